@@ -1,0 +1,86 @@
+import { defineConfig, loadEnv, Modules } from "@medusajs/framework/utils"
+import { assertProductionSecrets } from "./src/config/production-guard"
+
+loadEnv(process.env.NODE_ENV || "development", process.cwd())
+assertProductionSecrets(process.env)
+
+const env = process.env
+const REDIS_URL = env.REDIS_URL || undefined
+const STOREFRONT_URL = env.STOREFRONT_URL || "http://localhost:8000"
+const BACKEND_URL = env.MEDUSA_BACKEND_URL || `http://localhost:${env.PORT || 9000}`
+const workerMode = (env.MEDUSA_WORKER_MODE || "shared") as "shared" | "server" | "worker"
+
+/**
+ * With REDIS_URL, events, workflows, caching and locks go through Redis so that server and
+ * worker processes can share one Postgres + Redis. Without it, Medusa's in-memory
+ * defaults (one process only).
+ */
+const redisModules = REDIS_URL
+  ? [
+      {
+        key: Modules.EVENT_BUS,
+        resolve: "@medusajs/medusa/event-bus-redis",
+        options: { redisUrl: REDIS_URL },
+      },
+      {
+        key: Modules.WORKFLOW_ENGINE,
+        resolve: "@medusajs/medusa/workflow-engine-redis",
+        options: { redis: { redisUrl: REDIS_URL } },
+      },
+      {
+        key: Modules.CACHING,
+        resolve: "@medusajs/medusa/caching",
+        options: {
+          providers: [
+            {
+              resolve: "@medusajs/medusa/caching-redis",
+              id: "caching-redis",
+              is_default: true,
+              options: { redisUrl: REDIS_URL },
+            },
+          ],
+        },
+      },
+      {
+        key: Modules.LOCKING,
+        resolve: "@medusajs/medusa/locking",
+        options: {
+          providers: [
+            {
+              resolve: "@medusajs/medusa/locking-redis",
+              id: "locking-redis",
+              is_default: true,
+              options: { redisUrl: REDIS_URL },
+            },
+          ],
+        },
+      },
+    ]
+  : []
+
+module.exports = defineConfig({
+  projectConfig: {
+    databaseUrl: env.DATABASE_URL,
+    redisUrl: REDIS_URL,
+    workerMode,
+    http: {
+      storeCors: env.STORE_CORS || STOREFRONT_URL,
+      adminCors: env.ADMIN_CORS || `${BACKEND_URL},http://localhost:5173`,
+      authCors: env.AUTH_CORS || `${BACKEND_URL},${STOREFRONT_URL},http://localhost:5173`,
+      // Development values only: the production guard above refuses to start without real ones.
+      jwtSecret: env.JWT_SECRET || "supersecret",
+      cookieSecret: env.COOKIE_SECRET || "supersecret",
+    },
+    // Production marks the session cookie `secure`; a plain-http local test of a production
+    // build can turn that off with COOKIE_SECURE=false. Never do that behind real traffic.
+    cookieOptions:
+      env.COOKIE_SECURE === "false" ? { secure: false, sameSite: "lax" } : undefined,
+  },
+  admin: {
+    disable: env.DISABLE_MEDUSA_ADMIN === "true" || workerMode === "worker",
+    backendUrl: env.MEDUSA_BACKEND_URL,
+  },
+  featureFlags: REDIS_URL ? { caching: true } : {},
+  plugins: [{ resolve: "@volmify/orgs", options: {} }],
+  modules: redisModules,
+})
