@@ -1,0 +1,112 @@
+#!/usr/bin/env node
+// `npm run dev`: database (embedded unless DATABASE_URL), plugins, migrations, demo data,
+// then Medusa (and the storefront when present). Ctrl-C stops all of it; data stays.
+const fs = require("node:fs")
+const path = require("node:path")
+const { spawn } = require("node:child_process")
+const b = require("./lib/bootstrap")
+
+const log = (msg) => process.stdout.write(`[volmify] ${msg}\n`)
+
+async function main() {
+  loadDotEnv()
+  process.env.MEDUSA_DISABLE_TELEMETRY ??= "true"
+  const port = Number(process.env.PORT || 9000)
+  const storefrontPort = Number(process.env.STOREFRONT_PORT || 8000)
+  const children = []
+  let db
+  let stopping = false
+
+  const shutdown = async (code = 0) => {
+    if (stopping) return
+    stopping = true
+    log("Stopping…")
+    await Promise.all(children.map((c) => b.stopGroup(c)))
+    if (db) await db.stop().catch((e) => log(`Embedded PostgreSQL did not stop cleanly: ${e.message}`))
+    log("Stopped.")
+    process.exit(code)
+  }
+  process.on("SIGINT", () => shutdown(0))
+  process.on("SIGTERM", () => shutdown(0))
+
+  try {
+    db = await b.prepareDatabase({ log })
+    log(db.embedded ? `Embedded PostgreSQL on port ${db.port}` : "Using DATABASE_URL")
+    if (process.env.VOLMIFY_SKIP_PLUGIN_BUILD !== "true") {
+      log("Building plugins…")
+      await b.buildPlugins({ quiet: true })
+    }
+    log("Running migrations…")
+    await b.migrate(db.url, { quiet: true })
+    log("Seeding demo data (first run only; later runs find it)…")
+    const summary = await b.seed(db.url, { quiet: true })
+
+    log(`Starting Medusa on :${port}…`)
+    const medusa = b.startMedusa(db.url, { port })
+    children.push(medusa.child)
+    medusa.child.on("exit", (code) => {
+      if (!stopping) {
+        log(`Medusa exited (${code}).`)
+        shutdown(code || 1)
+      }
+    })
+    const baseUrl = `http://localhost:${port}`
+    await b.waitForHealth(baseUrl, { child: medusa.child })
+
+    let storefrontUrl = null
+    if (fs.existsSync(path.join(b.ROOT, "storefront", "package.json"))) {
+      const key = summary.orgs[0]?.publishable_key
+      const storefront = spawn("npm", ["run", "dev", "--workspace", "storefront"], {
+        cwd: b.ROOT,
+        env: {
+          ...process.env,
+          PORT: String(storefrontPort),
+          MEDUSA_BACKEND_URL: baseUrl,
+          NEXT_PUBLIC_MEDUSA_PUBLISHABLE_KEY: process.env.NEXT_PUBLIC_MEDUSA_PUBLISHABLE_KEY || key,
+        },
+        stdio: "inherit",
+        detached: true,
+      })
+      children.push(storefront)
+      storefrontUrl = `http://localhost:${storefrontPort}`
+    }
+
+    printBanner({ baseUrl, storefrontUrl, summary, db })
+  } catch (error) {
+    log(`Failed: ${error.message}`)
+    await shutdown(1)
+  }
+}
+
+function printBanner({ baseUrl, storefrontUrl, summary, db }) {
+  const lines = [
+    "",
+    "Volmify is running.",
+    `  Admin:        ${baseUrl}/app`,
+    `  Admin login:  ${summary.admin.email} / ${summary.admin.password}`,
+    `  Store API:    ${baseUrl}/store`,
+    `  Health:       ${baseUrl}/health`,
+    storefrontUrl ? `  Storefront:   ${storefrontUrl}` : null,
+    `  Database:     ${db.embedded ? `embedded PostgreSQL, port ${db.port}, data kept in .data/` : "DATABASE_URL"}`,
+    ...summary.orgs.map(
+      (o) => `  Publishable key for ${o.name} (${o.handle}): ${o.publishable_key}`
+    ),
+    "Press Ctrl-C to stop.",
+    "",
+  ]
+  process.stdout.write(lines.filter((l) => l !== null).join("\n") + "\n")
+}
+
+/** Reads .env into process.env without overriding what the shell set. */
+function loadDotEnv() {
+  const file = path.join(b.ROOT, ".env")
+  if (!fs.existsSync(file)) return
+  for (const line of fs.readFileSync(file, "utf8").split(/\r?\n/)) {
+    const m = line.match(/^\s*([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*?)\s*$/)
+    if (m && process.env[m[1]] === undefined) {
+      process.env[m[1]] = m[2].replace(/^(['"])(.*)\1$/, "$2")
+    }
+  }
+}
+
+main()

@@ -1,0 +1,144 @@
+// The steps of the run command, each usable on its own (the bootstrap test drives them).
+const { spawn } = require("node:child_process")
+const fs = require("node:fs")
+const path = require("node:path")
+const pg = require("./postgres")
+
+const ROOT = path.resolve(__dirname, "../../..")
+const MEDUSA_BIN = path.join(ROOT, "node_modules", ".bin", "medusa")
+const DEFAULT_DB_NAME = "volmify"
+const DEFAULT_EMBEDDED_PORT = 54329
+
+/** Runs a command to completion; rejects with its exit code and last output lines. */
+function run(cmd, args, { env = process.env, cwd = ROOT, quiet = false, log = () => {} } = {}) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { cwd, env, stdio: ["ignore", "pipe", "pipe"] })
+    const tail = []
+    const keep = (chunk) => {
+      const text = chunk.toString()
+      if (!quiet) process.stdout.write(text)
+      tail.push(text)
+      if (tail.length > 60) tail.shift()
+    }
+    child.stdout.on("data", keep)
+    child.stderr.on("data", keep)
+    child.on("error", reject)
+    child.on("close", (code) => {
+      if (code === 0) return resolve(tail.join(""))
+      reject(new Error(`\`${path.basename(cmd)} ${args.join(" ")}\` exited with ${code}\n${tail.join("")}`))
+    })
+    log(`$ ${path.basename(cmd)} ${args.join(" ")}`)
+  })
+}
+
+/**
+ * The database the app uses: DATABASE_URL's server, or an embedded one with data in
+ * `dataDir`. Creates the database when missing. Returns `{ url, embedded, stop }`.
+ */
+async function prepareDatabase({ env = process.env, dataDir, port, log = () => {} } = {}) {
+  if (env.DATABASE_URL) {
+    const url = env.DATABASE_URL
+    await pg.ensureDatabase(url, pg.databaseName(url)).catch((e) => {
+      log(`Could not create the database of DATABASE_URL (${e.message}); assuming it exists`)
+    })
+    return { url, embedded: false, stop: async () => {} }
+  }
+  const server = await pg.startEmbeddedPostgres({
+    dataDir: dataDir ?? env.VOLMIFY_DATA_DIR ?? path.join(ROOT, ".data", "postgres"),
+    port: Number(port ?? env.VOLMIFY_PG_PORT ?? DEFAULT_EMBEDDED_PORT),
+    log,
+  })
+  const name = env.VOLMIFY_DB_NAME || DEFAULT_DB_NAME
+  await pg.ensureDatabase(server.url, name)
+  return { url: pg.withDatabase(server.url, name), embedded: true, port: server.port, stop: server.stop }
+}
+
+function buildPlugins(opts = {}) {
+  return run("npm", ["run", "build:plugins", "--silent"], opts)
+}
+
+/** Migrations of Medusa, the plugins and the links; never waits for a keyboard. */
+function migrate(databaseUrl, opts = {}) {
+  return run(MEDUSA_BIN, ["db:migrate", "--execute-safe-links"], {
+    ...opts,
+    env: { ...(opts.env ?? process.env), DATABASE_URL: databaseUrl },
+  })
+}
+
+/** Runs the idempotent demo seed; returns its summary (admin credentials, keys). */
+async function seed(databaseUrl, { summaryFile, ...opts } = {}) {
+  const file = summaryFile ?? path.join(ROOT, ".data", "demo.json")
+  fs.mkdirSync(path.dirname(file), { recursive: true })
+  await run(MEDUSA_BIN, ["exec", "./src/scripts/seed.ts"], {
+    ...opts,
+    env: { ...(opts.env ?? process.env), DATABASE_URL: databaseUrl, VOLMIFY_SEED_SUMMARY: file },
+  })
+  return JSON.parse(fs.readFileSync(file, "utf8"))
+}
+
+/** Polls GET /health until it answers 200 or `timeoutMs` passes. */
+async function waitForHealth(baseUrl, { timeoutMs = 120_000, child } = {}) {
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline) {
+    if (child && child.exitCode !== null) {
+      throw new Error(`Medusa exited with ${child.exitCode} before it was healthy`)
+    }
+    try {
+      const res = await fetch(`${baseUrl}/health`)
+      if (res.ok) return
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 500))
+  }
+  throw new Error(`${baseUrl}/health did not answer within ${timeoutMs / 1000}s`)
+}
+
+/** Starts `medusa develop` in its own process group; `stop()` ends the whole group. */
+function startMedusa(databaseUrl, { port = 9000, env = process.env, stdio = "inherit" } = {}) {
+  const child = spawn(MEDUSA_BIN, ["develop", "--port", String(port)], {
+    cwd: ROOT,
+    env: { ...env, DATABASE_URL: databaseUrl, PORT: String(port) },
+    stdio: ["ignore", stdio, stdio],
+    detached: true,
+  })
+  return { child, stop: () => stopGroup(child) }
+}
+
+/** Sends SIGTERM to a detached child's process group, SIGKILL after `graceMs`. */
+function stopGroup(child, graceMs = 10_000) {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve()
+    const timer = setTimeout(() => signalGroup(child, "SIGKILL"), graceMs)
+    child.once("exit", () => {
+      clearTimeout(timer)
+      resolve()
+    })
+    signalGroup(child, "SIGTERM")
+  })
+}
+
+function signalGroup(child, signal) {
+  try {
+    process.kill(-child.pid, signal)
+  } catch {
+    try {
+      child.kill(signal)
+    } catch {
+      // already gone
+    }
+  }
+}
+
+module.exports = {
+  DEFAULT_EMBEDDED_PORT,
+  ROOT,
+  buildPlugins,
+  migrate,
+  prepareDatabase,
+  run,
+  seed,
+  startMedusa,
+  stopGroup,
+  waitForHealth,
+}
