@@ -1,0 +1,47 @@
+const { loadEnv } = require("@medusajs/framework/utils")
+loadEnv("test", process.cwd())
+
+const base = {
+  transform: {
+    "^.+\\.[jt]sx?$": [
+      "@swc/jest",
+      { jsc: { parser: { syntax: "typescript", decorators: true, tsx: true } } },
+    ],
+  },
+  testEnvironment: "node",
+  moduleFileExtensions: ["js", "ts", "tsx", "json"],
+  modulePathIgnorePatterns: ["dist/", "<rootDir>/.medusa/", "<rootDir>/.data/", "<rootDir>/storefront/"],
+  setupFiles: ["<rootDir>/integration-tests/setup.js"],
+}
+
+// `npm test` (src/scripts/test.js) picks these with --selectProjects.
+module.exports = {
+  projects: [
+    {
+      ...base,
+      displayName: "unit",
+      testMatch: ["<rootDir>/src/**/*.unit.spec.ts", "<rootDir>/plugins/*/src/**/*.unit.spec.ts"],
+    },
+    {
+      ...base,
+      displayName: "modules",
+      testMatch: ["<rootDir>/plugins/*/src/modules/*/__tests__/**/*.spec.ts"],
+      testPathIgnorePatterns: ["\\.unit\\.spec\\.ts$"],
+    },
+    {
+      ...base,
+      displayName: "http",
+      testMatch: ["<rootDir>/integration-tests/http/**/*.spec.ts"],
+    },
+    {
+      ...base,
+      displayName: "redis",
+      testMatch: ["<rootDir>/integration-tests/redis/**/*.spec.ts"],
+    },
+    {
+      ...base,
+      displayName: "platform",
+      testMatch: ["<rootDir>/integration-tests/platform/**/*.spec.ts"],
+    },
+  ],
+}

@@ -1,0 +1,123 @@
+#!/usr/bin/env node
+// `npm test [unit|modules|http|redis|platform ...] [-- jest args]`: builds the plugins,
+// finds a PostgreSQL (DB_HOST / DATABASE_URL / localhost:5432, else an embedded one) and
+// Redis, then runs the jest projects in order. Exits non-zero when any fails.
+const { spawnSync } = require("node:child_process")
+const path = require("node:path")
+const net = require("node:net")
+const pg = require("./lib/postgres")
+
+const ROOT = path.resolve(__dirname, "../..")
+const ALL = ["unit", "modules", "http", "redis", "platform"]
+const log = (msg) => process.stdout.write(`[volmify test] ${msg}\n`)
+
+async function main() {
+  const argv = process.argv.slice(2)
+  const dash = argv.indexOf("--")
+  const names = (dash === -1 ? argv : argv.slice(0, dash)).filter(Boolean)
+  const jestArgs = dash === -1 ? [] : argv.slice(dash + 1)
+  const unknown = names.filter((n) => !ALL.includes(n))
+  if (unknown.length) {
+    log(`Unknown suite(s): ${unknown.join(", ")}. Choose from: ${ALL.join(", ")}`)
+    process.exit(2)
+  }
+  const projects = names.length ? names : ALL
+  process.env.MEDUSA_DISABLE_TELEMETRY ??= "true"
+
+  if (process.env.VOLMIFY_SKIP_PLUGIN_BUILD !== "true") {
+    log("Building plugins…")
+    sh("npm", ["run", "build:plugins", "--silent"])
+  }
+
+  const db = await resolveTestDatabase()
+  const redisUrl = await resolveRedis()
+  const failures = []
+  try {
+    for (const project of projects) {
+      const env = { ...process.env, ...db.env }
+      if (project === "redis") {
+        if (!redisUrl) {
+          const msg = "no Redis answers (set REDIS_URL or start one on 127.0.0.1:6379)"
+          if (process.env.CI) {
+            failures.push(`redis (${msg})`)
+          } else {
+            log(`Not running the Redis-mode suite: ${msg}.`)
+          }
+          continue
+        }
+        env.REDIS_URL = redisUrl
+      } else {
+        delete env.REDIS_URL
+      }
+      log(`Running the ${project} suite…`)
+      const code = sh(
+        path.join(ROOT, "node_modules", ".bin", "jest"),
+        ["--selectProjects", project, "--runInBand", "--forceExit", "--passWithNoTests", ...jestArgs],
+        { env: { ...env, NODE_OPTIONS: "--experimental-vm-modules" }, allowFail: true }
+      )
+      if (code !== 0) failures.push(project)
+    }
+  } finally {
+    await db.stop()
+  }
+  if (failures.length) {
+    log(`Failed: ${failures.join(", ")}`)
+    process.exit(1)
+  }
+  log(`All suites passed: ${projects.join(", ")}`)
+}
+
+/** DB_* variables for @medusajs/test-utils, pointing at a server that answers. */
+async function resolveTestDatabase() {
+  const fromUrl = process.env.DATABASE_URL && new URL(process.env.DATABASE_URL)
+  const candidate = {
+    DB_HOST: process.env.DB_HOST || fromUrl?.hostname || "localhost",
+    DB_PORT: process.env.DB_PORT || fromUrl?.port || "5432",
+    DB_USERNAME: process.env.DB_USERNAME || decodeURIComponent(fromUrl?.username || "") || "postgres",
+    DB_PASSWORD: process.env.DB_PASSWORD ?? decodeURIComponent(fromUrl?.password || ""),
+  }
+  // test-utils turns SSL on for any host not spelled "localhost".
+  if (candidate.DB_HOST === "127.0.0.1") candidate.DB_HOST = "localhost"
+  const url = `postgres://${encodeURIComponent(candidate.DB_USERNAME)}:${encodeURIComponent(
+    candidate.DB_PASSWORD
+  )}@${candidate.DB_HOST}:${candidate.DB_PORT}/postgres`
+  if (await pg.canConnect(url)) {
+    log(`PostgreSQL at ${candidate.DB_HOST}:${candidate.DB_PORT}`)
+    return { env: candidate, stop: async () => {} }
+  }
+  const port = await pg.freePort()
+  log(`No PostgreSQL at ${candidate.DB_HOST}:${candidate.DB_PORT}; starting an embedded one on ${port}`)
+  const server = await pg.startEmbeddedPostgres({ dataDir: pg.tempDataDir("volmify-test-"), port })
+  return {
+    env: { DB_HOST: "localhost", DB_PORT: String(port), DB_USERNAME: server.user, DB_PASSWORD: server.password },
+    stop: server.stop,
+  }
+}
+
+/** REDIS_URL, or the local default when something answers PING there. */
+async function resolveRedis() {
+  const url = process.env.REDIS_URL || "redis://127.0.0.1:6379"
+  const { hostname, port } = new URL(url)
+  const ok = await new Promise((resolve) => {
+    const socket = net.connect(Number(port || 6379), hostname)
+    socket.setTimeout(2000, () => (socket.destroy(), resolve(false)))
+    socket.once("error", () => resolve(false))
+    socket.once("connect", () => socket.write("PING\r\n"))
+    socket.once("data", (d) => (socket.destroy(), resolve(d.toString().startsWith("+PONG"))))
+  })
+  return ok ? url : null
+}
+
+function sh(cmd, args, { env = process.env, allowFail = false } = {}) {
+  const { status } = spawnSync(cmd, args, { cwd: ROOT, env, stdio: "inherit" })
+  if (status !== 0 && !allowFail) {
+    log(`\`${cmd} ${args.join(" ")}\` failed (${status})`)
+    process.exit(status || 1)
+  }
+  return status ?? 1
+}
+
+main().catch((error) => {
+  log(error.stack || String(error))
+  process.exit(1)
+})
