@@ -58,6 +58,28 @@ const redisModules = REDIS_URL
     ]
   : []
 
+/** Stripe when its key is set; otherwise Medusa's system (manual) provider serves the demo. */
+const paymentModules = env.STRIPE_API_KEY
+  ? [
+      {
+        key: Modules.PAYMENT,
+        resolve: "@medusajs/medusa/payment",
+        options: {
+          providers: [
+            {
+              resolve: "@medusajs/medusa/payment-stripe",
+              id: "stripe",
+              options: {
+                apiKey: env.STRIPE_API_KEY,
+                webhookSecret: env.STRIPE_WEBHOOK_SECRET,
+              },
+            },
+          ],
+        },
+      },
+    ]
+  : []
+
 module.exports = defineConfig({
   projectConfig: {
     databaseUrl: env.DATABASE_URL,
@@ -78,9 +100,10 @@ module.exports = defineConfig({
   },
   admin: {
     disable: env.DISABLE_MEDUSA_ADMIN === "true" || workerMode === "worker",
-    backendUrl: env.MEDUSA_BACKEND_URL,
+    // "/" = the origin that served the dashboard, so any PORT works without configuration.
+    backendUrl: env.MEDUSA_BACKEND_URL || "/",
   },
   featureFlags: REDIS_URL ? { caching: true } : {},
   plugins: [{ resolve: "@volmify/orgs", options: {} }],
-  modules: redisModules,
+  modules: [...redisModules, ...paymentModules],
 })

@@ -3,6 +3,8 @@
 // finds a PostgreSQL (DB_HOST / DATABASE_URL / localhost:5432, else an embedded one) and
 // Redis, then runs the jest projects in order. Exits non-zero when any fails.
 const { spawnSync } = require("node:child_process")
+const fs = require("node:fs")
+const os = require("node:os")
 const path = require("node:path")
 const net = require("node:net")
 const pg = require("./lib/postgres")
@@ -32,6 +34,8 @@ async function main() {
   const db = await resolveTestDatabase()
   const redisUrl = await resolveRedis()
   const failures = []
+  const totals = { passed: 0, failed: 0, skipped: 0 }
+  const resultsDir = fs.mkdtempSync(path.join(os.tmpdir(), "volmify-jest-"))
   try {
     for (const project of projects) {
       const env = { ...process.env, ...db.env }
@@ -50,16 +54,24 @@ async function main() {
         delete env.REDIS_URL
       }
       log(`Running the ${project} suite…`)
+      const resultsFile = path.join(resultsDir, `${project}.json`)
       const code = sh(
         path.join(ROOT, "node_modules", ".bin", "jest"),
-        ["--selectProjects", project, "--runInBand", "--forceExit", "--passWithNoTests", ...jestArgs],
+        ["--selectProjects", project, "--runInBand", "--forceExit", "--json", "--outputFile", resultsFile, ...jestArgs],
         { env: { ...env, NODE_OPTIONS: "--experimental-vm-modules" }, allowFail: true }
       )
       if (code !== 0) failures.push(project)
+      if (fs.existsSync(resultsFile)) {
+        const r = JSON.parse(fs.readFileSync(resultsFile, "utf8"))
+        totals.passed += r.numPassedTests
+        totals.failed += r.numFailedTests
+        totals.skipped += r.numPendingTests + r.numTodoTests
+      }
     }
   } finally {
     await db.stop()
   }
+  process.stdout.write(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped\n`)
   if (failures.length) {
     log(`Failed: ${failures.join(", ")}`)
     process.exit(1)

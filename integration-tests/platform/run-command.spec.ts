@@ -1,0 +1,217 @@
+import { ChildProcess, spawn } from "node:child_process"
+import fs from "node:fs"
+import os from "node:os"
+import path from "node:path"
+import { Client } from "pg"
+
+// Acceptance of the run command (`npm run dev`) on a fresh database: embedded PostgreSQL,
+// migrations, demo data, Medusa healthy, the printed credentials and keys work, Ctrl-C
+// stops everything, and a second run reuses the data without doubling it.
+const { freePort, isPortFree } = require("../../src/scripts/lib/postgres")
+const { prepareDatabase } = require("../../src/scripts/lib/bootstrap")
+
+jest.setTimeout(600_000)
+
+const ROOT = path.resolve(__dirname, "../..")
+const ARTIFACTS = path.join(ROOT, "test-artifacts")
+
+type Banner = {
+  admin: { email: string; password: string }
+  keys: Record<string, string>
+  adminUrl: string
+}
+type DevRun = { child: ChildProcess; output: () => string; banner: Banner }
+
+function startDev(env: NodeJS.ProcessEnv): Promise<DevRun> {
+  const child = spawn(process.execPath, ["src/scripts/dev.js"], {
+    cwd: ROOT,
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  })
+  let out = ""
+  child.stdout!.on("data", (d) => (out += d))
+  child.stderr!.on("data", (d) => (out += d))
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`run command not ready in time:\n${out.slice(-3000)}`)), 300_000)
+    child.on("exit", (code) => {
+      clearTimeout(timer)
+      reject(new Error(`run command exited early (${code}):\n${out.slice(-3000)}`))
+    })
+    const poll = setInterval(() => {
+      if (!out.includes("Press Ctrl-C to stop.")) return
+      clearInterval(poll)
+      clearTimeout(timer)
+      child.removeAllListeners("exit")
+      const login = out.match(/Admin login:\s+(\S+) \/ (\S+)/)!
+      const keys: Record<string, string> = {}
+      for (const m of out.matchAll(/Publishable key for .+? \((\S+)\): (pk_\w+)/g)) keys[m[1]] = m[2]
+      resolve({
+        child,
+        output: () => out,
+        banner: {
+          admin: { email: login[1], password: login[2] },
+          keys,
+          adminUrl: out.match(/Admin:\s+(\S+)/)![1],
+        },
+      })
+    }, 200)
+  })
+}
+
+function stopDev(run: DevRun): Promise<number | null> {
+  return new Promise((resolve) => {
+    run.child.once("exit", (code) => resolve(code))
+    run.child.kill("SIGINT")
+  })
+}
+
+async function countRows(pgPort: number) {
+  const client = new Client({
+    connectionString: `postgres://postgres:postgres@localhost:${pgPort}/volmify`,
+  })
+  await client.connect()
+  try {
+    const tables = ["product", "product_variant", "price", "region", "tax_region", "sales_channel", "api_key", "org", '"user"', "platform_operator", "auth_identity"]
+    const counts: Record<string, number> = {}
+    for (const t of tables) {
+      const { rows } = await client.query(`select count(*)::int as n from ${t} where deleted_at is null`)
+      counts[t] = rows[0].n
+    }
+    return counts
+  } finally {
+    await client.end()
+  }
+}
+
+describe("npm run dev on a fresh machine (no DATABASE_URL)", () => {
+  const dataRoot = fs.mkdtempSync(path.join(os.tmpdir(), "volmify-run-"))
+  fs.chmodSync(dataRoot, 0o755)
+  let pgPort: number
+  let appPort: number
+  let env: NodeJS.ProcessEnv
+  let firstCounts: Record<string, number>
+  let firstKeys: Record<string, string>
+
+  beforeAll(async () => {
+    pgPort = await freePort()
+    appPort = await freePort()
+    env = { ...process.env, VOLMIFY_DATA_DIR: path.join(dataRoot, "pgdata"), VOLMIFY_PG_PORT: String(pgPort), PORT: String(appPort), VOLMIFY_SKIP_PLUGIN_BUILD: "true", MEDUSA_DISABLE_TELEMETRY: "true" }
+    delete env.DATABASE_URL
+    delete env.REDIS_URL
+    delete env.NODE_ENV
+  })
+
+  afterAll(() => {
+    fs.rmSync(dataRoot, { recursive: true, force: true })
+  })
+
+  it("first run: healthy, printed credentials and keys work, demo products are scoped per org", async () => {
+    const run = await startDev(env)
+    try {
+      const base = `http://localhost:${appPort}`
+      expect(run.banner.adminUrl).toBe(`${base}/app`)
+      expect((await fetch(`${base}/health`)).status).toBe(200)
+
+      const login = await fetch(`${base}/auth/user/emailpass`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(run.banner.admin),
+      })
+      expect(login.status).toBe(200)
+      const { token } = await login.json()
+      const orgs = await (await fetch(`${base}/admin/orgs`, { headers: { authorization: `Bearer ${token}` } })).json()
+      expect(orgs.orgs.map((o: { handle: string }) => o.handle)).toEqual(["demo-academy", "code-dojo"])
+
+      expect(Object.keys(run.banner.keys).sort()).toEqual(["code-dojo", "demo-academy"])
+      const products = async (key: string) => {
+        const res = await fetch(`${base}/store/products`, { headers: { "x-publishable-api-key": key } })
+        expect(res.status).toBe(200)
+        return (await res.json()).products.map((p: { handle: string }) => p.handle).sort()
+      }
+      expect(await products(run.banner.keys["demo-academy"])).toEqual(["design-systems-bootcamp", "typescript-from-zero"])
+      expect(await products(run.banner.keys["code-dojo"])).toEqual(["algorithms-dojo"])
+
+      const org = await (await fetch(`${base}/store/org`, { headers: { "x-publishable-api-key": run.banner.keys["code-dojo"] } })).json()
+      expect(org.org.name).toBe("Code Dojo")
+
+      await checkAdminInBrowser(run.banner)
+
+      firstCounts = await countRows(pgPort)
+      firstKeys = run.banner.keys
+      expect(firstCounts).toMatchObject({ product: 3, org: 2, platform_operator: 1, region: 3 })
+    } finally {
+      expect(await stopDev(run)).toBe(0)
+    }
+    // Ctrl-C stopped Medusa and the embedded PostgreSQL.
+    expect(await isPortFree(appPort)).toBe(true)
+    expect(await isPortFree(pgPort)).toBe(true)
+    expect(run.output()).toContain("Stopped.")
+  })
+
+  it("second run: reuses the data, doubles nothing, prints the same keys", async () => {
+    const run = await startDev(env)
+    try {
+      expect(run.output()).not.toContain("Initialising embedded PostgreSQL")
+      expect(run.output()).not.toMatch(/Seed: .* created/)
+      expect(run.banner.keys).toEqual(firstKeys)
+      expect(await countRows(pgPort)).toEqual(firstCounts)
+    } finally {
+      expect(await stopDev(run)).toBe(0)
+    }
+    expect(await isPortFree(pgPort)).toBe(true)
+  })
+
+  it("uses the server in DATABASE_URL instead of an embedded one", async () => {
+    const host = process.env.DB_HOST || "localhost"
+    const port = process.env.DB_PORT || "5432"
+    const user = process.env.DB_USERNAME || "postgres"
+    const pass = process.env.DB_PASSWORD || ""
+    const name = `volmify_run_${Date.now()}`
+    const url = `postgres://${user}${pass ? `:${pass}` : ""}@${host}:${port}/${name}`
+    const db = await prepareDatabase({ env: { DATABASE_URL: url } })
+    try {
+      expect(db.embedded).toBe(false)
+      expect(db.url).toBe(url)
+      const client = new Client({ connectionString: url })
+      await client.connect()
+      expect((await client.query("select current_database() as d")).rows[0].d).toBe(name)
+      await client.end()
+    } finally {
+      const admin = new Client({ connectionString: url.replace(`/${name}`, "/postgres") })
+      await admin.connect()
+      await admin.query(`drop database if exists "${name}"`)
+      await admin.end()
+    }
+  })
+})
+
+/** Logs in to the admin dashboard with the printed credentials and opens the orgs page. */
+async function checkAdminInBrowser(banner: Banner) {
+  const { chromium } = require("playwright-core")
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
+    args: ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+  })
+  fs.mkdirSync(ARTIFACTS, { recursive: true })
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } })
+  try {
+    // The first load under `medusa develop` waits for Vite's dependency pre-bundling.
+    await page.goto(`${banner.adminUrl}/login`, { timeout: 180_000 })
+    await page.locator('input[name="email"]').fill(banner.admin.email, { timeout: 180_000 })
+    await page.locator('input[name="password"]').fill(banner.admin.password)
+    await page.getByRole("button", { name: "Continue" }).click()
+    // The plugin's route is in the dashboard's sidebar and renders the seeded orgs.
+    const navLink = page.getByRole("link", { name: "Organizations" })
+    await navLink.waitFor({ timeout: 120_000 })
+    await navLink.click()
+    await page.getByRole("heading", { name: "Organizations" }).waitFor({ timeout: 60_000 })
+    await page.getByText("Demo Academy").waitFor({ timeout: 30_000 })
+    await page.getByText("code-dojo").waitFor()
+    await page.screenshot({ path: path.join(ARTIFACTS, "admin-orgs.png"), fullPage: true })
+  } catch (error) {
+    await page.screenshot({ path: path.join(ARTIFACTS, "admin-orgs-failure.png"), fullPage: true }).catch(() => {})
+    throw error
+  } finally {
+    await browser.close()
+  }
+}
