@@ -6,6 +6,7 @@ import {
   validateAndTransformQuery,
 } from "@medusajs/framework/http"
 import { z } from "@medusajs/framework/zod"
+import { adminScopeMiddlewares } from "./admin-scope"
 import { ORG_MODULE } from "../modules/org"
 import type OrgModuleService from "../modules/org/service"
 
@@ -32,6 +33,8 @@ async function requirePlatformOperator(
 
 export default defineMiddlewares({
   routes: [
+    // Core /admin routes for org staff: allowlist, org filters, ownership checks.
+    ...adminScopeMiddlewares,
     // Every /admin/orgs route: platform operators only (until org roles exist).
     {
       matcher: "/admin/orgs*",

@@ -1,14 +1,26 @@
 import { MedusaError, MedusaService } from "@medusajs/framework/utils"
 import { Org } from "./models/org"
+import { OrgDomain } from "./models/org-domain"
+import { OrgEmployee } from "./models/org-employee"
+import { OrgInvitation } from "./models/org-invitation"
+import { OrgMember } from "./models/org-member"
 import { PlatformOperator } from "./models/platform-operator"
 
 export default class OrgModuleService extends MedusaService({
   Org,
+  OrgDomain,
+  OrgEmployee,
+  OrgInvitation,
+  OrgMember,
   PlatformOperator,
 }) {
-  /** The org that owns a sales channel, or null. One indexed lookup. */
-  async retrieveOrgBySalesChannel(salesChannelId: string) {
-    const [org] = await this.listOrgs({ sales_channel_id: salesChannelId }, { take: 1 })
+  /** The org that owns one of these sales channels, or null. One indexed lookup. */
+  async retrieveOrgBySalesChannel(salesChannelIds: string | string[]) {
+    const ids = Array.isArray(salesChannelIds) ? salesChannelIds : [salesChannelIds]
+    if (!ids.length) {
+      return null
+    }
+    const [org] = await this.listOrgs({ sales_channel_id: ids }, { take: 1 })
     return org ?? null
   }
 
@@ -16,8 +28,8 @@ export default class OrgModuleService extends MedusaService({
     if (!userId) {
       return false
     }
-    const count = await this.listPlatformOperators({ user_id: userId }, { take: 1 })
-    return count.length > 0
+    const rows = await this.listPlatformOperators({ user_id: userId }, { take: 1 })
+    return rows.length > 0
   }
 
   /** Throws FORBIDDEN unless the user is a platform operator. */
@@ -28,5 +40,20 @@ export default class OrgModuleService extends MedusaService({
         "Only platform operators can use this route"
       )
     }
+  }
+
+  /** The active employments of a user, with their org's id, handle, name and channel. */
+  async listActiveEmployments(userId: string) {
+    if (!userId) {
+      return []
+    }
+    return await this.listOrgEmployees(
+      { user_id: userId, status: "active" },
+      {
+        select: ["id", "role", "user_id", "org.id", "org.handle", "org.name", "org.status", "org.sales_channel_id"],
+        relations: ["org"],
+        order: { created_at: "ASC" },
+      }
+    )
   }
 }
