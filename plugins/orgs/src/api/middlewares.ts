@@ -1,50 +1,147 @@
 import {
+  authenticate,
   defineMiddlewares,
-  MedusaRequest,
-  MedusaNextFunction,
-  MedusaResponse,
+  validateAndTransformBody,
   validateAndTransformQuery,
 } from "@medusajs/framework/http"
-import { z } from "@medusajs/framework/zod"
 import { adminScopeMiddlewares } from "./admin-scope"
-import { ORG_MODULE } from "../modules/org"
-import type OrgModuleService from "../modules/org/service"
+import {
+  loadOrgAccess,
+  requireOrgRole,
+  requirePlatformOperator,
+  requireStaffOrPlatform,
+} from "./utils/org-access"
+import { blockSuspendedOrgKeys, joinOrgOnRegistration } from "./utils/store-gates"
+import {
+  AcceptInvitationSchema,
+  AdminAddDomainSchema,
+  AdminCreateOrgSchema,
+  AdminInviteSchema,
+  AdminListInvitationsQuerySchema,
+  AdminListMembersQuerySchema,
+  AdminListOrgsQuerySchema,
+  AdminResendInvitationSchema,
+  AdminUpdateDomainSchema,
+  AdminUpdateEmployeeSchema,
+  AdminUpdateOrgSchema,
+  InvitationTokenSchema,
+  StoreJoinOrgSchema,
+  StoreResolveOrgQuerySchema,
+} from "./validators"
 
-export const AdminListOrgsQuerySchema = z
-  .object({
-    q: z.string().trim().min(1).max(100).optional(),
-    limit: z.coerce.number().int().min(1).max(100).default(20),
-    offset: z.coerce.number().int().min(0).default(0),
-  })
-  .strict()
-export type AdminListOrgsQuery = z.infer<typeof AdminListOrgsQuerySchema>
-
-/** Deny by default: only platform operators pass. Org staff access comes with org roles. */
-async function requirePlatformOperator(
-  req: MedusaRequest,
-  _res: MedusaResponse,
-  next: MedusaNextFunction
-) {
-  const orgs = req.scope.resolve<OrgModuleService>(ORG_MODULE)
-  const { auth_context } = req as MedusaRequest & { auth_context?: { actor_id: string } }
-  await orgs.assertPlatformOperator(auth_context?.actor_id ?? "")
-  next()
-}
+const ORG = "/admin/orgs/:id"
 
 export default defineMiddlewares({
   routes: [
     // Core /admin routes for org staff: allowlist, org filters, ownership checks.
     ...adminScopeMiddlewares,
-    // Every /admin/orgs route: platform operators only (until org roles exist).
+
+    // ---- Store ----
+    // Every store route: keys of a suspended org stop working.
+    { matcher: "/store", middlewares: [blockSuspendedOrgKeys] },
+    // Registering on an org's storefront makes the customer a member of that org.
+    { matcher: "/store/customers", methods: ["POST"], middlewares: [joinOrgOnRegistration] },
+    // GET/POST /store/org/membership: logged-in customers only.
     {
-      matcher: "/admin/orgs*",
-      middlewares: [requirePlatformOperator],
+      matcher: "/store/org/membership",
+      methods: ["GET", "POST"],
+      middlewares: [authenticate("customer", ["session", "bearer"])],
     },
-    // GET /admin/orgs: list with search and paging.
+    { matcher: "/store/org/membership", methods: ["POST"], middlewares: [validateAndTransformBody(StoreJoinOrgSchema)] },
+    // GET /store/orgs/resolve?host=: hostname -> org handle + publishable key.
+    {
+      matcher: "/store/orgs/resolve",
+      methods: ["GET"],
+      middlewares: [validateAndTransformQuery(StoreResolveOrgQuerySchema, {})],
+    },
+
+    // ---- Admin: orgs ----
+    // GET /admin/orgs: platform operators (all) and staff (their orgs).
     {
       matcher: "/admin/orgs",
-      method: "GET",
-      middlewares: [validateAndTransformQuery(AdminListOrgsQuerySchema, {})],
+      methods: ["GET"],
+      middlewares: [requireStaffOrPlatform, validateAndTransformQuery(AdminListOrgsQuerySchema, {})],
+    },
+    // POST /admin/orgs: platform operators create orgs.
+    {
+      matcher: "/admin/orgs",
+      methods: ["POST"],
+      middlewares: [requirePlatformOperator, validateAndTransformBody(AdminCreateOrgSchema)],
+    },
+    // Everything under /admin/orgs/:id: staff of that org or platform operators, else 404.
+    { matcher: ORG, middlewares: [loadOrgAccess] },
+    // POST /admin/orgs/:id: settings and branding (owners/admins).
+    {
+      matcher: ORG,
+      methods: ["POST"],
+      middlewares: [requireOrgRole("admin"), validateAndTransformBody(AdminUpdateOrgSchema)],
+    },
+    // Suspend / reactivate: platform operators.
+    { matcher: `${ORG}/suspend`, methods: ["POST"], middlewares: [requirePlatformOperator] },
+    { matcher: `${ORG}/reactivate`, methods: ["POST"], middlewares: [requirePlatformOperator] },
+    // Domains: everyone in the org reads; owners/admins change (verification: platform).
+    {
+      matcher: `${ORG}/domains`,
+      methods: ["POST"],
+      middlewares: [requireOrgRole("admin"), validateAndTransformBody(AdminAddDomainSchema)],
+    },
+    {
+      matcher: `${ORG}/domains/:domain_id`,
+      methods: ["POST"],
+      middlewares: [requireOrgRole("admin"), validateAndTransformBody(AdminUpdateDomainSchema)],
+    },
+    { matcher: `${ORG}/domains/:domain_id`, methods: ["DELETE"], middlewares: [requireOrgRole("admin")] },
+    // Employees: everyone reads; changes are checked by the route and the staff rules.
+    {
+      matcher: `${ORG}/employees/:employee_id`,
+      methods: ["POST"],
+      middlewares: [validateAndTransformBody(AdminUpdateEmployeeSchema)],
+    },
+    { matcher: `${ORG}/employees/:employee_id`, methods: ["DELETE"], middlewares: [requireOrgRole("admin")] },
+    // Invitations: everyone reads; managers and up invite; owners/admins approve.
+    {
+      matcher: `${ORG}/invitations`,
+      methods: ["GET"],
+      middlewares: [validateAndTransformQuery(AdminListInvitationsQuerySchema, {})],
+    },
+    {
+      matcher: `${ORG}/invitations`,
+      methods: ["POST"],
+      middlewares: [requireOrgRole("manager"), validateAndTransformBody(AdminInviteSchema)],
+    },
+    { matcher: `${ORG}/invitations/:invitation_id/approve`, methods: ["POST"], middlewares: [requireOrgRole("admin")] },
+    { matcher: `${ORG}/invitations/:invitation_id/cancel`, methods: ["POST"], middlewares: [requireOrgRole("manager")] },
+    {
+      matcher: `${ORG}/invitations/:invitation_id/resend`,
+      methods: ["POST"],
+      middlewares: [requireOrgRole("manager"), validateAndTransformBody(AdminResendInvitationSchema)],
+    },
+    // Members: everyone in the org reads.
+    {
+      matcher: `${ORG}/members`,
+      methods: ["GET"],
+      middlewares: [validateAndTransformQuery(AdminListMembersQuerySchema, {})],
+    },
+
+    // ---- Admin: invitation tokens (the token is the credential) ----
+    // Accept: a logged-in user, or a new user with a registration token.
+    {
+      matcher: "/admin/org-invitations/accept",
+      methods: ["POST"],
+      middlewares: [
+        authenticate("user", ["session", "bearer"], { allowUnregistered: true }),
+        validateAndTransformBody(AcceptInvitationSchema),
+      ],
+    },
+    {
+      matcher: "/admin/org-invitations/decline",
+      methods: ["POST"],
+      middlewares: [validateAndTransformBody(InvitationTokenSchema)],
+    },
+    {
+      matcher: "/admin/org-invitations/lookup",
+      methods: ["GET"],
+      middlewares: [validateAndTransformQuery(InvitationTokenSchema, {})],
     },
   ],
 })

@@ -1,1 +1,6 @@
 export * from "./create-org"
+export * from "./org-lifecycle"
+export * from "./domains"
+export * from "./invitations"
+export * from "./employees"
+export * from "./join-org"

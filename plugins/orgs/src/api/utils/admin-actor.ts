@@ -69,13 +69,4 @@ export async function resolveAdminActor(req: MedusaRequest): Promise<AdminActor>
   return actor
 }
 
-/** Role ranks: a higher rank can do everything a lower one can. */
-export const ROLE_RANK: Record<EmployeeRole, number> = {
-  owner: 5,
-  admin: 4,
-  manager: 3,
-  creator: 2,
-  staff: 1,
-}
-
-export const isOrgAdminRole = (role: EmployeeRole) => ROLE_RANK[role] >= ROLE_RANK.admin
+export { ROLE_RANK, isOrgAdminRole } from "../../rules/staff-permissions"

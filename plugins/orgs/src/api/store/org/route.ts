@@ -1,8 +1,7 @@
 import { MedusaStoreRequest, MedusaResponse } from "@medusajs/framework/http"
-import { resolveStoreOrg } from "../../utils/store-org"
+import { presentStoreOrg, resolveStoreOrg } from "../../utils/store-org"
 
-/** GET /store/org: the org behind the request's publishable key. */
+/** GET /store/org: the org behind the request's publishable key, with its branding. */
 export async function GET(req: MedusaStoreRequest, res: MedusaResponse) {
-  const org = await resolveStoreOrg(req)
-  res.json({ org })
+  res.json({ org: presentStoreOrg(await resolveStoreOrg(req)) })
 }

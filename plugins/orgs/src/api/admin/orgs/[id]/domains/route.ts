@@ -1,0 +1,22 @@
+import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { addOrgDomainWorkflow } from "../../../../../workflows/domains"
+import { ORG_MODULE } from "../../../../../modules/org"
+import type OrgModuleService from "../../../../../modules/org/service"
+import { orgAccess } from "../../../../utils/org-access"
+import type { AdminAddDomain } from "../../../../validators"
+
+/** GET /admin/orgs/:id/domains */
+export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
+  const domains = await req.scope
+    .resolve<OrgModuleService>(ORG_MODULE)
+    .listOrgDomains({ org_id: orgAccess(req).org_id }, { order: { created_at: "ASC" } })
+  res.json({ domains })
+}
+
+/** POST /admin/orgs/:id/domains: add a hostname (unverified until a platform operator verifies it). */
+export async function POST(req: AuthenticatedMedusaRequest<AdminAddDomain>, res: MedusaResponse) {
+  const { result } = await addOrgDomainWorkflow(req.scope).run({
+    input: { org_id: orgAccess(req).org_id, ...req.validatedBody },
+  })
+  res.status(201).json({ domain: result })
+}

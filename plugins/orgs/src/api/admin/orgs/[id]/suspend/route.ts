@@ -1,0 +1,8 @@
+import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { suspendOrgWorkflow } from "../../../../../workflows/org-lifecycle"
+
+/** POST /admin/orgs/:id/suspend (platform operators). */
+export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
+  const { result } = await suspendOrgWorkflow(req.scope).run({ input: { id: req.params.id } })
+  res.json({ org: result })
+}

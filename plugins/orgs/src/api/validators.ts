@@ -1,0 +1,136 @@
+import { z } from "@medusajs/framework/zod"
+import { EMPLOYEE_ROLES } from "../modules/org/models/org-employee"
+
+const HEX_COLOR = /^#(?:[0-9a-fA-F]{3}){1,2}$/
+const LOCALE = /^[a-z]{2,3}(?:-[A-Z]{2})?$/
+
+export const BrandingSchema = z
+  .object({
+    logo_url: z.string().url().max(2000).nullable().optional(),
+    primary_color: z.string().regex(HEX_COLOR, "must be a hex colour like #1d4ed8").nullable().optional(),
+    accent_color: z.string().regex(HEX_COLOR, "must be a hex colour like #f59e0b").nullable().optional(),
+    font: z.enum(["system", "serif", "mono", "rounded"]).nullable().optional(),
+    default_locale: z.string().regex(LOCALE, "must be a locale like en or en-US").nullable().optional(),
+    locales: z.array(z.string().regex(LOCALE, "must be locales like en or en-US")).max(20).nullable().optional(),
+  })
+  .strict()
+
+const bps = z.number().int().min(0).max(10000)
+export const SettingsSchema = z
+  .object({
+    platform_fee_bps: bps.optional(),
+    platform_fee_fixed: z.number().int().min(0).optional(),
+    processing_fee_bps: bps.optional(),
+    processing_fee_fixed: z.number().int().min(0).optional(),
+    fee_base: z.enum(["gross", "net_of_tax"]).optional(),
+    default_currency_code: z.string().regex(/^[a-z]{3}$/, "must be a lowercase ISO 4217 code").nullable().optional(),
+  })
+  .strict()
+
+/** Settings only a platform operator may change: the platform's own cut. */
+export const PLATFORM_ONLY_SETTINGS = ["platform_fee_bps", "platform_fee_fixed"] as const
+
+const Role = z.enum(EMPLOYEE_ROLES, { message: `role must be one of ${EMPLOYEE_ROLES.join(", ")}` })
+
+export const AdminListOrgsQuerySchema = z
+  .object({
+    q: z.string().trim().min(1).max(100).optional(),
+    limit: z.coerce.number().int().min(1).max(100).default(20),
+    offset: z.coerce.number().int().min(0).default(0),
+  })
+  .strict()
+export type AdminListOrgsQuery = z.infer<typeof AdminListOrgsQuerySchema>
+
+export const AdminCreateOrgSchema = z
+  .object({
+    handle: z.string().trim().min(2).max(60),
+    name: z.string().trim().min(1).max(120),
+    owner_user_id: z.string().min(1),
+    support_email: z.string().email().nullable().optional(),
+    branding: BrandingSchema.nullable().optional(),
+    settings: SettingsSchema.nullable().optional(),
+  })
+  .strict()
+export type AdminCreateOrg = z.infer<typeof AdminCreateOrgSchema>
+
+export const AdminUpdateOrgSchema = z
+  .object({
+    name: z.string().trim().min(1).max(120).optional(),
+    support_email: z.string().email().nullable().optional(),
+    branding: BrandingSchema.nullable().optional(),
+    settings: SettingsSchema.nullable().optional(),
+  })
+  .strict()
+export type AdminUpdateOrg = z.infer<typeof AdminUpdateOrgSchema>
+
+export const AdminAddDomainSchema = z
+  .object({
+    hostname: z.string().trim().min(1).max(253),
+    is_primary: z.boolean().optional(),
+  })
+  .strict()
+export type AdminAddDomain = z.infer<typeof AdminAddDomainSchema>
+
+export const AdminUpdateDomainSchema = z
+  .object({ is_primary: z.literal(true).optional(), verified: z.boolean().optional() })
+  .strict()
+export type AdminUpdateDomain = z.infer<typeof AdminUpdateDomainSchema>
+
+export const AdminUpdateEmployeeSchema = z
+  .object({
+    role: Role.optional(),
+    status: z.enum(["active", "inactive"]).optional(),
+    display_name: z.string().trim().min(1).max(120).nullable().optional(),
+    title: z.string().trim().max(120).nullable().optional(),
+    bio: z.string().max(5000).nullable().optional(),
+  })
+  .strict()
+export type AdminUpdateEmployee = z.infer<typeof AdminUpdateEmployeeSchema>
+
+export const AdminInviteSchema = z
+  .object({
+    email: z.string().trim().email(),
+    role: Role,
+    expires_in_days: z.number().int().min(1).max(30).optional(),
+  })
+  .strict()
+export type AdminInvite = z.infer<typeof AdminInviteSchema>
+
+export const AdminResendInvitationSchema = z
+  .object({ expires_in_days: z.number().int().min(1).max(30).optional() })
+  .strict()
+
+export const AdminListInvitationsQuerySchema = z
+  .object({
+    status: z.enum(["pending", "accepted", "declined", "expired", "cancelled"]).optional(),
+    limit: z.coerce.number().int().min(1).max(100).default(50),
+    offset: z.coerce.number().int().min(0).default(0),
+  })
+  .strict()
+
+export const AdminListMembersQuerySchema = z
+  .object({
+    type: z.enum(["learner", "customer", "community"]).optional(),
+    limit: z.coerce.number().int().min(1).max(100).default(50),
+    offset: z.coerce.number().int().min(0).default(0),
+  })
+  .strict()
+
+export const InvitationTokenSchema = z.object({ token: z.string().min(10).max(200) }).strict()
+
+export const AcceptInvitationSchema = z
+  .object({
+    token: z.string().min(10).max(200),
+    first_name: z.string().trim().max(120).optional(),
+    last_name: z.string().trim().max(120).optional(),
+  })
+  .strict()
+export type AcceptInvitation = z.infer<typeof AcceptInvitationSchema>
+
+export const StoreResolveOrgQuerySchema = z
+  .object({ host: z.string().trim().min(1).max(253) })
+  .strict()
+
+export const StoreJoinOrgSchema = z
+  .object({ type: z.enum(["learner", "community"]).optional() })
+  .strict()

@@ -1,0 +1,62 @@
+import { emitEventStep } from "@medusajs/medusa/core-flows"
+import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { OrgEvents } from "../events"
+import type { EmployeeRole } from "../types"
+import { softDeleteEmployeesStep } from "./steps/delete-org-records"
+import { assertRemovalStep, assertRoleChangeStep } from "./steps/employee-checks"
+import { updateEmployeesStep } from "./steps/update-org-records"
+
+export type UpdateEmployeeWorkflowInput = {
+  org_id: string
+  employee_id: string
+  actor_role: EmployeeRole | "platform"
+  role?: EmployeeRole
+  status?: "active" | "inactive"
+  display_name?: string | null
+  title?: string | null
+  bio?: string | null
+}
+
+/** Changes an employee's role and/or profile (never leaving the org without an owner). */
+export const updateEmployeeWorkflow = createWorkflow(
+  "update-org-employee",
+  (input: UpdateEmployeeWorkflowInput) => {
+    const before = assertRoleChangeStep(input)
+    const [employee] = updateEmployeesStep(
+      transform({ input }, ({ input }) => {
+        const { org_id: _o, employee_id, actor_role: _a, ...changes } = input
+        return [{ id: employee_id, ...changes }]
+      })
+    )
+    when({ input, before }, ({ input, before }) => !!input.role && input.role !== before.role).then(() =>
+      emitEventStep({
+        eventName: OrgEvents.EMPLOYEE_ROLE_CHANGED,
+        data: transform({ input, before }, ({ input, before }) => ({
+          id: input.employee_id,
+          org_id: input.org_id,
+          from: before.role,
+          to: input.role,
+        })),
+      })
+    )
+    return new WorkflowResponse(employee)
+  }
+)
+
+/** Removes an employee from an org's staff (never the last owner). */
+export const removeEmployeeWorkflow = createWorkflow(
+  "remove-org-employee",
+  (input: { org_id: string; employee_id: string; actor_role: EmployeeRole | "platform" }) => {
+    const employee = assertRemovalStep(input)
+    softDeleteEmployeesStep(transform({ input }, ({ input }) => [input.employee_id]))
+    emitEventStep({
+      eventName: OrgEvents.EMPLOYEE_REMOVED,
+      data: transform({ employee }, ({ employee }) => ({
+        id: employee.id,
+        org_id: employee.org_id,
+        user_id: employee.user_id,
+      })),
+    })
+    return new WorkflowResponse(employee)
+  }
+)
