@@ -1,5 +1,4 @@
 import {
-  createApiKeysWorkflow,
   createRemoteLinkStep,
   createSalesChannelsWorkflow,
   emitEventStep,
@@ -16,6 +15,7 @@ import { ORG_MODULE } from "../modules/org"
 import type { OrgBranding, OrgSettings } from "../types"
 import { createEmployeeStep } from "./steps/create-employee"
 import { createOrgStep } from "./steps/create-org"
+import { createPublishableKeyStep } from "./steps/create-publishable-key"
 import { validateOrgHandleStep } from "./steps/validate-org-handle"
 
 export type CreateOrgWorkflowInput = {
@@ -43,17 +43,12 @@ export const createOrgWorkflow = createWorkflow(
     const channels = createSalesChannelsWorkflow.runAsStep({ input: channelInput })
     const salesChannel = transform({ channels }, ({ channels }) => channels[0])
 
-    const keyInput = transform({ input }, ({ input }) => ({
-      api_keys: [
-        {
-          title: `${input.name} storefront key`,
-          type: "publishable" as const,
-          created_by: input.created_by ?? input.owner_user_id,
-        },
-      ],
-    }))
-    const keys = createApiKeysWorkflow.runAsStep({ input: keyInput })
-    const apiKey = transform({ keys }, ({ keys }) => keys[0])
+    const apiKey = createPublishableKeyStep(
+      transform({ input }, ({ input }) => ({
+        title: `${input.name} storefront key`,
+        created_by: input.created_by ?? input.owner_user_id,
+      }))
+    )
 
     linkSalesChannelsToApiKeyStep(
       transform({ apiKey, salesChannel }, ({ apiKey, salesChannel }) => ({

@@ -22,7 +22,7 @@ export const updateEmployeeWorkflow = createWorkflow(
   "update-org-employee",
   (input: UpdateEmployeeWorkflowInput) => {
     const before = assertRoleChangeStep(input)
-    const [employee] = updateEmployeesStep(
+    const employeeList = updateEmployeesStep(
       transform({ input }, ({ input }) => {
         const { org_id: _o, employee_id, actor_role: _a, ...changes } = input
         return [{ id: employee_id, ...changes }]
@@ -39,7 +39,7 @@ export const updateEmployeeWorkflow = createWorkflow(
         })),
       })
     )
-    return new WorkflowResponse(employee)
+    return new WorkflowResponse(transform({ employeeList }, ({ employeeList }) => employeeList[0]))
   }
 )
 

@@ -1,4 +1,4 @@
-import { createUserAccountWorkflow, emitEventStep } from "@medusajs/medusa/core-flows"
+import { emitEventStep } from "@medusajs/medusa/core-flows"
 import {
   createWorkflow,
   transform,
@@ -10,6 +10,7 @@ import { DEFAULT_INVITATION_DAYS } from "../rules/invitation-token"
 import type { EmployeeRole } from "../types"
 import { createInvitationStep } from "./steps/create-org-records"
 import { createEmployeeStep } from "./steps/create-employee"
+import { createInvitedUserStep } from "./steps/create-invited-user"
 import {
   assertCanInviteStep,
   assertInviteeUserStep,
@@ -79,7 +80,7 @@ export const approveInvitationWorkflow = createWorkflow(
   "approve-org-invitation",
   (input: { id: string; org_id: string; approved_by: string }) => {
     loadPendingInvitationStep(input)
-    const [invitation] = updateInvitationsStep(
+    const invitationList = updateInvitationsStep(
       transform({ input }, ({ input }) => [
         { id: input.id, approved_by: input.approved_by, approved_at: new Date() },
       ])
@@ -88,7 +89,7 @@ export const approveInvitationWorkflow = createWorkflow(
       eventName: OrgEvents.INVITATION_APPROVED,
       data: transform({ input }, ({ input }) => ({ id: input.id, org_id: input.org_id })),
     })
-    return new WorkflowResponse(transform({ invitation }, ({ invitation }) => PUBLIC_FIELDS(invitation)))
+    return new WorkflowResponse(transform({ invitationList }, ({ invitationList }) => PUBLIC_FIELDS(invitationList[0])))
   }
 )
 
@@ -97,14 +98,14 @@ export const cancelInvitationWorkflow = createWorkflow(
   "cancel-org-invitation",
   (input: { id: string; org_id: string }) => {
     loadPendingInvitationStep(input)
-    const [invitation] = updateInvitationsStep(
+    const invitationList = updateInvitationsStep(
       transform({ input }, ({ input }) => [{ id: input.id, status: "cancelled" }])
     )
     emitEventStep({
       eventName: OrgEvents.INVITATION_CANCELLED,
       data: transform({ input }, ({ input }) => ({ id: input.id, org_id: input.org_id })),
     })
-    return new WorkflowResponse(transform({ invitation }, ({ invitation }) => PUBLIC_FIELDS(invitation)))
+    return new WorkflowResponse(transform({ invitationList }, ({ invitationList }) => PUBLIC_FIELDS(invitationList[0])))
   }
 )
 
@@ -114,14 +115,14 @@ export const resendInvitationWorkflow = createWorkflow(
   (input: { id: string; org_id: string; expires_in_days?: number }) => {
     loadPendingInvitationStep(input)
     const secret = generateInvitationTokenStep()
-    const [invitation] = updateInvitationsStep(
+    const invitationList = updateInvitationsStep(
       transform({ input, secret }, ({ input, secret }) => [
         { id: input.id, token_hash: secret.token_hash, expires_at: expiry(input.expires_in_days) },
       ])
     )
     return new WorkflowResponse(
-      transform({ invitation, secret }, ({ invitation, secret }) => ({
-        invitation: PUBLIC_FIELDS(invitation),
+      transform({ invitationList, secret }, ({ invitationList, secret }) => ({
+        invitation: PUBLIC_FIELDS(invitationList[0]),
         token: secret.token,
       }))
     )
@@ -153,16 +154,14 @@ export const acceptInvitationWorkflow = createWorkflow(
       )
     )
     const newUser = when({ input }, ({ input }) => !input.user_id).then(() =>
-      createUserAccountWorkflow.runAsStep({
-        input: transform({ input, invitation }, ({ input, invitation }) => ({
-          authIdentityId: input.auth_identity_id!,
-          userData: {
-            email: invitation.email,
-            first_name: input.first_name ?? undefined,
-            last_name: input.last_name ?? undefined,
-          },
-        })),
-      })
+      createInvitedUserStep(
+        transform({ input, invitation }, ({ input, invitation }) => ({
+          auth_identity_id: input.auth_identity_id!,
+          email: invitation.email,
+          first_name: input.first_name,
+          last_name: input.last_name,
+        }))
+      )
     )
     const userId = transform({ existingUser, newUser }, ({ existingUser, newUser }) =>
       (existingUser?.id ?? newUser?.id) as string
@@ -197,13 +196,13 @@ export const declineInvitationWorkflow = createWorkflow(
   "decline-org-invitation",
   (input: { token: string }) => {
     const invitation = loadOpenInvitationByTokenStep({ token: input.token, require_approval: false })
-    const [declined] = updateInvitationsStep(
+    const declinedList = updateInvitationsStep(
       transform({ invitation }, ({ invitation }) => [{ id: invitation.id, status: "declined" }])
     )
     emitEventStep({
       eventName: OrgEvents.INVITATION_DECLINED,
       data: transform({ invitation }, ({ invitation }) => ({ id: invitation.id, org_id: invitation.org_id })),
     })
-    return new WorkflowResponse(transform({ declined }, ({ declined }) => PUBLIC_FIELDS(declined)))
+    return new WorkflowResponse(transform({ declinedList }, ({ declinedList }) => PUBLIC_FIELDS(declinedList[0])))
   }
 )

@@ -16,7 +16,7 @@ export type UpdateOrgWorkflowInput = {
 /** Updates an org's profile; `branding` and `settings` are merged into what is there. */
 export const updateOrgWorkflow = createWorkflow("update-org", (input: UpdateOrgWorkflowInput) => {
   const current = loadOrgStep({ id: input.id })
-  const [org] = updateOrgsStep(
+  const orgList = updateOrgsStep(
     transform({ input, current }, ({ input, current }) => {
       const update: Record<string, unknown> = { id: input.id }
       if (input.name !== undefined) update.name = input.name
@@ -31,7 +31,7 @@ export const updateOrgWorkflow = createWorkflow("update-org", (input: UpdateOrgW
     })
   )
   emitEventStep({ eventName: OrgEvents.ORG_UPDATED, data: { id: input.id } })
-  return new WorkflowResponse(org)
+  return new WorkflowResponse(transform({ orgList }, ({ orgList }) => orgList[0]))
 })
 
 /**
@@ -40,17 +40,17 @@ export const updateOrgWorkflow = createWorkflow("update-org", (input: UpdateOrgW
  */
 export const suspendOrgWorkflow = createWorkflow("suspend-org", (input: { id: string }) => {
   loadOrgStep({ id: input.id, expect_status: "active" })
-  const [org] = updateOrgsStep(transform({ input }, ({ input }) => [{ id: input.id, status: "suspended" }]))
+  const orgList = updateOrgsStep(transform({ input }, ({ input }) => [{ id: input.id, status: "suspended" }]))
   emitEventStep({ eventName: OrgEvents.ORG_SUSPENDED, data: { id: input.id } })
-  return new WorkflowResponse(org)
+  return new WorkflowResponse(transform({ orgList }, ({ orgList }) => orgList[0]))
 })
 
 /** Reactivates a suspended org. */
 export const reactivateOrgWorkflow = createWorkflow("reactivate-org", (input: { id: string }) => {
   loadOrgStep({ id: input.id, expect_status: "suspended" })
-  const [org] = updateOrgsStep(transform({ input }, ({ input }) => [{ id: input.id, status: "active" }]))
+  const orgList = updateOrgsStep(transform({ input }, ({ input }) => [{ id: input.id, status: "active" }]))
   emitEventStep({ eventName: OrgEvents.ORG_REACTIVATED, data: { id: input.id } })
-  return new WorkflowResponse(org)
+  return new WorkflowResponse(transform({ orgList }, ({ orgList }) => orgList[0]))
 })
 
 /** Marks pending invitations past their expiry as expired (run by a scheduled job). */
