@@ -1,116 +1,383 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import {
-  AdminActor,
-  createAdminUser,
-  createCustomer,
-  createPlatformAdmin,
-  createPublishableKey,
-  CustomerActor,
-} from "../../helpers/actors"
+import { Modules } from "@medusajs/framework/utils"
+import { AdminActor, createCustomer, createPublishableKey, uniqueEmail } from "../../helpers/actors"
 import { failure } from "../../helpers/http"
-import { createTestOrg, TestOrg } from "../../helpers/orgs"
+import { collectIds, createTwoOrgFixture, ROLES, Role, TwoOrgFixture } from "../../helpers/orgs"
 
-jest.setTimeout(60_000)
+jest.setTimeout(180_000)
 
-// The @volmify/orgs shell: GET /store/org and GET /admin/orgs served by the host app.
-// Org staff (employees with roles) arrive with the Orgs issue; until then an admin user
-// who is not a platform operator stands for "staff" and must be refused.
+type Actor = { name: string; headers: Record<string, string> }
+type Expect = number | ((status: number) => boolean)
+
+// The @volmify/orgs routes under the actor matrix: anonymous, customer of A and of B,
+// staff of A in every role, staff of B, an admin user of no org, a platform operator.
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
-    let orgA: TestOrg
-    let orgB: TestOrg
-    let customerA: CustomerActor
-    let customerB: CustomerActor
-    let staffLike: AdminActor
-    let operator: AdminActor
+    let f: TwoOrgFixture
+    const orgs = () => getContainer().resolve<any>("org")
 
-    beforeEach(async () => {
-      const container = getContainer()
-      orgA = await createTestOrg(container, { handle: "org-a", name: "Org A" })
-      orgB = await createTestOrg(container, { handle: "org-b", name: "Org B" })
-      customerA = await createCustomer(api, orgA.key)
-      customerB = await createCustomer(api, orgB.key)
-      staffLike = await createAdminUser(container, api)
-      operator = await createPlatformAdmin(container, api)
+    // Built once; the runner restores the database to this state before every test.
+    beforeAll(async () => {
+      f = await createTwoOrgFixture(getContainer(), api, { prefix: "r" })
     })
 
-    describe("GET /store/org", () => {
-      it("needs a publishable key", async () => {
-        const res = await failure(api.get("/store/org"))
-        expect(res.status).toBe(400)
-        expect(res.data.message).toMatch(/x-publishable-api-key/)
-      })
+    const adminActors = (): (Actor & { role?: Role | "platform" | "b" | "none" | "customer" | "anon" })[] => [
+      { name: "anonymous", headers: {}, role: "anon" },
+      { name: "customer of A", headers: { authorization: f.a.customer.headers.authorization }, role: "customer" },
+      { name: "customer of B", headers: { authorization: f.b.customer.headers.authorization }, role: "customer" },
+      ...ROLES.map((r) => ({ name: `${r} of A`, headers: f.a.staff[r].headers, role: r })),
+      { name: "owner of B", headers: f.b.staff.owner.headers, role: "b" as const },
+      { name: "admin user of no org", headers: f.outsider.headers, role: "none" as const },
+      { name: "platform operator", headers: f.platform.headers, role: "platform" as const },
+    ]
 
-      it("answers the key's org to anonymous visitors and to customers of either org", async () => {
-        const anonA = await api.get("/store/org", { headers: orgA.key.headers })
-        expect(anonA.status).toBe(200)
-        expect(anonA.data.org).toEqual({ id: orgA.org.id, handle: "org-a", name: "Org A", status: "active" })
+    /** Status expected for an /admin/orgs/:id(A) route allowing `allowed` roles of A. */
+    const orgRoute = (allowed: (Role | "platform")[]) => (role: string) => {
+      if (role === "anon" || role === "customer") return 401
+      if (role === "b" || role === "none") return 404
+      return allowed.includes(role as Role) || role === "platform" ? "ok" : 403
+    }
 
-        const anonB = await api.get("/store/org", { headers: orgB.key.headers })
-        expect(anonB.data.org.handle).toBe("org-b")
+    async function call(method: "get" | "post" | "delete", url: string, headers: Record<string, string>, body?: unknown) {
+      try {
+        const res = method === "post" ? await api.post(url, body ?? {}, { headers }) : await (api as any)[method](url, { headers })
+        return { status: res.status, data: res.data }
+      } catch (e: any) {
+        if (!e.response) throw e
+        return { status: e.response.status, data: e.response.data }
+      }
+    }
 
-        // The org follows the key, never the customer: B's customer on A's storefront sees A.
-        expect((await api.get("/store/org", { headers: customerA.headers })).data.org.id).toBe(orgA.org.id)
-        const bOnA = await api.get("/store/org", {
-          headers: { ...orgA.key.headers, authorization: customerB.headers.authorization },
-        })
-        expect(bOnA.data.org.id).toBe(orgA.org.id)
-      })
+    /** Runs every admin actor against a route; `body` may vary per actor for writes. */
+    async function matrix(
+      method: "get" | "post" | "delete",
+      url: string | ((actor: string) => string),
+      expected: (role: string) => number | "ok",
+      body?: (actor: string) => unknown
+    ) {
+      const seen: string[] = []
+      for (const actor of adminActors()) {
+        const target = typeof url === "function" ? url(actor.name) : url
+        const res = await call(method, target, actor.headers, body?.(actor.name))
+        const want = expected(actor.role!)
+        const ok = want === "ok" ? res.status >= 200 && res.status < 300 : res.status === want
+        seen.push(`${actor.name}: ${res.status}${ok ? "" : ` (expected ${want}) ${JSON.stringify(res.data)}`}`)
+        if (res.status < 300 && actor.role !== "platform") {
+          // Nothing of org B ever reaches org A's people (and vice versa).
+          const other = actor.role === "b" ? f.a : f.b
+          const ids = collectIds(res.data)
+          expect([other.org.id, other.org.sales_channel_id, other.key.token].filter((id) => ids.has(id))).toEqual([])
+        }
+      }
+      expect(seen.filter((s) => s.includes("expected"))).toEqual([])
+      return seen
+    }
 
-      it("does not leak internal fields such as the sales channel id", async () => {
-        const { data } = await api.get("/store/org", { headers: orgA.key.headers })
-        expect(Object.keys(data.org).sort()).toEqual(["handle", "id", "name", "status"])
-      })
-
-      it("is 404 for a key whose sales channel has no org", async () => {
+    describe("store routes", () => {
+      it("GET /store/org: the key's org with branding, for anonymous visitors and any customer", async () => {
+        await api.post(
+          `/admin/orgs/${f.a.org.id}`,
+          { branding: { primary_color: "#0f766e", font: "serif", default_locale: "en", locales: ["en", "de"] }, support_email: "help@a.test" },
+          { headers: f.a.staff.owner.headers }
+        )
+        expect((await failure(api.get("/store/org"))).status).toBe(400)
+        for (const headers of [f.a.key.headers, f.a.customer.headers, { ...f.a.key.headers, authorization: f.b.customer.headers.authorization }]) {
+          const { data } = await api.get("/store/org", { headers })
+          expect(data.org).toEqual({
+            id: f.a.org.id,
+            handle: f.a.org.handle,
+            name: "Org A",
+            support_email: "help@a.test",
+            branding: { logo_url: null, primary_color: "#0f766e", accent_color: null, font: "serif", default_locale: "en" },
+            locales: ["en", "de"],
+          })
+        }
+        expect((await api.get("/store/org", { headers: f.b.key.headers })).data.org.id).toBe(f.b.org.id)
         const orphan = await createPublishableKey(getContainer(), { title: "orphan" })
         const res = await failure(api.get("/store/org", { headers: orphan.headers }))
-        expect(res.status).toBe(404)
-        expect(res.data.message).toMatch(/No org/)
+        expect(res).toMatchObject({ status: 404, data: { message: expect.stringMatching(/No org/) } })
       })
 
-      it("is 403 for a suspended org", async () => {
-        const suspended = await createTestOrg(getContainer(), { handle: "sleepy", status: "suspended" })
-        const res = await failure(api.get("/store/org", { headers: suspended.key.headers }))
-        expect(res.status).toBe(403)
-        expect(res.data.message).toMatch(/sleepy.*suspended/)
+      it("a suspended org's key stops working on every store route, and works again on reactivation", async () => {
+        const orphan = await createPublishableKey(getContainer(), { title: "orphan" })
+        const denied = await failure(api.post(`/admin/orgs/${f.a.org.id}/suspend`, {}, { headers: f.a.staff.owner.headers }))
+        expect(denied.status).toBe(403)
+        await api.post(`/admin/orgs/${f.a.org.id}/suspend`, {}, { headers: f.platform.headers })
+        for (const url of ["/store/org", "/store/products", "/store/regions", "/store/customers/me"]) {
+          const res = await failure(api.get(url, { headers: f.a.customer.headers }))
+          expect([url, res.status, res.data.message]).toEqual([url, 403, expect.stringMatching(/suspended/)])
+        }
+        expect((await api.get("/store/products", { headers: f.b.key.headers })).status).toBe(200)
+        expect((await api.get("/store/products", { headers: orphan.headers })).status).toBe(200)
+        // Its staff still read their org; the platform sees the status.
+        expect((await api.get(`/admin/orgs/${f.a.org.id}`, { headers: f.a.staff.staff.headers })).data.org.status).toBe("suspended")
+        await api.post(`/admin/orgs/${f.a.org.id}/reactivate`, {}, { headers: f.platform.headers })
+        expect((await api.get("/store/org", { headers: f.a.customer.headers })).status).toBe(200)
+      })
+
+      it("GET /store/orgs/resolve: a verified hostname's org and key; 404 unknown/unverified; 400 without host", async () => {
+        const { data: added } = await api.post(
+          `/admin/orgs/${f.a.org.id}/domains`,
+          { hostname: "learn.org-a.test" },
+          { headers: f.a.staff.admin.headers }
+        )
+        const unverified = await failure(api.get("/store/orgs/resolve?host=learn.org-a.test", { headers: f.b.key.headers }))
+        expect(unverified).toMatchObject({ status: 404, data: { message: 'No org answers on "learn.org-a.test"' } })
+        const selfVerify = await failure(
+          api.post(`/admin/orgs/${f.a.org.id}/domains/${added.domain.id}`, { verified: true }, { headers: f.a.staff.owner.headers })
+        )
+        expect(selfVerify).toMatchObject({ status: 403, data: { message: "Only platform operators can verify a domain" } })
+        await api.post(`/admin/orgs/${f.a.org.id}/domains/${added.domain.id}`, { verified: true }, { headers: f.platform.headers })
+        for (const headers of [f.a.key.headers, f.b.key.headers, f.b.customer.headers]) {
+          const { data } = await api.get("/store/orgs/resolve?host=LEARN.org-a.test:443", { headers })
+          expect(data).toEqual({
+            org: { id: f.a.org.id, handle: f.a.org.handle, name: "Org A" },
+            hostname: "learn.org-a.test",
+            publishable_key: f.a.key.token,
+          })
+        }
+        expect((await failure(api.get("/store/orgs/resolve?host=nowhere.test", { headers: f.a.key.headers }))).status).toBe(404)
+        const missing = await failure(api.get("/store/orgs/resolve", { headers: f.a.key.headers }))
+        expect(missing.status).toBe(400)
+        expect(missing.data.message).toMatch(/host/)
+      })
+
+      it("registering on a storefront makes a member once; another org's customer joins explicitly", async () => {
+        const members = async (orgId: string) => (await orgs().listOrgMembers({ org_id: orgId })).map((m: any) => m.customer_id)
+        expect(await members(f.a.org.id)).toEqual([f.a.customer.customer.id])
+        expect(await members(f.b.org.id)).toEqual([f.b.customer.customer.id])
+
+        expect((await failure(api.get("/store/org/membership", { headers: f.a.key.headers }))).status).toBe(401)
+        expect((await api.get("/store/org/membership", { headers: f.a.customer.headers })).data.member.type).toBe("learner")
+        const bOnA = { ...f.a.key.headers, authorization: f.b.customer.headers.authorization }
+        const notYet = await failure(api.get("/store/org/membership", { headers: bOnA }))
+        expect(notYet).toMatchObject({ status: 404, data: { message: "You are not a member of Org A" } })
+        const joined = await api.post("/store/org/membership", { type: "community" }, { headers: bOnA })
+        expect(joined.status).toBe(201)
+        expect(joined.data.member).toMatchObject({ org_id: f.a.org.id, customer_id: f.b.customer.customer.id, type: "community" })
+        const again = await api.post("/store/org/membership", {}, { headers: bOnA })
+        expect(again.status).toBe(200)
+        expect(await members(f.a.org.id)).toHaveLength(2)
+        const bad = await failure(api.post("/store/org/membership", { type: "vip" }, { headers: bOnA }))
+        expect(bad.status).toBe(400)
+        expect(bad.data.message).toMatch(/type/)
       })
     })
 
-    describe("GET /admin/orgs", () => {
-      it("is 401 for anonymous callers and customers", async () => {
-        expect((await failure(api.get("/admin/orgs"))).status).toBe(401)
-        expect((await failure(api.get("/admin/orgs", { headers: customerA.headers }))).status).toBe(401)
-        expect((await failure(api.get("/admin/orgs", { headers: customerB.headers }))).status).toBe(401)
+    describe("admin routes: the actor matrix", () => {
+      it("GET /admin/orgs: all orgs for the platform, own orgs with role for staff, 403 for others", async () => {
+        await matrix("get", "/admin/orgs", (role) =>
+          role === "anon" || role === "customer" ? 401 : role === "none" ? 403 : "ok"
+        )
+        const mine = await api.get("/admin/orgs", { headers: f.a.staff.creator.headers })
+        expect(mine.data.orgs).toEqual([expect.objectContaining({ id: f.a.org.id, role: "creator" })])
+        const all = await api.get("/admin/orgs?q=Org", { headers: f.platform.headers })
+        expect(all.data.orgs.map((o: any) => o.id)).toEqual([f.a.org.id, f.b.org.id])
+        const bad = await failure(api.get("/admin/orgs?limit=0", { headers: f.platform.headers }))
+        expect(bad).toMatchObject({ status: 400, data: { message: expect.stringMatching(/limit/) } })
       })
 
-      it("is 403 for an admin user who is not a platform operator", async () => {
-        const res = await failure(api.get("/admin/orgs", { headers: staffLike.headers }))
-        expect(res.status).toBe(403)
-        expect(res.data.message).toMatch(/platform operators/)
-      })
-
-      it("lists every org, paged, for a platform operator", async () => {
-        const all = await api.get("/admin/orgs", { headers: operator.headers })
-        expect(all.status).toBe(200)
-        expect(all.data.count).toBe(2)
-        expect(all.data.orgs.map((o: { handle: string }) => o.handle)).toEqual(["org-a", "org-b"])
-
-        const page = await api.get("/admin/orgs?limit=1&offset=1", { headers: operator.headers })
-        expect(page.data).toMatchObject({ count: 2, limit: 1, offset: 1 })
-        expect(page.data.orgs.map((o: { handle: string }) => o.handle)).toEqual(["org-b"])
-
-        const search = await api.get("/admin/orgs?q=b", { headers: operator.headers })
-        expect(search.data.orgs.map((o: { handle: string }) => o.handle)).toEqual(["org-b"])
-      })
-
-      it("rejects bad query parameters with a 400 naming the field", async () => {
-        const bad = await failure(api.get("/admin/orgs?limit=0", { headers: operator.headers }))
+      it("POST /admin/orgs: platform operators only; duplicate handle 422; bad input 400", async () => {
+        const owner = f.outsider
+        let n = 0
+        await matrix(
+          "post",
+          "/admin/orgs",
+          (role) => (role === "anon" || role === "customer" ? 401 : role === "platform" ? "ok" : 403),
+          () => ({ handle: `new-org-${++n}`, name: "New", owner_user_id: owner.user.id })
+        )
+        const { data } = await api.get("/admin/orgs", { headers: owner.headers })
+        expect(data.orgs).toEqual([expect.objectContaining({ role: "owner" })])
+        const dup = await failure(
+          api.post("/admin/orgs", { handle: f.a.org.handle, name: "Dup", owner_user_id: owner.user.id }, { headers: f.platform.headers })
+        )
+        expect(dup).toMatchObject({ status: 422, data: { message: expect.stringMatching(/already exists/) } })
+        const bad = await failure(
+          api.post("/admin/orgs", { handle: "x-y", name: "X", owner_user_id: owner.user.id, branding: { primary_color: "red" } }, { headers: f.platform.headers })
+        )
         expect(bad.status).toBe(400)
-        expect(bad.data.message).toMatch(/limit/)
-        const unknown = await failure(api.get("/admin/orgs?color=red", { headers: operator.headers }))
+        expect(bad.data.message).toMatch(/primary_color/)
+        const noOwner = await failure(api.post("/admin/orgs", { handle: "x-z", name: "X", owner_user_id: "user_nope" }, { headers: f.platform.headers }))
+        expect(noOwner).toMatchObject({ status: 404, data: { message: expect.stringMatching(/user_nope/) } })
+      })
+
+      it("GET /admin/orgs/:id: every role of A reads; keys only for owners/admins; B and others 404", async () => {
+        await matrix("get", `/admin/orgs/${f.a.org.id}`, orgRoute(ROLES))
+        const owner = await api.get(`/admin/orgs/${f.a.org.id}`, { headers: f.a.staff.owner.headers })
+        expect(owner.data.org.api_keys.map((k: any) => k.token)).toEqual([f.a.key.token])
+        const staff = await api.get(`/admin/orgs/${f.a.org.id}`, { headers: f.a.staff.staff.headers })
+        expect(staff.data.org.api_keys).toBeUndefined()
+        expect((await failure(api.get(`/admin/orgs/org_unknown`, { headers: f.platform.headers }))).status).toBe(404)
+      })
+
+      it("POST /admin/orgs/:id: owners/admins edit settings; platform fee only by the platform", async () => {
+        let n = 0
+        await matrix("post", `/admin/orgs/${f.a.org.id}`, orgRoute(["owner", "admin"]), () => ({ name: `Org A ${++n}` }))
+        const fee = await failure(
+          api.post(`/admin/orgs/${f.a.org.id}`, { settings: { platform_fee_bps: 0 } }, { headers: f.a.staff.owner.headers })
+        )
+        expect(fee).toMatchObject({ status: 403, data: { message: expect.stringMatching(/settings.platform_fee_bps/) } })
+        const ok = await api.post(
+          `/admin/orgs/${f.a.org.id}`,
+          { settings: { processing_fee_bps: 290, default_currency_code: "usd" } },
+          { headers: f.a.staff.admin.headers }
+        )
+        expect(ok.data.org.settings).toEqual({ processing_fee_bps: 290, default_currency_code: "usd" })
+        const platform = await api.post(`/admin/orgs/${f.a.org.id}`, { settings: { platform_fee_bps: 500 } }, { headers: f.platform.headers })
+        expect(platform.data.org.settings).toEqual({ processing_fee_bps: 290, default_currency_code: "usd", platform_fee_bps: 500 })
+        const bad = await failure(api.post(`/admin/orgs/${f.a.org.id}`, { settings: { processing_fee_bps: 20000 } }, { headers: f.platform.headers }))
+        expect(bad.status).toBe(400)
+        expect(bad.data.message).toMatch(/processing_fee_bps/)
+        const unknown = await failure(api.post(`/admin/orgs/${f.a.org.id}`, { handle: "nope" }, { headers: f.platform.headers }))
         expect(unknown.status).toBe(400)
-        expect(unknown.data.message).toMatch(/color/)
+      })
+
+      it("suspend and reactivate: platform operators only", async () => {
+        await matrix("post", `/admin/orgs/${f.a.org.id}/suspend`, (role) =>
+          role === "anon" || role === "customer" ? 401 : role === "b" || role === "none" ? 404 : role === "platform" ? "ok" : 403
+        )
+        await matrix("post", `/admin/orgs/${f.a.org.id}/reactivate`, (role) =>
+          role === "anon" || role === "customer" ? 401 : role === "b" || role === "none" ? 404 : role === "platform" ? "ok" : 403
+        )
+        const noop = await failure(api.post(`/admin/orgs/${f.a.org.id}/reactivate`, {}, { headers: f.platform.headers }))
+        expect(noop).toMatchObject({ status: 400, data: { message: expect.stringMatching(/is active, not suspended/) } })
+      })
+
+      it("domains: everyone reads, owners/admins add and remove; duplicate hostname 422", async () => {
+        let n = 0
+        await matrix("post", `/admin/orgs/${f.a.org.id}/domains`, orgRoute(["owner", "admin"]), () => ({ hostname: `d${++n}.org-a.test` }))
+        const seen = await api.get(`/admin/orgs/${f.a.org.id}/domains`, { headers: f.a.staff.staff.headers })
+        expect(seen.data.domains.map((d: any) => [d.hostname, d.is_primary])).toEqual([
+          ["d4.org-a.test", true],
+          ["d5.org-a.test", false],
+          ["d11.org-a.test", false],
+        ])
+        await matrix("get", `/admin/orgs/${f.a.org.id}/domains`, orgRoute(ROLES))
+        const dup = await failure(api.post(`/admin/orgs/${f.b.org.id}/domains`, { hostname: "D4.org-a.test" }, { headers: f.b.staff.owner.headers }))
+        expect(dup).toMatchObject({ status: 422, data: { message: 'The hostname "d4.org-a.test" is already in use' } })
+        const bad = await failure(api.post(`/admin/orgs/${f.b.org.id}/domains`, { hostname: "no spaces.test" }, { headers: f.b.staff.owner.headers }))
+        expect(bad.status).toBe(400)
+        const target = seen.data.domains[2].id
+        await matrix("delete", `/admin/orgs/${f.a.org.id}/domains/${target}`, (role) =>
+          role === "owner" ? "ok" : role === "admin" || role === "platform" ? 404 : orgRoute(["owner"])(role)
+        )
+        // B's owner cannot touch A's domain through B's org either.
+        const cross = await failure(api.delete(`/admin/orgs/${f.b.org.id}/domains/${seen.data.domains[0].id}`, { headers: f.b.staff.owner.headers }))
+        expect(cross.status).toBe(404)
+      })
+
+      it("employees: everyone reads with emails; owners/admins change roles; last owner kept; self-profile", async () => {
+        const list = await matrix("get", `/admin/orgs/${f.a.org.id}/employees`, orgRoute(ROLES))
+        expect(list).toHaveLength(adminActors().length)
+        const { data } = await api.get(`/admin/orgs/${f.a.org.id}/employees`, { headers: f.a.staff.staff.headers })
+        expect(data.employees.map((e: any) => [e.role, e.user.email])).toEqual(ROLES.map((r) => [r, f.a.staff[r].user.email]))
+        const byRole = Object.fromEntries(data.employees.map((e: any) => [e.role, e.id]))
+
+        const change = (who: AdminActor, employee: string, body: unknown) =>
+          call("post", `/admin/orgs/${f.a.org.id}/employees/${employee}`, who.headers, body)
+        expect((await change(f.a.staff.manager, byRole.staff, { role: "creator" })).status).toBe(403)
+        expect((await change(f.b.staff.owner, byRole.staff, { role: "creator" })).status).toBe(404)
+        expect((await change(f.a.staff.admin, byRole.staff, { role: "creator" })).data.employee.role).toBe("creator")
+        const escalate = await change(f.a.staff.admin, byRole.manager, { role: "owner" })
+        expect(escalate).toMatchObject({ status: 400, data: { message: "Only an owner can grant or remove the owner role" } })
+        const last = await change(f.a.staff.owner, byRole.owner, { role: "admin" })
+        expect(last).toMatchObject({ status: 400, data: { message: "The org must keep at least one owner" } })
+        const unknownRole = await change(f.a.staff.owner, byRole.staff, { role: "superuser" })
+        expect(unknownRole.status).toBe(400)
+        expect(unknownRole.data.message).toMatch(/owner, admin, manager, creator, staff.*role/)
+        // Anyone may edit their own profile, not someone else's, and not their own role.
+        expect((await change(f.a.staff.creator, byRole.creator, { title: "Lead author" })).data.employee.title).toBe("Lead author")
+        expect((await change(f.a.staff.creator, byRole.manager, { title: "x" })).status).toBe(403)
+        expect((await change(f.a.staff.creator, byRole.creator, { role: "admin" })).status).toBe(403)
+
+        const remove = (who: AdminActor, employee: string) => call("delete", `/admin/orgs/${f.a.org.id}/employees/${employee}`, who.headers)
+        expect((await remove(f.a.staff.manager, byRole.staff)).status).toBe(403)
+        expect((await remove(f.b.staff.owner, byRole.staff)).status).toBe(404)
+        expect((await remove(f.a.staff.owner, byRole.owner)).data.message).toBe("The org must keep at least one owner")
+        expect((await remove(f.a.staff.admin, byRole.staff)).status).toBe(200)
+        expect((await failure(api.get(`/admin/orgs/${f.a.org.id}`, { headers: f.a.staff.staff.headers }))).status).toBe(404)
+      })
+
+      it("invitations: managers+ invite (managers need approval), the invitee accepts with the token", async () => {
+        let n = 0
+        await matrix("post", `/admin/orgs/${f.a.org.id}/invitations`, orgRoute(["owner", "admin", "manager"]), () => ({
+          email: `invitee${++n}@example.com`,
+          role: "staff",
+        }))
+        await matrix("get", `/admin/orgs/${f.a.org.id}/invitations`, orgRoute(ROLES))
+        const listed = await api.get(`/admin/orgs/${f.a.org.id}/invitations?status=pending`, { headers: f.a.staff.staff.headers })
+        expect(listed.data.invitations.length).toBe(4)
+        expect(JSON.stringify(listed.data)).not.toMatch(/token/)
+
+        const email = uniqueEmail("joiner")
+        const byManager = await api.post(`/admin/orgs/${f.a.org.id}/invitations`, { email, role: "creator" }, { headers: f.a.staff.manager.headers })
+        expect(byManager.data.invitation.approved_at).toBeNull()
+        const tooHigh = await failure(api.post(`/admin/orgs/${f.a.org.id}/invitations`, { email: "x@example.com", role: "admin" }, { headers: f.a.staff.manager.headers }))
+        expect(tooHigh).toMatchObject({ status: 403, data: { message: "A manager cannot invite someone as admin" } })
+        const twice = await failure(api.post(`/admin/orgs/${f.a.org.id}/invitations`, { email, role: "creator" }, { headers: f.a.staff.owner.headers }))
+        expect(twice.status).toBe(409)
+
+        const token = byManager.data.token
+        const lookup = await api.get(`/admin/org-invitations/lookup?token=${token}`)
+        expect(lookup.data.invitation).toMatchObject({ email, role: "creator", status: "pending", approved_at: null, org: { name: "Org A" } })
+
+        // A new user signs up and accepts: refused until an owner/admin approves.
+        await api.post("/auth/user/emailpass/register", { email, password: "joiner-password-1" })
+        const reg = await api.post("/auth/user/emailpass/register", { email: uniqueEmail("other"), password: "pw-123456789" })
+        const registration = (await api.post("/auth/user/emailpass", { email, password: "joiner-password-1" }).catch(() => null))?.data?.token
+        const regToken = registration ?? reg.data.token
+        const early = await failure(api.post("/admin/org-invitations/accept", { token }, { headers: { authorization: `Bearer ${regToken}` } }))
+        expect(early).toMatchObject({ status: 400, data: { message: expect.stringMatching(/waiting for approval/) } })
+        await matrix(
+          "post",
+          `/admin/orgs/${f.a.org.id}/invitations/${byManager.data.invitation.id}/approve`,
+          (role) => (role === "owner" ? "ok" : role === "admin" || role === "platform" ? 400 : orgRoute(["owner"])(role))
+        )
+        const accepted = await api.post(
+          "/admin/org-invitations/accept",
+          { token, first_name: "Jo" },
+          { headers: { authorization: `Bearer ${regToken}` } }
+        )
+        expect(accepted.data.employee).toMatchObject({ org_id: f.a.org.id, role: "creator" })
+        const login = await api.post("/auth/user/emailpass", { email, password: "joiner-password-1" })
+        const me = await api.get(`/admin/orgs/${f.a.org.id}`, { headers: { authorization: `Bearer ${login.data.token}` } })
+        expect(me.data.org.role).toBe("creator")
+        const reuse = await failure(api.post("/admin/org-invitations/accept", { token }, { headers: { authorization: `Bearer ${login.data.token}` } }))
+        expect(reuse).toMatchObject({ status: 400, data: { message: "The invitation was already accepted" } })
+        const unknown = await failure(api.post("/admin/org-invitations/accept", { token: "u".repeat(43) }, { headers: { authorization: `Bearer ${login.data.token}` } }))
+        expect(unknown).toMatchObject({ status: 404, data: { message: "The invitation token is unknown" } })
+        const anonymous = await failure(api.post("/admin/org-invitations/accept", { token }))
+        expect(anonymous.status).toBe(401)
+      })
+
+      it("invitations: cancel and resend by owners/admins or the inviter; decline by token", async () => {
+        const invite = async (who: AdminActor, email: string) =>
+          (await api.post(`/admin/orgs/${f.a.org.id}/invitations`, { email, role: "staff" }, { headers: who.headers })).data
+        const mine = await invite(f.a.staff.manager, "m1@example.com")
+        const theirs = await invite(f.a.staff.admin, "a1@example.com")
+        expect((await failure(api.post(`/admin/orgs/${f.a.org.id}/invitations/${theirs.invitation.id}/cancel`, {}, { headers: f.a.staff.manager.headers }))).status).toBe(403)
+        expect((await failure(api.post(`/admin/orgs/${f.a.org.id}/invitations/${theirs.invitation.id}/cancel`, {}, { headers: f.b.staff.owner.headers }))).status).toBe(404)
+        expect((await failure(api.post(`/admin/orgs/${f.a.org.id}/invitations/${mine.invitation.id}/cancel`, {}, { headers: f.a.staff.creator.headers }))).status).toBe(403)
+        const resent = await api.post(`/admin/orgs/${f.a.org.id}/invitations/${mine.invitation.id}/resend`, { expires_in_days: 2 }, { headers: f.a.staff.manager.headers })
+        expect(resent.data.token).not.toBe(mine.token)
+        expect((await failure(api.get(`/admin/org-invitations/lookup?token=${mine.token}`))).status).toBe(404)
+        const cancelled = await api.post(`/admin/orgs/${f.a.org.id}/invitations/${mine.invitation.id}/cancel`, {}, { headers: f.a.staff.manager.headers })
+        expect(cancelled.data.invitation.status).toBe("cancelled")
+        const declined = await api.post("/admin/org-invitations/decline", { token: theirs.token })
+        expect(declined.data.invitation.status).toBe("declined")
+        const again = await failure(api.post("/admin/org-invitations/decline", { token: theirs.token }))
+        expect(again).toMatchObject({ status: 400, data: { message: "The invitation was already declined" } })
+        const short = await failure(api.post("/admin/org-invitations/decline", { token: "x" }))
+        expect(short.status).toBe(400)
+        expect(short.data.message).toMatch(/token/)
+      })
+
+      it("members: every role of A reads A's members only", async () => {
+        await matrix("get", `/admin/orgs/${f.a.org.id}/members`, orgRoute(ROLES))
+        const { data } = await api.get(`/admin/orgs/${f.a.org.id}/members`, { headers: f.a.staff.staff.headers })
+        expect(data.members.map((m: any) => [m.customer_id, m.customer.email, m.type])).toEqual([
+          [f.a.customer.customer.id, f.a.customer.customer.email, "learner"],
+        ])
       })
     })
   },

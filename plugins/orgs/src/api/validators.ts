@@ -7,11 +7,11 @@ const LOCALE = /^[a-z]{2,3}(?:-[A-Z]{2})?$/
 export const BrandingSchema = z
   .object({
     logo_url: z.string().url().max(2000).nullable().optional(),
-    primary_color: z.string().regex(HEX_COLOR, "must be a hex colour like #1d4ed8").nullable().optional(),
-    accent_color: z.string().regex(HEX_COLOR, "must be a hex colour like #f59e0b").nullable().optional(),
+    primary_color: z.string().regex(HEX_COLOR, "primary_color must be a hex colour like #1d4ed8").nullable().optional(),
+    accent_color: z.string().regex(HEX_COLOR, "accent_color must be a hex colour like #f59e0b").nullable().optional(),
     font: z.enum(["system", "serif", "mono", "rounded"]).nullable().optional(),
-    default_locale: z.string().regex(LOCALE, "must be a locale like en or en-US").nullable().optional(),
-    locales: z.array(z.string().regex(LOCALE, "must be locales like en or en-US")).max(20).nullable().optional(),
+    default_locale: z.string().regex(LOCALE, "default_locale must be a locale like en or en-US").nullable().optional(),
+    locales: z.array(z.string().regex(LOCALE, "locales must be locales like en or en-US")).max(20).nullable().optional(),
   })
   .strict()
 
@@ -23,14 +23,14 @@ export const SettingsSchema = z
     processing_fee_bps: bps.optional(),
     processing_fee_fixed: z.number().int().min(0).optional(),
     fee_base: z.enum(["gross", "net_of_tax"]).optional(),
-    default_currency_code: z.string().regex(/^[a-z]{3}$/, "must be a lowercase ISO 4217 code").nullable().optional(),
+    default_currency_code: z.string().regex(/^[a-z]{3}$/, "default_currency_code must be a lowercase ISO 4217 code").nullable().optional(),
   })
   .strict()
 
 /** Settings only a platform operator may change: the platform's own cut. */
 export const PLATFORM_ONLY_SETTINGS = ["platform_fee_bps", "platform_fee_fixed"] as const
 
-const Role = z.enum(EMPLOYEE_ROLES, { message: `role must be one of ${EMPLOYEE_ROLES.join(", ")}` })
+const Role = z.enum(EMPLOYEE_ROLES)
 
 export const AdminListOrgsQuerySchema = z
   .object({

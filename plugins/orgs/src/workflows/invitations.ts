@@ -79,7 +79,7 @@ export const inviteEmployeeWorkflow = createWorkflow(
 export const approveInvitationWorkflow = createWorkflow(
   "approve-org-invitation",
   (input: { id: string; org_id: string; approved_by: string }) => {
-    loadPendingInvitationStep(input)
+    loadPendingInvitationStep(transform({ input }, ({ input }) => ({ id: input.id, org_id: input.org_id, unapproved: true })))
     const invitationList = updateInvitationsStep(
       transform({ input }, ({ input }) => [
         { id: input.id, approved_by: input.approved_by, approved_at: new Date() },

@@ -92,7 +92,10 @@ export const loadOpenInvitationByTokenStep = createStep(
 /** The invitation `id` of org `org_id` (404 otherwise), checked to be still pending. */
 export const loadPendingInvitationStep = createStep(
   "load-pending-org-invitation",
-  async ({ id, org_id }: { id: string; org_id: string }, { container }) => {
+  async (
+    { id, org_id, unapproved }: { id: string; org_id: string; unapproved?: boolean },
+    { container }
+  ) => {
     const orgs = container.resolve<OrgModuleService>(ORG_MODULE)
     const [invitation] = (await orgs.listOrgInvitations(
       { id, org_id },
@@ -106,6 +109,9 @@ export const loadPendingInvitationStep = createStep(
         MedusaError.Types.NOT_ALLOWED,
         `The invitation is ${invitation.status}, not pending`
       )
+    }
+    if (unapproved && invitation.approved_at) {
+      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "The invitation is already approved")
     }
     return new StepResponse(invitation)
   }

@@ -49,6 +49,33 @@ moduleIntegrationTestRunner<OrgModuleService>({
         await expect(service.assertPlatformOperator("user_2")).rejects.toThrow(/platform operators/)
         await expect(service.assertPlatformOperator("user_1")).resolves.toBeUndefined()
       })
+      it("keeps a hostname, an employment and a membership unique", async () => {
+        const a = await service.createOrgs({ handle: "a", name: "A", sales_channel_id: "sc_a" })
+        const b = await service.createOrgs({ handle: "b", name: "B", sales_channel_id: "sc_b" })
+        await service.createOrgDomains({ org_id: a.id, hostname: "a.test" } as any)
+        await expect(service.createOrgDomains({ org_id: b.id, hostname: "a.test" } as any)).rejects.toThrow(/hostname/)
+
+        await service.createOrgEmployees({ org_id: a.id, user_id: "user_1", role: "owner" } as any)
+        await expect(
+          service.createOrgEmployees({ org_id: a.id, user_id: "user_1", role: "staff" } as any)
+        ).rejects.toThrow(/user_id/)
+        // The same user may work for another org.
+        await service.createOrgEmployees({ org_id: b.id, user_id: "user_1", role: "creator" } as any)
+        expect((await service.listActiveEmployments("user_1")).map((e: any) => [e.org.handle, e.role])).toEqual([
+          ["a", "owner"],
+          ["b", "creator"],
+        ])
+        await expect(
+          service.createOrgEmployees({ org_id: a.id, user_id: "user_2", role: "superuser" } as any)
+        ).rejects.toThrow()
+
+        await service.createOrgMembers({ org_id: a.id, customer_id: "cus_1", joined_at: new Date() } as any)
+        await expect(
+          service.createOrgMembers({ org_id: a.id, customer_id: "cus_1", joined_at: new Date() } as any)
+        ).rejects.toThrow(/customer_id/)
+        expect(await service.retrieveOrgBySalesChannel(["sc_x", "sc_b"])).toMatchObject({ id: b.id })
+        expect(await service.retrieveOrgBySalesChannel([])).toBeNull()
+      })
     })
   },
 })
