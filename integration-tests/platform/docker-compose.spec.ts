@@ -51,7 +51,7 @@ describe("docker-compose.yml", () => {
   it("has postgres, redis, a server, a worker and a storefront per demo org, each with a healthcheck", () => {
     const services = compose.services
     expect(Object.keys(services).sort()).toEqual(
-      ["medusa-server", "medusa-worker", "postgres", "redis", "storefront-code-dojo", "storefront-demo-academy"].sort()
+      ["medusa-server", "medusa-worker", "postgres", "redis", "storefront-acme-academy", "storefront-yoga-with-mia"].sort()
     )
     for (const [name, service] of Object.entries<any>(services)) {
       expect([name, service.healthcheck?.test]).toEqual([name, expect.any(Array)])
@@ -63,7 +63,7 @@ describe("docker-compose.yml", () => {
     expect(services.redis.volumes[0]).toMatch(/^redis-data:/)
     expect(Object.keys(compose.volumes)).toEqual(expect.arrayContaining(["postgres-data", "redis-data"]))
     expect(fs.existsSync(path.join(ROOT, "Dockerfile"))).toBe(true)
-    expect(fs.existsSync(path.join(ROOT, services["storefront-demo-academy"].build.dockerfile))).toBe(true)
+    expect(fs.existsSync(path.join(ROOT, services["storefront-acme-academy"].build.dockerfile))).toBe(true)
   })
 
   it("documents every variable it uses in the README", () => {

@@ -18,6 +18,7 @@ const ARTIFACTS = path.join(ROOT, "test-artifacts")
 type Banner = {
   admin: { email: string; password: string }
   keys: Record<string, string>
+  owners: Record<string, { email: string; password: string }>
   adminUrl: string
 }
 type DevRun = { child: ChildProcess; output: () => string; banner: Banner }
@@ -45,12 +46,17 @@ function startDev(env: NodeJS.ProcessEnv): Promise<DevRun> {
       const login = out.match(/Admin login:\s+(\S+) \/ (\S+)/)!
       const keys: Record<string, string> = {}
       for (const m of out.matchAll(/Publishable key for .+? \((\S+)\): (pk_\w+)/g)) keys[m[1]] = m[2]
+      const owners: Record<string, { email: string; password: string }> = {}
+      for (const m of out.matchAll(/Org owner login for (.+?) \(sees only this org\): (\S+) \/ (\S+)/g)) {
+        owners[m[1]] = { email: m[2], password: m[3] }
+      }
       resolve({
         child,
         output: () => out,
         banner: {
           admin: { email: login[1], password: login[2] },
           keys,
+          owners,
           adminUrl: out.match(/Admin:\s+(\S+)/)![1],
         },
       })
@@ -120,19 +126,31 @@ describe("npm run dev on a fresh machine (no DATABASE_URL)", () => {
       expect(login.status).toBe(200)
       const { token } = await login.json()
       const orgs = await (await fetch(`${base}/admin/orgs`, { headers: { authorization: `Bearer ${token}` } })).json()
-      expect(orgs.orgs.map((o: { handle: string }) => o.handle)).toEqual(["demo-academy", "code-dojo"])
+      expect(orgs.orgs.map((o: { handle: string }) => o.handle)).toEqual(["acme-academy", "yoga-with-mia"])
 
-      expect(Object.keys(run.banner.keys).sort()).toEqual(["code-dojo", "demo-academy"])
+      expect(Object.keys(run.banner.keys).sort()).toEqual(["acme-academy", "yoga-with-mia"])
       const products = async (key: string) => {
         const res = await fetch(`${base}/store/products`, { headers: { "x-publishable-api-key": key } })
         expect(res.status).toBe(200)
         return (await res.json()).products.map((p: { handle: string }) => p.handle).sort()
       }
-      expect(await products(run.banner.keys["demo-academy"])).toEqual(["design-systems-bootcamp", "typescript-from-zero"])
-      expect(await products(run.banner.keys["code-dojo"])).toEqual(["algorithms-dojo"])
+      expect(await products(run.banner.keys["acme-academy"])).toEqual(["design-systems-bootcamp", "typescript-from-zero"])
+      expect(await products(run.banner.keys["yoga-with-mia"])).toEqual(["yoga-foundations"])
 
-      const org = await (await fetch(`${base}/store/org`, { headers: { "x-publishable-api-key": run.banner.keys["code-dojo"] } })).json()
-      expect(org.org.name).toBe("Code Dojo")
+      const org = await (await fetch(`${base}/store/org`, { headers: { "x-publishable-api-key": run.banner.keys["yoga-with-mia"] } })).json()
+      expect(org.org.name).toBe("Yoga with Mia")
+
+      // The printed org owner login works and is scoped to that org alone.
+      expect(Object.keys(run.banner.owners).sort()).toEqual(["Acme Academy", "Yoga with Mia"])
+      const ownerLogin = await fetch(`${base}/auth/user/emailpass`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(run.banner.owners["Acme Academy"]),
+      })
+      expect(ownerLogin.status).toBe(200)
+      const ownerToken = (await ownerLogin.json()).token
+      const ownOrgs = await (await fetch(`${base}/admin/orgs`, { headers: { authorization: `Bearer ${ownerToken}` } })).json()
+      expect(ownOrgs.orgs.map((o: { handle: string; role: string }) => [o.handle, o.role])).toEqual([["acme-academy", "owner"]])
 
       await checkAdminInBrowser(run.banner)
 
@@ -205,8 +223,8 @@ async function checkAdminInBrowser(banner: Banner) {
     await navLink.waitFor({ timeout: 120_000 })
     await navLink.click()
     await page.getByRole("heading", { name: "Organizations" }).waitFor({ timeout: 60_000 })
-    await page.getByText("Demo Academy").waitFor({ timeout: 30_000 })
-    await page.getByText("code-dojo").waitFor()
+    await page.getByText("Acme Academy").waitFor({ timeout: 30_000 })
+    await page.getByText("yoga-with-mia").waitFor()
     await page.screenshot({ path: path.join(ARTIFACTS, "admin-orgs.png"), fullPage: true })
   } catch (error) {
     await page.screenshot({ path: path.join(ARTIFACTS, "admin-orgs-failure.png"), fullPage: true }).catch(() => {})

@@ -24,14 +24,27 @@ export type DemoProduct = {
   tiers: { title: string; sku: string; prices: DemoPrice }[]
 }
 
+const DEMO_PASSWORD = process.env.DEMO_ADMIN_PASSWORD || "volmify-demo"
+
+/** Demo staff: an owner and a creator per org, each seeing only their own org. */
+export type DemoStaff = { email: string; password: string; first_name: string; last_name: string }
+
 export const DEMO_ORGS: {
   handle: string
   name: string
+  currency_code: "usd" | "eur"
+  branding: { primary_color: string; accent_color: string; font: string; default_locale: string }
+  owner: DemoStaff
+  creator: DemoStaff
   products: DemoProduct[]
 }[] = [
   {
-    handle: "demo-academy",
-    name: "Demo Academy",
+    handle: "acme-academy",
+    name: "Acme Academy",
+    currency_code: "usd",
+    branding: { primary_color: "#1d4ed8", accent_color: "#f59e0b", font: "system", default_locale: "en" },
+    owner: { email: "owner@acme-academy.local", password: DEMO_PASSWORD, first_name: "Ada", last_name: "Acme" },
+    creator: { email: "creator@acme-academy.local", password: DEMO_PASSWORD, first_name: "Cole", last_name: "Writer" },
     products: [
       {
         handle: "typescript-from-zero",
@@ -55,16 +68,20 @@ export const DEMO_ORGS: {
     ],
   },
   {
-    handle: "code-dojo",
-    name: "Code Dojo",
+    handle: "yoga-with-mia",
+    name: "Yoga with Mia",
+    currency_code: "eur",
+    branding: { primary_color: "#0f766e", accent_color: "#e11d48", font: "serif", default_locale: "de" },
+    owner: { email: "mia@yoga-with-mia.local", password: DEMO_PASSWORD, first_name: "Mia", last_name: "Sommer" },
+    creator: { email: "creator@yoga-with-mia.local", password: DEMO_PASSWORD, first_name: "Lena", last_name: "Flow" },
     products: [
       {
-        handle: "algorithms-dojo",
-        title: "Algorithms Dojo",
-        description: "Forty katas that make interview algorithms second nature.",
+        handle: "yoga-foundations",
+        title: "Yoga Foundations",
+        description: "Thirty days of calm, strong practice for complete beginners.",
         tiers: [
-          { title: "Basic", sku: "ALGO-BASIC", prices: { usd: 129, eur: 119, jpy: 18800 } },
-          { title: "VIP", sku: "ALGO-VIP", prices: { usd: 349, eur: 325, jpy: 51800 } },
+          { title: "Basic", sku: "YOGA-BASIC", prices: { usd: 59, eur: 49, jpy: 7800 } },
+          { title: "VIP", sku: "YOGA-VIP", prices: { usd: 189, eur: 169, jpy: 26800 } },
         ],
       },
     ],

@@ -91,6 +91,9 @@ function printBanner({ baseUrl, storefrontUrl, summary, db }) {
     ...summary.orgs.map(
       (o) => `  Publishable key for ${o.name} (${o.handle}): ${o.publishable_key}`
     ),
+    ...summary.orgs.map(
+      (o) => `  Org owner login for ${o.name} (sees only this org): ${o.owner.email} / ${o.owner.password}`
+    ),
     "Press Ctrl-C to stop.",
     "",
   ]

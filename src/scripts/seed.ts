@@ -1,24 +1,45 @@
 import { writeFileSync } from "node:fs"
-import type { ExecArgs } from "@medusajs/framework/types"
+import type { ExecArgs, MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError, Modules, ProductStatus } from "@medusajs/framework/utils"
 import {
-  createApiKeysWorkflow,
   createProductsWorkflow,
   createRegionsWorkflow,
-  createSalesChannelsWorkflow,
   createTaxRegionsWorkflow,
   createUserAccountWorkflow,
-  linkSalesChannelsToApiKeyWorkflow,
   updateStoresWorkflow,
 } from "@medusajs/medusa/core-flows"
-import { DEMO_ADMIN, DEMO_CURRENCIES, DEMO_ORGS, DEMO_REGIONS } from "./demo-catalog"
+import { DEMO_ADMIN, DEMO_CURRENCIES, DEMO_ORGS, DEMO_REGIONS, DemoStaff } from "./demo-catalog"
+
+// The plugin's workflows, as the host app loads them (built before the seed runs).
+const { createOrgWorkflow, inviteEmployeeWorkflow, acceptInvitationWorkflow } = require("@volmify/orgs/workflows")
 
 /** The part of @volmify/orgs' service the seed uses (plugins ship no type declarations). */
 type OrgModuleSurface = {
-  listOrgs(filters: { handle: string }, config: { take: number }): Promise<{ id: string }[]>
-  createOrgs(data: { handle: string; name: string; sales_channel_id: string }): Promise<unknown>
+  listOrgs(filters: { handle: string }, config: { take: number }): Promise<{ id: string; sales_channel_id: string }[]>
+  listOrgEmployees(filters: { org_id: string; user_id: string }, config: { take: number }): Promise<unknown[]>
   isPlatformOperator(userId: string): Promise<boolean>
   createPlatformOperators(data: { user_id: string }): Promise<unknown>
+}
+
+/** The user with this email, created with an emailpass login when missing. */
+async function ensureUser(container: MedusaContainer, person: DemoStaff): Promise<string> {
+  const [existing] = await container.resolve(Modules.USER).listUsers({ email: person.email }, { take: 1 })
+  if (existing) {
+    return existing.id
+  }
+  const { authIdentity, error } = await container
+    .resolve(Modules.AUTH)
+    .register("emailpass", { body: { email: person.email, password: person.password } })
+  if (error || !authIdentity) {
+    throw new MedusaError(MedusaError.Types.UNEXPECTED_STATE, `Seed: could not register ${person.email}: ${error}`)
+  }
+  const { result } = await createUserAccountWorkflow(container).run({
+    input: {
+      authIdentityId: authIdentity.id,
+      userData: { email: person.email, first_name: person.first_name, last_name: person.last_name },
+    },
+  })
+  return result.id
 }
 
 /**
@@ -31,8 +52,7 @@ export default async function seedDemo({ container }: ExecArgs) {
   const storeModule = container.resolve(Modules.STORE)
   const regionModule = container.resolve(Modules.REGION)
   const taxModule = container.resolve(Modules.TAX)
-  const salesChannelModule = container.resolve(Modules.SALES_CHANNEL)
-  const apiKeyModule = container.resolve(Modules.API_KEY)
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const productModule = container.resolve(Modules.PRODUCT)
   const userModule = container.resolve(Modules.USER)
   const authModule = container.resolve(Modules.AUTH)
@@ -78,40 +98,52 @@ export default async function seedDemo({ container }: ExecArgs) {
 
   const summary: {
     admin: typeof DEMO_ADMIN
-    orgs: { handle: string; name: string; publishable_key: string }[]
+    orgs: {
+      handle: string
+      name: string
+      publishable_key: string
+      owner: { email: string; password: string }
+      creator: { email: string; password: string }
+    }[]
   } = { admin: DEMO_ADMIN, orgs: [] }
 
   for (const demoOrg of DEMO_ORGS) {
-    const channelName = `${demoOrg.name} storefront`
-    let [channel] = await salesChannelModule.listSalesChannels({ name: channelName }, { take: 1 })
-    if (!channel) {
-      const { result } = await createSalesChannelsWorkflow(container).run({
-        input: { salesChannelsData: [{ name: channelName, description: `Sales channel of ${demoOrg.name}` }] },
-      })
-      channel = result[0]
-    }
-
-    const keyTitle = `${demoOrg.name} storefront key`
-    let [key] = await apiKeyModule.listApiKeys({ title: keyTitle, type: "publishable" }, { take: 1 })
-    if (!key) {
-      const { result } = await createApiKeysWorkflow(container).run({
-        input: { api_keys: [{ title: keyTitle, type: "publishable", created_by: "seed" }] },
-      })
-      key = result[0]
-      await linkSalesChannelsToApiKeyWorkflow(container).run({
-        input: { id: key.id, add: [channel.id] },
-      })
-    }
-
-    const [org] = await orgModule.listOrgs({ handle: demoOrg.handle }, { take: 1 })
+    const ownerId = await ensureUser(container, demoOrg.owner)
+    let [org] = await orgModule.listOrgs({ handle: demoOrg.handle }, { take: 1 })
     if (!org) {
-      await orgModule.createOrgs({
-        handle: demoOrg.handle,
-        name: demoOrg.name,
-        sales_channel_id: channel.id,
+      const { result } = await createOrgWorkflow(container).run({
+        input: {
+          handle: demoOrg.handle,
+          name: demoOrg.name,
+          owner_user_id: ownerId,
+          branding: demoOrg.branding,
+          settings: {
+            platform_fee_bps: 500,
+            processing_fee_bps: 300,
+            fee_base: "gross",
+            default_currency_code: demoOrg.currency_code,
+          },
+          created_by: "seed",
+        },
       })
+      org = result.org
       logger.info(`Seed: org ${demoOrg.handle} created`)
     }
+
+    // The creator joins the way real staff do: invited by the owner, accepting.
+    const creatorId = await ensureUser(container, demoOrg.creator)
+    const [employed] = await orgModule.listOrgEmployees({ org_id: org.id, user_id: creatorId }, { take: 1 })
+    if (!employed) {
+      const { result } = await inviteEmployeeWorkflow(container).run({
+        input: { org_id: org.id, email: demoOrg.creator.email, role: "creator", invited_by: ownerId, inviter_role: "owner" },
+      })
+      await acceptInvitationWorkflow(container).run({ input: { token: result.token, user_id: creatorId } })
+    }
+
+    const {
+      data: [withKeys],
+    } = await query.graph({ entity: "org", fields: ["api_keys.token", "api_keys.revoked_at"], filters: { id: org.id } })
+    const key = (withKeys.api_keys ?? []).find((k: { revoked_at: unknown }) => k && !k.revoked_at)
 
     const handles = demoOrg.products.map((p) => p.handle)
     const existing = await productModule.listProducts({ handle: handles }, { select: ["handle"] })
@@ -135,14 +167,22 @@ export default async function seedDemo({ container }: ExecArgs) {
                 amount,
               })),
             })),
-            sales_channels: [{ id: channel.id }],
+            sales_channels: [{ id: org.sales_channel_id }],
           })),
+          // Owned by the org (the @volmify/orgs productsCreated hook links them).
+          additional_data: { org_id: org.id },
         },
       })
       logger.info(`Seed: ${toCreate.length} product(s) created for ${demoOrg.handle}`)
     }
 
-    summary.orgs.push({ handle: demoOrg.handle, name: demoOrg.name, publishable_key: key.token })
+    summary.orgs.push({
+      handle: demoOrg.handle,
+      name: demoOrg.name,
+      publishable_key: key?.token ?? "",
+      owner: { email: demoOrg.owner.email, password: demoOrg.owner.password },
+      creator: { email: demoOrg.creator.email, password: demoOrg.creator.password },
+    })
   }
 
   const [admin] = await userModule.listUsers({ email: DEMO_ADMIN.email }, { take: 1 })
