@@ -1,0 +1,70 @@
+import type {
+  AuthenticatedMedusaRequest,
+  MedusaNextFunction,
+  MedusaRequest,
+  MedusaResponse,
+} from "@medusajs/framework/http"
+import { MedusaError } from "@medusajs/framework/utils"
+import { resolveAdminActor } from "../utils/admin-actor"
+import type { ScopedRequest } from "./gate"
+import { Ownership } from "./ownership"
+import type { ListKind } from "./types"
+
+/** Matches no row: an empty `id: []` filter is not reliably "nothing" in every layer. */
+export const NO_ID = "volmify_no_access"
+
+type Filters = Record<string, unknown>
+
+/** Narrows `filters[key]` to `allowed` (intersected with what the caller asked for). */
+export function restrict(filters: Filters, key: string, allowed: string[]) {
+  const asked = filters[key]
+  let ids = allowed
+  if (asked !== undefined && asked !== null) {
+    if (typeof asked !== "string" && !Array.isArray(asked)) {
+      throw new MedusaError(
+        MedusaError.Types.FORBIDDEN,
+        `Org staff can filter "${key}" by plain values only`
+      )
+    }
+    const wanted = new Set(Array.isArray(asked) ? asked.map(String) : [asked])
+    ids = allowed.filter((id) => wanted.has(id))
+  }
+  filters[key] = ids.length ? ids : [NO_ID]
+}
+
+const NARROW: Record<ListKind, (own: Ownership, f: Filters, req: ScopedRequest) => Promise<void>> = {
+  product: async (own, f) => restrict(f, "id", await own.productIds()),
+  variant: async (own, f) => restrict(f, "product_id", await own.productIds()),
+  promotion: async (own, f) => restrict(f, "id", await own.promotionIds()),
+  price_list: async (own, f) => restrict(f, "id", await own.priceListIds()),
+  customer: async (own, f) => restrict(f, "id", await own.customerIds()),
+  inventory_item: async (own, f) => restrict(f, "id", await own.inventoryItemIds()),
+  reservation: async (own, f) => restrict(f, "inventory_item_id", await own.inventoryItemIds()),
+  order: async (_own, f, req) => restrict(f, "sales_channel_id", [req.volmifyScope!.scope.sales_channel_id]),
+  draft_order: async (_own, f, req) => restrict(f, "sales_channel_id", [req.volmifyScope!.scope.sales_channel_id]),
+  sales_channel: async (_own, f, req) => restrict(f, "id", [req.volmifyScope!.scope.sales_channel_id]),
+  notification: async (_own, f, req) => {
+    f.receiver_id = (req as unknown as AuthenticatedMedusaRequest).auth_context.actor_id
+  },
+}
+
+/**
+ * Route middleware (same matcher and method as the core list route, so it runs after
+ * core's validateAndTransformQuery): narrows `req.filterableFields` to the org.
+ */
+export const narrowList =
+  (kind: ListKind) => async (req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) => {
+    const scoped = req as ScopedRequest
+    if (!scoped.volmifyScope) {
+      // Only platform operators reach a list route without a scope from the gate.
+      if ((await resolveAdminActor(req)).kind === "platform") {
+        return next()
+      }
+      throw new MedusaError(MedusaError.Types.FORBIDDEN, `${req.method} ${req.path} is not scoped`)
+    }
+    if (!req.filterableFields) {
+      throw new MedusaError(MedusaError.Types.UNEXPECTED_STATE, `No query filters to narrow on ${req.path}`)
+    }
+    await NARROW[kind](new Ownership(req, scoped.volmifyScope.scope), req.filterableFields, scoped)
+    next()
+  }

@@ -1,0 +1,52 @@
+import { ALLOWLIST } from "./allowlist"
+import type { Rule } from "./types"
+
+type Compiled = { rule: Rule; regex: RegExp; names: string[] }
+
+const compile = (rule: Rule): Compiled => {
+  const names: string[] = []
+  const source = rule.path
+    .split("/")
+    .map((segment) => {
+      if (segment.startsWith(":")) {
+        names.push(segment.slice(1))
+        return "([^/]+)"
+      }
+      return segment.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
+    })
+    .join("/")
+  return { rule, regex: new RegExp(`^${source}/?$`), names }
+}
+
+const COMPILED = ALLOWLIST.map(compile)
+
+/** The first allowlist row for `method` + `path` (no query string), with its params. */
+export function findRule(
+  method: string,
+  path: string
+): { rule: Rule; params: Record<string, string> } | null {
+  for (const { rule, regex, names } of COMPILED) {
+    if (rule.method !== method) {
+      continue
+    }
+    const m = regex.exec(path)
+    if (m) {
+      const params: Record<string, string> = {}
+      names.forEach((name, i) => (params[name] = decodeURIComponent(m[i + 1])))
+      return { rule, params }
+    }
+  }
+  return null
+}
+
+/** The relation names a `?fields=` value asks for (`*products`, `+variants.sku`, ...). */
+export function requestedRelations(fields: unknown): string[] {
+  if (typeof fields !== "string") {
+    return []
+  }
+  return fields
+    .split(",")
+    .map((f) => f.trim().replace(/^[*+-]+/, ""))
+    .filter(Boolean)
+    .map((f) => f.split(".")[0])
+}
