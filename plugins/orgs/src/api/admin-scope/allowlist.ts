@@ -28,6 +28,7 @@ export const ALLOWLIST: Rule[] = [
   { method: "POST", path: "/admin/users/:id", access: "read", params: { id: "self" }, why: "edit own profile (name, avatar)" },
   shared("/admin/stores", "store name, currencies and defaults for forms; writes stay platform-only"),
   shared("/admin/stores/:id", "same as the list"),
+  { method: "GET", path: "/admin/plugins", access: "read", why: "order page checks installed plugins (names only)" },
   { method: "GET", path: "/admin/feature-flags", access: "read", why: "dashboard start" },
   { method: "GET", path: "/admin/layouts/configurations", access: "read", why: "dashboard start; core filters to the user's own and system layouts" },
   { method: "GET", path: "/admin/layouts/:zone/configuration", access: "read", why: "dashboard start; per user" },
@@ -58,7 +59,7 @@ export const ALLOWLIST: Rule[] = [
   shared("/admin/shipping-profiles/:id", "product page"),
   shared("/admin/stock-locations", "inventory and order pages"),
   shared("/admin/stock-locations/:id", "inventory and order pages"),
-  shared("/admin/customer-groups", "customer list filter; group writes platform-only"),
+  { method: "GET", path: "/admin/customer-groups", access: "read", list: "customer_group", denyFields: TENANT_RELATIONS.filter((r) => r !== "customers"), why: "customer list filter and the customer page's groups; `customers` only when filtered by the org's members, and answered with members only" },
   shared("/admin/customer-groups/:id", "customer pages"),
   { method: "POST", path: "/admin/uploads", access: "catalog", why: "product images in the product forms" },
 
@@ -105,6 +106,9 @@ export const ALLOWLIST: Rule[] = [
   { method: "POST", path: "/admin/orders/:id/cancel", access: "commerce", params: { id: "order" }, why: "cancel own order" },
   { method: "POST", path: "/admin/orders/:id/complete", access: "commerce", params: { id: "order" }, why: "complete own order" },
   { method: "POST", path: "/admin/orders/:id/archive", access: "commerce", params: { id: "order" }, why: "archive own order" },
+  { method: "GET", path: "/admin/returns", access: "read", list: "order_child", why: "order page: returns of one of the org's orders (order_id required)" },
+  { method: "GET", path: "/admin/claims", access: "read", list: "order_child", why: "order page: claims of one of the org's orders (order_id required)" },
+  { method: "GET", path: "/admin/exchanges", access: "read", list: "order_child", why: "order page: exchanges of one of the org's orders (order_id required)" },
   { method: "GET", path: "/admin/draft-orders", access: "read", list: "draft_order", why: "drafts page: the org's channel" },
   { method: "GET", path: "/admin/draft-orders/:id", access: "read", params: { id: "draft_order" }, why: "draft page" },
 

@@ -80,7 +80,7 @@ export async function adminScopeGate(req: MedusaRequest, _res: MedusaResponse, n
   }
   const ownership = new Ownership(req, scope)
   for (const [name, kind] of Object.entries(rule.params ?? {})) {
-    await checkParam(ownership, kind, params[name], params, actor.user_id, scope)
+    await checkParam(ownership, kind, params[name], params, actor.user_id, scope, method)
   }
   ;(req as ScopedRequest).volmifyScope = { scope, rule, params }
   next()
@@ -92,7 +92,8 @@ async function checkParam(
   id: string,
   params: Record<string, string>,
   userId: string,
-  scope: OrgScope
+  scope: OrgScope,
+  method: string
 ) {
   switch (kind) {
     case "self":
@@ -119,7 +120,9 @@ async function checkParam(
       if (!(await own.ownsOrder(id, true))) throw notFound("Draft order", id)
       return
     case "sales_channel":
-      if (id !== scope.sales_channel_id) throw notFound("Sales channel", id)
+      if (id !== scope.sales_channel_id && !(method === "GET" && id === (await own.storeDefaultChannelId()))) {
+        throw notFound("Sales channel", id)
+      }
       return
     case "inventory_item":
       if (!(await own.inventoryItemIds()).includes(id)) throw notFound("Inventory item", id)

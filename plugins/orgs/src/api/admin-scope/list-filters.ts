@@ -32,7 +32,12 @@ export function restrict(filters: Filters, key: string, allowed: string[]) {
   filters[key] = ids.length ? ids : [NO_ID]
 }
 
-const NARROW: Record<ListKind, (own: Ownership, f: Filters, req: ScopedRequest) => Promise<void>> = {
+const asList = (v: unknown): string[] | null =>
+  typeof v === "string" ? [v] : Array.isArray(v) ? v.map(String) : null
+
+type Narrow = (own: Ownership, f: Filters, req: ScopedRequest, res: MedusaResponse) => Promise<void>
+
+const NARROW: Record<ListKind, Narrow> = {
   product: async (own, f) => restrict(f, "id", await own.productIds()),
   variant: async (own, f) => restrict(f, "product_id", await own.productIds()),
   promotion: async (own, f) => restrict(f, "id", await own.promotionIds()),
@@ -43,6 +48,42 @@ const NARROW: Record<ListKind, (own: Ownership, f: Filters, req: ScopedRequest) 
   order: async (_own, f, req) => restrict(f, "sales_channel_id", [req.volmifyScope!.scope.sales_channel_id]),
   draft_order: async (_own, f, req) => restrict(f, "sales_channel_id", [req.volmifyScope!.scope.sales_channel_id]),
   sales_channel: async (_own, f, req) => restrict(f, "id", [req.volmifyScope!.scope.sales_channel_id]),
+  // Returns, claims, exchanges: only with order_id, and only the org's orders.
+  order_child: async (own, f) => {
+    const asked = asList(f.order_id)
+    if (!asked?.length) {
+      throw new MedusaError(MedusaError.Types.FORBIDDEN, "Org staff list these by order_id only")
+    }
+    const owned: string[] = []
+    for (const id of asked) {
+      if (await own.ownsOrder(id, false)) owned.push(id)
+    }
+    restrict(f, "order_id", owned)
+  },
+  // Groups are shared. Their `customers` only filtered by the org's members, and the
+  // answer keeps members only.
+  customer_group: async (own, f, req, res) => {
+    const fields = (req.queryConfig?.fields ?? []) as string[]
+    if (!fields.some((x) => x === "customers" || x.startsWith("customers."))) {
+      return
+    }
+    const filter = f.customers as { id?: unknown } | undefined
+    const asked = asList(filter?.id)
+    if (!asked?.length) {
+      throw new MedusaError(MedusaError.Types.FORBIDDEN, "Org staff read group customers filtered by customers[id] only")
+    }
+    const members = await own.customerIds(asked)
+    f.customers = { id: members.length ? members : [NO_ID] }
+    const json = res.json.bind(res)
+    res.json = (body: any) => {
+      for (const group of body?.customer_groups ?? []) {
+        if (Array.isArray(group.customers)) {
+          group.customers = group.customers.filter((c: { id: string }) => members.includes(c.id))
+        }
+      }
+      return json(body)
+    }
+  },
   notification: async (_own, f, req) => {
     f.receiver_id = (req as unknown as AuthenticatedMedusaRequest).auth_context.actor_id
   },
@@ -53,7 +94,7 @@ const NARROW: Record<ListKind, (own: Ownership, f: Filters, req: ScopedRequest) 
  * core's validateAndTransformQuery): narrows `req.filterableFields` to the org.
  */
 export const narrowList =
-  (kind: ListKind) => async (req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) => {
+  (kind: ListKind) => async (req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) => {
     const scoped = req as ScopedRequest
     if (!scoped.volmifyScope) {
       // Only platform operators reach a list route without a scope from the gate.
@@ -65,6 +106,6 @@ export const narrowList =
     if (!req.filterableFields) {
       throw new MedusaError(MedusaError.Types.UNEXPECTED_STATE, `No query filters to narrow on ${req.path}`)
     }
-    await NARROW[kind](new Ownership(req, scoped.volmifyScope.scope), req.filterableFields, scoped)
+    await NARROW[kind](new Ownership(req, scoped.volmifyScope.scope), req.filterableFields, scoped, res)
     next()
   }

@@ -93,6 +93,12 @@ export class Ownership {
     return [...ids]
   }
 
+  /** The store's default sales channel (the dashboard's product form reads it). */
+  async storeDefaultChannelId(): Promise<string | null> {
+    const { data } = await this.query.graph({ entity: "store", fields: ["id", "default_sales_channel_id"] })
+    return data[0]?.default_sales_channel_id ?? null
+  }
+
   /** The order (or draft) `id`, when it was placed in the org's sales channel. */
   async ownsOrder(id: string, draft: boolean): Promise<boolean> {
     const { data } = await this.query.graph({

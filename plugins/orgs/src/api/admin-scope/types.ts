@@ -23,7 +23,8 @@ export const ACCESS_ROLES: Record<Access, EmployeeRole[]> = {
  * - `product`, `promotion`, `price_list`: linked to the org (src/links);
  * - `customer`: a member of the org (org_member);
  * - `order`, `draft_order`: placed in the org's sales channel;
- * - `sales_channel`: the org's own channel;
+ * - `sales_channel`: the org's own channel (or the store's default one, read-only: the
+ *   product form reads it);
  * - `inventory_item`: linked to a variant of one of the org's products;
  * - `variant_of_product`: a variant of the product in the `:id` parameter;
  * - `self`: the calling user.
@@ -53,6 +54,8 @@ export type ListKind =
   | "inventory_item"
   | "reservation"
   | "notification"
+  | "order_child"
+  | "customer_group"
 
 /** A check or rewrite of the (validated) body, see body-guards.ts. */
 export type BodyGuard =
