@@ -20,6 +20,13 @@ const compile = (rule: Rule): Compiled => {
 
 const COMPILED = ALLOWLIST.map(compile)
 
+/**
+ * Literal path segments of core routes that sit where an allowlisted row has a parameter
+ * (POST /admin/products/batch vs POST /admin/products/:id): never read as an id, so such
+ * routes stay unmatched (403) unless a row names them.
+ */
+const RESERVED = new Set(["batch", "export", "import", "imports", "me", "rule-value-options", "rule-attribute-options"])
+
 /** The first allowlist row for `method` + `path` (no query string), with its params. */
 export function findRule(
   method: string,
@@ -30,7 +37,7 @@ export function findRule(
       continue
     }
     const m = regex.exec(path)
-    if (m) {
+    if (m && !m.slice(1).some((v) => RESERVED.has(v))) {
       const params: Record<string, string> = {}
       names.forEach((name, i) => (params[name] = decodeURIComponent(m[i + 1])))
       return { rule, params }
