@@ -1,0 +1,87 @@
+import type { EmployeeRole } from "../../types"
+
+export type Method = "GET" | "POST" | "DELETE"
+
+/**
+ * Who of an org's staff may call a route:
+ * - `read`: every role (owner, admin, manager, creator, staff);
+ * - `catalog`: products and their inventory: owner, admin, manager, creator;
+ * - `commerce`: orders, promotions, price lists: owner, admin, manager.
+ * Staff of a suspended org keep `read` routes only.
+ */
+export type Access = "read" | "catalog" | "commerce"
+
+export const ACCESS_ROLES: Record<Access, EmployeeRole[]> = {
+  read: ["owner", "admin", "manager", "creator", "staff"],
+  catalog: ["owner", "admin", "manager", "creator"],
+  commerce: ["owner", "admin", "manager"],
+}
+
+/**
+ * What a path parameter must be for the request to reach the core route; anything else
+ * answers 404 (as if the id did not exist), except `self` (403: another user).
+ * - `product`, `promotion`, `price_list`: linked to the org (src/links);
+ * - `customer`: a member of the org (org_member);
+ * - `order`, `draft_order`: placed in the org's sales channel;
+ * - `sales_channel`: the org's own channel (or the store's default one, read-only: the
+ *   product form reads it);
+ * - `inventory_item`: linked to a variant of one of the org's products;
+ * - `variant_of_product`: a variant of the product in the `:id` parameter;
+ * - `self`: the calling user.
+ */
+export type ParamKind =
+  | "product"
+  | "promotion"
+  | "price_list"
+  | "customer"
+  | "order"
+  | "draft_order"
+  | "sales_channel"
+  | "inventory_item"
+  | "variant_of_product"
+  | "self"
+
+/** How a list route is narrowed to the org (applied after core's query validation). */
+export type ListKind =
+  | "product"
+  | "variant"
+  | "promotion"
+  | "price_list"
+  | "customer"
+  | "order"
+  | "draft_order"
+  | "sales_channel"
+  | "inventory_item"
+  | "reservation"
+  | "notification"
+  | "order_child"
+  | "customer_group"
+
+/** A check or rewrite of the (validated) body, see body-guards.ts. */
+export type BodyGuard =
+  | "product_create"
+  | "product_update"
+  | "variants_batch"
+  | "promotion_create"
+  | "promotion_update"
+  | "promotion_rules_batch"
+  | "price_list_create"
+  | "price_list_prices_batch"
+  | "price_list_products"
+
+export type Rule = {
+  method: Method
+  /** Express-style path, `:name` for one segment. */
+  path: string
+  access: Access
+  params?: Record<string, ParamKind>
+  list?: ListKind
+  body?: BodyGuard
+  /**
+   * Relations that may not be asked for through `?fields=` (they would reach other orgs'
+   * data, e.g. `/admin/product-categories?fields=*products`). 403 when asked.
+   */
+  denyFields?: string[]
+  /** Why the route is open to org staff, and how it is narrowed. */
+  why: string
+}
