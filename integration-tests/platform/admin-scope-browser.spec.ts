@@ -72,18 +72,11 @@ describe("org-scoped admin in the stock dashboard", () => {
     const { orgs } = await api("GET", "/admin/orgs", platform)
     const region = (await api("GET", "/admin/regions?fields=id,currency_code", platform)).regions.find((r: Json) => r.currency_code === "usd")
 
-    /** An org's owner (invited by the platform admin), with a product, promotion, price list, customer and order. */
+    /** An org's seeded owner (an employee made by createOrgWorkflow), with a product, promotion, price list, customer and order. */
     const side = async (org: Json, letter: string, first: string) => {
-      const email = `owner-${letter}-${Date.now()}@test.volmify.local`
-      const invite = (await api("POST", "/admin/invites", platform, { email })).invite
-      const reg = (await api("POST", "/auth/user/emailpass/register", null, { email, password: PASSWORD })).token
-      const user = (await api("POST", `/admin/invites/accept?token=${invite.token}`, reg, { email, first_name: "Owner", last_name: letter })).user
-      // No admin route makes employees yet (Orgs issue): the row the invitation flow will write.
-      await sql(
-        "insert into org_employee (id, org_id, user_id, role, status, created_at, updated_at) values ($1, $2, $3, 'owner', 'active', now(), now())",
-        [`oemp_scope_${letter}_${Date.now()}`, org.id, user.id]
-      )
-      const token = (await api("POST", "/auth/user/emailpass", null, { email, password: PASSWORD })).token
+      const seeded = summary.orgs.find((o: Json) => o.handle === org.handle)
+      const email = seeded.owner.email
+      const token = (await api("POST", "/auth/user/emailpass", null, seeded.owner)).token
       const title = `Scope ${first} Course`
       const { product } = await api("POST", "/admin/products", token, {
         title,
@@ -105,20 +98,15 @@ describe("org-scoped admin in the stock dashboard", () => {
       const cEmail = `${first.toLowerCase()}-${Date.now()}@test.volmify.local`
       const cReg = (await api("POST", "/auth/customer/emailpass/register", null, { email: cEmail, password: PASSWORD })).token
       const { customer } = await api("POST", "/store/customers", cReg, { email: cEmail, first_name: first, last_name: "Buyer" }, { "x-publishable-api-key": key })
+      // Registering on the org's storefront made the customer its member.
       const [member] = await sql("select id from org_member where org_id = $1 and customer_id = $2 and deleted_at is null", [org.id, customer.id])
-      if (!member) {
-        // Until store registration makes members (Orgs issue).
-        await sql(
-          "insert into org_member (id, org_id, customer_id, type, joined_at, created_at, updated_at) values ($1, $2, $3, 'learner', now(), now(), now())",
-          [`omem_scope_${letter}_${Date.now()}`, org.id, customer.id]
-        )
-      }
+      expect(member).toBeDefined()
       const { draft_order } = await api("POST", "/admin/draft-orders", platform, {
         email: cEmail, customer_id: customer.id, region_id: region.id, sales_channel_id: org.sales_channel_id,
         items: [{ variant_id: product.variants[0].id, quantity: 1 }],
       })
       const { order } = await api("POST", `/admin/draft-orders/${draft_order.id}/convert-to-order`, platform)
-      return { email, title, code, listTitle, first, product, promotion, priceList: price_list, customer, order }
+      return { email, password: seeded.owner.password as string, title, code, listTitle, first, product, promotion, priceList: price_list, customer, order }
     }
     const A = await side(orgs[0], "a", "Alpha")
     const B = await side(orgs[1], "b", "Beta")
@@ -145,7 +133,7 @@ describe("org-scoped admin in the stock dashboard", () => {
     try {
       await page.goto(`${base}/app/login`, { timeout: 180_000 })
       await page.locator('input[name="email"]').fill(A.email, { timeout: 180_000 })
-      await page.locator('input[name="password"]').fill(PASSWORD)
+      await page.locator('input[name="password"]').fill(A.password)
       await page.getByRole("button", { name: "Continue with Email" }).click()
       await page.waitForURL((u: URL) => !u.pathname.includes("login"), { timeout: 120_000 })
 
