@@ -143,7 +143,7 @@ export default async function seedDemo({ container }: ExecArgs) {
     const {
       data: [withKeys],
     } = await query.graph({ entity: "org", fields: ["api_keys.token", "api_keys.revoked_at"], filters: { id: org.id } })
-    const key = (withKeys.api_keys ?? []).find((k: { revoked_at: unknown }) => k && !k.revoked_at)
+    const key = (withKeys.api_keys ?? []).find((k: any) => k && !k.revoked_at)
 
     const handles = demoOrg.products.map((p) => p.handle)
     const existing = await productModule.listProducts({ handle: handles }, { select: ["handle"] })
