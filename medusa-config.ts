@@ -104,6 +104,9 @@ module.exports = defineConfig({
     backendUrl: env.MEDUSA_BACKEND_URL || "/",
   },
   featureFlags: REDIS_URL ? { caching: true } : {},
-  plugins: [{ resolve: "@volmify/orgs", options: {} }],
+  plugins: [
+    { resolve: "@volmify/orgs", options: {} },
+    { resolve: "@volmify/access", options: {} },
+  ],
   modules: [...redisModules, ...paymentModules],
 })

@@ -1,0 +1,38 @@
+import { z } from "@medusajs/framework/zod"
+
+const tier = z.number().int("tier must be an integer").min(1, "tier must be at least 1")
+const durationDays = z.number().int("duration_days must be an integer").min(1, "duration_days must be at least 1").nullable()
+
+export const AdminSetAccessPlanSchema = z
+  .object({
+    tier,
+    duration_days: durationDays.optional(),
+    billing: z.enum(["one_time"]).optional(),
+  })
+  .strict()
+export type AdminSetAccessPlan = z.infer<typeof AdminSetAccessPlanSchema>
+
+export const AdminGrantEntitlementSchema = z
+  .object({
+    product_id: z.string().min(1),
+    tier,
+    duration_days: durationDays.optional(),
+    reason: z.string().trim().min(3, "reason must say why (3 characters at least)").max(500),
+    source_type: z.enum(["manual", "gift"]).optional(),
+  })
+  .strict()
+export type AdminGrantEntitlement = z.infer<typeof AdminGrantEntitlementSchema>
+
+export const AdminRevokeEntitlementSchema = z
+  .object({ reason: z.string().trim().min(3, "reason must say why (3 characters at least)").max(500) })
+  .strict()
+export type AdminRevokeEntitlement = z.infer<typeof AdminRevokeEntitlementSchema>
+
+export const EntitlementListQuerySchema = z
+  .object({
+    status: z.enum(["active", "revoked", "expired"]).optional(),
+    limit: z.coerce.number().int().min(1).max(100).default(50),
+    offset: z.coerce.number().int().min(0).default(0),
+  })
+  .strict()
+export type EntitlementListQuery = z.infer<typeof EntitlementListQuerySchema>

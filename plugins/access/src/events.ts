@@ -1,0 +1,8 @@
+/** Events emitted by @volmify/access. Payloads carry ids only. */
+export const AccessEvents = {
+  ENTITLEMENTS_GRANTED: "entitlement.granted",
+  ENTITLEMENTS_REVOKED: "entitlement.revoked",
+  ENTITLEMENTS_EXPIRED: "entitlement.expired",
+  ACCESS_PLAN_SET: "access_plan.set",
+  ACCESS_PLAN_REMOVED: "access_plan.removed",
+} as const

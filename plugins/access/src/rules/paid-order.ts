@@ -1,0 +1,20 @@
+/**
+ * Payment collection statuses that count as "paid enough to grant access": the payment
+ * is authorized or (partly) captured. Anything else (awaiting, failed, canceled,
+ * not_paid, partially_authorized) grants nothing.
+ */
+export const GRANTING_PAYMENT_STATUSES = ["authorized", "partially_captured", "completed"] as const
+
+export function isOrderPaidForAccess(paymentCollectionStatuses: (string | null | undefined)[]): boolean {
+  return (
+    paymentCollectionStatuses.length > 0 &&
+    paymentCollectionStatuses.some((s) => (GRANTING_PAYMENT_STATUSES as readonly string[]).includes(s ?? ""))
+  )
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000
+
+/** When an entitlement starting at `start` for `durationDays` ends (null = lifetime). */
+export function entitlementExpiry(start: Date, durationDays: number | null | undefined): Date | null {
+  return durationDays ? new Date(start.getTime() + durationDays * DAY_MS) : null
+}

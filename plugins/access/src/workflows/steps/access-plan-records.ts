@@ -1,0 +1,71 @@
+import { MedusaError } from "@medusajs/framework/utils"
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { ACCESS_MODULE } from "../../modules/access"
+import type AccessModuleService from "../../modules/access/service"
+
+export type AccessPlanInput = {
+  variant_id: string
+  product_id: string
+  tier: number
+  duration_days?: number | null
+  billing?: "one_time" | "subscription"
+}
+
+const FIELDS = ["id", "variant_id", "product_id", "tier", "duration_days", "billing"] as const
+
+/** Creates or replaces a variant's plan; compensation restores what was there (or nothing). */
+export const upsertAccessPlanStep = createStep(
+  "upsert-access-plan",
+  async (input: AccessPlanInput, { container }) => {
+    if (!Number.isInteger(input.tier) || input.tier < 1) {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, `tier must be an integer >= 1, got ${input.tier}`)
+    }
+    const service = container.resolve<AccessModuleService>(ACCESS_MODULE)
+    const [existing] = await service.listAccessPlans({ variant_id: input.variant_id }, { take: 1, select: [...FIELDS] })
+    const data = {
+      variant_id: input.variant_id,
+      product_id: input.product_id,
+      tier: input.tier,
+      duration_days: input.duration_days ?? null,
+      billing: input.billing ?? "one_time",
+    }
+    const plan: any = existing
+      ? await service.updateAccessPlans({ id: existing.id, ...data } as any)
+      : await service.createAccessPlans(data as any)
+    const undo: { previous: Record<string, unknown> | null; created_id: string | null } = existing
+      ? { previous: existing as any, created_id: null }
+      : { previous: null, created_id: plan.id }
+    return new StepResponse(plan, undo)
+  },
+  async (undo, { container }) => {
+    if (!undo) {
+      return
+    }
+    const service = container.resolve<AccessModuleService>(ACCESS_MODULE)
+    if (undo.created_id) {
+      await service.deleteAccessPlans(undo.created_id)
+    } else if (undo.previous) {
+      await service.updateAccessPlans(undo.previous as any)
+    }
+  }
+)
+
+/** Soft-deletes a variant's plan (404 when it has none); compensation restores it. */
+export const removeAccessPlanStep = createStep(
+  "remove-access-plan",
+  async ({ variant_id }: { variant_id: string }, { container }) => {
+    const service = container.resolve<AccessModuleService>(ACCESS_MODULE)
+    const [existing] = await service.listAccessPlans({ variant_id }, { take: 1, select: ["id"] })
+    if (!existing) {
+      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Variant "${variant_id}" has no access plan`)
+    }
+    await service.softDeleteAccessPlans([existing.id])
+    return new StepResponse(existing.id, existing.id)
+  },
+  async (id, { container }) => {
+    if (!id) {
+      return
+    }
+    await container.resolve<AccessModuleService>(ACCESS_MODULE).restoreAccessPlans([id])
+  }
+)
