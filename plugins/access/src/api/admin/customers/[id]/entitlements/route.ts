@@ -57,7 +57,7 @@ export async function POST(req: AuthenticatedMedusaRequest<AdminGrantEntitlement
   await assertCustomerInScope(req, req.params.id, orgId)
   await assertProductInScope(req, req.validatedBody.product_id, orgId)
   const { result } = await grantEntitlementWorkflow(req.scope).run({
-    input: { customer_id: req.params.id, ...req.validatedBody, granted_by: actorId(req) },
+    input: { customer_id: req.params.id, ...req.validatedBody, granted_by: actorId(req) ?? "" },
   })
   res.status(201).json({ entitlement: result })
 }

@@ -1,0 +1,78 @@
+import type { AuthenticatedMedusaRequest, MedusaRequest } from "@medusajs/framework/http"
+import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+
+import type { EmployeeRole as Role } from "../../types"
+import { resolveAdminActor } from "./admin-actor"
+
+/*
+ * Tenancy checks for the admin routes of Volmify plugins (access, courses, ...), which
+ * the org-scoped admin gate lets through (allowSelfGuardedAdminRoutes). Other plugins
+ * load this module as `@volmify/orgs/api/utils/admin-tenancy`.
+ */
+
+export const CATALOG_ROLES: Role[] = ["owner", "admin", "manager", "creator"]
+export const COMMERCE_ROLES: Role[] = ["owner", "admin", "manager"]
+
+/**
+ * The org an admin request may act in: null for platform operators (everything), the
+ * staff's org otherwise. Staff without one of `roles` get 403; users of no org 403;
+ * staff of a suspended org may only read.
+ */
+export async function adminOrgScope(req: MedusaRequest, roles?: Role[]): Promise<string | null> {
+  const actor = await resolveAdminActor(req)
+  if (actor.kind === "platform") return null
+  if (actor.kind === "none") {
+    throw new MedusaError(MedusaError.Types.FORBIDDEN, "Only platform operators and org staff can use this route")
+  }
+  const { scope } = actor
+  if (roles && !roles.includes(scope.role)) {
+    throw new MedusaError(
+      MedusaError.Types.FORBIDDEN,
+      `This needs one of the roles ${roles.join(", ")} in ${scope.handle}; you are ${scope.role}`
+    )
+  }
+  if (scope.status !== "active" && req.method !== "GET") {
+    throw new MedusaError(MedusaError.Types.FORBIDDEN, `The org "${scope.handle}" is suspended: read-only`)
+  }
+  return scope.org_id
+}
+
+/** 404 unless the product exists and, for staff, belongs to their org. */
+export async function assertProductInScope(req: MedusaRequest, productId: string, orgId: string | null) {
+  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
+  const {
+    data: [product],
+  } = await query.graph({ entity: "product", fields: ["id", "org.id"], filters: { id: productId } })
+  if (!product || (orgId && product.org?.id !== orgId)) {
+    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Product "${productId}" was not found`)
+  }
+  return product
+}
+
+/** 404 unless the customer exists and, for staff, is a member of their org. */
+export async function assertCustomerInScope(req: MedusaRequest, customerId: string, orgId: string | null) {
+  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
+  if (orgId) {
+    const { data } = await query.graph({
+      entity: "org_member",
+      fields: ["id"],
+      filters: { org_id: orgId, customer_id: customerId },
+    })
+    if (data.length) return
+  } else {
+    const { data } = await query.graph({ entity: "customer", fields: ["id"], filters: { id: customerId } })
+    if (data.length) return
+  }
+  throw new MedusaError(MedusaError.Types.NOT_FOUND, `Customer "${customerId}" was not found`)
+}
+
+/** The ids of the products an org owns (for narrowing entitlement lists). */
+export async function orgProductIds(req: MedusaRequest, orgId: string): Promise<string[]> {
+  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
+  const {
+    data: [org],
+  } = await query.graph({ entity: "org", fields: ["products.id"], filters: { id: orgId } })
+  return (org?.products ?? []).filter(Boolean).map((p: { id: string }) => p.id)
+}
+
+export const actorId = (req: MedusaRequest) => (req as AuthenticatedMedusaRequest).auth_context?.actor_id
