@@ -185,6 +185,23 @@ medusaIntegrationTestRunner({
         expect(revoked).toMatchObject({ status: "revoked", revoke_reason: "order canceled" })
       })
 
+      it("a partial refund keeps access; refunding the rest revokes it (JPY, exact amounts)", async () => {
+        const container = getContainer()
+        const orderId = await placeOrder(api, f.a.customer, jpy, [byTitle(course, "Basic")])
+        await eventually(async () => (await liveEntitlements(container, f.a.customer.customer.id)).length === 1)
+        const { data } = await api.get(`/admin/orders/${orderId}?fields=id,*payment_collections.payments`, { headers: f.platform.headers })
+        const payment = data.order.payment_collections[0].payments[0]
+        await api.post(`/admin/payments/${payment.id}/capture`, {}, { headers: f.platform.headers })
+        await api.post(`/admin/payments/${payment.id}/refund`, { amount: 4800 }, { headers: f.platform.headers })
+        await new Promise((r) => setTimeout(r, 500))
+        expect((await liveEntitlements(container, f.a.customer.customer.id)).length).toBe(1)
+        await api.post(`/admin/payments/${payment.id}/refund`, { amount: 10000 }, { headers: f.platform.headers })
+        const gone = await eventually(async () => (await liveEntitlements(container, f.a.customer.customer.id)).length === 0)
+        expect(gone).toBe(true)
+        const [revoked] = await accessService(container).listEntitlements({ order_id: orderId })
+        expect(revoked).toMatchObject({ status: "revoked", revoke_reason: "order fully refunded" })
+      })
+
       it("grant for an order rolls back its entitlements", async () => {
         const container = getContainer()
         const orderId = await placeOrder(api, f.b.customer, usd, [byTitle(otherCourse, "Basic")])

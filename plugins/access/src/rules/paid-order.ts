@@ -1,3 +1,5 @@
+import { MathBN } from "@medusajs/framework/utils"
+
 /**
  * Payment collection statuses that count as "paid enough to grant access": the payment
  * is authorized or (partly) captured. Anything else (awaiting, failed, canceled,
@@ -17,4 +19,13 @@ const DAY_MS = 24 * 60 * 60 * 1000
 /** When an entitlement starting at `start` for `durationDays` ends (null = lifetime). */
 export function entitlementExpiry(start: Date, durationDays: number | null | undefined): Date | null {
   return durationDays ? new Date(start.getTime() + durationDays * DAY_MS) : null
+}
+
+/**
+ * Whether a payment collection has been refunded in full: something was captured and the
+ * refunds reach it. Amounts are Medusa BigNumber values (compared exactly, never as floats).
+ */
+export function isFullyRefunded(captured: unknown, refunded: unknown): boolean {
+  const cap = MathBN.convert((captured as any) ?? 0)
+  return MathBN.gt(cap, 0) && MathBN.gte(MathBN.convert((refunded as any) ?? 0), cap)
 }
