@@ -8,3 +8,20 @@ export async function failure(request: Promise<unknown>): Promise<{ status: numb
     return { status: error.response.status, data: error.response.data }
   }
 }
+
+/** Any request's status and body, whether it succeeded or failed (for actor matrices). */
+export async function send(
+  api: { get: Function; post: Function; delete: Function },
+  method: "get" | "post" | "delete",
+  url: string,
+  headers: Record<string, string>,
+  body?: unknown
+): Promise<{ status: number; data: any }> {
+  try {
+    const res = method === "post" ? await api.post(url, body ?? {}, { headers }) : await api[method](url, { headers })
+    return { status: res.status, data: res.data }
+  } catch (error: any) {
+    if (!error?.response) throw error
+    return { status: error.response.status, data: error.response.data }
+  }
+}

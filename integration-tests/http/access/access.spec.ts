@@ -1,5 +1,5 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { failure } from "../../helpers/http"
+import { failure, send } from "../../helpers/http"
 import { collectIds, createTwoOrgFixture, ROLES, TwoOrgFixture } from "../../helpers/orgs"
 import {
   accessService,
@@ -47,15 +47,8 @@ medusaIntegrationTestRunner({
 
     const byTitle = (p: TestProduct, title: string) => p.variants.find((v) => v.title === title)!.id
 
-    async function call(method: "get" | "post" | "delete", url: string, headers: Record<string, string>, body?: unknown) {
-      try {
-        const res = method === "post" ? await api.post(url, body ?? {}, { headers }) : await (api as any)[method](url, { headers })
-        return { status: res.status, data: res.data }
-      } catch (e: any) {
-        if (!e.response) throw e
-        return { status: e.response.status, data: e.response.data }
-      }
-    }
+    const call = (method: "get" | "post" | "delete", url: string, headers: Record<string, string>, body?: unknown) =>
+      send(api, method, url, headers, body)
 
     const actors = () => [
       { name: "anonymous", headers: {}, want: 401 },

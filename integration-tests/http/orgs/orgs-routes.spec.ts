@@ -1,7 +1,7 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
 import { AdminActor, createCustomer, createPublishableKey, uniqueEmail } from "../../helpers/actors"
-import { failure } from "../../helpers/http"
+import { failure, send } from "../../helpers/http"
 import { collectIds, createTwoOrgFixture, ROLES, Role, TwoOrgFixture } from "../../helpers/orgs"
 
 jest.setTimeout(180_000)
@@ -38,15 +38,8 @@ medusaIntegrationTestRunner({
       return allowed.includes(role as Role) || role === "platform" ? "ok" : 403
     }
 
-    async function call(method: "get" | "post" | "delete", url: string, headers: Record<string, string>, body?: unknown) {
-      try {
-        const res = method === "post" ? await api.post(url, body ?? {}, { headers }) : await (api as any)[method](url, { headers })
-        return { status: res.status, data: res.data }
-      } catch (e: any) {
-        if (!e.response) throw e
-        return { status: e.response.status, data: e.response.data }
-      }
-    }
+    const call = (method: "get" | "post" | "delete", url: string, headers: Record<string, string>, body?: unknown) =>
+      send(api, method, url, headers, body)
 
     /** Runs every admin actor against a route; `body` may vary per actor for writes. */
     async function matrix(
