@@ -83,6 +83,7 @@ medusaIntegrationTestRunner({
             support_email: "help@a.test",
             branding: { logo_url: null, primary_color: "#0f766e", accent_color: null, font: "serif", default_locale: "en" },
             locales: ["en", "de"],
+            default_currency_code: null,
           })
         }
         expect((await api.get("/store/org", { headers: f.b.key.headers })).data.org.id).toBe(f.b.org.id)

@@ -3,7 +3,7 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { ORG_MODULE } from "../../modules/org"
 import type OrgModuleService from "../../modules/org/service"
 
-export const STORE_ORG_FIELDS = ["id", "handle", "name", "status", "support_email", "branding"] as const
+export const STORE_ORG_FIELDS = ["id", "handle", "name", "status", "support_email", "branding", "settings"] as const
 
 type WithOrg = MedusaStoreRequest & { volmifyOrg?: Awaited<ReturnType<typeof loadStoreOrg>> }
 
@@ -61,5 +61,6 @@ export function presentStoreOrg(org: NonNullable<Awaited<ReturnType<typeof loadS
       default_locale: defaultLocale,
     },
     locales: locales.includes(defaultLocale) ? locales : [defaultLocale, ...locales],
+    default_currency_code: ((org.settings ?? {}) as Record<string, unknown>).default_currency_code ?? null,
   }
 }

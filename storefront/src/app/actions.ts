@@ -1,0 +1,174 @@
+"use server"
+
+import { cookies } from "next/headers"
+import { redirect } from "next/navigation"
+import { COOKIE, cookieOptions } from "@/lib/config"
+import { getCart, getCustomer, getRegion } from "@/lib/data"
+import { getSdk, store, StoreError } from "@/lib/medusa"
+
+const text = (form: FormData, name: string) => String(form.get(name) ?? "").trim()
+const safeNext = (value: string) => (value.startsWith("/") && !value.startsWith("//") ? value : "/learn")
+
+export async function setRegion(form: FormData) {
+  ;(await cookies()).set(COOKIE.region, text(form, "region_id"), cookieOptions(365))
+  const cart = await getCart()
+  if (cart) {
+    await store(`/store/carts/${cart.id}`, { method: "POST", body: { region_id: text(form, "region_id") } }).catch(() => {})
+  }
+  redirect(safeNext(text(form, "back") || "/"))
+}
+
+/** Adds a variant to the cart (creating the cart in the visitor's region) and opens the cart. */
+export async function addToCart(form: FormData) {
+  const variantId = text(form, "variant_id")
+  let cart = await getCart()
+  if (!cart) {
+    const region = await getRegion()
+    const customer = await getCustomer()
+    const created = await store<{ cart: { id: string } }>("/store/carts", {
+      method: "POST",
+      body: { region_id: region?.id, ...(customer ? { email: customer.email } : {}) },
+    })
+    ;(await cookies()).set(COOKIE.cart, created.cart.id, cookieOptions(30))
+    cart = { id: created.cart.id } as any
+  }
+  const existing = cart!.items?.find((i) => i.variant_id === variantId)
+  if (!existing) {
+    await store(`/store/carts/${cart!.id}/line-items`, { method: "POST", body: { variant_id: variantId, quantity: 1 } })
+  }
+  redirect("/cart")
+}
+
+export async function removeLine(form: FormData) {
+  const cart = await getCart()
+  if (cart) {
+    await store(`/store/carts/${cart.id}/line-items/${text(form, "line_id")}`, { method: "DELETE" })
+  }
+  redirect("/cart")
+}
+
+/**
+ * Places the order server-side: contact and billing details, a payment session with the
+ * configured provider, completion. The browser only posts the form, so closing it after
+ * submitting does not lose the order.
+ */
+export async function checkout(form: FormData) {
+  const cart = await getCart()
+  if (!cart || !cart.items?.length) redirect("/cart")
+  const email = text(form, "email")
+  const address = {
+    first_name: text(form, "first_name"),
+    last_name: text(form, "last_name"),
+    address_1: text(form, "address_1"),
+    city: text(form, "city"),
+    postal_code: text(form, "postal_code"),
+    country_code: text(form, "country_code").toLowerCase(),
+  }
+  const missing = Object.entries({ email, ...address }).filter(([, v]) => !v).map(([k]) => k)
+  if (missing.length) redirect(`/checkout?error=missing&fields=${missing.join(",")}`)
+  let orderId = ""
+  try {
+    await store(`/store/carts/${cart.id}`, {
+      method: "POST",
+      body: { email, billing_address: address, shipping_address: address },
+    })
+    const { payment_collection } = await store<{ payment_collection: { id: string } }>("/store/payment-collections", {
+      method: "POST",
+      body: { cart_id: cart.id },
+    })
+    await store(`/store/payment-collections/${payment_collection.id}/payment-sessions`, {
+      method: "POST",
+      body: { provider_id: process.env.VOLMIFY_PAYMENT_PROVIDER || "pp_system_default" },
+    })
+    const result = await store<{ type: string; order?: { id: string }; error?: { message: string } }>(
+      `/store/carts/${cart.id}/complete`,
+      { method: "POST" }
+    )
+    if (result.type !== "order" || !result.order) {
+      redirect(`/checkout?error=payment&message=${encodeURIComponent(result.error?.message ?? "The payment failed")}`)
+    }
+    orderId = result.order!.id
+  } catch (error) {
+    if (error instanceof StoreError) {
+      redirect(`/checkout?error=payment&message=${encodeURIComponent(error.message)}`)
+    }
+    throw error
+  }
+  ;(await cookies()).delete(COOKIE.cart)
+  redirect(`/order/${orderId}`)
+}
+
+async function authPost(path: string, body: unknown, token?: string) {
+  const sdk = await getSdk()
+  return sdk.client.fetch<{ token: string }>(path, {
+    method: "POST",
+    body: body as any,
+    headers: token ? { authorization: `Bearer ${token}` } : {},
+  })
+}
+
+async function startSession(token: string) {
+  ;(await cookies()).set(COOKIE.token, token, cookieOptions(7))
+  // A customer known from another org's storefront joins this org on first login here.
+  await store("/store/org/membership", { method: "POST", body: {} }).catch(() => {})
+  const cart = await getCart()
+  if (cart) {
+    await store(`/store/carts/${cart.id}/customer`, { method: "POST" }).catch(() => {})
+  }
+}
+
+export async function login(form: FormData) {
+  const next = safeNext(text(form, "next"))
+  try {
+    const { token } = await authPost("/auth/customer/emailpass", { email: text(form, "email"), password: text(form, "password") })
+    await startSession(token)
+  } catch {
+    redirect(`/account/login?error=credentials&next=${encodeURIComponent(next)}`)
+  }
+  redirect(next)
+}
+
+export async function register(form: FormData) {
+  const email = text(form, "email")
+  const password = text(form, "password")
+  const next = safeNext(text(form, "next"))
+  if (password.length < 8) redirect(`/account/register?error=password&next=${encodeURIComponent(next)}`)
+  let registration = ""
+  try {
+    registration = (await authPost("/auth/customer/emailpass/register", { email, password })).token
+  } catch {
+    // One account per email across every school on the platform.
+    redirect(`/account/login?exists=1&email=${encodeURIComponent(email)}&next=${encodeURIComponent(next)}`)
+  }
+  const sdk = await getSdk()
+  await sdk.client.fetch("/store/customers", {
+    method: "POST",
+    body: { email, first_name: text(form, "first_name"), last_name: text(form, "last_name") },
+    headers: { authorization: `Bearer ${registration}` },
+  })
+  const { token } = await authPost("/auth/customer/emailpass", { email, password })
+  await startSession(token)
+  redirect(next)
+}
+
+export async function logout() {
+  ;(await cookies()).delete(COOKIE.token)
+  redirect("/")
+}
+
+export async function requestPasswordReset(form: FormData) {
+  await authPost("/auth/customer/emailpass/reset-password", { identifier: text(form, "email") }).catch(() => {})
+  redirect("/account/reset-password?sent=1")
+}
+
+export async function resetPassword(form: FormData) {
+  const password = text(form, "password")
+  const token = text(form, "token")
+  if (password.length < 8) redirect(`/account/reset-password?token=${encodeURIComponent(token)}&error=password`)
+  try {
+    await authPost("/auth/customer/emailpass/update", { email: text(form, "email"), password }, token)
+  } catch {
+    redirect("/account/reset-password?error=expired")
+  }
+  redirect("/account/login?reset=1")
+}

@@ -1,0 +1,40 @@
+import Link from "next/link"
+import { notFound } from "next/navigation"
+import { formatMoney } from "@/lib/data"
+import { store, StoreError } from "@/lib/medusa"
+
+export const metadata = { title: "Order confirmed" }
+
+type Order = { id: string; display_id: number; email: string; currency_code: string; total: number; items: { id: string; product_title: string; variant_title: string }[] }
+
+export default async function OrderPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params
+  let order: Order
+  try {
+    order = (await store<{ order: Order }>(`/store/orders/${id}`, { query: { fields: "id,display_id,email,currency_code,total,*items" } })).order
+  } catch (error) {
+    if (error instanceof StoreError && (error.status === 404 || error.status === 401)) notFound()
+    throw error
+  }
+  return (
+    <>
+      <h1>Thank you!</h1>
+      <p>
+        Order #{order.display_id} is confirmed. A receipt goes to {order.email}.
+      </p>
+      <ul>
+        {order.items.map((i) => (
+          <li key={i.id}>
+            {i.product_title} · {i.variant_title}
+          </li>
+        ))}
+      </ul>
+      <p>
+        <strong>Paid {formatMoney(order.total, order.currency_code)}</strong>
+      </p>
+      <Link className="btn" href="/learn">
+        Start learning
+      </Link>
+    </>
+  )
+}

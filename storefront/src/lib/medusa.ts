@@ -1,0 +1,56 @@
+import "server-only"
+import Medusa from "@medusajs/js-sdk"
+import { cookies } from "next/headers"
+import { cache } from "react"
+import { BACKEND_URL, COOKIE } from "./config"
+import { getTenant } from "./tenant"
+
+export class StoreError extends Error {
+  constructor(
+    message: string,
+    public status: number,
+    public body: Record<string, unknown> = {}
+  ) {
+    super(message)
+  }
+}
+
+/** A js-sdk client for this request's org (its publishable key); tokens are passed per call. */
+export const getSdk = cache(async () => {
+  const tenant = await getTenant()
+  return new Medusa({
+    baseUrl: BACKEND_URL,
+    publishableKey: tenant.key,
+    auth: { type: "jwt", jwtTokenStorageMethod: "nostore" },
+  })
+})
+
+/** The customer's bearer header from the HttpOnly cookie, if logged in. */
+export async function authHeaders(): Promise<Record<string, string>> {
+  const token = (await cookies()).get(COOKIE.token)?.value
+  return token ? { authorization: `Bearer ${token}` } : {}
+}
+
+/**
+ * Calls the store API for this org. Errors come back as StoreError with Medusa's
+ * status and body (`{ type, message, code? }`), never as a crash of the page.
+ */
+export async function store<T = any>(
+  path: string,
+  init: { method?: "GET" | "POST" | "DELETE"; body?: unknown; query?: Record<string, unknown>; auth?: boolean } = {}
+): Promise<T> {
+  const sdk = await getSdk()
+  const headers = init.auth === false ? {} : await authHeaders()
+  try {
+    return await sdk.client.fetch<T>(path, {
+      method: init.method ?? "GET",
+      body: init.body as any,
+      query: init.query,
+      headers,
+      cache: "no-store",
+    } as any)
+  } catch (error: any) {
+    const status = Number(error?.status ?? error?.response?.status ?? 500)
+    throw new StoreError(error?.message ?? "The store is not reachable", status, error?.body ?? {})
+  }
+}
