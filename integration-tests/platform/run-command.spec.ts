@@ -94,6 +94,7 @@ describe("npm run dev on a fresh machine (no DATABASE_URL)", () => {
   fs.chmodSync(dataRoot, 0o755)
   let pgPort: number
   let appPort: number
+  let storefrontPort: number
   let env: NodeJS.ProcessEnv
   let firstCounts: Record<string, number>
   let firstKeys: Record<string, string>
@@ -101,7 +102,8 @@ describe("npm run dev on a fresh machine (no DATABASE_URL)", () => {
   beforeAll(async () => {
     pgPort = await freePort()
     appPort = await freePort()
-    env = { ...process.env, VOLMIFY_DATA_DIR: path.join(dataRoot, "pgdata"), VOLMIFY_PG_PORT: String(pgPort), PORT: String(appPort), VOLMIFY_SKIP_PLUGIN_BUILD: "true", MEDUSA_DISABLE_TELEMETRY: "true" }
+    storefrontPort = await freePort()
+    env = { ...process.env, VOLMIFY_DATA_DIR: path.join(dataRoot, "pgdata"), VOLMIFY_PG_PORT: String(pgPort), PORT: String(appPort), STOREFRONT_PORT: String(storefrontPort), VOLMIFY_SKIP_PLUGIN_BUILD: "true", MEDUSA_DISABLE_TELEMETRY: "true" }
     delete env.DATABASE_URL
     delete env.REDIS_URL
     delete env.NODE_ENV
@@ -154,6 +156,15 @@ describe("npm run dev on a fresh machine (no DATABASE_URL)", () => {
 
       await checkAdminInBrowser(run.banner)
 
+      // The storefront of the first demo org runs next to Medusa, branded as that org.
+      expect(run.output()).toContain(`Storefront:   http://localhost:${storefrontPort}`)
+      const home = await fetch(`http://localhost:${storefrontPort}/courses`, { signal: AbortSignal.timeout(120_000) })
+      expect(home.status).toBe(200)
+      const html = await home.text()
+      expect(html).toContain("Acme Academy")
+      expect(html).toContain("TypeScript from Zero")
+      expect(html).not.toContain("Yoga Foundations")
+
       firstCounts = await countRows(pgPort)
       firstKeys = run.banner.keys
       expect(firstCounts).toMatchObject({ product: 3, org: 2, platform_operator: 1, region: 3 })
@@ -163,6 +174,7 @@ describe("npm run dev on a fresh machine (no DATABASE_URL)", () => {
     // Ctrl-C stopped Medusa and the embedded PostgreSQL.
     expect(await isPortFree(appPort)).toBe(true)
     expect(await isPortFree(pgPort)).toBe(true)
+    expect(await isPortFree(storefrontPort)).toBe(true)
     expect(run.output()).toContain("Stopped.")
   })
 
