@@ -172,3 +172,15 @@ export async function resetPassword(form: FormData) {
   }
   redirect("/account/login?reset=1")
 }
+
+/** Marks a lesson complete and moves on to the next open lesson, if any. */
+export async function markComplete(form: FormData) {
+  const handle = text(form, "handle")
+  const placement = text(form, "placement")
+  const next = text(form, "next")
+  await store(`/store/courses/${encodeURIComponent(handle)}/lessons/${encodeURIComponent(placement)}/progress`, {
+    method: "POST",
+    body: { status: "completed" },
+  })
+  redirect(next ? `/courses/${handle}/lessons/${next}` : `/courses/${handle}`)
+}

@@ -1,9 +1,12 @@
 import Link from "next/link"
+import { CourseCard } from "@/components/course-card"
 import { ProductCard } from "@/components/product-card"
+import { listCourses } from "@/lib/courses"
 import { getOrg, listProducts } from "@/lib/data"
 
 export default async function Home() {
-  const [org, products] = await Promise.all([getOrg(), listProducts(6)])
+  const [org, courses] = await Promise.all([getOrg(), listCourses(3)])
+  const products = courses ? [] : await listProducts(3)
   return (
     <>
       <section className="hero">
@@ -14,9 +17,10 @@ export default async function Home() {
         </Link>
       </section>
       <h2>Featured courses</h2>
-      {products.length ? (
+      {(courses?.length ?? products.length) ? (
         <div className="grid">
-          {products.slice(0, 3).map((p) => (
+          {courses?.map((c) => <CourseCard key={c.id} course={c} />)}
+          {products.map((p) => (
             <ProductCard key={p.id} product={p} />
           ))}
         </div>

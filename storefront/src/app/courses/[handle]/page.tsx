@@ -1,26 +1,87 @@
+import Link from "next/link"
 import { notFound } from "next/navigation"
 import { addToCart } from "../../actions"
-import { formatMoney, getProduct, getRegion } from "@/lib/data"
+import { Outline, ProgressBar } from "@/components/outline"
+import { TierBuy } from "@/components/tier-buy"
+import { continueLesson, getCourse, lessonsInOrder } from "@/lib/courses"
+import { formatMoney, getCustomer, getProduct, getRegion } from "@/lib/data"
 
 export default async function CoursePage({ params }: { params: Promise<{ handle: string }> }) {
   const { handle } = await params
+  const course = await getCourse(handle)
+  if (!course) return <ProductOnly handle={handle} />
+  const customer = await getCustomer()
+  const next = continueLesson(course)
+  const preview = lessonsInOrder(course).find((l) => l.is_preview)
+  return (
+    <article>
+      <div className="spread" style={{ alignItems: "flex-start" }}>
+        <div style={{ flex: "1 1 420px" }}>
+          <h1 style={{ marginBottom: 4 }}>{course.title}</h1>
+          {course.subtitle ? <p className="muted">{course.subtitle}</p> : null}
+          <p className="row">
+            {course.level ? <span className="badge">{course.level}</span> : null}
+            {course.language ? <span className="badge">{course.language}</span> : null}
+            {course.estimated_minutes ? <span className="badge">{Math.round(course.estimated_minutes / 60)} h</span> : null}
+          </p>
+          <p>{course.description}</p>
+        </div>
+        <aside className="panel" style={{ flex: "0 1 320px" }}>
+          {course.access.tier > 0 ? (
+            <>
+              <p>
+                <span className="badge brand">Your tier: {course.access.tier}</span>
+              </p>
+              <ProgressBar percent={course.access.progress_percent} />
+              {next ? (
+                <p>
+                  <Link className="btn" href={`/courses/${course.handle}/lessons/${next.id}`}>
+                    {course.access.progress_percent > 0 ? "Continue where you left off" : "Start the course"}
+                  </Link>
+                </p>
+              ) : null}
+            </>
+          ) : (
+            <>
+              <p>Choose a tier below to start.</p>
+              {preview ? (
+                <Link className="btn secondary" href={`/courses/${course.handle}/lessons/${preview.id}`}>
+                  Watch a free preview
+                </Link>
+              ) : null}
+              {!customer ? (
+                <p className="muted">
+                  Already bought it? <Link href={`/account/login?next=/courses/${course.handle}`}>Log in</Link>
+                </p>
+              ) : null}
+            </>
+          )}
+        </aside>
+      </div>
+      <h2>Curriculum</h2>
+      <Outline course={course} />
+      <h2>Tiers</h2>
+      <TierBuy tiers={course.tiers} currentTier={course.access.tier} />
+    </article>
+  )
+}
+
+/** A product that is not a course: its variants with prices and buy buttons. */
+async function ProductOnly({ handle }: { handle: string }) {
   const [product, region] = await Promise.all([getProduct(handle), getRegion()])
   if (!product) notFound()
-  const priced = product.variants.filter((v) => v.calculated_price && v.calculated_price.calculated_amount !== null)
+  const priced = product.variants.some((v) => v.calculated_price?.calculated_amount != null)
   return (
     <article>
       <h1>{product.title}</h1>
       {product.subtitle ? <p className="muted">{product.subtitle}</p> : null}
       <p>{product.description}</p>
-      <h2>Choose your tier</h2>
-      {priced.length ? (
+      {priced ? (
         <div className="tiers">
           {product.variants.map((v) => (
             <section className="tier" key={v.id} aria-label={`${v.title} tier`}>
               <h3 style={{ margin: 0 }}>{v.title}</h3>
-              <div className="price">
-                {formatMoney(v.calculated_price?.calculated_amount, v.calculated_price?.currency_code ?? region?.currency_code ?? "usd")}
-              </div>
+              <div className="price">{formatMoney(v.calculated_price?.calculated_amount, v.calculated_price?.currency_code ?? "usd")}</div>
               <form action={addToCart}>
                 <input type="hidden" name="variant_id" value={v.id} />
                 <button className="btn" type="submit" disabled={!v.calculated_price}>

@@ -1,0 +1,110 @@
+import Link from "next/link"
+import { notFound } from "next/navigation"
+import Markdown from "react-markdown"
+import { markComplete } from "../../../../actions"
+import { Outline, ProgressBar } from "@/components/outline"
+import { TierBuy } from "@/components/tier-buy"
+import { getCourse, getLesson, lessonsInOrder } from "@/lib/courses"
+
+export default async function LessonPage({ params }: { params: Promise<{ handle: string; placement: string }> }) {
+  const { handle, placement } = await params
+  const course = await getCourse(handle)
+  if (!course) notFound()
+  const order = lessonsInOrder(course)
+  const index = order.findIndex((l) => l.id === placement)
+  if (index < 0) notFound()
+  const here = order[index]
+  const prev = order.slice(0, index).reverse().find((l) => !l.locked)
+  const next = order.slice(index + 1).find((l) => !l.locked)
+  const result = await getLesson(handle, placement)
+  return (
+    <div className="player" style={{ display: "grid", gap: 24, gridTemplateColumns: "minmax(0, 1fr)" }}>
+      <div className="spread">
+        <Link href={`/courses/${course.handle}`}>← {course.title}</Link>
+        {course.access.tier > 0 ? (
+          <div style={{ minWidth: 220 }}>
+            <ProgressBar percent={course.access.progress_percent} />
+          </div>
+        ) : null}
+      </div>
+      <div style={{ display: "flex", gap: 24, flexWrap: "wrap-reverse", alignItems: "flex-start" }}>
+        <aside style={{ flex: "1 1 260px", maxWidth: 380 }}>
+          <Outline course={course} current={placement} />
+        </aside>
+        <article style={{ flex: "3 1 420px", minWidth: 0 }}>
+          <h1>{here.title}</h1>
+          {result.ok ? (
+            <>
+              {result.lesson.video_url ? (
+                <video
+                  src={result.lesson.video_url}
+                  controls
+                  preload="metadata"
+                  style={{ width: "100%", aspectRatio: "16 / 9", background: "#000", borderRadius: 10 }}
+                />
+              ) : null}
+              {result.lesson.body ? (
+                <div className="lesson-body">
+                  <Markdown>{result.lesson.body}</Markdown>
+                </div>
+              ) : null}
+              {result.lesson.attachments?.length ? (
+                <ul>
+                  {result.lesson.attachments.map((a) => (
+                    <li key={a.url}>
+                      <a href={a.url}>{a.name ?? "Download"}</a>
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
+              {course.access.tier > 0 ? (
+                here.completed ? (
+                  <p>
+                    <span className="badge brand">Completed ✓</span>
+                  </p>
+                ) : (
+                  <form action={markComplete}>
+                    <input type="hidden" name="handle" value={course.handle} />
+                    <input type="hidden" name="placement" value={placement} />
+                    <input type="hidden" name="next" value={next?.id ?? ""} />
+                    <button className="btn" type="submit">
+                      {next ? "Complete and continue" : "Mark complete"}
+                    </button>
+                  </form>
+                )
+              ) : null}
+            </>
+          ) : result.status === 401 ? (
+            <div className="panel" role="status">
+              <p>Log in to open this lesson.</p>
+              <Link className="btn" href={`/account/login?next=/courses/${course.handle}/lessons/${placement}`}>
+                Log in
+              </Link>
+            </div>
+          ) : result.code === "tier_required" ? (
+            <div className="panel warn" role="status" aria-label="Upgrade">
+              <p>
+                <strong>This lesson is part of tier {result.required_tier}.</strong> You have{" "}
+                {result.current_tier ? `tier ${result.current_tier}` : "no tier yet"}.
+              </p>
+              <TierBuy tiers={course.tiers} currentTier={result.current_tier ?? 0} only={result.unlock_variant_ids} />
+            </div>
+          ) : result.code === "drip_locked" ? (
+            <div className="panel" role="status" aria-label="Not yet available">
+              <strong>Available on {result.available_at ? new Date(result.available_at).toLocaleDateString() : "a later date"}.</strong>{" "}
+              Lessons of this course open step by step.
+            </div>
+          ) : (
+            <div className="panel warn" role="status">
+              {result.message}
+            </div>
+          )}
+          <nav className="spread" aria-label="Lesson navigation" style={{ marginTop: 24 }}>
+            {prev ? <Link href={`/courses/${course.handle}/lessons/${prev.id}`}>← {prev.title}</Link> : <span />}
+            {next ? <Link href={`/courses/${course.handle}/lessons/${next.id}`}>{next.title} →</Link> : <span />}
+          </nav>
+        </article>
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,70 @@
+import Link from "next/link"
+import type { Course, OutlineLesson } from "@/lib/courses"
+
+const lockText = (l: OutlineLesson) =>
+  l.lock_reason === "tier"
+    ? `Tier ${l.required_tier}`
+    : l.lock_reason === "drip"
+      ? `Opens ${l.available_at ? new Date(l.available_at).toLocaleDateString() : "later"}`
+      : l.lock_reason === "auth"
+        ? "Log in"
+        : "Locked"
+
+/** The curriculum: modules > sections > lessons, with locks, tier badges and ticks. */
+export function Outline({ course, current }: { course: Course; current?: string }) {
+  return (
+    <nav aria-label="Course outline" className="outline">
+      {course.modules.map((m) => (
+        <section key={m.id} style={{ marginBottom: 16 }}>
+          <h3 style={{ margin: "8px 0" }}>
+            {m.title} {m.required_tier && m.required_tier > 1 ? <span className="badge">Tier {m.required_tier}+</span> : null}
+          </h3>
+          {m.sections.map((s) => (
+            <div key={s.id}>
+              <h4 style={{ margin: "6px 0" }} className="muted">
+                {s.title}
+              </h4>
+              <ul style={{ listStyle: "none", padding: 0, margin: 0 }}>
+                {s.lessons.map((l) => (
+                  <li key={l.id} className="spread" style={{ padding: "6px 0", borderBottom: "1px solid var(--line)" }} data-lesson={l.id}>
+                    <span className="row" style={{ gap: 8 }}>
+                      <span aria-hidden>{l.completed ? "✓" : l.locked ? "🔒" : "▶"}</span>
+                      {l.locked ? (
+                        <span aria-current={current === l.id ? "page" : undefined}>{l.title}</span>
+                      ) : (
+                        <Link
+                          href={`/courses/${course.handle}/lessons/${l.id}`}
+                          aria-current={current === l.id ? "page" : undefined}
+                          style={current === l.id ? { fontWeight: 700 } : undefined}
+                        >
+                          {l.title}
+                        </Link>
+                      )}
+                      {l.completed ? <span className="sr-only">completed</span> : null}
+                    </span>
+                    <span className="row" style={{ gap: 6 }}>
+                      {l.is_preview ? <span className="badge brand">Free preview</span> : null}
+                      {l.locked ? <span className="badge">{lockText(l)}</span> : null}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ))}
+        </section>
+      ))}
+    </nav>
+  )
+}
+
+export function ProgressBar({ percent }: { percent: number }) {
+  const value = Math.max(0, Math.min(100, Math.round(percent)))
+  return (
+    <div>
+      <div className="progress" role="progressbar" aria-valuenow={value} aria-valuemin={0} aria-valuemax={100} aria-label="Course progress">
+        <span style={{ width: `${value}%` }} />
+      </div>
+      <small className="muted">{value}% complete</small>
+    </div>
+  )
+}

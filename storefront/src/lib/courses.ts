@@ -1,0 +1,127 @@
+import "server-only"
+import { getRegion } from "./data"
+import { store, StoreError } from "./medusa"
+
+// The Volmify store API contract (DESIGN.md "Store API contract").
+
+export type LockReason = null | "auth" | "tier" | "drip"
+export type OutlineLesson = {
+  id: string // the placement id
+  title: string
+  type?: string
+  duration_seconds?: number | null
+  is_preview?: boolean
+  required_tier: number
+  locked: boolean
+  lock_reason: LockReason
+  available_at: string | null
+  completed: boolean
+}
+export type OutlineSection = { id: string; title: string; required_tier?: number; lessons: OutlineLesson[] }
+export type OutlineModule = { id: string; title: string; required_tier?: number; sections: OutlineSection[] }
+export type TierOption = {
+  tier: number
+  title?: string
+  variants: { id: string; title: string; calculated_price?: { calculated_amount: number | null; currency_code: string } | null }[]
+}
+export type Course = {
+  id: string
+  handle: string
+  title: string
+  subtitle?: string | null
+  description?: string | null
+  level?: string | null
+  difficulty?: number | null
+  language?: string | null
+  thumbnail?: string | null
+  estimated_minutes?: number | null
+  product_id?: string
+  tiers: TierOption[]
+  access: { tier: number; enrolled: boolean; progress_percent: number }
+  modules: OutlineModule[]
+}
+
+export async function getCourse(handle: string): Promise<Course | null> {
+  const region = await getRegion()
+  try {
+    const { course } = await store<{ course: Course }>(`/store/courses/${encodeURIComponent(handle)}`, {
+      query: region ? { region_id: region.id } : {},
+    })
+    return course
+  } catch (error) {
+    if (error instanceof StoreError && error.status === 404) return null
+    throw error
+  }
+}
+
+export type Lesson = {
+  id: string
+  title: string
+  type: string
+  body?: string | null
+  video_url?: string | null
+  duration_seconds?: number | null
+  attachments?: { id?: string; name?: string; url: string }[]
+  progress?: { status: string; position_seconds?: number | null } | null
+}
+
+export type LessonResult =
+  | { ok: true; lesson: Lesson }
+  | { ok: false; status: number; code?: string; message: string; required_tier?: number; current_tier?: number; unlock_variant_ids?: string[]; available_at?: string }
+
+/** A lesson, or why it is closed (the gate's answer: 401, 403 tier_required / drip_locked, 404). */
+export async function getLesson(handle: string, placementId: string): Promise<LessonResult> {
+  try {
+    const { lesson } = await store<{ lesson: Lesson }>(
+      `/store/courses/${encodeURIComponent(handle)}/lessons/${encodeURIComponent(placementId)}`
+    )
+    return { ok: true, lesson }
+  } catch (error) {
+    if (error instanceof StoreError && [401, 403, 404].includes(error.status)) {
+      return { ok: false, status: error.status, message: error.message, ...(error.body as any) }
+    }
+    throw error
+  }
+}
+
+export type Enrollment = {
+  id: string
+  status: string
+  tier?: number
+  progress_percent?: number
+  course: { id: string; handle: string; title: string; thumbnail?: string | null }
+}
+
+export async function listEnrollments(): Promise<Enrollment[]> {
+  return (await store<{ enrollments: Enrollment[] }>("/store/customers/me/enrollments")).enrollments
+}
+
+/** Flattened outline in reading order. */
+export const lessonsInOrder = (course: Course) =>
+  course.modules.flatMap((m) => m.sections.flatMap((s) => s.lessons))
+
+/** Where to continue: the first open lesson not completed, else the first open one. */
+export function continueLesson(course: Course): OutlineLesson | null {
+  const lessons = lessonsInOrder(course)
+  return lessons.find((l) => !l.locked && !l.completed) ?? lessons.find((l) => !l.locked) ?? null
+}
+
+export type CourseSummary = {
+  id: string
+  handle: string
+  title: string
+  subtitle?: string | null
+  description?: string | null
+  level?: string | null
+  thumbnail?: string | null
+}
+
+/** Published courses of this org (null when this backend has no courses plugin). */
+export async function listCourses(limit = 50): Promise<CourseSummary[] | null> {
+  try {
+    return (await store<{ courses: CourseSummary[] }>("/store/courses", { query: { limit } })).courses
+  } catch (error) {
+    if (error instanceof StoreError && error.status === 404) return null
+    throw error
+  }
+}
