@@ -312,6 +312,13 @@ medusaIntegrationTestRunner({
         expect(twice.status).toBe(409)
 
         const token = byManager.data.token
+        // The invitation link opens a public page that signs up or logs in, then accepts.
+        const page = await api.get(`/org-invite?token=${encodeURIComponent(token)}`)
+        expect(page.headers["content-type"]).toMatch(/text\/html/)
+        expect(page.data).toContain("Join an organization")
+        expect(page.data).toContain(JSON.stringify(token))
+        const hostile = await api.get(`/org-invite?token=${encodeURIComponent('"</script><script>alert(1)</script>')}`)
+        expect(hostile.data).not.toContain("<script>alert(1)")
         const lookup = await api.get(`/admin/org-invitations/lookup?token=${token}`)
         expect(lookup.data.invitation).toMatchObject({ email, role: "creator", status: "pending", approved_at: null, org: { name: "Org A" } })
 

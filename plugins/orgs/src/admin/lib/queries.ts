@@ -27,3 +27,61 @@ export function useOrgs(params: { limit: number; offset: number }) {
       }),
   })
 }
+
+export type OrgBranding = {
+  logo_url?: string | null
+  primary_color?: string | null
+  accent_color?: string | null
+  font?: string | null
+  default_locale?: string | null
+}
+export type OrgDetail = AdminOrg & {
+  role: string
+  support_email: string | null
+  branding: OrgBranding | null
+  settings: Record<string, unknown> | null
+  domains: { id: string; hostname: string; is_primary: boolean; verified_at: string | null }[]
+  api_keys?: { id: string; title: string; token: string; revoked_at: string | null }[]
+}
+export type Employee = {
+  id: string
+  role: string
+  status: string
+  display_name: string | null
+  title: string | null
+  user: { email: string; first_name: string | null; last_name: string | null } | null
+}
+export type Invitation = {
+  id: string
+  email: string
+  role: string
+  status: string
+  expires_at: string
+  approved_at: string | null
+  invited_by: string
+}
+
+export const orgKeys = {
+  detail: (id: string) => [...orgQueryKeys.all, "detail", id] as const,
+  employees: (id: string) => [...orgQueryKeys.all, "employees", id] as const,
+  invitations: (id: string) => [...orgQueryKeys.all, "invitations", id] as const,
+}
+
+export const useOrg = (id: string) =>
+  useQuery({ queryKey: orgKeys.detail(id), queryFn: () => sdk.client.fetch<{ org: OrgDetail }>(`/admin/orgs/${id}`) })
+
+export const useEmployees = (id: string) =>
+  useQuery({
+    queryKey: orgKeys.employees(id),
+    queryFn: () => sdk.client.fetch<{ employees: Employee[] }>(`/admin/orgs/${id}/employees`),
+  })
+
+export const useInvitations = (id: string) =>
+  useQuery({
+    queryKey: orgKeys.invitations(id),
+    queryFn: () =>
+      sdk.client.fetch<{ invitations: Invitation[] }>(`/admin/orgs/${id}/invitations`, { query: { status: "pending" } }),
+  })
+
+export const orgApi = (id: string, path = "", method: "POST" | "DELETE" = "POST", body?: unknown) =>
+  sdk.client.fetch<any>(`/admin/orgs/${id}${path}`, { method, ...(body === undefined ? {} : { body }) })

@@ -2,6 +2,7 @@ import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { BuildingStorefront } from "@medusajs/icons"
 import { Badge, Container, Heading, Table, Text } from "@medusajs/ui"
 import { useState } from "react"
+import { Link } from "react-router-dom"
 import { useOrgs } from "../../lib/queries"
 
 const PAGE_SIZE = 20
@@ -47,7 +48,11 @@ const OrgsPage = () => {
             <Table.Body>
               {data.orgs.map((org) => (
                 <Table.Row key={org.id} data-testid="org-row">
-                  <Table.Cell>{org.name}</Table.Cell>
+                  <Table.Cell>
+                    <Link to={`/orgs/${org.id}`} className="text-ui-fg-interactive">
+                      {org.name}
+                    </Link>
+                  </Table.Cell>
                   <Table.Cell>{org.handle}</Table.Cell>
                   <Table.Cell>
                     <Badge color={org.status === "active" ? "green" : "orange"} size="2xsmall">
