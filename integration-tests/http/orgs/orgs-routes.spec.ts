@@ -373,6 +373,30 @@ medusaIntegrationTestRunner({
         expect(short.data.message).toMatch(/token/)
       })
 
+      it("org switcher: staff of two orgs choose the org the dashboard shows; the header overrides", async () => {
+        const both = f.a.staff.creator
+        const [employee] = await orgs().listOrgEmployees({ org_id: f.b.org.id, user_id: both.user.id })
+        expect(employee).toBeUndefined()
+        await orgs().createOrgEmployees({ org_id: f.b.org.id, user_id: both.user.id, role: "manager" })
+        const before = await api.get("/admin/orgs", { headers: both.headers })
+        expect(before.data.orgs.map((o: any) => [o.id, o.role, o.active])).toEqual([
+          [f.a.org.id, "creator", true],
+          [f.b.org.id, "manager", false],
+        ])
+        // Switching to an org one is not staff of is a 404.
+        const notMine = await failure(api.post(`/admin/orgs/${f.b.org.id}/activate`, {}, { headers: f.a.staff.owner.headers }))
+        expect(notMine.status).toBe(404)
+        await api.post(`/admin/orgs/${f.b.org.id}/activate`, {}, { headers: both.headers })
+        const after = await api.get("/admin/orgs", { headers: both.headers })
+        expect(after.data.orgs.map((o: any) => o.active)).toEqual([false, true])
+        const members = await api.get("/admin/customers", { headers: both.headers })
+        expect(members.data.customers.map((c: any) => c.id)).toEqual([f.b.customer.customer.id])
+        const pinned = await api.get("/admin/customers", { headers: { ...both.headers, "x-volmify-org": f.a.org.handle } })
+        expect(pinned.data.customers.map((c: any) => c.id)).toEqual([f.a.customer.customer.id])
+        const foreign = await failure(api.get("/admin/customers", { headers: { ...f.a.staff.owner.headers, "x-volmify-org": f.b.org.id } }))
+        expect(foreign.status).toBe(403)
+      })
+
       it("members: every role of A reads A's members only", async () => {
         await matrix("get", `/admin/orgs/${f.a.org.id}/members`, orgRoute(ROLES))
         const { data } = await api.get(`/admin/orgs/${f.a.org.id}/members`, { headers: f.a.staff.staff.headers })

@@ -8,6 +8,8 @@ export type AdminOrg = {
   status: "active" | "suspended"
   sales_channel_id: string
   created_at: string
+  role?: string
+  active?: boolean
 }
 
 export type AdminOrgList = { orgs: AdminOrg[]; count: number; limit: number; offset: number }

@@ -1,5 +1,5 @@
 import { AuthenticatedMedusaRequest, MedusaRequest } from "@medusajs/framework/http"
-import { MedusaError } from "@medusajs/framework/utils"
+import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { ORG_MODULE } from "../../modules/org"
 import type OrgModuleService from "../../modules/org/service"
 
@@ -19,7 +19,8 @@ export type OrgScope = {
  * Who an admin request acts as:
  * - `platform`: a platform operator (full access);
  * - `staff`: an employee of one or more orgs, acting for `scope` (the org named by the
- *   `x-volmify-org` header, else their first active employment);
+ *   `x-volmify-org` header, else the org they chose in the org switcher, else their
+ *   first active employment);
  * - `none`: an admin user who is neither (deny by default).
  */
 export type AdminActor =
@@ -30,6 +31,15 @@ export type AdminActor =
 export const ORG_HEADER = "x-volmify-org"
 
 type WithActor = MedusaRequest & { volmifyActor?: AdminActor }
+
+/** The org a user chose in the org switcher (user metadata), if any. */
+export const ACTIVE_ORG_METADATA_KEY = "volmify_active_org_id"
+
+async function activeOrgPreference(req: MedusaRequest, userId: string): Promise<string | null> {
+  const [user] = await req.scope.resolve(Modules.USER).listUsers({ id: userId }, { take: 1, select: ["id", "metadata"] })
+  const value = (user?.metadata as Record<string, unknown> | null)?.[ACTIVE_ORG_METADATA_KEY]
+  return typeof value === "string" ? value : null
+}
 
 /** Resolves (once per request) who the authenticated admin user acts as. */
 export async function resolveAdminActor(req: MedusaRequest): Promise<AdminActor> {
@@ -55,7 +65,10 @@ export async function resolveAdminActor(req: MedusaRequest): Promise<AdminActor>
       actor = { kind: "none", user_id: userId }
     } else {
       const wanted = req.get(ORG_HEADER)
-      const scope = wanted ? scopes.find((s) => s.org_id === wanted || s.handle === wanted) : scopes[0]
+      const preferred = scopes.length > 1 && !wanted ? await activeOrgPreference(req, userId) : null
+      const scope = wanted
+        ? scopes.find((s) => s.org_id === wanted || s.handle === wanted)
+        : (scopes.find((s) => s.org_id === preferred) ?? scopes[0])
       if (!scope) {
         throw new MedusaError(
           MedusaError.Types.FORBIDDEN,

@@ -1,9 +1,19 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { BuildingStorefront } from "@medusajs/icons"
-import { Badge, Container, Heading, Table, Text } from "@medusajs/ui"
+import { Badge, Button, Container, Heading, Table, Text, toast } from "@medusajs/ui"
 import { useState } from "react"
 import { Link } from "react-router-dom"
-import { useOrgs } from "../../lib/queries"
+import { orgApi, useOrgs } from "../../lib/queries"
+
+/** Org switcher: staff of several orgs pick the one the whole dashboard shows. */
+async function activate(id: string) {
+  try {
+    await orgApi(id, "/activate")
+    window.location.reload()
+  } catch (e) {
+    toast.error(e instanceof Error ? e.message : "Could not switch organization")
+  }
+}
 
 const PAGE_SIZE = 20
 
@@ -17,7 +27,7 @@ const OrgsPage = () => {
         <div>
           <Heading level="h1">Organizations</Heading>
           <Text size="small" className="text-ui-fg-subtle">
-            Every tenant of this Volmify platform, each selling through its own sales channel.
+            Organizations you work in (every tenant, for platform operators). Each sells through its own sales channel.
           </Text>
         </div>
       </div>
@@ -43,6 +53,8 @@ const OrgsPage = () => {
                 <Table.HeaderCell>Name</Table.HeaderCell>
                 <Table.HeaderCell>Handle</Table.HeaderCell>
                 <Table.HeaderCell>Status</Table.HeaderCell>
+                <Table.HeaderCell>Your role</Table.HeaderCell>
+                <Table.HeaderCell />
               </Table.Row>
             </Table.Header>
             <Table.Body>
@@ -58,6 +70,18 @@ const OrgsPage = () => {
                     <Badge color={org.status === "active" ? "green" : "orange"} size="2xsmall">
                       {org.status}
                     </Badge>
+                  </Table.Cell>
+                  <Table.Cell>{org.role}</Table.Cell>
+                  <Table.Cell className="text-right">
+                    {org.active ? (
+                      <Badge size="2xsmall" color="blue">
+                        Showing
+                      </Badge>
+                    ) : org.role !== "platform" && data.orgs.length > 1 ? (
+                      <Button size="small" variant="secondary" onClick={() => activate(org.id)}>
+                        Switch to this org
+                      </Button>
+                    ) : null}
                   </Table.Cell>
                 </Table.Row>
               ))}
