@@ -7,6 +7,9 @@ const env = (name: string) => process.env[name] ?? ""
 /** Where Medusa answers, seen from the storefront's server. */
 export const BACKEND_URL = env("MEDUSA_BACKEND_URL") || env("NEXT_PUBLIC_MEDUSA_BACKEND_URL") || "http://localhost:9000"
 
+/** Medusa's URL as browsers reach it (signed lesson media is served from there). */
+export const PUBLIC_BACKEND_URL = env("MEDUSA_PUBLIC_URL") || BACKEND_URL
+
 /** A per-org deployment pins its org by publishable key. */
 export const PINNED_KEY = env("NEXT_PUBLIC_MEDUSA_PUBLISHABLE_KEY") || env("MEDUSA_PUBLISHABLE_KEY")
 

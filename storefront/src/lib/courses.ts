@@ -1,4 +1,5 @@
 import "server-only"
+import { PUBLIC_BACKEND_URL } from "./config"
 import { getRegion } from "./data"
 import { store, StoreError } from "./medusa"
 
@@ -41,28 +42,42 @@ export type Course = {
   modules: OutlineModule[]
 }
 
+/** The course (gated outline for this caller) with each tier's prices in the visitor's region. */
 export async function getCourse(handle: string): Promise<Course | null> {
-  const region = await getRegion()
+  let course: Course
   try {
-    const { course } = await store<{ course: Course }>(`/store/courses/${encodeURIComponent(handle)}`, {
-      query: region ? { region_id: region.id } : {},
-    })
-    return course
+    course = (await store<{ course: Course }>(`/store/courses/${encodeURIComponent(handle)}`)).course
   } catch (error) {
     if (error instanceof StoreError && error.status === 404) return null
     throw error
   }
+  const region = await getRegion()
+  if (course.product_id && region) {
+    const { product } = await store<{ product: { variants: { id: string; calculated_price?: any }[] } }>(
+      `/store/products/${course.product_id}`,
+      { auth: false, query: { region_id: region.id, fields: "id,*variants,*variants.calculated_price" } }
+    ).catch(() => ({ product: { variants: [] } }))
+    const prices = new Map(product.variants.map((v) => [v.id, v.calculated_price ?? null]))
+    course.tiers = course.tiers.map((t) => ({
+      ...t,
+      variants: t.variants.map((v) => ({ ...v, calculated_price: prices.get(v.id) ?? null })),
+    }))
+  }
+  return course
 }
+
+/** Media URLs from the API are paths on Medusa; the browser needs Medusa's public URL. */
+export const mediaUrl = (url: string | null | undefined) =>
+  !url ? null : /^https?:\/\//.test(url) ? url : `${PUBLIC_BACKEND_URL.replace(/\/$/, "")}${url}`
 
 export type Lesson = {
   id: string
   title: string
   type: string
   body?: string | null
-  video_url?: string | null
+  video?: { provider: string; url: string | null; expires_at: string | null } | null
   duration_seconds?: number | null
-  attachments?: { id?: string; name?: string; url: string }[]
-  progress?: { status: string; position_seconds?: number | null } | null
+  attachments?: { name: string; url: string; mime_type?: string | null }[]
 }
 
 export type LessonResult =

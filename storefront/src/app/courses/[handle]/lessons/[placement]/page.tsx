@@ -4,7 +4,7 @@ import Markdown from "react-markdown"
 import { markComplete } from "../../../../actions"
 import { Outline, ProgressBar } from "@/components/outline"
 import { TierBuy } from "@/components/tier-buy"
-import { getCourse, getLesson, lessonsInOrder } from "@/lib/courses"
+import { getCourse, getLesson, lessonsInOrder, mediaUrl } from "@/lib/courses"
 
 export default async function LessonPage({ params }: { params: Promise<{ handle: string; placement: string }> }) {
   const { handle, placement } = await params
@@ -35,9 +35,9 @@ export default async function LessonPage({ params }: { params: Promise<{ handle:
           <h1>{here.title}</h1>
           {result.ok ? (
             <>
-              {result.lesson.video_url ? (
+              {mediaUrl(result.lesson.video?.url) ? (
                 <video
-                  src={result.lesson.video_url}
+                  src={mediaUrl(result.lesson.video?.url)!}
                   controls
                   preload="metadata"
                   style={{ width: "100%", aspectRatio: "16 / 9", background: "#000", borderRadius: 10 }}
@@ -52,7 +52,7 @@ export default async function LessonPage({ params }: { params: Promise<{ handle:
                 <ul>
                   {result.lesson.attachments.map((a) => (
                     <li key={a.url}>
-                      <a href={a.url}>{a.name ?? "Download"}</a>
+                      <a href={mediaUrl(a.url)!}>{a.name || "Download"}</a>
                     </li>
                   ))}
                 </ul>
