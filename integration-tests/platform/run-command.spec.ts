@@ -137,7 +137,7 @@ describe("npm run dev on a fresh machine (no DATABASE_URL)", () => {
         return (await res.json()).products.map((p: { handle: string }) => p.handle).sort()
       }
       expect(await products(run.banner.keys["acme-academy"])).toEqual(["design-systems-bootcamp", "typescript-from-zero"])
-      expect(await products(run.banner.keys["yoga-with-mia"])).toEqual(["yoga-foundations"])
+      expect(await products(run.banner.keys["yoga-with-mia"])).toEqual(["strength-and-flow", "yoga-foundations"])
 
       const org = await (await fetch(`${base}/store/org`, { headers: { "x-publishable-api-key": run.banner.keys["yoga-with-mia"] } })).json()
       expect(org.org.name).toBe("Yoga with Mia")
@@ -167,7 +167,7 @@ describe("npm run dev on a fresh machine (no DATABASE_URL)", () => {
 
       firstCounts = await countRows(pgPort)
       firstKeys = run.banner.keys
-      expect(firstCounts).toMatchObject({ product: 3, org: 2, platform_operator: 1, region: 3 })
+      expect(firstCounts).toMatchObject({ product: 4, org: 2, platform_operator: 1, region: 3 })
     } finally {
       expect(await stopDev(run)).toBe(0)
     }

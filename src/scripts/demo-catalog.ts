@@ -63,6 +63,7 @@ export const DEMO_ORGS: {
         tiers: [
           { title: "Basic", sku: "DSB-BASIC", prices: { usd: 149, eur: 139, jpy: 21800 } },
           { title: "Premium", sku: "DSB-PREMIUM", prices: { usd: 299, eur: 279, jpy: 44800 } },
+          { title: "VIP", sku: "DSB-VIP", prices: { usd: 699, eur: 649, jpy: 104800 } },
         ],
       },
     ],
@@ -81,9 +82,115 @@ export const DEMO_ORGS: {
         description: "Thirty days of calm, strong practice for complete beginners.",
         tiers: [
           { title: "Basic", sku: "YOGA-BASIC", prices: { usd: 59, eur: 49, jpy: 7800 } },
+          { title: "Premium", sku: "YOGA-PREMIUM", prices: { usd: 109, eur: 95, jpy: 15800 } },
           { title: "VIP", sku: "YOGA-VIP", prices: { usd: 189, eur: 169, jpy: 26800 } },
+        ],
+      },
+      {
+        handle: "strength-and-flow",
+        title: "Strength and Flow",
+        description: "Six weeks of strong, mobile vinyasa for practitioners who know the basics.",
+        tiers: [
+          { title: "Basic", sku: "FLOW-BASIC", prices: { usd: 79, eur: 69, jpy: 10800 } },
+          { title: "Premium", sku: "FLOW-PREMIUM", prices: { usd: 149, eur: 129, jpy: 21800 } },
+          { title: "VIP", sku: "FLOW-VIP", prices: { usd: 299, eur: 269, jpy: 42800 } },
         ],
       },
     ],
   },
 ]
+
+/** Access tier granted by each demo variant title (set as access plans by the seed). */
+export const DEMO_TIER_BY_VARIANT: Record<string, number> = { Basic: 1, Premium: 2, VIP: 3 }
+
+export type DemoLesson = {
+  title: string
+  type: "video" | "text" | "download"
+  body: string
+  video?: string
+  duration_seconds?: number
+  is_preview?: boolean
+}
+export type DemoModule = {
+  title: string
+  required_tier: number
+  drip_days?: number
+  sections: { title: string; lessons: DemoLesson[] }[]
+}
+
+/**
+ * The outline every demo course gets, titled after the course: free previews, lessons at
+ * every tier (Basic 1, Premium 2, VIP 3) and one module that drips a week after enrollment.
+ */
+export function demoOutline(courseTitle: string, handle: string): DemoModule[] {
+  const video = (n: number) => `https://media.volmify.local/demo/${handle}/${n}.mp4`
+  const text = (what: string) => `# ${what}\n\nPart of **${courseTitle}**. Work through the notes, then try the exercise at the end.`
+  return [
+    {
+      title: "Getting started",
+      required_tier: 1,
+      sections: [
+        {
+          title: "Welcome",
+          lessons: [
+            { title: `Welcome to ${courseTitle}`, type: "video", body: text("Welcome"), video: video(1), duration_seconds: 180, is_preview: true },
+            { title: "How this course works", type: "text", body: text("How this course works"), is_preview: true },
+            { title: "Your first session", type: "video", body: text("Your first session"), video: video(2), duration_seconds: 900 },
+          ],
+        },
+        {
+          title: "Foundations",
+          lessons: [
+            { title: "Core ideas", type: "text", body: text("Core ideas") },
+            { title: "Practice sheet", type: "download", body: text("Practice sheet") },
+          ],
+        },
+      ],
+    },
+    {
+      title: "Going further (Premium)",
+      required_tier: 2,
+      sections: [
+        {
+          title: "Deep dives",
+          lessons: [
+            { title: "Deep dive one", type: "video", body: text("Deep dive one"), video: video(3), duration_seconds: 1500 },
+            { title: "Deep dive two", type: "video", body: text("Deep dive two"), video: video(4), duration_seconds: 1320 },
+          ],
+        },
+      ],
+    },
+    {
+      title: "VIP masterclass",
+      required_tier: 3,
+      sections: [
+        {
+          title: "Live clinic recordings",
+          lessons: [{ title: "Clinic: your questions answered", type: "video", body: text("Clinic"), video: video(5), duration_seconds: 3600 }],
+        },
+      ],
+    },
+    {
+      title: "Week two (opens 7 days after you enroll)",
+      required_tier: 1,
+      drip_days: 7,
+      sections: [
+        {
+          title: "Putting it together",
+          lessons: [{ title: "Capstone", type: "text", body: text("Capstone") }],
+        },
+      ],
+    },
+  ]
+}
+
+/** One demo customer per the first org, owning Basic of its first course. */
+export const DEMO_CUSTOMER = {
+  email: process.env.DEMO_CUSTOMER_EMAIL || "student@acme-academy.local",
+  password: DEMO_PASSWORD,
+  first_name: "Sam",
+  last_name: "Student",
+  org_handle: "acme-academy",
+  product_handle: "typescript-from-zero",
+  variant_title: "Basic",
+}

@@ -94,6 +94,9 @@ function printBanner({ baseUrl, storefrontUrl, summary, db }) {
     ...summary.orgs.map(
       (o) => `  Org owner login for ${o.name} (sees only this org): ${o.owner.email} / ${o.owner.password}`
     ),
+    ...(summary.customers ?? []).map(
+      (c) => `  Demo customer login for ${c.org_name} (owns ${c.owns}): ${c.email} / ${c.password}`
+    ),
     "Press Ctrl-C to stop.",
     "",
   ]

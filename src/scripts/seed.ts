@@ -2,16 +2,131 @@ import { writeFileSync } from "node:fs"
 import type { ExecArgs, MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError, Modules, ProductStatus } from "@medusajs/framework/utils"
 import {
+  createCustomerAccountWorkflow,
   createProductsWorkflow,
   createRegionsWorkflow,
   createTaxRegionsWorkflow,
   createUserAccountWorkflow,
   updateStoresWorkflow,
 } from "@medusajs/medusa/core-flows"
-import { DEMO_ADMIN, DEMO_CURRENCIES, DEMO_ORGS, DEMO_REGIONS, DemoStaff } from "./demo-catalog"
+import {
+  DEMO_ADMIN,
+  DEMO_CURRENCIES,
+  DEMO_CUSTOMER,
+  DEMO_ORGS,
+  DEMO_REGIONS,
+  DEMO_TIER_BY_VARIANT,
+  demoOutline,
+  DemoStaff,
+} from "./demo-catalog"
 
 // The plugin's workflows, as the host app loads them (built before the seed runs).
-const { createOrgWorkflow, inviteEmployeeWorkflow, acceptInvitationWorkflow } = require("@volmify/orgs/workflows")
+const { createOrgWorkflow, inviteEmployeeWorkflow, acceptInvitationWorkflow, joinOrgWorkflow } = require("@volmify/orgs/workflows")
+const { setAccessPlanWorkflow, grantEntitlementWorkflow } = require("@volmify/access/workflows")
+const {
+  createCourseWorkflow,
+  createLessonWorkflow,
+  applyCourseOutlineWorkflow,
+  publishCourseWorkflow,
+  enrollCustomerForProductsWorkflow,
+} = require("@volmify/courses/workflows")
+
+/**
+ * Access plans for a demo product's variants (tier by variant title) and its published
+ * course with a full outline, all through the plugins' workflows; skips what exists.
+ */
+async function seedDemoCourse(
+  container: MedusaContainer,
+  product: { id: string; handle: string; title: string; description?: string | null; variants: { id: string; title: string }[] }
+): Promise<boolean> {
+  const access = container.resolve<any>("access")
+  const courses = container.resolve<any>("course")
+  const plans = await access.listAccessPlans({ product_id: product.id }, { select: ["variant_id"] })
+  for (const variant of product.variants) {
+    const tier = DEMO_TIER_BY_VARIANT[variant.title]
+    if (tier && !plans.some((p: { variant_id: string }) => p.variant_id === variant.id)) {
+      await setAccessPlanWorkflow(container).run({ input: { variant_id: variant.id, tier } })
+    }
+  }
+  const [existing] = await courses.listCourses({ product_id: product.id }, { take: 1, select: ["id"] })
+  if (existing) return false
+  const { result: course } = await createCourseWorkflow(container).run({
+    input: {
+      product_id: product.id,
+      handle: product.handle,
+      title: product.title,
+      description: product.description ?? null,
+      level: "beginner",
+      difficulty: 3,
+      language: "en",
+      estimated_minutes: 240,
+    },
+  })
+  const outline = demoOutline(product.title, product.handle)
+  const modules: Record<string, unknown>[] = []
+  for (const m of outline) {
+    const sections: Record<string, unknown>[] = []
+    for (const s of m.sections) {
+      const lessons: { lesson_id: string; is_preview: boolean }[] = []
+      for (const l of s.lessons) {
+        const { result: lesson } = await createLessonWorkflow(container).run({
+          input: {
+            org_id: course.org_id,
+            title: l.title,
+            type: l.type,
+            body: l.body,
+            video_provider: l.video ? "url" : null,
+            video_source: l.video ?? null,
+            duration_seconds: l.duration_seconds ?? null,
+          },
+        })
+        lessons.push({ lesson_id: lesson.id, is_preview: !!l.is_preview })
+      }
+      sections.push({ title: s.title, lessons })
+    }
+    modules.push({ title: m.title, required_tier: m.required_tier, drip_days: m.drip_days ?? null, sections })
+  }
+  await applyCourseOutlineWorkflow(container).run({ input: { course_id: course.id, outline: { modules } } })
+  await publishCourseWorkflow(container).run({ input: { id: course.id } })
+  return true
+}
+
+/** The demo student: a customer (emailpass), member of the org, owning Basic of one course. */
+async function seedDemoCustomer(container: MedusaContainer, orgId: string) {
+  const customerModule = container.resolve(Modules.CUSTOMER)
+  let [customer] = await customerModule.listCustomers({ email: DEMO_CUSTOMER.email, has_account: true }, { take: 1 })
+  if (!customer) {
+    const { authIdentity, error } = await container
+      .resolve(Modules.AUTH)
+      .register("emailpass", { body: { email: DEMO_CUSTOMER.email, password: DEMO_CUSTOMER.password } })
+    if (error || !authIdentity) {
+      throw new MedusaError(MedusaError.Types.UNEXPECTED_STATE, `Seed: could not register ${DEMO_CUSTOMER.email}: ${error}`)
+    }
+    const { result } = await createCustomerAccountWorkflow(container).run({
+      input: {
+        authIdentityId: authIdentity.id,
+        customerData: { email: DEMO_CUSTOMER.email, first_name: DEMO_CUSTOMER.first_name, last_name: DEMO_CUSTOMER.last_name },
+      },
+    })
+    customer = result
+  }
+  await joinOrgWorkflow(container).run({ input: { org_id: orgId, customer_id: customer.id, type: "learner" } })
+  const [product] = await container.resolve(Modules.PRODUCT).listProducts({ handle: DEMO_CUSTOMER.product_handle }, { take: 1, select: ["id"] })
+  const access = container.resolve<any>("access")
+  if ((await access.getCustomerTier(customer.id, product.id)) < DEMO_TIER_BY_VARIANT[DEMO_CUSTOMER.variant_title]) {
+    await grantEntitlementWorkflow(container).run({
+      input: {
+        customer_id: customer.id,
+        product_id: product.id,
+        tier: DEMO_TIER_BY_VARIANT[DEMO_CUSTOMER.variant_title],
+        reason: "demo seed: owns Basic",
+        granted_by: "seed",
+      },
+    })
+  }
+  // The entitlement.granted subscriber enrolls too; this makes the seed independent of it.
+  await enrollCustomerForProductsWorkflow(container).run({ input: { customer_id: customer.id, product_ids: [product.id] } })
+}
 
 /** The part of @volmify/orgs' service the seed uses (plugins ship no type declarations). */
 type OrgModuleSurface = {
@@ -105,7 +220,8 @@ export default async function seedDemo({ container }: ExecArgs) {
       owner: { email: string; password: string }
       creator: { email: string; password: string }
     }[]
-  } = { admin: DEMO_ADMIN, orgs: [] }
+    customers: { org_name: string; email: string; password: string; owns: string }[]
+  } = { admin: DEMO_ADMIN, orgs: [], customers: [] }
 
   for (const demoOrg of DEMO_ORGS) {
     const ownerId = await ensureUser(container, demoOrg.owner)
@@ -174,6 +290,22 @@ export default async function seedDemo({ container }: ExecArgs) {
         },
       })
       logger.info(`Seed: ${toCreate.length} product(s) created for ${demoOrg.handle}`)
+    }
+
+    const seededProducts = await productModule.listProducts({ handle: handles }, { relations: ["variants"] })
+    let coursesCreated = 0
+    for (const product of seededProducts) {
+      if (await seedDemoCourse(container, product as any)) coursesCreated++
+    }
+    if (coursesCreated) logger.info(`Seed: ${coursesCreated} course(s) created for ${demoOrg.handle}`)
+    if (demoOrg.handle === DEMO_CUSTOMER.org_handle) {
+      await seedDemoCustomer(container, org.id)
+      summary.customers.push({
+        org_name: demoOrg.name,
+        email: DEMO_CUSTOMER.email,
+        password: DEMO_CUSTOMER.password,
+        owns: `${DEMO_CUSTOMER.variant_title} of ${demoOrg.products.find((p) => p.handle === DEMO_CUSTOMER.product_handle)?.title}`,
+      })
     }
 
     summary.orgs.push({

@@ -1,0 +1,302 @@
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { createTieredProduct, TestProduct } from "../../helpers/commerce"
+import { courseService, createCourseWithOutline, createLesson } from "../../helpers/courses"
+import { failure } from "../../helpers/http"
+import { collectIds, createTwoOrgFixture, ROLES, TwoOrgFixture } from "../../helpers/orgs"
+import { runFailingAfter } from "../../helpers/workflows"
+
+const wf = require("@volmify/courses/workflows")
+
+jest.setTimeout(240_000)
+
+const CATALOG = ["owner", "admin", "manager", "creator"]
+
+medusaIntegrationTestRunner({
+  testSuite: ({ api, getContainer }) => {
+    let f: TwoOrgFixture
+    let course: any
+    let bCourse: any
+    let lessonA: any
+    let lessonB: any
+    let spare: TestProduct[]
+    let planless: TestProduct
+
+    beforeAll(async () => {
+      const container = getContainer()
+      f = await createTwoOrgFixture(container, api, { prefix: "adm" })
+      lessonA = await createLesson(container, f.a.org.id, { title: "Shared lesson", body: "body A" })
+      lessonB = await createLesson(container, f.b.org.id, { title: "B lesson", body: "body B" })
+      ;({ course } = await createCourseWithOutline(container, f.a.org, {
+        handle: "course-a",
+        title: "Course A",
+        outline: [{ title: "M1", sections: [{ title: "S1", lessons: [{ lesson_id: lessonA.id }] }] }],
+      }))
+      ;({ course: bCourse } = await createCourseWithOutline(container, f.b.org, {
+        handle: "course-b",
+        outline: [{ title: "BM", sections: [{ title: "BS", lessons: [{ lesson_id: lessonB.id }] }] }],
+      }))
+      spare = []
+      for (let i = 0; i < 11; i++) {
+        spare.push(
+          await createTieredProduct(container, f.a.org, { handle: `spare-${i}-${Date.now()}`, tiers: [{ title: "Basic", tier: 1, prices: { usd: 10 } }] })
+        )
+      }
+      planless = await createTieredProduct(container, f.a.org, { handle: `planless-${Date.now()}`, tiers: [{ title: "Only", tier: null, prices: { usd: 5 } }] })
+    })
+
+    async function call(method: "get" | "post" | "delete", url: string, headers: Record<string, string>, body?: unknown) {
+      try {
+        const res = method === "post" ? await api.post(url, body ?? {}, { headers }) : await (api as any)[method](url, { headers })
+        return { status: res.status, data: res.data }
+      } catch (e: any) {
+        if (!e.response) throw e
+        return { status: e.response.status, data: e.response.data }
+      }
+    }
+
+    /** The actor matrix: B's owner gets `bWant` (404 for A's ids, 200 without A's data for lists). */
+    async function matrix(method: "get" | "post" | "delete", url: string, allowed: string[], { body, bWant = 404 }: { body?: () => unknown; bWant?: number } = {}) {
+      const actors = [
+        { name: "anonymous", headers: {}, want: 401 },
+        { name: "customer of A", headers: { authorization: f.a.customer.headers.authorization }, want: 401 },
+        { name: "customer of B", headers: { authorization: f.b.customer.headers.authorization }, want: 401 },
+        ...ROLES.map((r) => ({ name: `${r} of A`, headers: f.a.staff[r].headers, want: allowed.includes(r) ? 200 : 403 })),
+        { name: "owner of B", headers: f.b.staff.owner.headers, want: bWant, b: true },
+        { name: "admin user of no org", headers: f.outsider.headers, want: 403 },
+        { name: "platform operator", headers: f.platform.headers, want: 200 },
+      ]
+      const wrong: string[] = []
+      for (const a of actors) {
+        const res = await call(method, url, a.headers, body?.())
+        const ok = a.want === 200 ? res.status >= 200 && res.status < 300 : res.status === a.want
+        if (!ok) wrong.push(`${a.name}: ${res.status} (expected ${a.want}) ${JSON.stringify(res.data).slice(0, 300)}`)
+        if (res.status < 300 && a.name !== "platform operator") {
+          const ids = collectIds(res.data)
+          const foreign = "b" in a ? [course.id, lessonA.id, f.a.org.id] : [bCourse.id, lessonB.id, f.b.org.id]
+          expect(foreign.filter((id) => ids.has(id))).toEqual([])
+        }
+      }
+      expect(wrong).toEqual([])
+    }
+
+    const outlineOf = async (id: string) => (await api.get(`/admin/courses/${id}/outline`, { headers: f.platform.headers })).data.modules
+
+    describe("courses", () => {
+      it("actor matrix on every course route", async () => {
+        await matrix("get", "/admin/courses", ROLES, { bWant: 200 })
+        await matrix("get", `/admin/courses/${course.id}`, ROLES)
+        await matrix("post", `/admin/courses/${course.id}`, CATALOG, { body: () => ({ subtitle: "Updated" }) })
+        await matrix("get", `/admin/courses/${course.id}/outline`, ROLES)
+        const same = async () => ({
+          modules: (await outlineOf(course.id)).map((m: any) => ({
+            id: m.id,
+            title: m.title,
+            sections: m.sections.map((s: any) => ({ id: s.id, title: s.title, lessons: s.lessons.map((l: any) => ({ id: l.id, lesson_id: l.lesson_id })) })),
+          })),
+        })
+        const body = await same()
+        await matrix("post", `/admin/courses/${course.id}/outline`, CATALOG, { body: () => body })
+        await matrix("post", `/admin/courses/${course.id}/unpublish`, CATALOG)
+        await matrix("post", `/admin/courses/${course.id}/publish`, CATALOG)
+        let n = 0
+        await matrix("post", "/admin/courses", CATALOG, {
+          bWant: 404,
+          body: () => ({ product_id: spare[Math.min(n, 10)].id, handle: `created-${n++}`, title: "New" }),
+        })
+        const list = (await api.get("/admin/courses", { headers: f.a.staff.staff.headers })).data
+        expect(list.courses.map((c: any) => c.org_id).every((o: string) => o === f.a.org.id)).toBe(true)
+        const del = await call("delete", `/admin/courses/${course.id}`, f.b.staff.owner.headers)
+        expect(del.status).toBe(404)
+        expect((await call("delete", `/admin/courses/${course.id}`, f.a.staff.staff.headers)).status).toBe(403)
+      })
+
+      it("bad course input is a 4xx naming the field; nothing written", async () => {
+        const h = f.a.staff.creator.headers
+        const before = await courseService(getContainer()).listCourses({ org_id: f.a.org.id })
+        const cases: [unknown, number, RegExp][] = [
+          [{ product_id: spare[0].id, handle: "course-a", title: "Dup" }, 422, /handle/],
+          [{ product_id: (await courseService(getContainer()).listCourses({ id: course.id }))[0].product_id, handle: "x-new", title: "T" }, 422, /product_id/],
+          [{ product_id: spare[0].id, handle: "Bad Handle", title: "T" }, 400, /handle/],
+          [{ product_id: spare[0].id, handle: "ok", title: "T", difficulty: 11 }, 400, /difficulty/],
+          [{ product_id: spare[0].id, handle: "ok", title: "T", difficulty: 2.5 }, 400, /difficulty/],
+          [{ product_id: spare[0].id, handle: "ok", title: "T", level: "expert" }, 400, /level/],
+          [{ product_id: spare[0].id, handle: "ok" }, 400, /title/],
+          [{ product_id: spare[0].id, handle: "ok", title: "T", org_id: f.b.org.id }, 400, /org_id/],
+        ]
+        for (const [body, status, message] of cases) {
+          const res = await failure(api.post("/admin/courses", body, { headers: h }))
+          expect([JSON.stringify(body), res.status, res.data.message]).toEqual([JSON.stringify(body), status, expect.stringMatching(message)])
+        }
+        const bProduct = await failure(api.post("/admin/courses", { product_id: (await courseService(getContainer()).listCourses({ id: bCourse.id }))[0].product_id, handle: "steal", title: "T" }, { headers: h }))
+        expect(bProduct.status).toBe(404)
+        const rename = await failure(api.post(`/admin/courses/${course.id}`, { handle: "course-a", difficulty: 0 }, { headers: h }))
+        expect(rename.status).toBe(400)
+        expect((await courseService(getContainer()).listCourses({ org_id: f.a.org.id })).length).toBe(before.length)
+        // The same handle in another org is fine.
+        const { data } = await api.post("/admin/courses", { product_id: spare[1].id, handle: "course-b", title: "Also B" }, { headers: h })
+        expect(data.course).toMatchObject({ handle: "course-b", org_id: f.a.org.id, status: "draft" })
+        const dupByUpdate = await failure(api.post(`/admin/courses/${data.course.id}`, { handle: "course-a" }, { headers: h }))
+        expect([dupByUpdate.status, dupByUpdate.data.message]).toEqual([422, expect.stringMatching(/handle/)])
+      })
+
+      it("publishing needs variants with access plans; course workflows roll back", async () => {
+        const container = getContainer()
+        const h = f.a.staff.owner.headers
+        const { data } = await api.post("/admin/courses", { product_id: planless.id, handle: "planless", title: "P" }, { headers: h })
+        const refused = await failure(api.post(`/admin/courses/${data.course.id}/publish`, {}, { headers: h }))
+        expect([refused.status, refused.data.message]).toEqual([400, expect.stringMatching(/no variant with an access plan/)])
+        expect((await courseService(container).listCourses({ id: data.course.id }))[0].status).toBe("draft")
+
+        const created = await runFailingAfter(wf.createCourseWorkflow(container), "create-courses", { product_id: spare[2].id, handle: "rolled", title: "R" })
+        expect(created.errors).toHaveLength(1)
+        expect(await courseService(container).listCourses({ product_id: spare[2].id })).toEqual([])
+        const unpub = await runFailingAfter(wf.unpublishCourseWorkflow(container), "update-courses", { id: course.id })
+        expect(unpub.errors).toHaveLength(1)
+        expect((await courseService(container).listCourses({ id: course.id }))[0].status).toBe("published")
+        const del = await runFailingAfter(wf.deleteCourseWorkflow(container), "soft-delete-courses", { id: course.id })
+        expect(del.errors).toHaveLength(1)
+        expect((await outlineOf(course.id))[0].sections[0].lessons).toHaveLength(1)
+        expect((await call("delete", `/admin/courses/${course.id}`, f.a.staff.creator.headers)).status).toBe(200)
+        expect((await call("get", `/admin/courses/${course.id}`, f.platform.headers)).status).toBe(404)
+      })
+    })
+
+    describe("outline", () => {
+      it("creates, renames, reorders and moves in one call", async () => {
+        const h = f.a.staff.manager.headers
+        const second = await createLesson(getContainer(), f.a.org.id, { title: "Second" })
+        const [m1] = await outlineOf(course.id)
+        const s1 = m1.sections[0]
+        const p1 = s1.lessons[0]
+        const { data } = await api.post(
+          `/admin/courses/${course.id}/outline`,
+          {
+            modules: [
+              { title: "New first", required_tier: 2, drip_days: 3, sections: [{ title: "Fresh", lessons: [{ lesson_id: second.id, is_preview: true }, { id: p1.id, lesson_id: lessonA.id, required_tier: 3 }] }] },
+              { id: m1.id, title: "M1 renamed", sections: [{ id: s1.id, title: "S1", lessons: [] }] },
+            ],
+          },
+          { headers: h }
+        )
+        expect(data.modules.map((m: any) => [m.title, m.rank, m.required_tier, m.drip_days])).toEqual([
+          ["New first", 0, 2, 3],
+          ["M1 renamed", 1, 1, null],
+        ])
+        expect(data.modules[0].sections[0].lessons.map((l: any) => [l.lesson.title, l.rank, l.required_tier, l.is_preview, l.id === p1.id])).toEqual([
+          ["Second", 0, 1, true, false],
+          ["Shared lesson", 1, 3, false, true],
+        ])
+        expect(data.modules[1].sections[0].lessons).toEqual([])
+        // Removal is explicit.
+        const newModule = data.modules[0]
+        const { data: after } = await api.post(
+          `/admin/courses/${course.id}/outline`,
+          {
+            modules: [{ id: m1.id, title: "M1", sections: [{ id: s1.id, title: "S1", lessons: [{ id: p1.id, lesson_id: lessonA.id }] }] }],
+            remove: { modules: [newModule.id], sections: [newModule.sections[0].id], lessons: [newModule.sections[0].lessons[0].id] },
+          },
+          { headers: h }
+        )
+        expect(after.modules.map((m: any) => m.sections.map((s: any) => s.lessons.map((l: any) => l.id)))).toEqual([[[p1.id]]])
+      })
+
+      it("a bad outline payload is a 400 naming the problem and changes nothing; a failed apply rolls back", async () => {
+        const container = getContainer()
+        const h = f.a.staff.owner.headers
+        const current = await outlineOf(course.id)
+        const [m1] = current
+        const s1 = m1.sections[0]
+        const p1 = s1.lessons[0]
+        const [bm] = await outlineOf(bCourse.id)
+        const keep = (lessons: unknown[]) => [{ id: m1.id, title: "Changed", sections: [{ id: s1.id, title: "S1", lessons }] }]
+        const cases: [unknown, RegExp][] = [
+          [{ modules: keep([{ id: p1.id, lesson_id: lessonA.id, required_tier: 0 }]) }, /required_tier/],
+          [{ modules: keep([{ id: p1.id, lesson_id: lessonA.id, required_tier: 1.5 }]) }, /required_tier/],
+          [{ modules: keep([{ id: p1.id, lesson_id: lessonA.id, required_tier: "2" }]) }, /required_tier/],
+          [{ modules: keep([]) }, /lesson placement "cpl_\w+" is missing/],
+          [{ modules: [{ id: m1.id, title: "X", sections: [] }] }, /section "csec_\w+" is missing/],
+          [{ modules: [...keep([{ id: p1.id, lesson_id: lessonA.id }]), { title: "dup", sections: [{ id: s1.id, title: "again" }] }] }, /appears more than once/],
+          [{ modules: keep([{ id: p1.id, lesson_id: lessonA.id }, { lesson_id: lessonB.id }]) }, /not in this org's lesson library/],
+          [{ modules: keep([{ id: p1.id, lesson_id: lessonA.id }, { id: bm.sections[0].lessons[0].id, lesson_id: lessonA.id }]) }, /is not part of this course/],
+          [{ modules: [{ id: bm.id, title: "steal", sections: [] }, ...keep([{ id: p1.id, lesson_id: lessonA.id }])] }, /is not part of this course/],
+          [{ modules: keep([{ id: p1.id, lesson_id: lessonA.id, drip_days: -1 }]) }, /drip_days/],
+          [{ modules: keep([{ id: p1.id }]) }, /lesson_id/],
+        ]
+        for (const [body, message] of cases) {
+          const res = await failure(api.post(`/admin/courses/${course.id}/outline`, body, { headers: h }))
+          expect([JSON.stringify(body).slice(0, 80), res.status, res.data.message]).toEqual([JSON.stringify(body).slice(0, 80), 400, expect.stringMatching(message)])
+        }
+        expect(await outlineOf(course.id)).toEqual(current)
+        const failed = await runFailingAfter(wf.applyCourseOutlineWorkflow(container), "apply-course-outline", {
+          course_id: course.id,
+          outline: {
+            modules: [
+              { title: "Added", sections: [{ title: "New", lessons: [{ lesson_id: lessonA.id }, { id: p1.id, lesson_id: lessonA.id, required_tier: 3 }] }] },
+              { id: m1.id, title: "Renamed", sections: [{ id: s1.id, title: "S1 renamed", lessons: [] }] },
+            ],
+          },
+        })
+        expect(failed.errors).toHaveLength(1)
+        expect(await outlineOf(course.id)).toEqual(current)
+      })
+    })
+
+    describe("lesson library", () => {
+      it("actor matrix on lesson routes", async () => {
+        await matrix("get", "/admin/lessons", ROLES, { bWant: 200 })
+        await matrix("get", `/admin/lessons/${lessonA.id}`, ROLES)
+        await matrix("post", `/admin/lessons/${lessonA.id}`, CATALOG, { body: () => ({ title: "Shared lesson" }) })
+        await matrix("post", "/admin/lessons", CATALOG, { bWant: 404, body: () => ({ title: "Made in matrix", org_id: f.a.org.id }) })
+      })
+
+      it("one lesson in two courses: edits show in both, deletion is refused listing both; unused lessons delete", async () => {
+        const container = getContainer()
+        const h = f.a.staff.creator.headers
+        const { course: other } = await createCourseWithOutline(container, f.a.org, {
+          handle: "course-two",
+          title: "Course Two",
+          outline: [{ title: "Mod", sections: [{ title: "Sec", lessons: [{ lesson_id: lessonA.id }] }] }],
+        })
+        await api.post(`/admin/lessons/${lessonA.id}`, { title: "Edited once" }, { headers: h })
+        for (const c of [course.id, other.id]) {
+          expect((await outlineOf(c))[0].sections[0].lessons[0].lesson.title).toBe("Edited once")
+        }
+        const { data } = await api.get(`/admin/lessons/${lessonA.id}`, { headers: h })
+        expect(data.lesson.used_in.map((u: any) => `${u.course_title} > ${u.module_title} > ${u.section_title}`).sort()).toEqual([
+          "Course A > M1 > S1",
+          "Course Two > Mod > Sec",
+        ])
+        const refused = await failure(api.delete(`/admin/lessons/${lessonA.id}`, { headers: h }))
+        expect(refused.status).toBe(400)
+        expect(refused.data.message).toMatch(/used in 2 place\(s\).*Course A > M1 > S1/)
+        expect(refused.data.message).toMatch(/Course Two > Mod > Sec/)
+        expect(await courseService(container).listLessons({ id: lessonA.id })).toHaveLength(1)
+
+        const bad: [unknown, RegExp][] = [
+          [{ title: "" }, /title/],
+          [{ title: "V", video_provider: "url" }, /video_source/],
+          [{ title: "V", video_provider: "url", video_source: "javascript:alert(1)" }, /video_source/],
+          [{ title: "V", type: "podcast" }, /type/],
+          [{ title: "V", duration_seconds: -5 }, /duration_seconds/],
+          [{ title: "V", org_id: f.b.org.id }, /not found/],
+        ]
+        for (const [body, message] of bad) {
+          const res = await failure(api.post("/admin/lessons", body, { headers: h }))
+          expect([JSON.stringify(body), res.status >= 400 && res.status < 500, res.data.message]).toEqual([JSON.stringify(body), true, expect.stringMatching(message)])
+        }
+        const noOrg = await failure(api.post("/admin/lessons", { title: "x" }, { headers: f.platform.headers }))
+        expect([noOrg.status, noOrg.data.message]).toEqual([400, expect.stringMatching(/org_id/)])
+
+        const { data: made } = await api.post("/admin/lessons", { title: "Unused", type: "download" }, { headers: h })
+        expect(made.lesson.org_id).toBe(f.a.org.id)
+        const rolled = await runFailingAfter(wf.deleteLessonWorkflow(container), "soft-delete-lessons", { id: made.lesson.id })
+        expect(rolled.errors).toHaveLength(1)
+        expect(await courseService(container).listLessons({ id: made.lesson.id })).toHaveLength(1)
+        expect((await call("delete", `/admin/lessons/${made.lesson.id}`, f.b.staff.owner.headers)).status).toBe(404)
+        expect((await call("delete", `/admin/lessons/${made.lesson.id}`, f.a.staff.staff.headers)).status).toBe(403)
+        expect((await call("delete", `/admin/lessons/${made.lesson.id}`, h)).status).toBe(200)
+        expect(await courseService(container).listLessons({ id: made.lesson.id })).toEqual([])
+      })
+    })
+  },
+})

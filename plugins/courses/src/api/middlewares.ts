@@ -1,0 +1,50 @@
+import { authenticate, defineMiddlewares, validateAndTransformBody, validateAndTransformQuery } from "@medusajs/framework/http"
+import {
+  AdminCreateCourseSchema,
+  AdminCreateLessonSchema,
+  AdminListQuerySchema,
+  AdminOutlineSchema,
+  AdminUnpublishCourseSchema,
+  AdminUpdateCourseSchema,
+  AdminUpdateLessonSchema,
+  StoreListCoursesSchema,
+  StoreProgressSchema,
+} from "./validators"
+
+// Our admin routes check tenancy themselves (utils/admin-courses.ts): let org staff reach them.
+const { allowSelfGuardedAdminRoutes } = require("@volmify/orgs/api/admin-scope/gate") as {
+  allowSelfGuardedAdminRoutes(pattern: RegExp): void
+}
+allowSelfGuardedAdminRoutes(/^\/admin\/(courses|lessons)(\/|$)/)
+
+const customerOptional = authenticate("customer", ["session", "bearer"], { allowUnauthenticated: true })
+
+export default defineMiddlewares({
+  routes: [
+    // Courses of the caller's org (platform operators: all, or ?org_id=).
+    { matcher: "/admin/courses", methods: ["GET"], middlewares: [validateAndTransformQuery(AdminListQuerySchema, {})] },
+    // A draft course for a product of the org (catalog roles).
+    { matcher: "/admin/courses", methods: ["POST"], middlewares: [validateAndTransformBody(AdminCreateCourseSchema)] },
+    // Edit course fields (catalog roles).
+    { matcher: "/admin/courses/:id", methods: ["POST"], middlewares: [validateAndTransformBody(AdminUpdateCourseSchema)] },
+    // Back to draft or archived.
+    { matcher: "/admin/courses/:id/unpublish", methods: ["POST"], middlewares: [validateAndTransformBody(AdminUnpublishCourseSchema)] },
+    // The whole outline in one transaction.
+    { matcher: "/admin/courses/:id/outline", methods: ["POST"], middlewares: [validateAndTransformBody(AdminOutlineSchema)] },
+    // The org's lesson library.
+    { matcher: "/admin/lessons", methods: ["GET"], middlewares: [validateAndTransformQuery(AdminListQuerySchema, {})] },
+    { matcher: "/admin/lessons", methods: ["POST"], middlewares: [validateAndTransformBody(AdminCreateLessonSchema)] },
+    { matcher: "/admin/lessons/:id", methods: ["POST"], middlewares: [validateAndTransformBody(AdminUpdateLessonSchema)] },
+    // Store: published courses of the key's org; a customer login is optional (it unlocks).
+    { matcher: "/store/courses", methods: ["GET"], middlewares: [customerOptional, validateAndTransformQuery(StoreListCoursesSchema, {})] },
+    { matcher: "/store/courses/:id_or_handle", methods: ["GET"], middlewares: [customerOptional] },
+    { matcher: "/store/courses/:id_or_handle/lessons/:placement_id", methods: ["GET"], middlewares: [customerOptional] },
+    // Progress needs a customer login (401 otherwise, from the route, in gate order).
+    {
+      matcher: "/store/courses/:id_or_handle/lessons/:placement_id/progress",
+      methods: ["POST"],
+      middlewares: [customerOptional, validateAndTransformBody(StoreProgressSchema)],
+    },
+    { matcher: "/store/customers/me/enrollments", methods: ["GET"], middlewares: [authenticate("customer", ["session", "bearer"])] },
+  ],
+})

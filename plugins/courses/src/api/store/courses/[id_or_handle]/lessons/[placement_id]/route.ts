@@ -1,0 +1,41 @@
+import { MedusaResponse, MedusaStoreRequest } from "@medusajs/framework/http"
+import { courseService, findStoreCourse, gateLesson, sendGateRefusal } from "../../../../../utils/store-courses"
+
+/**
+ * GET /store/courses/:id_or_handle/lessons/:placement_id: the lesson with body and media
+ * (signed, short-lived URLs) when the gate allows; 401/403 with the contract's codes.
+ */
+export async function GET(req: MedusaStoreRequest, res: MedusaResponse) {
+  const course = await findStoreCourse(req, req.params.id_or_handle)
+  const { placement, lesson, decision, requiredTier, availableAt } = await gateLesson(req, course, req.params.placement_id)
+  if (!decision.allowed) return sendGateRefusal(req, res, course, decision)
+  const signer = courseService(req).mediaSigner
+  const base = `/course-media/lessons/${lesson.id}`
+  const video =
+    lesson.video_provider && lesson.video_source
+      ? lesson.video_provider === "url" || lesson.video_provider === "file"
+        ? { provider: lesson.video_provider, ...signer.sign(`${base}/video`) }
+        : { provider: lesson.video_provider, url: null, expires_at: null }
+      : null
+  const attachments = ((lesson.attachments ?? []) as { file_id: string; name: string; mime_type?: string }[]).map((a) => ({
+    name: a.name,
+    mime_type: a.mime_type ?? null,
+    ...signer.sign(`${base}/attachments/${encodeURIComponent(a.file_id)}`),
+  }))
+  res.json({
+    lesson: {
+      id: placement.id,
+      lesson_id: lesson.id,
+      course_id: course.id,
+      title: lesson.title,
+      type: lesson.type,
+      body: lesson.body ?? null,
+      duration_seconds: lesson.duration_seconds ?? null,
+      required_tier: requiredTier,
+      is_preview: placement.is_preview,
+      available_at: availableAt ? availableAt.toISOString() : null,
+      video,
+      attachments,
+    },
+  })
+}

@@ -1,0 +1,17 @@
+import type { MedusaRequest } from "@medusajs/framework/http"
+
+type Role = "owner" | "admin" | "manager" | "creator" | "staff"
+
+/** The tenancy checks @volmify/orgs provides (plugins ship no type declarations). */
+const tenancy = require("@volmify/orgs/api/utils/admin-tenancy") as {
+  CATALOG_ROLES: Role[]
+  COMMERCE_ROLES: Role[]
+  adminOrgScope(req: MedusaRequest, roles?: Role[]): Promise<string | null>
+  assertProductInScope(req: MedusaRequest, productId: string, orgId: string | null): Promise<{ id: string }>
+  assertCustomerInScope(req: MedusaRequest, customerId: string, orgId: string | null): Promise<void>
+  orgProductIds(req: MedusaRequest, orgId: string): Promise<string[]>
+  actorId(req: MedusaRequest): string | undefined
+}
+
+export const { CATALOG_ROLES, COMMERCE_ROLES, adminOrgScope, assertProductInScope, assertCustomerInScope, orgProductIds, actorId } =
+  tenancy

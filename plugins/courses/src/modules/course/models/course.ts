@@ -1,0 +1,39 @@
+import { model } from "@medusajs/framework/utils"
+import { CourseModule } from "./course-module"
+
+export const COURSE_LEVELS = ["beginner", "intermediate", "advanced"] as const
+export const COURSE_STATUSES = ["draft", "published", "archived"] as const
+
+/**
+ * A course: sold as exactly one product (`product_id`, unique; read-only link to the
+ * product), owned by one org (`org_id`), its handle unique within the org. Only
+ * `published` courses exist for the store.
+ */
+export const Course = model
+  .define("course", {
+    id: model.id({ prefix: "course" }).primaryKey(),
+    org_id: model.text(),
+    product_id: model.text(),
+    handle: model.text(),
+    title: model.text(),
+    subtitle: model.text().nullable(),
+    description: model.text().nullable(),
+    level: model.enum([...COURSE_LEVELS]).default("beginner"),
+    difficulty: model.number().default(1),
+    language: model.text().default("en"),
+    status: model.enum([...COURSE_STATUSES]).default("draft"),
+    thumbnail: model.text().nullable(),
+    estimated_minutes: model.number().nullable(),
+    published_at: model.dateTime().nullable(),
+    modules: model.hasMany(() => CourseModule, { mappedBy: "course" }),
+  })
+  .cascades({ delete: ["modules"] })
+  .indexes([
+    { on: ["org_id", "handle"], unique: true, where: "deleted_at IS NULL" },
+    { on: ["product_id"], unique: true, where: "deleted_at IS NULL" },
+    { on: ["org_id", "status"], where: "deleted_at IS NULL" },
+  ])
+  .checks([
+    { name: "course_difficulty_range", expression: (c) => `${c.difficulty} BETWEEN 1 AND 10` },
+    { name: "course_estimated_minutes_positive", expression: (c) => `${c.estimated_minutes} IS NULL OR ${c.estimated_minutes} >= 0` },
+  ])

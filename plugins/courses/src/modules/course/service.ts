@@ -1,0 +1,123 @@
+import type { Context } from "@medusajs/framework/types"
+import { InjectTransactionManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
+import { HmacMediaUrlSigner, MediaUrlSigner, resolveMediaSecret } from "../../media/signer"
+import type { OutlinePlan } from "../../rules/plan-outline"
+import { Course } from "./models/course"
+import { CourseModule } from "./models/course-module"
+import { CourseSection } from "./models/course-section"
+import { Enrollment } from "./models/enrollment"
+import { Lesson } from "./models/lesson"
+import { LessonProgress } from "./models/lesson-progress"
+import { SectionLesson } from "./models/section-lesson"
+
+/** Options of the @volmify/courses plugin (medusa-config.ts `plugins[].options`). */
+export type CoursesPluginOptions = {
+  /** Secret for signed media URLs. Default: COURSE_MEDIA_SECRET, else derived from JWT_SECRET. */
+  media_signing_secret?: string
+  /** Lifetime of a signed media URL in seconds (default 600, capped at 900). */
+  media_url_ttl_seconds?: number
+  /** Prefix for signed media URLs (default: none, i.e. a path on the Medusa server). */
+  media_base_url?: string
+}
+
+const NODE_FIELDS = ["id", "title", "rank", "required_tier", "drip_days", "drip_date"]
+export const OUTLINE_FIELDS = {
+  modules: [...NODE_FIELDS, "course_id"],
+  sections: [...NODE_FIELDS, "course_id", "module_id"],
+  placements: ["id", "course_id", "section_id", "lesson_id", "rank", "required_tier", "is_preview", "drip_days", "drip_date"],
+  /** Never the body or media: the outline shows titles only. */
+  lessons: ["id", "title", "type", "duration_seconds"],
+}
+
+export type OutlineSnapshot = {
+  modules: Record<string, unknown>[]
+  sections: Record<string, unknown>[]
+  placements: Record<string, unknown>[]
+}
+
+export default class CourseModuleService extends MedusaService({
+  Course,
+  CourseModule,
+  CourseSection,
+  SectionLesson,
+  Lesson,
+  Enrollment,
+  LessonProgress,
+}) {
+  readonly mediaSigner: MediaUrlSigner
+
+  constructor(container: Record<string, unknown>, options: CoursesPluginOptions = {}) {
+    // eslint-disable-next-line prefer-rest-params
+    super(...(arguments as unknown as [Record<string, unknown>]))
+    this.mediaSigner = new HmacMediaUrlSigner({
+      secret: resolveMediaSecret(options?.media_signing_secret),
+      ttlSeconds: options?.media_url_ttl_seconds ?? Number(process.env.COURSE_MEDIA_URL_TTL_SECONDS || 600),
+      baseUrl: options?.media_base_url ?? "",
+    })
+  }
+
+  /**
+   * The outline rows of a course: one query per level (modules, sections, placements,
+   * lessons), whatever the number of lessons. Lessons carry titles only.
+   */
+  async readOutlineRows(courseId: string) {
+    const [modules, sections, placements] = await Promise.all([
+      this.listCourseModules({ course_id: courseId }, { select: OUTLINE_FIELDS.modules }),
+      this.listCourseSections({ course_id: courseId }, { select: OUTLINE_FIELDS.sections }),
+      this.listSectionLessons({ course_id: courseId }, { select: OUTLINE_FIELDS.placements }),
+    ])
+    const lessonIds = [...new Set(placements.map((p: any) => p.lesson_id as string))]
+    const lessons = lessonIds.length ? await this.listLessons({ id: lessonIds }, { select: OUTLINE_FIELDS.lessons }) : []
+    return { modules, sections, placements, lessons } as any
+  }
+
+  /** Everything the outline of a course is now, for compensation. */
+  async snapshotOutline(courseId: string): Promise<OutlineSnapshot> {
+    const rows = await this.readOutlineRows(courseId)
+    return { modules: rows.modules, sections: rows.sections, placements: rows.placements }
+  }
+
+  /** Applies a planned outline change in one transaction: all of it or nothing. */
+  @InjectTransactionManager()
+  async applyOutline(plan: OutlinePlan, @MedusaContext() sharedContext: Context = {}) {
+    if (plan.modules.create.length) await this.createCourseModules(plan.modules.create as any, sharedContext)
+    if (plan.sections.create.length) await this.createCourseSections(plan.sections.create as any, sharedContext)
+    if (plan.placements.create.length) await this.createSectionLessons(plan.placements.create as any, sharedContext)
+    if (plan.modules.update.length) await this.updateCourseModules(plan.modules.update as any, sharedContext)
+    if (plan.sections.update.length) await this.updateCourseSections(plan.sections.update as any, sharedContext)
+    if (plan.placements.update.length) await this.updateSectionLessons(plan.placements.update as any, sharedContext)
+    // Removals last: moved children have left their removed parents by now.
+    if (plan.placements.remove.length) await this.softDeleteSectionLessons(plan.placements.remove, {}, sharedContext)
+    if (plan.sections.remove.length) await this.softDeleteCourseSections(plan.sections.remove, {}, sharedContext)
+    if (plan.modules.remove.length) await this.softDeleteCourseModules(plan.modules.remove, {}, sharedContext)
+  }
+
+  /** Puts an outline back as `snapshot` recorded it (compensation of applyOutline). */
+  @InjectTransactionManager()
+  async restoreOutline(courseId: string, snapshot: OutlineSnapshot, @MedusaContext() sharedContext: Context = {}) {
+    const ids = (rows: Record<string, unknown>[]) => rows.map((r) => r.id as string)
+    if (snapshot.modules.length) await this.restoreCourseModules(ids(snapshot.modules), {}, sharedContext)
+    if (snapshot.sections.length) await this.restoreCourseSections(ids(snapshot.sections), {}, sharedContext)
+    if (snapshot.placements.length) await this.restoreSectionLessons(ids(snapshot.placements), {}, sharedContext)
+    if (snapshot.modules.length) await this.updateCourseModules(snapshot.modules as any, sharedContext)
+    if (snapshot.sections.length) await this.updateCourseSections(snapshot.sections as any, sharedContext)
+    if (snapshot.placements.length) await this.updateSectionLessons(snapshot.placements as any, sharedContext)
+    const keep = {
+      modules: new Set(ids(snapshot.modules)),
+      sections: new Set(ids(snapshot.sections)),
+      placements: new Set(ids(snapshot.placements)),
+    }
+    const [modules, sections, placements] = await Promise.all([
+      this.listCourseModules({ course_id: courseId }, { select: ["id"] }, sharedContext),
+      this.listCourseSections({ course_id: courseId }, { select: ["id"] }, sharedContext),
+      this.listSectionLessons({ course_id: courseId }, { select: ["id"] }, sharedContext),
+    ])
+    const added = (rows: { id: string }[], set: Set<string>) => rows.map((r) => r.id).filter((id) => !set.has(id))
+    const newPlacements = added(placements as any, keep.placements)
+    const newSections = added(sections as any, keep.sections)
+    const newModules = added(modules as any, keep.modules)
+    if (newPlacements.length) await this.deleteSectionLessons(newPlacements, sharedContext)
+    if (newSections.length) await this.deleteCourseSections(newSections, sharedContext)
+    if (newModules.length) await this.deleteCourseModules(newModules, sharedContext)
+  }
+}

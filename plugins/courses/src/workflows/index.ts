@@ -1,0 +1,5 @@
+export * from "./courses"
+export * from "./outline"
+export * from "./lessons"
+export * from "./enrollments"
+export * from "./progress"

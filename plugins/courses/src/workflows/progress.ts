@@ -1,0 +1,99 @@
+import { emitEventStep } from "@medusajs/medusa/core-flows"
+import { createStep, createWorkflow, StepResponse, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { CourseEvents } from "../events"
+import { COURSE_MODULE } from "../modules/course"
+import type CourseModuleService from "../modules/course/service"
+import { buildOutline } from "../rules/build-outline"
+import { courseProgressPercent, isCourseComplete } from "../rules/course-progress"
+import { createLessonProgressStep, updateEnrollmentsStep, updateLessonProgressStep } from "./steps/records"
+
+/** The route has already run the lesson gate for this customer and placement. */
+export type RecordLessonProgressInput = {
+  enrollment_id: string
+  placement_id: string
+  status: "in_progress" | "completed"
+  position_seconds?: number
+}
+
+const courses = (container: any) => container.resolve(COURSE_MODULE) as CourseModuleService
+
+/** Create or update: what the progress row should become. A completed lesson stays completed. */
+export const planLessonProgressStep = createStep(
+  "plan-lesson-progress",
+  async (input: RecordLessonProgressInput, { container }) => {
+    const [existing] = await courses(container).listLessonProgresses(
+      { enrollment_id: input.enrollment_id, placement_id: input.placement_id },
+      { take: 1, select: ["id", "status", "position_seconds", "completed_at"] }
+    )
+    const completing = input.status === "completed" && existing?.status !== "completed"
+    const row: Record<string, unknown> = {
+      status: existing?.status === "completed" ? "completed" : input.status,
+      position_seconds: input.position_seconds ?? existing?.position_seconds ?? 0,
+      completed_at: completing ? new Date() : existing?.completed_at ?? null,
+    }
+    return new StepResponse({
+      create: existing ? [] : [{ ...row, enrollment_id: input.enrollment_id, placement_id: input.placement_id }],
+      update: existing ? [{ ...row, id: existing.id }] : [],
+    })
+  }
+)
+
+/** Course progress after the change, and whether the enrollment just became complete. */
+export const evaluateEnrollmentStep = createStep(
+  "evaluate-enrollment",
+  async ({ enrollment_id }: { enrollment_id: string }, { container }) => {
+    const service = courses(container)
+    const [enrollment] = await service.listEnrollments(
+      { id: enrollment_id },
+      { take: 1, select: ["id", "customer_id", "course_id", "status", "started_at"] }
+    )
+    const [course] = await service.listCourses({ id: enrollment.course_id }, { take: 1, select: ["id", "product_id", "status"] })
+    const [rows, done, tier] = await Promise.all([
+      service.readOutlineRows(course.id),
+      service.listLessonProgresses({ enrollment_id, status: "completed" }, { select: ["placement_id"] }),
+      container.resolve<any>("access").getCustomerTier(enrollment.customer_id, course.product_id),
+    ])
+    const { placements } = buildOutline(rows, {
+      course_status: course.status,
+      customer_id: enrollment.customer_id,
+      customer_tier: tier,
+      enrolled_at: enrollment.started_at,
+      completed_placement_ids: new Set(),
+    })
+    const completed = done.map((d) => d.placement_id)
+    return new StepResponse({
+      percent: courseProgressPercent(placements, tier, completed),
+      completes: enrollment.status === "active" && isCourseComplete(placements, tier, completed),
+    })
+  }
+)
+
+/** Records a customer's progress on a lesson and completes the enrollment when all is done. */
+export const recordLessonProgressWorkflow = createWorkflow(
+  "record-lesson-progress",
+  (input: RecordLessonProgressInput) => {
+    const plan = planLessonProgressStep(input)
+    const created = createLessonProgressStep(transform({ plan }, ({ plan }) => plan.create))
+    const updated = updateLessonProgressStep(transform({ plan }, ({ plan }) => plan.update as any))
+    const evaluation = evaluateEnrollmentStep({ enrollment_id: input.enrollment_id })
+    when({ evaluation }, ({ evaluation }) => evaluation.completes).then(() => {
+      updateEnrollmentsStep(
+        transform({ input }, ({ input }) => [{ id: input.enrollment_id, status: "completed", completed_at: new Date() }])
+      )
+      emitEventStep({
+        eventName: CourseEvents.ENROLLMENT_COMPLETED,
+        data: transform({ input }, ({ input }) => ({ id: input.enrollment_id })),
+      })
+    })
+    emitEventStep({
+      eventName: CourseEvents.PROGRESS_RECORDED,
+      data: transform({ input }, ({ input }) => ({ enrollment_id: input.enrollment_id, placement_id: input.placement_id })),
+    }).config({ name: "emit-progress-recorded" })
+    return new WorkflowResponse(
+      transform({ created, updated, evaluation }, ({ created, updated, evaluation }) => ({
+        progress: (created[0] ?? updated[0]) as any,
+        course_progress_percent: evaluation.percent,
+      }))
+    )
+  }
+)
