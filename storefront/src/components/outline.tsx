@@ -1,14 +1,13 @@
 import Link from "next/link"
 import type { Course, OutlineLesson } from "@/lib/courses"
 
+/** Why a locked lesson is closed, beyond its tier badge. */
 const lockText = (l: OutlineLesson) =>
-  l.lock_reason === "tier"
-    ? `Tier ${l.required_tier}`
-    : l.lock_reason === "drip"
-      ? `Opens ${l.available_at ? new Date(l.available_at).toLocaleDateString() : "later"}`
-      : l.lock_reason === "auth"
-        ? "Log in"
-        : "Locked"
+  l.lock_reason === "drip"
+    ? `Opens ${l.available_at ? new Date(l.available_at).toLocaleDateString() : "later"}`
+    : l.lock_reason === "auth" && l.required_tier <= 1
+      ? "Log in"
+      : null
 
 /** The curriculum: modules > sections > lessons, with locks, tier badges and ticks. */
 export function Outline({ course, current }: { course: Course; current?: string }) {
@@ -44,7 +43,8 @@ export function Outline({ course, current }: { course: Course; current?: string 
                     </span>
                     <span className="row" style={{ gap: 6 }}>
                       {l.is_preview ? <span className="badge brand">Free preview</span> : null}
-                      {l.locked ? <span className="badge">{lockText(l)}</span> : null}
+                      {l.required_tier > 1 ? <span className="badge">Tier {l.required_tier}</span> : null}
+                      {l.locked && lockText(l) ? <span className="badge">{lockText(l)}</span> : null}
                     </span>
                   </li>
                 ))}

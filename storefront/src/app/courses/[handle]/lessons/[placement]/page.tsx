@@ -45,7 +45,8 @@ export default async function LessonPage({ params }: { params: Promise<{ handle:
               ) : null}
               {result.lesson.body ? (
                 <div className="lesson-body">
-                  <Markdown>{result.lesson.body}</Markdown>
+                  {/* The lesson title is the page's only h1: body headings move one level down. */}
+                  <Markdown components={{ h1: "h2", h2: "h3", h3: "h4" }}>{result.lesson.body}</Markdown>
                 </div>
               ) : null}
               {result.lesson.attachments?.length ? (
