@@ -107,6 +107,7 @@ module.exports = defineConfig({
   plugins: [
     { resolve: "@volmify/orgs", options: {} },
     { resolve: "@volmify/access", options: {} },
+    { resolve: "@volmify/ledger", options: {} },
   ],
   modules: [...redisModules, ...paymentModules],
 })
