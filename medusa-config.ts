@@ -108,6 +108,8 @@ module.exports = defineConfig({
     { resolve: "@volmify/orgs", options: {} },
     { resolve: "@volmify/access", options: {} },
     { resolve: "@volmify/courses", options: {} },
+    { resolve: "@volmify/ledger", options: {} },
+    { resolve: "@volmify/attribution", options: {} },
   ],
   modules: [...redisModules, ...paymentModules],
 })

@@ -19,6 +19,7 @@ import {
   demoOutline,
   DemoStaff,
 } from "./demo-catalog"
+import { seedAttribution } from "./seed-attribution"
 
 // The plugin's workflows, as the host app loads them (built before the seed runs).
 const { createOrgWorkflow, inviteEmployeeWorkflow, acceptInvitationWorkflow, joinOrgWorkflow } = require("@volmify/orgs/workflows")
@@ -342,5 +343,6 @@ export default async function seedDemo({ container }: ExecArgs) {
   if (process.env.VOLMIFY_SEED_SUMMARY) {
     writeFileSync(process.env.VOLMIFY_SEED_SUMMARY, JSON.stringify(summary, null, 2))
   }
+  await seedAttribution(container, logger)
   logger.info("Seed: done")
 }

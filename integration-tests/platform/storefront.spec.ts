@@ -1,0 +1,218 @@
+import { ChildProcess, spawn } from "node:child_process"
+import fs from "node:fs"
+import os from "node:os"
+import path from "node:path"
+import { Client } from "pg"
+
+// The storefront, end to end in Debian's chromium against a real Medusa with the demo data:
+// preview, register, buy Basic, learn, upgrade to Premium, progress that survives a
+// reload, and a second org's storefront with its own branding and catalog.
+const b = require("../../src/scripts/lib/bootstrap")
+const pg = require("../../src/scripts/lib/postgres")
+
+jest.setTimeout(900_000)
+
+const ROOT = path.resolve(__dirname, "../..")
+const ARTIFACTS = path.join(ROOT, "test-artifacts", "storefront")
+const PHONE = { width: 390, height: 844 }
+const DESKTOP = { width: 1280, height: 900 }
+
+type Json = Record<string, any>
+
+describe("storefront", () => {
+  const dbName = `volmify_storefront_${Date.now()}`
+  const server = `postgres://${encodeURIComponent(process.env.DB_USERNAME || "postgres")}:${encodeURIComponent(process.env.DB_PASSWORD || "")}@${process.env.DB_HOST || "localhost"}:${process.env.DB_PORT || "5432"}/postgres`
+  const dbUrl = pg.withDatabase(server, dbName)
+  const children: { child: ChildProcess; stop: () => Promise<void> }[] = []
+  let medusaUrl: string
+  let acme: { url: string; key: string }
+  let yoga: { url: string; key: string }
+  let browser: any
+  let log = ""
+
+  const storeApi = async (key: string, url: string) => {
+    const res = await fetch(`${medusaUrl}${url}`, { headers: { "x-publishable-api-key": key } })
+    if (!res.ok) throw new Error(`${url} -> ${res.status}`)
+    return (await res.json()) as Json
+  }
+
+  function startStorefront(key: string, port: number) {
+    const child = spawn(process.execPath, [require.resolve("next/dist/bin/next"), "start", "-p", String(port)], {
+      cwd: path.join(ROOT, "storefront"),
+      env: { ...process.env, MEDUSA_BACKEND_URL: medusaUrl, MEDUSA_PUBLISHABLE_KEY: key, NODE_ENV: "production", COOKIE_SECURE: "false" },
+      stdio: ["ignore", "pipe", "pipe"],
+      detached: true,
+    })
+    child.stdout?.on("data", (d) => (log = (log + d).slice(-20_000)))
+    child.stderr?.on("data", (d) => (log = (log + d).slice(-20_000)))
+    children.push({ child, stop: () => b.stopGroup(child) })
+    return `http://localhost:${port}`
+  }
+
+  async function waitFor(url: string) {
+    const end = Date.now() + 120_000
+    while (Date.now() < end) {
+      const ok = await fetch(url).then((r) => r.status < 500).catch(() => false)
+      if (ok) return
+      await new Promise((r) => setTimeout(r, 500))
+    }
+    throw new Error(`${url} did not answer:\n${log.slice(-3000)}`)
+  }
+
+  beforeAll(async () => {
+    await pg.ensureDatabase(server, dbName)
+    await b.migrate(dbUrl, { quiet: true })
+    const summary = await b.seed(dbUrl, { quiet: true, summaryFile: path.join(os.tmpdir(), `${dbName}.json`) })
+    const port = await pg.freePort()
+    medusaUrl = `http://localhost:${port}`
+    const medusa = b.startMedusa(dbUrl, { port, stdio: "pipe", env: { ...process.env, MEDUSA_DISABLE_TELEMETRY: "true" } })
+    medusa.child.stdout?.on("data", (d: Buffer) => (log = (log + d).slice(-20_000)))
+    medusa.child.stderr?.on("data", (d: Buffer) => (log = (log + d).slice(-20_000)))
+    children.push(medusa)
+    await b.waitForHealth(medusaUrl, { child: medusa.child })
+    // One production build serves every org: the key is read at run time.
+    await b.run("npm", ["run", "build", "--workspace", "storefront"], { quiet: true })
+    const keyOf = (handle: string) => summary.orgs.find((o: Json) => o.handle === handle).publishable_key
+    acme = { key: keyOf("acme-academy"), url: startStorefront(keyOf("acme-academy"), await pg.freePort()) }
+    yoga = { key: keyOf("yoga-with-mia"), url: startStorefront(keyOf("yoga-with-mia"), await pg.freePort()) }
+    await Promise.all([waitFor(acme.url), waitFor(yoga.url)])
+    const { chromium } = require("playwright-core")
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
+      args: ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+    })
+  })
+
+  afterAll(async () => {
+    await browser?.close().catch(() => {})
+    for (const c of children.reverse()) await c.stop().catch(() => {})
+    fs.mkdirSync(ARTIFACTS, { recursive: true })
+    for (const [name, png] of shots) fs.writeFileSync(path.join(ARTIFACTS, name), png)
+    const client = new Client({ connectionString: server })
+    await client.connect()
+    await client.query(`drop database if exists "${dbName}" with (force)`).catch(() => {})
+    await client.end()
+  })
+
+  // `medusa develop` restarts on any new file under the app folder: screenshots are kept
+  // in memory and written once Medusa has stopped.
+  const shots: [string, Buffer][] = []
+  async function shoot(page: any, name: string) {
+    for (const [label, size] of [["desktop", DESKTOP], ["phone", PHONE]] as const) {
+      await page.setViewportSize(size)
+      shots.push([`${name}-${label}.png`, await page.screenshot({ fullPage: true })])
+    }
+    await page.setViewportSize(DESKTOP)
+  }
+
+  it("previews, registers, buys Basic, learns, upgrades to Premium, keeps progress; the other org stays apart", async () => {
+    // The Acme course with lessons at tier 1 and tier 2 and a free preview, from the store API.
+    const { courses } = await storeApi(acme.key, "/store/courses")
+    expect(courses.length).toBeGreaterThan(0)
+    let course: Json | undefined
+    for (const c of courses) {
+      const { course: full } = await storeApi(acme.key, `/store/courses/${c.handle}`)
+      const lessons = full.modules.flatMap((m: Json) => m.sections.flatMap((s: Json) => s.lessons))
+      if (lessons.some((l: Json) => l.is_preview) && lessons.some((l: Json) => l.required_tier === 2 && l.lock_reason !== "drip")) {
+        course = full
+        break
+      }
+    }
+    expect(course).toBeDefined()
+    const lessons = course!.modules.flatMap((m: Json) => m.sections.flatMap((s: Json) => s.lessons))
+    const preview = lessons.find((l: Json) => l.is_preview)
+    const tier1 = lessons.find((l: Json) => !l.is_preview && l.required_tier === 1 && !l.available_at)
+    const tier2 = lessons.find((l: Json) => !l.is_preview && l.required_tier === 2 && !l.available_at)
+    expect(tier1 && tier2).toBeTruthy()
+
+    const page = await browser.newPage({ viewport: DESKTOP })
+    const errors: string[] = []
+    page.on("pageerror", (e: Error) => errors.push(e.message))
+
+    // 1. Anonymous: curriculum with locks; the free preview plays.
+    await page.goto(`${acme.url}/courses/${course!.handle}`)
+    await page.getByRole("heading", { name: course!.title }).waitFor()
+    const outline = page.getByRole("navigation", { name: "Course outline" })
+    await expect(outline.locator(`[data-lesson="${tier2.id}"]`).innerText()).resolves.toMatch(/Tier 2/)
+    await shoot(page, "course-page")
+    await page.getByRole("link", { name: "Watch a free preview" }).click()
+    await page.waitForURL(new RegExp(`/lessons/${preview.id}`))
+    await page.getByRole("heading", { name: preview.title, exact: true, level: 1 }).waitFor().catch(async (e: Error) => {
+      throw new Error(`${e.message}\n${page.url()}\n${await page.locator("main").innerText()}\n${log.slice(-4000)}`)
+    })
+    expect(await page.locator("video, .lesson-body").count()).toBeGreaterThan(0)
+
+    // 2. Register, buy Basic with the demo payment, land on /learn with the course.
+    const email = `student.${Date.now()}@test.volmify.local`
+    await page.goto(`${acme.url}/account/register`)
+    await page.fill("input[name=first_name]", "Sam")
+    await page.fill("input[name=last_name]", "Student")
+    await page.fill("input[name=email]", email)
+    await page.fill("input[name=password]", "student-password-1")
+    await page.getByRole("button", { name: "Create account" }).click()
+    await page.waitForURL(/\/learn/)
+    await page.goto(`${acme.url}/courses/${course!.handle}`)
+    await page.getByRole("button", { name: /^Buy Basic/ }).click()
+    await page.waitForURL(/\/cart/)
+    await page.getByRole("link", { name: "Checkout" }).click()
+    await page.fill("input[name=address_1]", "1 Main Street")
+    await page.fill("input[name=city]", "Springfield")
+    await page.fill("input[name=postal_code]", "12345")
+    await shoot(page, "checkout")
+    await page.getByRole("button", { name: /^Pay/ }).click()
+    await page.waitForURL(/\/order\//, { timeout: 60_000 })
+    await page.getByRole("link", { name: "Start learning" }).click()
+    await page.waitForURL(/\/learn/)
+    for (let i = 0; i < 20 && !(await page.locator(`[data-course="${course!.handle}"]`).count()); i++) {
+      await page.waitForTimeout(500)
+      await page.reload()
+    }
+    await page.locator(`[data-course="${course!.handle}"]`).waitFor()
+    await shoot(page, "dashboard")
+
+    // 3. A tier-1 lesson opens; a tier-2 lesson offers the upgrade; buying Premium unlocks it.
+    await page.goto(`${acme.url}/courses/${course!.handle}/lessons/${tier1.id}`)
+    await page.getByRole("heading", { name: tier1.title, level: 1 }).waitFor()
+    expect(await page.getByRole("status", { name: "Upgrade" }).count()).toBe(0)
+    await shoot(page, "player")
+    await page.goto(`${acme.url}/courses/${course!.handle}/lessons/${tier2.id}`)
+    const upgrade = page.getByRole("status", { name: "Upgrade" })
+    await upgrade.waitFor()
+    await upgrade.getByRole("button", { name: /Premium/ }).click()
+    await page.waitForURL(/\/cart/)
+    await page.getByRole("link", { name: "Checkout" }).click()
+    await page.getByRole("button", { name: /^Pay/ }).click()
+    await page.waitForURL(/\/order\//, { timeout: 60_000 })
+    for (let i = 0; i < 20; i++) {
+      await page.goto(`${acme.url}/courses/${course!.handle}/lessons/${tier2.id}`)
+      if (!(await page.getByRole("status", { name: "Upgrade" }).count())) break
+      await page.waitForTimeout(500)
+    }
+    expect(await page.getByRole("status", { name: "Upgrade" }).count()).toBe(0)
+
+    // 4. Completing a lesson moves the progress bar, and it survives a reload.
+    await page.goto(`${acme.url}/courses/${course!.handle}/lessons/${tier1.id}`)
+    const bar = page.getByRole("progressbar", { name: "Course progress" })
+    const before = Number(await bar.getAttribute("aria-valuenow"))
+    await page.getByRole("button", { name: /Complete and continue|Mark complete/ }).click()
+    await page.waitForLoadState("networkidle")
+    await page.reload()
+    const after = Number(await page.getByRole("progressbar", { name: "Course progress" }).getAttribute("aria-valuenow"))
+    expect(after).toBeGreaterThan(before)
+    await page.goto(`${acme.url}/courses/${course!.handle}`)
+    await expect(page.locator(`[data-lesson="${tier1.id}"]`).innerText()).resolves.toContain("✓")
+
+    // 5. The other org's storefront: its own branding, none of the first org's courses.
+    const other = await browser.newPage({ viewport: DESKTOP })
+    await other.goto(`${yoga.url}/courses`)
+    await other.getByRole("link", { name: "Yoga with Mia" }).waitFor()
+    const acmeBrand = await page.evaluate(() => getComputedStyle(document.body).getPropertyValue("--brand").trim())
+    const yogaBrand = await other.evaluate(() => getComputedStyle(document.body).getPropertyValue("--brand").trim())
+    expect(acmeBrand).not.toBe(yogaBrand)
+    const yogaText = await other.locator("main").innerText()
+    for (const c of courses) expect(yogaText).not.toContain(c.title)
+    expect((await other.goto(`${yoga.url}/courses/${course!.handle}`)).status()).toBe(404)
+    await shoot(other, "other-org")
+    expect(errors).toEqual([])
+  })
+})

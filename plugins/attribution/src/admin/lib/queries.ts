@@ -1,0 +1,66 @@
+import { useQuery } from "@tanstack/react-query"
+import { sdk } from "./sdk"
+
+export type FixedAmount = { currency_code: string; amount: string }
+export type AttributionRule = {
+  id: string
+  employee_id: string
+  role: "creator" | "collaborator" | "manager" | "reviewer"
+  type: "percent" | "fixed" | "hybrid"
+  percent_bps: number
+  fixed_amounts: FixedAmount[] | null
+  effective_from: string
+  effective_to: string | null
+  ended_reason: string | null
+  in_effect: boolean
+}
+export type Pool = { total_bps: number; allocated_bps: number; peak_bps: number }
+export type StatementRow = {
+  employee_id: string
+  name: string
+  email: string | null
+  currency_code: string
+  month: string
+  earned: number
+  reversed: number
+  paid: number
+  balance: number
+}
+
+/** Query-key factories: every cache entry of this plugin under ["volmify", "attribution"]. */
+export const attributionKeys = {
+  rules: (productId: string) => ["volmify", "attribution", "rules", productId] as const,
+  employees: (orgId: string) => ["volmify", "attribution", "employees", orgId] as const,
+  statements: (orgId: string | null) => ["volmify", "attribution", "statements", orgId] as const,
+  orgs: () => ["volmify", "attribution", "orgs"] as const,
+}
+
+export const useProductRules = (productId: string) =>
+  useQuery({
+    queryKey: attributionKeys.rules(productId),
+    queryFn: () => sdk.client.fetch<{ attribution_rules: AttributionRule[]; pool: Pool }>(`/admin/products/${productId}/attribution-rules`),
+  })
+
+export const useStatements = (orgId: string | null) =>
+  useQuery({
+    queryKey: attributionKeys.statements(orgId),
+    queryFn: () =>
+      sdk.client.fetch<{ statements: StatementRow[]; whole_org: boolean; org_id: string }>(`/admin/earnings/statements`, {
+        query: orgId ? { org_id: orgId } : {},
+      }),
+    retry: false,
+  })
+
+/** Platform operators pick the org they look at. */
+export const useOrgOptions = (enabled: boolean) =>
+  useQuery({
+    queryKey: attributionKeys.orgs(),
+    queryFn: () => sdk.client.fetch<{ orgs: { id: string; name: string }[] }>(`/admin/orgs`, { query: { limit: 100 } }),
+    enabled,
+  })
+
+/** Formats a major-unit amount in its currency (display only; the server does the maths). */
+export const formatMoney = (amount: number, currency: string) =>
+  new Intl.NumberFormat(undefined, { style: "currency", currency: currency.toUpperCase() }).format(amount)
+
+export const formatBps = (bps: number) => `${(bps / 100).toFixed(2).replace(/\.?0+$/, "")} %`

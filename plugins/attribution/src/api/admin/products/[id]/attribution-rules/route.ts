@@ -1,0 +1,46 @@
+import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { ATTRIBUTION_MODULE } from "../../../../../modules/attribution"
+import type AttributionModuleService from "../../../../../modules/attribution/service"
+import { FULL_POOL_BPS, isActiveAt, peakPercentBps } from "../../../../../rules/percent-pool"
+import { createAttributionRuleWorkflow } from "../../../../../workflows/attribution-rules"
+import { RULE_FIELDS } from "../../../../../workflows/steps/rule-records"
+import { actorId, adminOrgScope, assertProductInScope, RULE_ROLES } from "../../../../utils/tenancy"
+import type { AdminCreateAttributionRule } from "../../../../validators"
+
+const timed = (r: any) => ({
+  percent_bps: r.percent_bps as number,
+  effective_from: new Date(r.effective_from),
+  effective_to: r.effective_to ? new Date(r.effective_to) : null,
+})
+
+/**
+ * GET /admin/products/:id/attribution-rules: every rule of the product (current, future
+ * and ended), with the pool: `allocated_bps` in effect now and `peak_bps` from now on.
+ */
+export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
+  const orgId = await adminOrgScope(req)
+  await assertProductInScope(req, req.params.id, orgId)
+  const rules = await req.scope
+    .resolve<AttributionModuleService>(ATTRIBUTION_MODULE)
+    .listAttributionRules({ product_id: req.params.id }, { select: RULE_FIELDS, order: { effective_from: "ASC", created_at: "ASC" } })
+  const now = new Date()
+  const current = rules.filter((r) => isActiveAt(timed(r), now))
+  res.json({
+    attribution_rules: rules.map((r) => ({ ...r, in_effect: isActiveAt(timed(r), now) })),
+    pool: {
+      total_bps: FULL_POOL_BPS,
+      allocated_bps: current.reduce((s, r) => s + (r.percent_bps ?? 0), 0),
+      peak_bps: peakPercentBps(rules.map(timed), { from: now, to: null }),
+    },
+  })
+}
+
+/** POST /admin/products/:id/attribution-rules { employee_id, role, type, percent_bps?, fixed_amounts?, effective_from?, effective_to? } */
+export async function POST(req: AuthenticatedMedusaRequest<AdminCreateAttributionRule>, res: MedusaResponse) {
+  const orgId = await adminOrgScope(req, RULE_ROLES)
+  await assertProductInScope(req, req.params.id, orgId)
+  const { result } = await createAttributionRuleWorkflow(req.scope).run({
+    input: { ...req.validatedBody, product_id: req.params.id, created_by: actorId(req) ?? null },
+  })
+  res.status(201).json({ attribution_rule: result })
+}

@@ -1,0 +1,48 @@
+import { defineMiddlewares, validateAndTransformBody, validateAndTransformQuery } from "@medusajs/framework/http"
+import {
+  AdminCreateAttributionRuleSchema,
+  AdminRecordPayoutSchema,
+  AdminUpdateAttributionRuleSchema,
+  EarningsQuerySchema,
+} from "./validators"
+
+// These admin routes check tenancy themselves (utils/tenancy.ts); tell the org-scoped
+// admin gate of @volmify/orgs to let org staff reach them.
+const { allowSelfGuardedAdminRoutes } = require("@volmify/orgs/api/admin-scope/gate") as {
+  allowSelfGuardedAdminRoutes(pattern: RegExp): void
+}
+allowSelfGuardedAdminRoutes(/^\/admin\/products\/[^/]+\/attribution-rules$/)
+allowSelfGuardedAdminRoutes(/^\/admin\/attribution-rules\/[^/]+$/)
+allowSelfGuardedAdminRoutes(/^\/admin\/earnings\/(statements|statements\/export|products|summary|payouts)$/)
+
+export default defineMiddlewares({
+  routes: [
+    // A product's rules and its pool (every role of its org); add one (owner, admin, manager).
+    {
+      matcher: "/admin/products/:id/attribution-rules",
+      methods: ["POST"],
+      middlewares: [validateAndTransformBody(AdminCreateAttributionRuleSchema)],
+    },
+    // Change a rule's share, role or period (owner, admin, manager).
+    {
+      matcher: "/admin/attribution-rules/:id",
+      methods: ["POST"],
+      middlewares: [validateAndTransformBody(AdminUpdateAttributionRuleSchema)],
+    },
+    // Statements (JSON, CSV), per product, org summary: owners/admins the org, others their own.
+    {
+      matcher: "/admin/earnings/statements",
+      methods: ["GET"],
+      middlewares: [validateAndTransformQuery(EarningsQuerySchema, {})],
+    },
+    {
+      matcher: "/admin/earnings/statements/export",
+      methods: ["GET"],
+      middlewares: [validateAndTransformQuery(EarningsQuerySchema, {})],
+    },
+    { matcher: "/admin/earnings/products", methods: ["GET"], middlewares: [validateAndTransformQuery(EarningsQuerySchema, {})] },
+    { matcher: "/admin/earnings/summary", methods: ["GET"], middlewares: [validateAndTransformQuery(EarningsQuerySchema, {})] },
+    // Record a payout to an employee (owner, admin).
+    { matcher: "/admin/earnings/payouts", methods: ["POST"], middlewares: [validateAndTransformBody(AdminRecordPayoutSchema)] },
+  ],
+})

@@ -1,0 +1,2 @@
+export * from "./attribution-rules"
+export * from "./post-order-revenue"

@@ -1,0 +1,68 @@
+import { acquireLockStep, releaseLockStep } from "@medusajs/medusa/core-flows"
+import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { planOrderPostingStep } from "./steps/plan-order-posting"
+import { planRefundReversalsStep } from "./steps/plan-refund-reversals"
+
+const ledger = require("@volmify/ledger/workflows")
+const { ensureLedgerAccountsStep, postLedgerTransactionsStep, emitPostedTransactions } = ledger as {
+  ensureLedgerAccountsStep: any
+  postLedgerTransactionsStep: any
+  emitPostedTransactions: (results: any) => void
+}
+
+export const orderLockKey = (orderId: string) => `attribution:order:${orderId}`
+
+/**
+ * Posts an order's revenue split to the ledger when its payment is captured. Idempotent:
+ * a lock on the order (shared with refunds), the "already posted?" guard, and the ledger's
+ * unique (reference_type, reference_id) make any number of deliveries post once.
+ */
+export const postOrderRevenueWorkflow = createWorkflow(
+  "post-order-revenue",
+  (input: { order_id: string; processing_fee?: number | string | null }) => {
+    const lockKey = transform({ input }, ({ input }) => orderLockKey(input.order_id))
+    acquireLockStep({ key: lockKey, timeout: 30, ttl: 120 })
+    const plan = planOrderPostingStep(input)
+    const accounts = ensureLedgerAccountsStep(transform({ plan }, ({ plan }) => plan.accounts))
+    const results = postLedgerTransactionsStep(
+      transform({ plan, accounts }, ({ plan, accounts }) =>
+        plan.transaction
+          ? [
+              {
+                ...plan.transaction,
+                entries: plan.transaction.entries.map(({ account_key, ...e }) => ({ ...e, account_id: accounts[account_key].id })),
+              },
+            ]
+          : []
+      )
+    )
+    emitPostedTransactions(results)
+    releaseLockStep({ key: lockKey })
+    return new WorkflowResponse(
+      transform({ plan, results }, ({ plan, results }) => ({
+        skipped: plan.skipped,
+        transaction: results[0]?.transaction ?? null,
+      }))
+    )
+  }
+)
+
+/**
+ * Posts a reversing transaction for each refund of the order not reversed yet, in
+ * proportion to the refunded amount (never more than was posted). Same lock as the
+ * capture posting; replays find every refund reversed and post nothing.
+ */
+export const reverseOrderRevenueWorkflow = createWorkflow("reverse-order-revenue", (input: { order_id: string }) => {
+  const lockKey = transform({ input }, ({ input }) => orderLockKey(input.order_id))
+  acquireLockStep({ key: lockKey, timeout: 30, ttl: 120 })
+  const plan = planRefundReversalsStep(input)
+  const results = postLedgerTransactionsStep(transform({ plan }, ({ plan }) => plan.transactions))
+  emitPostedTransactions(results)
+  releaseLockStep({ key: lockKey })
+  return new WorkflowResponse(
+    transform({ plan, results }, ({ plan, results }) => ({
+      skipped: plan.skipped,
+      transactions: results.filter((r: any) => r.created).map((r: any) => r.transaction),
+    }))
+  )
+})

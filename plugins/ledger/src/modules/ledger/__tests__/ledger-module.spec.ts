@@ -1,0 +1,147 @@
+import { moduleIntegrationTestRunner } from "@medusajs/test-utils"
+import path from "node:path"
+import { LEDGER_MODULE } from ".."
+import LedgerModuleService, { accountKey, AccountSpec } from "../service"
+
+jest.setTimeout(30_000)
+
+const spec = (code: string, type: AccountSpec["type"], currency_code = "usd", owner?: string): AccountSpec => ({
+  org_id: "org_1",
+  code,
+  type,
+  currency_code,
+  owner_type: owner ? "employee" : null,
+  owner_id: owner ?? null,
+})
+
+moduleIntegrationTestRunner<LedgerModuleService>({
+  moduleName: LEDGER_MODULE,
+  resolve: path.join(__dirname, ".."),
+  testSuite: ({ service }) => {
+    async function chart(currency = "usd") {
+      const specs = [spec("cash", "asset", currency), spec("revenue", "revenue", currency), spec("payable", "liability", currency, "oemp_1")]
+      const { accounts } = await service.ensureAccounts(specs)
+      const [cash, revenue, payable] = specs.map((s) => accounts[accountKey(s)].id as string)
+      return { cash, revenue, payable }
+    }
+    const sale = (a: { cash: string; revenue: string; payable: string }, ref: string, cash: any, revenue: any, payable: any, currency = "usd") => ({
+      org_id: "org_1",
+      currency_code: currency,
+      kind: "posting" as const,
+      reference_type: "test",
+      reference_id: ref,
+      entries: [
+        { account_id: a.cash, direction: "debit" as const, amount: cash },
+        { account_id: a.revenue, direction: "credit" as const, amount: revenue },
+        { account_id: a.payable, direction: "credit" as const, amount: payable },
+      ],
+    })
+
+    describe("ledger module", () => {
+      it("finds or creates accounts by identity, with the normal balance of their type", async () => {
+        const first = await service.ensureAccounts([spec("cash", "asset"), spec("payable", "liability", "usd", "oemp_1")])
+        expect(first.created_ids).toHaveLength(2)
+        const again = await service.ensureAccounts([spec("cash", "asset"), spec("payable", "liability", "usd", "oemp_1")])
+        expect(again.created_ids).toEqual([])
+        expect(Object.values(again.accounts).map((a: any) => [a.code, a.normal_balance]).sort()).toEqual([
+          ["cash", "debit"],
+          ["payable", "credit"],
+        ])
+        await Promise.all(Array.from({ length: 10 }, () => service.ensureAccounts([spec("revenue", "revenue")])))
+        expect(await service.listLedgerAccounts({ code: "revenue" })).toHaveLength(1)
+        await expect(service.ensureAccounts([spec("cash", "asset", "xx1")])).rejects.toThrow(/currency_code/)
+      })
+
+      it("refuses an unbalanced transaction and writes nothing", async () => {
+        const a = await chart()
+        await expect(service.postTransaction(sale(a, "unbalanced", "100.00", "30.00", "69.99"))).rejects.toThrow(
+          /unbalanced: debits 100.00 != credits 99.99 USD/
+        )
+        await expect(service.postTransaction(sale(a, "negative", "-1", "-1", "0"))).rejects.toThrow(/entries\[0\].amount must not be negative/)
+        await expect(service.postTransaction({ ...sale(a, "k", 1, 1, 0), kind: "gift" as any })).rejects.toThrow(/kind/)
+        expect(await service.listLedgerTransactions({})).toHaveLength(0)
+        expect(await service.listLedgerEntries({})).toHaveLength(0)
+      })
+
+      it("balance = credits - debits for credit-normal accounts (debits - credits for assets), in exact JPY", async () => {
+        const a = await chart("jpy")
+        // Amounts round to 0 digits at posting: 9531.4 -> 9531, 4084.6 -> 4085.
+        const posted = await service.postTransaction(sale(a, "order_1", 13616, "4084.6", "9531.4", "jpy"))
+        expect(posted.created).toBe(true)
+        expect(posted.transaction.entries.map((e: any) => Number(e.amount)).sort((x: number, y: number) => x - y)).toEqual([4085, 9531, 13616])
+        await service.postTransaction({
+          org_id: "org_1",
+          currency_code: "jpy",
+          kind: "reversal",
+          reference_type: "test",
+          reference_id: "refund_1",
+          entries: [
+            { account_id: a.payable, direction: "debit", amount: 531 },
+            { account_id: a.cash, direction: "credit", amount: 531 },
+          ],
+        })
+        const balances = await service.getBalances([a.cash, a.payable, a.revenue])
+        expect(balances[a.payable]).toEqual({ account_id: a.payable, debits: "531", credits: "9531", balance: "9000" })
+        expect(balances[a.cash].balance).toBe("13085")
+        expect(balances[a.revenue].balance).toBe("4085")
+      })
+
+      it("posts once per reference, also under concurrent duplicates", async () => {
+        const a = await chart()
+        const runs = await Promise.all(Array.from({ length: 10 }, () => service.postTransaction(sale(a, "order_2", "84.00", "25.20", "58.80"))))
+        expect(runs.filter((r) => r.created)).toHaveLength(1)
+        expect(new Set(runs.map((r) => r.transaction.id)).size).toBe(1)
+        expect(await service.listLedgerEntries({})).toHaveLength(3)
+        expect((await service.getBalances([a.payable]))[a.payable].balance).toBe("58.8")
+      })
+
+      it("keeps entries append-only and accounts within one org and currency", async () => {
+        const a = await chart()
+        const { transaction } = await service.postTransaction(sale(a, "order_3", 10, 4, 6))
+        const entryId = transaction.entries[0].id
+        await expect(service.updateLedgerEntries({ id: entryId, amount: 1 } as any)).rejects.toThrow(/append-only/)
+        await expect(service.deleteLedgerEntries([entryId])).rejects.toThrow(/append-only/)
+        await expect(service.softDeleteLedgerTransactions([transaction.id])).rejects.toThrow(/append-only/)
+        await expect(service.createLedgerEntries({} as any)).rejects.toThrow(/append-only/)
+        const eur = await chart("eur")
+        await expect(
+          service.postTransaction({ ...sale(a, "mixed", 10, 4, 6), entries: [...sale(a, "x", 10, 4, 6).entries.slice(0, 2), { account_id: eur.payable, direction: "credit", amount: 6 }] })
+        ).rejects.toThrow(/entries\[2\].account_id .* another org or currency/)
+      })
+
+      it("refuses a posting that takes a guarded account below zero", async () => {
+        const a = await chart("kwd")
+        await service.postTransaction(sale(a, "order_4", "10.000", "4.875", "5.125", "kwd"))
+        const payout = (ref: string, amount: string) => ({
+          org_id: "org_1",
+          currency_code: "kwd",
+          kind: "payout" as const,
+          reference_type: "payout",
+          reference_id: ref,
+          entries: [
+            { account_id: a.payable, direction: "debit" as const, amount },
+            { account_id: a.cash, direction: "credit" as const, amount },
+          ],
+          no_negative_balance: [a.payable],
+        })
+        await expect(service.postTransaction(payout("p1", "5.126"))).rejects.toThrow(/at -0.001 KWD \(balance 5.125\)/)
+        await service.postTransaction(payout("p2", "5.125"))
+        expect((await service.getBalances([a.payable]))[a.payable].balance).toBe("0")
+      })
+
+      it("summarizes entries by account, kind and month", async () => {
+        const a = await chart()
+        await service.postTransaction({ ...sale(a, "jan", 100, 30, 70), occurred_at: new Date("2026-01-31T23:59:00Z") })
+        await service.postTransaction({ ...sale(a, "feb", 50, 15, 35), occurred_at: new Date("2026-02-01T00:00:00Z") })
+        const rows = await service.summarizeEntries({ org_id: "org_1", owner_type: "employee" }, ["owner_id", "month", "kind"])
+        expect(rows.map((r) => [r.owner_id, r.month, r.kind, Number(r.credits), Number(r.debits)])).toEqual([
+          ["oemp_1", "2026-01", "posting", 70, 0],
+          ["oemp_1", "2026-02", "posting", 35, 0],
+        ])
+        await service.rollbackPostedTransactions([(await service.findByReference("test", "feb")).id])
+        expect(await service.findByReference("test", "feb")).toBeNull()
+        expect((await service.getBalances([a.payable]))[a.payable].balance).toBe("70")
+      })
+    })
+  },
+})

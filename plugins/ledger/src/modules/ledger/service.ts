@@ -1,0 +1,427 @@
+import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/postgresql"
+import type { BigNumberInput, Context, DAL, ModulesSdkTypes } from "@medusajs/framework/types"
+import {
+  generateEntityId,
+  InjectManager,
+  InjectTransactionManager,
+  MedusaContext,
+  MedusaError,
+  MathBN,
+  MedusaService,
+} from "@medusajs/framework/utils"
+import { currencyDigits, fromMinor, toMinor } from "../../utils/money"
+import { ACCOUNT_TYPES, LedgerAccount } from "./models/ledger-account"
+import { LedgerEntry } from "./models/ledger-entry"
+import { LedgerTransaction, TRANSACTION_KINDS } from "./models/ledger-transaction"
+
+export type AccountType = (typeof ACCOUNT_TYPES)[number]
+export type TransactionKind = (typeof TRANSACTION_KINDS)[number]
+export type Direction = "debit" | "credit"
+
+/** What identifies an account: org, purpose, currency and (for per-person accounts) owner. */
+export type AccountSpec = {
+  org_id: string
+  code: string
+  type: AccountType
+  currency_code: string
+  name?: string
+  owner_type?: string | null
+  owner_id?: string | null
+}
+
+export type PostEntryInput = {
+  account_id: string
+  direction: Direction
+  /** Major units (Medusa's convention); rounded to the currency's minor digits. */
+  amount: BigNumberInput
+  product_id?: string | null
+  line_item_id?: string | null
+  metadata?: Record<string, unknown> | null
+}
+
+export type PostTransactionInput = {
+  org_id: string
+  currency_code: string
+  kind: TransactionKind
+  reference_type: string
+  reference_id: string
+  reverses_id?: string | null
+  description?: string | null
+  flags?: string[] | null
+  occurred_at?: Date | string | null
+  metadata?: Record<string, unknown> | null
+  entries: PostEntryInput[]
+  /** Accounts whose balance (on their normal side) must not go below zero after posting. */
+  no_negative_balance?: string[]
+}
+
+export type AccountBalance = { account_id: string; debits: string; credits: string; balance: string }
+
+export const SUMMARY_GROUPS = {
+  org_id: "e.org_id",
+  currency_code: "e.currency_code",
+  account_id: "e.account_id",
+  code: "a.code",
+  owner_type: "a.owner_type",
+  owner_id: "a.owner_id",
+  kind: "t.kind",
+  month: "to_char(t.occurred_at AT TIME ZONE 'UTC', 'YYYY-MM')",
+  product_id: "e.product_id",
+} as const
+export type SummaryGroup = keyof typeof SUMMARY_GROUPS
+export type SummaryFilter = {
+  org_id?: string
+  currency_code?: string
+  codes?: string[]
+  owner_type?: string
+  owner_ids?: string[]
+  product_ids?: string[]
+  kinds?: TransactionKind[]
+  from?: Date
+  to?: Date
+}
+export type SummaryRow = Partial<Record<SummaryGroup, string | null>> & { debits: string; credits: string }
+
+/** The account key: what makes two "find or create" calls mean the same account. */
+export const accountKey = (s: Pick<AccountSpec, "org_id" | "code" | "currency_code" | "owner_type" | "owner_id">) =>
+  [s.org_id, s.code, s.currency_code.toLowerCase(), s.owner_type ?? "", s.owner_id ?? ""].join(":")
+
+export const normalBalanceOf = (type: AccountType): Direction => (type === "asset" || type === "expense" ? "debit" : "credit")
+
+const refuser = (what: string): any => async () => {
+  throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Ledger ${what} are append-only: post a transaction instead`)
+}
+
+type Injected = {
+  baseRepository: DAL.RepositoryService
+  ledgerTransactionService: ModulesSdkTypes.IMedusaInternalService<any>
+  ledgerEntryService: ModulesSdkTypes.IMedusaInternalService<any>
+}
+
+const knexOf = (context: Context) => {
+  const manager = (context.transactionManager ?? context.manager) as SqlEntityManager
+  return manager.getTransactionContext() ?? manager.getKnex()
+}
+
+const isUniqueViolation = (error: any) =>
+  error?.code === "23505" || /duplicate key|unique constraint|already exists/i.test(String(error?.message ?? ""))
+
+/**
+ * Double-entry ledger. Transactions are posted whole (one DB transaction) and balanced in
+ * exact minor units; entries are never updated or deleted; balances are SQL sums.
+ * Generated create/update/delete methods for transactions and entries refuse: the only
+ * way in is `postTransaction`.
+ */
+export default class LedgerModuleService extends MedusaService({ LedgerAccount, LedgerTransaction, LedgerEntry }) {
+  protected baseRepository_: DAL.RepositoryService
+  protected ledgerTransactionService_: ModulesSdkTypes.IMedusaInternalService<any>
+  protected ledgerEntryService_: ModulesSdkTypes.IMedusaInternalService<any>
+
+  constructor(deps: Injected) {
+    // eslint-disable-next-line prefer-rest-params
+    super(...arguments)
+    this.baseRepository_ = deps.baseRepository
+    this.ledgerTransactionService_ = deps.ledgerTransactionService
+    this.ledgerEntryService_ = deps.ledgerEntryService
+  }
+
+  // Append-only: the generated writers of transactions and entries refuse (postTransaction is the way in).
+  createLedgerTransactions = refuser("transactions")
+  createLedgerEntries = refuser("entries")
+  updateLedgerTransactions = refuser("transactions")
+  updateLedgerEntries = refuser("entries")
+  deleteLedgerTransactions = refuser("transactions")
+  deleteLedgerEntries = refuser("entries")
+  softDeleteLedgerTransactions = refuser("transactions")
+  softDeleteLedgerEntries = refuser("entries")
+  restoreLedgerTransactions = refuser("transactions")
+  restoreLedgerEntries = refuser("entries")
+
+  /**
+   * Finds or creates accounts by identity (INSERT ... ON CONFLICT DO NOTHING on the unique
+   * key, so concurrent callers agree). Returns every account asked for, keyed by
+   * `accountKey`, and the ids this call created (for a compensation to remove).
+   */
+  @InjectTransactionManager()
+  async ensureAccounts(
+    specs: AccountSpec[],
+    @MedusaContext() context: Context = {}
+  ): Promise<{ accounts: Record<string, any>; created_ids: string[] }> {
+    const byKey = new Map<string, AccountSpec>()
+    for (const [i, spec] of specs.entries()) {
+      if (!spec?.org_id || !spec.code) {
+        throw new MedusaError(MedusaError.Types.INVALID_DATA, `accounts[${i}] needs org_id and code`)
+      }
+      if (!ACCOUNT_TYPES.includes(spec.type)) {
+        throw new MedusaError(MedusaError.Types.INVALID_DATA, `accounts[${i}].type must be one of ${ACCOUNT_TYPES.join(", ")}`)
+      }
+      currencyDigits(spec.currency_code)
+      byKey.set(accountKey(spec), spec)
+    }
+    if (!byKey.size) return { accounts: {}, created_ids: [] }
+    const knex = knexOf(context)
+    const rows = [...byKey.entries()].map(([key, s]) => [
+      generateEntityId(undefined, "lacc"),
+      key,
+      s.org_id,
+      s.code,
+      s.name ?? s.code,
+      s.type,
+      normalBalanceOf(s.type),
+      s.currency_code.toLowerCase(),
+      s.owner_type ?? null,
+      s.owner_id ?? null,
+    ])
+    const inserted = await knex.raw(
+      `INSERT INTO ledger_account (id, key, org_id, code, name, type, normal_balance, currency_code, owner_type, owner_id)
+       VALUES ${rows.map(() => "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)").join(", ")}
+       ON CONFLICT (key) WHERE deleted_at IS NULL DO NOTHING RETURNING id`,
+      rows.flat()
+    )
+    const accounts = await this.listLedgerAccounts({ key: [...byKey.keys()] }, {}, context)
+    return {
+      accounts: Object.fromEntries(accounts.map((a: any) => [a.key, a])),
+      created_ids: (inserted.rows ?? []).map((r: { id: string }) => r.id),
+    }
+  }
+
+  /**
+   * Posts a balanced transaction, or returns the one already posted for the same
+   * (reference_type, reference_id) with `created: false`. A concurrent duplicate that
+   * loses the race on the unique index is answered the same way.
+   */
+  @InjectManager()
+  async postTransaction(
+    input: PostTransactionInput,
+    @MedusaContext() context: Context = {}
+  ): Promise<{ transaction: any; created: boolean }> {
+    try {
+      return await this.postTransaction_(input, context)
+    } catch (error) {
+      if (!context.transactionManager && isUniqueViolation(error)) {
+        const existing = await this.findByReference(input.reference_type, input.reference_id, context)
+        if (existing) return { transaction: existing, created: false }
+      }
+      throw error
+    }
+  }
+
+  @InjectManager()
+  async findByReference(referenceType: string, referenceId: string, @MedusaContext() context: Context = {}) {
+    const [found] = await this.listLedgerTransactions(
+      { reference_type: referenceType, reference_id: referenceId },
+      { relations: ["entries"], take: 1 },
+      context
+    )
+    return found ?? null
+  }
+
+  @InjectTransactionManager()
+  protected async postTransaction_(
+    input: PostTransactionInput,
+    @MedusaContext() context: Context = {}
+  ): Promise<{ transaction: any; created: boolean }> {
+    const { entries, currency } = await this.validatePosting_(input, context)
+    const existing = await this.findByReference(input.reference_type, input.reference_id, context)
+    if (existing) return { transaction: existing, created: false }
+
+    if (input.no_negative_balance?.length) {
+      await this.assertStaysNonNegative_(input.no_negative_balance, entries, currency, context)
+    }
+
+    const [transaction] = await this.ledgerTransactionService_.create(
+      [
+        {
+          org_id: input.org_id,
+          currency_code: currency,
+          kind: input.kind,
+          reference_type: input.reference_type,
+          reference_id: input.reference_id,
+          reverses_id: input.reverses_id ?? null,
+          description: input.description ?? null,
+          flags: input.flags?.length ? input.flags : null,
+          occurred_at: input.occurred_at ? new Date(input.occurred_at) : new Date(),
+          metadata: input.metadata ?? null,
+        },
+      ],
+      context
+    )
+    const created = await this.ledgerEntryService_.create(
+      entries.map((e) => ({
+        transaction_id: transaction.id,
+        account_id: e.account_id,
+        org_id: input.org_id,
+        currency_code: currency,
+        direction: e.direction,
+        amount: fromMinor(e.minor, currency),
+        product_id: e.product_id ?? null,
+        line_item_id: e.line_item_id ?? null,
+        metadata: e.metadata ?? null,
+      })),
+      context
+    )
+    const [posted, postedEntries] = await Promise.all([
+      this.baseRepository_.serialize<any>(transaction),
+      this.baseRepository_.serialize<any[]>(created),
+    ])
+    return { transaction: { ...posted, entries: postedEntries.map(({ transaction: _t, account: _a, ...e }: any) => e) }, created: true }
+  }
+
+  /** Shape, rounding, accounts (same org and currency) and balance: 400s naming the field. */
+  protected async validatePosting_(input: PostTransactionInput, context: Context) {
+    const invalid = (message: string) => new MedusaError(MedusaError.Types.INVALID_DATA, message)
+    for (const field of ["org_id", "currency_code", "reference_type", "reference_id"] as const) {
+      if (!input?.[field] || typeof input[field] !== "string") throw invalid(`${field} is required`)
+    }
+    if (!TRANSACTION_KINDS.includes(input.kind)) throw invalid(`kind must be one of ${TRANSACTION_KINDS.join(", ")}`)
+    const currency = input.currency_code.toLowerCase()
+    currencyDigits(currency)
+    if (!Array.isArray(input.entries) || !input.entries.length) throw invalid("entries must not be empty")
+
+    const entries = input.entries
+      .map((e, i) => {
+        if (e.direction !== "debit" && e.direction !== "credit") {
+          throw invalid(`entries[${i}].direction must be debit or credit`)
+        }
+        const minor = toMinor(e.amount, currency, { field: `entries[${i}].amount` })
+        if (minor < 0n) throw invalid(`entries[${i}].amount must not be negative`)
+        return { ...e, minor, index: i }
+      })
+      .filter((e) => e.minor > 0n)
+    const debits = entries.filter((e) => e.direction === "debit").reduce((s, e) => s + e.minor, 0n)
+    const credits = entries.filter((e) => e.direction === "credit").reduce((s, e) => s + e.minor, 0n)
+    if (debits !== credits) {
+      throw invalid(
+        `entries are unbalanced: debits ${fromMinor(debits, currency)} != credits ${fromMinor(credits, currency)} ${currency.toUpperCase()}`
+      )
+    }
+    if (debits === 0n) throw invalid("entries must move a positive amount")
+
+    const ids = [...new Set(entries.map((e) => e.account_id))]
+    const accounts = await this.listLedgerAccounts({ id: ids }, { select: ["id", "org_id", "currency_code"] }, context)
+    const byId = new Map(accounts.map((a: any) => [a.id, a]))
+    for (const e of entries) {
+      const account: any = byId.get(e.account_id)
+      if (!account) throw invalid(`entries[${e.index}].account_id "${e.account_id}" is not a ledger account`)
+      if (account.org_id !== input.org_id || account.currency_code !== currency) {
+        throw invalid(`entries[${e.index}].account_id "${e.account_id}" belongs to another org or currency`)
+      }
+    }
+    return { entries, currency }
+  }
+
+  /** Locks the accounts (FOR UPDATE, sorted) and refuses a posting that takes one below zero. */
+  protected async assertStaysNonNegative_(
+    accountIds: string[],
+    entries: { account_id: string; direction: Direction; minor: bigint }[],
+    currency: string,
+    context: Context
+  ) {
+    const ids = [...new Set(accountIds)].sort()
+    const knex = knexOf(context)
+    await knex("ledger_account").select("id").whereIn("id", ids).forUpdate()
+    const balances = await this.getBalances(ids, context)
+    const accounts = await this.listLedgerAccounts({ id: ids }, { select: ["id", "name", "normal_balance"] }, context)
+    for (const account of accounts as any[]) {
+      const before = toMinor(balances[account.id]?.balance ?? "0", currency)
+      const effect = entries
+        .filter((e) => e.account_id === account.id)
+        .reduce((s, e) => s + (e.direction === account.normal_balance ? e.minor : -e.minor), 0n)
+      if (before + effect < 0n) {
+        throw new MedusaError(
+          MedusaError.Types.NOT_ALLOWED,
+          `This would leave "${account.name}" at ${fromMinor(before + effect, currency)} ${currency.toUpperCase()} ` +
+            `(balance ${fromMinor(before, currency)}): balances may not go negative`
+        )
+      }
+    }
+  }
+
+  /** Debits, credits and balance (on the account's normal side) per account: SQL sums. */
+  @InjectManager()
+  async getBalances(accountIds: string[], @MedusaContext() context: Context = {}): Promise<Record<string, AccountBalance>> {
+    if (!accountIds.length) return {}
+    const rows: any[] = await knexOf(context)("ledger_account as a")
+      .leftJoin("ledger_entry as e", function () {
+        this.on("e.account_id", "=", "a.id").andOnNull("e.deleted_at")
+      })
+      .whereIn("a.id", accountIds)
+      .groupBy("a.id", "a.normal_balance")
+      .select(
+        "a.id",
+        "a.normal_balance",
+        knexOf(context).raw(`COALESCE(SUM(CASE WHEN e.direction = 'debit' THEN e.amount ELSE 0 END), 0)::text AS debits`),
+        knexOf(context).raw(`COALESCE(SUM(CASE WHEN e.direction = 'credit' THEN e.amount ELSE 0 END), 0)::text AS credits`)
+      )
+    const out: Record<string, AccountBalance> = {}
+    for (const r of rows) {
+      const [debits, credits] = [r.debits as string, r.credits as string]
+      const balance = (r.normal_balance === "debit" ? MathBN.sub(debits, credits) : MathBN.sub(credits, debits)).toFixed()
+      out[r.id] = { account_id: r.id, debits, credits, balance }
+    }
+    return out
+  }
+
+  /**
+   * Debit and credit sums of entries grouped by any of SUMMARY_GROUPS (month is the UTC
+   * calendar month of the transaction). Statements and summaries are built from this.
+   */
+  @InjectManager()
+  async summarizeEntries(
+    filter: SummaryFilter,
+    groupBy: SummaryGroup[],
+    @MedusaContext() context: Context = {}
+  ): Promise<SummaryRow[]> {
+    const knex = knexOf(context)
+    const q = knex("ledger_entry as e")
+      .join("ledger_transaction as t", "t.id", "e.transaction_id")
+      .join("ledger_account as a", "a.id", "e.account_id")
+      .whereNull("e.deleted_at")
+    if (filter.org_id) q.where("e.org_id", filter.org_id)
+    if (filter.currency_code) q.where("e.currency_code", filter.currency_code.toLowerCase())
+    if (filter.codes) q.whereIn("a.code", filter.codes)
+    if (filter.owner_type) q.where("a.owner_type", filter.owner_type)
+    if (filter.owner_ids) q.whereIn("a.owner_id", filter.owner_ids)
+    if (filter.product_ids) q.whereIn("e.product_id", filter.product_ids)
+    if (filter.kinds) q.whereIn("t.kind", filter.kinds)
+    if (filter.from) q.where("t.occurred_at", ">=", filter.from)
+    if (filter.to) q.where("t.occurred_at", "<", filter.to)
+    const groups = [...new Set(groupBy)]
+    for (const g of groups) {
+      const expression = SUMMARY_GROUPS[g]
+      if (!expression) throw new MedusaError(MedusaError.Types.INVALID_DATA, `cannot group ledger entries by "${g}"`)
+      q.select(knex.raw(`${expression} AS ${g}`))
+      q.groupByRaw(expression)
+    }
+    q.select(
+      knex.raw(`COALESCE(SUM(CASE WHEN e.direction = 'debit' THEN e.amount ELSE 0 END), 0)::text AS debits`),
+      knex.raw(`COALESCE(SUM(CASE WHEN e.direction = 'credit' THEN e.amount ELSE 0 END), 0)::text AS credits`)
+    )
+    if (groups.length) q.orderByRaw(groups.map((g) => SUMMARY_GROUPS[g]).join(", "))
+    return (await q) as SummaryRow[]
+  }
+
+  /**
+   * Removes transactions a failed workflow posted (its compensation): the undo of a
+   * posting that never completed, not an edit of the books. Hard delete, entries first.
+   */
+  @InjectTransactionManager()
+  async rollbackPostedTransactions(ids: string[], @MedusaContext() context: Context = {}) {
+    if (!ids?.length) return
+    const knex = knexOf(context)
+    await knex("ledger_entry").whereIn("transaction_id", ids).delete()
+    await knex("ledger_transaction").whereIn("id", ids).delete()
+  }
+
+  /** Removes accounts a failed workflow created, when nothing was posted to them. */
+  @InjectTransactionManager()
+  async removeUnusedAccounts(ids: string[], @MedusaContext() context: Context = {}) {
+    if (!ids?.length) return
+    const knex = knexOf(context)
+    await knex("ledger_account")
+      .whereIn("id", ids)
+      .whereNotExists(knex("ledger_entry").select(knex.raw("1")).whereRaw("ledger_entry.account_id = ledger_account.id"))
+      .delete()
+  }
+}
+

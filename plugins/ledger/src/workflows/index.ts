@@ -1,0 +1,3 @@
+export * from "./post-ledger-transaction"
+export * from "./record-payout"
+export * from "./steps/ledger-records"
