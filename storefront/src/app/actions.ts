@@ -95,6 +95,11 @@ export async function checkout(form: FormData) {
     throw error
   }
   ;(await cookies()).delete(COOKIE.cart)
+  // Remember the billing address for the customer's next purchase.
+  const customer = await getCustomer().catch(() => null)
+  if (customer && !customer.addresses?.length) {
+    await store("/store/customers/me/addresses", { method: "POST", body: address }).catch(() => {})
+  }
   redirect(`/order/${orderId}`)
 }
 

@@ -1,7 +1,7 @@
 import "server-only"
 import { PUBLIC_BACKEND_URL } from "./config"
 import { getRegion } from "./data"
-import { store, StoreError } from "./medusa"
+import { store, StoreError, storeWithBody } from "./medusa"
 
 // The Volmify store API contract (DESIGN.md "Store API contract").
 
@@ -86,17 +86,14 @@ export type LessonResult =
 
 /** A lesson, or why it is closed (the gate's answer: 401, 403 tier_required / drip_locked, 404). */
 export async function getLesson(handle: string, placementId: string): Promise<LessonResult> {
-  try {
-    const { lesson } = await store<{ lesson: Lesson }>(
-      `/store/courses/${encodeURIComponent(handle)}/lessons/${encodeURIComponent(placementId)}`
-    )
-    return { ok: true, lesson }
-  } catch (error) {
-    if (error instanceof StoreError && [401, 403, 404].includes(error.status)) {
-      return { ok: false, status: error.status, message: error.message, ...(error.body as any) }
-    }
-    throw error
+  const { status, body } = await storeWithBody<{ lesson: Lesson }>(
+    `/store/courses/${encodeURIComponent(handle)}/lessons/${encodeURIComponent(placementId)}`
+  )
+  if (status === 200) return { ok: true, lesson: body.lesson }
+  if ([401, 403, 404].includes(status)) {
+    return { ok: false, status, message: body.message ?? "This lesson is not available", ...(body as any) }
   }
+  throw new StoreError(body.message ?? "The store is not reachable", status, body)
 }
 
 export type Enrollment = {

@@ -84,14 +84,28 @@ export async function getProduct(handle: string): Promise<Product | null> {
   return products[0] ?? null
 }
 
-export type Customer = { id: string; email: string; first_name: string | null; last_name: string | null }
+export type Address = {
+  first_name?: string | null
+  last_name?: string | null
+  address_1?: string | null
+  city?: string | null
+  postal_code?: string | null
+  country_code?: string | null
+}
+export type Customer = {
+  id: string
+  email: string
+  first_name: string | null
+  last_name: string | null
+  addresses?: (Address & { id: string })[]
+}
 
 /** The logged-in customer, or null (also when the session expired). */
 export const getCustomer = cache(async (): Promise<Customer | null> => {
   const token = (await cookies()).get(COOKIE.token)?.value
   if (!token) return null
   try {
-    return (await store<{ customer: Customer }>("/store/customers/me")).customer
+    return (await store<{ customer: Customer }>("/store/customers/me", { query: { fields: "*addresses" } })).customer
   } catch (error) {
     if (error instanceof StoreError && error.status === 401) return null
     throw error

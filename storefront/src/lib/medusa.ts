@@ -54,3 +54,18 @@ export async function store<T = any>(
     throw new StoreError(error?.message ?? "The store is not reachable", status, error?.body ?? {})
   }
 }
+
+/**
+ * A store GET that keeps the error body: the lesson gate answers 401/403 with fields the
+ * storefront shows (`code`, `required_tier`, `unlock_variant_ids`, `available_at`), which
+ * the js-sdk's FetchError drops.
+ */
+export async function storeWithBody<T = any>(path: string): Promise<{ status: number; body: T & Record<string, any> }> {
+  const tenant = await getTenant()
+  const res = await fetch(`${BACKEND_URL}${path}`, {
+    headers: { "x-publishable-api-key": tenant.key, ...(await authHeaders()) },
+    cache: "no-store",
+  })
+  const body = (await res.json().catch(() => ({}))) as T & Record<string, any>
+  return { status: res.status, body }
+}

@@ -10,7 +10,12 @@ export default async function CheckoutPage({ searchParams }: { searchParams: Pro
   const [cart, customer, regions] = await Promise.all([getCart(), getCustomer(), listRegions()])
   if (!cart || !cart.items?.length) redirect("/cart")
   const countries = regions.find((r) => r.id === cart.region_id)?.countries ?? []
-  const address = (cart.billing_address ?? {}) as Record<string, string | null>
+  // The cart's address, else the one a returning customer used last time.
+  const saved = customer?.addresses?.[0] ?? {}
+  const address = { ...saved, ...Object.fromEntries(Object.entries(cart.billing_address ?? {}).filter(([, v]) => v)) } as Record<
+    string,
+    string | null
+  >
   return (
     <>
       <h1>Checkout</h1>
