@@ -1,6 +1,13 @@
 import Link from "next/link"
 import type { Course, OutlineLesson } from "@/lib/courses"
 
+/** A padlock drawn inline: emoji fonts are not on every device. */
+const Lock = () => (
+  <svg width="14" height="14" viewBox="0 0 24 24" aria-hidden focusable="false" style={{ verticalAlign: "-2px" }}>
+    <path fill="currentColor" d="M17 9h-1V7a4 4 0 1 0-8 0v2H7a2 2 0 0 0-2 2v9a2 2 0 0 0 2 2h10a2 2 0 0 0 2-2v-9a2 2 0 0 0-2-2Zm-7-2a2 2 0 1 1 4 0v2h-4V7Z" />
+  </svg>
+)
+
 /** Why a locked lesson is closed, beyond its tier badge. */
 const lockText = (l: OutlineLesson) =>
   l.lock_reason === "drip"
@@ -27,7 +34,7 @@ export function Outline({ course, current }: { course: Course; current?: string 
                 {s.lessons.map((l) => (
                   <li key={l.id} className="spread" style={{ padding: "6px 0", borderBottom: "1px solid var(--line)" }} data-lesson={l.id}>
                     <span className="row" style={{ gap: 8 }}>
-                      <span aria-hidden>{l.completed ? "✓" : l.locked ? "🔒" : "▶"}</span>
+                      <span aria-hidden style={{ width: 16, display: "inline-block" }}>{l.completed ? "✓" : l.locked ? <Lock /> : "▶"}</span>
                       {l.locked ? (
                         <span aria-current={current === l.id ? "page" : undefined}>{l.title}</span>
                       ) : (
@@ -40,6 +47,7 @@ export function Outline({ course, current }: { course: Course; current?: string 
                         </Link>
                       )}
                       {l.completed ? <span className="sr-only">completed</span> : null}
+                      {l.locked ? <span className="sr-only">locked</span> : null}
                     </span>
                     <span className="row" style={{ gap: 6 }}>
                       {l.is_preview ? <span className="badge brand">Free preview</span> : null}
