@@ -2,8 +2,9 @@
 
 import { cookies } from "next/headers"
 import { redirect } from "next/navigation"
-import { COOKIE, cookieOptions } from "@/lib/config"
+import { COOKIE, cookieOptions, PAYMENT_PROVIDER, STRIPE_PUBLISHABLE_KEY } from "@/lib/config"
 import { getCart, getCustomer, getRegion } from "@/lib/data"
+import { completeCart } from "@/lib/complete-cart"
 import { getSdk, store, StoreError } from "@/lib/medusa"
 
 const text = (form: FormData, name: string) => String(form.get(name) ?? "").trim()
@@ -50,7 +51,9 @@ export async function removeLine(form: FormData) {
 /**
  * Places the order server-side: contact and billing details, a payment session with the
  * configured provider, completion. The browser only posts the form, so closing it after
- * submitting does not lose the order.
+ * submitting does not lose the order. With Stripe, the card is confirmed on /checkout/pay
+ * (Payment Element) and the cart completes at /checkout/complete or, if the browser is
+ * gone by then, through Medusa's Stripe webhook.
  */
 export async function checkout(form: FormData) {
   const cart = await getCart()
@@ -66,7 +69,6 @@ export async function checkout(form: FormData) {
   }
   const missing = Object.entries({ email, ...address }).filter(([, v]) => !v).map(([k]) => k)
   if (missing.length) redirect(`/checkout?error=missing&fields=${missing.join(",")}`)
-  let orderId = ""
   try {
     await store(`/store/carts/${cart.id}`, {
       method: "POST",
@@ -78,29 +80,24 @@ export async function checkout(form: FormData) {
     })
     await store(`/store/payment-collections/${payment_collection.id}/payment-sessions`, {
       method: "POST",
-      body: { provider_id: process.env.VOLMIFY_PAYMENT_PROVIDER || "pp_system_default" },
+      body: { provider_id: PAYMENT_PROVIDER },
     })
-    const result = await store<{ type: string; order?: { id: string }; error?: { message: string } }>(
-      `/store/carts/${cart.id}/complete`,
-      { method: "POST" }
-    )
-    if (result.type !== "order" || !result.order) {
-      redirect(`/checkout?error=payment&message=${encodeURIComponent(result.error?.message ?? "The payment failed")}`)
-    }
-    orderId = result.order!.id
   } catch (error) {
     if (error instanceof StoreError) {
       redirect(`/checkout?error=payment&message=${encodeURIComponent(error.message)}`)
     }
     throw error
   }
-  ;(await cookies()).delete(COOKIE.cart)
   // Remember the billing address for the customer's next purchase.
   const customer = await getCustomer().catch(() => null)
   if (customer && !customer.addresses?.length) {
     await store("/store/customers/me/addresses", { method: "POST", body: address }).catch(() => {})
   }
-  redirect(`/order/${orderId}`)
+  if (STRIPE_PUBLISHABLE_KEY) redirect("/checkout/pay")
+  const result = await completeCart(cart!.id)
+  if ("error" in result) redirect(`/checkout?error=payment&message=${encodeURIComponent(result.error)}`)
+  ;(await cookies()).delete(COOKIE.cart)
+  redirect(`/order/${(result as { order_id: string }).order_id}`)
 }
 
 async function authPost(path: string, body: unknown, token?: string) {

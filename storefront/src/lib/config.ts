@@ -33,3 +33,10 @@ export const cookieOptions = (maxAgeDays: number) => ({
   path: "/",
   maxAge: maxAgeDays * 24 * 3600,
 })
+
+/**
+ * Card payments: with a Stripe publishable key the checkout uses Stripe's Payment Element
+ * (Medusa's Stripe provider, `pp_stripe_stripe`); without it, Medusa's system provider.
+ */
+export const STRIPE_PUBLISHABLE_KEY = env("NEXT_PUBLIC_STRIPE_KEY") || env("STRIPE_PUBLISHABLE_KEY")
+export const PAYMENT_PROVIDER = env("VOLMIFY_PAYMENT_PROVIDER") || (STRIPE_PUBLISHABLE_KEY ? "pp_stripe_stripe" : "pp_system_default")

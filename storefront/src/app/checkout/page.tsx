@@ -1,6 +1,7 @@
 import Link from "next/link"
 import { redirect } from "next/navigation"
 import { checkout } from "../actions"
+import { STRIPE_PUBLISHABLE_KEY } from "@/lib/config"
 import { formatMoney, getCart, getCustomer, listRegions } from "@/lib/data"
 
 export const metadata = { title: "Checkout" }
@@ -72,9 +73,9 @@ export default async function CheckoutPage({ searchParams }: { searchParams: Pro
           {!countries.length ? (
             <p className="error">This region has no countries set up; choose another region at the bottom of the page.</p>
           ) : null}
-          <p className="muted">Payment: {process.env.VOLMIFY_PAYMENT_PROVIDER ? "card" : "demo payment (no card needed)"}.</p>
+          <p className="muted">Payment: {STRIPE_PUBLISHABLE_KEY ? "card, on the next step" : "demo payment (no card needed)"}.</p>
           <button className="btn" type="submit" disabled={!countries.length}>
-            Pay {formatMoney(cart.total, cart.currency_code)}
+            {STRIPE_PUBLISHABLE_KEY ? "Continue to payment" : `Pay ${formatMoney(cart.total, cart.currency_code)}`}
           </button>
         </form>
         <aside className="panel" style={{ minWidth: 260 }}>
