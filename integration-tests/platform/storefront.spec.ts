@@ -27,6 +27,8 @@ describe("storefront", () => {
   let medusaUrl: string
   let acme: { url: string; key: string }
   let yoga: { url: string; key: string }
+  let multi: string // a storefront with no pinned org: the Host header decides
+  let summary: Json
   let browser: any
   let log = ""
 
@@ -36,10 +38,10 @@ describe("storefront", () => {
     return (await res.json()) as Json
   }
 
-  function startStorefront(key: string, port: number) {
+  function startStorefront(key: string, port: number, extra: Record<string, string> = {}) {
     const child = spawn(process.execPath, [require.resolve("next/dist/bin/next"), "start", "-p", String(port)], {
       cwd: path.join(ROOT, "storefront"),
-      env: { ...process.env, MEDUSA_BACKEND_URL: medusaUrl, MEDUSA_PUBLISHABLE_KEY: key, NODE_ENV: "production", COOKIE_SECURE: "false" },
+      env: { ...process.env, MEDUSA_BACKEND_URL: medusaUrl, MEDUSA_PUBLISHABLE_KEY: key, NODE_ENV: "production", COOKIE_SECURE: "false", ...extra },
       stdio: ["ignore", "pipe", "pipe"],
       detached: true,
     })
@@ -62,7 +64,7 @@ describe("storefront", () => {
   beforeAll(async () => {
     await pg.ensureDatabase(server, dbName)
     await b.migrate(dbUrl, { quiet: true })
-    const summary = await b.seed(dbUrl, { quiet: true, summaryFile: path.join(os.tmpdir(), `${dbName}.json`) })
+    summary = await b.seed(dbUrl, { quiet: true, summaryFile: path.join(os.tmpdir(), `${dbName}.json`) })
     const port = await pg.freePort()
     medusaUrl = `http://localhost:${port}`
     const medusa = b.startMedusa(dbUrl, { port, stdio: "pipe", env: { ...process.env, MEDUSA_DISABLE_TELEMETRY: "true" } })
@@ -75,7 +77,8 @@ describe("storefront", () => {
     const keyOf = (handle: string) => summary.orgs.find((o: Json) => o.handle === handle).publishable_key
     acme = { key: keyOf("acme-academy"), url: startStorefront(keyOf("acme-academy"), await pg.freePort()) }
     yoga = { key: keyOf("yoga-with-mia"), url: startStorefront(keyOf("yoga-with-mia"), await pg.freePort()) }
-    await Promise.all([waitFor(acme.url), waitFor(yoga.url)])
+    multi = startStorefront("", await pg.freePort(), { VOLMIFY_RESOLVER_KEY: keyOf("acme-academy") })
+    await Promise.all([waitFor(acme.url), waitFor(yoga.url), waitFor(multi)])
     const { chromium } = require("playwright-core")
     browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
@@ -214,5 +217,39 @@ describe("storefront", () => {
     expect((await other.goto(`${yoga.url}/courses/${course!.handle}`)).status()).toBe(404)
     await shoot(other, "other-org")
     expect(errors).toEqual([])
+  })
+
+  it("multi-domain hosting: the Host header picks the org of a verified domain; unknown hosts get a friendly page", async () => {
+    const http = require("node:http")
+    const get = (host: string) =>
+      new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const url = new URL(`${multi}/courses`)
+        const req = http.get({ hostname: url.hostname, port: url.port, path: url.pathname, headers: { host } }, (res: any) => {
+          let body = ""
+          res.on("data", (d: Buffer) => (body += d))
+          res.on("end", () => resolve({ status: res.statusCode, body }))
+        })
+        req.on("error", reject)
+      })
+    const login = await fetch(`${medusaUrl}/auth/user/emailpass`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(summary.admin),
+    })
+    const auth = { authorization: `Bearer ${(await login.json()).token}`, "content-type": "application/json" }
+    const { orgs } = await (await fetch(`${medusaUrl}/admin/orgs?q=yoga`, { headers: auth })).json()
+    const { domain } = await (
+      await fetch(`${medusaUrl}/admin/orgs/${orgs[0].id}/domains`, { method: "POST", headers: auth, body: JSON.stringify({ hostname: "learn.yoga.test" }) })
+    ).json()
+    const unverified = await get("learn.yoga.test")
+    expect(unverified.body).toContain("No school answers on learn.yoga.test")
+    await fetch(`${medusaUrl}/admin/orgs/${orgs[0].id}/domains/${domain.id}`, { method: "POST", headers: auth, body: JSON.stringify({ verified: true }) })
+    // The resolution is cached for a minute per host; a new host name is looked up fresh.
+    const verified = await get("LEARN.yoga.test")
+    expect(verified.status).toBe(200)
+    expect(verified.body).toContain("Yoga with Mia")
+    expect(verified.body).not.toContain("TypeScript from Zero")
+    const unknown = await get("nowhere.test")
+    expect(unknown.body).toContain("No school answers on nowhere.test")
   })
 })
