@@ -50,11 +50,8 @@ function PublishBar({ course }: { course: Course }) {
       client.invalidateQueries({ queryKey: courseKeys.all })
       toast.success(action === "publish" ? "Course published" : "Course unpublished")
     },
-    onError: (e) => {
-      const message = errorText(e, "The server refused")
-      setRefusal(message)
-      toast.error(message)
-    },
+    // The refusal stays on the page (not a toast): it says what to fix.
+    onError: (e) => setRefusal(errorText(e, "The server refused")),
   })
   const published = course.status === "published"
   return (
