@@ -4,8 +4,8 @@ import os from "node:os"
 import path from "node:path"
 
 // Issue 6 acceptance 1 in the stock dashboard with the @volmify/courses admin: the seeded
-// owner of Acme creates a course from a product, builds 2 modules x 2 sections x 3 lessons,
-// moves a lesson into another section, sets tier 2 on a module and publishes; the store
+// owner of Acme writes a lesson, creates a course from a product, builds 2 modules x 2 sections
+// x 3 lessons, moves a lesson into another section (picker) and drags one (drag and drop), sets tier 2 on a module and publishes; the store
 // API then shows that outline with the right locks. Runs `medusa develop` on a fresh database.
 const b = require("../../src/scripts/lib/bootstrap")
 const pg = require("../../src/scripts/lib/postgres")
@@ -171,6 +171,10 @@ describe("course builder in the dashboard", () => {
       await saved()
       await page.getByLabel(`Move ${lessonTitles[2]} to section`).selectOption({ label: "Foundations › Basics" })
       await saved()
+      // Drag and drop: lesson E from Basics to Setup, before lesson B.
+      await page.getByLabel(`Drag ${lessonTitles[4]}`).dragTo(page.getByTestId("outline-lesson").filter({ hasText: lessonTitles[1] }))
+      await saved()
+      await page.getByLabel("Lessons of Setup").getByText(lessonTitles[4]).waitFor()
       await page.getByLabel("Tier of Mastery").fill("2")
       await page.getByLabel("Tier of Mastery").press("Enter")
       await saved()
@@ -215,6 +219,18 @@ describe("course builder in the dashboard", () => {
       await page.getByRole("button", { name: "Grant", exact: true }).click()
       await page.getByText("manual: Conference speaker").waitFor({ timeout: 30_000 })
       shots.push(["admin-customer-entitlements.png", await page.screenshot({ fullPage: true })])
+      const learnerToken = (await api("POST", "/auth/customer/emailpass", null, learner)).token
+      const granted = await api("GET", `/store/courses/${handle}`, learnerToken, undefined, key)
+      expect(granted.course.access.tier).toBe(2)
+      const grantedLessons = granted.course.modules.flatMap((m: Json) => m.sections.flatMap((s: Json) => s.lessons))
+      expect(grantedLessons.filter((l: Json) => l.locked)).toEqual([])
+
+      // Revoke, with a reason (the prompt): the tier-2 lessons lock again for that learner.
+      await page.getByRole("button", { name: "Revoke", exact: true }).click()
+      await page.getByText("revoked: Refund agreed by support").waitFor({ timeout: 30_000 })
+      const revoked = await api("GET", `/store/courses/${handle}`, learnerToken, undefined, key)
+      const mastery = revoked.course.modules[1].sections.flatMap((s: Json) => s.lessons)
+      expect(mastery.map((l: Json) => l.lock_reason)).toEqual(Array(6).fill("tier"))
 
       await page.goto(`${base}/app/courses`)
       await page.getByRole("link", { name: `Builder ${stamp}` }).waitFor({ timeout: 60_000 })
@@ -242,8 +258,8 @@ describe("course builder in the dashboard", () => {
     const row = (t: string, tier: number, preview = false) => [t, tier, !preview, preview ? null : "auth"]
     expect(outline).toEqual([
       { title: "Foundations", sections: [
-        { title: "Setup", lessons: [row(L[0], 1, true), row(L[1], 1)] },
-        { title: "Basics", lessons: [row(L[3], 1), row(L[4], 1), row(L[5], 1), row(L[2], 1)] },
+        { title: "Setup", lessons: [row(L[0], 1, true), row(L[4], 1), row(L[1], 1)] },
+        { title: "Basics", lessons: [row(L[3], 1), row(L[5], 1), row(L[2], 1)] },
       ] },
       { title: "Mastery", sections: [
         { title: "Patterns", lessons: [row(L[6], 2), row(L[7], 2), row(L[8], 2)] },
@@ -251,13 +267,6 @@ describe("course builder in the dashboard", () => {
       ] },
     ])
     expect(data.course.tiers.map((t: Json) => t.tier)).toEqual([1, 2])
-
-    // The learner granted tier 2 in the widget opens every lesson.
-    const learnerToken = (await api("POST", "/auth/customer/emailpass", null, learner)).token
-    const mine = await api("GET", `/store/courses/${handle}`, learnerToken, undefined, key)
-    expect(mine.course.access.tier).toBe(2)
-    const allLessons = mine.course.modules.flatMap((m: Json) => m.sections.flatMap((s: Json) => s.lessons))
-    expect(allLessons.filter((l: Json) => l.locked)).toEqual([])
 
     await medusa!.stop()
     medusa = undefined

@@ -1,12 +1,13 @@
-import { ArrowDownMini, ArrowUpMini, Trash } from "@medusajs/icons"
+import { ArrowDownMini, ArrowUpMini, DotsSix, Trash } from "@medusajs/icons"
 import { Badge, Checkbox, IconButton, Label, Text } from "@medusajs/ui"
-import { useState } from "react"
+import { DragEvent, useState } from "react"
 import type { LessonSummary, Module, Placement, Section } from "../lib/api"
 import {
   addPlacement,
   addSection,
   effectiveTier,
   moveLessonToSection,
+  movePlacement,
   moveWithinParent,
   NodeRef,
   patchNode,
@@ -15,6 +16,30 @@ import {
 import { AddForm, NumberField, PickField, TitleField } from "./fields"
 
 export type Apply = (change: (modules: Module[]) => Module[]) => void
+
+/** Native HTML drag and drop of placements: the payload is the placement id. */
+const DRAG_TYPE = "application/x-volmify-placement"
+const carriesPlacement = (e: DragEvent) => e.dataTransfer.types.includes(DRAG_TYPE)
+function dropZone(busy: boolean, onDrop: (placementId: string) => void, setOver: (o: boolean) => void) {
+  return {
+    onDragOver: (e: DragEvent) => {
+      if (busy || !carriesPlacement(e)) return
+      e.preventDefault()
+      e.stopPropagation()
+      e.dataTransfer.dropEffect = "move"
+      setOver(true)
+    },
+    onDragLeave: () => setOver(false),
+    onDrop: (e: DragEvent) => {
+      setOver(false)
+      const id = e.dataTransfer.getData(DRAG_TYPE)
+      if (busy || !id) return
+      e.preventDefault()
+      e.stopPropagation()
+      onDrop(id)
+    },
+  }
+}
 type TreeProps = { modules: Module[]; library: LessonSummary[]; busy: boolean; apply: Apply }
 
 /** Tier, inherited tier and drip controls shared by the three levels. */
@@ -61,17 +86,35 @@ function MoveButtons({ name, refTo, busy, apply }: { name: string; refTo: NodeRe
   )
 }
 
-function LessonRow({ placement, at, inherited, sections, busy, apply }: {
+function LessonRow({ placement, at, sectionId, inherited, sections, busy, apply }: {
   placement: Placement
   at: Required<NodeRef>
+  sectionId: string
   inherited: number
   sections: { value: string; label: string }[]
   busy: boolean
   apply: Apply
 }) {
   const name = placement.lesson?.title ?? placement.lesson_id
+  const [over, setOver] = useState(false)
   return (
-    <li className="flex flex-wrap items-center gap-3 rounded-md border border-ui-border-base bg-ui-bg-subtle px-3 py-2" data-testid="outline-lesson">
+    <li
+      className={`flex flex-wrap items-center gap-3 rounded-md border bg-ui-bg-subtle px-3 py-2 ${over ? "border-ui-border-interactive border-t-2" : "border-ui-border-base"}`}
+      data-testid="outline-lesson"
+      {...dropZone(busy, (id) => apply((m) => movePlacement(m, id, sectionId, placement.id)), setOver)}
+    >
+      <span
+        draggable={!busy}
+        aria-label={`Drag ${name}`}
+        title="Drag to reorder or to move to another section"
+        className="cursor-grab text-ui-fg-muted"
+        onDragStart={(e) => {
+          e.dataTransfer.setData(DRAG_TYPE, placement.id)
+          e.dataTransfer.effectAllowed = "move"
+        }}
+      >
+        <DotsSix />
+      </span>
       <Text size="small" weight="plus" className="min-w-[10rem] flex-1">{name}</Text>
       <Badge size="2xsmall">{placement.lesson?.type ?? "lesson"}</Badge>
       <NodeControls name={name} node={placement} inherited={inherited} busy={busy} onPatch={(p) => apply((m) => patchNode(m, at, p))} />
@@ -109,6 +152,7 @@ function SectionBlock({ section, at, inherited, library, sections, busy, apply }
   apply: Apply
 }) {
   const [pick, setPick] = useState("")
+  const [over, setOver] = useState(false)
   const tier = effectiveTier(inherited, section.required_tier)
   return (
     <li className="flex flex-col gap-2 rounded-md border border-ui-border-base p-3" data-testid="outline-section">
@@ -118,9 +162,14 @@ function SectionBlock({ section, at, inherited, library, sections, busy, apply }
         <NodeControls name={section.title} node={section} inherited={inherited} busy={busy} onPatch={(p) => apply((m) => patchNode(m, at, p))} />
         <MoveButtons name={section.title} refTo={at} busy={busy} apply={apply} />
       </div>
-      <ul className="flex flex-col gap-2 pl-4">
+      <ul
+        aria-label={`Lessons of ${section.title}`}
+        className={`flex min-h-[2.5rem] flex-col gap-2 rounded-md pl-4 ${over ? "bg-ui-bg-highlight" : ""}`}
+        {...dropZone(busy, (id) => apply((m) => movePlacement(m, id, section.id)), setOver)}
+      >
+        {section.lessons.length === 0 && <Text size="small" className="py-2 text-ui-fg-muted">Drop lessons here or add one below.</Text>}
         {section.lessons.map((p, i) => (
-          <LessonRow key={p.id} placement={p} at={{ ...at, lesson: i }} inherited={tier} sections={sections.filter((s) => s.value !== section.id)} busy={busy} apply={apply} />
+          <LessonRow key={p.id} placement={p} at={{ ...at, lesson: i }} sectionId={section.id} inherited={tier} sections={sections.filter((s) => s.value !== section.id)} busy={busy} apply={apply} />
         ))}
       </ul>
       <div className="flex items-center gap-2 pl-4">

@@ -115,3 +115,21 @@ export function moveLessonToSection(modules: Module[], ref: Required<NodeRef>, s
 
 /** Effective tier of a level: the highest of its own and its ancestors' (the store gate's rule). */
 export const effectiveTier = (...tiers: number[]) => Math.max(1, ...tiers)
+
+/**
+ * Moves a placement (by id) into a section (by id), before `beforeId` when given and found
+ * there, else at the end. The drop target of drag and drop; the tree is unchanged when either
+ * id is unknown or the placement is dropped on itself.
+ */
+export function movePlacement(modules: Module[], placementId: string, sectionId: string, beforeId?: string): Module[] {
+  if (placementId === beforeId) return modules
+  const next = clone(modules)
+  const sections = next.flatMap((m) => m.sections)
+  const target = sections.find((s) => s.id === sectionId)
+  const source = sections.find((s) => s.lessons.some((l) => l.id === placementId))
+  if (!target || !source) return modules
+  const [placement] = source.lessons.splice(source.lessons.findIndex((l) => l.id === placementId), 1)
+  const at = beforeId ? target.lessons.findIndex((l) => l.id === beforeId) : -1
+  target.lessons.splice(at === -1 ? target.lessons.length : at, 0, placement)
+  return next
+}

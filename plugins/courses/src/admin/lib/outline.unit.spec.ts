@@ -5,6 +5,7 @@ import {
   addSection,
   effectiveTier,
   moveLessonToSection,
+  movePlacement,
   moveWithinParent,
   outlinePayload,
   patchNode,
@@ -77,5 +78,22 @@ describe("course builder outline edits", () => {
     expect(patchNode(before, { module: 0 }, { title: "Renamed" })[0].title).toBe("Renamed")
     expect(effectiveTier(2, 1)).toBe(2)
     expect(effectiveTier(1, 3)).toBe(3)
+  })
+})
+
+describe("drag and drop of lessons", () => {
+  it("drops a lesson before another one, in its own or another section", () => {
+    const before = tree()
+    expect(movePlacement(before, "cpl_2", "csec_1", "cpl_1")[0].sections[0].lessons.map((l) => l.id)).toEqual(["cpl_2", "cpl_1"])
+    const across = movePlacement(before, "cpl_1", "csec_2")
+    expect(across[0].sections.map((s) => s.lessons.map((l) => l.id))).toEqual([["cpl_2"], ["cpl_1"]])
+    expect(outlinePayload(before, across).remove.lessons).toEqual([])
+  })
+
+  it("leaves the tree alone for unknown ids or a drop on itself", () => {
+    const before = tree()
+    expect(movePlacement(before, "cpl_1", "csec_1", "cpl_1")).toBe(before)
+    expect(movePlacement(before, "cpl_x", "csec_1")).toBe(before)
+    expect(movePlacement(before, "cpl_1", "csec_x")).toBe(before)
   })
 })
