@@ -101,6 +101,14 @@ describe("course builder in the dashboard", () => {
       const u = new URL(r.url())
       if (u.pathname.startsWith("/admin")) calls.push({ method: r.request().method(), url: `${u.pathname}${u.search}`, status: r.status() })
     })
+    /** Stops Medusa, then writes the screenshots and the /admin calls. */
+    const flush = async () => {
+      await medusa?.stop()
+      medusa = undefined
+      fs.mkdirSync(ARTIFACTS, { recursive: true })
+      for (const [file, shot] of shots) fs.writeFileSync(path.join(ARTIFACTS, file), shot)
+      fs.writeFileSync(path.join(ARTIFACTS, "admin-courses-calls.json"), JSON.stringify(calls, null, 2))
+    }
     const toastsGone = () =>
       page.locator('[aria-label^="Notifications"] li').first().waitFor({ state: "detached", timeout: 30_000 })
     const saved = () => page.getByText("All changes saved").waitFor({ timeout: 30_000 })
@@ -175,11 +183,22 @@ describe("course builder in the dashboard", () => {
       await page.getByLabel(`Drag ${lessonTitles[4]}`).dragTo(page.getByTestId("outline-lesson").filter({ hasText: lessonTitles[1] }))
       await saved()
       await page.getByLabel("Lessons of Setup").getByText(lessonTitles[4]).waitFor()
+      // A tall window shows the whole outline (the dashboard scrolls inside its own pane).
+      await page.setViewportSize({ width: 1440, height: 2600 })
+      // Sections move between modules too: Projects into Foundations (before Basics), then back before Patterns.
+      const sectionBox = (title: string) => page.getByTestId("outline-section").filter({ has: page.getByLabel(`Title of section ${title}`) })
+      await page.getByLabel("Drag section Projects").dragTo(sectionBox("Basics"))
+      await saved()
+      await page.getByLabel("Sections of Foundations").getByLabel("Title of section Projects").waitFor()
+      await page.getByLabel("Drag section Projects").dragTo(sectionBox("Patterns"))
+      await saved()
+      await page.getByLabel("Sections of Mastery").getByLabel("Title of section Projects").waitFor()
       await page.getByLabel("Tier of Mastery").fill("2")
       await page.getByLabel("Tier of Mastery").press("Enter")
       await saved()
       await page.getByText("tier 2 (inherited)").first().waitFor()
       shots.push(["admin-course-builder.png", await page.screenshot({ fullPage: true })])
+      await page.setViewportSize({ width: 1440, height: 1000 })
 
       // A refused save rolls back with the server's message: the lesson left the library meanwhile.
       await page.waitForLoadState("networkidle")
@@ -229,7 +248,7 @@ describe("course builder in the dashboard", () => {
       await page.getByRole("button", { name: "Revoke", exact: true }).click()
       await page.getByText("revoked: Refund agreed by support").waitFor({ timeout: 30_000 })
       const revoked = await api("GET", `/store/courses/${handle}`, learnerToken, undefined, key)
-      const mastery = revoked.course.modules[1].sections.flatMap((s: Json) => s.lessons)
+      const mastery = revoked.course.modules.find((m: Json) => m.title === "Mastery").sections.flatMap((s: Json) => s.lessons)
       expect(mastery.map((l: Json) => l.lock_reason)).toEqual(Array(6).fill("tier"))
 
       await page.goto(`${base}/app/courses`)
@@ -238,10 +257,11 @@ describe("course builder in the dashboard", () => {
     } catch (error) {
       const shot = await page.screenshot({ fullPage: true }).catch(() => null)
       if (shot) shots.push(["admin-courses-failure.png", shot])
-      throw new Error(`${(error as Error).message}\n--- medusa log tail ---\n${log.slice(-3000)}`)
-    } finally {
       await browser.close()
+      await flush()
+      throw new Error(`${(error as Error).message}\n--- medusa log tail ---\n${log.slice(-3000)}`)
     }
+    await browser.close()
 
     // The store, anonymous: the outline as built, the locks of an anonymous visitor.
     const { status, data } = await call("GET", `/store/courses/${handle}`, null, undefined, { "x-publishable-api-key": acme.publishable_key })
@@ -262,17 +282,13 @@ describe("course builder in the dashboard", () => {
         { title: "Basics", lessons: [row(L[3], 1), row(L[5], 1), row(L[2], 1)] },
       ] },
       { title: "Mastery", sections: [
-        { title: "Patterns", lessons: [row(L[6], 2), row(L[7], 2), row(L[8], 2)] },
         { title: "Projects", lessons: [row(L[9], 2), row(L[10], 2), row(L[11], 2)] },
+        { title: "Patterns", lessons: [row(L[6], 2), row(L[7], 2), row(L[8], 2)] },
       ] },
     ])
     expect(data.course.tiers.map((t: Json) => t.tier)).toEqual([1, 2])
 
-    await medusa!.stop()
-    medusa = undefined
-    fs.mkdirSync(ARTIFACTS, { recursive: true })
-    for (const [file, shot] of shots) fs.writeFileSync(path.join(ARTIFACTS, file), shot)
-    fs.writeFileSync(path.join(ARTIFACTS, "admin-courses-calls.json"), JSON.stringify(calls, null, 2))
+    await flush()
 
     expect(calls.filter((c) => c.status >= 500)).toEqual([])
     const called = new Set(calls.map((c) => `${c.method} ${c.url.split("?")[0]}`))

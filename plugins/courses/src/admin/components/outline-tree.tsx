@@ -8,6 +8,7 @@ import {
   effectiveTier,
   moveLessonToSection,
   movePlacement,
+  moveSection,
   moveWithinParent,
   NodeRef,
   patchNode,
@@ -17,13 +18,26 @@ import { AddForm, NumberField, PickField, TitleField } from "./fields"
 
 export type Apply = (change: (modules: Module[]) => Module[]) => void
 
-/** Native HTML drag and drop of placements: the payload is the placement id. */
-const DRAG_TYPE = "application/x-volmify-placement"
-const carriesPlacement = (e: DragEvent) => e.dataTransfer.types.includes(DRAG_TYPE)
-function dropZone(busy: boolean, onDrop: (placementId: string) => void, setOver: (o: boolean) => void) {
+/** Native HTML drag and drop of placements and sections: the payload is the node's id. */
+const PLACEMENT = "application/x-volmify-placement"
+const SECTION = "application/x-volmify-section"
+function dragSource(type: string, id: string, name: string, busy: boolean) {
+  return {
+    draggable: !busy,
+    "aria-label": `Drag ${name}`,
+    title: "Drag to reorder or to move elsewhere",
+    className: "cursor-grab text-ui-fg-muted",
+    onDragStart: (e: DragEvent) => {
+      e.stopPropagation()
+      e.dataTransfer.setData(type, id)
+      e.dataTransfer.effectAllowed = "move"
+    },
+  }
+}
+function dropZone(type: string, busy: boolean, onDrop: (id: string) => void, setOver: (o: boolean) => void) {
   return {
     onDragOver: (e: DragEvent) => {
-      if (busy || !carriesPlacement(e)) return
+      if (busy || !e.dataTransfer.types.includes(type)) return
       e.preventDefault()
       e.stopPropagation()
       e.dataTransfer.dropEffect = "move"
@@ -32,7 +46,7 @@ function dropZone(busy: boolean, onDrop: (placementId: string) => void, setOver:
     onDragLeave: () => setOver(false),
     onDrop: (e: DragEvent) => {
       setOver(false)
-      const id = e.dataTransfer.getData(DRAG_TYPE)
+      const id = e.dataTransfer.getData(type)
       if (busy || !id) return
       e.preventDefault()
       e.stopPropagation()
@@ -101,18 +115,9 @@ function LessonRow({ placement, at, sectionId, inherited, sections, busy, apply 
     <li
       className={`flex flex-wrap items-center gap-3 rounded-md border bg-ui-bg-subtle px-3 py-2 ${over ? "border-ui-border-interactive border-t-2" : "border-ui-border-base"}`}
       data-testid="outline-lesson"
-      {...dropZone(busy, (id) => apply((m) => movePlacement(m, id, sectionId, placement.id)), setOver)}
+      {...dropZone(PLACEMENT, busy, (id) => apply((m) => movePlacement(m, id, sectionId, placement.id)), setOver)}
     >
-      <span
-        draggable={!busy}
-        aria-label={`Drag ${name}`}
-        title="Drag to reorder or to move to another section"
-        className="cursor-grab text-ui-fg-muted"
-        onDragStart={(e) => {
-          e.dataTransfer.setData(DRAG_TYPE, placement.id)
-          e.dataTransfer.effectAllowed = "move"
-        }}
-      >
+      <span {...dragSource(PLACEMENT, placement.id, name, busy)}>
         <DotsSix />
       </span>
       <Text size="small" weight="plus" className="min-w-[10rem] flex-1">{name}</Text>
@@ -142,9 +147,10 @@ function LessonRow({ placement, at, sectionId, inherited, sections, busy, apply 
   )
 }
 
-function SectionBlock({ section, at, inherited, library, sections, busy, apply }: {
+function SectionBlock({ section, at, moduleId, inherited, library, sections, busy, apply }: {
   section: Section
   at: { module: number; section: number }
+  moduleId: string
   inherited: number
   library: LessonSummary[]
   sections: { value: string; label: string }[]
@@ -153,10 +159,18 @@ function SectionBlock({ section, at, inherited, library, sections, busy, apply }
 }) {
   const [pick, setPick] = useState("")
   const [over, setOver] = useState(false)
+  const [sectionOver, setSectionOver] = useState(false)
   const tier = effectiveTier(inherited, section.required_tier)
   return (
-    <li className="flex flex-col gap-2 rounded-md border border-ui-border-base p-3" data-testid="outline-section">
+    <li
+      className={`flex flex-col gap-2 rounded-md border p-3 ${sectionOver ? "border-ui-border-interactive border-t-2" : "border-ui-border-base"}`}
+      data-testid="outline-section"
+      {...dropZone(SECTION, busy, (id) => apply((m) => moveSection(m, id, moduleId, section.id)), setSectionOver)}
+    >
       <div className="flex flex-wrap items-center gap-3">
+        <span {...dragSource(SECTION, section.id, `section ${section.title}`, busy)}>
+          <DotsSix />
+        </span>
         <Text size="xsmall" className="text-ui-fg-muted">Section</Text>
         <TitleField label={`Title of section ${section.title}`} value={section.title} disabled={busy} onSave={(title) => apply((m) => patchNode(m, at, { title }))} />
         <NodeControls name={section.title} node={section} inherited={inherited} busy={busy} onPatch={(p) => apply((m) => patchNode(m, at, p))} />
@@ -165,7 +179,7 @@ function SectionBlock({ section, at, inherited, library, sections, busy, apply }
       <ul
         aria-label={`Lessons of ${section.title}`}
         className={`flex min-h-[2.5rem] flex-col gap-2 rounded-md pl-4 ${over ? "bg-ui-bg-highlight" : ""}`}
-        {...dropZone(busy, (id) => apply((m) => movePlacement(m, id, section.id)), setOver)}
+        {...dropZone(PLACEMENT, busy, (id) => apply((m) => movePlacement(m, id, section.id)), setOver)}
       >
         {section.lessons.length === 0 && <Text size="small" className="py-2 text-ui-fg-muted">Drop lessons here or add one below.</Text>}
         {section.lessons.map((p, i) => (
@@ -199,6 +213,7 @@ function SectionBlock({ section, at, inherited, library, sections, busy, apply }
 
 /** The outline: modules > sections > lesson placements, each editable in place. */
 export function OutlineTree({ modules, library, busy, apply }: TreeProps) {
+  const [over, setOver] = useState<string | null>(null)
   const sections = modules.flatMap((m) => m.sections.map((s) => ({ value: s.id, label: `${m.title} › ${s.title}` })))
   return (
     <ol className="flex flex-col gap-4">
@@ -210,12 +225,18 @@ export function OutlineTree({ modules, library, busy, apply }: TreeProps) {
             <NodeControls name={module.title} node={module} inherited={1} busy={busy} onPatch={(p) => apply((m) => patchNode(m, { module: mi }, p))} />
             <MoveButtons name={module.title} refTo={{ module: mi }} busy={busy} apply={apply} />
           </div>
-          <ul className="flex flex-col gap-3 pl-4">
+          <ul
+            aria-label={`Sections of ${module.title}`}
+            className={`flex min-h-[2.5rem] flex-col gap-3 rounded-md pl-4 ${over === module.id ? "bg-ui-bg-highlight" : ""}`}
+            {...dropZone(SECTION, busy, (id) => apply((m) => moveSection(m, id, module.id)), (o) => setOver(o ? module.id : null))}
+          >
+            {module.sections.length === 0 && <Text size="small" className="py-2 text-ui-fg-muted">Drop sections here or add one below.</Text>}
             {module.sections.map((s, si) => (
               <SectionBlock
                 key={s.id}
                 section={s}
                 at={{ module: mi, section: si }}
+                moduleId={module.id}
                 inherited={module.required_tier}
                 library={library}
                 sections={sections}

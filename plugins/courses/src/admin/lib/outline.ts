@@ -133,3 +133,16 @@ export function movePlacement(modules: Module[], placementId: string, sectionId:
   target.lessons.splice(at === -1 ? target.lessons.length : at, 0, placement)
   return next
 }
+
+/** Moves a section (by id) into a module (by id), before `beforeId` when given and found, else last. */
+export function moveSection(modules: Module[], sectionId: string, moduleId: string, beforeId?: string): Module[] {
+  if (sectionId === beforeId) return modules
+  const next = clone(modules)
+  const target = next.find((m) => m.id === moduleId)
+  const source = next.find((m) => m.sections.some((s) => s.id === sectionId))
+  if (!target || !source) return modules
+  const [section] = source.sections.splice(source.sections.findIndex((s) => s.id === sectionId), 1)
+  const at = beforeId ? target.sections.findIndex((s) => s.id === beforeId) : -1
+  target.sections.splice(at === -1 ? target.sections.length : at, 0, section)
+  return next
+}

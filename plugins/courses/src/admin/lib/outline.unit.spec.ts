@@ -6,6 +6,7 @@ import {
   effectiveTier,
   moveLessonToSection,
   movePlacement,
+  moveSection,
   moveWithinParent,
   outlinePayload,
   patchNode,
@@ -95,5 +96,28 @@ describe("drag and drop of lessons", () => {
     expect(movePlacement(before, "cpl_1", "csec_1", "cpl_1")).toBe(before)
     expect(movePlacement(before, "cpl_x", "csec_1")).toBe(before)
     expect(movePlacement(before, "cpl_1", "csec_x")).toBe(before)
+  })
+})
+
+describe("drag and drop of sections", () => {
+  const twoModules = (): Module[] => [
+    ...tree(),
+    { id: "cmod_2", title: "Two", required_tier: 2, drip_days: null, sections: [{ id: "csec_3", title: "C", required_tier: 1, drip_days: null, lessons: [] }] },
+  ]
+
+  it("moves a section with its lessons to another module, before a section or last", () => {
+    const before = twoModules()
+    const moved = moveSection(before, "csec_1", "cmod_2", "csec_3")
+    expect(moved.map((m) => m.sections.map((s) => s.id))).toEqual([["csec_2"], ["csec_1", "csec_3"]])
+    expect(moved[1].sections[0].lessons.map((l) => l.id)).toEqual(["cpl_1", "cpl_2"])
+    expect(moveSection(before, "csec_1", "cmod_2").map((m) => m.sections.map((s) => s.id))).toEqual([["csec_2"], ["csec_3", "csec_1"]])
+    expect(outlinePayload(before, moved).remove).toEqual({ modules: [], sections: [], lessons: [] })
+  })
+
+  it("leaves the tree alone for unknown ids or a drop on itself", () => {
+    const before = twoModules()
+    expect(moveSection(before, "csec_1", "cmod_1", "csec_1")).toBe(before)
+    expect(moveSection(before, "csec_x", "cmod_1")).toBe(before)
+    expect(moveSection(before, "csec_1", "cmod_x")).toBe(before)
   })
 })
