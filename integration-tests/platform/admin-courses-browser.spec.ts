@@ -193,6 +193,18 @@ describe("course builder in the dashboard", () => {
       await page.getByLabel("Drag section Projects").dragTo(sectionBox("Patterns"))
       await saved()
       await page.getByLabel("Sections of Mastery").getByLabel("Title of section Projects").waitFor()
+      // Rename in place (Enter saves); a scratch module is added and deleted again.
+      await page.getByLabel("Title of section Basics").fill("Core basics")
+      await page.getByLabel("Title of section Basics").press("Enter")
+      await page.getByLabel("Title of section Core basics").waitFor()
+      await saved()
+      await page.getByLabel("New module title").fill("Scratch")
+      await page.getByLabel("New module title").press("Enter")
+      await page.getByLabel("Title of module Scratch").waitFor()
+      await saved()
+      await page.getByRole("button", { name: "Delete Scratch" }).click()
+      await page.getByLabel("Title of module Scratch").waitFor({ state: "detached" })
+      await saved()
       await page.getByLabel("Tier of Mastery").fill("2")
       await page.getByLabel("Tier of Mastery").press("Enter")
       await saved()
@@ -279,7 +291,7 @@ describe("course builder in the dashboard", () => {
     expect(outline).toEqual([
       { title: "Foundations", sections: [
         { title: "Setup", lessons: [row(L[0], 1, true), row(L[4], 1), row(L[1], 1)] },
-        { title: "Basics", lessons: [row(L[3], 1), row(L[5], 1), row(L[2], 1)] },
+        { title: "Core basics", lessons: [row(L[3], 1), row(L[5], 1), row(L[2], 1)] },
       ] },
       { title: "Mastery", sections: [
         { title: "Projects", lessons: [row(L[9], 2), row(L[10], 2), row(L[11], 2)] },

@@ -79,10 +79,11 @@ export function useOutline(id: string) {
   })
 }
 
-export function useLessons() {
+/** The library (the latest 100, or those matching `q`). */
+export function useLessons(q = "") {
   return useQuery({
-    queryKey: courseKeys.lessons,
-    queryFn: () => sdk.client.fetch<{ lessons: Lesson[]; count: number }>("/admin/lessons", { query: { limit: 100 } }),
+    queryKey: [...courseKeys.lessons, q],
+    queryFn: () => sdk.client.fetch<{ lessons: Lesson[]; count: number }>("/admin/lessons", { query: { limit: 100, ...(q ? { q } : {}) } }),
   })
 }
 

@@ -1,6 +1,6 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { BookOpen } from "@medusajs/icons"
-import { Badge, Button, Container, Heading, Table, Text, toast } from "@medusajs/ui"
+import { Badge, Button, Container, Heading, Input, Table, Text, toast } from "@medusajs/ui"
 import { useMutation, useQueryClient } from "@tanstack/react-query"
 import { useState } from "react"
 import { Link } from "react-router-dom"
@@ -63,7 +63,8 @@ function LessonRow({ lesson }: { lesson: Lesson }) {
 
 /** The org's lesson library: lessons are written once and placed in any course. */
 const LessonsPage = () => {
-  const { data, isLoading, error } = useLessons()
+  const [q, setQ] = useState("")
+  const { data, isLoading, error } = useLessons(q)
   const [creating, setCreating] = useState(false)
   return (
     <Container className="divide-y p-0">
@@ -74,9 +75,12 @@ const LessonsPage = () => {
             Write a lesson once, place it in any course from the course builder. A placed lesson cannot be deleted.
           </Text>
         </div>
-        <Button size="small" variant="secondary" onClick={() => setCreating(true)}>
-          New lesson
-        </Button>
+        <div className="flex items-center gap-2">
+          <Input size="small" type="search" placeholder="Search lessons" aria-label="Search lessons" value={q} onChange={(e) => setQ(e.target.value)} />
+          <Button size="small" variant="secondary" onClick={() => setCreating(true)}>
+            New lesson
+          </Button>
+        </div>
         <LessonEditor open={creating} onOpenChange={setCreating} />
       </div>
       {error ? (
@@ -86,7 +90,7 @@ const LessonsPage = () => {
       ) : isLoading ? (
         <Text className="px-6 py-4">Loading…</Text>
       ) : !data?.lessons.length ? (
-        <Text className="px-6 py-4 text-ui-fg-subtle">No lessons yet.</Text>
+        <Text className="px-6 py-4 text-ui-fg-subtle">{q ? "No lesson matches." : "No lessons yet."}</Text>
       ) : (
         <Table>
           <Table.Header>
@@ -103,6 +107,11 @@ const LessonsPage = () => {
             ))}
           </Table.Body>
         </Table>
+      )}
+      {!!data && data.count > data.lessons.length && (
+        <Text size="small" className="px-6 py-3 text-ui-fg-muted">
+          Showing the latest {data.lessons.length} of {data.count}: search to find the others.
+        </Text>
       )}
     </Container>
   )
