@@ -1,0 +1,317 @@
+import type { ChildProcess } from "node:child_process"
+import fs from "node:fs"
+import os from "node:os"
+import path from "node:path"
+
+// Issue 6 acceptance 1 in the stock dashboard with the @volmify/courses admin: the seeded
+// owner of Acme writes a lesson, creates a course from a product, builds 2 modules x 2 sections
+// x 3 lessons, moves a lesson into another section (picker) and drags one (drag and drop), sets tier 2 on a module and publishes; the store
+// API then shows that outline with the right locks. Runs `medusa develop` on a fresh database.
+const b = require("../../src/scripts/lib/bootstrap")
+const pg = require("../../src/scripts/lib/postgres")
+
+jest.setTimeout(900_000)
+
+const ROOT = path.resolve(__dirname, "../..")
+const ARTIFACTS = path.join(ROOT, "test-artifacts")
+const OWNER = "owner@acme-academy.local"
+
+type Json = Record<string, any>
+
+describe("course builder in the dashboard", () => {
+  const dbName = `volmify_courses_browser_${Date.now()}`
+  const server = `postgres://${encodeURIComponent(process.env.DB_USERNAME || "postgres")}:${encodeURIComponent(process.env.DB_PASSWORD || "")}@${process.env.DB_HOST || "localhost"}:${process.env.DB_PORT || "5432"}/postgres`
+  const dbUrl = pg.withDatabase(server, dbName)
+  let medusa: { child: ChildProcess; stop: () => Promise<void> } | undefined
+  let base: string
+  let log = ""
+
+  const call = async (method: string, url: string, token: string | null, body?: unknown, headers: Json = {}) => {
+    const res = await fetch(`${base}${url}`, {
+      method,
+      headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    })
+    return { status: res.status, data: (await res.json().catch(() => ({}))) as Json }
+  }
+  const api = async (method: string, url: string, token: string | null, body?: unknown, headers: Json = {}) => {
+    const { status, data } = await call(method, url, token, body, headers)
+    if (status >= 400) throw new Error(`${method} ${url} -> ${status} ${JSON.stringify(data).slice(0, 300)}`)
+    return data
+  }
+
+  afterAll(async () => {
+    await medusa?.stop()
+    const { Client } = require("pg")
+    const client = new Client({ connectionString: server })
+    await client.connect()
+    await client.query(`drop database if exists "${dbName}" with (force)`).catch(() => {})
+    await client.end()
+  })
+
+  it("builds, tiers and publishes a course; the store shows the outline with its locks", async () => {
+    await pg.ensureDatabase(server, dbName)
+    await b.migrate(dbUrl, { quiet: true })
+    const summary = await b.seed(dbUrl, { quiet: true, summaryFile: path.join(os.tmpdir(), `${dbName}.json`) })
+    const acme = summary.orgs.find((o: Json) => o.owner.email === OWNER)
+    const port = await pg.freePort()
+    base = `http://localhost:${port}`
+    medusa = b.startMedusa(dbUrl, { port, stdio: "pipe", env: { ...process.env, MEDUSA_DISABLE_TELEMETRY: "true" } })
+    medusa!.child.stdout?.on("data", (d) => (log = (log + d).slice(-20_000)))
+    medusa!.child.stderr?.on("data", (d) => (log = (log + d).slice(-20_000)))
+    await b.waitForHealth(base, { child: medusa!.child })
+
+    // The owner's product, with two variants and, for now, no access plan; the library lessons.
+    const token = (await api("POST", "/auth/user/emailpass", null, acme.owner)).token
+    const stamp = Date.now().toString(36)
+    const productTitle = `Builder Course ${stamp}`
+    const { product } = await api("POST", "/admin/products", token, {
+      title: productTitle,
+      status: "published",
+      options: [{ title: "Tier", values: ["Basic", "Premium"] }],
+      variants: ["Basic", "Premium"].map((t, i) => ({
+        title: t, manage_inventory: false, options: { Tier: t }, prices: [{ currency_code: "usd", amount: 100 * (i + 1) }],
+      })),
+    })
+    const lessonTitles = Array.from({ length: 12 }, (_, i) => `Lesson ${String.fromCharCode(65 + i)} ${stamp}`)
+    const lessons: Json[] = [{}]
+    for (const title of lessonTitles.slice(1)) {
+      lessons.push((await api("POST", "/admin/lessons", token, { title, type: "text", body: `# ${title}` })).lesson)
+    }
+    const doomed = (await api("POST", "/admin/lessons", token, { title: `Doomed ${stamp}`, type: "text" })).lesson
+    const handle = `builder-${stamp}`
+    // A customer of Acme (registering on its storefront makes them a member).
+    const key = { "x-publishable-api-key": acme.publishable_key }
+    const learner = { email: `learner-${stamp}@test.volmify.local`, password: "learner-pass-1" }
+    const reg = (await api("POST", "/auth/customer/emailpass/register", null, learner)).token
+    const { customer } = await api("POST", "/store/customers", reg, { email: learner.email, first_name: "Lena", last_name: "Learner" }, key)
+
+    const { chromium } = require("playwright-core")
+    const browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
+      args: ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+    })
+    // `medusa develop` restarts on any new file under the app folder: screenshots are kept
+    // in memory and written once Medusa has stopped.
+    const shots: [string, Buffer][] = []
+    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } })
+    page.on("dialog", (d: any) => (d.type() === "prompt" ? d.accept("Refund agreed by support") : d.accept()))
+    const calls: { method: string; url: string; status: number }[] = []
+    page.on("response", (r: any) => {
+      const u = new URL(r.url())
+      if (u.pathname.startsWith("/admin")) calls.push({ method: r.request().method(), url: `${u.pathname}${u.search}`, status: r.status() })
+    })
+    /** Stops Medusa, then writes the screenshots and the /admin calls. */
+    const flush = async () => {
+      await medusa?.stop()
+      medusa = undefined
+      fs.mkdirSync(ARTIFACTS, { recursive: true })
+      for (const [file, shot] of shots) fs.writeFileSync(path.join(ARTIFACTS, file), shot)
+      fs.writeFileSync(path.join(ARTIFACTS, "admin-courses-calls.json"), JSON.stringify(calls, null, 2))
+    }
+    const toastsGone = () =>
+      page.locator('[aria-label^="Notifications"] li').first().waitFor({ state: "detached", timeout: 30_000 })
+    const saved = () => page.getByText("All changes saved").waitFor({ timeout: 30_000 })
+    let courseId = ""
+    const modules = [
+      { title: "Foundations", sections: ["Setup", "Basics"] },
+      { title: "Mastery", sections: ["Patterns", "Projects"] },
+    ]
+    try {
+      await page.goto(`${base}/app/login`, { timeout: 180_000 })
+      await page.locator('input[name="email"]').fill(OWNER, { timeout: 180_000 })
+      await page.locator('input[name="password"]').fill(acme.owner.password)
+      await page.getByRole("button", { name: "Continue with Email" }).click()
+      await page.waitForURL((u: URL) => !u.pathname.includes("login"), { timeout: 120_000 })
+
+      // Lesson library: the first lesson is written in the editor, with its markdown preview.
+      await page.goto(`${base}/app/lessons`)
+      await page.getByRole("button", { name: "New lesson" }).click({ timeout: 60_000 })
+      await page.getByLabel("Title", { exact: true }).fill(lessonTitles[0])
+      await page.getByLabel("Video URL").fill("https://videos.example.com/intro.mp4")
+      await page.getByLabel("Body (markdown)").fill("# Welcome aboard\n\nThis course is **hands-on**.\n\n- install\n- run")
+      await page.getByRole("button", { name: "Preview", exact: true }).click()
+      await page.getByTestId("markdown-preview").getByRole("heading", { name: "Welcome aboard" }).waitFor()
+      expect(await page.getByTestId("markdown-preview").locator("strong").innerText()).toBe("hands-on")
+      shots.push(["admin-lesson-editor.png", await page.screenshot({ fullPage: true })])
+      await page.getByRole("button", { name: "Save lesson" }).click()
+      await page.getByRole("cell", { name: lessonTitles[0], exact: true }).waitFor({ timeout: 30_000 })
+      lessons[0] = (await api("GET", `/admin/lessons?q=${encodeURIComponent(lessonTitles[0])}`, token)).lessons[0]
+      expect(lessons[0]).toMatchObject({ type: "text", video_provider: "url", video_source: "https://videos.example.com/intro.mp4" })
+      expect(lessons[0].body).toContain("**hands-on**")
+
+      // Courses list -> Create course from the product.
+      await page.goto(`${base}/app/courses`)
+      await page.getByRole("button", { name: "Create course" }).click({ timeout: 60_000 })
+      const picker = page.getByRole("combobox", { name: "Product" })
+      await page.getByRole("option", { name: productTitle }).waitFor({ state: "attached", timeout: 30_000 })
+      await picker.selectOption({ label: productTitle })
+      await page.getByLabel("Title", { exact: true }).fill(`Builder ${stamp}`)
+      await page.getByLabel("Handle", { exact: true }).fill(handle)
+      await page.getByRole("button", { name: "Create", exact: true }).click()
+      await page.waitForURL(/\/app\/courses\/[^/]+$/, { timeout: 30_000 })
+      courseId = page.url().split("/").pop()!
+      await page.getByText("No modules yet").waitFor({ timeout: 30_000 })
+
+      // 2 modules x 2 sections x 3 lessons.
+      let next = 0
+      for (const m of modules) {
+        await page.getByLabel("New module title").fill(m.title)
+        await page.getByLabel("New module title").press("Enter")
+        await page.getByLabel(`Title of module ${m.title}`).waitFor()
+        await saved()
+        for (const s of m.sections) {
+          await page.getByLabel(`New section in ${m.title}`).fill(s)
+          await page.getByLabel(`New section in ${m.title}`).press("Enter")
+          await page.getByLabel(`Title of section ${s}`).waitFor()
+          await saved()
+          for (let i = 0; i < 3; i++) {
+            const lesson = lessons[next++]
+            await page.getByLabel(`Lesson to add to ${s}`).selectOption(lesson.id)
+            await page.getByRole("button", { name: `Add lesson to ${s}` }).click()
+            await page.getByTestId("outline-lesson").filter({ hasText: lesson.title }).waitFor()
+            await saved()
+          }
+        }
+      }
+      // Lesson A is a free preview; lesson C moves from Setup to Basics; Mastery needs tier 2.
+      await page.getByLabel(`Preview ${lessonTitles[0]}`).click()
+      await saved()
+      await page.getByLabel(`Move ${lessonTitles[2]} to section`).selectOption({ label: "Foundations › Basics" })
+      await saved()
+      // Drag and drop: lesson E from Basics to Setup, before lesson B.
+      await page.getByLabel(`Drag ${lessonTitles[4]}`).dragTo(page.getByTestId("outline-lesson").filter({ hasText: lessonTitles[1] }))
+      await saved()
+      await page.getByLabel("Lessons of Setup").getByText(lessonTitles[4]).waitFor()
+      // A tall window shows the whole outline (the dashboard scrolls inside its own pane).
+      await page.setViewportSize({ width: 1440, height: 2600 })
+      // Sections move between modules too: Projects into Foundations (before Basics), then back before Patterns.
+      const sectionBox = (title: string) => page.getByTestId("outline-section").filter({ has: page.getByLabel(`Title of section ${title}`) })
+      await page.getByLabel("Drag section Projects").dragTo(sectionBox("Basics"))
+      await saved()
+      await page.getByLabel("Sections of Foundations").getByLabel("Title of section Projects").waitFor()
+      await page.getByLabel("Drag section Projects").dragTo(sectionBox("Patterns"))
+      await saved()
+      await page.getByLabel("Sections of Mastery").getByLabel("Title of section Projects").waitFor()
+      // Rename in place (Enter saves); a scratch module is added and deleted again.
+      await page.getByLabel("Title of section Basics").fill("Core basics")
+      await page.getByLabel("Title of section Basics").press("Enter")
+      await page.getByLabel("Title of section Core basics").waitFor()
+      await saved()
+      await page.getByLabel("New module title").fill("Scratch")
+      await page.getByLabel("New module title").press("Enter")
+      await page.getByLabel("Title of module Scratch").waitFor()
+      await saved()
+      await page.getByRole("button", { name: "Delete Scratch" }).click()
+      await page.getByLabel("Title of module Scratch").waitFor({ state: "detached" })
+      await saved()
+      await page.getByLabel("Tier of Mastery").fill("2")
+      await page.getByLabel("Tier of Mastery").press("Enter")
+      await saved()
+      await page.getByText("tier 2 (inherited)").first().waitFor()
+      shots.push(["admin-course-builder.png", await page.screenshot({ fullPage: true })])
+      await page.setViewportSize({ width: 1440, height: 1000 })
+
+      // A refused save rolls back with the server's message: the lesson left the library meanwhile.
+      await page.waitForLoadState("networkidle")
+      await api("DELETE", `/admin/lessons/${doomed.id}`, token)
+      await page.getByLabel("Lesson to add to Projects").selectOption(doomed.id)
+      await page.getByRole("button", { name: "Add lesson to Projects" }).click()
+      await page.getByText(/lesson/i).filter({ hasText: doomed.id }).first().waitFor({ timeout: 30_000 })
+      await saved()
+      expect(await page.getByTestId("outline-lesson").filter({ hasText: `Doomed ${stamp}` }).count()).toBe(0)
+      expect(await page.getByTestId("outline-lesson").count()).toBe(12)
+
+      // Publishing is refused while no variant grants a tier; the server's message shows.
+      await toastsGone()
+      await page.getByRole("button", { name: "Publish", exact: true }).click()
+      await page.getByRole("alert").filter({ hasText: /access plan/i }).waitFor({ timeout: 30_000 })
+      for (const [i, v] of product.variants.entries()) {
+        await api("POST", `/admin/products/${product.id}/variants/${v.id}/access-plan`, token, { tier: i + 1 })
+      }
+      await page.getByRole("button", { name: "Publish", exact: true }).click()
+      await page.getByRole("button", { name: "Unpublish", exact: true }).waitFor({ timeout: 30_000 })
+      shots.push(["admin-course-published.png", await page.screenshot({ fullPage: true })])
+
+      // The library links each lesson to where it is used and refuses to delete a placed one.
+      await page.goto(`${base}/app/lessons`)
+      await page.getByRole("link", { name: `Builder ${stamp} › Foundations › Setup` }).first().waitFor({ timeout: 60_000 })
+      await page.getByRole("button", { name: `Delete ${lessonTitles[1]}` }).click()
+      await page.getByText(`cannot be deleted: Builder ${stamp} > Foundations > Setup`).waitFor({ timeout: 30_000 })
+      expect((await api("GET", `/admin/lessons/${lessons[1].id}`, token)).lesson.id).toBe(lessons[1].id)
+
+      // Customer widget: grant tier 2 of the course's product by hand, with a reason.
+      await page.goto(`${base}/app/customers/${customer.id}`)
+      await page.getByRole("heading", { name: "Entitlements & learning" }).waitFor({ timeout: 60_000 })
+      await page.getByText("No entitlements.").waitFor({ timeout: 30_000 })
+      await page.getByLabel("Product to grant").selectOption({ label: productTitle })
+      await page.getByLabel("Tier", { exact: true }).fill("2")
+      await page.getByLabel("Reason", { exact: true }).fill("Conference speaker")
+      await page.getByRole("button", { name: "Grant", exact: true }).click()
+      await page.getByText("manual: Conference speaker").waitFor({ timeout: 30_000 })
+      shots.push(["admin-customer-entitlements.png", await page.screenshot({ fullPage: true })])
+      const learnerToken = (await api("POST", "/auth/customer/emailpass", null, learner)).token
+      const granted = await api("GET", `/store/courses/${handle}`, learnerToken, undefined, key)
+      expect(granted.course.access.tier).toBe(2)
+      const grantedLessons = granted.course.modules.flatMap((m: Json) => m.sections.flatMap((s: Json) => s.lessons))
+      expect(grantedLessons.filter((l: Json) => l.locked)).toEqual([])
+
+      // Revoke, with a reason (the prompt): the tier-2 lessons lock again for that learner.
+      await page.getByRole("button", { name: "Revoke", exact: true }).click()
+      await page.getByText("revoked: Refund agreed by support").waitFor({ timeout: 30_000 })
+      const revoked = await api("GET", `/store/courses/${handle}`, learnerToken, undefined, key)
+      const mastery = revoked.course.modules.find((m: Json) => m.title === "Mastery").sections.flatMap((s: Json) => s.lessons)
+      expect(mastery.map((l: Json) => l.lock_reason)).toEqual(Array(6).fill("tier"))
+
+      await page.goto(`${base}/app/courses`)
+      await page.getByRole("link", { name: `Builder ${stamp}` }).waitFor({ timeout: 60_000 })
+      shots.push(["admin-courses-list.png", await page.screenshot({ fullPage: true })])
+    } catch (error) {
+      const shot = await page.screenshot({ fullPage: true }).catch(() => null)
+      if (shot) shots.push(["admin-courses-failure.png", shot])
+      await browser.close()
+      await flush()
+      throw new Error(`${(error as Error).message}\n--- medusa log tail ---\n${log.slice(-3000)}`)
+    }
+    await browser.close()
+
+    // The store, anonymous: the outline as built, the locks of an anonymous visitor.
+    const { status, data } = await call("GET", `/store/courses/${handle}`, null, undefined, { "x-publishable-api-key": acme.publishable_key })
+    expect(status).toBe(200)
+    expect(data.course.id).toBe(courseId)
+    const outline = data.course.modules.map((m: Json) => ({
+      title: m.title,
+      sections: m.sections.map((s: Json) => ({
+        title: s.title,
+        lessons: s.lessons.map((l: Json) => [l.title, l.required_tier, l.locked, l.lock_reason]),
+      })),
+    }))
+    const L = lessonTitles
+    const row = (t: string, tier: number, preview = false) => [t, tier, !preview, preview ? null : "auth"]
+    expect(outline).toEqual([
+      { title: "Foundations", sections: [
+        { title: "Setup", lessons: [row(L[0], 1, true), row(L[4], 1), row(L[1], 1)] },
+        { title: "Core basics", lessons: [row(L[3], 1), row(L[5], 1), row(L[2], 1)] },
+      ] },
+      { title: "Mastery", sections: [
+        { title: "Projects", lessons: [row(L[9], 2), row(L[10], 2), row(L[11], 2)] },
+        { title: "Patterns", lessons: [row(L[6], 2), row(L[7], 2), row(L[8], 2)] },
+      ] },
+    ])
+    expect(data.course.tiers.map((t: Json) => t.tier)).toEqual([1, 2])
+
+    await flush()
+
+    expect(calls.filter((c) => c.status >= 500)).toEqual([])
+    const called = new Set(calls.map((c) => `${c.method} ${c.url.split("?")[0]}`))
+    expect(called).toContain("POST /admin/courses")
+    expect(called).toContain(`POST /admin/courses/${data.course.id}/outline`)
+    expect(called).toContain(`POST /admin/courses/${data.course.id}/publish`)
+    // Exactly the expected refusals: the vanished lesson, the first publish, deleting a placed lesson.
+    expect(calls.filter((c) => c.status >= 400).map((c) => `${c.method} ${c.url.split("?")[0]} ${c.status}`)).toEqual([
+      `POST /admin/courses/${data.course.id}/outline 400`,
+      `POST /admin/courses/${data.course.id}/publish 400`,
+      `DELETE /admin/lessons/${lessons[1].id} 400`,
+    ])
+  })
+})

@@ -1,0 +1,126 @@
+import { Button, Drawer, Input, Label, Select, Text, Textarea, toast } from "@medusajs/ui"
+import { useMutation, useQueryClient } from "@tanstack/react-query"
+import { useState } from "react"
+import { courseKeys, errorText, Lesson } from "../lib/api"
+import { sdk } from "../lib/sdk"
+import { MarkdownPreview } from "./markdown-preview"
+
+const TYPES = ["text", "video", "download"]
+
+type Form = { title: string; type: string; body: string; video_source: string }
+const formOf = (l?: Lesson): Form => ({ title: l?.title ?? "", type: l?.type ?? "text", body: l?.body ?? "", video_source: l?.video_source ?? "" })
+
+/** Create (no `lesson`) or edit a library lesson in a drawer: title, type, markdown with preview, video URL. */
+export function LessonEditor({ lesson, open, onOpenChange }: { lesson?: Lesson; open: boolean; onOpenChange: (o: boolean) => void }) {
+  const client = useQueryClient()
+  const [form, setForm] = useState<Form>(formOf(lesson))
+  const [tab, setTab] = useState<"write" | "preview">("write")
+  const [problem, setProblem] = useState<string | null>(null)
+  const otherProvider = !!lesson?.video_provider && lesson.video_provider !== "url"
+  const save = useMutation({
+    mutationFn: () => {
+      const video = form.video_source.trim()
+      const body = {
+        title: form.title,
+        type: form.type,
+        body: form.body || null,
+        // Lessons on another provider (file, Mux, Cloudflare) keep their source.
+        ...(otherProvider ? {} : { video_provider: video ? "url" : null, video_source: video || null }),
+      }
+      return lesson
+        ? sdk.client.fetch(`/admin/lessons/${lesson.id}`, { method: "POST", body })
+        : sdk.client.fetch("/admin/lessons", { method: "POST", body })
+    },
+    onSuccess: () => {
+      client.invalidateQueries({ queryKey: courseKeys.lessons })
+      client.invalidateQueries({ queryKey: courseKeys.all })
+      toast.success(lesson ? "Lesson saved" : "Lesson created")
+      onOpenChange(false)
+    },
+    onError: (e) => setProblem(errorText(e, "The lesson was not saved")),
+  })
+  const reset = (o: boolean) => {
+    if (o) {
+      setForm(formOf(lesson))
+      setProblem(null)
+      setTab("write")
+    }
+    onOpenChange(o)
+  }
+  return (
+    <Drawer open={open} onOpenChange={reset}>
+      <Drawer.Content className="max-w-2xl">
+        <Drawer.Header>
+          <Drawer.Title>{lesson ? `Edit ${lesson.title}` : "New lesson"}</Drawer.Title>
+        </Drawer.Header>
+        <Drawer.Body className="flex flex-col gap-4 overflow-y-auto">
+          <div className="flex flex-col gap-1">
+            <Label htmlFor="lesson-title">Title</Label>
+            <Input id="lesson-title" value={form.title} onChange={(e) => setForm({ ...form, title: e.target.value })} />
+          </div>
+          <div className="flex flex-col gap-1">
+            <Label htmlFor="lesson-type">Type</Label>
+            <Select value={form.type} onValueChange={(type) => setForm({ ...form, type })}>
+              <Select.Trigger id="lesson-type" aria-label="Type">
+                <Select.Value />
+              </Select.Trigger>
+              <Select.Content>
+                {TYPES.map((t) => (
+                  <Select.Item key={t} value={t}>
+                    {t}
+                  </Select.Item>
+                ))}
+              </Select.Content>
+            </Select>
+          </div>
+          <div className="flex flex-col gap-1">
+            <Label htmlFor="lesson-video">Video URL</Label>
+            <Input
+              id="lesson-video"
+              placeholder="https://…"
+              disabled={otherProvider}
+              value={form.video_source}
+              onChange={(e) => setForm({ ...form, video_source: e.target.value })}
+            />
+            {otherProvider && <Text size="xsmall" className="text-ui-fg-muted">Video from {lesson?.video_provider}; kept as is.</Text>}
+          </div>
+          <div className="flex flex-col gap-1">
+            <div className="flex items-center justify-between">
+              <Label htmlFor="lesson-body">Body (markdown)</Label>
+              <div className="flex gap-1">
+                <Button size="small" variant={tab === "write" ? "secondary" : "transparent"} onClick={() => setTab("write")}>
+                  Write
+                </Button>
+                <Button size="small" variant={tab === "preview" ? "secondary" : "transparent"} onClick={() => setTab("preview")}>
+                  Preview
+                </Button>
+              </div>
+            </div>
+            {tab === "write" ? (
+              <Textarea id="lesson-body" rows={14} className="font-mono" value={form.body} onChange={(e) => setForm({ ...form, body: e.target.value })} />
+            ) : (
+              <div className="min-h-[14rem] rounded-md border border-ui-border-base p-3">
+                {form.body.trim() ? <MarkdownPreview source={form.body} /> : <Text className="text-ui-fg-muted">Nothing to preview.</Text>}
+              </div>
+            )}
+          </div>
+          {problem && (
+            <Text size="small" className="text-ui-fg-error" role="alert">
+              {problem}
+            </Text>
+          )}
+        </Drawer.Body>
+        <Drawer.Footer>
+          <Drawer.Close asChild>
+            <Button size="small" variant="secondary">
+              Cancel
+            </Button>
+          </Drawer.Close>
+          <Button size="small" isLoading={save.isPending} disabled={!form.title.trim()} onClick={() => save.mutate()}>
+            Save lesson
+          </Button>
+        </Drawer.Footer>
+      </Drawer.Content>
+    </Drawer>
+  )
+}
