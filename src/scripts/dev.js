@@ -41,6 +41,41 @@ async function main() {
     log("Seeding demo data (first run only; later runs find it)…")
     const summary = await b.seed(db.url, { quiet: true })
 
+    // The storefront starts first: `next dev` writes files under storefront/ as it boots,
+    // and `medusa develop` restarts on any file change in the app folder.
+    let storefrontUrl = null
+    if (fs.existsSync(path.join(b.ROOT, "storefront", "package.json"))) {
+      log(`Starting the storefront on :${storefrontPort}…`)
+      const key = summary.orgs[0]?.publishable_key
+      const storefront = spawn("npm", ["run", "dev", "--workspace", "storefront"], {
+        cwd: b.ROOT,
+        env: {
+          ...process.env,
+          PORT: String(storefrontPort),
+          MEDUSA_BACKEND_URL: `http://localhost:${port}`,
+          NEXT_PUBLIC_MEDUSA_PUBLISHABLE_KEY: process.env.NEXT_PUBLIC_MEDUSA_PUBLISHABLE_KEY || key,
+        },
+        stdio: ["ignore", "pipe", "inherit"],
+        detached: true,
+      })
+      children.push(storefront)
+      await new Promise((resolve) => {
+        const timer = setTimeout(resolve, 60_000)
+        storefront.stdout.on("data", (chunk) => {
+          process.stdout.write(chunk)
+          if (/Ready in/.test(String(chunk))) {
+            clearTimeout(timer)
+            resolve()
+          }
+        })
+        storefront.on("exit", () => {
+          clearTimeout(timer)
+          resolve()
+        })
+      })
+      storefrontUrl = `http://localhost:${storefrontPort}`
+    }
+
     log(`Starting Medusa on :${port}…`)
     const medusa = b.startMedusa(db.url, { port })
     children.push(medusa.child)
@@ -52,24 +87,6 @@ async function main() {
     })
     const baseUrl = `http://localhost:${port}`
     await b.waitForHealth(baseUrl, { child: medusa.child })
-
-    let storefrontUrl = null
-    if (fs.existsSync(path.join(b.ROOT, "storefront", "package.json"))) {
-      const key = summary.orgs[0]?.publishable_key
-      const storefront = spawn("npm", ["run", "dev", "--workspace", "storefront"], {
-        cwd: b.ROOT,
-        env: {
-          ...process.env,
-          PORT: String(storefrontPort),
-          MEDUSA_BACKEND_URL: baseUrl,
-          NEXT_PUBLIC_MEDUSA_PUBLISHABLE_KEY: process.env.NEXT_PUBLIC_MEDUSA_PUBLISHABLE_KEY || key,
-        },
-        stdio: "inherit",
-        detached: true,
-      })
-      children.push(storefront)
-      storefrontUrl = `http://localhost:${storefrontPort}`
-    }
 
     printBanner({ baseUrl, storefrontUrl, summary, db })
   } catch (error) {
