@@ -7,13 +7,10 @@ export const STORE_ORG_FIELDS = ["id", "handle", "name", "status", "support_emai
 
 type WithOrg = MedusaStoreRequest & { volmifyOrg?: Awaited<ReturnType<typeof loadStoreOrg>> }
 
-async function loadStoreOrg(req: MedusaStoreRequest) {
-  const channelIds = req.publishable_key_context?.sales_channel_ids ?? []
-  const orgs = req.scope.resolve<OrgModuleService>(ORG_MODULE)
-  const [org] = channelIds.length
-    ? await orgs.listOrgs({ sales_channel_id: channelIds }, { take: 1, select: [...STORE_ORG_FIELDS] })
-    : []
-  return org ?? null
+function loadStoreOrg(req: MedusaStoreRequest) {
+  return req.scope
+    .resolve<OrgModuleService>(ORG_MODULE)
+    .retrieveOrgBySalesChannel(req.publishable_key_context?.sales_channel_ids ?? [], [...STORE_ORG_FIELDS])
 }
 
 /**

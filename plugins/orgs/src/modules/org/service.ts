@@ -14,13 +14,16 @@ export default class OrgModuleService extends MedusaService({
   OrgMember,
   PlatformOperator,
 }) {
-  /** The org that owns one of these sales channels, or null. One indexed lookup. */
-  async retrieveOrgBySalesChannel(salesChannelIds: string | string[]) {
+  /**
+   * The org that owns one of these sales channels (a publishable key's channels), or null.
+   * One indexed lookup; `select` narrows the columns read.
+   */
+  async retrieveOrgBySalesChannel(salesChannelIds: string | string[], select?: string[]) {
     const ids = Array.isArray(salesChannelIds) ? salesChannelIds : [salesChannelIds]
     if (!ids.length) {
       return null
     }
-    const [org] = await this.listOrgs({ sales_channel_id: ids }, { take: 1 })
+    const [org] = await this.listOrgs({ sales_channel_id: ids }, { take: 1, ...(select ? { select } : {}) })
     return org ?? null
   }
 

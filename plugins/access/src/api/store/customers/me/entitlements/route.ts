@@ -1,5 +1,10 @@
 import { AuthenticatedMedusaRequest, MedusaResponse, MedusaStoreRequest } from "@medusajs/framework/http"
-import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+
+// The key's org, as @volmify/orgs decides it (404 without org, 403 suspended).
+const { resolveStoreOrg } = require("@volmify/orgs/api/utils/store-org") as {
+  resolveStoreOrg(req: MedusaStoreRequest): Promise<{ id: string }>
+}
 
 /**
  * GET /store/customers/me/entitlements: the logged-in customer's live entitlements for
@@ -7,13 +12,10 @@ import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/util
  */
 export async function GET(req: AuthenticatedMedusaRequest & MedusaStoreRequest, res: MedusaResponse) {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
-  const channelIds = req.publishable_key_context?.sales_channel_ids ?? []
+  const { id } = await resolveStoreOrg(req)
   const {
     data: [org],
-  } = await query.graph({ entity: "org", fields: ["id", "products.id"], filters: { sales_channel_id: channelIds } })
-  if (!org) {
-    throw new MedusaError(MedusaError.Types.NOT_FOUND, "No org is attached to this publishable API key's sales channel")
-  }
+  } = await query.graph({ entity: "org", fields: ["id", "products.id"], filters: { id } })
   const productIds = (org.products ?? []).filter(Boolean).map((p: { id: string }) => p.id)
   const now = new Date()
   const { data: entitlements } = productIds.length
