@@ -16,6 +16,7 @@ const { allowSelfGuardedAdminRoutes } = require("@volmify/orgs/api/admin-scope/g
   allowSelfGuardedAdminRoutes(pattern: RegExp): void
 }
 allowSelfGuardedAdminRoutes(/^\/admin\/(courses|lessons)(\/|$)/)
+allowSelfGuardedAdminRoutes(/^\/admin\/customers\/[^/]+\/enrollments$/)
 
 const customerOptional = authenticate("customer", ["session", "bearer"], { allowUnauthenticated: true })
 

@@ -1,17 +1,35 @@
 import { Button, Drawer, Input, Label, Select, Text, Textarea, toast } from "@medusajs/ui"
 import { useMutation, useQueryClient } from "@tanstack/react-query"
 import { useState } from "react"
-import { courseKeys, errorText, Lesson } from "../lib/api"
+import { Attachment, courseKeys, errorText, Lesson } from "../lib/api"
+import { AttachmentsField } from "./attachments-field"
 import { sdk } from "../lib/sdk"
 import { MarkdownPreview } from "./markdown-preview"
 
 const TYPES = ["text", "video", "download"]
 
-type Form = { title: string; type: string; body: string; video_source: string }
-const formOf = (l?: Lesson): Form => ({ title: l?.title ?? "", type: l?.type ?? "text", body: l?.body ?? "", video_source: l?.video_source ?? "" })
+type Form = { title: string; type: string; body: string; video_source: string; attachments: Attachment[] }
+const formOf = (l?: Lesson): Form => ({
+  title: l?.title ?? "",
+  type: l?.type ?? "text",
+  body: l?.body ?? "",
+  video_source: l?.video_source ?? "",
+  attachments: l?.attachments ?? [],
+})
 
 /** Create (no `lesson`) or edit a library lesson in a drawer: title, type, markdown with preview, video URL. */
-export function LessonEditor({ lesson, open, onOpenChange }: { lesson?: Lesson; open: boolean; onOpenChange: (o: boolean) => void }) {
+export function LessonEditor({
+  lesson,
+  open,
+  onOpenChange,
+  orgId,
+}: {
+  lesson?: Lesson
+  open: boolean
+  onOpenChange: (o: boolean) => void
+  /** Platform operators create a lesson for this org. */
+  orgId?: string
+}) {
   const client = useQueryClient()
   const [form, setForm] = useState<Form>(formOf(lesson))
   const [tab, setTab] = useState<"write" | "preview">("write")
@@ -24,12 +42,13 @@ export function LessonEditor({ lesson, open, onOpenChange }: { lesson?: Lesson; 
         title: form.title,
         type: form.type,
         body: form.body || null,
+        attachments: form.attachments.length ? form.attachments : null,
         // Lessons on another provider (file, Mux, Cloudflare) keep their source.
         ...(otherProvider ? {} : { video_provider: video ? "url" : null, video_source: video || null }),
       }
       return lesson
         ? sdk.client.fetch(`/admin/lessons/${lesson.id}`, { method: "POST", body })
-        : sdk.client.fetch("/admin/lessons", { method: "POST", body })
+        : sdk.client.fetch("/admin/lessons", { method: "POST", body: { ...body, ...(orgId ? { org_id: orgId } : {}) } })
     },
     onSuccess: () => {
       client.invalidateQueries({ queryKey: courseKeys.lessons })
@@ -104,6 +123,7 @@ export function LessonEditor({ lesson, open, onOpenChange }: { lesson?: Lesson; 
               </div>
             )}
           </div>
+          <AttachmentsField value={form.attachments} onChange={(attachments) => setForm({ ...form, attachments })} onError={setProblem} />
           {problem && (
             <Text size="small" className="text-ui-fg-error" role="alert">
               {problem}

@@ -10,6 +10,7 @@ export type Course = {
   status: "draft" | "published" | "archived"
   published_at: string | null
   updated_at: string
+  enrollment_count?: number
 }
 
 export type LessonSummary = { id: string; title: string; type: string }
@@ -34,8 +35,10 @@ export type Section = {
 export type Module = Omit<Section, "lessons"> & { sections: Section[] }
 
 export type UsedIn = { placement_id: string; course_id: string; course_title: string; module_title: string; section_title: string }
+export type Attachment = { file_id: string; name: string; mime_type?: string }
 export type Lesson = LessonSummary & {
   body: string | null
+  attachments?: Attachment[] | null
   video_provider: "url" | "file" | "mux" | "cloudflare" | null
   video_source: string | null
   duration_seconds: number | null
@@ -55,13 +58,55 @@ export const courseKeys = {
 
 export const errorText = (e: unknown, fallback: string) => (e instanceof Error && e.message ? e.message : fallback)
 
-export function useCourses(params: { limit: number; offset: number; q?: string }) {
+export function useCourses(params: { limit: number; offset: number; q?: string; org_id?: string }) {
   return useQuery({
     queryKey: courseKeys.list(params),
     queryFn: () =>
       sdk.client.fetch<{ courses: Course[]; count: number }>("/admin/courses", {
-        query: { limit: params.limit, offset: params.offset, ...(params.q ? { q: params.q } : {}) },
+        query: {
+          limit: params.limit,
+          offset: params.offset,
+          ...(params.q ? { q: params.q } : {}),
+          ...(params.org_id ? { org_id: params.org_id } : {}),
+        },
       }),
+  })
+}
+
+export type OrgOption = { id: string; name: string; handle: string; role?: string }
+
+/**
+ * The orgs the user works in. `platform` is true for platform operators, who see every
+ * org's courses and lessons and may narrow them to one org.
+ */
+export function useAdminOrgs() {
+  return useQuery({
+    queryKey: ["volmify", "orgs", "options"],
+    queryFn: () => sdk.client.fetch<{ orgs: OrgOption[] }>("/admin/orgs", { query: { limit: 100 } }),
+    select: (data) => ({ orgs: data.orgs, platform: data.orgs.some((o) => o.role === "platform") }),
+  })
+}
+
+export type EnrollmentProgress = {
+  id: string
+  course_id: string
+  org_id: string
+  started_at: string
+  completed_at: string | null
+  status: "active" | "completed" | "cancelled"
+  tier: number
+  lessons_total: number
+  lessons_open: number
+  lessons_completed: number
+  progress_percent: number
+  course: { id: string; title: string; handle: string; status: string }
+}
+
+/** A customer's enrollments with live tier and progress (org staff: their org's courses). */
+export function useCustomerEnrollments(customerId: string) {
+  return useQuery({
+    queryKey: ["volmify", "customer-enrollments", customerId],
+    queryFn: () => sdk.client.fetch<{ enrollments: EnrollmentProgress[] }>(`/admin/customers/${customerId}/enrollments`),
   })
 }
 
@@ -80,10 +125,13 @@ export function useOutline(id: string) {
 }
 
 /** The library (the latest 100, or those matching `q`). */
-export function useLessons(q = "") {
+export function useLessons(q = "", orgId = "") {
   return useQuery({
-    queryKey: [...courseKeys.lessons, q],
-    queryFn: () => sdk.client.fetch<{ lessons: Lesson[]; count: number }>("/admin/lessons", { query: { limit: 100, ...(q ? { q } : {}) } }),
+    queryKey: [...courseKeys.lessons, q, orgId],
+    queryFn: () =>
+      sdk.client.fetch<{ lessons: Lesson[]; count: number }>("/admin/lessons", {
+        query: { limit: 100, ...(q ? { q } : {}), ...(orgId ? { org_id: orgId } : {}) },
+      }),
   })
 }
 

@@ -1,5 +1,6 @@
 import type { Context } from "@medusajs/framework/types"
-import { InjectTransactionManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
+import { InjectManager, InjectTransactionManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
+import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/postgresql"
 import { HmacMediaUrlSigner, MediaUrlSigner, resolveMediaSecret } from "../../media/signer"
 import type { OutlinePlan } from "../../rules/plan-outline"
 import { Course } from "./models/course"
@@ -69,6 +70,23 @@ export default class CourseModuleService extends MedusaService({
     const lessonIds = [...new Set(placements.map((p: any) => p.lesson_id as string))]
     const lessons = lessonIds.length ? await this.listLessons({ id: lessonIds }, { select: OUTLINE_FIELDS.lessons }) : []
     return { modules, sections, placements, lessons } as any
+  }
+
+  /** Active (not cancelled) enrollments per course id: one grouped SQL count. */
+  @InjectManager()
+  async countEnrollmentsByCourse(courseIds: string[], @MedusaContext() context: Context = {}): Promise<Record<string, number>> {
+    const out: Record<string, number> = Object.fromEntries(courseIds.map((id) => [id, 0]))
+    if (!courseIds.length) return out
+    const manager = context.manager as SqlEntityManager
+    const rows: { course_id: string; n: string }[] = await manager
+      .getKnex()("enrollment")
+      .whereIn("course_id", courseIds)
+      .whereNull("deleted_at")
+      .whereNot("status", "cancelled")
+      .groupBy("course_id")
+      .select("course_id", manager.getKnex().raw("count(*)::text as n"))
+    for (const r of rows) out[r.course_id] = Number(r.n)
+    return out
   }
 
   /** Everything the outline of a course is now, for compensation. */

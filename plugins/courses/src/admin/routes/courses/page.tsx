@@ -4,6 +4,7 @@ import { Badge, Button, Container, Heading, Input, Table, Text } from "@medusajs
 import { useState } from "react"
 import { Link } from "react-router-dom"
 import { Course, errorText, useCourses, useProductTiers } from "../../lib/api"
+import { OrgFilter, useOrgName } from "../../components/org-filter"
 import { CreateCourseModal } from "./create-course-modal"
 
 const PAGE_SIZE = 20
@@ -28,7 +29,9 @@ function TiersCell({ productId }: { productId: string }) {
 const CoursesPage = () => {
   const [page, setPage] = useState(0)
   const [q, setQ] = useState("")
-  const { data, isLoading, error } = useCourses({ limit: PAGE_SIZE, offset: page * PAGE_SIZE, q })
+  const [orgId, setOrgId] = useState("")
+  const orgs = useOrgName()
+  const { data, isLoading, error } = useCourses({ limit: PAGE_SIZE, offset: page * PAGE_SIZE, q, org_id: orgId })
   const count = data?.count ?? 0
   return (
     <Container className="divide-y p-0">
@@ -40,6 +43,7 @@ const CoursesPage = () => {
           </Text>
         </div>
         <div className="flex items-center gap-2">
+          <OrgFilter value={orgId} onChange={(v) => (setOrgId(v), setPage(0))} />
           <Input size="small" type="search" placeholder="Search courses" aria-label="Search courses" value={q} onChange={(e) => (setQ(e.target.value), setPage(0))} />
           <Button size="small" variant="transparent" asChild>
             <Link to="/lessons">Lesson library</Link>
@@ -54,15 +58,17 @@ const CoursesPage = () => {
       ) : isLoading ? (
         <Text className="px-6 py-4">Loading…</Text>
       ) : count === 0 ? (
-        <Text className="px-6 py-4 text-ui-fg-subtle">No courses yet. Create one from a product.</Text>
+        <Text className="px-6 py-4 text-ui-fg-subtle">{q || orgId ? "No course matches." : "No courses yet. Create one from a product."}</Text>
       ) : (
         <>
           <Table>
             <Table.Header>
               <Table.Row>
                 <Table.HeaderCell>Title</Table.HeaderCell>
+                {orgs.platform && <Table.HeaderCell>Org</Table.HeaderCell>}
                 <Table.HeaderCell>Status</Table.HeaderCell>
                 <Table.HeaderCell>Tiers</Table.HeaderCell>
+                <Table.HeaderCell>Enrollments</Table.HeaderCell>
                 <Table.HeaderCell>Last updated</Table.HeaderCell>
               </Table.Row>
             </Table.Header>
@@ -75,6 +81,7 @@ const CoursesPage = () => {
                     </Link>
                     <Text size="xsmall" className="text-ui-fg-muted">/{c.handle}</Text>
                   </Table.Cell>
+                  {orgs.platform && <Table.Cell>{orgs.name(c.org_id)}</Table.Cell>}
                   <Table.Cell>
                     <Badge size="2xsmall" color={STATUS_COLOR[c.status]}>
                       {c.status}
@@ -83,6 +90,7 @@ const CoursesPage = () => {
                   <Table.Cell>
                     <TiersCell productId={c.product_id} />
                   </Table.Cell>
+                  <Table.Cell>{c.enrollment_count ?? 0}</Table.Cell>
                   <Table.Cell>{new Date(c.updated_at).toLocaleString()}</Table.Cell>
                 </Table.Row>
               ))}

@@ -5,6 +5,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query"
 import { useState } from "react"
 import { Link } from "react-router-dom"
 import { LessonEditor } from "../../components/lesson-editor"
+import { OrgFilter, useOrgName } from "../../components/org-filter"
 import { courseKeys, errorText, Lesson, useLessons } from "../../lib/api"
 import { sdk } from "../../lib/sdk"
 
@@ -64,8 +65,12 @@ function LessonRow({ lesson }: { lesson: Lesson }) {
 /** The org's lesson library: lessons are written once and placed in any course. */
 const LessonsPage = () => {
   const [q, setQ] = useState("")
-  const { data, isLoading, error } = useLessons(q)
+  const [orgId, setOrgId] = useState("")
+  const orgs = useOrgName()
+  const { data, isLoading, error } = useLessons(q, orgId)
   const [creating, setCreating] = useState(false)
+  // A platform operator writes a lesson for one org: they pick it first.
+  const needsOrg = orgs.platform && !orgId
   return (
     <Container className="divide-y p-0">
       <div className="flex items-center justify-between px-6 py-4">
@@ -76,12 +81,19 @@ const LessonsPage = () => {
           </Text>
         </div>
         <div className="flex items-center gap-2">
+          <OrgFilter value={orgId} onChange={setOrgId} />
           <Input size="small" type="search" placeholder="Search lessons" aria-label="Search lessons" value={q} onChange={(e) => setQ(e.target.value)} />
-          <Button size="small" variant="secondary" onClick={() => setCreating(true)}>
+          <Button
+            size="small"
+            variant="secondary"
+            disabled={needsOrg}
+            title={needsOrg ? "Pick the org the lesson belongs to first" : undefined}
+            onClick={() => setCreating(true)}
+          >
             New lesson
           </Button>
         </div>
-        <LessonEditor open={creating} onOpenChange={setCreating} />
+        <LessonEditor open={creating} onOpenChange={setCreating} orgId={orgs.platform ? orgId : undefined} />
       </div>
       {error ? (
         <Text className="px-6 py-4 text-ui-fg-error" role="alert">

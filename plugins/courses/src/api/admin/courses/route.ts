@@ -18,7 +18,8 @@ export async function GET(req: AuthenticatedMedusaRequest<unknown, AdminListQuer
     take: limit,
     order: { created_at: "DESC" },
   })
-  res.json({ courses, count, limit, offset })
+  const enrollments = await courseService(req).countEnrollmentsByCourse(courses.map((c) => c.id))
+  res.json({ courses: courses.map((c) => ({ ...c, enrollment_count: enrollments[c.id] ?? 0 })), count, limit, offset })
 }
 
 /** POST /admin/courses: a draft course for a product of the caller's org. */

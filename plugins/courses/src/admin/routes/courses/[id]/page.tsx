@@ -88,7 +88,8 @@ const CourseBuilderPage = () => {
   const { id = "" } = useParams()
   const course = useCourse(id)
   const outline = useOutline(id)
-  const lessons = useLessons()
+  // The course's own org's library (platform operators see every org's otherwise).
+  const lessons = useLessons("", course.data?.course.org_id ?? "")
   const { apply, busy } = useOutlineSaver(id)
   const error = course.error ?? outline.error
   if (error) {
