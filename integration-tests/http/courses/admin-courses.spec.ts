@@ -1,5 +1,5 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { createTieredProduct, TestProduct } from "../../helpers/commerce"
+import { createTieredProduct, eventually, TestProduct } from "../../helpers/commerce"
 import { courseService, createCourseWithOutline, createLesson } from "../../helpers/courses"
 import { failure } from "../../helpers/http"
 import { collectIds, createTwoOrgFixture, ROLES, TwoOrgFixture } from "../../helpers/orgs"
@@ -296,6 +296,56 @@ medusaIntegrationTestRunner({
         expect((await call("delete", `/admin/lessons/${made.lesson.id}`, f.a.staff.staff.headers)).status).toBe(403)
         expect((await call("delete", `/admin/lessons/${made.lesson.id}`, h)).status).toBe(200)
         expect(await courseService(container).listLessons({ id: made.lesson.id })).toEqual([])
+      })
+    })
+
+    describe("customer learning (customer widget)", () => {
+      it("GET /admin/customers/:id/enrollments: actor matrix, live tier and progress, narrowed to the staff's org", async () => {
+        const container = getContainer()
+        const access = require("@volmify/access/workflows")
+        const learner = f.a.customer
+        // The customer also joins org B's storefront and holds a course there.
+        await api.post("/store/org/membership", {}, { headers: { ...f.b.key.headers, authorization: learner.headers.authorization } })
+        for (const [c, tier] of [[course, 2], [bCourse, 1]] as const) {
+          await access.grantEntitlementWorkflow(container).run({
+            input: { customer_id: learner.customer.id, product_id: c.product_id, tier, reason: "widget test", granted_by: f.platform.user.id },
+          })
+        }
+        const enrolled = async () => (await courseService(container).listEnrollments({ customer_id: learner.customer.id })).length
+        await eventually(async () => (await enrolled()) === 2)
+        expect(await enrolled()).toBe(2)
+        const [placement] = (await courseService(container).readOutlineRows(course.id)).placements
+        await api.post(`/store/courses/course-a/lessons/${placement.id}/progress`, { status: "completed" }, { headers: learner.headers })
+
+        const url = `/admin/customers/${learner.customer.id}/enrollments`
+        await matrix("get", url, ROLES, { bWant: 200 })
+        const mine = (await api.get(url, { headers: f.a.staff.staff.headers })).data.enrollments
+        expect(mine).toEqual([
+          expect.objectContaining({
+            course_id: course.id,
+            tier: 2,
+            // Its only lesson is done: the enrollment is complete.
+            status: "completed",
+            completed_at: expect.any(String),
+            lessons_open: 1,
+            lessons_completed: 1,
+            progress_percent: 100,
+            course: expect.objectContaining({ title: "Course A" }),
+          }),
+        ])
+        const theirs = (await api.get(url, { headers: f.b.staff.owner.headers })).data.enrollments
+        expect(theirs.map((e: any) => [e.course_id, e.tier, e.progress_percent])).toEqual([[bCourse.id, 1, 0]])
+        const all = (await api.get(url, { headers: f.platform.headers })).data.enrollments
+        expect(all.map((e: any) => e.course_id).sort()).toEqual([course.id, bCourse.id].sort())
+
+        // A customer who is not a member of the staff's org, or no customer at all: 404.
+        const notMember = await failure(api.get(`/admin/customers/${f.b.customer.customer.id}/enrollments`, { headers: f.a.staff.owner.headers }))
+        expect([notMember.status, notMember.data.message]).toEqual([404, expect.stringMatching(/not found/)])
+        expect((await failure(api.get("/admin/customers/cus_missing/enrollments", { headers: f.platform.headers }))).status).toBe(404)
+
+        // The courses list counts enrollments.
+        const listed = (await api.get("/admin/courses", { headers: f.a.staff.owner.headers })).data.courses
+        expect(listed.find((c: any) => c.id === course.id).enrollment_count).toBe(1)
       })
     })
   },

@@ -4,7 +4,8 @@ import { Badge, Button, Container, Heading, Input, Label, Table, Text, toast } f
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import { useState } from "react"
 import { PickField } from "../components/fields"
-import { errorText } from "../lib/api"
+import { Link } from "react-router-dom"
+import { errorText, useCustomerEnrollments } from "../lib/api"
 import { sdk } from "../lib/sdk"
 
 type Entitlement = {
@@ -97,6 +98,52 @@ function RevokeButton({ entitlement, onDone }: { entitlement: Entitlement; onDon
   )
 }
 
+const ENROLLMENT_COLOR = { active: "blue", completed: "green", cancelled: "grey" } as const
+
+/** The customer's courses: live tier and progress over the lessons that tier opens. */
+function CourseProgress({ customerId }: { customerId: string }) {
+  const { data, isLoading, error } = useCustomerEnrollments(customerId)
+  if (error) return <Text className="px-6 py-4 text-ui-fg-error" role="alert">{errorText(error, "Could not load course progress")}</Text>
+  if (isLoading) return <Text className="px-6 py-4">Loading…</Text>
+  if (!data?.enrollments.length) return <Text className="px-6 py-4 text-ui-fg-muted">Not enrolled in any course.</Text>
+  return (
+    <Table>
+      <Table.Header>
+        <Table.Row>
+          <Table.HeaderCell>Course</Table.HeaderCell>
+          <Table.HeaderCell>Tier</Table.HeaderCell>
+          <Table.HeaderCell>Progress</Table.HeaderCell>
+          <Table.HeaderCell>Status</Table.HeaderCell>
+        </Table.Row>
+      </Table.Header>
+      <Table.Body>
+        {data.enrollments.map((e) => (
+          <Table.Row key={e.id}>
+            <Table.Cell>
+              <Link className="text-ui-fg-interactive" to={`/courses/${e.course_id}`}>{e.course.title}</Link>
+              <Text size="xsmall" className="text-ui-fg-muted">since {new Date(e.started_at).toLocaleDateString()}</Text>
+            </Table.Cell>
+            <Table.Cell>{e.tier || "none"}</Table.Cell>
+            <Table.Cell>
+              <div className="flex items-center gap-2" aria-label={`Progress in ${e.course.title}`}>
+                <div className="h-2 w-24 overflow-hidden rounded-full bg-ui-bg-subtle" role="progressbar" aria-valuenow={e.progress_percent} aria-valuemin={0} aria-valuemax={100}>
+                  <div className="h-full bg-ui-fg-interactive" style={{ width: `${e.progress_percent}%` }} />
+                </div>
+                <Text size="small">
+                  {e.progress_percent}% ({e.lessons_completed}/{e.lessons_open} lessons)
+                </Text>
+              </div>
+            </Table.Cell>
+            <Table.Cell>
+              <Badge size="2xsmall" color={ENROLLMENT_COLOR[e.status]}>{e.status}</Badge>
+            </Table.Cell>
+          </Table.Row>
+        ))}
+      </Table.Body>
+    </Table>
+  )
+}
+
 /** Customer page: the customer's access to the org's products; grant or revoke by hand with a reason. */
 const CustomerEntitlementsWidget = ({ data: customer }: DetailWidgetProps<AdminCustomer>) => {
   const client = useQueryClient()
@@ -105,7 +152,10 @@ const CustomerEntitlementsWidget = ({ data: customer }: DetailWidgetProps<AdminC
     queryKey: key,
     queryFn: () => sdk.client.fetch<{ entitlements: Entitlement[] }>(`/admin/customers/${customer.id}/entitlements`, { query: { limit: 100 } }),
   })
-  const refresh = () => client.invalidateQueries({ queryKey: key })
+  const refresh = () => {
+    client.invalidateQueries({ queryKey: key })
+    client.invalidateQueries({ queryKey: ["volmify", "customer-enrollments", customer.id] })
+  }
   return (
     <Container className="divide-y p-0">
       <div className="px-6 py-4">
@@ -152,6 +202,10 @@ const CustomerEntitlementsWidget = ({ data: customer }: DetailWidgetProps<AdminC
         </Table>
       )}
       <GrantForm customerId={customer.id} onDone={refresh} />
+      <div className="px-6 py-4">
+        <Heading level="h3">Learning</Heading>
+      </div>
+      <CourseProgress customerId={customer.id} />
     </Container>
   )
 }
