@@ -1,65 +1,38 @@
-import type { ChildProcess } from "node:child_process"
-import fs from "node:fs"
-import os from "node:os"
-import path from "node:path"
+import {
+  buyThroughStore,
+  Json,
+  launchChromium,
+  loginToDashboard,
+  recordAdminCalls,
+  registerCustomer,
+  screenshots,
+  SeededApp,
+  startSeededApp,
+} from "../helpers/browser-app"
 
-// Issue 6 acceptance 1 in the stock dashboard with the @volmify/courses admin: the seeded
-// owner of Acme writes a lesson, creates a course from a product, builds 2 modules x 2 sections
-// x 3 lessons, moves a lesson into another section (picker) and drags one (drag and drop), sets tier 2 on a module and publishes; the store
-// API then shows that outline with the right locks. Runs `medusa develop` on a fresh database.
-const b = require("../../src/scripts/lib/bootstrap")
-const pg = require("../../src/scripts/lib/postgres")
+// Issue 6 acceptance 1, 3 and 4 in the built dashboard (production build) with the
+// @volmify/courses admin. The seeded owner of Acme writes a lesson (markdown preview, an
+// attachment through the file module), creates a course from a product, builds 2 modules x 2
+// sections x 3 lessons, moves a lesson into another section (picker) and drags one (drag and
+// drop), sets tier 2 on a module; sets each variant's tier and days of access in the product
+// widget "Course & access" and publishes; purchases through the store API then grant what the
+// widget says, and changing the widget changes what the next purchase grants. The customer
+// widget grants, revokes and shows progress. The store API shows the outline with its locks.
+// Screenshots of the lesson editor, course builder and both widgets are test artifacts.
 
 jest.setTimeout(900_000)
 
-const ROOT = path.resolve(__dirname, "../..")
-const ARTIFACTS = path.join(ROOT, "test-artifacts")
-const OWNER = "owner@acme-academy.local"
-
-type Json = Record<string, any>
-
-describe("course builder in the dashboard", () => {
-  const dbName = `volmify_courses_browser_${Date.now()}`
-  const server = `postgres://${encodeURIComponent(process.env.DB_USERNAME || "postgres")}:${encodeURIComponent(process.env.DB_PASSWORD || "")}@${process.env.DB_HOST || "localhost"}:${process.env.DB_PORT || "5432"}/postgres`
-  const dbUrl = pg.withDatabase(server, dbName)
-  let medusa: { child: ChildProcess; stop: () => Promise<void> } | undefined
-  let base: string
-  let log = ""
-
-  const call = async (method: string, url: string, token: string | null, body?: unknown, headers: Json = {}) => {
-    const res = await fetch(`${base}${url}`, {
-      method,
-      headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    })
-    return { status: res.status, data: (await res.json().catch(() => ({}))) as Json }
-  }
-  const api = async (method: string, url: string, token: string | null, body?: unknown, headers: Json = {}) => {
-    const { status, data } = await call(method, url, token, body, headers)
-    if (status >= 400) throw new Error(`${method} ${url} -> ${status} ${JSON.stringify(data).slice(0, 300)}`)
-    return data
-  }
+describe("course builder and widgets in the dashboard", () => {
+  let app: SeededApp
 
   afterAll(async () => {
-    await medusa?.stop()
-    const { Client } = require("pg")
-    const client = new Client({ connectionString: server })
-    await client.connect()
-    await client.query(`drop database if exists "${dbName}" with (force)`).catch(() => {})
-    await client.end()
+    await app?.close()
   })
 
-  it("builds, tiers and publishes a course; the store shows the outline with its locks", async () => {
-    await pg.ensureDatabase(server, dbName)
-    await b.migrate(dbUrl, { quiet: true })
-    const summary = await b.seed(dbUrl, { quiet: true, summaryFile: path.join(os.tmpdir(), `${dbName}.json`) })
-    const acme = summary.orgs.find((o: Json) => o.owner.email === OWNER)
-    const port = await pg.freePort()
-    base = `http://localhost:${port}`
-    medusa = b.startMedusa(dbUrl, { port, stdio: "pipe", env: { ...process.env, MEDUSA_DISABLE_TELEMETRY: "true" } })
-    medusa!.child.stdout?.on("data", (d) => (log = (log + d).slice(-20_000)))
-    medusa!.child.stderr?.on("data", (d) => (log = (log + d).slice(-20_000)))
-    await b.waitForHealth(base, { child: medusa!.child })
+  it("builds, tiers and publishes a course; the widgets decide and show access; the store shows the outline", async () => {
+    app = await startSeededApp("courses_browser")
+    const { api, base, summary } = app
+    const acme = summary.orgs.find((o: Json) => o.owner.email === "owner@acme-academy.local")
 
     // The owner's product, with two variants and, for now, no access plan; the library lessons.
     const token = (await api("POST", "/auth/user/emailpass", null, acme.owner)).token
@@ -73,6 +46,7 @@ describe("course builder in the dashboard", () => {
         title: t, manage_inventory: false, options: { Tier: t }, prices: [{ currency_code: "usd", amount: 100 * (i + 1) }],
       })),
     })
+    const variantId = (title: string) => product.variants.find((v: Json) => v.title === title).id as string
     const lessonTitles = Array.from({ length: 12 }, (_, i) => `Lesson ${String.fromCharCode(65 + i)} ${stamp}`)
     const lessons: Json[] = [{}]
     for (const title of lessonTitles.slice(1)) {
@@ -80,35 +54,29 @@ describe("course builder in the dashboard", () => {
     }
     const doomed = (await api("POST", "/admin/lessons", token, { title: `Doomed ${stamp}`, type: "text" })).lesson
     const handle = `builder-${stamp}`
-    // A customer of Acme (registering on its storefront makes them a member).
     const key = { "x-publishable-api-key": acme.publishable_key }
+    const usd = (await api("GET", "/store/regions", null, undefined, key)).regions.find((r: Json) => r.currency_code === "usd")
+    // A customer of Acme (registering on its storefront makes them a member).
     const learner = { email: `learner-${stamp}@test.volmify.local`, password: "learner-pass-1" }
     const reg = (await api("POST", "/auth/customer/emailpass/register", null, learner)).token
     const { customer } = await api("POST", "/store/customers", reg, { email: learner.email, first_name: "Lena", last_name: "Learner" }, key)
+    const storeCourse = async (who: { token: string }) => (await api("GET", `/store/courses/${handle}`, who.token, undefined, key)).course
+    /** The buyer's live entitlements on the product as [tier, days of access], once `count` exist (granted on order.placed). */
+    const tiersOf = async (who: { token: string }, count = 1) => {
+      let rows: Json[] = []
+      for (let i = 0; i < 100 && rows.length < count; i++) {
+        rows = (await api("GET", "/store/customers/me/entitlements", who.token, undefined, key)).entitlements.filter((e: Json) => e.product_id === product.id)
+        if (rows.length < count) await new Promise((r) => setTimeout(r, 200))
+      }
+      const days = (e: Json) => (e.expires_at ? Math.round((Date.parse(e.expires_at) - Date.parse(e.starts_at)) / 86_400_000) : null)
+      return rows.map((e) => [e.tier, days(e)]).sort((a, b) => a[0] - b[0])
+    }
 
-    const { chromium } = require("playwright-core")
-    const browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
-      args: ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
-    })
-    // `medusa develop` restarts on any new file under the app folder: screenshots are kept
-    // in memory and written once Medusa has stopped.
-    const shots: [string, Buffer][] = []
+    const browser = await launchChromium()
+    const shots = screenshots()
     const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } })
     page.on("dialog", (d: any) => (d.type() === "prompt" ? d.accept("Refund agreed by support") : d.accept()))
-    const calls: { method: string; url: string; status: number }[] = []
-    page.on("response", (r: any) => {
-      const u = new URL(r.url())
-      if (u.pathname.startsWith("/admin")) calls.push({ method: r.request().method(), url: `${u.pathname}${u.search}`, status: r.status() })
-    })
-    /** Stops Medusa, then writes the screenshots and the /admin calls. */
-    const flush = async () => {
-      await medusa?.stop()
-      medusa = undefined
-      fs.mkdirSync(ARTIFACTS, { recursive: true })
-      for (const [file, shot] of shots) fs.writeFileSync(path.join(ARTIFACTS, file), shot)
-      fs.writeFileSync(path.join(ARTIFACTS, "admin-courses-calls.json"), JSON.stringify(calls, null, 2))
-    }
+    const { calls } = recordAdminCalls(page)
     const toastsGone = () =>
       page.locator('[aria-label^="Notifications"] li').first().waitFor({ state: "detached", timeout: 30_000 })
     const saved = () => page.getByText("All changes saved").waitFor({ timeout: 30_000 })
@@ -118,11 +86,7 @@ describe("course builder in the dashboard", () => {
       { title: "Mastery", sections: ["Patterns", "Projects"] },
     ]
     try {
-      await page.goto(`${base}/app/login`, { timeout: 180_000 })
-      await page.locator('input[name="email"]').fill(OWNER, { timeout: 180_000 })
-      await page.locator('input[name="password"]').fill(acme.owner.password)
-      await page.getByRole("button", { name: "Continue with Email" }).click()
-      await page.waitForURL((u: URL) => !u.pathname.includes("login"), { timeout: 120_000 })
+      await loginToDashboard(page, base, acme.owner)
 
       // Lesson library: the first lesson is written in the editor, with its markdown preview.
       await page.goto(`${base}/app/lessons`)
@@ -130,15 +94,19 @@ describe("course builder in the dashboard", () => {
       await page.getByLabel("Title", { exact: true }).fill(lessonTitles[0])
       await page.getByLabel("Video URL").fill("https://videos.example.com/intro.mp4")
       await page.getByLabel("Body (markdown)").fill("# Welcome aboard\n\nThis course is **hands-on**.\n\n- install\n- run")
+      // An attachment goes through Medusa's file module (POST /admin/uploads).
+      await page.locator("#lesson-attachments").setInputFiles({ name: "cheatsheet.txt", mimeType: "text/plain", buffer: Buffer.from("keys and shortcuts") })
+      await page.getByText("cheatsheet.txt").waitFor({ timeout: 30_000 })
       await page.getByRole("button", { name: "Preview", exact: true }).click()
       await page.getByTestId("markdown-preview").getByRole("heading", { name: "Welcome aboard" }).waitFor()
       expect(await page.getByTestId("markdown-preview").locator("strong").innerText()).toBe("hands-on")
-      shots.push(["admin-lesson-editor.png", await page.screenshot({ fullPage: true })])
+      shots.push("admin-lesson-editor.png", await page.screenshot({ fullPage: true }))
       await page.getByRole("button", { name: "Save lesson" }).click()
       await page.getByRole("cell", { name: lessonTitles[0], exact: true }).waitFor({ timeout: 30_000 })
       lessons[0] = (await api("GET", `/admin/lessons?q=${encodeURIComponent(lessonTitles[0])}`, token)).lessons[0]
       expect(lessons[0]).toMatchObject({ type: "text", video_provider: "url", video_source: "https://videos.example.com/intro.mp4" })
       expect(lessons[0].body).toContain("**hands-on**")
+      expect(lessons[0].attachments).toEqual([{ file_id: expect.any(String), name: "cheatsheet.txt", mime_type: "text/plain" }])
 
       // Courses list -> Create course from the product.
       await page.goto(`${base}/app/courses`)
@@ -209,7 +177,7 @@ describe("course builder in the dashboard", () => {
       await page.getByLabel("Tier of Mastery").press("Enter")
       await saved()
       await page.getByText("tier 2 (inherited)").first().waitFor()
-      shots.push(["admin-course-builder.png", await page.screenshot({ fullPage: true })])
+      shots.push("admin-course-builder.png", await page.screenshot({ fullPage: true }))
       await page.setViewportSize({ width: 1440, height: 1000 })
 
       // A refused save rolls back with the server's message: the lesson left the library meanwhile.
@@ -226,12 +194,29 @@ describe("course builder in the dashboard", () => {
       await toastsGone()
       await page.getByRole("button", { name: "Publish", exact: true }).click()
       await page.getByRole("alert").filter({ hasText: /access plan/i }).waitFor({ timeout: 30_000 })
-      for (const [i, v] of product.variants.entries()) {
-        await api("POST", `/admin/products/${product.id}/variants/${v.id}/access-plan`, token, { tier: i + 1 })
+      // Acceptance 3: the product widget sets what each variant grants (Basic: tier 1 for 365
+      // days; Premium: tier 2 for life), and links back to the course builder.
+      await page.goto(`${base}/app/products/${product.id}`)
+      await page.getByRole("heading", { name: "Course & access" }).waitFor({ timeout: 60_000 })
+      await page.getByRole("link", { name: "Open course builder" }).waitFor({ timeout: 30_000 })
+      const setPlan = async (variant: string, tier: string, days: string) => {
+        await page.getByLabel(`Tier of ${variant}`).fill(tier)
+        await page.getByLabel(`Days of access of ${variant}`).fill(days)
+        await page.getByRole("button", { name: `Save access plan of ${variant}` }).click()
+        await page.getByRole("row").filter({ hasText: variant }).getByText(`tier ${tier}`, { exact: true }).waitFor({ timeout: 30_000 })
       }
+      await setPlan("Basic", "1", "365")
+      await setPlan("Premium", "2", "")
+      shots.push("admin-product-course-access.png", await page.screenshot({ fullPage: true }))
+      const plans = (await api("GET", `/admin/products/${product.id}/access-plans`, token)).access_plans
+      expect(plans.map((p: Json) => [p.variant_id, p.tier, p.duration_days]).sort()).toEqual(
+        [[variantId("Basic"), 1, 365], [variantId("Premium"), 2, null]].sort()
+      )
+      await page.getByRole("link", { name: "Open course builder" }).click()
+      await page.waitForURL(new RegExp(`/app/courses/${courseId}$`), { timeout: 30_000 })
       await page.getByRole("button", { name: "Publish", exact: true }).click()
       await page.getByRole("button", { name: "Unpublish", exact: true }).waitFor({ timeout: 30_000 })
-      shots.push(["admin-course-published.png", await page.screenshot({ fullPage: true })])
+      shots.push("admin-course-published.png", await page.screenshot({ fullPage: true }))
 
       // The library links each lesson to where it is used and refuses to delete a placed one.
       await page.goto(`${base}/app/lessons`)
@@ -239,6 +224,24 @@ describe("course builder in the dashboard", () => {
       await page.getByRole("button", { name: `Delete ${lessonTitles[1]}` }).click()
       await page.getByText(`cannot be deleted: Builder ${stamp} > Foundations > Setup`).waitFor({ timeout: 30_000 })
       expect((await api("GET", `/admin/lessons/${lessons[1].id}`, token)).lesson.id).toBe(lessons[1].id)
+
+      // A purchase of Premium now grants tier 2 (checked through the store API).
+      const buyer1 = await registerCustomer(app, acme.publishable_key, `buyer1-${stamp}@test.volmify.local`)
+      await buyThroughStore(app, acme.publishable_key, buyer1, usd.id, variantId("Premium"))
+      expect(await tiersOf(buyer1)).toEqual([[2, null]])
+      expect((await storeCourse(buyer1)).access.tier).toBe(2)
+      // The widget moves Premium to tier 3: the next Premium purchase grants tier 3, Basic
+      // still grants tier 1 for 365 days; the earlier purchase keeps what it granted.
+      await page.goto(`${base}/app/products/${product.id}`)
+      await page.getByRole("heading", { name: "Course & access" }).waitFor({ timeout: 60_000 })
+      await page.getByRole("row").filter({ hasText: "Premium" }).getByText("tier 2", { exact: true }).waitFor({ timeout: 30_000 })
+      await setPlan("Premium", "3", "")
+      const buyer2 = await registerCustomer(app, acme.publishable_key, `buyer2-${stamp}@test.volmify.local`)
+      await buyThroughStore(app, acme.publishable_key, buyer2, usd.id, variantId("Premium"))
+      await buyThroughStore(app, acme.publishable_key, buyer2, usd.id, variantId("Basic"))
+      expect(await tiersOf(buyer2, 2)).toEqual([[1, 365], [3, null]])
+      expect((await storeCourse(buyer2)).access.tier).toBe(3)
+      expect(await tiersOf(buyer1)).toEqual([[2, null]])
 
       // Customer widget: grant tier 2 of the course's product by hand, with a reason.
       await page.goto(`${base}/app/customers/${customer.id}`)
@@ -249,7 +252,7 @@ describe("course builder in the dashboard", () => {
       await page.getByLabel("Reason", { exact: true }).fill("Conference speaker")
       await page.getByRole("button", { name: "Grant", exact: true }).click()
       await page.getByText("manual: Conference speaker").waitFor({ timeout: 30_000 })
-      shots.push(["admin-customer-entitlements.png", await page.screenshot({ fullPage: true })])
+      shots.push("admin-customer-entitlements.png", await page.screenshot({ fullPage: true }))
       const learnerToken = (await api("POST", "/auth/customer/emailpass", null, learner)).token
       const granted = await api("GET", `/store/courses/${handle}`, learnerToken, undefined, key)
       expect(granted.course.access.tier).toBe(2)
@@ -263,20 +266,33 @@ describe("course builder in the dashboard", () => {
       const mastery = revoked.course.modules.find((m: Json) => m.title === "Mastery").sections.flatMap((s: Json) => s.lessons)
       expect(mastery.map((l: Json) => l.lock_reason)).toEqual(Array(6).fill("tier"))
 
+      // The buyer's page: their entitlements and their progress in the course.
+      const firstPlacement = (await storeCourse(buyer2)).modules[0].sections[0].lessons[1]
+      for (let i = 0; i < 100 && !(await api("GET", "/store/customers/me/enrollments", buyer2.token, undefined, key)).enrollments.length; i++) {
+        await new Promise((r) => setTimeout(r, 200))
+      }
+      await api("POST", `/store/courses/${handle}/lessons/${firstPlacement.id}/progress`, buyer2.token, { status: "completed" }, key)
+      await page.goto(`${base}/app/customers/${buyer2.customer.id}`)
+      await page.getByLabel(`Progress in Builder ${stamp}`).waitFor({ timeout: 60_000 })
+      await page.getByText("8% (1/12 lessons)").waitFor({ timeout: 30_000 })
+      shots.push("admin-customer-learning.png", await page.screenshot({ fullPage: true }))
+
       await page.goto(`${base}/app/courses`)
       await page.getByRole("link", { name: `Builder ${stamp}` }).waitFor({ timeout: 60_000 })
-      shots.push(["admin-courses-list.png", await page.screenshot({ fullPage: true })])
+      // Enrolled: the two buyers and the learner granted by hand.
+      await page.getByRole("row").filter({ hasText: `Builder ${stamp}` }).getByRole("cell", { name: "3", exact: true }).waitFor({ timeout: 30_000 })
+      shots.push("admin-courses-list.png", await page.screenshot({ fullPage: true }))
     } catch (error) {
       const shot = await page.screenshot({ fullPage: true }).catch(() => null)
-      if (shot) shots.push(["admin-courses-failure.png", shot])
+      if (shot) shots.push("admin-courses-failure.png", shot)
+      throw new Error(`${(error as Error).message}\n--- medusa log tail ---\n${app.log().slice(-3000)}`)
+    } finally {
       await browser.close()
-      await flush()
-      throw new Error(`${(error as Error).message}\n--- medusa log tail ---\n${log.slice(-3000)}`)
+      shots.write({ "admin-courses-calls.json": calls })
     }
-    await browser.close()
 
     // The store, anonymous: the outline as built, the locks of an anonymous visitor.
-    const { status, data } = await call("GET", `/store/courses/${handle}`, null, undefined, { "x-publishable-api-key": acme.publishable_key })
+    const { status, data } = await app.call("GET", `/store/courses/${handle}`, null, undefined, { "x-publishable-api-key": acme.publishable_key })
     expect(status).toBe(200)
     expect(data.course.id).toBe(courseId)
     const outline = data.course.modules.map((m: Json) => ({
@@ -298,9 +314,8 @@ describe("course builder in the dashboard", () => {
         { title: "Patterns", lessons: [row(L[6], 2), row(L[7], 2), row(L[8], 2)] },
       ] },
     ])
-    expect(data.course.tiers.map((t: Json) => t.tier)).toEqual([1, 2])
-
-    await flush()
+    // The tiers the variants grant now (Premium was moved to tier 3 in the widget).
+    expect(data.course.tiers.map((t: Json) => t.tier)).toEqual([1, 3])
 
     expect(calls.filter((c) => c.status >= 500)).toEqual([])
     const called = new Set(calls.map((c) => `${c.method} ${c.url.split("?")[0]}`))

@@ -1,81 +1,32 @@
-import type { ChildProcess } from "node:child_process"
-import fs from "node:fs"
-import os from "node:os"
-import path from "node:path"
-import { Client } from "pg"
+import { Json, launchChromium, loginToDashboard, recordAdminCalls, screenshots, SeededApp, startSeededApp } from "../helpers/browser-app"
 
-// The stock Medusa dashboard, logged in as the owner of one org (not a platform operator):
-// every page of catalog and commerce work loads, every /admin call it makes answers 2xx,
-// and only the org's own records show. Runs `medusa develop` on a fresh database.
-const b = require("../../src/scripts/lib/bootstrap")
-const pg = require("../../src/scripts/lib/postgres")
+// Issue 6 acceptance 2, in the built dashboard (production build) logged in as the owner of
+// one org (not a platform operator): every page of catalog, commerce and course work loads,
+// every /admin call it makes answers 2xx, and nothing of the other org shows: not its
+// courses, lessons, products, orders, customers, promotions or price lists, not in lists,
+// not in answers, and not when its ids are typed into the address bar.
 
 jest.setTimeout(600_000)
 
-const ROOT = path.resolve(__dirname, "../..")
-const ARTIFACTS = path.join(ROOT, "test-artifacts")
 const PASSWORD = "scope-browser-1"
 
-/** /admin calls the dashboard may answer with an error on these pages: none. */
-const EXPECTED_ERRORS: RegExp[] = []
-
-type Json = Record<string, any>
-
-describe("org-scoped admin in the stock dashboard", () => {
-  const dbName = `volmify_scope_browser_${Date.now()}`
-  const server = `postgres://${encodeURIComponent(process.env.DB_USERNAME || "postgres")}:${encodeURIComponent(process.env.DB_PASSWORD || "")}@${process.env.DB_HOST || "localhost"}:${process.env.DB_PORT || "5432"}/postgres`
-  const dbUrl = pg.withDatabase(server, dbName)
-  let medusa: { child: ChildProcess; stop: () => Promise<void> } | undefined
-  let base: string
-  let log = ""
-
-  const api = async (method: string, url: string, token: string | null, body?: unknown, headers: Json = {}) => {
-    const res = await fetch(`${base}${url}`, {
-      method,
-      headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    })
-    const data = (await res.json().catch(() => ({}))) as Json
-    if (!res.ok) throw new Error(`${method} ${url} -> ${res.status} ${JSON.stringify(data).slice(0, 300)}`)
-    return data
-  }
-  const sql = async (text: string, values: unknown[]) => {
-    const client = new Client({ connectionString: dbUrl })
-    await client.connect()
-    try {
-      return (await client.query(text, values)).rows
-    } finally {
-      await client.end()
-    }
-  }
+describe("org-scoped admin in the dashboard", () => {
+  let app: SeededApp
 
   afterAll(async () => {
-    await medusa?.stop()
-    const client = new Client({ connectionString: server })
-    await client.connect()
-    await client.query(`drop database if exists "${dbName}" with (force)`).catch(() => {})
-    await client.end()
+    await app?.close()
   })
 
-  it("shows org A's owner only org A's products, orders, customers, promotions and price lists, with no failing call", async () => {
-    await pg.ensureDatabase(server, dbName)
-    await b.migrate(dbUrl, { quiet: true })
-    const summary = await b.seed(dbUrl, { quiet: true, summaryFile: path.join(os.tmpdir(), `${dbName}.json`) })
-    const port = await pg.freePort()
-    base = `http://localhost:${port}`
-    medusa = b.startMedusa(dbUrl, { port, stdio: "pipe", env: { ...process.env, MEDUSA_DISABLE_TELEMETRY: "true" } })
-    medusa!.child.stdout?.on("data", (d) => (log = (log + d).slice(-20_000)))
-    medusa!.child.stderr?.on("data", (d) => (log = (log + d).slice(-20_000)))
-    await b.waitForHealth(base, { child: medusa!.child })
-
+  it("shows org A's owner only org A's records, with no failing call; org B's ids are not found", async () => {
+    app = await startSeededApp("scope_browser")
+    const { api, sql, summary } = app
     const platform = (await api("POST", "/auth/user/emailpass", null, summary.admin)).token
     const { orgs } = await api("GET", "/admin/orgs", platform)
     const region = (await api("GET", "/admin/regions?fields=id,currency_code", platform)).regions.find((r: Json) => r.currency_code === "usd")
 
-    /** An org's seeded owner (an employee made by createOrgWorkflow), with a product, promotion, price list, customer and order. */
+    /** An org's seeded owner, courses and lessons, plus a new product, promotion, price list, customer and order. */
     const side = async (org: Json, letter: string, first: string) => {
       const seeded = summary.orgs.find((o: Json) => o.handle === org.handle)
-      const email = seeded.owner.email
       const token = (await api("POST", "/auth/user/emailpass", null, seeded.owner)).token
       const title = `Scope ${first} Course`
       const { product } = await api("POST", "/admin/products", token, {
@@ -94,7 +45,7 @@ describe("org-scoped admin in the stock dashboard", () => {
         title: listTitle, description: "browser test", type: "sale", status: "active",
         prices: [{ variant_id: product.variants[0].id, currency_code: "usd", amount: 80 }],
       })
-      const key = summary.orgs.find((o: Json) => o.handle === org.handle).publishable_key
+      const key = seeded.publishable_key
       const cEmail = `${first.toLowerCase()}-${Date.now()}@test.volmify.local`
       const cReg = (await api("POST", "/auth/customer/emailpass/register", null, { email: cEmail, password: PASSWORD })).token
       const { customer } = await api("POST", "/store/customers", cReg, { email: cEmail, first_name: first, last_name: "Buyer" }, { "x-publishable-api-key": key })
@@ -106,38 +57,29 @@ describe("org-scoped admin in the stock dashboard", () => {
         items: [{ variant_id: product.variants[0].id, quantity: 1 }],
       })
       const { order } = await api("POST", `/admin/draft-orders/${draft_order.id}/convert-to-order`, platform)
-      return { email, password: seeded.owner.password as string, title, code, listTitle, first, product, promotion, priceList: price_list, customer, order }
+      const { courses } = await api("GET", `/admin/courses?org_id=${org.id}`, platform)
+      const { lessons } = await api("GET", `/admin/lessons?org_id=${org.id}&limit=100`, platform)
+      expect(courses.length).toBeGreaterThan(0)
+      return {
+        email: seeded.owner.email as string, password: seeded.owner.password as string,
+        title, code, listTitle, first, product, promotion, priceList: price_list, customer, order, courses, lessons,
+      }
     }
     const A = await side(orgs[0], "a", "Alpha")
     const B = await side(orgs[1], "b", "Beta")
 
-    const { chromium } = require("playwright-core")
-    const browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
-      args: ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
-    })
-    // `medusa develop` restarts on any new file under the app folder: screenshots are kept
-    // in memory and written once Medusa has stopped.
-    const shots: [string, Buffer][] = []
+    const browser = await launchChromium()
+    const shots = screenshots()
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } })
-    const calls: { label: string; method: string; url: string; status: number }[] = []
-    const bodies: Promise<string>[] = []
-    let label = "login"
-    page.on("response", (r: any) => {
-      const u = new URL(r.url())
-      if (u.pathname.startsWith("/admin")) {
-        calls.push({ label, method: r.request().method(), url: `${u.pathname}${u.search}`, status: r.status() })
-        bodies.push(r.text().catch(() => ""))
-      }
-    })
+    const rec = recordAdminCalls(page, { bodies: true })
+    const pageText = async () => page.locator("body").innerText()
+    const ERROR_PAGE = /An error occurred|There is no page at this address|Something went wrong|was not found|not found/i
     try {
-      await page.goto(`${base}/app/login`, { timeout: 180_000 })
-      await page.locator('input[name="email"]').fill(A.email, { timeout: 180_000 })
-      await page.locator('input[name="password"]').fill(A.password)
-      await page.getByRole("button", { name: "Continue with Email" }).click()
-      await page.waitForURL((u: URL) => !u.pathname.includes("login"), { timeout: 120_000 })
+      rec.setLabel("login")
+      await loginToDashboard(page, app.base, { email: A.email, password: A.password })
 
       // Each page, and a text of org A's that must show once it has loaded.
+      const course = A.courses[0]
       const pages: [string, string, string][] = [
         ["orders", "/orders", `${A.first} Buyer`],
         ["order", `/orders/${A.order.id}`, A.title],
@@ -149,41 +91,78 @@ describe("org-scoped admin in the stock dashboard", () => {
         ["promotion", `/promotions/${A.promotion.id}`, A.code],
         ["price-lists", "/price-lists", A.listTitle],
         ["price-list", `/price-lists/${A.priceList.id}`, A.listTitle],
+        ["courses", "/courses", course.title],
+        ["course", `/courses/${course.id}`, course.title],
+        ["lessons", "/lessons", A.lessons[0].title],
+        ["course-product", `/products/${course.product_id}`, "Course & access"],
       ]
-      const otherTexts = [B.title, B.code, B.listTitle, B.customer.email, `${B.first} Buyer`]
+      // The seed gives both orgs' lessons the same generic titles: only B's own titles count (ids are checked below).
+      const aLessonTitles = new Set(A.lessons.map((l: Json) => l.title))
+      const otherTexts = [
+        B.title, B.code, B.listTitle, B.customer.email, `${B.first} Buyer`, ...B.courses.map((c: Json) => c.title),
+        ...B.lessons.map((l: Json) => l.title).filter((t: string) => !aLessonTitles.has(t)),
+      ]
       for (const [name, url, mustShow] of pages) {
-        label = name
-        await page.goto(`${base}/app${url}`)
+        rec.setLabel(name)
+        await page.goto(`${app.base}/app${url}`)
         await page.getByText(mustShow).first().waitFor({ timeout: 60_000 })
         await page.waitForLoadState("networkidle")
-        const text = await page.locator("body").innerText()
-        shots.push([`admin-scope-${name}.png`, await page.screenshot({ fullPage: true })])
+        const text = await pageText()
+        shots.push(`admin-scope-${name}.png`, await page.screenshot({ fullPage: true }))
         expect({ page: name, errorPage: /An error occurred|There is no page at this address|Something went wrong/.test(text) }).toEqual({ page: name, errorPage: false })
+        expect({ page: name, shows: otherTexts.filter((t) => text.includes(t)) }).toEqual({ page: name, shows: [] })
+      }
+      // The platform operator's org filter is not offered to org staff.
+      rec.setLabel("courses")
+      await page.goto(`${app.base}/app/courses`)
+      await page.getByText(course.title).first().waitFor({ timeout: 60_000 })
+      expect(await page.getByLabel("Filter by org").count()).toBe(0)
+
+      // Org B's records typed into the address bar: an error page, none of B's data.
+      const typed: [string, string][] = [
+        ["b-course", `/courses/${B.courses[0].id}`],
+        ["b-product", `/products/${B.product.id}`],
+        ["b-order", `/orders/${B.order.id}`],
+        ["b-customer", `/customers/${B.customer.id}`],
+      ]
+      for (const [name, url] of typed) {
+        rec.setLabel(`typed:${name}`)
+        await page.goto(`${app.base}/app${url}`)
+        await page.getByText(ERROR_PAGE).first().waitFor({ timeout: 60_000 })
+        await page.waitForLoadState("networkidle")
+        const text = await pageText()
+        shots.push(`admin-scope-typed-${name}.png`, await page.screenshot({ fullPage: true }))
         expect({ page: name, shows: otherTexts.filter((t) => text.includes(t)) }).toEqual({ page: name, shows: [] })
       }
     } catch (error) {
       const shot = await page.screenshot({ fullPage: true }).catch(() => null)
-      if (shot) shots.push(["admin-scope-failure.png", shot])
-      throw new Error(`${(error as Error).message}\n--- medusa log tail ---\n${log.slice(-3000)}`)
+      if (shot) shots.push("admin-scope-failure.png", shot)
+      throw new Error(`${(error as Error).message}\n--- medusa log tail ---\n${app.log().slice(-3000)}`)
     } finally {
       await browser.close()
-      await medusa!.stop()
-      medusa = undefined
-      fs.mkdirSync(ARTIFACTS, { recursive: true })
-      for (const [file, shot] of shots) fs.writeFileSync(path.join(ARTIFACTS, file), shot)
-      fs.writeFileSync(path.join(ARTIFACTS, "admin-scope-calls.json"), JSON.stringify(calls, null, 2))
+      shots.write({ "admin-scope-calls.json": rec.calls })
     }
-    // Discovery: every /admin route the dashboard called, for the README's allowlist.
-    const failing = calls.filter((c) => c.status >= 400 && !EXPECTED_ERRORS.some((e) => e.test(`${c.method} ${c.url}`)))
+    const browsing = rec.calls.filter((c) => !c.label.startsWith("typed:"))
+    const typedCalls = rec.calls.filter((c) => c.label.startsWith("typed:"))
+    const failing = browsing.filter((c) => c.status >= 400)
     expect(failing).toEqual([])
-    const called = new Set(calls.map((c) => `${c.method} ${c.url.split("?")[0]}`))
-    for (const route of ["GET /admin/users/me", "GET /admin/stores", "GET /admin/products", "GET /admin/orders", "GET /admin/customers", "GET /admin/promotions", "GET /admin/price-lists", `GET /admin/orders/${A.order.id}`]) {
+    const called = new Set(browsing.map((c) => `${c.method} ${c.url.split("?")[0]}`))
+    for (const route of [
+      "GET /admin/users/me", "GET /admin/stores", "GET /admin/products", "GET /admin/orders", "GET /admin/customers",
+      "GET /admin/promotions", "GET /admin/price-lists", `GET /admin/orders/${A.order.id}`, "GET /admin/courses",
+      `GET /admin/courses/${A.courses[0].id}/outline`, "GET /admin/lessons", `GET /admin/customers/${A.customer.id}/enrollments`,
+    ]) {
       expect(called).toContain(route)
     }
-    // No answer to the dashboard carried an id of org B.
-    const bIds = [B.product.id, B.order.id, B.customer.id, B.promotion.id, B.priceList.id, orgs[1].sales_channel_id]
-    expect(calls.filter((c) => bIds.some((id) => c.url.includes(id)))).toEqual([])
-    const texts = await Promise.all(bodies)
+    // B's ids typed in were each answered 404 by the record's own route.
+    for (const id of [B.courses[0].id, B.product.id, B.order.id, B.customer.id]) {
+      const own = typedCalls.filter((c) => c.url.split("?")[0].endsWith(`/${id}`))
+      expect({ id, statuses: [...new Set(own.map((c) => c.status))] }).toEqual({ id, statuses: [404] })
+    }
+    // While browsing, no call named an id of org B and no answer carried one.
+    const bIds = [B.product.id, B.order.id, B.customer.id, B.promotion.id, B.priceList.id, orgs[1].sales_channel_id, ...B.courses.map((c: Json) => c.id), ...B.lessons.map((l: Json) => l.id)]
+    expect(browsing.filter((c) => bIds.some((id) => c.url.includes(id)))).toEqual([])
+    const texts = await rec.bodies((label) => !label.startsWith("typed:"))
     expect(bIds.filter((id) => texts.some((t) => t.includes(id)))).toEqual([])
     expect(texts.some((t) => t.includes(A.product.id))).toBe(true)
   })

@@ -30,6 +30,11 @@ async function main() {
     log("Building plugins…")
     sh("npm", ["run", "build:plugins", "--silent"])
   }
+  // The dashboard's browser tests run against the production build (built admin).
+  if (projects.includes("platform") && process.env.VOLMIFY_SKIP_APP_BUILD !== "true") {
+    log("Building the app (medusa build) for the platform suite…")
+    sh(path.join(ROOT, "node_modules", ".bin", "medusa"), ["build"])
+  }
 
   const db = await resolveTestDatabase()
   const redisUrl = await resolveRedis()

@@ -105,6 +105,38 @@ function startMedusa(databaseUrl, { port = 9000, env = process.env, stdio = "inh
   return { child, stop: () => stopGroup(child) }
 }
 
+/** `medusa build`: the backend and the admin dashboard into `.medusa/server`. */
+function buildApp(opts = {}) {
+  return run(MEDUSA_BIN, ["build"], opts)
+}
+
+const BUILT_APP_DIR = path.join(ROOT, ".medusa", "server")
+
+/**
+ * Starts the production build (`medusa start` in `.medusa/server`, NODE_ENV=production,
+ * the built admin) in its own process group. Modules resolve from the root node_modules
+ * (Node walks up from `.medusa/server`). The caller passes secrets; `cookieSecure: false`
+ * lets a browser log in over plain http://localhost.
+ */
+function startBuiltMedusa(databaseUrl, { port = 9000, env = process.env, stdio = "inherit", cookieSecure = false } = {}) {
+  if (!fs.existsSync(path.join(BUILT_APP_DIR, "public", "admin", "index.html"))) {
+    throw new Error(`No production build in ${BUILT_APP_DIR}: run \`npm run build\` first`)
+  }
+  const child = spawn(MEDUSA_BIN, ["start", "--port", String(port)], {
+    cwd: BUILT_APP_DIR,
+    env: {
+      ...env,
+      NODE_ENV: "production",
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      ...(cookieSecure ? {} : { COOKIE_SECURE: "false" }),
+    },
+    stdio: ["ignore", stdio, stdio],
+    detached: true,
+  })
+  return { child, stop: () => stopGroup(child) }
+}
+
 /** Sends SIGTERM to a detached child's process group, SIGKILL after `graceMs`. */
 function stopGroup(child, graceMs = 10_000) {
   return new Promise((resolve) => {
@@ -133,11 +165,14 @@ function signalGroup(child, signal) {
 module.exports = {
   DEFAULT_EMBEDDED_PORT,
   ROOT,
+  BUILT_APP_DIR,
+  buildApp,
   buildPlugins,
   migrate,
   prepareDatabase,
   run,
   seed,
+  startBuiltMedusa,
   startMedusa,
   stopGroup,
   waitForHealth,
