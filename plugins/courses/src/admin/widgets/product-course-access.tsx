@@ -79,6 +79,14 @@ const ProductCourseAccessWidget = ({ data: product }: DetailWidgetProps<AdminPro
     queryKey: key,
     queryFn: () => sdk.client.fetch<{ access_plans: AccessPlan[] }>(`/admin/products/${product.id}/access-plans`),
   })
+  // The product page's data has no variants (the dashboard pages them): list them here.
+  const variants = useQuery({
+    queryKey: ["volmify", "product-variants", product.id],
+    queryFn: () =>
+      sdk.client.fetch<{ variants: { id: string; title: string }[] }>(`/admin/products/${product.id}/variants`, {
+        query: { fields: "id,title", limit: 100, order: "variant_rank" },
+      }),
+  })
   const [drafts, setDrafts] = useState<Record<string, Draft>>({})
   const save = useMutation({
     mutationFn: ({ variantId, tier, duration }: { variantId: string; tier: number | null; duration: number | null }) =>
@@ -106,9 +114,9 @@ const ProductCourseAccessWidget = ({ data: product }: DetailWidgetProps<AdminPro
       <div className="px-6 py-4">
         <CourseLink product={product} />
       </div>
-      {error ? (
-        <Text className="px-6 py-4 text-ui-fg-error" role="alert">{errorText(error, "Could not load access plans")}</Text>
-      ) : isLoading ? (
+      {error || variants.error ? (
+        <Text className="px-6 py-4 text-ui-fg-error" role="alert">{errorText(error ?? variants.error, "Could not load access plans")}</Text>
+      ) : isLoading || variants.isLoading ? (
         <Text className="px-6 py-4">Loading…</Text>
       ) : (
         <Table>
@@ -121,7 +129,7 @@ const ProductCourseAccessWidget = ({ data: product }: DetailWidgetProps<AdminPro
             </Table.Row>
           </Table.Header>
           <Table.Body>
-            {(product.variants ?? []).map((variant) => {
+            {(variants.data?.variants ?? []).map((variant) => {
               const plan = planOf(variant.id)
               const draft = drafts[variant.id] ?? {
                 tier: plan ? String(plan.tier) : "",
