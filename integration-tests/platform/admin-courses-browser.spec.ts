@@ -207,7 +207,9 @@ describe("course builder and widgets in the dashboard", () => {
       }
       await setPlan("Basic", "1", "365")
       await setPlan("Premium", "2", "")
-      shots.push("admin-product-course-access.png", await page.screenshot({ fullPage: true }))
+      // The dashboard scrolls inside its own pane: bring the widget into view for the screenshot.
+      await page.getByRole("heading", { name: "Course & access" }).scrollIntoViewIfNeeded()
+      shots.push("admin-product-course-access.png", await page.screenshot())
       const plans = (await api("GET", `/admin/products/${product.id}/access-plans`, token)).access_plans
       expect(plans.map((p: Json) => [p.variant_id, p.tier, p.duration_days]).sort()).toEqual(
         [[variantId("Basic"), 1, 365], [variantId("Premium"), 2, null]].sort()
@@ -252,7 +254,8 @@ describe("course builder and widgets in the dashboard", () => {
       await page.getByLabel("Reason", { exact: true }).fill("Conference speaker")
       await page.getByRole("button", { name: "Grant", exact: true }).click()
       await page.getByText("manual: Conference speaker").waitFor({ timeout: 30_000 })
-      shots.push("admin-customer-entitlements.png", await page.screenshot({ fullPage: true }))
+      await page.getByText("manual: Conference speaker").scrollIntoViewIfNeeded()
+      shots.push("admin-customer-entitlements.png", await page.screenshot())
       const learnerToken = (await api("POST", "/auth/customer/emailpass", null, learner)).token
       const granted = await api("GET", `/store/courses/${handle}`, learnerToken, undefined, key)
       expect(granted.course.access.tier).toBe(2)
@@ -275,7 +278,8 @@ describe("course builder and widgets in the dashboard", () => {
       await page.goto(`${base}/app/customers/${buyer2.customer.id}`)
       await page.getByLabel(`Progress in Builder ${stamp}`).waitFor({ timeout: 60_000 })
       await page.getByText("8% (1/12 lessons)").waitFor({ timeout: 30_000 })
-      shots.push("admin-customer-learning.png", await page.screenshot({ fullPage: true }))
+      await page.getByLabel(`Progress in Builder ${stamp}`).scrollIntoViewIfNeeded()
+      shots.push("admin-customer-learning.png", await page.screenshot())
 
       await page.goto(`${base}/app/courses`)
       await page.getByRole("link", { name: `Builder ${stamp}` }).waitFor({ timeout: 60_000 })
