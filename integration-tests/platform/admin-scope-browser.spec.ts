@@ -4,7 +4,8 @@ import { Json, launchChromium, loginToDashboard, recordAdminCalls, screenshots, 
 // one org (not a platform operator): every page of catalog, commerce and course work loads,
 // every /admin call it makes answers 2xx, and nothing of the other org shows: not its
 // courses, lessons, products, orders, customers, promotions or price lists, not in lists,
-// not in answers, and not when its ids are typed into the address bar.
+// not in answers, and not when its ids are typed into the address bar. A platform operator
+// sees every org's courses and filters them by org.
 
 jest.setTimeout(600_000)
 
@@ -134,6 +135,23 @@ describe("org-scoped admin in the dashboard", () => {
         shots.push(`admin-scope-typed-${name}.png`, await page.screenshot({ fullPage: true }))
         expect({ page: name, shows: otherTexts.filter((t) => text.includes(t)) }).toEqual({ page: name, shows: [] })
       }
+
+      // A platform operator sees every org's courses and narrows them with the org filter.
+      const ops = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage()
+      await loginToDashboard(ops, app.base, summary.admin)
+      await ops.goto(`${app.base}/app/courses`)
+      await ops.getByText(A.courses[0].title).first().waitFor({ timeout: 60_000 })
+      await ops.getByText(B.courses[0].title).first().waitFor({ timeout: 30_000 })
+      await ops.getByLabel("Filter by org").selectOption({ label: orgs[1].name })
+      await ops.getByText(A.courses[0].title).first().waitFor({ state: "detached", timeout: 30_000 })
+      await ops.getByText(B.courses[0].title).first().waitFor({ timeout: 30_000 })
+      shots.push("admin-courses-org-filter.png", await ops.screenshot())
+      await ops.goto(`${app.base}/app/lessons`)
+      await ops.getByLabel("Filter by org").waitFor({ timeout: 60_000 })
+      // A lesson belongs to one org: "New lesson" waits until the operator picks it.
+      expect(await ops.getByRole("button", { name: "New lesson" }).isDisabled()).toBe(true)
+      await ops.getByLabel("Filter by org").selectOption({ label: orgs[0].name })
+      expect(await ops.getByRole("button", { name: "New lesson" }).isEnabled()).toBe(true)
     } catch (error) {
       const shot = await page.screenshot({ fullPage: true }).catch(() => null)
       if (shot) shots.push("admin-scope-failure.png", shot)
