@@ -45,7 +45,7 @@ medusaIntegrationTestRunner({
       who: CustomerActor,
       region: TestRegion,
       variantIds: string[],
-      opts: { refs?: { code: string; click_id?: string }[]; promo?: string } = {}
+      opts: { refs?: { code: string; click_id?: string }[]; promo?: string; beforeComplete?: () => Promise<unknown> } = {}
     ) {
       const h = { headers: who.headers }
       const { data: c } = await api.post(
@@ -57,6 +57,7 @@ medusaIntegrationTestRunner({
       if (opts.promo) await api.post(`/store/carts/${c.cart.id}/promotions`, { promo_codes: [opts.promo] }, h)
       const { data: pc } = await api.post("/store/payment-collections", { cart_id: c.cart.id }, h)
       await api.post(`/store/payment-collections/${pc.payment_collection.id}/payment-sessions`, { provider_id: "pp_system_default" }, h)
+      await opts.beforeComplete?.()
       const { data } = await api.post(`/store/carts/${c.cart.id}/complete`, {}, h)
       if (data.type !== "order") throw new Error(`cart did not complete: ${JSON.stringify(data)}`)
       return data.order.id as string
@@ -296,9 +297,12 @@ medusaIntegrationTestRunner({
 
       it("no commission for an affiliate who is not approved, of another org, or without a program; the most specific rate wins", async () => {
         const c = await click("ALICE", 1)
-        await api.post(`/admin/affiliates/${aff.alice.id}`, { status: "suspended" }, { headers: f.a.staff.owner.headers })
-        const orderId = await checkout(buyer, usd, [course.variants[0].id], { refs: [{ code: "ALICE", click_id: c.id }] })
-        expect((await credit(orderId)).rows).toEqual([])
+        // Suspended between the visit and the order: the referral no longer counts.
+        const orderId = await checkout(buyer, usd, [course.variants[0].id], {
+          refs: [{ code: "ALICE", click_id: c.id }],
+          beforeComplete: () => api.post(`/admin/affiliates/${aff.alice.id}`, { status: "suspended" }, { headers: f.a.staff.owner.headers }),
+        })
+        expect(await credit(orderId)).toEqual({ skipped: "no valid referral (window, status or org)", rows: [] })
         await api.post(`/admin/affiliates/${aff.alice.id}`, { status: "approved" }, { headers: f.a.staff.owner.headers })
 
         // BOB: own rate 15 %, and a fixed $7 on the ebook (per unit).

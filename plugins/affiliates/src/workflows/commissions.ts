@@ -35,7 +35,7 @@ export const createOrderCommissionsWorkflow = createWorkflow("create-order-commi
     emitEventStep({
       eventName: AffiliateEvents.COMMISSIONS_CREATED,
       data: transform({ created }, ({ created }) => ({ ids: created.map((c: any) => c.id), order_id: created[0].order_id })),
-    })
+    }).config({ name: "emit-commissions-created" })
   )
   releaseLockStep({ key: lockKey })
   return new WorkflowResponse(transform({ plan, created }, ({ plan, created }) => ({ skipped: plan.skipped, commissions: created })))
@@ -133,7 +133,7 @@ export const clawbackOrderCommissionsWorkflow = createWorkflow("clawback-order-c
     emitEventStep({
       eventName: AffiliateEvents.COMMISSIONS_CLAWED_BACK,
       data: transform({ updated, input }, ({ updated, input }) => ({ ids: updated.map((c: any) => c.id), order_id: input.order_id })),
-    })
+    }).config({ name: "emit-commissions-clawed-back" })
   )
   releaseLockStep({ key: lockKey })
   return new WorkflowResponse(updated)
@@ -187,7 +187,7 @@ export const approveDueCommissionsWorkflow = createWorkflow(
       emitEventStep({
         eventName: AffiliateEvents.COMMISSIONS_APPROVED,
         data: transform({ updated }, ({ updated }) => ({ ids: updated.map((c: any) => c.id) })),
-      })
+      }).config({ name: "emit-commissions-approved" })
     )
     return new WorkflowResponse(updated)
   }

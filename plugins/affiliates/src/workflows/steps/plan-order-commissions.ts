@@ -41,12 +41,14 @@ export const planOrderCommissionsStep = createStep(
         "items.quantity",
         "items.total",
         "items.tax_total",
-        "items.adjustments.promotion_id",
-        "cart.id",
       ],
       filters: { id: order_id },
     })
     if (!order) return skip("order not found")
+    // Asked apart: with relations or links in the same graph, the line totals come back empty.
+    const {
+      data: [withLinks],
+    } = await query.graph({ entity: "order", fields: ["id", "cart.id", "items.id", "items.adjustments.promotion_id"], filters: { id: order_id } })
     const {
       data: [org],
     } = await query.graph({ entity: "org", fields: ["id"], filters: { sales_channel_id: order.sales_channel_id } })
@@ -61,9 +63,10 @@ export const planOrderCommissionsStep = createStep(
     const open = items.filter((i) => !done.has(i.id))
     if (!open.length) return skip(items.length ? "already credited" : "no lines")
 
-    const cartId = (order as any).cart?.id
+    const cartId = (withLinks as any)?.cart?.id
     const touches = cartId ? await service.listAffiliateReferrals({ cart_id: cartId, org_id: org.id }) : []
-    const promotionIds = [...new Set(items.flatMap((i) => (i.adjustments ?? []).map((a: any) => a?.promotion_id)).filter(Boolean))]
+    const adjusted = ((withLinks as any)?.items ?? []).filter(Boolean) as any[]
+    const promotionIds = [...new Set(adjusted.flatMap((i) => (i.adjustments ?? []).map((a: any) => a?.promotion_id)).filter(Boolean))] as string[]
     const coupons = promotionIds.length ? await service.listAffiliateCoupons({ promotion_id: promotionIds, org_id: org.id }) : []
     const affiliateIds = [...new Set([...touches.map((t: any) => t.affiliate_id), ...coupons.map((c: any) => c.affiliate_id)])]
     if (!affiliateIds.length) return skip("no referral")

@@ -11,7 +11,7 @@ export const AffiliateProgram = model
     org_id: model.text(),
     enabled: model.boolean().default(false),
     commission_type: model.enum(["percent", "fixed"]).default("percent"),
-    commission_bps: model.number().default(1000),
+    commission_bps: model.number().nullable(),
     fixed_amounts: model.json().nullable(),
     cookie_window_days: model.number().default(30),
     attribution_model: model.enum(["first_click", "last_click"]).default("last_click"),

@@ -1,6 +1,6 @@
 import { Migration } from "@medusajs/framework/mikro-orm/migrations";
 
-export class Migration20261122091826 extends Migration {
+export class Migration20261122093438 extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`alter table if exists "affiliate_referral" drop constraint if exists "affiliate_referral_cart_id_affiliate_id_click_id_unique";`);
@@ -36,7 +36,7 @@ export class Migration20261122091826 extends Migration {
     this.addSql(`CREATE INDEX IF NOT EXISTS "IDX_affiliate_product_rate_deleted_at" ON "affiliate_product_rate" ("deleted_at") WHERE deleted_at IS NULL;`);
     this.addSql(`CREATE UNIQUE INDEX IF NOT EXISTS "IDX_affiliate_product_rate_affiliate_id_product_id_unique" ON "affiliate_product_rate" ("affiliate_id", "product_id") WHERE deleted_at IS NULL;`);
 
-    this.addSql(`create table if not exists "affiliate_program" ("id" text not null, "org_id" text not null, "enabled" boolean not null default false, "commission_type" text check ("commission_type" in ('percent', 'fixed')) not null default 'percent', "commission_bps" integer not null default 1000, "fixed_amounts" jsonb null, "cookie_window_days" integer not null default 30, "attribution_model" text check ("attribution_model" in ('first_click', 'last_click')) not null default 'last_click', "hold_days" integer not null default 30, "minimum_payouts" jsonb null, "approval" text check ("approval" in ('automatic', 'manual')) not null default 'automatic', "created_at" timestamptz not null default now(), "updated_at" timestamptz not null default now(), "deleted_at" timestamptz null, constraint "affiliate_program_pkey" primary key ("id"));`);
+    this.addSql(`create table if not exists "affiliate_program" ("id" text not null, "org_id" text not null, "enabled" boolean not null default false, "commission_type" text check ("commission_type" in ('percent', 'fixed')) not null default 'percent', "commission_bps" integer null, "fixed_amounts" jsonb null, "cookie_window_days" integer not null default 30, "attribution_model" text check ("attribution_model" in ('first_click', 'last_click')) not null default 'last_click', "hold_days" integer not null default 30, "minimum_payouts" jsonb null, "approval" text check ("approval" in ('automatic', 'manual')) not null default 'automatic', "created_at" timestamptz not null default now(), "updated_at" timestamptz not null default now(), "deleted_at" timestamptz null, constraint "affiliate_program_pkey" primary key ("id"));`);
     this.addSql(`CREATE INDEX IF NOT EXISTS "IDX_affiliate_program_deleted_at" ON "affiliate_program" ("deleted_at") WHERE deleted_at IS NULL;`);
     this.addSql(`CREATE UNIQUE INDEX IF NOT EXISTS "IDX_affiliate_program_org_id_unique" ON "affiliate_program" ("org_id") WHERE deleted_at IS NULL;`);
 
