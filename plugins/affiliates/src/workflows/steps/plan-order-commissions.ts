@@ -36,6 +36,8 @@ export const planOrderCommissionsStep = createStep(
         "email",
         "customer_id",
         "sales_channel_id",
+        // A top-level total makes the order module compute totals (lines included).
+        "total",
         "items.id",
         "items.product_id",
         "items.quantity",
@@ -45,7 +47,7 @@ export const planOrderCommissionsStep = createStep(
       filters: { id: order_id },
     })
     if (!order) return skip("order not found")
-    // Asked apart: with relations or links in the same graph, the line totals come back empty.
+    // The cart link and adjustments, asked apart from the totals.
     const {
       data: [withLinks],
     } = await query.graph({ entity: "order", fields: ["id", "cart.id", "items.id", "items.adjustments.promotion_id"], filters: { id: order_id } })
