@@ -439,9 +439,15 @@ medusaIntegrationTestRunner({
         expect(approved.map((r: any) => r.status)).toEqual(["approved", "approved"])
         const postings = await ledger().listLedgerTransactions({ reference_type: "affiliate_commission" }, { relations: ["entries"] })
         expect(postings).toHaveLength(2)
-        const accounts = await ledger().listLedgerAccounts({ org_id: f.a.org.id, code: ["commission_expense", "payable"], owner_type: [null, "affiliate"] } as any)
-        const expense = accounts.find((a: any) => a.code === "commission_expense")
-        expect(expense).toMatchObject({ type: "expense", currency_code: "usd" })
+        const [expense] = await ledger().listLedgerAccounts({ org_id: f.a.org.id, code: "commission_expense" })
+        expect(expense).toMatchObject({ type: "expense", normal_balance: "debit", currency_code: "usd" })
+        // Each posting: debit the org's commission expense, credit ALICE's payable, same amount.
+        for (const t of postings) {
+          const debit = t.entries.find((e: any) => e.direction === "debit")
+          const credit = t.entries.find((e: any) => e.direction === "credit")
+          expect(debit.account_id).toBe(expense.id)
+          expect(num(debit.amount)).toBe(num(credit.amount))
+        }
         expect(await payableBalance(aff.alice.id, "usd")).toBe(12)
 
         const pay = await capture(orderId)
