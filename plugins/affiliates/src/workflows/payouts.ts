@@ -52,9 +52,12 @@ const planPayoutStep = createStep("plan-affiliate-payout", async (input: RecordA
   const now = new Date()
   let covered = 0n
   const updates: any[] = []
+  // Paying the whole balance settles every approved commission (clawbacks after approval
+  // were already taken from the balance); a partial payout covers the oldest first.
+  const settlesAll = amount === balance
   for (const c of approved) {
     const value = toMinor(c.amount, currency)
-    if (covered + value > amount) break
+    if (!settlesAll && covered + value > amount) break
     covered += value
     updates.push({ id: c.id, status: "paid", paid_at: now, payout_reference: reference })
   }
