@@ -113,7 +113,7 @@ describe("affiliates in the browser", () => {
     await mine.getByRole("button", { name: "Log in" }).click()
     await mine.waitForURL(/\/account\/affiliate/)
     await mine.fill("input[name=code]", "DEMOREF")
-    await mine.getByRole("button", { name: "Apply" }).click()
+    await mine.getByRole("button", { name: "Join the program" }).click()
     await mine.getByTestId("affiliate-code").waitFor()
     expect(await mine.getByTestId("affiliate-code").innerText()).toBe("DEMOREF")
     expect(await mine.getByTestId("affiliate-status").innerText()).toBe("approved")

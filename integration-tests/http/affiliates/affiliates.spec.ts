@@ -509,12 +509,57 @@ medusaIntegrationTestRunner({
         await affiliatesWf.clawbackOrderCommissionsWorkflow(container).run({ input: { order_id: orderId } })
         expect(await payableBalance(aff.alice.id, "usd")).toBe(0)
 
-        const payoutFail = await runFailingAfter(affiliatesWf.upsertAffiliateProgramWorkflow(container), "update-affiliate-records", {
+        const programFail = await runFailingAfter(affiliatesWf.upsertAffiliateProgramWorkflow(container), "update-affiliate-records", {
           org_id: f.a.org.id,
           hold_days: 3,
         })
-        expect(payoutFail.errors).toHaveLength(1)
+        expect(programFail.errors).toHaveLength(1)
         expect((await svc().listAffiliatePrograms({ org_id: f.a.org.id }))[0].hold_days).toBe(30)
+      })
+      it("rollback: applications, status and rates, coupons, clicks, referrals and payouts undo whole", async () => {
+        const container = getContainer()
+        const fails = async (wf: any, after: string, input: unknown) => {
+          const { errors } = await runFailingAfter(wf(container), after, input)
+          expect(errors).toHaveLength(1)
+        }
+        const dave = await createCustomer(api, f.a.key)
+        await fails(affiliatesWf.applyForAffiliateWorkflow, "create-affiliate-records", { org_id: f.a.org.id, customer_id: dave.customer.id, code: "DAVE" })
+        expect(await svc().listAffiliates({ customer_id: dave.customer.id })).toHaveLength(0)
+
+        await fails(affiliatesWf.updateAffiliateWorkflow, "update-affiliate-records", { id: aff.bob.id, status: "suspended", commission_type: "percent", commission_bps: 2500 })
+        expect((await svc().listAffiliates({ id: aff.bob.id }))[0]).toMatchObject({ status: "approved", commission_type: null, commission_bps: null })
+
+        const rateInput = { affiliate_id: aff.bob.id, org_id: f.a.org.id, product_id: course.id, commission_type: "percent", commission_bps: 300 }
+        await fails(affiliatesWf.setAffiliateProductRateWorkflow, "create-affiliate-records", rateInput)
+        expect(await svc().listAffiliateProductRates({ affiliate_id: aff.bob.id })).toHaveLength(0)
+        const { result: rate } = await affiliatesWf.setAffiliateProductRateWorkflow(container).run({ input: rateInput })
+        await fails(affiliatesWf.removeAffiliateProductRateWorkflow, "delete-affiliate-records", { id: rate.id })
+        expect(await svc().listAffiliateProductRates({ affiliate_id: aff.bob.id })).toHaveLength(1)
+
+        const { data } = await api.post(
+          "/admin/promotions",
+          { code: "BOBCPN", type: "standard", status: "active", application_method: { type: "percentage", target_type: "order", allocation: "across", value: 5, currency_code: "usd" } },
+          { headers: f.a.staff.owner.headers }
+        )
+        await fails(affiliatesWf.linkAffiliateCouponWorkflow, "create-affiliate-records", { affiliate_id: aff.bob.id, org_id: f.a.org.id, promotion_id: data.promotion.id })
+        expect(await svc().listAffiliateCoupons({ affiliate_id: aff.bob.id })).toHaveLength(0)
+
+        await fails(affiliatesWf.recordAffiliateClickWorkflow, "create-affiliate-records", { org_id: f.a.org.id, code: "BOB", ip_hash: null, user_agent_hash: null })
+        expect(await svc().listAffiliateClicks({ affiliate_id: aff.bob.id })).toHaveLength(0)
+        const { data: cart } = await api.post("/store/carts", { region_id: usd.id, items: [{ variant_id: course.variants[0].id, quantity: 1 }] }, { headers: buyer.headers })
+        await fails(affiliatesWf.attachCartReferralWorkflow, "create-affiliate-records", { org_id: f.a.org.id, cart_id: cart.cart.id, code: "BOB" })
+        expect(await svc().listAffiliateReferrals({ cart_id: cart.cart.id })).toHaveLength(0)
+
+        // A payout whose last step fails: no ledger payout, commissions still approved.
+        const c = await click("BOB", 3)
+        const orderId = await checkout(buyer, usd, [course.variants[0].id], { refs: [{ code: "BOB", click_id: c.id }] })
+        await credit(orderId)
+        await affiliatesWf.approveDueCommissionsWorkflow(container).run({ input: { now: new Date(Date.now() + 31 * DAY) } })
+        await fails(affiliatesWf.recordAffiliatePayoutWorkflow, "update-affiliate-records", { org_id: f.a.org.id, affiliate_id: aff.bob.id, currency_code: "usd" })
+        // BOB's 3 % rate on the course (kept above) applies: $3 owed, still owed.
+        expect(await payableBalance(aff.bob.id, "usd")).toBe(3)
+        expect((await svc().listAffiliateCommissions({ affiliate_id: aff.bob.id })).map((r: any) => r.status)).toEqual(["approved"])
+        expect(await ledger().listLedgerTransactions({ kind: "payout", org_id: f.a.org.id })).toHaveLength(0)
       })
     })
 

@@ -34,7 +34,7 @@ export default async function AffiliatePage({ searchParams }: { searchParams: Pr
       ) : null}
       {!me.affiliate ? (
         me.program.enabled ? (
-          <form action={applyAffiliate} className="panel" aria-label="Apply">
+          <form action={applyAffiliate} className="panel" aria-label="Join the affiliate program">
             <p>
               Earn a commission on every order placed through your link within {me.program.cookie_window_days} days of a
               visit. Commissions are approved {me.program.hold_days} days after the order (the refund window).
@@ -44,7 +44,7 @@ export default async function AffiliatePage({ searchParams }: { searchParams: Pr
               <input name="code" pattern="[A-Za-z0-9_-]{3,32}" placeholder="e.g. JANE10" />
             </label>
             <button className="btn" type="submit">
-              Apply
+              Join the program
             </button>
           </form>
         ) : (
