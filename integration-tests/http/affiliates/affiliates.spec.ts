@@ -233,7 +233,10 @@ medusaIntegrationTestRunner({
         expect(data.clicks).toBe(1)
         expect(data.orders).toBe(1)
         expect(data.earnings).toEqual([{ currency_code: "usd", pending: 10, approved: 0, paid: 0, adjustments: 0 }])
-        expect(data.commissions[0]).toMatchObject({ order_id: orderId, amount: 10, status: "pending" })
+        expect(data.commissions[0]).toMatchObject({ product_id: course.id, amount: 10, status: "pending" })
+        // No buyer's order, line or email reaches the affiliate.
+        expect(collectIds(data).has(orderId)).toBe(false)
+        expect(JSON.stringify(data)).not.toContain(buyer.customer.email)
         // Another org's store: not an affiliate there.
         const other = await api.get("/store/affiliates/me", { headers: { ...f.b.key.headers, authorization: alice.headers.authorization } })
         expect(other.data.affiliate).toBeNull()

@@ -32,8 +32,10 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
     orders: new Set(commissions.filter((c: any) => !(c.flags ?? []).includes("self_referral")).map((c: any) => c.order_id)).size,
     earnings: summariseEarnings(commissions),
     commissions: commissions.slice(0, 50).map((c: any) => {
-      const { flags, needs_review, org_id, affiliate_id, ...rest } = presentCommission(c)
-      return rest
+      // The affiliate sees what they earned, not whose order it was.
+      const { id, product_id, currency_code, base_amount, amount, clawed_back_amount, status, ordered_at, hold_until, approved_at, paid_at } =
+        presentCommission(c)
+      return { id, product_id, currency_code, base_amount, amount, clawed_back_amount, status, ordered_at, hold_until, approved_at, paid_at }
     }),
   })
 }
