@@ -7,7 +7,7 @@ import { Client } from "pg"
 // Affiliates end to end in Debian's chromium against a real Medusa with the demo data: the
 // org opens its program, the demo customer applies on the storefront and gets a link, a
 // visitor arrives through `?ref=`, registers and buys, and the affiliate sees the pending
-// commission on their page.
+// commission on their page; the org owner sees both in the dashboard and suspends them.
 const b = require("../../src/scripts/lib/bootstrap")
 const pg = require("../../src/scripts/lib/postgres")
 
@@ -171,5 +171,32 @@ describe("affiliates in the browser", () => {
     expect(await mine.locator('[data-currency] [data-kind="approved"]').first().innerText()).toMatch(/0\.00|0$/)
     shots.push(["affiliate-pending.png", await mine.screenshot({ fullPage: true })])
     expect(errors).toEqual([])
+  })
+
+  it("the org owner sees the affiliate and the pending commission in the dashboard and suspends the affiliate", async () => {
+    const org = summary.orgs.find((o: Json) => o.handle === "acme-academy")
+    const page = await browser.newPage({ viewport: DESKTOP })
+    await page.goto(`${medusaUrl}/app/login`, { timeout: 180_000 })
+    await page.locator('input[name="email"]').fill(org.owner.email, { timeout: 180_000 })
+    await page.locator('input[name="password"]').fill(org.owner.password)
+    await page.getByRole("button", { name: "Continue with Email" }).click()
+    await page.waitForURL((u: URL) => !u.pathname.includes("login"), { timeout: 120_000 })
+    await page.goto(`${medusaUrl}/app/affiliates`)
+    await page.getByRole("heading", { name: "Affiliates", level: 1 }).waitFor({ timeout: 60_000 })
+    const row = page.getByRole("row").filter({ hasText: "DEMOREF" }).filter({ has: page.getByRole("button", { name: "Suspend" }) })
+    await row.waitFor({ timeout: 30_000 })
+    expect(await row.innerText()).toMatch(/approved/)
+    const commission = page.getByRole("row").filter({ hasText: "pending" }).filter({ hasText: "DEMOREF" })
+    await commission.first().waitFor({ timeout: 30_000 })
+    shots.push(["admin-affiliates.png", await page.screenshot({ fullPage: true })])
+    await row.getByRole("button", { name: "Suspend" }).click()
+    await page.getByRole("row").filter({ hasText: "DEMOREF" }).filter({ hasText: "suspended" }).first().waitFor({ timeout: 30_000 })
+    // A suspended affiliate's link no longer records clicks.
+    const res = await fetch(`${medusaUrl}/store/affiliates/clicks`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-publishable-api-key": acme.key },
+      body: JSON.stringify({ code: "DEMOREF" }),
+    })
+    expect(res.status).toBe(404)
   })
 })
