@@ -110,6 +110,7 @@ module.exports = defineConfig({
     { resolve: "@volmify/courses", options: {} },
     { resolve: "@volmify/ledger", options: {} },
     { resolve: "@volmify/attribution", options: {} },
+    { resolve: "@volmify/affiliates", options: {} },
   ],
   modules: [...redisModules, ...paymentModules],
 })

@@ -12,6 +12,8 @@ export const CHART = {
   processing_fees: { type: "liability", name: "Processing fees" },
   revenue: { type: "revenue", name: "Org revenue" },
   payable: { type: "liability", name: "Payable" },
+  // Affiliate commissions: an expense of the org, paid out of its remainder.
+  commission_expense: { type: "expense", name: "Commission expense" },
 } as const satisfies Record<string, { type: AccountType; name: string }>
 
 export type ChartCode = keyof typeof CHART

@@ -6,6 +6,7 @@ import { COOKIE, cookieOptions, PAYMENT_PROVIDER, STRIPE_PUBLISHABLE_KEY } from 
 import { getCart, getCustomer, getRegion } from "@/lib/data"
 import { completeCart } from "@/lib/complete-cart"
 import { getSdk, store, StoreError } from "@/lib/medusa"
+import { attachReferralToCart } from "@/lib/referral"
 
 const text = (form: FormData, name: string) => String(form.get(name) ?? "").trim()
 const safeNext = (value: string) => (value.startsWith("/") && !value.startsWith("//") ? value : "/learn")
@@ -74,6 +75,8 @@ export async function checkout(form: FormData) {
       method: "POST",
       body: { email, billing_address: address, shipping_address: address },
     })
+    // An affiliate's referral (the ?ref= cookie) travels with the cart into the order.
+    await attachReferralToCart(cart.id)
     const { payment_collection } = await store<{ payment_collection: { id: string } }>("/store/payment-collections", {
       method: "POST",
       body: { cart_id: cart.id },
@@ -185,4 +188,16 @@ export async function markComplete(form: FormData) {
     body: { status: "completed" },
   })
   redirect(next ? `/courses/${handle}/lessons/${next}` : `/courses/${handle}`)
+}
+
+/** Applies to this store's affiliate program (optionally with a chosen code). */
+export async function applyAffiliate(form: FormData) {
+  const code = text(form, "code")
+  try {
+    await store("/store/affiliates", { method: "POST", body: code ? { code } : {} })
+  } catch (error) {
+    if (error instanceof StoreError) redirect(`/account/affiliate?error=${encodeURIComponent(error.message)}`)
+    throw error
+  }
+  redirect("/account/affiliate")
 }

@@ -56,6 +56,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             <nav className="nav" aria-label="Main">
               <Link href="/courses">Courses</Link>
               {customer ? <Link href="/learn">My learning</Link> : null}
+              {customer ? <Link href="/account/affiliate">Affiliate</Link> : null}
               <Link href="/cart" aria-label={`Cart, ${count} item${count === 1 ? "" : "s"}`}>
                 Cart ({count})
               </Link>

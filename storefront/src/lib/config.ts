@@ -23,6 +23,8 @@ export const COOKIE = {
   token: "_volmify_jwt",
   cart: "_volmify_cart",
   region: "_volmify_region",
+  /** The affiliate referral (code and click) kept for the program's cookie window. */
+  referral: "_volmify_ref",
 } as const
 
 /** Cookies the server sets: HttpOnly, SameSite=Lax, Secure unless plain http dev. */

@@ -37,10 +37,16 @@ export async function authHeaders(): Promise<Record<string, string>> {
  */
 export async function store<T = any>(
   path: string,
-  init: { method?: "GET" | "POST" | "DELETE"; body?: unknown; query?: Record<string, unknown>; auth?: boolean } = {}
+  init: {
+    method?: "GET" | "POST" | "DELETE"
+    body?: unknown
+    query?: Record<string, unknown>
+    auth?: boolean
+    headers?: Record<string, string>
+  } = {}
 ): Promise<T> {
   const sdk = await getSdk()
-  const headers = init.auth === false ? {} : await authHeaders()
+  const headers = { ...(init.auth === false ? {} : await authHeaders()), ...(init.headers ?? {}) }
   try {
     return await sdk.client.fetch<T>(path, {
       method: init.method ?? "GET",

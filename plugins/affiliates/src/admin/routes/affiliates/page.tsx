@@ -1,0 +1,249 @@
+import { defineRouteConfig } from "@medusajs/admin-sdk"
+import { Users } from "@medusajs/icons"
+import { Badge, Button, Container, Heading, Input, Label, Select, Switch, Table, Text, toast } from "@medusajs/ui"
+import { useEffect, useState } from "react"
+import {
+  Affiliate,
+  formatMoney,
+  Program,
+  useAffiliatePost,
+  useAffiliates,
+  useCommissions,
+  useOrgOptions,
+  usePayouts,
+  useProgram,
+} from "../../lib/queries"
+
+const fail = (e: unknown) => toast.error(e instanceof Error ? e.message : "Something went wrong")
+
+/** Program settings: on/off, default rate, window, model, hold, approval. */
+const ProgramSettings = ({ orgId, program }: { orgId: string | null; program: Program }) => {
+  const post = useAffiliatePost()
+  const [draft, setDraft] = useState(program)
+  useEffect(() => setDraft(program), [program])
+  const save = () =>
+    post.mutate(
+      {
+        path: "/admin/affiliate-program",
+        body: {
+          ...(orgId ? { org_id: orgId } : {}),
+          enabled: draft.enabled,
+          commission_type: "percent",
+          commission_bps: Number(draft.commission_bps ?? 0),
+          cookie_window_days: Number(draft.cookie_window_days),
+          attribution_model: draft.attribution_model,
+          hold_days: Number(draft.hold_days),
+          approval: draft.approval,
+        },
+      },
+      { onSuccess: () => toast.success("Program saved"), onError: fail }
+    )
+  return (
+    <div className="grid grid-cols-2 gap-4 px-6 py-4 md:grid-cols-3" aria-label="Program settings">
+      <Label className="flex items-center gap-2">
+        <Switch checked={draft.enabled} onCheckedChange={(enabled) => setDraft({ ...draft, enabled })} /> Program open
+      </Label>
+      <Label>
+        Commission (%)
+        <Input type="number" min={0} max={100} step={0.01} value={(draft.commission_bps ?? 0) / 100}
+          onChange={(e) => setDraft({ ...draft, commission_bps: Math.round(Number(e.target.value) * 100) })} />
+      </Label>
+      <Label>
+        Cookie window (days)
+        <Input type="number" min={0} value={draft.cookie_window_days} onChange={(e) => setDraft({ ...draft, cookie_window_days: Number(e.target.value) })} />
+      </Label>
+      <Label>
+        Hold period (days)
+        <Input type="number" min={0} value={draft.hold_days} onChange={(e) => setDraft({ ...draft, hold_days: Number(e.target.value) })} />
+      </Label>
+      <Label>
+        Attribution
+        <Select value={draft.attribution_model} onValueChange={(v) => setDraft({ ...draft, attribution_model: v as Program["attribution_model"] })}>
+          <Select.Trigger><Select.Value /></Select.Trigger>
+          <Select.Content>
+            <Select.Item value="last_click">Last click</Select.Item>
+            <Select.Item value="first_click">First click</Select.Item>
+          </Select.Content>
+        </Select>
+      </Label>
+      <Label>
+        New affiliates
+        <Select value={draft.approval} onValueChange={(v) => setDraft({ ...draft, approval: v as Program["approval"] })}>
+          <Select.Trigger><Select.Value /></Select.Trigger>
+          <Select.Content>
+            <Select.Item value="automatic">Approved automatically</Select.Item>
+            <Select.Item value="manual">Approved by staff</Select.Item>
+          </Select.Content>
+        </Select>
+      </Label>
+      <div>
+        <Button size="small" onClick={save} isLoading={post.isPending}>Save program</Button>
+      </div>
+    </div>
+  )
+}
+
+const statusColor = { approved: "green", pending: "orange", rejected: "red", suspended: "grey", paid: "blue", voided: "grey" } as const
+
+const AffiliateRow = ({ a }: { a: Affiliate }) => {
+  const post = useAffiliatePost()
+  const act = (body: Record<string, unknown>, done: string) =>
+    post.mutate({ path: `/admin/affiliates/${a.id}`, body }, { onSuccess: () => toast.success(done), onError: fail })
+  const pay = (currency: string) =>
+    post.mutate({ path: `/admin/affiliates/${a.id}/payouts`, body: { currency_code: currency } }, { onSuccess: () => toast.success("Payout recorded"), onError: fail })
+  return (
+    <Table.Row>
+      <Table.Cell>{a.code}</Table.Cell>
+      <Table.Cell>{a.email}</Table.Cell>
+      <Table.Cell><Badge color={statusColor[a.status]}>{a.status}</Badge></Table.Cell>
+      <Table.Cell>{a.commission_type ? `${(a.commission_bps ?? 0) / 100} %` : "program"}</Table.Cell>
+      <Table.Cell>{a.clicks}</Table.Cell>
+      <Table.Cell>
+        {a.earnings.map((e) => (
+          <div key={e.currency_code} className="flex items-center gap-2">
+            <span>
+              {formatMoney(e.pending, e.currency_code)} pending · {formatMoney(e.approved + e.adjustments, e.currency_code)} owed ·{" "}
+              {formatMoney(e.paid, e.currency_code)} paid
+            </span>
+            {e.approved + e.adjustments > 0 && (
+              <Button size="small" variant="secondary" onClick={() => pay(e.currency_code)}>Pay out</Button>
+            )}
+          </div>
+        ))}
+      </Table.Cell>
+      <Table.Cell className="flex gap-1">
+        {a.status !== "approved" && <Button size="small" variant="secondary" onClick={() => act({ status: "approved" }, "Approved")}>Approve</Button>}
+        {a.status === "pending" && <Button size="small" variant="secondary" onClick={() => act({ status: "rejected" }, "Rejected")}>Reject</Button>}
+        {a.status === "approved" && <Button size="small" variant="danger" onClick={() => act({ status: "suspended" }, "Suspended")}>Suspend</Button>}
+      </Table.Cell>
+    </Table.Row>
+  )
+}
+
+/** Affiliates: program settings, affiliates (approve, reject, suspend, pay out), commissions with flags, payouts. */
+const AffiliatesPage = () => {
+  const [orgId, setOrgId] = useState<string | null>(null)
+  const program = useProgram(orgId)
+  const needsOrg = !orgId && program.error instanceof Error && /org_id is required/.test(program.error.message)
+  const orgs = useOrgOptions(needsOrg || !!orgId)
+  const affiliates = useAffiliates(orgId, !needsOrg && !program.error)
+  const [status, setStatus] = useState("all")
+  const [flagged, setFlagged] = useState(false)
+  const filters: Record<string, string> = { ...(status !== "all" ? { status } : {}), ...(flagged ? { flagged: "true" } : {}) }
+  const commissions = useCommissions(orgId, filters, !needsOrg && !program.error)
+  const payouts = usePayouts(orgId, !needsOrg && !program.error)
+  const post = useAffiliatePost()
+  const review = (id: string, decision: "approve" | "reject") =>
+    post.mutate({ path: `/admin/affiliate-commissions/${id}/review`, body: { decision } }, { onSuccess: () => toast.success("Reviewed"), onError: fail })
+  const codeOf = (id: string) => affiliates.data?.affiliates.find((a) => a.id === id)?.code ?? id
+
+  return (
+    <div className="flex flex-col gap-4">
+      <Container className="divide-y p-0">
+        <div className="flex items-center justify-between px-6 py-4">
+          <div>
+            <Heading level="h1">Affiliates</Heading>
+            <Text size="small" className="text-ui-fg-subtle">Referral program, affiliates, commissions and payouts of your organization.</Text>
+          </div>
+          {(needsOrg || orgId) && (
+            <Select size="small" value={orgId ?? undefined} onValueChange={setOrgId}>
+              <Select.Trigger className="w-56" aria-label="Organization"><Select.Value placeholder="Choose an organization" /></Select.Trigger>
+              <Select.Content>
+                {(orgs.data?.orgs ?? []).map((o) => <Select.Item key={o.id} value={o.id}>{o.name}</Select.Item>)}
+              </Select.Content>
+            </Select>
+          )}
+        </div>
+        {needsOrg ? (
+          <Text className="px-6 py-4 text-ui-fg-subtle">Choose an organization.</Text>
+        ) : program.error ? (
+          <Text className="px-6 py-4 text-ui-fg-error" role="alert">{program.error instanceof Error ? program.error.message : "Could not load the program"}</Text>
+        ) : program.data ? (
+          <ProgramSettings orgId={orgId} program={program.data.program} />
+        ) : (
+          <Text className="px-6 py-4">Loading…</Text>
+        )}
+      </Container>
+      {!needsOrg && !program.error && (
+        <>
+          <Container className="p-0">
+            <Heading level="h2" className="px-6 py-4">Affiliates</Heading>
+            <Table>
+              <Table.Header>
+                <Table.Row>
+                  <Table.HeaderCell>Code</Table.HeaderCell><Table.HeaderCell>Email</Table.HeaderCell><Table.HeaderCell>Status</Table.HeaderCell>
+                  <Table.HeaderCell>Rate</Table.HeaderCell><Table.HeaderCell>Clicks</Table.HeaderCell><Table.HeaderCell>Earnings</Table.HeaderCell><Table.HeaderCell />
+                </Table.Row>
+              </Table.Header>
+              <Table.Body>{(affiliates.data?.affiliates ?? []).map((a) => <AffiliateRow key={a.id} a={a} />)}</Table.Body>
+            </Table>
+          </Container>
+          <Container className="p-0">
+            <div className="flex items-center justify-between px-6 py-4">
+              <Heading level="h2">Commissions</Heading>
+              <div className="flex items-center gap-3">
+                <Select size="small" value={status} onValueChange={setStatus}>
+                  <Select.Trigger className="w-36" aria-label="Status"><Select.Value /></Select.Trigger>
+                  <Select.Content>
+                    {["all", "pending", "approved", "paid", "voided"].map((s) => <Select.Item key={s} value={s}>{s}</Select.Item>)}
+                  </Select.Content>
+                </Select>
+                <Label className="flex items-center gap-2"><Switch checked={flagged} onCheckedChange={setFlagged} /> Flagged only</Label>
+              </div>
+            </div>
+            <Table>
+              <Table.Header>
+                <Table.Row>
+                  <Table.HeaderCell>Affiliate</Table.HeaderCell><Table.HeaderCell>Order</Table.HeaderCell><Table.HeaderCell>Base</Table.HeaderCell>
+                  <Table.HeaderCell>Commission</Table.HeaderCell><Table.HeaderCell>Status</Table.HeaderCell><Table.HeaderCell>Flags</Table.HeaderCell><Table.HeaderCell />
+                </Table.Row>
+              </Table.Header>
+              <Table.Body>
+                {(commissions.data?.commissions ?? []).map((c) => (
+                  <Table.Row key={c.id}>
+                    <Table.Cell>{codeOf(c.affiliate_id)}</Table.Cell>
+                    <Table.Cell>{c.order_id}</Table.Cell>
+                    <Table.Cell>{formatMoney(c.base_amount, c.currency_code)}</Table.Cell>
+                    <Table.Cell>{formatMoney(c.amount, c.currency_code)}</Table.Cell>
+                    <Table.Cell><Badge color={statusColor[c.status]}>{c.status}</Badge></Table.Cell>
+                    <Table.Cell>{c.flags.map((f) => <Badge key={f} color="red" className="mr-1">{f}</Badge>)}</Table.Cell>
+                    <Table.Cell className="flex gap-1">
+                      {c.needs_review && c.status === "pending" && (
+                        <>
+                          <Button size="small" variant="secondary" onClick={() => review(c.id, "approve")}>Approve</Button>
+                          <Button size="small" variant="danger" onClick={() => review(c.id, "reject")}>Reject</Button>
+                        </>
+                      )}
+                    </Table.Cell>
+                  </Table.Row>
+                ))}
+              </Table.Body>
+            </Table>
+          </Container>
+          <Container className="p-0">
+            <Heading level="h2" className="px-6 py-4">Payouts</Heading>
+            <Table>
+              <Table.Header>
+                <Table.Row><Table.HeaderCell>Date</Table.HeaderCell><Table.HeaderCell>Affiliate</Table.HeaderCell><Table.HeaderCell>Amount</Table.HeaderCell><Table.HeaderCell>Reference</Table.HeaderCell></Table.Row>
+              </Table.Header>
+              <Table.Body>
+                {(payouts.data?.payouts ?? []).map((p) => (
+                  <Table.Row key={p.id}>
+                    <Table.Cell>{new Date(p.occurred_at).toLocaleDateString()}</Table.Cell>
+                    <Table.Cell>{codeOf(p.affiliate_id)}</Table.Cell>
+                    <Table.Cell>{formatMoney(p.amount, p.currency_code)}</Table.Cell>
+                    <Table.Cell>{p.reference}</Table.Cell>
+                  </Table.Row>
+                ))}
+              </Table.Body>
+            </Table>
+          </Container>
+        </>
+      )}
+    </div>
+  )
+}
+
+export const config = defineRouteConfig({ label: "Affiliates", icon: Users })
+
+export default AffiliatesPage

@@ -1,0 +1,13 @@
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { AFFILIATES_MODULE } from "../../../../../modules/affiliates"
+import { reviewCommissionWorkflow } from "../../../../../workflows/commissions"
+import { presentCommission } from "../../../../utils/present"
+import { adminOrgScope, WRITE_ROLES } from "../../../../utils/tenancy"
+
+/** POST /admin/affiliate-commissions/:id/review { decision: approve|reject } -> { commission }. */
+export async function POST(req: AuthenticatedMedusaRequest<{ decision: "approve" | "reject" }>, res: MedusaResponse) {
+  const orgId = await adminOrgScope(req, WRITE_ROLES)
+  await reviewCommissionWorkflow(req.scope).run({ input: { id: req.params.id, org_id: orgId, decision: req.validatedBody.decision } })
+  const [commission] = await (req.scope.resolve(AFFILIATES_MODULE) as any).listAffiliateCommissions({ id: req.params.id })
+  res.json({ commission: presentCommission(commission) })
+}

@@ -1,0 +1,20 @@
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { AFFILIATES_MODULE } from "../../../modules/affiliates"
+import { ProgramInput, upsertAffiliateProgramWorkflow } from "../../../workflows/affiliates"
+import { presentProgram } from "../../utils/present"
+import { READ_ROLES, requireAdminOrg, WRITE_ROLES } from "../../utils/tenancy"
+
+/** GET /admin/affiliate-program?org_id= -> { program } (defaults when never saved). */
+export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
+  const orgId = await requireAdminOrg(req, READ_ROLES, (req.validatedQuery as any)?.org_id)
+  const [program] = await (req.scope.resolve(AFFILIATES_MODULE) as any).listAffiliatePrograms({ org_id: orgId })
+  res.json({ program: presentProgram(program, orgId) })
+}
+
+/** POST /admin/affiliate-program { enabled?, commission_type?, ... } -> { program }. */
+export async function POST(req: AuthenticatedMedusaRequest<Omit<ProgramInput, "org_id"> & { org_id?: string }>, res: MedusaResponse) {
+  const { org_id, ...body } = req.validatedBody
+  const orgId = await requireAdminOrg(req, WRITE_ROLES, org_id)
+  const { result } = await upsertAffiliateProgramWorkflow(req.scope).run({ input: { ...body, org_id: orgId } })
+  res.json({ program: presentProgram(result, orgId) })
+}

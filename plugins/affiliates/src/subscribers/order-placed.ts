@@ -1,0 +1,10 @@
+import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
+import { ListenedEvents } from "../events"
+import { createOrderCommissionsWorkflow } from "../workflows/commissions"
+
+/** order.placed -> commissions for an attributed order (idempotent: one per line). */
+export default async function affiliateOrderPlaced({ event, container }: SubscriberArgs<{ id: string }>) {
+  await createOrderCommissionsWorkflow(container).run({ input: { order_id: event.data.id } })
+}
+
+export const config: SubscriberConfig = { event: ListenedEvents.ORDER_PLACED, context: { subscriberId: "affiliates-order-placed" } }

@@ -1,0 +1,222 @@
+import { acquireLockStep, emitEventStep, releaseLockStep } from "@medusajs/medusa/core-flows"
+import { createStep, createWorkflow, StepResponse, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { ContainerRegistrationKeys, MathBN, MedusaError } from "@medusajs/framework/utils"
+import { AffiliateEvents } from "../events"
+import { AFFILIATES_MODULE } from "../modules/affiliates"
+import { additionalClawback } from "../rules/clawback"
+import {
+  accountKey,
+  affiliateOwner,
+  chartAccount,
+  CLAWBACK_REFERENCE,
+  COMMISSION_REFERENCE,
+  emitPostedTransactions,
+  ensureLedgerAccountsStep,
+  fromMinor,
+  postLedgerTransactionsStep,
+  toMinor,
+} from "../utils/ledger"
+import { planOrderCommissionsStep } from "./steps/plan-order-commissions"
+import { createAffiliateRecordsStep, updateAffiliateRecordsStep } from "./steps/records"
+
+const svc = (container: any) => container.resolve(AFFILIATES_MODULE) as any
+export const orderLockKey = (orderId: string) => `affiliates:order:${orderId}`
+
+/**
+ * order.placed -> one commission per line of an attributed order. A lock on the order,
+ * the "already credited?" guard and the unique line index make replays create nothing.
+ */
+export const createOrderCommissionsWorkflow = createWorkflow("create-order-commissions", (input: { order_id: string }) => {
+  const lockKey = transform({ input }, ({ input }) => orderLockKey(input.order_id))
+  acquireLockStep({ key: lockKey, timeout: 30, ttl: 120 })
+  const plan = planOrderCommissionsStep(input)
+  const created = createAffiliateRecordsStep(transform({ plan }, ({ plan }) => ({ model: "commission" as const, data: plan.rows })))
+  when({ created }, ({ created }) => created.length > 0).then(() =>
+    emitEventStep({
+      eventName: AffiliateEvents.COMMISSIONS_CREATED,
+      data: transform({ created }, ({ created }) => ({ ids: created.map((c: any) => c.id), order_id: created[0].order_id })),
+    }).config({ name: "emit-commissions-created" })
+  )
+  releaseLockStep({ key: lockKey })
+  return new WorkflowResponse(transform({ plan, created }, ({ plan, created }) => ({ skipped: plan.skipped, commissions: created })))
+})
+
+type LedgerPlan = { accounts: any[]; transactions: any[]; updates: any[] }
+
+/** Accounts and balanced transaction for each commission (debit expense, credit the affiliate's payable). */
+function commissionPosting(c: any, affiliate: any, direction: "earn" | "clawback", amount: string, referenceId: string) {
+  const expense = chartAccount(c.org_id, "commission_expense", c.currency_code)
+  const payable = chartAccount(c.org_id, "payable", c.currency_code, affiliateOwner(affiliate))
+  const [debit, credit] = direction === "earn" ? [expense, payable] : [payable, expense]
+  return {
+    accounts: [expense, payable],
+    transaction: {
+      org_id: c.org_id,
+      currency_code: c.currency_code,
+      kind: direction === "earn" ? "posting" : "adjustment",
+      reference_type: direction === "earn" ? COMMISSION_REFERENCE : CLAWBACK_REFERENCE,
+      reference_id: referenceId,
+      description: direction === "earn" ? `Affiliate commission on order ${c.order_id}` : `Refund clawback on order ${c.order_id}`,
+      flags: c.flags?.length ? c.flags : null,
+      metadata: { commission_id: c.id, affiliate_id: c.affiliate_id, order_id: c.order_id },
+      entries: [
+        { debit_key: accountKey(debit), direction: "debit", amount, product_id: c.product_id, line_item_id: c.line_item_id },
+        { debit_key: accountKey(credit), direction: "credit", amount, product_id: c.product_id, line_item_id: c.line_item_id },
+      ],
+    },
+  }
+}
+
+const withAccountIds = (transactions: any[], accounts: Record<string, any>) =>
+  transactions.map((t) => ({
+    ...t,
+    entries: t.entries.map(({ debit_key, ...e }: any) => ({ ...e, account_id: accounts[debit_key].id })),
+  }))
+
+const planRefundClawbacksStep = createStep("plan-affiliate-clawbacks", async ({ order_id }: { order_id: string }, { container }) => {
+  const plan: LedgerPlan = { accounts: [], transactions: [], updates: [] }
+  const commissions = (await svc(container).listAffiliateCommissions({ order_id })).filter(
+    (c: any) => c.status !== "voided" || MathBN.gt(c.clawed_back_amount, 0)
+  )
+  if (!commissions.length) return new StepResponse(plan)
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const {
+    data: [order],
+  } = await query.graph({
+    entity: "order",
+    fields: ["id", "currency_code", "payment_collections.amount", "payment_collections.refunded_amount"],
+    filters: { id: order_id },
+  })
+  const currency = String(order.currency_code).toLowerCase()
+  const total = toMinor(MathBN.sum(0, ...(order.payment_collections ?? []).map((p: any) => p?.amount ?? 0)), currency)
+  const refunded = toMinor(MathBN.sum(0, ...(order.payment_collections ?? []).map((p: any) => p?.refunded_amount ?? 0)), currency)
+  if (refunded <= 0n) return new StepResponse(plan)
+  const affiliates = new Map<string, any>(
+    (await svc(container).listAffiliates({ id: [...new Set(commissions.map((c: any) => c.affiliate_id))] })).map((a: any) => [a.id, a])
+  )
+  for (const c of commissions) {
+    const original = toMinor(c.original_amount, currency)
+    const already = toMinor(c.clawed_back_amount, currency)
+    const due = additionalClawback({ original_minor: original, refunded_minor: refunded, order_total_minor: total, already_clawed_minor: already })
+    if (due <= 0n) continue
+    const clawed = fromMinor(already + due, currency)
+    if (c.status === "pending") {
+      // Inside the hold period: the commission itself shrinks (voided at zero); nothing was posted yet.
+      const left = toMinor(c.amount, currency) - due
+      plan.updates.push({ id: c.id, amount: fromMinor(left > 0n ? left : 0n, currency), clawed_back_amount: clawed, status: left > 0n ? "pending" : "voided" })
+    } else {
+      // After approval: a negative adjustment on the affiliate's payable, against future earnings.
+      const posting = commissionPosting(c, affiliates.get(c.affiliate_id), "clawback", fromMinor(due, currency), `${c.id}:${clawed}`)
+      plan.accounts.push(...posting.accounts)
+      plan.transactions.push(posting.transaction)
+      plan.updates.push({ id: c.id, clawed_back_amount: clawed })
+    }
+  }
+  return new StepResponse(plan)
+})
+
+/**
+ * payment.refunded -> claws commissions back in proportion to the refunded share of the
+ * order: pending ones shrink (or are voided); approved or paid ones get a negative ledger
+ * adjustment. Idempotent: what was already clawed back is subtracted, and the ledger
+ * reference carries the cumulative amount.
+ */
+export const clawbackOrderCommissionsWorkflow = createWorkflow("clawback-order-commissions", (input: { order_id: string }) => {
+  const lockKey = transform({ input }, ({ input }) => orderLockKey(input.order_id))
+  acquireLockStep({ key: lockKey, timeout: 30, ttl: 120 })
+  const plan = planRefundClawbacksStep(input)
+  const accounts = ensureLedgerAccountsStep(transform({ plan }, ({ plan }) => plan.accounts))
+  const results = postLedgerTransactionsStep(transform({ plan, accounts }, ({ plan, accounts }) => withAccountIds(plan.transactions, accounts)))
+  emitPostedTransactions(results)
+  const updated = updateAffiliateRecordsStep(transform({ plan }, ({ plan }) => ({ model: "commission" as const, updates: plan.updates })))
+  when({ updated }, ({ updated }) => updated.length > 0).then(() =>
+    emitEventStep({
+      eventName: AffiliateEvents.COMMISSIONS_CLAWED_BACK,
+      data: transform({ updated, input }, ({ updated, input }) => ({ ids: updated.map((c: any) => c.id), order_id: input.order_id })),
+    }).config({ name: "emit-commissions-clawed-back" })
+  )
+  releaseLockStep({ key: lockKey })
+  return new WorkflowResponse(updated)
+})
+
+const planApprovalsStep = createStep(
+  "plan-commission-approvals",
+  async (input: { now?: string | Date; commission_ids?: string[]; org_id?: string }, { container }) => {
+    const now = input.now ? new Date(input.now) : new Date()
+    if (input.commission_ids && !input.commission_ids.length) return new StepResponse<LedgerPlan>({ accounts: [], transactions: [], updates: [] })
+    const filters: Record<string, unknown> = { status: "pending", needs_review: false, hold_until: { $lte: now } }
+    if (input.commission_ids) filters.id = input.commission_ids
+    if (input.org_id) filters.org_id = input.org_id
+    const due = (await svc(container).listAffiliateCommissions(filters, { take: 500, order: { hold_until: "ASC" } })).filter((c: any) =>
+      MathBN.gt(c.amount, 0)
+    )
+    const plan: LedgerPlan = { accounts: [], transactions: [], updates: [] }
+    if (!due.length) return new StepResponse(plan)
+    const affiliates = new Map<string, any>(
+      (await svc(container).listAffiliates({ id: [...new Set(due.map((c: any) => c.affiliate_id))] })).map((a: any) => [a.id, a])
+    )
+    for (const c of due) {
+      const posting = commissionPosting(c, affiliates.get(c.affiliate_id), "earn", String(MathBN.convert(c.amount).toFixed()), c.id)
+      plan.accounts.push(...posting.accounts)
+      plan.transactions.push(posting.transaction)
+      plan.updates.push({ id: c.id, status: "approved", approved_at: now })
+    }
+    return new StepResponse(plan)
+  }
+)
+
+/**
+ * The scheduled approval: pending commissions past their hold period, not waiting for
+ * review, become approved and are posted to the ledger (debit commission expense, credit
+ * the affiliate's payable; reference = the commission, so a replay posts nothing).
+ */
+export const approveDueCommissionsWorkflow = createWorkflow(
+  "approve-due-affiliate-commissions",
+  (input: { now?: string | Date; commission_ids?: string[]; org_id?: string }) => {
+    const plan = planApprovalsStep(input)
+    const accounts = ensureLedgerAccountsStep(transform({ plan }, ({ plan }) => plan.accounts))
+    const results = postLedgerTransactionsStep(transform({ plan, accounts }, ({ plan, accounts }) => withAccountIds(plan.transactions, accounts)))
+    emitPostedTransactions(results)
+    const updated = updateAffiliateRecordsStep(
+      transform({ plan, results }, ({ plan, results }) => ({
+        model: "commission" as const,
+        updates: plan.updates.map((u, i) => ({ ...u, ledger_transaction_id: results[i]?.transaction?.id ?? null })),
+      }))
+    )
+    when({ updated }, ({ updated }) => updated.length > 0).then(() =>
+      emitEventStep({
+        eventName: AffiliateEvents.COMMISSIONS_APPROVED,
+        data: transform({ updated }, ({ updated }) => ({ ids: updated.map((c: any) => c.id) })),
+      }).config({ name: "emit-commissions-approved" })
+    )
+    return new WorkflowResponse(updated)
+  }
+)
+
+const planReviewStep = createStep(
+  "plan-commission-review",
+  async (input: { id: string; org_id: string | null; decision: "approve" | "reject" }, { container }) => {
+    const [c] = await svc(container).listAffiliateCommissions({ id: input.id })
+    if (!c || (input.org_id && c.org_id !== input.org_id)) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Commission "${input.id}" was not found`)
+    if (c.status !== "pending") throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Commission "${input.id}" is ${c.status}, not pending`)
+    return new StepResponse(
+      input.decision === "approve" ? { id: c.id, needs_review: false } : { id: c.id, needs_review: false, status: "voided" }
+    )
+  }
+)
+
+/**
+ * Staff review of a flagged commission: `approve` clears the review (it is approved by the
+ * job once its hold has passed, at once if it already has); `reject` voids it.
+ */
+export const reviewCommissionWorkflow = createWorkflow(
+  "review-affiliate-commission",
+  (input: { id: string; org_id: string | null; decision: "approve" | "reject" }) => {
+    const update = planReviewStep(input)
+    updateAffiliateRecordsStep(transform({ update }, ({ update }) => ({ model: "commission" as const, updates: [update] })))
+    const approved = approveDueCommissionsWorkflow.runAsStep({
+      input: transform({ input }, ({ input }) => ({ commission_ids: input.decision === "approve" ? [input.id] : [] })),
+    })
+    return new WorkflowResponse(approved)
+  }
+)

@@ -1,0 +1,4 @@
+export * from "./affiliates"
+export * from "./referrals"
+export * from "./commissions"
+export * from "./payouts"
