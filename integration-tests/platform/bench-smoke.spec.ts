@@ -1,0 +1,49 @@
+import { spawn } from "node:child_process"
+import fs from "node:fs"
+import os from "node:os"
+import path from "node:path"
+
+// The benchmark runner at its tiny scale: it seeds, starts the production build in Redis
+// mode, loads every route and writes a JSON with every figure. No timing is asserted: speed
+// is measured by `npm run bench` on a quiet machine (bench/README.md), never in tests.
+
+jest.setTimeout(900_000)
+
+const ROOT = path.resolve(__dirname, "../..")
+
+const num = expect.any(Number)
+const loadFigures = { url: expect.any(String), requests: num, rps: num, p50_ms: num, p95_ms: num, p99_ms: num, errors: 0 }
+
+describe("bench runner (smoke)", () => {
+  it("writes every figure for P1-P3 at the tiny scale", async () => {
+    const out = path.join(os.tmpdir(), `volmify-bench-smoke-${Date.now()}.json`)
+    let output = ""
+    const code = await new Promise<number | null>((resolve) => {
+      const child = spawn(process.execPath, ["bench/run.js", "--scale", "tiny", "--skip-build", "--duration", "1", "--connections", "2", "--out", out], {
+        cwd: ROOT,
+        env: { ...process.env, MEDUSA_DISABLE_TELEMETRY: "true" },
+        stdio: ["ignore", "pipe", "pipe"],
+      })
+      child.stdout.on("data", (d) => (output = (output + d).slice(-20_000)))
+      child.stderr.on("data", (d) => (output = (output + d).slice(-20_000)))
+      child.on("exit", resolve)
+    })
+    expect({ code, tail: code === 0 ? "" : output.slice(-4000) }).toEqual({ code: 0, tail: "" })
+    const r = JSON.parse(fs.readFileSync(out, "utf8"))
+    expect(r).toMatchObject({
+      scale: "tiny",
+      machine: { cpus: num, memory_gb: num, node: expect.any(String) },
+      versions: { medusa: expect.any(String), postgres: expect.any(String), commit: expect.any(String) },
+      data: { orgs: 2, courses: 5, variants: 40, customers: 60, orders: 60 },
+      p1: { ours: loadFigures, baseline: loadFigures, p95_ratio: num },
+      p2: { ours: loadFigures, baseline: loadFigures, p50_ratio: num },
+      p3: { checkouts: 10, entitlements: 10, duplicates: 0 },
+    })
+    // Every load answered 200 (a gate answering 401/403 would measure the wrong thing).
+    for (const figures of [r.p1.ours, r.p1.baseline, r.p2.ours, r.p2.baseline]) {
+      expect(Object.keys(figures.statuses)).toEqual(["200"])
+    }
+    // Each checkout's entitlement showed up: a number of ms for each (not asserted against 2 s).
+    expect(r.p3.late_or_missing === 0 ? typeof r.p3.max_wait_ms : "late").toBe("number")
+  })
+})
