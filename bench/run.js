@@ -221,9 +221,9 @@ async function measure(base, seeded, args) {
     const done = await call("POST", `/store/carts/${cart.id}/complete`, { token: buyer.token, key: k })
     const completedAt = Date.now()
     if (done.type !== "order") throw new Error(`checkout did not complete: ${JSON.stringify(done).slice(0, 200)}`)
-    // The entitlement exists when /complete returns, or within 2 s.
+    // How long after /complete the entitlement exists (the target is 2 s; polled up to 30 s).
     let waited = null
-    for (let t = 0; t <= 2000; t += 50) {
+    for (let t = 0; t <= 30_000; t += 50) {
       const { entitlements } = await call("GET", "/store/customers/me/entitlements", { token: buyer.token, key: k })
       // A fresh buyer: any entitlement on the product comes from this order.
       if (entitlements.some((e) => e.product_id === small.product_id)) {
@@ -255,7 +255,8 @@ async function measure(base, seeded, args) {
       checkouts: checkouts.length,
       entitlements: granted.rows[0].n,
       duplicates: dup.rows[0].n,
-      late_or_missing: waits.filter((w) => w === null).length,
+      missing_after_30s: waits.filter((w) => w === null).length,
+      later_than_2s: waits.filter((w) => w === null || w > 2000).length,
       max_wait_ms: waits.some((w) => w === null) ? null : Math.max(...waits),
     },
     p4: { target: ">= 100 orders/s; 10x the orders <= 11x the time", status: "not_measured", reason: "backlog runner for attribution and commission postings not built yet" },

@@ -43,7 +43,7 @@ describe("bench runner (smoke)", () => {
     for (const figures of [r.p1.ours, r.p1.baseline, r.p2.ours, r.p2.baseline]) {
       expect(Object.keys(figures.statuses)).toEqual(["200"])
     }
-    // Each checkout's entitlement showed up: a number of ms for each (not asserted against 2 s).
-    expect(r.p3.late_or_missing === 0 ? typeof r.p3.max_wait_ms : "late").toBe("number")
+    // Each checkout's entitlement showed up (how fast is the benchmark's business, not the test's).
+    expect(r.p3).toMatchObject({ missing_after_30s: 0, later_than_2s: num, max_wait_ms: num })
   })
 })
