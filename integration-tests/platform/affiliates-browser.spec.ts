@@ -189,6 +189,25 @@ describe("affiliates in the browser", () => {
     const commission = page.getByRole("row").filter({ hasText: "pending" }).filter({ hasText: "DEMOREF" })
     await commission.first().waitFor({ timeout: 30_000 })
     shots.push(["admin-affiliates.png", await page.screenshot({ fullPage: true })])
+    // Rates and coupons: the affiliate's own rate and a product rate, set in the drawer
+    // (the most specific wins: product > affiliate > program).
+    await row.getByRole("button", { name: "Rates and coupons of DEMOREF" }).click()
+    await page.getByLabel("Affiliate commission type").click({ timeout: 30_000 })
+    await page.getByRole("option", { name: "Percent of the sale" }).click()
+    await page.getByLabel("Affiliate percent").fill("15")
+    await page.getByRole("button", { name: "Save rate" }).click()
+    await page.getByText("Rate saved").first().waitFor({ timeout: 30_000 })
+    await page.getByLabel("Product for a rate").selectOption({ index: 1 })
+    await page.getByLabel("Product percent").fill("12.5")
+    await page.getByRole("button", { name: "Set product rate" }).click()
+    await page.getByRole("cell", { name: "12.5 %" }).waitFor({ timeout: 30_000 })
+    shots.push(["admin-affiliate-rates.png", await page.screenshot()])
+    const { token: ownerToken } = await api("/auth/user/emailpass", { method: "POST", body: org.owner })
+    const id = (await api("/admin/affiliates", { headers: { authorization: `Bearer ${ownerToken}` } })).affiliates.find((x: Json) => x.code === "DEMOREF").id
+    const { affiliate: saved } = await api(`/admin/affiliates/${id}`, { headers: { authorization: `Bearer ${ownerToken}` } })
+    expect([saved.commission_type, saved.commission_bps, saved.product_rates.map((r: Json) => [r.commission_type, r.commission_bps])]).toEqual(["percent", 1500, [["percent", 1250]]])
+    await page.keyboard.press("Escape")
+    await row.getByText("15 %").waitFor({ timeout: 30_000 })
     await row.getByRole("button", { name: "Suspend" }).click()
     await page.getByRole("row").filter({ hasText: "DEMOREF" }).filter({ hasText: "suspended" }).first().waitFor({ timeout: 30_000 })
     // A suspended affiliate's link no longer records clicks.

@@ -13,41 +13,55 @@ import {
   usePayouts,
   useProgram,
 } from "../../lib/queries"
+import { AffiliateRates } from "../../components/affiliate-rates"
+import { AmountsField, RateFields } from "../../components/rate-fields"
+import { draftOf, rateBody } from "../../lib/rate-draft"
+import { amountsProblem, cleanAmounts, describeRate } from "../../lib/rates"
 
 const fail = (e: unknown) => toast.error(e instanceof Error ? e.message : "Something went wrong")
 
-/** Program settings: on/off, default rate, window, model, hold, approval. */
+/** Program settings: on/off, default rate (percent or fixed per currency), window, model, hold, minimum payout, approval. */
 const ProgramSettings = ({ orgId, program }: { orgId: string | null; program: Program }) => {
   const post = useAffiliatePost()
   const [draft, setDraft] = useState(program)
-  useEffect(() => setDraft(program), [program])
-  const save = () =>
+  const [rate, setRate] = useState(draftOf(program, "percent"))
+  const [minimums, setMinimums] = useState((program.minimum_payouts ?? []).map((a) => ({ currency_code: a.currency_code, amount: String(a.amount) })))
+  const [problem, setProblem] = useState<string | null>(null)
+  useEffect(() => {
+    setDraft(program)
+    setRate(draftOf(program, "percent"))
+    setMinimums((program.minimum_payouts ?? []).map((a) => ({ currency_code: a.currency_code, amount: String(a.amount) })))
+  }, [program])
+  const save = () => {
+    const r = rateBody(rate)
+    const minimumProblem = amountsProblem(minimums)
+    if ("problem" in r || minimumProblem) return setProblem("problem" in r ? r.problem : `Minimum payout: ${minimumProblem}`)
+    setProblem(null)
     post.mutate(
       {
         path: "/admin/affiliate-program",
         body: {
           ...(orgId ? { org_id: orgId } : {}),
           enabled: draft.enabled,
-          commission_type: "percent",
-          commission_bps: Number(draft.commission_bps ?? 0),
+          ...r.body,
           cookie_window_days: Number(draft.cookie_window_days),
           attribution_model: draft.attribution_model,
           hold_days: Number(draft.hold_days),
+          minimum_payouts: minimums.length ? cleanAmounts(minimums) : null,
           approval: draft.approval,
         },
       },
-      { onSuccess: () => toast.success("Program saved"), onError: fail }
+      { onSuccess: () => toast.success("Program saved"), onError: (e) => setProblem(e instanceof Error ? e.message : "The program was not saved") }
     )
+  }
   return (
     <div className="grid grid-cols-2 gap-4 px-6 py-4 md:grid-cols-3" aria-label="Program settings">
       <Label className="flex items-center gap-2">
         <Switch checked={draft.enabled} onCheckedChange={(enabled) => setDraft({ ...draft, enabled })} /> Program open
       </Label>
-      <Label>
-        Commission (%)
-        <Input type="number" min={0} max={100} step={0.01} value={(draft.commission_bps ?? 0) / 100}
-          onChange={(e) => setDraft({ ...draft, commission_bps: Math.round(Number(e.target.value) * 100) })} />
-      </Label>
+      <div className="row-span-2">
+        <RateFields idPrefix="Program" draft={rate} onChange={setRate} allowDefault={false} />
+      </div>
       <Label>
         Cookie window (days)
         <Input type="number" min={0} value={draft.cookie_window_days} onChange={(e) => setDraft({ ...draft, cookie_window_days: Number(e.target.value) })} />
@@ -76,8 +90,10 @@ const ProgramSettings = ({ orgId, program }: { orgId: string | null; program: Pr
           </Select.Content>
         </Select>
       </Label>
-      <div>
+      <AmountsField label="Minimum payout" rows={minimums} onChange={setMinimums} />
+      <div className="flex flex-col gap-1">
         <Button size="small" onClick={save} isLoading={post.isPending}>Save program</Button>
+        {problem && <Text size="small" className="text-ui-fg-error" role="alert">{problem}</Text>}
       </div>
     </div>
   )
@@ -87,6 +103,7 @@ const statusColor = { approved: "green", pending: "orange", rejected: "red", sus
 
 const AffiliateRow = ({ a }: { a: Affiliate }) => {
   const post = useAffiliatePost()
+  const [editing, setEditing] = useState(false)
   const act = (body: Record<string, unknown>, done: string) =>
     post.mutate({ path: `/admin/affiliates/${a.id}`, body }, { onSuccess: () => toast.success(done), onError: fail })
   const pay = (currency: string) =>
@@ -96,7 +113,7 @@ const AffiliateRow = ({ a }: { a: Affiliate }) => {
       <Table.Cell>{a.code}</Table.Cell>
       <Table.Cell>{a.email}</Table.Cell>
       <Table.Cell><Badge color={statusColor[a.status]}>{a.status}</Badge></Table.Cell>
-      <Table.Cell>{a.commission_type ? `${(a.commission_bps ?? 0) / 100} %` : "program"}</Table.Cell>
+      <Table.Cell>{describeRate(a as any)}</Table.Cell>
       <Table.Cell>{a.clicks}</Table.Cell>
       <Table.Cell>
         {a.earnings.map((e) => (
@@ -115,6 +132,8 @@ const AffiliateRow = ({ a }: { a: Affiliate }) => {
         {a.status !== "approved" && <Button size="small" variant="secondary" onClick={() => act({ status: "approved" }, "Approved")}>Approve</Button>}
         {a.status === "pending" && <Button size="small" variant="secondary" onClick={() => act({ status: "rejected" }, "Rejected")}>Reject</Button>}
         {a.status === "approved" && <Button size="small" variant="danger" onClick={() => act({ status: "suspended" }, "Suspended")}>Suspend</Button>}
+        <Button size="small" variant="transparent" aria-label={`Rates and coupons of ${a.code}`} onClick={() => setEditing(true)}>Rates</Button>
+        <AffiliateRates affiliate={a} open={editing} onOpenChange={setEditing} />
       </Table.Cell>
     </Table.Row>
   )
