@@ -49,7 +49,7 @@ export default class CourseModuleService extends MedusaService({
   Lesson,
   Enrollment,
   LessonProgress,
-  LessonQuiz,
+  QuizDefinition: LessonQuiz,
   QuizAttempt,
   AssignmentSubmission,
   Certificate,
