@@ -30,10 +30,10 @@ export const checkAssignmentSubmittableStep = createStep(
       { select: ["id", "status"] }
     )
     if (open.some((s) => s.status === "passed")) {
-      throw new MedusaError(MedusaError.Types.CONFLICT, "This assignment was already passed")
+      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "This assignment was already passed")
     }
     if (open.length) {
-      throw new MedusaError(MedusaError.Types.CONFLICT, "Your previous submission is waiting for review")
+      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "Your previous submission is waiting for review")
     }
     return new StepResponse(true)
   }

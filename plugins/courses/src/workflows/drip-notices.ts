@@ -109,16 +109,20 @@ export const sendDripNotificationsStep = createStep(
             course_handle: c.course_handle,
             placement_id: c.placement_id,
             lesson_title: c.title,
-            available_at: c.available_at.toISOString(),
+            available_at: new Date(c.available_at).toISOString(),
           },
         }
       })
     )
-    const list = Array.isArray(notifications) ? notifications : [notifications]
-    await courses(container).updateDripNotices(
-      sendable.map((c, i) => ({ id: c.notice_id, notification_id: (list[i] as any)?.id ?? null }))
-    )
-    return new StepResponse(list.map((n: any) => n.id as string))
+    const created = Array.isArray(notifications) ? notifications : [notifications]
+    // A notice whose key was already used (a retried run) is not sent again: link the existing one.
+    const keyOf = (c: Due) => `drip-notice:${c.enrollment_id}:${c.placement_id}`
+    const existing = sendable.length
+      ? await container.resolve(Modules.NOTIFICATION).listNotifications({ idempotency_key: sendable.map(keyOf) }, { select: ["id", "idempotency_key"] })
+      : []
+    const byKey = new Map(existing.map((n: any) => [n.idempotency_key, n.id]))
+    await courses(container).updateDripNotices(sendable.map((c) => ({ id: c.notice_id, notification_id: byKey.get(keyOf(c)) ?? null })))
+    return new StepResponse(created.filter(Boolean).map((n: any) => n.id as string))
   }
 )
 
