@@ -4,8 +4,9 @@ import { useState } from "react"
 import { courseKeys, errorText, Lesson } from "../lib/api"
 import { sdk } from "../lib/sdk"
 import { MarkdownPreview } from "./markdown-preview"
+import { QuizEditor } from "./quiz-editor"
 
-const TYPES = ["text", "video", "download"]
+const TYPES = ["text", "video", "download", "quiz", "assignment"]
 
 type Form = { title: string; type: string; body: string; video_source: string }
 const formOf = (l?: Lesson): Form => ({ title: l?.title ?? "", type: l?.type ?? "text", body: l?.body ?? "", video_source: l?.video_source ?? "" })
@@ -108,6 +109,15 @@ export function LessonEditor({ lesson, open, onOpenChange }: { lesson?: Lesson; 
             <Text size="small" className="text-ui-fg-error" role="alert">
               {problem}
             </Text>
+          )}
+          {form.type === "quiz" &&
+            (lesson?.type === "quiz" ? (
+              <QuizEditor lessonId={lesson.id} />
+            ) : (
+              <Text size="small" className="text-ui-fg-muted">Save the lesson as a quiz first, then add its questions here.</Text>
+            ))}
+          {form.type === "assignment" && (
+            <Text size="small" className="text-ui-fg-muted">The body is the assignment's instructions; submissions arrive in Assignments.</Text>
           )}
         </Drawer.Body>
         <Drawer.Footer>

@@ -10,6 +10,7 @@ export type Course = {
   status: "draft" | "published" | "archived"
   published_at: string | null
   updated_at: string
+  certificates_enabled?: boolean
 }
 
 export type LessonSummary = { id: string; title: string; type: string }
