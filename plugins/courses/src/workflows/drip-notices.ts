@@ -118,7 +118,7 @@ export const sendDripNotificationsStep = createStep(
     // A notice whose key was already used (a retried run) is not sent again: link the existing one.
     const keyOf = (c: Due) => `drip-notice:${c.enrollment_id}:${c.placement_id}`
     const existing = sendable.length
-      ? await container.resolve(Modules.NOTIFICATION).listNotifications({ idempotency_key: sendable.map(keyOf) }, { select: ["id", "idempotency_key"] })
+      ? await container.resolve(Modules.NOTIFICATION).listNotifications({ idempotency_key: sendable.map(keyOf) } as any, { select: ["id", "idempotency_key"] })
       : []
     const byKey = new Map(existing.map((n: any) => [n.idempotency_key, n.id]))
     await courses(container).updateDripNotices(sendable.map((c) => ({ id: c.notice_id, notification_id: byKey.get(keyOf(c)) ?? null })))
