@@ -3,13 +3,13 @@ import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
 import { Client } from "pg"
+import { pdfText } from "../helpers/pdf"
 
 // Issue 9 acceptance in Debian's chromium against a real Medusa with the demo data: a
 // student passes a quiz (timer, submit, result with explanations), completes the course and
 // downloads the certificate; the PDF's text (extracted, not a screenshot) has their name.
 const b = require("../../src/scripts/lib/bootstrap")
 const pg = require("../../src/scripts/lib/postgres")
-const pdfParse = require("pdf-parse/lib/pdf-parse.js")
 
 jest.setTimeout(900_000)
 
@@ -200,7 +200,7 @@ describe("learning: quiz, completion, certificate", () => {
     const [file] = await Promise.all([page.waitForEvent("download"), download.click()])
     const pdf = fs.readFileSync(await file.path())
     expect(pdf.subarray(0, 5).toString()).toBe("%PDF-")
-    const { text } = await pdfParse(pdf)
+    const text = await pdfText(pdf)
     expect(text).toContain("Ada Lovelace")
     expect(text).toContain(course!.title)
     const code = /VCRT(-[0-9A-Z]{4}){4}/.exec(text)?.[0]
