@@ -439,6 +439,26 @@ medusaIntegrationTestRunner({
         expect(runs.filter((r: any) => r.result).length).toBe(1)
         expect(await courseService(container).listCertificates({ enrollment_id: enrollment.id })).toHaveLength(1)
       })
+
+      it("turning certificates on for a course issues the missing ones of students who already completed it", async () => {
+        const container = getContainer()
+        const lesson = await createLesson(container, f.a.org.id, { title: "Single" })
+        const { course: late, product: lateProduct } = await createCourseWithOutline(container, f.a.org, {
+          handle: "late-certificates",
+          outline: [{ title: "M", sections: [{ title: "S", lessons: [{ lesson_id: lesson.id }] }] }],
+        })
+        await grant(a2.customer.id, lateProduct.id)
+        const enrollment = await enrollmentOf(a2.customer.id, late.id)
+        const [placement] = Object.values(await placementsByTitle(container, late.id))
+        await send(api, "post", `/store/courses/${late.id}/lessons/${placement}/progress`, a2.headers, { status: "completed" })
+        expect((await courseService(container).listEnrollments({ id: enrollment.id }))[0].status).toBe("completed")
+        expect(await courseService(container).listCertificates({ enrollment_id: enrollment.id })).toEqual([])
+        const on = await send(api, "post", `/admin/courses/${late.id}`, f.a.staff.creator.headers, { certificates_enabled: true })
+        expect(on.status).toBe(200)
+        const issued = await eventually(() => courseService(container).listCertificates({ enrollment_id: enrollment.id }))
+        expect(issued).toHaveLength(1)
+        expect(issued[0]).toMatchObject({ course_title: late.title, customer_id: a2.customer.id })
+      })
     })
 
     describe("drip notices", () => {
