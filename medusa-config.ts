@@ -80,6 +80,39 @@ const paymentModules = env.STRIPE_API_KEY
     ]
   : []
 
+/**
+ * Notifications: the "feed" channel (admin feed) and "email" (students: drip notices). In
+ * development and tests email goes to the local provider, which only logs; with
+ * SENDGRID_API_KEY and SENDGRID_FROM it goes through SendGrid.
+ */
+const emailProvider = env.SENDGRID_API_KEY
+  ? {
+      resolve: "@medusajs/medusa/notification-sendgrid",
+      id: "sendgrid",
+      options: { channels: ["email"], api_key: env.SENDGRID_API_KEY, from: env.SENDGRID_FROM },
+    }
+  : {
+      resolve: "@medusajs/medusa/notification-local",
+      id: "local-email",
+      options: { name: "Local email (logs only)", channels: ["email"] },
+    }
+const notificationModules = [
+  {
+    key: Modules.NOTIFICATION,
+    resolve: "@medusajs/medusa/notification",
+    options: {
+      providers: [
+        {
+          resolve: "@medusajs/medusa/notification-local",
+          id: "local",
+          options: { name: "Local Notification Provider", channels: ["feed"] },
+        },
+        emailProvider,
+      ],
+    },
+  },
+]
+
 module.exports = defineConfig({
   projectConfig: {
     databaseUrl: env.DATABASE_URL,
@@ -112,5 +145,5 @@ module.exports = defineConfig({
     { resolve: "@volmify/attribution", options: {} },
     { resolve: "@volmify/affiliates", options: {} },
   ],
-  modules: [...redisModules, ...paymentModules],
+  modules: [...redisModules, ...paymentModules, ...notificationModules],
 })

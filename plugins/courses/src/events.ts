@@ -16,3 +16,14 @@ export const CourseEvents = {
 
 /** Events of other plugins this one listens to. */
 export const ENTITLEMENT_GRANTED = "entitlement.granted"
+
+/** Assessment events (ids only). */
+export const AssessmentEvents = {
+  QUIZ_SAVED: "course.quiz.saved",
+  QUIZ_ATTEMPT_STARTED: "course.quiz_attempt.started",
+  QUIZ_ATTEMPT_SUBMITTED: "course.quiz_attempt.submitted",
+  ASSIGNMENT_SUBMITTED: "course.assignment.submitted",
+  ASSIGNMENT_REVIEWED: "course.assignment.reviewed",
+  CERTIFICATE_ISSUED: "course.certificate.issued",
+  DRIP_NOTICE_SENT: "course.drip_notice.sent",
+} as const

@@ -201,3 +201,63 @@ export async function applyAffiliate(form: FormData) {
   }
   redirect("/account/affiliate")
 }
+
+/** Quiz player: start (or resume) an attempt. Answers go to the server; grading happens there. */
+export async function startQuizAttempt(handle: string, placement: string) {
+  try {
+    const data = await store<{ attempt: any }>(
+      `/store/courses/${encodeURIComponent(handle)}/lessons/${encodeURIComponent(placement)}/quiz/attempts`,
+      { method: "POST" }
+    )
+    return { ok: true as const, attempt: data.attempt }
+  } catch (error) {
+    return { ok: false as const, message: error instanceof StoreError ? error.message : "Could not start the quiz" }
+  }
+}
+
+export async function submitQuizAttempt(
+  handle: string,
+  placement: string,
+  attemptId: string,
+  answers: { question_id: string; option_ids?: string[]; text?: string }[]
+) {
+  try {
+    const data = await store<{ attempt: any; course_progress_percent: number | null }>(
+      `/store/courses/${encodeURIComponent(handle)}/lessons/${encodeURIComponent(placement)}/quiz/attempts/${encodeURIComponent(attemptId)}/submit`,
+      { method: "POST", body: { answers } }
+    )
+    return { ok: true as const, attempt: data.attempt, course_progress_percent: data.course_progress_percent }
+  } catch (error) {
+    return { ok: false as const, message: error instanceof StoreError ? error.message : "Could not submit the quiz" }
+  }
+}
+
+/** Assignment: text and/or one file (read here, sent base64 to the store route). */
+export async function submitAssignment(form: FormData) {
+  const handle = text(form, "handle")
+  const placement = text(form, "placement")
+  const file = form.get("file")
+  const body: Record<string, unknown> = {}
+  const answer = text(form, "text")
+  if (answer) body.text = answer
+  if (file && typeof file === "object" && "arrayBuffer" in file && (file as File).size > 0) {
+    const f = file as File
+    body.file = { name: f.name, mime_type: f.type || "application/octet-stream", content_base64: Buffer.from(await f.arrayBuffer()).toString("base64") }
+  }
+  const back = `/courses/${handle}/lessons/${placement}`
+  try {
+    await store(`/store/courses/${encodeURIComponent(handle)}/lessons/${encodeURIComponent(placement)}/assignment/submissions`, {
+      method: "POST",
+      body,
+    })
+  } catch (error) {
+    const message = error instanceof StoreError ? error.message : "Could not submit"
+    redirect(`${back}?error=${encodeURIComponent(message)}`)
+  }
+  redirect(`${back}?submitted=1`)
+}
+
+export async function lookUpCertificate(form: FormData) {
+  const code = text(form, "code")
+  redirect(code ? `/certificates/verify/${encodeURIComponent(code)}` : "/certificates/verify")
+}

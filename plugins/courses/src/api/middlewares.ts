@@ -9,13 +9,20 @@ import {
   AdminUpdateLessonSchema,
   StoreListCoursesSchema,
   StoreProgressSchema,
+  AdminSaveQuizSchema,
+  AdminListSubmissionsSchema,
+  AdminReviewSubmissionSchema,
+  AdminCertificateSettingsSchema,
+  AdminOrgQuerySchema,
+  StoreSubmitQuizSchema,
+  StoreSubmitAssignmentSchema,
 } from "./validators"
 
 // Our admin routes check tenancy themselves (utils/admin-courses.ts): let org staff reach them.
 const { allowSelfGuardedAdminRoutes } = require("@volmify/orgs/api/admin-scope/gate") as {
   allowSelfGuardedAdminRoutes(pattern: RegExp): void
 }
-allowSelfGuardedAdminRoutes(/^\/admin\/(courses|lessons)(\/|$)/)
+allowSelfGuardedAdminRoutes(/^\/admin\/(courses|lessons|assignment-submissions|certificate-settings)(\/|$)/)
 allowSelfGuardedAdminRoutes(/^\/admin\/customers\/[^/]+\/enrollments$/)
 
 const customerOptional = authenticate("customer", ["session", "bearer"], { allowUnauthenticated: true })
@@ -47,5 +54,31 @@ export default defineMiddlewares({
       middlewares: [customerOptional, validateAndTransformBody(StoreProgressSchema)],
     },
     { matcher: "/store/customers/me/enrollments", methods: ["GET"], middlewares: [authenticate("customer", ["session", "bearer"])] },
+    // Quizzes: the quiz with its key, saved whole (catalog roles).
+    { matcher: "/admin/lessons/:id/quiz", methods: ["POST"], middlewares: [validateAndTransformBody(AdminSaveQuizSchema)] },
+    // Assignment review queue of the org and pass/fail with feedback (any staff role).
+    { matcher: "/admin/assignment-submissions", methods: ["GET"], middlewares: [validateAndTransformQuery(AdminListSubmissionsSchema, {})] },
+    { matcher: "/admin/assignment-submissions/:id/review", methods: ["POST"], middlewares: [validateAndTransformBody(AdminReviewSubmissionSchema)] },
+    // The org's certificate template.
+    { matcher: "/admin/certificate-settings", methods: ["GET"], middlewares: [validateAndTransformQuery(AdminOrgQuerySchema, {})] },
+    { matcher: "/admin/certificate-settings", methods: ["POST"], middlewares: [validateAndTransformBody(AdminCertificateSettingsSchema)] },
+    // Store assessments go through the lesson gate (routes), then need a login and an enrollment.
+    { matcher: "/store/courses/:id_or_handle/lessons/:placement_id/quiz*", methods: ["GET"], middlewares: [customerOptional] },
+    { matcher: "/store/courses/:id_or_handle/lessons/:placement_id/quiz/attempts", methods: ["POST"], middlewares: [customerOptional] },
+    {
+      matcher: "/store/courses/:id_or_handle/lessons/:placement_id/quiz/attempts/:attempt_id/submit",
+      methods: ["POST"],
+      middlewares: [customerOptional, validateAndTransformBody(StoreSubmitQuizSchema)],
+    },
+    { matcher: "/store/courses/:id_or_handle/lessons/:placement_id/assignment", methods: ["GET"], middlewares: [customerOptional] },
+    {
+      matcher: "/store/courses/:id_or_handle/lessons/:placement_id/assignment/submissions",
+      methods: ["POST"],
+      // A 5 MB file is ~6.7 MB of base64.
+      bodyParser: { sizeLimit: "8mb" },
+      middlewares: [customerOptional, validateAndTransformBody(StoreSubmitAssignmentSchema)],
+    },
+    // Certificates: the customer's own (login), and public verification by code (key only).
+    { matcher: "/store/customers/me/certificates*", methods: ["GET"], middlewares: [authenticate("customer", ["session", "bearer"])] },
   ],
 })

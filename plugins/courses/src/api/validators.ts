@@ -21,6 +21,7 @@ const courseFields = {
   language: z.string().trim().min(2).max(35).optional(),
   thumbnail: z.string().url("thumbnail must be a URL").nullable().optional(),
   estimated_minutes: z.number().int("estimated_minutes must be an integer").min(0).nullable().optional(),
+  certificates_enabled: z.boolean({ error: "certificates_enabled must be true or false" }).optional(),
 }
 
 export const AdminCreateCourseSchema = z.object({ product_id: z.string().min(1), ...courseFields }).strict()
@@ -134,3 +135,102 @@ export const StoreProgressSchema = z
   })
   .strict()
 export type StoreProgress = z.infer<typeof StoreProgressSchema>
+
+const quizAnswer = z
+  .object({
+    question_id: z.string().min(1, "answers[].question_id is required").max(100),
+    option_ids: z.array(z.string().max(100)).max(50).optional(),
+    text: z.string().max(2000, "answers[].text must be at most 2000 characters").optional(),
+  })
+  .strict()
+export const StoreSubmitQuizSchema = z.object({ answers: z.array(quizAnswer).max(500) }).strict()
+export type StoreSubmitQuiz = z.infer<typeof StoreSubmitQuizSchema>
+
+/** Files students may hand in (5 MB at most, sent base64 in the JSON body). */
+export const SUBMISSION_MIME_TYPES = [
+  "application/pdf",
+  "text/plain",
+  "text/markdown",
+  "image/png",
+  "image/jpeg",
+  "application/zip",
+  "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+] as const
+export const SUBMISSION_MAX_BYTES = 5 * 1024 * 1024
+export const StoreSubmitAssignmentSchema = z
+  .object({
+    text: z.string().trim().max(50_000, "text must be at most 50000 characters").optional(),
+    file: z
+      .object({
+        name: z.string().trim().min(1, "file.name is required").max(200).regex(/^[^/\\]+$/, "file.name must not contain slashes"),
+        mime_type: z.enum([...SUBMISSION_MIME_TYPES], { error: `file.mime_type must be one of ${SUBMISSION_MIME_TYPES.join(", ")}` }),
+        content_base64: z
+          .string()
+          .min(1, "file.content_base64 is required")
+          .max(Math.ceil(SUBMISSION_MAX_BYTES / 3) * 4, "file must be at most 5 MB")
+          .regex(/^[A-Za-z0-9+/]+={0,2}$/, "file.content_base64 must be base64"),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict()
+  .refine((b) => !!b.text || !!b.file, { message: "text or file is required", path: ["text"] })
+export type StoreSubmitAssignment = z.infer<typeof StoreSubmitAssignmentSchema>
+
+const questionSchema = z
+  .object({
+    id: z.string().trim().min(1, "questions[].id is required").max(100),
+    type: z.enum(["single_choice", "multiple_choice", "true_false", "short_answer"]),
+    prompt: z.string().trim().min(1, "questions[].prompt must not be empty").max(5000),
+    points: z.number().int("questions[].points must be an integer").min(1, "questions[].points must be at least 1").max(1000),
+    options: z.array(z.object({ id: z.string().trim().min(1).max(100), text: z.string().trim().min(1, "options[].text must not be empty").max(1000) }).strict()).max(20).optional(),
+    correct_option_ids: z.array(z.string().max(100)).max(20).optional(),
+    accepted_answers: z.array(z.string().max(500)).max(50).optional(),
+    match: z.enum(["exact", "case_insensitive"]).optional(),
+    explanation: z.string().max(5000).nullable().optional(),
+  })
+  .strict()
+export const AdminSaveQuizSchema = z
+  .object({
+    passing_score: z.number().int("passing_score must be an integer").min(0, "passing_score must be 0-100").max(100, "passing_score must be 0-100").optional(),
+    time_limit_seconds: z.number().int("time_limit_seconds must be an integer").min(10, "time_limit_seconds must be at least 10").max(86_400).nullable().optional(),
+    attempts_limit: z.number().int("attempts_limit must be an integer").min(1, "attempts_limit must be at least 1").max(100).nullable().optional(),
+    shuffle: z.boolean().optional(),
+    show_explanations: z.boolean().optional(),
+    required: z.boolean().optional(),
+    questions: z.array(questionSchema).min(1, "questions needs at least one question").max(200),
+  })
+  .strict()
+export type AdminSaveQuiz = z.infer<typeof AdminSaveQuizSchema>
+
+export const AdminListSubmissionsSchema = z
+  .object({
+    status: z.enum(["submitted", "passed", "failed"]).optional(),
+    org_id: z.string().optional(),
+    limit: z.coerce.number().int().min(1).max(100).default(50),
+    offset: z.coerce.number().int().min(0).default(0),
+  })
+  .strict()
+export type AdminListSubmissions = z.infer<typeof AdminListSubmissionsSchema>
+
+export const AdminReviewSubmissionSchema = z
+  .object({
+    status: z.enum(["passed", "failed"], { error: "status must be passed or failed" }),
+    feedback: z.string().trim().max(20_000).nullable().optional(),
+  })
+  .strict()
+export type AdminReviewSubmission = z.infer<typeof AdminReviewSubmissionSchema>
+
+const hexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, "accent_color must be a #rrggbb colour")
+export const AdminCertificateSettingsSchema = z
+  .object({
+    org_id: z.string().optional(),
+    title: z.string().trim().min(1, "title must not be empty").max(120).optional(),
+    body_text: z.string().trim().min(1, "body_text must not be empty").max(300).optional(),
+    signatory_name: z.string().trim().max(120).nullable().optional(),
+    signatory_title: z.string().trim().max(120).nullable().optional(),
+    accent_color: hexColor.nullable().optional(),
+  })
+  .strict()
+export type AdminCertificateSettings = z.infer<typeof AdminCertificateSettingsSchema>
+export const AdminOrgQuerySchema = z.object({ org_id: z.string().optional() }).strict()

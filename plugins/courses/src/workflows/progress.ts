@@ -1,4 +1,5 @@
 import { emitEventStep } from "@medusajs/medusa/core-flows"
+import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, createWorkflow, StepResponse, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { CourseEvents } from "../events"
 import { COURSE_MODULE } from "../modules/course"
@@ -17,6 +18,27 @@ export type RecordLessonProgressInput = {
 
 const courses = (container: any) => container.resolve(COURSE_MODULE) as CourseModuleService
 
+/**
+ * A quiz lesson whose quiz is required counts as completed only with a passed attempt; an
+ * assignment lesson only with a submission staff passed. Other lessons: whenever the student says.
+ */
+async function assertLessonCompletable(service: CourseModuleService, input: RecordLessonProgressInput) {
+  const [placement] = await service.listSectionLessons({ id: input.placement_id }, { take: 1, select: ["id", "lesson_id"] })
+  if (!placement) return
+  const [lesson] = await service.listLessons({ id: placement.lesson_id }, { take: 1, select: ["id", "type"] })
+  const where = { enrollment_id: input.enrollment_id, placement_id: input.placement_id }
+  if (lesson?.type === "quiz") {
+    const [quiz] = await service.listQuizDefinitions({ lesson_id: lesson.id }, { take: 1, select: ["id", "required"] })
+    if (!quiz || !quiz.required) return
+    const [passed] = await service.listQuizAttempts({ ...where, passed: true }, { take: 1, select: ["id"] })
+    if (!passed) throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "status: pass the quiz to complete this lesson")
+  }
+  if (lesson?.type === "assignment") {
+    const [passed] = await service.listAssignmentSubmissions({ ...where, status: "passed" }, { take: 1, select: ["id"] })
+    if (!passed) throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "status: this assignment completes when staff pass your submission")
+  }
+}
+
 /** Create or update: what the progress row should become. A completed lesson stays completed. */
 export const planLessonProgressStep = createStep(
   "plan-lesson-progress",
@@ -26,6 +48,7 @@ export const planLessonProgressStep = createStep(
       { take: 1, select: ["id", "status", "position_seconds", "completed_at"] }
     )
     const completing = input.status === "completed" && existing?.status !== "completed"
+    if (completing) await assertLessonCompletable(courses(container), input)
     const row: Record<string, unknown> = {
       status: existing?.status === "completed" ? "completed" : input.status,
       position_seconds: input.position_seconds ?? existing?.position_seconds ?? 0,

@@ -3,13 +3,14 @@ import { redirect } from "next/navigation"
 import { ProgressBar } from "@/components/outline"
 import { continueLesson, getCourse, listEnrollments } from "@/lib/courses"
 import { getCustomer } from "@/lib/data"
+import { listCertificates } from "@/lib/assessments"
 
 export const metadata = { title: "My learning" }
 
 export default async function LearnPage() {
   const customer = await getCustomer()
   if (!customer) redirect("/account/login?next=/learn&expired=1")
-  const enrollments = await listEnrollments()
+  const [enrollments, certificates] = await Promise.all([listEnrollments(), listCertificates().catch(() => [])])
   const cards = await Promise.all(
     enrollments.map(async (e) => {
       const course = await getCourse(e.course.handle)
@@ -40,7 +41,25 @@ export default async function LearnPage() {
             </article>
           ))}
         </div>
-      ) : (
+      ) : null}
+      {certificates.length ? (
+        <section aria-label="Certificates" style={{ marginTop: 32 }}>
+          <h2>Certificates</h2>
+          <ul>
+            {certificates.map((c) => (
+              <li key={c.id} data-certificate={c.code}>
+                <strong>{c.course_title}</strong> — issued{" "}
+                {new Date(c.issued_at).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" })}{" "}
+                <a className="btn secondary" href={`/certificates/${c.id}/pdf`} download>
+                  Download certificate (PDF)
+                </a>{" "}
+                <a href={`/certificates/verify/${c.code}`}>Verification page</a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {cards.length ? null : (
         <div className="panel">
           You are not enrolled in a course yet. <Link href="/courses">Find one to start</Link>.
         </div>

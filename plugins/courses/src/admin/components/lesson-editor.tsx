@@ -5,8 +5,9 @@ import { Attachment, courseKeys, errorText, Lesson } from "../lib/api"
 import { AttachmentsField } from "./attachments-field"
 import { sdk } from "../lib/sdk"
 import { MarkdownPreview } from "./markdown-preview"
+import { QuizEditor } from "./quiz-editor"
 
-const TYPES = ["text", "video", "download"]
+const TYPES = ["text", "video", "download", "quiz", "assignment"]
 
 type Form = { title: string; type: string; body: string; video_source: string; attachments: Attachment[] }
 const formOf = (l?: Lesson): Form => ({
@@ -128,6 +129,15 @@ export function LessonEditor({
             <Text size="small" className="text-ui-fg-error" role="alert">
               {problem}
             </Text>
+          )}
+          {form.type === "quiz" &&
+            (lesson?.type === "quiz" ? (
+              <QuizEditor lessonId={lesson.id} />
+            ) : (
+              <Text size="small" className="text-ui-fg-muted">Save the lesson as a quiz first, then add its questions here.</Text>
+            ))}
+          {form.type === "assignment" && (
+            <Text size="small" className="text-ui-fg-muted">The body is the assignment's instructions; submissions arrive in Assignments.</Text>
           )}
         </Drawer.Body>
         <Drawer.Footer>

@@ -11,6 +11,7 @@ export type Course = {
   published_at: string | null
   updated_at: string
   enrollment_count?: number
+  certificates_enabled?: boolean
 }
 
 export type LessonSummary = { id: string; title: string; type: string }

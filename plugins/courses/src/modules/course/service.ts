@@ -10,6 +10,12 @@ import { Enrollment } from "./models/enrollment"
 import { Lesson } from "./models/lesson"
 import { LessonProgress } from "./models/lesson-progress"
 import { SectionLesson } from "./models/section-lesson"
+import { LessonQuiz } from "./models/lesson-quiz"
+import { QuizAttempt } from "./models/quiz-attempt"
+import { AssignmentSubmission } from "./models/assignment-submission"
+import { Certificate } from "./models/certificate"
+import { CertificateSettings } from "./models/certificate-settings"
+import { DripNotice } from "./models/drip-notice"
 
 /** Options of the @volmify/courses plugin (medusa-config.ts `plugins[].options`). */
 export type CoursesPluginOptions = {
@@ -44,6 +50,12 @@ export default class CourseModuleService extends MedusaService({
   Lesson,
   Enrollment,
   LessonProgress,
+  QuizDefinition: LessonQuiz,
+  QuizAttempt,
+  AssignmentSubmission,
+  Certificate,
+  CertificateSettings,
+  DripNotice,
 }) {
   readonly mediaSigner: MediaUrlSigner
 

@@ -7,7 +7,17 @@ import { COURSE_MODULE } from "../../modules/course"
  * exactly its inverse (delete what was created, write back what was changed, restore
  * what was soft-deleted).
  */
-type Entity = "Courses" | "Lessons" | "Enrollments" | "LessonProgresses"
+type Entity =
+  | "Courses"
+  | "Lessons"
+  | "Enrollments"
+  | "LessonProgresses"
+  | "QuizDefinitions"
+  | "QuizAttempts"
+  | "AssignmentSubmissions"
+  | "Certificates"
+  | "CertificateSettings"
+  | "DripNotices"
 type Row = { id: string } & Record<string, unknown>
 
 // Indexed by entity name, so typed loosely here; the exported steps fix the entity.
@@ -68,3 +78,12 @@ export const createEnrollmentsStep = createRecordsStep("create-enrollments", "En
 export const updateEnrollmentsStep = updateRecordsStep("update-enrollments", "Enrollments")
 export const createLessonProgressStep = createRecordsStep("create-lesson-progress", "LessonProgresses")
 export const updateLessonProgressStep = updateRecordsStep("update-lesson-progress", "LessonProgresses")
+export const createLessonQuizStep = createRecordsStep("create-lesson-quiz", "QuizDefinitions")
+export const updateLessonQuizStep = updateRecordsStep("update-lesson-quiz", "QuizDefinitions")
+export const createQuizAttemptsStep = createRecordsStep("create-quiz-attempts", "QuizAttempts")
+export const updateQuizAttemptsStep = updateRecordsStep("update-quiz-attempts", "QuizAttempts")
+export const createAssignmentSubmissionsStep = createRecordsStep("create-assignment-submissions", "AssignmentSubmissions")
+export const updateAssignmentSubmissionsStep = updateRecordsStep("update-assignment-submissions", "AssignmentSubmissions")
+export const createCertificatesStep = createRecordsStep("create-certificates", "Certificates")
+export const createCertificateSettingsStep = createRecordsStep("create-certificate-settings", "CertificateSettings")
+export const updateCertificateSettingsStep = updateRecordsStep("update-certificate-settings", "CertificateSettings")

@@ -25,6 +25,8 @@ export const Course = model
     thumbnail: model.text().nullable(),
     estimated_minutes: model.number().nullable(),
     published_at: model.dateTime().nullable(),
+    /** Issue a certificate when an enrollment completes. */
+    certificates_enabled: model.boolean().default(false),
     modules: model.hasMany(() => CourseModule, { mappedBy: "course" }),
   })
   .cascades({ delete: ["modules"] })

@@ -1,7 +1,7 @@
 import { model } from "@medusajs/framework/utils"
 import { SectionLesson } from "./section-lesson"
 
-/** quiz and assignment are reserved for a later issue (no player for them yet). */
+/** quiz: a LessonQuiz holds its questions; assignment: the body is the instructions. */
 export const LESSON_TYPES = ["video", "text", "download", "quiz", "assignment"] as const
 /** `url`: a video file URL we redirect to; `file`: a Medusa file module id; others: a provider's asset id. */
 export const VIDEO_PROVIDERS = ["url", "file", "mux", "cloudflare"] as const

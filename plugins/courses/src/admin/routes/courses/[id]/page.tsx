@@ -1,4 +1,4 @@
-import { Badge, Button, Container, Heading, Text, toast } from "@medusajs/ui"
+import { Badge, Button, Container, Heading, Label, Switch, Text, toast } from "@medusajs/ui"
 import { useMutation, useQueryClient } from "@tanstack/react-query"
 import { useState } from "react"
 import { Link, useParams } from "react-router-dom"
@@ -53,6 +53,14 @@ function PublishBar({ course }: { course: Course }) {
     // The refusal stays on the page (not a toast): it says what to fix.
     onError: (e) => setRefusal(errorText(e, "The server refused")),
   })
+  const certificates = useMutation({
+    mutationFn: (on: boolean) => sdk.client.fetch<{ course: Course }>(`/admin/courses/${course.id}`, { method: "POST", body: { certificates_enabled: on } }),
+    onSuccess: (data) => {
+      client.setQueryData(courseKeys.detail(course.id), (old: { course: Course } | undefined) => ({ course: { ...old?.course, ...data.course } }))
+      toast.success(data.course.certificates_enabled ? "Certificates on: students get one when they complete" : "Certificates off")
+    },
+    onError: (e) => toast.error(errorText(e, "Not saved")),
+  })
   const published = course.status === "published"
   return (
     <Container className="flex flex-col gap-2">
@@ -68,6 +76,15 @@ function PublishBar({ course }: { course: Course }) {
           </Text>
         </div>
         <div className="flex items-center gap-2">
+          <Switch
+            id="course-certificates"
+            checked={!!course.certificates_enabled}
+            disabled={certificates.isPending}
+            onCheckedChange={(on) => certificates.mutate(on)}
+          />
+          <Label htmlFor="course-certificates" className="txt-compact-small">
+            Certificate on completion
+          </Label>
           <Badge color={published ? "green" : "grey"}>{course.status}</Badge>
           <Button size="small" variant={published ? "secondary" : "primary"} isLoading={publish.isPending} onClick={() => publish.mutate(published ? "unpublish" : "publish")}>
             {published ? "Unpublish" : "Publish"}

@@ -5,9 +5,19 @@ import { markComplete } from "../../../../actions"
 import { Outline, ProgressBar } from "@/components/outline"
 import { TierBuy } from "@/components/tier-buy"
 import { getCourse, getLesson, lessonsInOrder, mediaUrl } from "@/lib/courses"
+import { getAssignment, getQuiz } from "@/lib/assessments"
+import { AssignmentPanel } from "@/components/assignment-panel"
+import { QuizPlayer } from "@/components/quiz-player"
 
-export default async function LessonPage({ params }: { params: Promise<{ handle: string; placement: string }> }) {
+export default async function LessonPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ handle: string; placement: string }>
+  searchParams: Promise<{ error?: string; submitted?: string }>
+}) {
   const { handle, placement } = await params
+  const query = await searchParams
   const course = await getCourse(handle)
   if (!course) notFound()
   const order = lessonsInOrder(course)
@@ -17,6 +27,11 @@ export default async function LessonPage({ params }: { params: Promise<{ handle:
   const prev = order.slice(0, index).reverse().find((l) => !l.locked)
   const next = order.slice(index + 1).find((l) => !l.locked)
   const result = await getLesson(handle, placement)
+  const enrolled = course.access.tier > 0 && result.ok
+  const quiz = enrolled && result.lesson.type === "quiz" ? await getQuiz(handle, placement) : null
+  const assignment = enrolled && result.lesson.type === "assignment" ? await getAssignment(handle, placement) : null
+  // Quizzes and assignments complete by passing them, not by a button.
+  const assessed = result.ok && (result.lesson.type === "quiz" || result.lesson.type === "assignment")
   return (
     <div className="player" style={{ display: "grid", gap: 24, gridTemplateColumns: "minmax(0, 1fr)" }}>
       <div className="spread">
@@ -58,12 +73,16 @@ export default async function LessonPage({ params }: { params: Promise<{ handle:
                   ))}
                 </ul>
               ) : null}
+              {quiz?.quiz ? <QuizPlayer handle={course.handle} placement={placement} summary={quiz.quiz} /> : null}
+              {assignment ? (
+                <AssignmentPanel handle={course.handle} placement={placement} data={assignment} error={query.error} submitted={!!query.submitted} />
+              ) : null}
               {course.access.tier > 0 ? (
                 here.completed ? (
                   <p>
                     <span className="badge brand">Completed ✓</span>
                   </p>
-                ) : (
+                ) : assessed ? null : (
                   <form action={markComplete}>
                     <input type="hidden" name="handle" value={course.handle} />
                     <input type="hidden" name="placement" value={placement} />
