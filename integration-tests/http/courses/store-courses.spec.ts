@@ -388,12 +388,95 @@ medusaIntegrationTestRunner({
             knex.removeListener("query", listener)
           }
         }
-        await count("small-course") // warm caches (keys, org) alike for both
+        // First reads (the outline is read and prepared) and warm reads (the prepared outline
+        // and its gated body come from the caches, keyed on the outline version): each the same
+        // number of statements for 30 and 300 lessons.
+        const coldSmall = await count("small-course")
+        const coldBig = await count("big-course")
         const a = await count("small-course")
         const b = await count("big-course")
-        expect([a.lessons, b.lessons]).toEqual([30, 300])
-        expect(a.n).toBeGreaterThan(3)
+        expect([a.lessons, b.lessons, coldSmall.lessons, coldBig.lessons]).toEqual([30, 300, 30, 300])
+        expect(a.n).toBeGreaterThan(2)
         expect(b.n).toBe(a.n)
+        expect(coldBig.n).toBe(coldSmall.n)
+        expect(a.n).toBeLessThan(coldSmall.n)
+      })
+
+      it("the cached outline follows every write at once, whatever path writes it", async () => {
+        const container = getContainer()
+        const service = courseService(container)
+        const [one, two, three] = await Promise.all(
+          ["Cache one", "Cache two", "Cache three"].map((title) => createLesson(container, f.a.org.id, { title, body: `${SECRET} ${title}` }))
+        )
+        const { course: c, product: cp } = await createCourseWithOutline(container, f.a.org, {
+          handle: "cache-course",
+          outline: [{ title: "M", sections: [{ title: "S", lessons: [{ lesson_id: one.id }, { lesson_id: two.id, required_tier: 2 }] }] }],
+        })
+        const customer = f.a.customer
+        await grant(customer.customer.id, 2, cp.id)
+        await eventually(() => enrollmentOf(customer.customer.id, c.id))
+        const outline = async () => {
+          const res = await get("/store/courses/cache-course", customer.headers)
+          expect(res.status).toBe(200)
+          return res.data.course
+        }
+        const titles = (course: any) => allLessons(course).map((l: any) => l.title)
+        expect(titles(await outline())).toEqual(["Cache one", "Cache two"])
+        expect(titles(await outline())).toEqual(["Cache one", "Cache two"]) // now served from the caches
+
+        // A placed lesson renamed through its workflow.
+        await wf.updateLessonWorkflow(container).run({ input: { id: one.id, title: "Cache one, renamed" } })
+        expect(titles(await outline())).toEqual(["Cache one, renamed", "Cache two"])
+        // A placement's tier changed straight through the module service (no workflow at all).
+        const placements = await placementsByTitle(container, c.id)
+        await service.updateSectionLessons({ id: placements["Cache two"], required_tier: 3 })
+        let course = await outline()
+        expect(allLessons(course)[1]).toMatchObject({ title: "Cache two", required_tier: 3, locked: true, lock_reason: "tier" })
+        // A lesson added and one removed through the outline workflow.
+        const rows = await service.readOutlineRows(c.id)
+        await wf.applyCourseOutlineWorkflow(container).run({
+          input: {
+            course_id: c.id,
+            outline: {
+              modules: [
+                {
+                  id: rows.modules[0].id,
+                  title: "M",
+                  sections: [{ id: rows.sections[0].id, title: "S", lessons: [{ id: placements["Cache one, renamed"], lesson_id: one.id }, { lesson_id: three.id }] }],
+                },
+              ],
+              remove: { lessons: [placements["Cache two"]] },
+            },
+          },
+        })
+        expect(titles(await outline())).toEqual(["Cache one, renamed", "Cache three"])
+        // Progress changes the caller's own outline, not anyone else's.
+        course = await outline()
+        const first = allLessons(course)[0]
+        expect(first.completed).toBe(false)
+        const done = await post(`/store/courses/cache-course/lessons/${first.id}/progress`, { status: "completed" }, customer.headers)
+        expect(done.status).toBe(200)
+        course = await outline()
+        expect(allLessons(course)[0].completed).toBe(true)
+        expect(course.access.progress_percent).toBe(50)
+        const anonymous = await get("/store/courses/cache-course", anonA())
+        expect(allLessons(anonymous.data.course)[0]).toMatchObject({ completed: false, locked: true, lock_reason: "auth" })
+        // A variant's tier moved through the access workflow shows in the tiers at once.
+        const vip = cp.variants.find((v) => v.title === "VIP")!
+        expect(course.tiers.find((t: any) => t.tier === 3).variants.map((v: any) => v.id)).toEqual([vip.id])
+        await accessWf.setAccessPlanWorkflow(container).run({ input: { variant_id: vip.id, tier: 2 } })
+        course = await outline()
+        expect(course.tiers.map((t: any) => [t.tier, t.variants.map((v: any) => v.title).sort()])).toEqual([
+          [1, ["Basic"]],
+          [2, ["Premium", "VIP"]],
+        ])
+        // The lesson gate reads the same cached outline: the new tier applies to it at once too.
+        const gated = await get(`/store/courses/cache-course/lessons/${allLessons(course)[1].id}`, customer.headers)
+        expect(gated.status).toBe(200)
+        await service.updateSectionLessons({ id: allLessons(course)[1].id, required_tier: 3 })
+        const refused = await get(`/store/courses/cache-course/lessons/${allLessons(course)[1].id}`, customer.headers)
+        expect(refused.status).toBe(403)
+        expect(refused.data).toMatchObject({ code: "tier_required", required_tier: 3, current_tier: 2 })
       })
     })
   },

@@ -1,4 +1,4 @@
-import { buildOutline, OutlineRows } from "./build-outline"
+import { buildOutline, gateOutline, OutlineRows, prepareOutline } from "./build-outline"
 
 const now = new Date("2026-03-01T00:00:00Z")
 const rows: OutlineRows = {
@@ -64,5 +64,21 @@ describe("buildOutline", () => {
     expect(modules[0].sections[0].completed).toBe(true)
     expect(modules[0].completed).toBe(true)
     expect(modules[1].completed).toBe(false)
+  })
+
+  it("one prepared outline serves every caller unchanged: the gate is applied per caller, the cache never mutated", () => {
+    const prepared = prepareOutline(rows)
+    const before = JSON.stringify(prepared.modules)
+    const anonymous = gateOutline(prepared, ctx({ customer_id: null, customer_tier: 0, enrolled_at: null }))
+    const vip = gateOutline(prepared, ctx({ customer_tier: 3, completed_placement_ids: new Set(["p2"]) }))
+    expect(JSON.stringify(prepared.modules)).toBe(before)
+    expect(anonymous).toEqual(buildOutline(rows, ctx({ customer_id: null, customer_tier: 0, enrolled_at: null })))
+    expect(vip).toEqual(buildOutline(rows, ctx({ customer_tier: 3, completed_placement_ids: new Set(["p2"]) })))
+    expect(vip.modules[0].sections[0].lessons[1]).toMatchObject({ id: "p2", locked: false, completed: true })
+    expect(anonymous.modules[0].sections[0].lessons[1]).toMatchObject({ id: "p2", locked: true, completed: false })
+    // The single-lesson gate reads a placement's effective tier and drips from the same map.
+    expect(prepared.placement_count).toBe(3)
+    expect(prepared.placements.get("p3")).toMatchObject({ lesson_id: "l1", required_tier: 2, drips: [{ drip_days: 14, drip_date: null }, { drip_days: null, drip_date: null }, { drip_days: null, drip_date: null }] })
+    expect(prepared.placements.get("nope")).toBeUndefined()
   })
 })

@@ -87,10 +87,7 @@ export const planOrderCommissionsStep = createStep(
     if (!chosen) return skip("no valid referral (window, status or org)")
     const affiliate = affiliates.get(chosen.affiliate_id)
 
-    const history = await service.listAffiliateCommissions({ affiliate_id: affiliate.id }, { select: ["order_id", "clawed_back_amount"] })
-    const orders = new Map<string, boolean>()
-    for (const c of history) orders.set(c.order_id, (orders.get(c.order_id) ?? false) || Number(c.clawed_back_amount) > 0)
-    orders.delete(order.id)
+    const prior = await service.countPriorOrders(affiliate.id, order.id)
     const {
       data: [buyer],
     } = order.customer_id
@@ -101,8 +98,8 @@ export const planOrderCommissionsStep = createStep(
       affiliate: { customer_id: affiliate.customer_id, email: affiliate.email },
       touched_at: chosen.touched_at,
       ordered_at: orderedAt,
-      prior_orders: orders.size,
-      prior_refunded_orders: [...orders.values()].filter(Boolean).length,
+      prior_orders: prior.orders,
+      prior_refunded_orders: prior.refunded_orders,
     })
     // A customer buying with their own email under another account still counts as self.
     if (!verdict.blocked && buyer?.email && affiliate.email && buyer.email.toLowerCase() === affiliate.email.toLowerCase()) {

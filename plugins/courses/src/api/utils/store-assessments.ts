@@ -9,7 +9,7 @@ import { findStoreCourse, gateLesson, sendGateRefusal } from "./store-courses"
  * Returns null when the gate refusal was already sent.
  */
 export async function gateEnrolledLesson(req: MedusaStoreRequest, res: MedusaResponse, type: "quiz" | "assignment") {
-  const course = await findStoreCourse(req, req.params.id_or_handle)
+  const course = await findStoreCourse(req, req.params.id_or_handle, { placementId: req.params.placement_id })
   const gate = await gateLesson(req, course, req.params.placement_id)
   if (!gate.decision.allowed) {
     await sendGateRefusal(req, res, course, gate.decision)

@@ -3,7 +3,7 @@ import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/util
 import { COURSE_MODULE } from "../../modules/course"
 import type CourseModuleService from "../../modules/course/service"
 import { dripAvailableAt } from "../../rules/drip-availability"
-import { decideLessonAccess, effectiveRequiredTier, GateDecision } from "../../rules/lesson-gate"
+import { decideLessonAccess, GateDecision } from "../../rules/lesson-gate"
 
 const { resolveStoreOrg } = require("@volmify/orgs/api/utils/store-org") as {
   resolveStoreOrg(req: MedusaStoreRequest): Promise<{ id: string; handle: string }>
@@ -27,43 +27,79 @@ export function storeCustomerId(req: MedusaStoreRequest): string | null {
  * A published course of the key's org by id or handle. Drafts, archived courses and other
  * orgs' courses are all the same 404.
  */
-export async function findStoreCourse(req: MedusaStoreRequest, idOrHandle: string) {
+export async function findStoreCourse(req: MedusaStoreRequest, idOrHandle: string, opts: { placementId?: string } = {}) {
   const org = await resolveStoreOrg(req)
   const by = idOrHandle.startsWith("course_") ? { id: idOrHandle } : { handle: idOrHandle }
-  const [course] = await courseService(req).listCourses(
-    { ...by, org_id: org.id, status: "published" },
-    { take: 1, select: [...STORE_COURSE_FIELDS, "status", "org_id"] }
-  )
+  const course = await courseService(req).findPublishedCourse(org.id, by, [...STORE_COURSE_FIELDS, "status", "org_id"], {
+    customer_id: storeCustomerId(req),
+    placement_id: opts.placementId ?? null,
+  })
   if (!course) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Course "${idOrHandle}" was not found`)
   }
   return course as any
 }
 
-/** The caller's tier for the course's product and their enrollment (two queries). */
+/**
+ * The caller's tier for the course's product and their enrollment with the placements
+ * they completed (the enrollment usually came with findStoreCourse's query).
+ */
 export async function callerAccess(req: MedusaStoreRequest, course: { id: string; product_id: string }) {
   const customerId = storeCustomerId(req)
-  if (!customerId) return { customerId, tier: 0, enrollment: null as any }
-  const [tier, [enrollment]] = await Promise.all([
-    req.scope.resolve<any>("access").getCustomerTier(customerId, course.product_id) as Promise<number>,
-    courseService(req).listEnrollments(
-      { customer_id: customerId, course_id: course.id },
-      { take: 1, select: ["id", "started_at", "completed_at", "status"] }
-    ),
+  if (!customerId) return { customerId, tier: 0, enrollment: null as Awaited<ReturnType<CourseModuleService["readEnrollmentWithProgress"]>> }
+  const [tier, enrollment] = await Promise.all([
+    tierAndPlanStamp(req, course.product_id).then((t) => t.tier),
+    // findStoreCourse read it in its own query already.
+    "caller_enrollment" in course ? (course as any).caller_enrollment : courseService(req).readEnrollmentWithProgress(customerId, course.id),
   ])
-  return { customerId, tier, enrollment: (enrollment as any) ?? null }
+  return { customerId, tier, enrollment }
 }
 
-/** tier -> the variants granting it (from access plans), ascending. */
+/** Access plans (variant -> tier) by product, with the access module's plan stamp they were read at. */
+const planCache = new Map<string, { stamp: string; plans: { variant_id: string; tier: number }[] }>()
+const PLAN_CACHE_LIMIT = 2000
+
+/**
+ * The caller's tier on a product and the product's plan stamp, one query per request
+ * (memoized on the request: the outline route needs both for callerAccess and courseTiers).
+ */
+function tierAndPlanStamp(req: MedusaStoreRequest, productId: string): Promise<{ tier: number; plan_stamp: string }> {
+  const memo = ((req as any).__volmifyTierAndStamp ??= new Map<string, Promise<{ tier: number; plan_stamp: string }>>())
+  if (!memo.has(productId)) {
+    memo.set(productId, req.scope.resolve<any>("access").getTierAndPlanStamp(storeCustomerId(req), productId))
+  }
+  return memo.get(productId)
+}
+
+async function productPlans(req: MedusaStoreRequest, productId: string) {
+  const access = req.scope.resolve<any>("access")
+  // The stamp is read before the plans: a write in between costs one more read, never a stale hit.
+  const stamp = (await tierAndPlanStamp(req, productId)).plan_stamp
+  const hit = planCache.get(productId)
+  if (hit && hit.stamp === stamp) return hit.plans
+  const plans = (await access.listAccessPlans({ product_id: productId }, { select: ["variant_id", "tier"] })).map((p: any) => ({
+    variant_id: p.variant_id as string,
+    tier: p.tier as number,
+  }))
+  planCache.delete(productId)
+  planCache.set(productId, { stamp, plans })
+  if (planCache.size > PLAN_CACHE_LIMIT) planCache.delete(planCache.keys().next().value as string)
+  return plans
+}
+
+/**
+ * tier -> the variants granting it (from access plans), ascending. Plans are cached per
+ * plan stamp; variant titles come through Query with Medusa's cache (Redis mode, where it
+ * is invalidated on variant events; a plain read otherwise).
+ */
 export async function courseTiers(req: MedusaStoreRequest, productId: string) {
-  const plans = await req.scope.resolve<any>("access").listAccessPlans({ product_id: productId }, { select: ["variant_id", "tier"] })
+  const plans = await productPlans(req, productId)
   if (!plans.length) return []
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
-  const { data: variants } = await query.graph({
-    entity: "product_variant",
-    fields: ["id", "title", "sku"],
-    filters: { id: plans.map((p: any) => p.variant_id) },
-  })
+  const { data: variants } = await query.graph(
+    { entity: "product_variant", fields: ["id", "title", "sku"], filters: { id: plans.map((p) => p.variant_id) } },
+    { cache: { enable: true, computeAutomaticTags: true } } as any
+  )
   const byId = new Map(variants.map((v: any) => [v.id, v]))
   const tiers = new Map<number, { id: string; title: string; sku: string | null }[]>()
   for (const p of plans) {
@@ -74,32 +110,44 @@ export async function courseTiers(req: MedusaStoreRequest, productId: string) {
   return [...tiers.entries()].sort(([a], [b]) => a - b).map(([tier, variants]) => ({ tier, variants }))
 }
 
+/** Lesson fields the lesson route and the assessment routes read. */
+const GATE_LESSON_FIELDS = ["id", "org_id", "title", "type", "body", "duration_seconds", "video_provider", "video_source", "attachments"]
+
 /**
- * Runs the lesson gate for one placement of a course: the placement with its section
- * and module (404 when it is not in this course), the caller's tier and enrollment.
+ * Runs the lesson gate for one placement of a course (`course` from findStoreCourse): the
+ * placement's effective tier and drip come from the course's prepared outline (cached per
+ * outline stamp; 404 when the placement is not in this course), then the lesson and the
+ * caller's tier and enrollment.
  */
 export async function gateLesson(req: MedusaStoreRequest, course: any, placementId: string) {
   const service = courseService(req)
-  const [placement] = await service.listSectionLessons(
-    { id: placementId, course_id: course.id },
-    { take: 1, relations: ["section", "section.module", "lesson"] }
-  )
-  if (!placement) {
+  const outline = await service.preparedOutline(course.id, course.outline_stamp)
+  const placed = outline.placements.get(placementId)
+  if (!placed) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Lesson "${placementId}" was not found in this course`)
   }
-  const p: any = placement
-  const access = await callerAccess(req, course)
-  const requiredTier = effectiveRequiredTier(p.section.module.required_tier, p.section.required_tier, p.required_tier)
-  const availableAt = dripAvailableAt([p.section.module, p.section, p], access.enrollment?.started_at ?? null)
+  const [lesson, access] = await Promise.all([
+    // findStoreCourse(…, { placementId }) read it in its own query already.
+    course.placement_lesson !== undefined && placed.lesson_id === course.placement_lesson?.id
+      ? course.placement_lesson
+      : service.listLessons({ id: placed.lesson_id }, { take: 1, select: GATE_LESSON_FIELDS }).then(([l]) => l ?? null),
+    callerAccess(req, course),
+  ])
+  if (!lesson) {
+    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Lesson "${placementId}" was not found in this course`)
+  }
+  const requiredTier = placed.required_tier
+  const availableAt = dripAvailableAt(placed.drips, access.enrollment?.started_at ?? null)
   const decision = decideLessonAccess({
     course_status: course.status,
-    is_preview: p.is_preview,
+    is_preview: placed.is_preview,
     customer_id: access.customerId,
     customer_tier: access.tier,
     required_tier: requiredTier,
     available_at: availableAt,
   })
-  return { placement: p, lesson: p.lesson, access, decision, requiredTier, availableAt }
+  const placement = { id: placed.id, lesson_id: placed.lesson_id, is_preview: placed.is_preview }
+  return { placement, lesson: lesson as any, access, decision, requiredTier, availableAt }
 }
 
 /** Answers a refused gate in Medusa's error shape plus the contract's `code` fields. */

@@ -3,6 +3,7 @@ import { InjectManager, InjectTransactionManager, MedusaContext, MedusaService }
 import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/postgresql"
 import { HmacMediaUrlSigner, MediaUrlSigner, resolveMediaSecret } from "../../media/signer"
 import type { OutlinePlan } from "../../rules/plan-outline"
+import { prepareOutline, PreparedOutline } from "../../rules/build-outline"
 import { Course } from "./models/course"
 import { CourseModule } from "./models/course-module"
 import { CourseSection } from "./models/course-section"
@@ -25,6 +26,17 @@ export type CoursesPluginOptions = {
   media_url_ttl_seconds?: number
   /** Prefix for signed media URLs (default: none, i.e. a path on the Medusa server). */
   media_base_url?: string
+}
+
+/** An enrollment row read as JSON or by knex: dates as Date, like the ORM gives them. */
+function enrollmentRow(row: any) {
+  if (!row) return null
+  return {
+    ...row,
+    started_at: new Date(row.started_at),
+    completed_at: row.completed_at ? new Date(row.completed_at) : null,
+    completed_placement_ids: (row.completed_placement_ids ?? []) as string[],
+  }
 }
 
 const NODE_FIELDS = ["id", "title", "rank", "required_tier", "drip_days", "drip_date"]
@@ -82,6 +94,106 @@ export default class CourseModuleService extends MedusaService({
     const lessonIds = [...new Set(placements.map((p: any) => p.lesson_id as string))]
     const lessons = lessonIds.length ? await this.listLessons({ id: lessonIds }, { select: OUTLINE_FIELDS.lessons }) : []
     return { modules, sections, placements, lessons } as any
+  }
+
+  /**
+   * The published course `by` id or handle of org `orgId` (null when none), in one query
+   * with its outline stamp: the course's outline version, which database triggers raise on
+   * every write to its modules, sections, placements and placed lessons' outline fields,
+   * whatever code path writes them. The store routes key the outline cache on it.
+   */
+  @InjectManager()
+  async findPublishedCourse(
+    orgId: string,
+    by: { id: string } | { handle: string },
+    fields: string[],
+    also: { customer_id?: string | null; placement_id?: string | null } = {},
+    @MedusaContext() context: Context = {}
+  ): Promise<(Record<string, any> & { outline_stamp: string; caller_enrollment?: any; placement_lesson?: any }) | null> {
+    const knex = (context.manager as SqlEntityManager).getKnex()
+    // Optional extras in the same round trip: the caller's enrollment (with completed
+    // placements) and the lesson placed at `placement_id` in this course.
+    const extras: any[] = []
+    if (also.customer_id) {
+      extras.push(
+        knex.raw(
+          `(select row_to_json(x) from (select e.id, e.started_at, e.completed_at, e.status,
+             coalesce((select array_agg(lp.placement_id) from lesson_progress lp
+               where lp.enrollment_id = e.id and lp.status = 'completed' and lp.deleted_at is null), '{}') as completed_placement_ids
+             from enrollment e where e.customer_id = ? and e.course_id = c.id and e.deleted_at is null limit 1) x) as caller_enrollment`,
+          [also.customer_id]
+        )
+      )
+    }
+    if (also.placement_id) {
+      extras.push(
+        knex.raw(
+          `(select row_to_json(x) from (select l.id, l.org_id, l.title, l.type, l.body, l.duration_seconds, l.video_provider,
+             l.video_source, l.attachments from section_lesson p join lesson l on l.id = p.lesson_id and l.deleted_at is null
+             where p.id = ? and p.course_id = c.id and p.deleted_at is null limit 1) x) as placement_lesson`,
+          [also.placement_id]
+        )
+      )
+    }
+    // Raised by triggers on every write to the course's outline (migration 20261122132600).
+    const stamp = knex.raw(
+      `coalesce((select v.version from course_outline_version v where v.course_id = c.id), 0)::text as outline_stamp`
+    )
+    const [row] = await knex("course as c")
+      .select([...fields.map((f) => `c.${f}`), stamp, ...extras])
+      .where({ "c.org_id": orgId, "c.status": "published", ...("id" in by ? { "c.id": by.id } : { "c.handle": by.handle }) })
+      .whereNull("c.deleted_at")
+      .limit(1)
+    if (!row) return null
+    if (also.customer_id) row.caller_enrollment = enrollmentRow(row.caller_enrollment)
+    return row
+  }
+
+  /** Prepared (sorted, joined, tier-resolved) outlines by course id, with the stamp they were read at. */
+  private preparedOutlines = new Map<string, { stamp: string; outline: PreparedOutline }>()
+  private static readonly PREPARED_OUTLINE_LIMIT = 500
+
+  /**
+   * The caller-independent outline of a course, from the in-process cache when `stamp`
+   * (from findPublishedCourse) still matches, else read and cached. The stamp is read
+   * before the rows, so a write in between only causes one more read, never a stale hit.
+   */
+  async preparedOutline(courseId: string, stamp: string): Promise<PreparedOutline> {
+    const hit = this.preparedOutlines.get(courseId)
+    if (hit && hit.stamp === stamp) return hit.outline
+    const outline = prepareOutline(await this.readOutlineRows(courseId))
+    this.preparedOutlines.delete(courseId)
+    this.preparedOutlines.set(courseId, { stamp, outline })
+    if (this.preparedOutlines.size > CourseModuleService.PREPARED_OUTLINE_LIMIT) {
+      // Map keeps insertion order: the first key is the least recently stored.
+      this.preparedOutlines.delete(this.preparedOutlines.keys().next().value as string)
+    }
+    return outline
+  }
+
+  /** A customer's enrollment in a course with the placements they completed, in one query. */
+  @InjectManager()
+  async readEnrollmentWithProgress(
+    customerId: string,
+    courseId: string,
+    @MedusaContext() context: Context = {}
+  ): Promise<{ id: string; started_at: Date; completed_at: Date | null; status: string; completed_placement_ids: string[] } | null> {
+    const knex = (context.manager as SqlEntityManager).getKnex()
+    const [row] = await knex("enrollment as e")
+      .select(
+        "e.id",
+        "e.started_at",
+        "e.completed_at",
+        "e.status",
+        knex.raw(
+          `coalesce((select array_agg(lp.placement_id) from lesson_progress lp
+            where lp.enrollment_id = e.id and lp.status = 'completed' and lp.deleted_at is null), '{}') as completed_placement_ids`
+        )
+      )
+      .where({ "e.customer_id": customerId, "e.course_id": courseId })
+      .whereNull("e.deleted_at")
+      .limit(1)
+    return enrollmentRow(row ?? null)
   }
 
   /** Active (not cancelled) enrollments per course id: one grouped SQL count. */

@@ -1,4 +1,6 @@
-import { MedusaError, MedusaService } from "@medusajs/framework/utils"
+import type { Context } from "@medusajs/framework/types"
+import { InjectManager, MedusaContext, MedusaError, MedusaService } from "@medusajs/framework/utils"
+import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/postgresql"
 import { Org } from "./models/org"
 import { OrgDomain } from "./models/org-domain"
 import { OrgEmployee } from "./models/org-employee"
@@ -18,13 +20,21 @@ export default class OrgModuleService extends MedusaService({
    * The org that owns one of these sales channels (a publishable key's channels), or null.
    * One indexed lookup; `select` narrows the columns read.
    */
-  async retrieveOrgBySalesChannel(salesChannelIds: string | string[], select?: string[]) {
+  @InjectManager()
+  async retrieveOrgBySalesChannel(salesChannelIds: string | string[], select?: string[], @MedusaContext() context: Context = {}) {
     const ids = Array.isArray(salesChannelIds) ? salesChannelIds : [salesChannelIds]
     if (!ids.length) {
       return null
     }
-    const [org] = await this.listOrgs({ sales_channel_id: ids }, { take: 1, ...(select ? { select } : {}) })
-    return org ?? null
+    // Plain SQL: every /store request runs this (blockSuspendedOrgKeys), and the ORM's
+    // per-query overhead was a visible share of a store request (bench P1 profile).
+    const [org] = await (context.manager as SqlEntityManager)
+      .getKnex()("org")
+      .select(select ?? "*")
+      .whereIn("sales_channel_id", ids)
+      .whereNull("deleted_at")
+      .limit(1)
+    return (org as any) ?? null
   }
 
   async isPlatformOperator(userId: string): Promise<boolean> {

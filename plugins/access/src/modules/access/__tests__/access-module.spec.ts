@@ -59,6 +59,26 @@ moduleIntegrationTestRunner<AccessModuleService>({
         ])
         expect(await service.getCustomerTier("cus_1", "prod_2", new Date("2027-01-01T00:00:00Z"))).toBe(0)
         expect(await service.getCustomerTier("", "prod_1", now)).toBe(0)
+        // The store routes' one-query form agrees, for customers and for no customer.
+        for (const [customer, product] of [["cus_1", "prod_1"], ["cus_1", "prod_2"], ["cus_1", "prod_3"], ["cus_2", "prod_1"], [null, "prod_1"]] as const) {
+          expect((await service.getTierAndPlanStamp(customer, product, now)).tier).toBe(
+            customer ? await service.getCustomerTier(customer, product, now) : 0
+          )
+        }
+      })
+
+      it("the plan stamp changes whenever a plan of the product is set, changed or removed", async () => {
+        const stamp = async () => (await service.getTierAndPlanStamp(null, "prod_1")).plan_stamp
+        const seen = new Set([await stamp()])
+        const [plan] = await service.createAccessPlans([{ product_id: "prod_1", variant_id: "variant_1", tier: 1 }] as any)
+        seen.add(await stamp())
+        await service.createAccessPlans([{ product_id: "prod_other", variant_id: "variant_9", tier: 1 }] as any)
+        expect(seen.has(await stamp())).toBe(true)
+        await service.updateAccessPlans({ id: plan.id, tier: 2 } as any)
+        seen.add(await stamp())
+        await service.softDeleteAccessPlans([plan.id])
+        seen.add(await stamp())
+        expect(seen.size).toBe(4)
       })
     })
   },

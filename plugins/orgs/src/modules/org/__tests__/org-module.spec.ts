@@ -16,6 +16,16 @@ moduleIntegrationTestRunner<OrgModuleService>({
         expect(org.status).toBe("active")
         expect((await service.retrieveOrgBySalesChannel("sc_1"))?.id).toBe(org.id)
         expect(await service.retrieveOrgBySalesChannel("sc_unknown")).toBeNull()
+        // `select` reads only those columns; JSON columns come back parsed; deleted orgs are gone.
+        await service.updateOrgs({ id: org.id, branding: { primary_color: "#123456" } })
+        expect(await service.retrieveOrgBySalesChannel(["sc_1"], ["id", "status", "branding"])).toEqual({
+          id: org.id,
+          status: "active",
+          branding: { primary_color: "#123456" },
+        })
+        await service.softDeleteOrgs([org.id])
+        expect(await service.retrieveOrgBySalesChannel("sc_1")).toBeNull()
+        await service.restoreOrgs([org.id])
       })
 
       it("refuses a second org with the same handle", async () => {

@@ -1,42 +1,55 @@
 import { MedusaResponse, MedusaStoreRequest } from "@medusajs/framework/http"
-import { buildOutline } from "../../../../rules/build-outline"
 import { courseProgressPercent } from "../../../../rules/course-progress"
+import { gatedOutlineBody } from "../../../utils/outline-body-cache"
 import { callerAccess, courseService, courseTiers, findStoreCourse } from "../../../utils/store-courses"
 
 /**
  * GET /store/courses/:id_or_handle: the course with tiers, the caller's access and the
- * gated outline. A constant number of queries whatever the number of lessons.
+ * gated outline. A constant number of queries whatever the number of lessons: the course
+ * with the caller's enrollment, their tier, the plan stamp; the outline itself comes from
+ * the prepared-outline cache (keyed on the course's outline stamp) and its serialized,
+ * gated form from a cache keyed on the caller's position (utils/outline-body-cache.ts).
  */
 export async function GET(req: MedusaStoreRequest, res: MedusaResponse) {
   const course = await findStoreCourse(req, req.params.id_or_handle)
   const service = courseService(req)
-  const [access, tiers, rows] = await Promise.all([
+  const [access, tiers, prepared] = await Promise.all([
     callerAccess(req, course),
     courseTiers(req, course.product_id),
-    service.readOutlineRows(course.id),
+    service.preparedOutline(course.id, course.outline_stamp),
   ])
-  const done = access.enrollment
-    ? await service.listLessonProgresses({ enrollment_id: access.enrollment.id, status: "completed" }, { select: ["placement_id"] })
-    : []
-  const completed = new Set(done.map((d) => d.placement_id))
-  const { modules, placements } = buildOutline(rows, {
-    course_status: course.status,
-    customer_id: access.customerId,
-    customer_tier: access.tier,
-    enrolled_at: access.enrollment?.started_at ?? null,
-    completed_placement_ids: completed,
-  })
-  const { status: _status, org_id: _org, ...publicCourse } = course
-  res.json({
-    course: {
-      ...publicCourse,
-      tiers,
-      access: {
-        tier: access.tier,
-        enrolled: !!access.enrollment,
-        progress_percent: access.enrollment ? courseProgressPercent(placements, access.tier, completed) : 0,
-      },
-      modules,
+  const completed = new Set<string>(access.enrollment?.completed_placement_ids ?? [])
+  const { status: _status, org_id: _org, outline_stamp: _stamp, caller_enrollment: _enrollment, ...publicCourse } = course
+  const head = JSON.stringify({
+    ...publicCourse,
+    tiers,
+    access: {
+      tier: access.tier,
+      enrolled: !!access.enrollment,
+      progress_percent: access.enrollment ? courseProgressPercent([...prepared.placements.values()], access.tier, completed) : 0,
     },
   })
+  const out = gatedOutlineBody(
+    course.id,
+    course.outline_stamp,
+    prepared,
+    {
+      course_status: course.status,
+      customer_id: access.customerId,
+      customer_tier: access.tier,
+      enrolled_at: access.enrollment?.started_at ?? null,
+      completed_placement_ids: completed,
+    },
+    head
+  )
+  // Gzip from the cache when the client takes it (Medusa's compression middleware leaves a
+  // response that already has a Content-Encoding alone).
+  const gzip = req.acceptsEncodings("gzip") === "gzip"
+  const body = gzip ? out.gzip() : out.body
+  res.status(200)
+  res.setHeader("content-type", "application/json; charset=utf-8")
+  res.setHeader("vary", "Accept-Encoding")
+  if (gzip) res.setHeader("content-encoding", "gzip")
+  res.setHeader("content-length", String(body.length))
+  res.end(body)
 }

@@ -6,7 +6,7 @@ import { courseService, findStoreCourse, gateLesson, sendGateRefusal } from "../
  * (signed, short-lived URLs) when the gate allows; 401/403 with the contract's codes.
  */
 export async function GET(req: MedusaStoreRequest, res: MedusaResponse) {
-  const course = await findStoreCourse(req, req.params.id_or_handle)
+  const course = await findStoreCourse(req, req.params.id_or_handle, { placementId: req.params.placement_id })
   const { placement, lesson, decision, requiredTier, availableAt } = await gateLesson(req, course, req.params.placement_id)
   if (!decision.allowed) return sendGateRefusal(req, res, course, decision)
   const signer = courseService(req).mediaSigner

@@ -9,7 +9,7 @@ import type { StoreProgress } from "../../../../../../validators"
  * the gate opens for this customer, who must be enrolled (a tier on the course).
  */
 export async function POST(req: MedusaStoreRequest<StoreProgress>, res: MedusaResponse) {
-  const course = await findStoreCourse(req, req.params.id_or_handle)
+  const course = await findStoreCourse(req, req.params.id_or_handle, { placementId: req.params.placement_id })
   const { access, decision } = await gateLesson(req, course, req.params.placement_id)
   if (!access.customerId) {
     res.status(401).json({ type: "unauthorized", code: "auth_required", message: "Log in to record progress" })
