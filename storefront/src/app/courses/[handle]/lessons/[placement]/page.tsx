@@ -42,11 +42,10 @@ export default async function LessonPage({
           </div>
         ) : null}
       </div>
-      <div style={{ display: "flex", gap: 24, flexWrap: "wrap-reverse", alignItems: "flex-start" }}>
-        <aside style={{ flex: "1 1 260px", maxWidth: 380 }}>
-          <Outline course={course} current={placement} />
-        </aside>
-        <article style={{ flex: "3 1 420px", minWidth: 0 }}>
+      {/* The lesson comes first in the document and the grid fixes both places up front, so
+          nothing moves as a long outline streams in (bench P5 CLS); globals.css .player-body. */}
+      <div className="player-body">
+        <article>
           <h1>{here.title}</h1>
           {result.ok ? (
             <>
@@ -124,6 +123,9 @@ export default async function LessonPage({
             {next ? <Link href={`/courses/${course.handle}/lessons/${next.id}`}>{next.title} →</Link> : <span />}
           </nav>
         </article>
+        <aside>
+          <Outline course={course} current={placement} />
+        </aside>
       </div>
     </div>
   )
