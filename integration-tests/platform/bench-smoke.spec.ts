@@ -15,7 +15,7 @@ const num = expect.any(Number)
 const loadFigures = { url: expect.any(String), requests: num, rps: num, p50_ms: num, p95_ms: num, p99_ms: num, errors: 0 }
 
 describe("bench runner (smoke)", () => {
-  it("writes every figure for P1-P3 at the tiny scale", async () => {
+  it("writes every figure for P1-P5 at the tiny scale", async () => {
     const out = path.join(os.tmpdir(), `volmify-bench-smoke-${Date.now()}.json`)
     let output = ""
     const code = await new Promise<number | null>((resolve) => {
@@ -45,5 +45,31 @@ describe("bench runner (smoke)", () => {
     }
     // Each checkout's entitlement showed up (how fast is the benchmark's business, not the test's).
     expect(r.p3).toMatchObject({ missing_after_30s: 0, later_than_2s: num, max_wait_ms: num })
+    // P4: both backlogs posted, and what they wrote is right: once per order and commission,
+    // every ledger transaction balanced, one approved commission per referred order.
+    expect(r.p4).toMatchObject({ status: "measured", orders_per_second: num, time_ratio: num, order_ratio: 10 })
+    expect(r.p4.runs.map((run: any) => [run.orders, run.referred_orders])).toEqual([
+      [10, 5],
+      [100, 50],
+    ])
+    for (const run of r.p4.runs) {
+      expect(run.checks).toEqual({
+        order_postings: run.orders,
+        orders_posted_once: true,
+        commissions: run.referred_orders,
+        commission_per_referred_order: true,
+        commissions_approved: run.referred_orders,
+        commission_postings: run.referred_orders,
+        commissions_posted_once: true,
+        unbalanced_transactions: 0,
+      })
+    }
+    // P5: Lighthouse ran on both pages, mobile and desktop, and gave a score and a CLS.
+    expect(r.p5.status).toBe("measured")
+    for (const page of ["course_page", "lesson_page", "course_page_desktop", "lesson_page_desktop"]) {
+      expect(r.p5[page]).toMatchObject({ url: expect.stringMatching(/^\/courses\//), performance: num, cls: num, lcp_ms: num, tbt_ms: num })
+      expect(r.p5[page].performance).toBeGreaterThanOrEqual(0)
+      expect(r.p5[page].performance).toBeLessThanOrEqual(100)
+    }
   })
 })

@@ -1,0 +1,139 @@
+// P5: Lighthouse (npm `lighthouse`, driving Debian's chromium) on the storefront's course page
+// and a free-preview lesson page of the bench's big course, against a production build
+// (`next build` + `next start`) pinned to that course's org. Lighthouse's default (mobile,
+// simulated throttling), performance category only. Each page is loaded once to warm the
+// server, then audited `runs` times (3 at full scale, 1 at tiny); the run with the median
+// score is reported.
+const fs = require("node:fs")
+const path = require("node:path")
+const { spawn } = require("node:child_process")
+const b = require("../src/scripts/lib/bootstrap")
+const pg = require("../src/scripts/lib/postgres")
+
+const ROOT = path.resolve(__dirname, "..")
+const CHROME_FLAGS = [
+  "--no-sandbox",
+  "--headless",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-quic",
+]
+
+async function waitFor(url, timeoutMs = 120_000) {
+  const end = Date.now() + timeoutMs
+  while (Date.now() < end) {
+    const ok = await fetch(url).then((r) => r.status < 500).catch(() => false)
+    if (ok) return
+    await new Promise((r) => setTimeout(r, 500))
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`)
+}
+
+function figures(lhr) {
+  const a = lhr.audits
+  const num = (id) => (a[id] && typeof a[id].numericValue === "number" ? Math.round(a[id].numericValue * 1000) / 1000 : null)
+  return {
+    // Lighthouse's own CPU benchmark of this machine (its mobile throttling multiplies CPU time by 4
+    // whatever the machine; a slow or shared CPU makes TBT worse).
+    benchmark_index: lhr.environment ? lhr.environment.benchmarkIndex : null,
+    performance: lhr.categories.performance.score === null ? null : Math.round(lhr.categories.performance.score * 100),
+    cls: num("cumulative-layout-shift"),
+    lcp_ms: num("largest-contentful-paint"),
+    fcp_ms: num("first-contentful-paint"),
+    tbt_ms: num("total-blocking-time"),
+    speed_index_ms: num("speed-index"),
+    dom_elements: num("dom-size"),
+    // Where the main thread went (ms by kind of work), and the scripts that cost the most.
+    main_thread_ms: Object.fromEntries(
+      ((a["mainthread-work-breakdown"] && a["mainthread-work-breakdown"].details && a["mainthread-work-breakdown"].details.items) || [])
+        .slice(0, 6)
+        .map((i) => [i.group, Math.round(i.duration)])
+    ),
+    scripts_ms: ((a["bootup-time"] && a["bootup-time"].details && a["bootup-time"].details.items) || [])
+      .slice(0, 4)
+      .map((i) => ({ url: String(i.url).replace(/^https?:\/\/[^/]+/, ""), total: Math.round(i.total), scripting: Math.round(i.scripting) })),
+    // What Lighthouse itself points at, for whoever wants to push the score further.
+    opportunities: Object.values(a)
+      .filter((x) => x.details && x.details.type === "opportunity" && x.score !== null && x.score < 0.9)
+      .map((x) => x.id),
+  }
+}
+
+/**
+ * @param {{ medusaUrl: string, data: any, skipBuild: boolean, log: (m: string) => void, runs?: number }} ctx
+ */
+async function measureP5({ medusaUrl, data, skipBuild, log, runs: RUNS = 3 }) {
+  const started = Date.now()
+  const storefront = path.join(ROOT, "storefront")
+  if (!skipBuild || !fs.existsSync(path.join(storefront, ".next", "BUILD_ID"))) {
+    log("P5: building the storefront (next build)")
+    await b.run("npm", ["run", "build", "--workspace", "storefront"], { quiet: true })
+  }
+  const big = data.big_course
+  const port = await pg.freePort()
+  const base = `http://localhost:${port}`
+  const child = spawn(process.execPath, [require.resolve("next/dist/bin/next"), "start", "-p", String(port)], {
+    cwd: storefront,
+    env: { ...process.env, MEDUSA_BACKEND_URL: medusaUrl, MEDUSA_PUBLISHABLE_KEY: big.publishable_key, NODE_ENV: "production", COOKIE_SECURE: "false" },
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  })
+  let tail = ""
+  child.stdout.on("data", (d) => (tail = (tail + d).slice(-4000)))
+  child.stderr.on("data", (d) => (tail = (tail + d).slice(-4000)))
+  let chrome
+  try {
+    const res = await fetch(`${medusaUrl}/store/courses/${big.handle}`, { headers: { "x-publishable-api-key": big.publishable_key } })
+    const { course } = await res.json()
+    const preview = course.modules.flatMap((m) => m.sections.flatMap((s) => s.lessons)).find((l) => l.is_preview)
+    if (!preview) throw new Error(`the big course ${big.handle} has no free-preview lesson`)
+    const pages = {
+      course_page: `/courses/${big.handle}`,
+      lesson_page: `/courses/${big.handle}/lessons/${preview.id}`,
+    }
+    await waitFor(`${base}${pages.course_page}`)
+    const { default: lighthouse } = await import("lighthouse")
+    const chromeLauncher = await import("chrome-launcher")
+    chrome = await chromeLauncher.launch({ chromePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium", chromeFlags: CHROME_FLAGS, logLevel: "silent" })
+    const { default: desktopConfig } = await import("lighthouse/core/config/desktop-config.js")
+    const audit = async (url, urlPath, config) => {
+      const runs = []
+      for (let i = 0; i < RUNS; i++) {
+        const result = await lighthouse(url, { port: chrome.port, output: "json", logLevel: "error", onlyCategories: ["performance"] }, config)
+        if (result.lhr.runtimeError) throw new Error(`Lighthouse on ${urlPath}: ${result.lhr.runtimeError.message}`)
+        runs.push(figures(result.lhr))
+      }
+      const sorted = [...runs].sort((x, y) => (x.performance ?? -1) - (y.performance ?? -1))
+      return { url: urlPath, ...sorted[Math.floor(sorted.length / 2)], runs: runs.map((r) => ({ performance: r.performance, cls: r.cls, lcp_ms: r.lcp_ms, tbt_ms: r.tbt_ms })) }
+    }
+    const out = {}
+    for (const [name, urlPath] of Object.entries(pages)) {
+      const url = `${base}${urlPath}`
+      const warm = await fetch(url)
+      if (warm.status !== 200) throw new Error(`${urlPath} answered ${warm.status}`)
+      log(`P5: Lighthouse x${RUNS} on ${urlPath} (mobile, then desktop)`)
+      out[name] = await audit(url, urlPath)
+      out[`${name}_desktop`] = await audit(url, urlPath, desktopConfig)
+    }
+    return {
+      target: "Lighthouse performance >= 95, CLS <= 0.05 (course page and lesson page)",
+      status: "measured",
+      lighthouse: require("lighthouse/package.json").version,
+      form_factor: "course_page/lesson_page: mobile (Lighthouse default, simulated throttling, the target); *_desktop: Lighthouse's desktop preset, for reference",
+      runs_per_page: RUNS,
+      ...out,
+      seconds: Math.round((Date.now() - started) / 100) / 10,
+    }
+  } catch (error) {
+    process.stderr.write(`--- storefront log tail ---\n${tail}\n`)
+    throw error
+  } finally {
+    if (chrome) await chrome.kill()
+    await b.stopGroup(child)
+  }
+}
+
+module.exports = { measureP5 }
