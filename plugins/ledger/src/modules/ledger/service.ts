@@ -269,7 +269,16 @@ export default class LedgerModuleService extends MedusaService({ LedgerAccount, 
 
   /** Shape, rounding, accounts (same org and currency) and balance: 400s naming the field. */
   protected async validatePosting_(input: PostTransactionInput, context: Context) {
-    const invalid = (message: string) => new MedusaError(MedusaError.Types.INVALID_DATA, message)
+    const { entries, currency } = this.validateShape_(input)
+    const ids = [...new Set(entries.map((e) => e.account_id))]
+    const accounts = await this.listLedgerAccounts({ id: ids }, { select: ["id", "org_id", "currency_code"] }, context)
+    this.checkAccounts_(input, entries, currency, new Map(accounts.map((a: any) => [a.id, a])))
+    return { entries, currency }
+  }
+
+  /** Shape, rounding and balance of one posting (no reads): 400s naming the field. */
+  protected validateShape_(input: PostTransactionInput, label = "") {
+    const invalid = (message: string) => new MedusaError(MedusaError.Types.INVALID_DATA, `${label}${message}`)
     for (const field of ["org_id", "currency_code", "reference_type", "reference_id"] as const) {
       if (!input?.[field] || typeof input[field] !== "string") throw invalid(`${field} is required`)
     }
@@ -283,7 +292,7 @@ export default class LedgerModuleService extends MedusaService({ LedgerAccount, 
         if (e.direction !== "debit" && e.direction !== "credit") {
           throw invalid(`entries[${i}].direction must be debit or credit`)
         }
-        const minor = toMinor(e.amount, currency, { field: `entries[${i}].amount` })
+        const minor = toMinor(e.amount, currency, { field: `${label}entries[${i}].amount` })
         if (minor < 0n) throw invalid(`entries[${i}].amount must not be negative`)
         return { ...e, minor, index: i }
       })
@@ -296,18 +305,141 @@ export default class LedgerModuleService extends MedusaService({ LedgerAccount, 
       )
     }
     if (debits === 0n) throw invalid("entries must move a positive amount")
+    return { entries, currency }
+  }
 
-    const ids = [...new Set(entries.map((e) => e.account_id))]
-    const accounts = await this.listLedgerAccounts({ id: ids }, { select: ["id", "org_id", "currency_code"] }, context)
-    const byId = new Map(accounts.map((a: any) => [a.id, a]))
+  /** Every entry's account exists and belongs to the posting's org and currency. */
+  protected checkAccounts_(
+    input: PostTransactionInput,
+    entries: { account_id: string; index: number }[],
+    currency: string,
+    byId: Map<string, any>,
+    label = ""
+  ) {
     for (const e of entries) {
       const account: any = byId.get(e.account_id)
+      const invalid = (message: string) => new MedusaError(MedusaError.Types.INVALID_DATA, `${label}${message}`)
       if (!account) throw invalid(`entries[${e.index}].account_id "${e.account_id}" is not a ledger account`)
       if (account.org_id !== input.org_id || account.currency_code !== currency) {
         throw invalid(`entries[${e.index}].account_id "${e.account_id}" belongs to another org or currency`)
       }
     }
-    return { entries, currency }
+  }
+
+  /**
+   * Posts many balanced transactions at once: one read of their accounts, one of the
+   * references already posted, one insert of transactions and one of entries, in one DB
+   * transaction (all or nothing). Results follow the inputs: a reference posted before, or
+   * twice in the batch, is answered with `created: false`. Errors name the input
+   * (`transactions[3].entries[1].amount ...`). Inputs that guard a balance
+   * (`no_negative_balance`) are posted in order, one by one, inside the same DB transaction.
+   */
+  @InjectManager()
+  async postTransactions(
+    inputs: PostTransactionInput[],
+    @MedusaContext() context: Context = {}
+  ): Promise<{ transaction: any; created: boolean }[]> {
+    if (!inputs?.length) return []
+    try {
+      return await this.postTransactions_(inputs, context)
+    } catch (error) {
+      if (context.transactionManager || !isUniqueViolation(error)) throw error
+      // A concurrent poster won a reference: post one by one (each answers its duplicate),
+      // undoing this call's postings if one of them fails.
+      const results: { transaction: any; created: boolean }[] = []
+      try {
+        for (const input of inputs) results.push(await this.postTransaction(input, context))
+      } catch (inner) {
+        await this.rollbackPostedTransactions(results.filter((r) => r.created).map((r) => r.transaction.id), context)
+        throw inner
+      }
+      return results
+    }
+  }
+
+  @InjectTransactionManager()
+  protected async postTransactions_(
+    inputs: PostTransactionInput[],
+    @MedusaContext() context: Context = {}
+  ): Promise<{ transaction: any; created: boolean }[]> {
+    if (inputs.some((i) => i?.no_negative_balance?.length)) {
+      const results: { transaction: any; created: boolean }[] = []
+      for (const input of inputs) results.push(await this.postTransaction_(input, context))
+      return results
+    }
+    const label = (i: number) => (inputs.length > 1 ? `transactions[${i}].` : "")
+    const checked = inputs.map((input, i) => ({ input, ...this.validateShape_(input, label(i)) }))
+    const accountIds = [...new Set(checked.flatMap((c) => c.entries.map((e) => e.account_id)).filter(Boolean))]
+    const accounts = await this.listLedgerAccounts({ id: accountIds }, { select: ["id", "org_id", "currency_code"] }, context)
+    const accountsById = new Map(accounts.map((a: any) => [a.id, a]))
+    checked.forEach((c, i) => this.checkAccounts_(c.input, c.entries, c.currency, accountsById, label(i)))
+
+    const refOf = (i: PostTransactionInput) => `${i.reference_type}\u0000${i.reference_id}`
+    const pairs = [...new Map(inputs.map((i) => [refOf(i), [i.reference_type, i.reference_id]])).values()]
+    const knex = knexOf(context)
+    const found: { id: string }[] = await knex("ledger_transaction")
+      .select("id")
+      .whereIn(["reference_type", "reference_id"], pairs)
+      .whereNull("deleted_at")
+    const byRef = new Map<string, any>()
+    if (found.length) {
+      const earlier = await this.listLedgerTransactions({ id: found.map((f) => f.id) }, { relations: ["entries"], take: found.length }, context)
+      for (const t of earlier as any[]) byRef.set(refOf(t), t)
+    }
+    const before = new Set(byRef.keys())
+    // First occurrence of each reference not posted before.
+    const seen = new Set(before)
+    const fresh = checked.filter((c) => !seen.has(refOf(c.input)) && Boolean(seen.add(refOf(c.input))))
+    if (fresh.length) {
+      const made = await this.ledgerTransactionService_.create(
+        fresh.map(({ input, currency }) => ({
+          org_id: input.org_id,
+          currency_code: currency,
+          kind: input.kind,
+          reference_type: input.reference_type,
+          reference_id: input.reference_id,
+          reverses_id: input.reverses_id ?? null,
+          description: input.description ?? null,
+          flags: input.flags?.length ? input.flags : null,
+          occurred_at: input.occurred_at ? new Date(input.occurred_at) : new Date(),
+          metadata: input.metadata ?? null,
+        })),
+        context
+      )
+      const entries = await this.ledgerEntryService_.create(
+        fresh.flatMap(({ input, entries, currency }, i) =>
+          entries.map((e) => ({
+            transaction_id: made[i].id,
+            account_id: e.account_id,
+            org_id: input.org_id,
+            currency_code: currency,
+            direction: e.direction,
+            amount: fromMinor(e.minor, currency),
+            product_id: e.product_id ?? null,
+            line_item_id: e.line_item_id ?? null,
+            metadata: e.metadata ?? null,
+          }))
+        ),
+        context
+      )
+      const [posted, postedEntries] = await Promise.all([
+        this.baseRepository_.serialize<any[]>(made),
+        this.baseRepository_.serialize<any[]>(entries),
+      ])
+      const entriesOf = new Map<string, any[]>()
+      for (const { transaction: t, account: _a, ...e } of postedEntries as any[]) {
+        const id = e.transaction_id ?? t?.id
+        entriesOf.set(id, [...(entriesOf.get(id) ?? []), e])
+      }
+      for (const t of posted) byRef.set(refOf(t), { ...t, entries: entriesOf.get(t.id) ?? [] })
+    }
+    const answered = new Set<string>()
+    return inputs.map((input) => {
+      const ref = refOf(input)
+      const created = !before.has(ref) && !answered.has(ref)
+      answered.add(ref)
+      return { transaction: byRef.get(ref), created }
+    })
   }
 
   /** Locks the accounts (FOR UPDATE, sorted) and refuses a posting that takes one below zero. */

@@ -24,28 +24,16 @@ export const ensureLedgerAccountsStep = createStep(
 export type PostedTransaction = { transaction: any; created: boolean }
 
 /**
- * Posts each transaction (balanced, whole, once per reference). Returns what was posted
- * and, with `created: false`, what had been posted before. Compensation removes only the
+ * Posts the transactions (each balanced, whole, once per reference) in one go: all or
+ * nothing (see LedgerModuleService.postTransactions). Returns what was posted and, with
+ * `created: false`, what had been posted before. Compensation removes only the
  * transactions this step created.
  */
 export const postLedgerTransactionsStep = createStep(
   "post-ledger-transactions",
   async (inputs: PostTransactionInput[], { container }) => {
-    const ledger = container.resolve<LedgerModuleService>(LEDGER_MODULE)
-    const results: PostedTransaction[] = []
-    const created: string[] = []
-    try {
-      for (const input of inputs ?? []) {
-        const result = await ledger.postTransaction(input)
-        results.push(result)
-        if (result.created) created.push(result.transaction.id)
-      }
-    } catch (error) {
-      // Earlier transactions of this step were committed one by one: undo them before failing.
-      await ledger.rollbackPostedTransactions(created)
-      throw error
-    }
-    return new StepResponse(results, created)
+    const results: PostedTransaction[] = await container.resolve<LedgerModuleService>(LEDGER_MODULE).postTransactions(inputs ?? [])
+    return new StepResponse(results, results.filter((r) => r.created).map((r) => r.transaction.id))
   },
   async (createdIds, { container }) => {
     if (!createdIds?.length) return

@@ -95,6 +95,51 @@ moduleIntegrationTestRunner<LedgerModuleService>({
         expect((await service.getBalances([a.payable]))[a.payable].balance).toBe("58.8")
       })
 
+      it("posts a batch whole: one answer per input, earlier and repeated references not posted twice, a bad input writes nothing", async () => {
+        const a = await chart()
+        const y = await chart("jpy")
+        await service.postTransaction(sale(a, "b_old", 10, 4, 6))
+        // A bad input in the middle: the error names it, and nothing of the batch is written.
+        await expect(
+          service.postTransactions([sale(a, "b_1", "100.00", "70.00", "30.00"), sale(y, "b_2", 13616, 4084, 9531, "jpy"), sale(a, "b_3", 1, 1, 0)])
+        ).rejects.toThrow(/transactions\[1\]\.entries are unbalanced: debits 13616 != credits 13615 JPY/)
+        await expect(service.postTransactions([sale(a, "b_1", 1, 1, 0), sale(a, "b_9", 1, 1, 0), { ...sale(a, "b_4", 1, 1, 0), entries: [{ account_id: y.cash, direction: "debit", amount: 1 }, { account_id: a.revenue, direction: "credit", amount: 1 }] }])).rejects.toThrow(
+          /transactions\[2\]\.entries\[0\]\.account_id .* another org or currency/
+        )
+        expect(await service.listLedgerTransactions({})).toHaveLength(1)
+
+        const results = await service.postTransactions([
+          sale(a, "b_1", "100.00", "70.00", "30.00"),
+          sale(y, "b_2", 13616, 4085, 9531, "jpy"),
+          sale(a, "b_old", 99, 99, 0),
+          sale(a, "b_1", 1, 1, 0),
+        ])
+        expect(results.map((r) => [r.transaction.reference_id, r.created])).toEqual([
+          ["b_1", true],
+          ["b_2", true],
+          ["b_old", false],
+          ["b_1", false],
+        ])
+        expect(results[3].transaction.id).toBe(results[0].transaction.id)
+        expect(results[1].transaction.entries.map((e: any) => [e.direction, String(e.amount)]).sort()).toEqual([
+          ["credit", "4085"],
+          ["credit", "9531"],
+          ["debit", "13616"],
+        ])
+        expect(await service.listLedgerTransactions({})).toHaveLength(3)
+        const balances = await service.getBalances([a.payable, y.payable, y.cash])
+        expect([balances[a.payable].balance, balances[y.payable].balance, balances[y.cash].balance]).toEqual(["36", "9531", "13616"])
+
+        // Overlapping batches at once: each reference is posted once.
+        const runs = await Promise.all(
+          Array.from({ length: 4 }, (_, k) => service.postTransactions([sale(a, `c_${k}`, 3, 2, 1), sale(a, "c_shared", 5, 3, 2), sale(y, `c_${k + 1}`, 7, 4, 3, "jpy")]))
+        )
+        const created = runs.flat().filter((r) => r.created).map((r) => r.transaction.reference_id)
+        expect(created.sort()).toEqual(["c_0", "c_1", "c_2", "c_3", "c_4", "c_shared"])
+        expect(await service.listLedgerTransactions({ reference_id: "c_shared" })).toHaveLength(1)
+        expect(await service.postTransactions([])).toEqual([])
+      })
+
       it("keeps entries append-only and accounts within one org and currency", async () => {
         const a = await chart()
         const { transaction } = await service.postTransaction(sale(a, "order_3", 10, 4, 6))
