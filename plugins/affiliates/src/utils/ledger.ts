@@ -14,12 +14,13 @@ const ledgerWorkflows = require("@volmify/ledger/workflows") as {
   postLedgerTransactionsStep: any
   emitPostedTransactions: (results: any) => void
   recordPayoutWorkflow: any
+  validateOrderIdsStep: any
 }
 
 export const { toMinor, fromMinor, minorToNumber, currencyDigits } = money
 export const { chartAccount } = chart
 export const { accountKey } = ledgerModule
-export const { ensureLedgerAccountsStep, postLedgerTransactionsStep, emitPostedTransactions, recordPayoutWorkflow } = ledgerWorkflows
+export const { ensureLedgerAccountsStep, postLedgerTransactionsStep, emitPostedTransactions, recordPayoutWorkflow, validateOrderIdsStep } = ledgerWorkflows
 
 /** Ledger owner type of an affiliate's payable (already in the ledger's chart). */
 export const AFFILIATE_OWNER = "affiliate"

@@ -15,8 +15,9 @@ import {
   fromMinor,
   postLedgerTransactionsStep,
   toMinor,
+  validateOrderIdsStep,
 } from "../utils/ledger"
-import { planOrderCommissionsStep } from "./steps/plan-order-commissions"
+import { planOrderCommissionsStep, planOrdersCommissionsStep } from "./steps/plan-order-commissions"
 import { createAffiliateRecordsStep, updateAffiliateRecordsStep } from "./steps/records"
 
 const svc = (container: any) => container.resolve(AFFILIATES_MODULE) as any
@@ -39,6 +40,35 @@ export const createOrderCommissionsWorkflow = createWorkflow("create-order-commi
   )
   releaseLockStep({ key: lockKey })
   return new WorkflowResponse(transform({ plan, created }, ({ plan, created }) => ({ skipped: plan.skipped, commissions: created })))
+})
+
+/**
+ * A backlog's commissions (orders whose order.placed was missed or queued, an import): the
+ * same rows per order as createOrderCommissionsWorkflow, for up to 1,000 orders at once, in
+ * a fixed number of queries and one insert (all or nothing). Locks every order (shared with
+ * the per-order path and clawbacks); emits `affiliate.commissions.created` per order.
+ */
+export const createOrdersCommissionsWorkflow = createWorkflow("create-orders-commissions", (input: { order_ids: string[] }) => {
+  const orderIds = validateOrderIdsStep(input)
+  const lockKeys = transform({ orderIds }, ({ orderIds }) => (orderIds as string[]).map(orderLockKey))
+  acquireLockStep({ key: lockKeys, timeout: 60, ttl: 300 })
+  const plans = planOrdersCommissionsStep({ order_ids: orderIds })
+  const created = createAffiliateRecordsStep(transform({ plans }, ({ plans }) => ({ model: "commission" as const, data: plans.flatMap((p) => p.rows) })))
+  const perOrder = transform({ created }, ({ created }) => {
+    const ids = new Map<string, string[]>()
+    for (const c of created as any[]) ids.set(c.order_id, [...(ids.get(c.order_id) ?? []), c.id])
+    return [...ids].map(([order_id, ids]) => ({ ids, order_id }))
+  })
+  when({ perOrder }, ({ perOrder }) => perOrder.length > 0).then(() =>
+    emitEventStep({ eventName: AffiliateEvents.COMMISSIONS_CREATED, data: perOrder }).config({ name: "emit-orders-commissions-created" })
+  )
+  releaseLockStep({ key: lockKeys })
+  return new WorkflowResponse(
+    transform({ plans, created }, ({ plans, created }) => ({
+      commissions: created,
+      skipped: plans.filter((p) => p.skipped).map((p) => ({ order_id: p.order_id, reason: p.skipped as string })),
+    }))
+  )
 })
 
 type LedgerPlan = { accounts: any[]; transactions: any[]; updates: any[] }

@@ -1,10 +1,11 @@
 import { acquireLockStep, releaseLockStep } from "@medusajs/medusa/core-flows"
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { planOrderPostingStep } from "./steps/plan-order-posting"
+import { planOrderPostingStep, planOrdersPostingsStep } from "./steps/plan-order-posting"
 import { planRefundReversalsStep } from "./steps/plan-refund-reversals"
 
 const ledger = require("@volmify/ledger/workflows")
-const { ensureLedgerAccountsStep, postLedgerTransactionsStep, emitPostedTransactions } = ledger as {
+const { ensureLedgerAccountsStep, postLedgerTransactionsStep, emitPostedTransactions, validateOrderIdsStep } = ledger as {
+  validateOrderIdsStep: any
   ensureLedgerAccountsStep: any
   postLedgerTransactionsStep: any
   emitPostedTransactions: (results: any) => void
@@ -46,6 +47,39 @@ export const postOrderRevenueWorkflow = createWorkflow(
     )
   }
 )
+
+/**
+ * A backlog's capture postings (orders whose payment.captured was missed or queued, an
+ * import): the same posting per order as postOrderRevenueWorkflow, for up to 1,000 orders
+ * at once, in a fixed number of queries and one ledger write (all or nothing). Locks every
+ * order (shared with the per-order path and refunds); orders not fully captured or already
+ * posted are skipped with their reason.
+ */
+export const postOrdersRevenueWorkflow = createWorkflow("post-orders-revenue", (input: { order_ids: string[] }) => {
+  const orderIds = validateOrderIdsStep(input)
+  const lockKeys = transform({ orderIds }, ({ orderIds }) => orderIds.map(orderLockKey))
+  acquireLockStep({ key: lockKeys, timeout: 60, ttl: 300 })
+  const plan = planOrdersPostingsStep({ order_ids: orderIds })
+  const accounts = ensureLedgerAccountsStep(transform({ plan }, ({ plan }) => plan.accounts))
+  const results = postLedgerTransactionsStep(
+    transform({ plan, accounts }, ({ plan, accounts }) =>
+      plan.plans
+        .filter((p) => p.transaction)
+        .map((p) => ({
+          ...p.transaction!,
+          entries: p.transaction!.entries.map(({ account_key, ...e }) => ({ ...e, account_id: accounts[account_key].id })),
+        }))
+    )
+  )
+  emitPostedTransactions(results)
+  releaseLockStep({ key: lockKeys })
+  return new WorkflowResponse(
+    transform({ plan, results }, ({ plan, results }) => ({
+      posted: results.filter((r: any) => r.created).map((r: any) => r.transaction.reference_id as string),
+      skipped: plan.plans.filter((p) => p.skipped).map((p) => ({ order_id: p.order_id, reason: p.skipped as string })),
+    }))
+  )
+})
 
 /**
  * Posts a reversing transaction for each refund of the order not reversed yet, in

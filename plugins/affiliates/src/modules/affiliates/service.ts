@@ -19,29 +19,30 @@ export default class AffiliatesModuleService extends MedusaService({
   AffiliateCommission,
 }) {
   /**
-   * An affiliate's earlier attributed orders (other than `exceptOrderId`) and how many of
-   * them had a commission clawed back, counted in SQL: the fraud check runs on every
-   * referred order, and reading the affiliate's whole commission history each time made
-   * a backlog quadratic (bench P4).
+   * Each affiliate's attributed orders and how many of them had a commission clawed back,
+   * counted in SQL (affiliates without orders are absent): the fraud check runs on every
+   * referred order, and reading the affiliate's whole commission history each time made a
+   * backlog quadratic (bench P4).
    */
   @InjectManager()
-  async countPriorOrders(
-    affiliateId: string,
-    exceptOrderId: string,
+  async countOrdersByAffiliate(
+    affiliateIds: string[],
     @MedusaContext() context: Context = {}
-  ): Promise<{ orders: number; refunded_orders: number }> {
+  ): Promise<Record<string, { orders: number; refunded_orders: number }>> {
+    if (!affiliateIds.length) return {}
     const knex = (context.manager as SqlEntityManager).getKnex()
-    const [row] = await knex
+    const rows = await knex
       .from(
         knex("affiliate_commission")
-          .select("order_id", knex.raw("bool_or(clawed_back_amount > 0) as refunded"))
-          .where({ affiliate_id: affiliateId })
-          .whereNot({ order_id: exceptOrderId })
+          .select("affiliate_id", "order_id", knex.raw("bool_or(clawed_back_amount > 0) as refunded"))
+          .whereIn("affiliate_id", affiliateIds)
           .whereNull("deleted_at")
-          .groupBy("order_id")
+          .groupBy("affiliate_id", "order_id")
           .as("o")
       )
-      .select(knex.raw("count(*)::int as orders"), knex.raw("count(*) filter (where refunded)::int as refunded_orders"))
-    return { orders: row?.orders ?? 0, refunded_orders: row?.refunded_orders ?? 0 }
+      .select("affiliate_id", knex.raw("count(*)::int as orders"), knex.raw("count(*) filter (where refunded)::int as refunded_orders"))
+      .groupBy("affiliate_id")
+    return Object.fromEntries(rows.map((r: any) => [r.affiliate_id, { orders: r.orders, refunded_orders: r.refunded_orders }]))
   }
+
 }

@@ -2,6 +2,7 @@ import { ContainerRegistrationKeys, MathBN, MedusaError } from "@medusajs/framew
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ATTRIBUTION_MODULE } from "../../modules/attribution"
 import type AttributionModuleService from "../../modules/attribution/service"
+import { rulesActiveAt } from "../../modules/attribution/service"
 import {
   computeRevenueWaterfall,
   DEFAULT_FEES,
@@ -49,8 +50,6 @@ export type PlannedPosting = {
   }
 }
 
-const skip = (reason: string) => new StepResponse<PlannedPosting>({ skipped: reason, accounts: [], transaction: null })
-
 /** The org's fee settings (defaults: the worked example), fixed parts in minor units. */
 export function feeSettings(settings: Record<string, any> | null | undefined): FeeSettings {
   const s = settings ?? {}
@@ -66,136 +65,176 @@ export function feeSettings(settings: Record<string, any> | null | undefined): F
 }
 
 /**
- * What an order's capture posts: the waterfall of its lines (rules in effect when the
+ * What each order's capture posts: the waterfall of its lines (rules in effect when the
  * order was placed, the owner org's fee settings) as one balanced transaction: per line,
  * debit cash; credit tax payable, platform fees, processing fees, each attributed
- * employee's payable and org revenue. Skips (with a reason) an order that is not fully
- * captured, has no org, or is already posted. Reads only.
+ * employee's payable and org revenue. Skips (with a reason) an order that is not found,
+ * not fully captured, has no org, or is already posted. Reads only, in a fixed number of
+ * queries however many orders (the backlog workflow plans hundreds at once). One answer per
+ * id, in order; `processing_fee` (the provider's actual fee) only with a single order.
  */
+export async function planOrderPostings(
+  container: any,
+  orderIds: string[],
+  processing_fee?: number | string | null
+): Promise<(PlannedPosting & { order_id: string })[]> {
+  const ids = [...new Set(orderIds)]
+  if (!ids.length) return []
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data: orders } = await query.graph({
+    entity: "order",
+    fields: [
+      "id",
+      "display_id",
+      "currency_code",
+      "created_at",
+      "sales_channel_id",
+      "total",
+      "items.id",
+      "items.product_id",
+      "items.quantity",
+      "items.total",
+      "items.tax_total",
+      "shipping_methods.id",
+      "shipping_methods.total",
+      "shipping_methods.tax_total",
+      "payment_collections.amount",
+      "payment_collections.captured_amount",
+    ],
+    filters: { id: ids },
+  })
+  const byId = new Map<string, any>(orders.map((o: any) => [o.id, o]))
+  const { data: posted } = await query.graph({
+    entity: "ledger_transaction",
+    fields: ["reference_id"],
+    filters: { reference_type: ORDER_REFERENCE, reference_id: ids },
+  })
+  const postedIds = new Set(posted.map((t: any) => t.reference_id))
+  const channels = [...new Set(orders.map((o: any) => o.sales_channel_id).filter(Boolean))]
+  const { data: orgs } = channels.length
+    ? await query.graph({ entity: "org", fields: ["id", "sales_channel_id", "settings"], filters: { sales_channel_id: channels } })
+    : { data: [] as any[] }
+  const orgByChannel = new Map<string, any>(orgs.map((o: any) => [o.sales_channel_id, o]))
+  const due = orders.filter((o: any) => !postedIds.has(o.id))
+  const productIds = [...new Set(due.flatMap((o: any) => (o.items ?? []).map((i: any) => i?.product_id)).filter(Boolean))] as string[]
+  const latest = new Date(Math.max(0, ...due.map((o: any) => new Date(o.created_at).getTime())))
+  const attribution: AttributionModuleService = container.resolve(ATTRIBUTION_MODULE)
+  const rules = await attribution.listRulesEffectiveBy(productIds, latest)
+
+  return orderIds.map((order_id) => {
+    const skipped = (reason: string) => ({ order_id, skipped: reason, accounts: [], transaction: null })
+    const order = byId.get(order_id)
+    if (!order) return skipped("order not found")
+    const captured = MathBN.sum(0, ...(order.payment_collections ?? []).map((pc: any) => pc?.captured_amount ?? 0))
+    if (MathBN.lte(captured, 0) || MathBN.lt(captured, order.total)) return skipped("order is not fully captured")
+    if (postedIds.has(order.id)) return skipped("already posted")
+    const org = orgByChannel.get(order.sales_channel_id)
+    if (!org) return skipped("the order's sales channel belongs to no org")
+    const placedAt = new Date(order.created_at)
+    const plan = postingOf(order, org, rulesActiveAt(rules, placedAt), orderIds.length === 1 ? processing_fee : null)
+    return plan.transaction ? { order_id, ...plan } : skipped(plan.skipped as string)
+  })
+}
+
+/** One order's balanced posting (see planOrderPostings). */
+function postingOf(order: any, org: any, rules: any[], processing_fee: number | string | null | undefined): PlannedPosting {
+  const currency = String(order.currency_code).toLowerCase()
+  const items = (order.items ?? []).filter(Boolean)
+  const lines: WaterfallLine[] = [
+    ...items.map((i: any) => ({
+      id: i.id,
+      product_id: i.product_id ?? null,
+      quantity: Number(i.quantity) || 1,
+      gross: toMinor(i.total, currency),
+      tax: toMinor(i.tax_total ?? 0, currency),
+      shares: rules
+        .filter((r: any) => r.product_id === i.product_id && r.org_id === org.id)
+        .map((r: any) => {
+          const fixed = (r.fixed_amounts ?? []).find((f: any) => f.currency_code === currency)
+          return { key: r.employee_id, percent_bps: r.percent_bps ?? 0, fixed_per_unit: fixed ? toMinor(fixed.amount, currency) : 0n }
+        }),
+    })),
+    ...(order.shipping_methods ?? []).filter(Boolean).map((s: any) => ({
+      id: `shipping:${s.id}`,
+      product_id: null,
+      quantity: 1,
+      gross: toMinor(s.total ?? 0, currency),
+      tax: toMinor(s.tax_total ?? 0, currency),
+      shares: [],
+    })),
+  ]
+  let waterfall: WaterfallResult
+  try {
+    waterfall = computeRevenueWaterfall({
+      currency_code: currency,
+      lines,
+      fees: feeSettings(org.settings),
+      actual_processing_fee: processing_fee != null ? toMinor(processing_fee, currency) : null,
+    })
+  } catch (error) {
+    if (error instanceof WaterfallInputError) throw new MedusaError(MedusaError.Types.INVALID_DATA, error.message)
+    throw error
+  }
+  if (!waterfall.lines.some((l) => l.gross > 0n)) return { skipped: "nothing was paid", accounts: [], transaction: null }
+
+  const specs = new Map<string, any>()
+  const account = (code: string, owner?: { type: string; id: string }) => {
+    const spec = chartAccount(org.id, code, currency, owner && { ...owner, name: `Payable to ${owner.id}` })
+    const key = accountKey(spec)
+    specs.set(key, spec)
+    return key
+  }
+  const entries: PlannedEntry[] = []
+  const add = (key: string, direction: "debit" | "credit", minor: bigint, line: { id: string; product_id: string | null }, metadata?: Record<string, unknown>) => {
+    // Shipping lines keep their "shipping:<id>" key: reversals group entries by line.
+    if (minor > 0n) {
+      entries.push({ account_key: key, direction, amount: fromMinor(minor, currency), product_id: line.product_id, line_item_id: line.id, metadata: metadata ?? null })
+    }
+  }
+  for (const line of waterfall.lines) {
+    add(account("cash"), "debit", line.gross, line)
+    add(account("tax_payable"), "credit", line.tax, line)
+    add(account("platform_fees"), "credit", line.platform_fee, line)
+    add(account("processing_fees"), "credit", line.processing_fee, line)
+    const byEmployee = new Map<string, bigint>()
+    for (const share of line.shares) byEmployee.set(share.key, (byEmployee.get(share.key) ?? 0n) + share.amount)
+    for (const [employeeId, amount] of byEmployee) add(account("payable", { type: "employee", id: employeeId }), "credit", amount, line)
+    add(account("revenue"), "credit", line.org, line)
+  }
+  return {
+    skipped: null,
+    accounts: [...specs.values()],
+    transaction: {
+      org_id: org.id,
+      currency_code: currency,
+      kind: "posting",
+      reference_type: ORDER_REFERENCE,
+      reference_id: order.id,
+      description: `Order #${order.display_id ?? order.id} captured`,
+      flags: waterfall.flags,
+      occurred_at: new Date(),
+      metadata: { order_id: order.id, line_flags: Object.fromEntries(waterfall.lines.filter((l) => l.flags.length).map((l) => [l.id, l.flags])) },
+      entries,
+    },
+  }
+}
+
+/** One order's capture posting (the payment.captured path): planOrderPostings for one id. */
 export const planOrderPostingStep = createStep(
   "plan-order-revenue-posting",
   async ({ order_id, processing_fee }: { order_id: string; processing_fee?: number | string | null }, { container }) => {
-    const query = container.resolve(ContainerRegistrationKeys.QUERY)
-    const {
-      data: [order],
-    } = await query.graph({
-      entity: "order",
-      fields: [
-        "id",
-        "display_id",
-        "currency_code",
-        "created_at",
-        "sales_channel_id",
-        "total",
-        "items.id",
-        "items.product_id",
-        "items.quantity",
-        "items.total",
-        "items.tax_total",
-        "shipping_methods.id",
-        "shipping_methods.total",
-        "shipping_methods.tax_total",
-        "payment_collections.amount",
-        "payment_collections.captured_amount",
-      ],
-      filters: { id: order_id },
-    })
-    if (!order) return skip("order not found")
-    const captured = MathBN.sum(0, ...(order.payment_collections ?? []).map((pc: any) => pc?.captured_amount ?? 0))
-    if (MathBN.lte(captured, 0) || MathBN.lt(captured, order.total)) return skip("order is not fully captured")
-    const { data: posted } = await query.graph({
-      entity: "ledger_transaction",
-      fields: ["id"],
-      filters: { reference_type: ORDER_REFERENCE, reference_id: order.id },
-    })
-    if (posted.length) return skip("already posted")
-    const {
-      data: [org],
-    } = await query.graph({ entity: "org", fields: ["id", "settings"], filters: { sales_channel_id: order.sales_channel_id } })
-    if (!org) return skip("the order's sales channel belongs to no org")
+    const [{ order_id: _id, ...plan }] = await planOrderPostings(container, [order_id], processing_fee)
+    return new StepResponse<PlannedPosting>(plan)
+  }
+)
 
-    const currency = String(order.currency_code).toLowerCase()
-    const items = (order.items ?? []).filter(Boolean)
-    const placedAt = new Date(order.created_at)
-    const rules = await container
-      .resolve<AttributionModuleService>(ATTRIBUTION_MODULE)
-      .listRulesInEffect([...new Set(items.map((i: any) => i.product_id).filter(Boolean))] as string[], placedAt)
-    const lines: WaterfallLine[] = [
-      ...items.map((i: any) => ({
-        id: i.id,
-        product_id: i.product_id ?? null,
-        quantity: Number(i.quantity) || 1,
-        gross: toMinor(i.total, currency),
-        tax: toMinor(i.tax_total ?? 0, currency),
-        shares: rules
-          .filter((r: any) => r.product_id === i.product_id && r.org_id === org.id)
-          .map((r: any) => {
-            const fixed = (r.fixed_amounts ?? []).find((f: any) => f.currency_code === currency)
-            return { key: r.employee_id, percent_bps: r.percent_bps ?? 0, fixed_per_unit: fixed ? toMinor(fixed.amount, currency) : 0n }
-          }),
-      })),
-      ...(order.shipping_methods ?? []).filter(Boolean).map((s: any) => ({
-        id: `shipping:${s.id}`,
-        product_id: null,
-        quantity: 1,
-        gross: toMinor(s.total ?? 0, currency),
-        tax: toMinor(s.tax_total ?? 0, currency),
-        shares: [],
-      })),
-    ]
-    let waterfall: WaterfallResult
-    try {
-      waterfall = computeRevenueWaterfall({
-        currency_code: currency,
-        lines,
-        fees: feeSettings(org.settings),
-        actual_processing_fee: processing_fee != null ? toMinor(processing_fee, currency) : null,
-      })
-    } catch (error) {
-      if (error instanceof WaterfallInputError) throw new MedusaError(MedusaError.Types.INVALID_DATA, error.message)
-      throw error
-    }
-    if (!waterfall.lines.some((l) => l.gross > 0n)) return skip("nothing was paid")
-
-    const specs = new Map<string, any>()
-    const account = (code: string, owner?: { type: string; id: string }) => {
-      const spec = chartAccount(org.id, code, currency, owner && { ...owner, name: `Payable to ${owner.id}` })
-      const key = accountKey(spec)
-      specs.set(key, spec)
-      return key
-    }
-    const entries: PlannedEntry[] = []
-    const add = (key: string, direction: "debit" | "credit", minor: bigint, line: { id: string; product_id: string | null }, metadata?: Record<string, unknown>) => {
-      // Shipping lines keep their "shipping:<id>" key: reversals group entries by line.
-      if (minor > 0n) {
-        entries.push({ account_key: key, direction, amount: fromMinor(minor, currency), product_id: line.product_id, line_item_id: line.id, metadata: metadata ?? null })
-      }
-    }
-    for (const line of waterfall.lines) {
-      add(account("cash"), "debit", line.gross, line)
-      add(account("tax_payable"), "credit", line.tax, line)
-      add(account("platform_fees"), "credit", line.platform_fee, line)
-      add(account("processing_fees"), "credit", line.processing_fee, line)
-      const byEmployee = new Map<string, bigint>()
-      for (const share of line.shares) byEmployee.set(share.key, (byEmployee.get(share.key) ?? 0n) + share.amount)
-      for (const [employeeId, amount] of byEmployee) add(account("payable", { type: "employee", id: employeeId }), "credit", amount, line)
-      add(account("revenue"), "credit", line.org, line)
-    }
-    return new StepResponse<PlannedPosting>({
-      skipped: null,
-      accounts: [...specs.values()],
-      transaction: {
-        org_id: org.id,
-        currency_code: currency,
-        kind: "posting",
-        reference_type: ORDER_REFERENCE,
-        reference_id: order.id,
-        description: `Order #${order.display_id ?? order.id} captured`,
-        flags: waterfall.flags,
-        occurred_at: new Date(),
-        metadata: { order_id: order.id, line_flags: Object.fromEntries(waterfall.lines.filter((l) => l.flags.length).map((l) => [l.id, l.flags])) },
-        entries,
-      },
-    })
+/** A backlog's postings: planOrderPostings for many ids, with the union of their accounts. */
+export const planOrdersPostingsStep = createStep(
+  "plan-orders-revenue-postings",
+  async ({ order_ids }: { order_ids: string[] }, { container }) => {
+    const plans = await planOrderPostings(container, order_ids)
+    const accounts = new Map<string, any>()
+    for (const p of plans) for (const spec of p.accounts) accounts.set(accountKey(spec), spec)
+    return new StepResponse({ plans, accounts: [...accounts.values()] })
   }
 )
