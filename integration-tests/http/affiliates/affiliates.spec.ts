@@ -564,6 +564,52 @@ medusaIntegrationTestRunner({
         expect((await svc().listAffiliateCommissions({ affiliate_id: aff.bob.id })).map((r: any) => r.status)).toEqual(["approved"])
         expect(await ledger().listLedgerTransactions({ kind: "payout", org_id: f.a.org.id })).toHaveLength(0)
       })
+      it("backlog: credits many orders at once (USD, JPY, two orgs) exactly as one by one; rolls back whole; skips with reasons", async () => {
+        const container = getContainer()
+        const a = await click("ALICE", 1)
+        const b = await click("BOB", 1)
+        const usdOrder = await checkout(buyer, usd, [course.variants[0].id, ebook.variants[0].id], { refs: [{ code: "ALICE", click_id: a.id }] })
+        const jpyOrder = await checkout(buyer, jpy, [course.variants[0].id], { refs: [{ code: "BOB", click_id: b.id }] })
+        const plain = await checkout(buyer, usd, [ebook.variants[0].id])
+        const bOrder = await checkout(f.b.customer, usd, [yoga.variants[0].id])
+        // One by one first (the subscriber may be at it too), then from no commission.
+        const shape = (r: any) => [r.order_id, r.line_item_id, r.affiliate_id, r.source, r.currency_code, String(r.amount), r.status, r.flags, r.needs_review].join("|")
+        const single: string[] = []
+        for (const id of [usdOrder, jpyOrder, plain, bOrder]) single.push(...(await credit(id)).rows.map(shape))
+        const order_ids = [usdOrder, plain, jpyOrder, bOrder, "order_missing"]
+        const removeAll = async () =>
+          svc().deleteAffiliateCommissions((await svc().listAffiliateCommissions({ order_id: order_ids })).map((r: any) => r.id))
+        await removeAll()
+
+        const failed = await runFailingAfter(affiliatesWf.createOrdersCommissionsWorkflow(container), "create-affiliate-records", { order_ids })
+        expect(failed.errors).toHaveLength(1)
+        expect(await svc().listAffiliateCommissions({ order_id: order_ids })).toHaveLength(0)
+        // A workflow's error reaches the caller as a plain object: compare type and message.
+        const refused = await affiliatesWf.createOrdersCommissionsWorkflow(container).run({ input: { order_ids: "all" } }).then(() => null, (e: any) => [e.type, e.message])
+        expect(refused).toEqual(["invalid_data", "order_ids must be a non-empty array of order ids"])
+
+        const { result } = await affiliatesWf.createOrdersCommissionsWorkflow(container).run({ input: { order_ids } })
+        expect(result.skipped).toEqual([
+          { order_id: plain, reason: "no referral" },
+          { order_id: bOrder, reason: "no enabled affiliate program" },
+          { order_id: "order_missing", reason: "order not found" },
+        ])
+        const batch = (await svc().listAffiliateCommissions({ order_id: order_ids })).map(shape)
+        expect(batch.sort()).toEqual(single.sort())
+        expect(single).toHaveLength(3)
+        // ¥14,800 at BOB's rate and $100 + $20 at ALICE's: amounts in the currency's own digits.
+        const jpyRow = (await svc().listAffiliateCommissions({ order_id: jpyOrder }))[0]
+        expect([jpyRow.currency_code, num(jpyRow.base_amount)]).toEqual(["jpy", 14800])
+        expect(Number.isInteger(num(jpyRow.amount))).toBe(true)
+
+        const again = await affiliatesWf.createOrdersCommissionsWorkflow(container).run({ input: { order_ids } })
+        expect(again.result.commissions).toEqual([])
+        expect(again.result.skipped.slice(0, 2)).toEqual([
+          { order_id: usdOrder, reason: "already credited" },
+          { order_id: plain, reason: "no referral" },
+        ])
+        await removeAll()
+      })
     })
 
     describe("admin routes", () => {

@@ -291,6 +291,60 @@ medusaIntegrationTestRunner({
       })
     })
 
+    describe("backlog postings", () => {
+      it("posts many captured orders at once (USD, JPY, two orgs), exactly as one by one; rolls back whole; skips with reasons", async () => {
+        const container = getContainer()
+        const payments = container.resolve(Modules.PAYMENT)
+        const captured = async (orderId: string) => {
+          await payments.capturePayment({ payment_id: (await payment(orderId)).id })
+          return orderId
+        }
+        // Captured through the payment module: no payment.captured event, as in a missed backlog.
+        const usdOrder = await captured(await placeOrder(api, f.a.customer, usd, [course.variants[0].id, workbook.variants[0].id]))
+        const jpyOrder = await captured(await placeOrder(api, f.a.customer, jpy, [course.variants[0].id]))
+        const bOrder = await captured(await placeOrder(api, f.b.customer, usd, [yoga.variants[0].id]))
+        const earlier = await captured(await placeOrder(api, f.a.customer, usd, [workbook.variants[0].id]))
+        await attribution.postOrderRevenueWorkflow(container).run({ input: { order_id: earlier } })
+        const authorizedOnly = await placeOrder(api, f.a.customer, usd, [workbook.variants[0].id])
+        const order_ids = [usdOrder, jpyOrder, authorizedOnly, bOrder, earlier, "order_missing", jpyOrder]
+        const before = (await ledger().listLedgerTransactions({})).length
+
+        const failed = await runFailingAfter(attribution.postOrdersRevenueWorkflow(container), "post-ledger-transactions", { order_ids })
+        expect(failed.errors).toHaveLength(1)
+        expect((await ledger().listLedgerTransactions({})).length).toBe(before)
+        expect(await posting(usdOrder)).toBeNull()
+
+        // A workflow's error reaches the caller as a plain object: compare type and message.
+        const refused = (order_ids: unknown) => attribution.postOrdersRevenueWorkflow(container).run({ input: { order_ids } }).then(() => null, (e: any) => [e.type, e.message])
+        expect(await refused([])).toEqual(["invalid_data", "order_ids must be a non-empty array of order ids"])
+        expect(await refused([usdOrder, ""])).toEqual(["invalid_data", "order_ids[1] must be an order id"])
+        expect(await refused(Array.from({ length: 1001 }, (_, i) => `order_${i}`))).toEqual(["invalid_data", "order_ids holds 1001 orders; at most 1000 per batch"])
+        expect((await ledger().listLedgerTransactions({})).length).toBe(before)
+
+        const { result } = await attribution.postOrdersRevenueWorkflow(container).run({ input: { order_ids } })
+        expect(result.posted.sort()).toEqual([usdOrder, jpyOrder, bOrder].sort())
+        expect(result.skipped).toEqual([
+          { order_id: authorizedOnly, reason: "order is not fully captured" },
+          { order_id: earlier, reason: "already posted" },
+          { order_id: "order_missing", reason: "order not found" },
+        ])
+        expect(await split(await posting(usdOrder))).toEqual({
+          cash: 119.99,
+          platform_fees: -6,
+          processing_fees: -3.6,
+          [`payable:${emp["a.creator"]}`]: -64.4,
+          revenue: -45.99,
+        })
+        expect(await split(await posting(jpyOrder))).toEqual({ cash: 14800, platform_fees: -740, processing_fees: -444, [`payable:${emp["a.creator"]}`]: -9531, revenue: -4085 })
+        expect(await posting(bOrder)).toMatchObject({ org_id: f.b.org.id, currency_code: "usd" })
+        expect(await split(await posting(bOrder))).toEqual({ cash: 49, platform_fees: -2.45, processing_fees: -1.47, revenue: -45.08 })
+
+        const again = await attribution.postOrdersRevenueWorkflow(container).run({ input: { order_ids } })
+        expect(again.result.posted).toEqual([])
+        expect((await ledger().listLedgerTransactions({})).length).toBe(before + 3)
+      })
+    })
+
     describe("statements and payouts", () => {
       const statementsUrl = () => `/admin/earnings/statements`
 
