@@ -7,6 +7,7 @@ import { collectIds, createTwoOrgFixture, ROLES, TwoOrgFixture } from "../../hel
 import { runFailingAfter } from "../../helpers/workflows"
 
 const affiliatesWf = require("@volmify/affiliates/workflows")
+const missedCommissions = require("@volmify/affiliates/jobs/credit-missed-commissions")
 
 jest.setTimeout(300_000)
 
@@ -566,6 +567,7 @@ medusaIntegrationTestRunner({
       })
       it("backlog: credits many orders at once (USD, JPY, two orgs) exactly as one by one; rolls back whole; skips with reasons", async () => {
         const container = getContainer()
+        const since = new Date()
         const a = await click("ALICE", 1)
         const b = await click("BOB", 1)
         const usdOrder = await checkout(buyer, usd, [course.variants[0].id, ebook.variants[0].id], { refs: [{ code: "ALICE", click_id: a.id }] })
@@ -608,6 +610,16 @@ medusaIntegrationTestRunner({
           { order_id: usdOrder, reason: "already credited" },
           { order_id: plain, reason: "no referral" },
         ])
+
+        // The hourly safety net: referred orders without commissions (their event lost) are
+        // credited; orders without a referral are not even planned; a second run plans none.
+        await removeAll()
+        const net = await missedCommissions.creditMissedCommissions(container, { since })
+        expect(net.orders).toBe(4)
+        expect(net.planned.sort()).toEqual([usdOrder, jpyOrder].sort())
+        expect(net.commissions).toHaveLength(3)
+        expect((await svc().listAffiliateCommissions({ order_id: order_ids })).map(shape).sort()).toEqual(single.sort())
+        expect((await missedCommissions.creditMissedCommissions(container, { since })).planned).toEqual([])
         await removeAll()
       })
     })

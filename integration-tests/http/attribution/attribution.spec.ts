@@ -7,6 +7,7 @@ import { collectIds, createStaff, createTwoOrgFixture, ROLES, TwoOrgFixture } fr
 import { runFailingAfter } from "../../helpers/workflows"
 
 const attribution = require("@volmify/attribution/workflows")
+const missedRevenue = require("@volmify/attribution/jobs/post-missed-revenue")
 
 jest.setTimeout(240_000)
 
@@ -294,6 +295,7 @@ medusaIntegrationTestRunner({
     describe("backlog postings", () => {
       it("posts many captured orders at once (USD, JPY, two orgs), exactly as one by one; rolls back whole; skips with reasons", async () => {
         const container = getContainer()
+        const since = new Date()
         const payments = container.resolve(Modules.PAYMENT)
         const captured = async (orderId: string) => {
           await payments.capturePayment({ payment_id: (await payment(orderId)).id })
@@ -342,6 +344,14 @@ medusaIntegrationTestRunner({
         const again = await attribution.postOrdersRevenueWorkflow(container).run({ input: { order_ids } })
         expect(again.result.posted).toEqual([])
         expect((await ledger().listLedgerTransactions({})).length).toBe(before + 3)
+
+        // The hourly safety net finds a captured order whose event never came, and only that one.
+        const lost = await captured(await placeOrder(api, f.a.customer, jpy, [course.variants[0].id]))
+        const net = await missedRevenue.postMissedRevenue(container, { since })
+        expect(net.posted).toEqual([lost])
+        expect(net.captured_orders).toBe(5) // usd, jpy, B's, the earlier one and the lost one
+        expect(await split(await posting(lost))).toEqual({ cash: 14800, platform_fees: -740, processing_fees: -444, [`payable:${emp["a.creator"]}`]: -9531, revenue: -4085 })
+        expect((await missedRevenue.postMissedRevenue(container, { since })).posted).toEqual([])
       })
     })
 
