@@ -229,42 +229,56 @@ export default class LedgerModuleService extends MedusaService({ LedgerAccount, 
       await this.assertStaysNonNegative_(input.no_negative_balance, entries, currency, context)
     }
 
-    const [transaction] = await this.ledgerTransactionService_.create(
-      [
-        {
-          org_id: input.org_id,
-          currency_code: currency,
-          kind: input.kind,
-          reference_type: input.reference_type,
-          reference_id: input.reference_id,
-          reverses_id: input.reverses_id ?? null,
-          description: input.description ?? null,
-          flags: input.flags?.length ? input.flags : null,
-          occurred_at: input.occurred_at ? new Date(input.occurred_at) : new Date(),
-          metadata: input.metadata ?? null,
-        },
-      ],
-      context
-    )
-    const created = await this.ledgerEntryService_.create(
-      entries.map((e) => ({
-        transaction_id: transaction.id,
-        account_id: e.account_id,
+    const [transaction] = await this.insert_([{ input, entries, currency }], context)
+    return { transaction, created: true }
+  }
+
+  /** Writes validated postings (two inserts whatever their number); returns them serialized with their entries, in order. */
+  protected async insert_(
+    postings: { input: PostTransactionInput; entries: (PostEntryInput & { minor: bigint })[]; currency: string }[],
+    context: Context
+  ): Promise<any[]> {
+    const made = await this.ledgerTransactionService_.create(
+      postings.map(({ input, currency }) => ({
         org_id: input.org_id,
         currency_code: currency,
-        direction: e.direction,
-        amount: fromMinor(e.minor, currency),
-        product_id: e.product_id ?? null,
-        line_item_id: e.line_item_id ?? null,
-        metadata: e.metadata ?? null,
+        kind: input.kind,
+        reference_type: input.reference_type,
+        reference_id: input.reference_id,
+        reverses_id: input.reverses_id ?? null,
+        description: input.description ?? null,
+        flags: input.flags?.length ? input.flags : null,
+        occurred_at: input.occurred_at ? new Date(input.occurred_at) : new Date(),
+        metadata: input.metadata ?? null,
       })),
       context
     )
+    const entries = await this.ledgerEntryService_.create(
+      postings.flatMap(({ input, entries, currency }, i) =>
+        entries.map((e) => ({
+          transaction_id: made[i].id,
+          account_id: e.account_id,
+          org_id: input.org_id,
+          currency_code: currency,
+          direction: e.direction,
+          amount: fromMinor(e.minor, currency),
+          product_id: e.product_id ?? null,
+          line_item_id: e.line_item_id ?? null,
+          metadata: e.metadata ?? null,
+        }))
+      ),
+      context
+    )
     const [posted, postedEntries] = await Promise.all([
-      this.baseRepository_.serialize<any>(transaction),
-      this.baseRepository_.serialize<any[]>(created),
+      this.baseRepository_.serialize<any[]>(made),
+      this.baseRepository_.serialize<any[]>(entries),
     ])
-    return { transaction: { ...posted, entries: postedEntries.map(({ transaction: _t, account: _a, ...e }: any) => e) }, created: true }
+    const entriesOf = new Map<string, any[]>()
+    for (const { transaction: t, account: _a, ...e } of postedEntries as any[]) {
+      const id = e.transaction_id ?? t?.id
+      entriesOf.set(id, [...(entriesOf.get(id) ?? []), e])
+    }
+    return posted.map((t: any) => ({ ...t, entries: entriesOf.get(t.id) ?? [] }))
   }
 
   /** Shape, rounding, accounts (same org and currency) and balance: 400s naming the field. */
@@ -391,47 +405,7 @@ export default class LedgerModuleService extends MedusaService({ LedgerAccount, 
     const seen = new Set(before)
     const fresh = checked.filter((c) => !seen.has(refOf(c.input)) && Boolean(seen.add(refOf(c.input))))
     if (fresh.length) {
-      const made = await this.ledgerTransactionService_.create(
-        fresh.map(({ input, currency }) => ({
-          org_id: input.org_id,
-          currency_code: currency,
-          kind: input.kind,
-          reference_type: input.reference_type,
-          reference_id: input.reference_id,
-          reverses_id: input.reverses_id ?? null,
-          description: input.description ?? null,
-          flags: input.flags?.length ? input.flags : null,
-          occurred_at: input.occurred_at ? new Date(input.occurred_at) : new Date(),
-          metadata: input.metadata ?? null,
-        })),
-        context
-      )
-      const entries = await this.ledgerEntryService_.create(
-        fresh.flatMap(({ input, entries, currency }, i) =>
-          entries.map((e) => ({
-            transaction_id: made[i].id,
-            account_id: e.account_id,
-            org_id: input.org_id,
-            currency_code: currency,
-            direction: e.direction,
-            amount: fromMinor(e.minor, currency),
-            product_id: e.product_id ?? null,
-            line_item_id: e.line_item_id ?? null,
-            metadata: e.metadata ?? null,
-          }))
-        ),
-        context
-      )
-      const [posted, postedEntries] = await Promise.all([
-        this.baseRepository_.serialize<any[]>(made),
-        this.baseRepository_.serialize<any[]>(entries),
-      ])
-      const entriesOf = new Map<string, any[]>()
-      for (const { transaction: t, account: _a, ...e } of postedEntries as any[]) {
-        const id = e.transaction_id ?? t?.id
-        entriesOf.set(id, [...(entriesOf.get(id) ?? []), e])
-      }
-      for (const t of posted) byRef.set(refOf(t), { ...t, entries: entriesOf.get(t.id) ?? [] })
+      for (const t of await this.insert_(fresh, context)) byRef.set(refOf(t), t)
     }
     const answered = new Set<string>()
     return inputs.map((input) => {
