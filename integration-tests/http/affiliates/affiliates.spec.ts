@@ -7,7 +7,6 @@ import { collectIds, createTwoOrgFixture, ROLES, TwoOrgFixture } from "../../hel
 import { runFailingAfter } from "../../helpers/workflows"
 
 const affiliatesWf = require("@volmify/affiliates/workflows")
-const missedCommissions = require("@volmify/affiliates/jobs/credit-missed-commissions")
 
 jest.setTimeout(300_000)
 
@@ -614,12 +613,18 @@ medusaIntegrationTestRunner({
         // The hourly safety net: referred orders without commissions (their event lost) are
         // credited; orders without a referral are not even planned; a second run plans none.
         await removeAll()
-        const net = await missedCommissions.creditMissedCommissions(container, { since })
-        expect(net.orders).toBe(4)
-        expect(net.planned.sort()).toEqual([usdOrder, jpyOrder].sort())
-        expect(net.commissions).toHaveLength(3)
+        const net = (input: Record<string, unknown>) => affiliatesWf.creditMissedCommissionsWorkflow(container).run({ input: { since, ...input } })
+        const netFailed = await runFailingAfter(affiliatesWf.creditMissedCommissionsWorkflow(container), "create-orders-commissions", { since })
+        expect(netFailed.errors).toHaveLength(1)
+        expect(await svc().listAffiliateCommissions({ order_id: order_ids })).toHaveLength(0)
+        // One order a round, as the job pages: the first, then the one after it, then none.
+        const [first, second] = [usdOrder, jpyOrder].sort()
+        const round1 = (await net({ limit: 1 })).result
+        expect([round1.orders, round1.found, round1.commissions.length]).toEqual([4, [first], first === usdOrder ? 2 : 1])
+        const round2 = (await net({ limit: 1, after: first })).result
+        expect(round2.found).toEqual([second])
         expect((await svc().listAffiliateCommissions({ order_id: order_ids })).map(shape).sort()).toEqual(single.sort())
-        expect((await missedCommissions.creditMissedCommissions(container, { since })).planned).toEqual([])
+        expect((await net({})).result.found).toEqual([])
         await removeAll()
       })
     })

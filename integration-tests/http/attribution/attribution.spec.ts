@@ -7,7 +7,6 @@ import { collectIds, createStaff, createTwoOrgFixture, ROLES, TwoOrgFixture } fr
 import { runFailingAfter } from "../../helpers/workflows"
 
 const attribution = require("@volmify/attribution/workflows")
-const missedRevenue = require("@volmify/attribution/jobs/post-missed-revenue")
 
 jest.setTimeout(240_000)
 
@@ -347,11 +346,14 @@ medusaIntegrationTestRunner({
 
         // The hourly safety net finds a captured order whose event never came, and only that one.
         const lost = await captured(await placeOrder(api, f.a.customer, jpy, [course.variants[0].id]))
-        const net = await missedRevenue.postMissedRevenue(container, { since })
-        expect(net.posted).toEqual([lost])
+        const netFailed = await runFailingAfter(attribution.postMissedRevenueWorkflow(container), "post-orders-revenue", { since })
+        expect(netFailed.errors).toHaveLength(1)
+        expect(await posting(lost)).toBeNull()
+        const { result: net } = await attribution.postMissedRevenueWorkflow(container).run({ input: { since } })
+        expect([net.found, net.posted]).toEqual([[lost], [lost]])
         expect(net.captured_orders).toBe(5) // usd, jpy, B's, the earlier one and the lost one
         expect(await split(await posting(lost))).toEqual({ cash: 14800, platform_fees: -740, processing_fees: -444, [`payable:${emp["a.creator"]}`]: -9531, revenue: -4085 })
-        expect((await missedRevenue.postMissedRevenue(container, { since })).posted).toEqual([])
+        expect((await attribution.postMissedRevenueWorkflow(container).run({ input: { since } })).result.found).toEqual([])
       })
     })
 
