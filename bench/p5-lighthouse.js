@@ -22,6 +22,27 @@ const CHROME_FLAGS = [
   "--disable-quic",
 ]
 
+/**
+ * The Chromium Lighthouse drives: CHROMIUM_PATH or Debian's /usr/bin/chromium. Checked before a
+ * run starts (a full run takes ~20 min before P5; without a browser chrome-launcher would crash
+ * the process there and every figure measured so far would be lost).
+ */
+function requireChromium() {
+  const file = process.env.CHROMIUM_PATH || "/usr/bin/chromium"
+  try {
+    fs.accessSync(file, fs.constants.X_OK)
+  } catch {
+    throw Object.assign(
+      new Error(
+        `P5 (Lighthouse) needs Chromium, and ${file} is not an executable file: install it (apt-get install chromium), ` +
+        "set CHROMIUM_PATH to a Chromium or Chrome binary, or leave P5 out (--only p1,p2,p3,p4)"
+      ),
+      { usage: true }
+    )
+  }
+  return file
+}
+
 async function waitFor(url, timeoutMs = 120_000) {
   const end = Date.now() + timeoutMs
   while (Date.now() < end) {
@@ -97,7 +118,7 @@ async function measureP5({ medusaUrl, data, skipBuild, log, runs: RUNS = 3 }) {
     await waitFor(`${base}${pages.course_page}`)
     const { default: lighthouse } = await import("lighthouse")
     const chromeLauncher = await import("chrome-launcher")
-    chrome = await chromeLauncher.launch({ chromePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium", chromeFlags: CHROME_FLAGS, logLevel: "silent" })
+    chrome = await chromeLauncher.launch({ chromePath: requireChromium(), chromeFlags: CHROME_FLAGS, logLevel: "silent" })
     const { default: desktopConfig } = await import("lighthouse/core/config/desktop-config.js")
     const audit = async (url, urlPath, config) => {
       const runs = []
@@ -136,4 +157,4 @@ async function measureP5({ medusaUrl, data, skipBuild, log, runs: RUNS = 3 }) {
   }
 }
 
-module.exports = { measureP5 }
+module.exports = { measureP5, requireChromium }

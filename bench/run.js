@@ -13,7 +13,7 @@ const path = require("node:path")
 const { execSync } = require("node:child_process")
 const b = require("../src/scripts/lib/bootstrap")
 const pg = require("../src/scripts/lib/postgres")
-const { measureP5 } = require("./p5-lighthouse")
+const { measureP5, requireChromium } = require("./p5-lighthouse")
 
 const ROOT = path.resolve(__dirname, "..")
 
@@ -30,13 +30,19 @@ function parseArgs(argv) {
     else if (a === "--reuse-db") out.reuseDb = true
     else if (a === "--only") out.only = value().split(",").map((x) => x.trim().toLowerCase())
     else if (a === "--out") out.out = value()
-    else throw new Error(`Unknown argument ${a}`)
+    else throw usage(`Unknown argument ${a}`)
   }
-  if (!["tiny", "full"].includes(out.scale)) throw new Error("--scale must be tiny or full")
+  if (!["tiny", "full"].includes(out.scale)) throw usage("--scale must be tiny or full")
   return out
 }
 
+/** An error in what the caller asked for or has installed: its message is the whole story. */
+const usage = (message) => Object.assign(new Error(message), { usage: true })
+
 const log = (msg) => process.stdout.write(`[bench] ${msg}\n`)
+
+/** --only p1,p2 measures a subset (while profiling); the JSON then marks the rest skipped. */
+const wants = (args, id) => !args.only || args.only.includes(id)
 
 function serverUrl() {
   if (process.env.BENCH_DATABASE_URL) return process.env.BENCH_DATABASE_URL
@@ -124,6 +130,8 @@ const ratio = (a, b) => (a && b ? Math.round((a / b) * 100) / 100 : null)
 async function main() {
   const args = parseArgs(process.argv.slice(2))
   const startedAt = new Date()
+  // What a figure needs from the machine is checked before the long part of the run.
+  if (!args.seedOnly && wants(args, "p5")) requireChromium()
   if (!args.skipBuild) {
     log("building plugins and the app (medusa build)")
     await b.buildPlugins({ quiet: true })
@@ -167,6 +175,8 @@ async function main() {
     fs.writeFileSync(file, JSON.stringify(out, null, 2) + "\n")
     log(`results: ${path.relative(ROOT, file)}`)
     printTable(out)
+    const failed = FIGURES.filter((id) => out[id]?.status === "failed")
+    if (failed.length) throw new Error(`${failed.join(", ")} failed (the others are in ${path.relative(ROOT, file)}): ${failed.map((id) => out[id].error).join("; ")}`)
   } catch (error) {
     process.stderr.write(`--- medusa log tail ---\n${tail}\n`)
     throw error
@@ -227,24 +237,18 @@ async function measure(base, seeded, args) {
   const auth = { authorization: `Bearer ${reader.token}`, "x-publishable-api-key": key, "accept-encoding": "gzip, deflate" }
   const opts = { duration: args.duration, connections: args.connections }
 
-  // --only p1,p2 measures a subset (while profiling); the JSON then marks the rest skipped.
-  const want = (id) => !args.only || args.only.includes(id)
-  const skipped = { status: "skipped", reason: "not in --only" }
-  const out = {}
-  if (want("p1")) {
+  const p1 = async () => {
     log("P1: gated outline vs GET /store/products?limit=12")
     const p1Ours = await load(`${base}/store/courses/${big.handle}`, auth, opts)
     const p1Base = await load(`${base}/store/products?limit=12`, auth, opts)
-    out.p1 = { target: "p95 ours / baseline <= 0.8", ours: p1Ours, baseline: p1Base, p95_ratio: ratio(p1Ours.p95_ms, p1Base.p95_ms) }
-  } else out.p1 = skipped
-  if (want("p2")) {
+    return { target: "p95 ours / baseline <= 0.8", ours: p1Ours, baseline: p1Base, p95_ratio: ratio(p1Ours.p95_ms, p1Base.p95_ms) }
+  }
+  const p2 = async () => {
     log("P2: lesson gate vs GET /store/regions/:id")
     const p2Ours = await load(`${base}/store/courses/${big.handle}/lessons/${lesson.id}`, auth, opts)
     const p2Base = await load(`${base}/store/regions/${seeded.data.region_id}`, auth, opts)
-    out.p2 = { target: "p50 ours / baseline <= 1.5", ours: p2Ours, baseline: p2Base, p50_ratio: ratio(p2Ours.p50_ms, p2Base.p50_ms) }
-  } else out.p2 = skipped
-  if (want("p3")) out.p3 = await measureP3()
-  else out.p3 = skipped
+    return { target: "p50 ours / baseline <= 1.5", ours: p2Ours, baseline: p2Base, p50_ratio: ratio(p2Ours.p50_ms, p2Base.p50_ms) }
+  }
 
   async function measureP3() {
     log("P3: 10 concurrent checkouts to entitlement")
@@ -295,11 +299,29 @@ async function measure(base, seeded, args) {
     }
   }
 
-  return {
-    ...out,
-    p4: want("p4") ? await measureP4(seeded, args) : skipped,
-    p5: want("p5") ? await measureP5({ medusaUrl: base, data: seeded.data, skipBuild: args.skipBuild, log, runs: args.scale === "tiny" ? 1 : 3 }) : skipped,
+  const measures = {
+    p1,
+    p2,
+    p3: measureP3,
+    p4: () => measureP4(seeded, args),
+    p5: () => measureP5({ medusaUrl: base, data: seeded.data, skipBuild: args.skipBuild, log, runs: args.scale === "tiny" ? 1 : 3 }),
   }
+  // One figure failing (a browser crash in P5, a checkout refused in P3) is recorded in the
+  // JSON as failed with its error, and the run goes on: the others are not lost with it.
+  const out = {}
+  for (const id of FIGURES) {
+    if (!wants(args, id)) {
+      out[id] = { status: "skipped", reason: "not in --only" }
+      continue
+    }
+    try {
+      out[id] = await measures[id]()
+    } catch (error) {
+      log(`${id.toUpperCase()} failed: ${error.message}`)
+      out[id] = { status: "failed", error: String(error.message) }
+    }
+  }
+  return out
 }
 
 /** P4: bench/backlog.ts inside the app (`medusa exec`), N and 10N orders by scale. */
@@ -318,6 +340,8 @@ async function measureP4(seeded, args) {
   return result
 }
 
+const FIGURES = ["p1", "p2", "p3", "p4", "p5"]
+
 function printTable(out) {
   const rows = [
     out.p1.ours && ["P1 outline p95", `${out.p1.ours.p95_ms} ms`, `${out.p1.baseline.p95_ms} ms`, out.p1.p95_ratio, "<= 0.8"],
@@ -331,6 +355,6 @@ function printTable(out) {
 }
 
 main().catch((error) => {
-  process.stderr.write(`[bench] ${error.stack || error}\n`)
+  process.stderr.write(`[bench] ${error.usage ? error.message : error.stack || error}\n`)
   process.exit(1)
 })

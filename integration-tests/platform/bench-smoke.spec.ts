@@ -14,20 +14,40 @@ const ROOT = path.resolve(__dirname, "../..")
 const num = expect.any(Number)
 const loadFigures = { url: expect.any(String), requests: num, rps: num, p50_ms: num, p95_ms: num, p99_ms: num, errors: 0 }
 
+/** `node bench/run.js ...args`: its exit code and the tail of what it printed. */
+function runBench(args: string[], env: Record<string, string> = {}) {
+  let output = ""
+  return new Promise<{ code: number | null; output: string }>((resolve) => {
+    const child = spawn(process.execPath, ["bench/run.js", ...args], {
+      cwd: ROOT,
+      env: { ...process.env, MEDUSA_DISABLE_TELEMETRY: "true", ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    })
+    child.stdout.on("data", (d) => (output = (output + d).slice(-20_000)))
+    child.stderr.on("data", (d) => (output = (output + d).slice(-20_000)))
+    child.on("exit", (code) => resolve({ code, output }))
+  })
+}
+
 describe("bench runner (smoke)", () => {
+  it("refuses to start without the browser P5 needs, saying what to install, before building or seeding anything", async () => {
+    const out = path.join(os.tmpdir(), `volmify-bench-nochrome-${Date.now()}.json`)
+    const { code, output } = await runBench(["--scale", "tiny", "--out", out], { CHROMIUM_PATH: "/nonexistent/chromium", BENCH_DB_NAME: "volmify_bench_nochrome" })
+    expect({ code, output: output.trim() }).toEqual({
+      code: 1,
+      output:
+        "[bench] P5 (Lighthouse) needs Chromium, and /nonexistent/chromium is not an executable file: install it (apt-get install chromium), " +
+        "set CHROMIUM_PATH to a Chromium or Chrome binary, or leave P5 out (--only p1,p2,p3,p4)",
+    })
+    expect(fs.existsSync(out)).toBe(false)
+    // An unknown option is named too.
+    expect(await runBench(["--scale", "tiny", "--colour"])).toEqual({ code: 1, output: "[bench] Unknown argument --colour\n" })
+  })
+
+
   it("writes every figure for P1-P5 at the tiny scale", async () => {
     const out = path.join(os.tmpdir(), `volmify-bench-smoke-${Date.now()}.json`)
-    let output = ""
-    const code = await new Promise<number | null>((resolve) => {
-      const child = spawn(process.execPath, ["bench/run.js", "--scale", "tiny", "--skip-build", "--duration", "1", "--connections", "2", "--out", out], {
-        cwd: ROOT,
-        env: { ...process.env, MEDUSA_DISABLE_TELEMETRY: "true" },
-        stdio: ["ignore", "pipe", "pipe"],
-      })
-      child.stdout.on("data", (d) => (output = (output + d).slice(-20_000)))
-      child.stderr.on("data", (d) => (output = (output + d).slice(-20_000)))
-      child.on("exit", resolve)
-    })
+    const { code, output } = await runBench(["--scale", "tiny", "--skip-build", "--duration", "1", "--connections", "2", "--out", out])
     expect({ code, tail: code === 0 ? "" : output.slice(-4000) }).toEqual({ code: 0, tail: "" })
     const r = JSON.parse(fs.readFileSync(out, "utf8"))
     expect(r).toMatchObject({
