@@ -36,7 +36,7 @@ function parseArgs(argv) {
   return out
 }
 
-/** An error in what the caller asked for or has installed: its message is the whole story. */
+/** An error whose message is the whole story (bad arguments, a missing browser, figures that failed): printed without a stack. */
 const usage = (message) => Object.assign(new Error(message), { usage: true })
 
 const log = (msg) => process.stdout.write(`[bench] ${msg}\n`)
@@ -176,7 +176,10 @@ async function main() {
     log(`results: ${path.relative(ROOT, file)}`)
     printTable(out)
     const failed = FIGURES.filter((id) => out[id]?.status === "failed")
-    if (failed.length) throw new Error(`${failed.join(", ")} failed (the others are in ${path.relative(ROOT, file)}): ${failed.map((id) => out[id].error).join("; ")}`)
+    if (failed.length) {
+      // Each failure's stack was logged where it happened; this only names them.
+      throw usage(`${failed.join(", ").toUpperCase()} failed (every figure is in ${path.relative(ROOT, file)}): ${failed.map((id) => out[id].error).join("; ")}`)
+    }
   } catch (error) {
     process.stderr.write(`--- medusa log tail ---\n${tail}\n`)
     throw error
@@ -317,7 +320,7 @@ async function measure(base, seeded, args) {
     try {
       out[id] = await measures[id]()
     } catch (error) {
-      log(`${id.toUpperCase()} failed: ${error.message}`)
+      log(`${id.toUpperCase()} failed: ${error.usage ? error.message : error.stack || error}`)
       out[id] = { status: "failed", error: String(error.message) }
     }
   }
