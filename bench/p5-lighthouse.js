@@ -102,6 +102,7 @@ async function measureP5({ medusaUrl, data, skipBuild, log, runs: RUNS = 3 }) {
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
   })
+  b.killGroupOnExit(child)
   let tail = ""
   child.stdout.on("data", (d) => (tail = (tail + d).slice(-4000)))
   child.stderr.on("data", (d) => (tail = (tail + d).slice(-4000)))

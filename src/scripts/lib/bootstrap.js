@@ -102,6 +102,7 @@ function startMedusa(databaseUrl, { port = 9000, env = process.env, stdio = "inh
     stdio: ["ignore", stdio, stdio],
     detached: true,
   })
+  killGroupOnExit(child)
   return { child, stop: () => stopGroup(child) }
 }
 
@@ -134,7 +135,21 @@ function startBuiltMedusa(databaseUrl, { port = 9000, env = process.env, stdio =
     stdio: ["ignore", stdio, stdio],
     detached: true,
   })
+  killGroupOnExit(child)
   return { child, stop: () => stopGroup(child) }
+}
+
+/**
+ * A detached child outlives its parent: if the parent dies without stopping it (a crash, an
+ * uncaught error), the child's group is killed as the parent exits, so no server is left
+ * holding a port and consuming the Redis queues the next run uses.
+ */
+function killGroupOnExit(child) {
+  const onExit = () => {
+    if (child.exitCode === null && child.signalCode === null) signalGroup(child, "SIGKILL")
+  }
+  process.once("exit", onExit)
+  child.once("exit", () => process.removeListener("exit", onExit))
 }
 
 /** Sends SIGTERM to a detached child's process group, SIGKILL after `graceMs`. */
@@ -168,6 +183,7 @@ module.exports = {
   BUILT_APP_DIR,
   buildApp,
   buildPlugins,
+  killGroupOnExit,
   migrate,
   prepareDatabase,
   run,
