@@ -100,6 +100,9 @@ export default async function backlog({ container }: ExecArgs) {
       referred.push(...halves.map((o: any) => o.id))
     }
 
+    // Planner statistics for the rows just loaded in bulk (as after the generator's load).
+    await pg.raw("analyze")
+
     // Timed: the postings. Every SQL statement goes through the app's knex; count them too.
     let statements = 0
     const onQuery = () => statements++

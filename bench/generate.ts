@@ -1,6 +1,6 @@
 import { writeFileSync } from "node:fs"
 import type { ExecArgs, MedusaContainer } from "@medusajs/framework/types"
-import { Modules, ProductStatus } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, Modules, ProductStatus } from "@medusajs/framework/utils"
 import { createProductsWorkflow } from "@medusajs/medusa/core-flows"
 
 // The benchmark's data generator (`npm run bench:seed`), run inside the app with
@@ -194,6 +194,13 @@ export default async function generateBenchData({ container }: ExecArgs) {
     ordersMade.push(...orders.map((o) => o.id))
   }, b)
   b.stop()
+
+  // Fresh planner statistics for what was just loaded in bulk (PostgreSQL's advice after a
+  // bulk load: a database that grew to this size in use would have been analyzed by
+  // autovacuum, and some servers, this machine's included, run with autovacuum off). Without
+  // them the planner picked a status index for the caller's entitlements and filtered 10,000
+  // rows on every outline and lesson request (bench/README.md, 2026-11-30).
+  await container.resolve(ContainerRegistrationKeys.PG_CONNECTION).raw("analyze")
 
   const big = made[made.length - 1]
   const summary = {

@@ -46,9 +46,10 @@ export default class AccessModuleService extends MedusaService({ AccessPlan, Ent
 
   /**
    * In one round trip: the tier customer `customerId` holds for product `productId` now (0
-   * without customer or grant) and a fingerprint of the product's access plans (row count
-   * and the sum of their row versions, xmin: any insert, update, soft or hard delete changes
-   * it, however close in time; callers key caches on it). The store's course routes need both on every request.
+   * without customer or grant) and a fingerprint of the product's live access plans (row
+   * count and the sum of their row versions, xmin: any insert, update, soft or hard delete
+   * changes it, however close in time; callers key caches on it; read through the partial
+   * product index, so live rows only). The store's course routes need both on every request.
    */
   @InjectManager()
   async getTierAndPlanStamp(
@@ -65,7 +66,7 @@ export default class AccessModuleService extends MedusaService({ AccessPlan, Ent
               from entitlement e
              where ?::text is not null and e.customer_id = ? and e.product_id = ? and e.status = 'active'
                and e.starts_at <= ? and (e.expires_at is null or e.expires_at > ?) and e.deleted_at is null) as grants,
-           (select count(*) || '/' || coalesce(sum(xmin::text::bigint), 0) from access_plan where product_id = ?) as plan_stamp`,
+           (select count(*) || '/' || coalesce(sum(xmin::text::bigint), 0) from access_plan where product_id = ? and deleted_at is null) as plan_stamp`,
         [customerId, customerId ?? "", productId, now, now, productId]
       )
     ).rows

@@ -67,18 +67,25 @@ moduleIntegrationTestRunner<AccessModuleService>({
         }
       })
 
-      it("the plan stamp changes whenever a plan of the product is set, changed or removed", async () => {
+      it("the plan stamp changes whenever a plan of the product is set, changed or removed, and only then", async () => {
         const stamp = async () => (await service.getTierAndPlanStamp(null, "prod_1")).plan_stamp
-        const seen = new Set([await stamp()])
-        const [plan] = await service.createAccessPlans([{ product_id: "prod_1", variant_id: "variant_1", tier: 1 }] as any)
-        seen.add(await stamp())
+        const empty = await stamp()
+        const [plan, other] = await service.createAccessPlans([
+          { product_id: "prod_1", variant_id: "variant_1", tier: 1 },
+          { product_id: "prod_1", variant_id: "variant_2", tier: 2 },
+        ] as any)
+        const created = await stamp()
+        // Another product's plan leaves it alone.
         await service.createAccessPlans([{ product_id: "prod_other", variant_id: "variant_9", tier: 1 }] as any)
-        expect(seen.has(await stamp())).toBe(true)
-        await service.updateAccessPlans({ id: plan.id, tier: 2 } as any)
-        seen.add(await stamp())
+        expect(await stamp()).toBe(created)
+        await service.updateAccessPlans({ id: plan.id, tier: 3 } as any)
+        const updated = await stamp()
         await service.softDeleteAccessPlans([plan.id])
-        seen.add(await stamp())
-        expect(seen.size).toBe(4)
+        const removed = await stamp()
+        expect(new Set([empty, created, updated, removed]).size).toBe(4)
+        // Stamps stand for the live plans: none left reads as none ever was.
+        await service.softDeleteAccessPlans([other.id])
+        expect(await stamp()).toBe(empty)
       })
     })
   },
