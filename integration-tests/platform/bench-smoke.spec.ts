@@ -44,7 +44,6 @@ describe("bench runner (smoke)", () => {
     expect(await runBench(["--scale", "tiny", "--colour"])).toEqual({ code: 1, output: "[bench] Unknown argument --colour\n" })
   })
 
-
   it("writes every figure for P1-P5 at the tiny scale", async () => {
     const out = path.join(os.tmpdir(), `volmify-bench-smoke-${Date.now()}.json`)
     const { code, output } = await runBench(["--scale", "tiny", "--skip-build", "--duration", "1", "--connections", "2", "--out", out])
