@@ -78,10 +78,20 @@ export type Rule = {
   list?: ListKind
   body?: BodyGuard
   /**
-   * Relations that may not be asked for through `?fields=` (they would reach other orgs'
-   * data, e.g. `/admin/product-categories?fields=*products`). 403 when asked.
+   * Reads only: what `?fields=` (and `order`) may name. Deny by default: a relation path
+   * not listed here is a 400 naming it; a read row without `relations` takes no relation.
    */
-  denyFields?: string[]
+  relations?: RelationRule
   /** Why the route is open to org staff, and how it is narrowed. */
   why: string
 }
+
+/**
+ * The relations a read may traverse through `?fields=` / `order`.
+ * - `entity`: the GraphQL type the route answers with, in the schema Medusa's Query builds
+ *   from every module's and link's joiner config (`Product`, `Order`, ...); `null` for
+ *   routes that answer with no Query entity (then only plain field names pass).
+ * - `paths`: every relation path staff may ask for, each to full depth: `items` and
+ *   `items.variant` are two entries; a path is allowed only when all its prefixes are.
+ */
+export type RelationRule = { entity: string | null; paths: readonly string[] }
