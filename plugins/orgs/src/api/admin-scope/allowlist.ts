@@ -71,7 +71,7 @@ export const ALLOWLIST: Rule[] = [
   { method: "GET", path: "/admin/views/:entity/configurations", access: "read", relations: NONE, why: "list pages; per user" },
   { method: "GET", path: "/admin/views/:entity/configurations/active", access: "read", relations: NONE, why: "list pages; per user" },
   { method: "GET", path: "/admin/notifications", access: "read", list: "notification", relations: rel("Notification"), why: "top bar badge; narrowed to notifications addressed to the user" },
-  shared("/admin/locales", "locale pickers", rel("Locale")),
+  shared("/admin/locales", "locale pickers"),
   shared("/admin/currencies", "price forms", rel("Currency")),
   shared("/admin/currencies/:code", "price forms", rel("Currency")),
   shared("/admin/regions", "order list filters and price forms; region writes stay platform-only", rel("Region", ["countries", "payment_providers"])),
