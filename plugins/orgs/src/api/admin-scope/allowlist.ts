@@ -29,7 +29,7 @@ const VARIANT = rel("ProductVariant", [
 ])
 /** The order page (dashboard DEFAULT_FIELDS of order-detail): the order's own lines, payments, fulfillments. */
 const ORDER = rel("Order", [
-  "customer", "items", "items.variant", "items.variant.product", "items.variant.options", "items.variant.inventory_items",
+  "order_change", "customer", "items", "items.variant", "items.variant.product", "items.variant.options", "items.variant.inventory_items",
   "items.variant.inventory_items.inventory", "items.tax_lines", "items.adjustments", "summary", "shipping_address", "billing_address",
   "sales_channel", "promotions", "shipping_methods", "shipping_methods.tax_lines", "shipping_methods.adjustments", "credit_lines",
   "fulfillments", "fulfillments.shipping_option", "fulfillments.shipping_option.service_zone",
