@@ -136,6 +136,9 @@ async function checkParam(
     case "inventory_item":
       if (!(await own.inventoryItemIds()).includes(id)) throw notFound("Inventory item", id)
       return
+    case "product_option":
+      if (!(await own.ownsProductOption(id))) throw notFound("Product option", id)
+      return
     case "variant_of_product": {
       const products = await own.variantProducts([id])
       if (products.get(id) !== params.id) throw notFound("Variant", id)

@@ -27,7 +27,9 @@ export const ACCESS_ROLES: Record<Access, EmployeeRole[]> = {
  *   product form reads it);
  * - `inventory_item`: linked to a variant of one of the org's products;
  * - `variant_of_product`: a variant of the product in the `:id` parameter;
- * - `self`: the calling user.
+ * - `self`: the calling user;
+ * - `product_option`: a shared option (not exclusive to a product) or one of the org's
+ *   products' own options.
  */
 export type ParamKind =
   | "product"
@@ -40,6 +42,7 @@ export type ParamKind =
   | "inventory_item"
   | "variant_of_product"
   | "self"
+  | "product_option"
 
 /** How a list route is narrowed to the org (applied after core's query validation). */
 export type ListKind =
@@ -56,6 +59,7 @@ export type ListKind =
   | "notification"
   | "order_child"
   | "customer_group"
+  | "product_option"
 
 /** A check or rewrite of the (validated) body, see body-guards.ts. */
 export type BodyGuard =
