@@ -58,13 +58,13 @@ export default async function generateBenchData({ container }: ExecArgs) {
 
   // Orgs through createOrgWorkflow (channel, key, owner): few and each one different.
   let b = bar("orgs (workflow)", scale.orgs)
-  const orgs: { id: string; sales_channel_id: string; key: string }[] = []
+  const orgs: { id: string; sales_channel_id: string; key: string; owner: { id: string; email: string } }[] = []
   for (let i = 0; i < scale.orgs; i++) {
     const [owner] = await users.createUsers([{ email: `bench-owner-${stamp}-${i}@bench.volmify.local` }])
     const { result } = await createOrgWorkflow(container).run({
       input: { handle: `bench-${stamp}-${i}`, name: `Bench Org ${i}`, owner_user_id: owner.id, created_by: "bench" },
     })
-    orgs.push({ id: result.org.id, sales_channel_id: result.org.sales_channel_id, key: result.publishable_key.token })
+    orgs.push({ id: result.org.id, sales_channel_id: result.org.sales_channel_id, key: result.publishable_key.token, owner: { id: owner.id, email: owner.email } })
     b.increment()
   }
   b.stop()
@@ -203,6 +203,13 @@ export default async function generateBenchData({ container }: ExecArgs) {
   await container.resolve(ContainerRegistrationKeys.PG_CONNECTION).raw("analyze")
 
   const big = made[made.length - 1]
+  // P6 measures the admin as staff of the big course's org: its owner gets an emailpass login.
+  const bigOrg = orgs.find((o) => o.id === big.org_id)!
+  const staff = { email: bigOrg.owner.email, password: "bench-password-1" }
+  const auth = container.resolve(Modules.AUTH)
+  const { authIdentity, error } = await auth.register("emailpass", { body: staff })
+  if (error || !authIdentity) throw new Error(`could not register ${staff.email}: ${error}`)
+  await auth.updateAuthIdentities({ id: authIdentity.id, app_metadata: { user_id: bigOrg.owner.id } })
   const summary = {
     scale: scaleName,
     stamp,
@@ -213,7 +220,7 @@ export default async function generateBenchData({ container }: ExecArgs) {
     variants: products.reduce((s, p) => s + p.variants.length, 0),
     customers: customerIds.length,
     orders: ordersMade.length,
-    big_course: { handle: big.handle, id: big.id, product_id: big.product_id, lessons: big.lessons, publishable_key: big.key },
+    big_course: { handle: big.handle, id: big.id, product_id: big.product_id, lessons: big.lessons, publishable_key: big.key, sales_channel_id: bigOrg.sales_channel_id, staff },
     course: { handle: made[0].handle, id: made[0].id, product_id: made[0].product_id, lessons: made[0].lessons, publishable_key: made[0].key },
     variant_ids: Object.fromEntries(courseProducts[0].variants.map((v) => [v.title, v.id])),
   }

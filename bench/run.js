@@ -253,6 +253,24 @@ async function measure(base, seeded, args) {
     return { target: "p50 ours / baseline <= 1.5", ours: p2Ours, baseline: p2Base, p50_ratio: ratio(p2Ours.p50_ms, p2Base.p50_ms) }
   }
 
+  // P6: the org-scoped admin gate's cost. The same route on the same data, as the big course
+  // org's owner (the gate: actor, allowlist row, `fields` relations, the org's ids as a list
+  // filter) and as a platform operator (no gate work). Each side answers its own 20 rows.
+  const p6 = async () => {
+    log("P6: GET /admin/products and /admin/orders?limit=20 as org staff vs platform operator")
+    const staff = (await call("POST", "/auth/user/emailpass", { body: big.staff })).token
+    const headers = (token) => ({ authorization: `Bearer ${token}`, "accept-encoding": "gzip, deflate" })
+    const route = async (url, key) => {
+      const rows = { staff: (await call("GET", url, { token: staff }))[key].length, operator: (await call("GET", url, { token: admin }))[key].length }
+      const ours = await load(`${base}${url}`, headers(staff), opts)
+      const baseline = await load(`${base}${url}`, headers(admin), opts)
+      return { ours, baseline, rows, p95_ratio: ratio(ours.p95_ms, baseline.p95_ms) }
+    }
+    const products = await route("/admin/products?limit=20", "products")
+    const orders = await route("/admin/orders?limit=20", "orders")
+    return { target: "p95 org staff / platform operator <= 1.15 on each route", products, orders, p95_ratio: Math.max(products.p95_ratio, orders.p95_ratio) }
+  }
+
   async function measureP3() {
     log("P3: 10 concurrent checkouts to entitlement")
     const small = seeded.data.course
@@ -307,6 +325,7 @@ async function measure(base, seeded, args) {
     p2,
     p3: measureP3,
     p4: () => measureP4(seeded, args),
+    p6,
     p5: () => measureP5({ medusaUrl: base, data: seeded.data, skipBuild: args.skipBuild, log, runs: args.scale === "tiny" ? 1 : 3 }),
   }
   // One figure failing (a browser crash in P5, a checkout refused in P3) is recorded in the
@@ -343,7 +362,7 @@ async function measureP4(seeded, args) {
   return result
 }
 
-const FIGURES = ["p1", "p2", "p3", "p4", "p5"]
+const FIGURES = ["p1", "p2", "p3", "p4", "p5", "p6"]
 
 function printTable(out) {
   const rows = [
@@ -353,6 +372,8 @@ function printTable(out) {
     out.p4.runs && ["P4 backlog postings", `${out.p4.orders_per_second} orders/s`, `x${out.p4.order_ratio} orders`, `x${out.p4.time_ratio} time`, ">= 100/s, <= 11x"],
     out.p5.course_page && ["P5 Lighthouse course page", `perf ${out.p5.course_page.performance}`, `CLS ${out.p5.course_page.cls}`, "", ">= 95, CLS <= 0.05"],
     out.p5.lesson_page && ["P5 Lighthouse lesson page", `perf ${out.p5.lesson_page.performance}`, `CLS ${out.p5.lesson_page.cls}`, "", ">= 95, CLS <= 0.05"],
+    out.p6.products && ["P6 admin gate products p95", `${out.p6.products.ours.p95_ms} ms`, `${out.p6.products.baseline.p95_ms} ms`, out.p6.products.p95_ratio, "<= 1.15"],
+    out.p6.orders && ["P6 admin gate orders p95", `${out.p6.orders.ours.p95_ms} ms`, `${out.p6.orders.baseline.p95_ms} ms`, out.p6.orders.p95_ratio, "<= 1.15"],
   ].filter(Boolean)
   for (const r of rows) log(r.map((c) => String(c ?? "-").padEnd(26)).join(""))
 }

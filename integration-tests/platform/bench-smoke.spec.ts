@@ -44,7 +44,7 @@ describe("bench runner (smoke)", () => {
     expect(await runBench(["--scale", "tiny", "--colour"])).toEqual({ code: 1, output: "[bench] Unknown argument --colour\n" })
   })
 
-  it("writes every figure for P1-P5 at the tiny scale", async () => {
+  it("writes every figure for P1-P6 at the tiny scale", async () => {
     const out = path.join(os.tmpdir(), `volmify-bench-smoke-${Date.now()}.json`)
     const { code, output } = await runBench(["--scale", "tiny", "--skip-build", "--duration", "1", "--connections", "2", "--out", out])
     expect({ code, tail: code === 0 ? "" : output.slice(-4000) }).toEqual({ code: 0, tail: "" })
@@ -82,6 +82,16 @@ describe("bench runner (smoke)", () => {
         commissions_posted_once: true,
         unbalanced_transactions: 0,
       })
+    }
+    // P6: the admin gate's cost, org staff against a platform operator on the same routes;
+    // both sides answered rows (a gate answering 403 would measure the wrong thing).
+    expect(r.p6).toMatchObject({ p95_ratio: num })
+    for (const route of [r.p6.products, r.p6.orders]) {
+      expect(route).toMatchObject({ ours: loadFigures, baseline: loadFigures, p95_ratio: num })
+      expect(Object.keys(route.ours.statuses)).toEqual(["200"])
+      expect(Object.keys(route.baseline.statuses)).toEqual(["200"])
+      expect(route.rows.staff).toBeGreaterThan(0)
+      expect(route.rows.operator).toBeGreaterThanOrEqual(route.rows.staff)
     }
     // P5: Lighthouse ran on both pages, mobile and desktop, and gave a score and a CLS.
     expect(r.p5.status).toBe("measured")

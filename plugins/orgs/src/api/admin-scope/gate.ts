@@ -6,8 +6,10 @@ import type {
 } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
 import { OrgScope, resolveAdminActor } from "../utils/admin-actor"
-import { findRule, requestedRelations } from "./match"
+import { checkAskedRelations } from "./fields"
+import { findRule, relationsFor } from "./match"
 import { Ownership } from "./ownership"
+import { relationGraph } from "./relation-graph"
 import { ACCESS_ROLES, ParamKind, Rule } from "./types"
 
 /** Routes of this plugin: they run their own role checks. */
@@ -84,13 +86,7 @@ export async function adminScopeGate(req: MedusaRequest, _res: MedusaResponse, n
       `The org "${scope.handle}" is suspended: its staff have read-only access`
     )
   }
-  const denied = requestedRelations(req.query?.fields).filter((r) => rule.denyFields?.includes(r))
-  if (denied.length) {
-    throw new MedusaError(
-      MedusaError.Types.FORBIDDEN,
-      `${route}: org staff cannot ask for ${denied.join(", ")} through "fields"`
-    )
-  }
+  checkAskedRelations(route, req.query as Record<string, unknown>, relationsFor(rule), relationGraph())
   const ownership = new Ownership(req, scope)
   for (const [name, kind] of Object.entries(rule.params ?? {})) {
     await checkParam(ownership, kind, params[name], params, actor.user_id, scope, method)
@@ -139,6 +135,9 @@ async function checkParam(
       return
     case "inventory_item":
       if (!(await own.inventoryItemIds()).includes(id)) throw notFound("Inventory item", id)
+      return
+    case "product_option":
+      if (!(await own.ownsProductOption(id))) throw notFound("Product option", id)
       return
     case "variant_of_product": {
       const products = await own.variantProducts([id])

@@ -84,6 +84,10 @@ const NARROW: Record<ListKind, Narrow> = {
       return json(body)
     }
   },
+  // Options made with a product are exclusive to it (Medusa's default): other orgs' own.
+  product_option: async (_own, f) => {
+    f.is_exclusive = false
+  },
   notification: async (_own, f, req) => {
     f.receiver_id = (req as unknown as AuthenticatedMedusaRequest).auth_context.actor_id
   },

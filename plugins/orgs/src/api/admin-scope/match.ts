@@ -1,5 +1,5 @@
 import { ALLOWLIST } from "./allowlist"
-import type { Rule } from "./types"
+import type { RelationRule, Rule } from "./types"
 
 type Compiled = { rule: Rule; regex: RegExp; names: string[] }
 
@@ -46,14 +46,10 @@ export function findRule(
   return null
 }
 
-/** The relation names a `?fields=` value asks for (`*products`, `+variants.sku`, ...). */
-export function requestedRelations(fields: unknown): string[] {
-  if (typeof fields !== "string") {
-    return []
-  }
-  return fields
-    .split(",")
-    .map((f) => f.trim().replace(/^[*+-]+/, ""))
-    .filter(Boolean)
-    .map((f) => f.split(".")[0])
+/**
+ * The relations a request may ask for. Writes answer with the record they change, shaped
+ * by the same `?fields=`: they take the relations of the read row of the same path.
+ */
+export function relationsFor(rule: Rule): RelationRule | undefined {
+  return rule.relations ?? ALLOWLIST.find((r) => r.method === "GET" && r.path === rule.path)?.relations
 }

@@ -99,6 +99,19 @@ export class Ownership {
     return data[0]?.default_sales_channel_id ?? null
   }
 
+  /** A shared product option, or one exclusive to one of the org's products. */
+  async ownsProductOption(id: string): Promise<boolean> {
+    const { data } = await this.query.graph({
+      entity: "product_option",
+      fields: ["id", "is_exclusive", "products.id"],
+      filters: { id },
+    })
+    if (data.length !== 1) return false
+    if (!data[0].is_exclusive) return true
+    const productIds = (data[0].products ?? []).map((p: { id: string }) => p.id)
+    return productIds.length > 0 && (await this.productIds(productIds)).length === productIds.length
+  }
+
   /** The order (or draft) `id`, when it was placed in the org's sales channel. */
   async ownsOrder(id: string, draft: boolean): Promise<boolean> {
     const { data } = await this.query.graph({

@@ -27,7 +27,9 @@ export const ACCESS_ROLES: Record<Access, EmployeeRole[]> = {
  *   product form reads it);
  * - `inventory_item`: linked to a variant of one of the org's products;
  * - `variant_of_product`: a variant of the product in the `:id` parameter;
- * - `self`: the calling user.
+ * - `self`: the calling user;
+ * - `product_option`: a shared option (not exclusive to a product) or one of the org's
+ *   products' own options.
  */
 export type ParamKind =
   | "product"
@@ -40,6 +42,7 @@ export type ParamKind =
   | "inventory_item"
   | "variant_of_product"
   | "self"
+  | "product_option"
 
 /** How a list route is narrowed to the org (applied after core's query validation). */
 export type ListKind =
@@ -56,6 +59,7 @@ export type ListKind =
   | "notification"
   | "order_child"
   | "customer_group"
+  | "product_option"
 
 /** A check or rewrite of the (validated) body, see body-guards.ts. */
 export type BodyGuard =
@@ -78,10 +82,20 @@ export type Rule = {
   list?: ListKind
   body?: BodyGuard
   /**
-   * Relations that may not be asked for through `?fields=` (they would reach other orgs'
-   * data, e.g. `/admin/product-categories?fields=*products`). 403 when asked.
+   * Reads only: what `?fields=` (and `order`) may name. Deny by default: a relation path
+   * not listed here is a 400 naming it; a read row without `relations` takes no relation.
    */
-  denyFields?: string[]
+  relations?: RelationRule
   /** Why the route is open to org staff, and how it is narrowed. */
   why: string
 }
+
+/**
+ * The relations a read may traverse through `?fields=` / `order`.
+ * - `entity`: the GraphQL type the route answers with, in the schema Medusa's Query builds
+ *   from every module's and link's joiner config (`Product`, `Order`, ...); `null` for
+ *   routes that answer with no Query entity (then only plain field names pass).
+ * - `paths`: every relation path staff may ask for, each to full depth: `items` and
+ *   `items.variant` are two entries; a path is allowed only when all its prefixes are.
+ */
+export type RelationRule = { entity: string | null; paths: readonly string[] }
