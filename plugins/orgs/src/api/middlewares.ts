@@ -11,6 +11,7 @@ import {
   requirePlatformOperator,
   requireStaffOrPlatform,
 } from "./utils/org-access"
+import { rejectUnsafeInput } from "./utils/reject-unsafe-input"
 import { blockSuspendedOrgKeys, joinOrgOnRegistration } from "./utils/store-gates"
 import {
   AcceptInvitationSchema,
@@ -33,6 +34,13 @@ const ORG = "/admin/orgs/:id"
 
 export default defineMiddlewares({
   routes: [
+    // Every API request (core routes too): NUL bytes, over-long path segments or query
+    // values and broken percent-escapes are a 400 before anything reads them.
+    { matcher: "/store", middlewares: [rejectUnsafeInput] },
+    { matcher: "/admin", middlewares: [rejectUnsafeInput] },
+    { matcher: "/auth", middlewares: [rejectUnsafeInput] },
+    { matcher: "/org-invite", middlewares: [rejectUnsafeInput] },
+    { matcher: "/course-media", middlewares: [rejectUnsafeInput] },
     // Core /admin routes for org staff: allowlist, org filters, ownership checks.
     ...adminScopeMiddlewares,
 
