@@ -10,6 +10,8 @@ const log = (msg) => process.stdout.write(`[volmify] ${msg}\n`)
 
 async function main() {
   loadDotEnv()
+  const secrets = require("./lib/secrets").applyDevSecrets(path.join(b.ROOT, ".data"), process.env)
+  if (secrets.applied.length) log(`${secrets.applied.join(" and ")} from ${path.relative(b.ROOT, secrets.file)}${secrets.created ? " (new random values)" : ""}`)
   process.env.MEDUSA_DISABLE_TELEMETRY ??= "true"
   const port = Number(process.env.PORT || 9000)
   const storefrontPort = Number(process.env.STOREFRONT_PORT || 8000)
