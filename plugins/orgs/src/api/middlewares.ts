@@ -11,6 +11,7 @@ import {
   requirePlatformOperator,
   requireStaffOrPlatform,
 } from "./utils/org-access"
+import { throttleEmailpass } from "../security"
 import { rejectUnsafeInput } from "./utils/reject-unsafe-input"
 import { blockSuspendedOrgKeys, joinOrgOnRegistration } from "./utils/store-gates"
 import {
@@ -41,6 +42,9 @@ export default defineMiddlewares({
     { matcher: "/auth", middlewares: [rejectUnsafeInput] },
     { matcher: "/org-invite", middlewares: [rejectUnsafeInput] },
     { matcher: "/course-media", middlewares: [rejectUnsafeInput] },
+    // Medusa's email/password sign-in (and register, reset): failures are throttled per
+    // account and per client IP, with a lockout that expires (security/login-throttle.ts).
+    { matcher: "/auth/:actor_type/emailpass", middlewares: [throttleEmailpass] },
     // Core /admin routes for org staff: allowlist, org filters, ownership checks.
     ...adminScopeMiddlewares,
 
@@ -87,7 +91,7 @@ export default defineMiddlewares({
     // Suspend / reactivate: platform operators.
     { matcher: `${ORG}/suspend`, methods: ["POST"], middlewares: [requirePlatformOperator] },
     { matcher: `${ORG}/reactivate`, methods: ["POST"], middlewares: [requirePlatformOperator] },
-    // Domains: everyone in the org reads; owners/admins change (verification: platform).
+    // Domains: everyone in the org reads; owners/admins change and verify by DNS (platform: directly).
     {
       matcher: `${ORG}/domains`,
       methods: ["POST"],
@@ -99,6 +103,8 @@ export default defineMiddlewares({
       middlewares: [requireOrgRole("admin"), validateAndTransformBody(AdminUpdateDomainSchema)],
     },
     { matcher: `${ORG}/domains/:domain_id`, methods: ["DELETE"], middlewares: [requireOrgRole("admin")] },
+    // Verify by DNS TXT record: owners/admins.
+    { matcher: `${ORG}/domains/:domain_id/verify`, methods: ["POST"], middlewares: [requireOrgRole("admin")] },
     // Employees: everyone reads; changes are checked by the route and the staff rules.
     {
       matcher: `${ORG}/employees/:employee_id`,
