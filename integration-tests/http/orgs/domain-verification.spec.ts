@@ -2,6 +2,7 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { asValue } from "@medusajs/framework/awilix"
 import { send } from "../../helpers/http"
 import { createTwoOrgFixture, TwoOrgFixture } from "../../helpers/orgs"
+import { runFailingAfter } from "../../helpers/workflows"
 
 /**
  * Issue 20, domain squatting: a claim costs nothing, so an unverified claim must not block
@@ -13,6 +14,7 @@ import { createTwoOrgFixture, TwoOrgFixture } from "../../helpers/orgs"
 jest.setTimeout(300_000)
 
 const { DOMAIN_TXT_RESOLVER } = require("@volmify/orgs/workflows/steps/domain-dns")
+const wf = require("@volmify/orgs/workflows")
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
@@ -138,6 +140,20 @@ medusaIntegrationTestRunner({
       expect((await verify("a", id, f.a.staff.admin.headers)).status).toBe(200)
       const { data: after } = await api.get(`/admin/orgs/${f.a.org.id}/domains`, { headers: f.a.staff.staff.headers })
       expect(after.domains.find((d: any) => d.id === id)).toMatchObject({ hostname: host, verification: null })
+    })
+
+    it("a verification that fails after its update rolls back: the claim stays unverified", async () => {
+      const host = `rollback-${Date.now()}.example`
+      const { data } = await claim("a", host)
+      dnsZone.set(`_volmify-challenge.${host}`, [[data.domain.verification.value]])
+      const { errors } = await runFailingAfter(wf.verifyOrgDomainWorkflow(getContainer()), "update-org-domains", {
+        org_id: f.a.org.id,
+        domain_id: data.domain.id,
+      })
+      expect(errors).toHaveLength(1)
+      const [row] = await getContainer().resolve<any>("org").listOrgDomains({ id: data.domain.id })
+      expect(row.verified_at).toBeNull()
+      expect((await resolveHost(host)).status).toBe(404)
     })
   },
 })
