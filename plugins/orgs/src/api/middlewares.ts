@@ -12,7 +12,7 @@ import {
   requireStaffOrPlatform,
 } from "./utils/org-access"
 import { throttleEmailpass } from "../security"
-import { rejectUnsafeInput } from "./utils/reject-unsafe-input"
+import { rejectUnsafeInput, volmifyErrorHandler } from "./utils/reject-unsafe-input"
 import { blockSuspendedOrgKeys, joinOrgOnRegistration } from "./utils/store-gates"
 import {
   AcceptInvitationSchema,
@@ -34,6 +34,9 @@ import {
 const ORG = "/admin/orgs/:id"
 
 export default defineMiddlewares({
+  // Medusa's error handler, with broken percent-escapes in paths answered 400 (the one
+  // error Express raises before any middleware can look at the path).
+  errorHandler: volmifyErrorHandler(),
   routes: [
     // Every API request (core routes too): NUL bytes, over-long path segments or query
     // values and broken percent-escapes are a 400 before anything reads them.

@@ -1,4 +1,10 @@
-import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import {
+  errorHandler,
+  type MedusaErrorHandlerFunction,
+  type MedusaNextFunction,
+  type MedusaRequest,
+  type MedusaResponse,
+} from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
 import { findUnsafeInput, MAX_PARAM_LENGTH, MAX_TEXT_LENGTH } from "../../validation"
 
@@ -36,4 +42,20 @@ function findRequestProblem(req: MedusaRequest): string | null {
     if (inBody) return `The ${inBody.where} ${inBody.problem}`
   }
   return null
+}
+
+/**
+ * The app's error handler: Medusa's, except that a malformed percent-escape in a path
+ * (Express throws a URIError while matching a route's `:params`, before any middleware of
+ * ours runs) is the client's 400, not an "unknown error" 500.
+ */
+export function volmifyErrorHandler(): MedusaErrorHandlerFunction {
+  const medusa = errorHandler() as unknown as MedusaErrorHandlerFunction
+  return (error: any, req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) => {
+    if (error instanceof URIError || (error?.status === 400 && /decode param/i.test(String(error?.message)))) {
+      const path = String(req.originalUrl || req.url || "").split("?")[0].slice(0, 120)
+      return medusa(new MedusaError(MedusaError.Types.INVALID_DATA, `The path "${path}" has a malformed percent-escape`), req, res, next)
+    }
+    return medusa(error, req, res, next)
+  }
 }
