@@ -10,7 +10,7 @@ const base = {
   },
   testEnvironment: "node",
   moduleFileExtensions: ["js", "ts", "tsx", "json"],
-  modulePathIgnorePatterns: ["dist/", "<rootDir>/.medusa/", "<rootDir>/.data/", "<rootDir>/storefront/"],
+  modulePathIgnorePatterns: ["dist/", "<rootDir>/.medusa/", "<rootDir>/.data/", "<rootDir>/storefront/(node_modules|\\.next)/"],
   setupFiles: ["<rootDir>/integration-tests/setup.js"],
 }
 
@@ -20,7 +20,11 @@ module.exports = {
     {
       ...base,
       displayName: "unit",
-      testMatch: ["<rootDir>/src/**/*.unit.spec.ts", "<rootDir>/plugins/*/src/**/*.unit.spec.ts"],
+      testMatch: [
+        "<rootDir>/src/**/*.unit.spec.ts",
+        "<rootDir>/plugins/*/src/**/*.unit.spec.ts",
+        "<rootDir>/storefront/src/**/*.unit.spec.ts",
+      ],
     },
     {
       ...base,

@@ -37,4 +37,19 @@ describe("production guard on `medusa start`", () => {
     expect(res.output).toMatch(/JWT_SECRET is a well-known default/)
     expect(res.output).not.toMatch(/COOKIE_SECRET is/)
   })
+
+  it("refuses the default secret outside production too when it listens beyond loopback", () => {
+    const res = medusaStart({
+      NODE_ENV: "development",
+      HOST: "0.0.0.0",
+      JWT_SECRET: "supersecret",
+      COOKIE_SECRET: "0f9e8d7c6b5a49382716a5b4c3d2e1f0",
+    })
+    expect(res.status).not.toBe(0)
+    expect(res.output).toMatch(/Refusing to listen on "0\.0\.0\.0" with unsafe secrets: JWT_SECRET is a well-known default/)
+    // HOST unset is every interface: refused as well, naming both missing secrets.
+    const open = medusaStart({ NODE_ENV: "development", HOST: "" })
+    expect(open.status).not.toBe(0)
+    expect(open.output).toMatch(/every interface \(HOST is unset\).*JWT_SECRET is not set; COOKIE_SECRET is not set/)
+  })
 })

@@ -252,4 +252,33 @@ describe("storefront", () => {
     const unknown = await get("nowhere.test")
     expect(unknown.body).toContain("No school answers on nowhere.test")
   })
+
+  it("redirects only to its own origin: /r?to= and the login next refuse known bypass payloads (issue 20)", async () => {
+    const site = new URL(acme.url).origin
+    const payloads = [
+      "/\\evil.example",
+      "/%5Cevil.example",
+      "/\\/evil.example",
+      "/\t/evil.example",
+      "/%09/evil.example",
+      "//evil.example",
+      "https:evil.example",
+      "https://evil.example",
+      "/..//evil.example",
+      "/%2e%2e//evil.example",
+    ]
+    for (const payload of payloads) {
+      // The query value as a browser would send it: raw, with only what a URL cannot carry escaped.
+      const raw = payload.replace(/\t/g, "%09")
+      const r = await fetch(`${acme.url}/r?code=NOPE&to=${raw}`, { redirect: "manual" })
+      expect({ payload, redirected: r.status >= 300 && r.status < 400 }).toEqual({ payload, redirected: true })
+      const location = r.headers.get("location") ?? ""
+      expect({ payload, origin: new URL(location, acme.url).origin }).toEqual({ payload, origin: site })
+      const html = await (await fetch(`${acme.url}/account/login?next=${raw}`)).text()
+      const next = html.match(/name="next" value="([^"]*)"/)?.[1]
+      expect({ payload, next }).toEqual({ payload, next: "/learn" })
+    }
+    const fine = await fetch(`${acme.url}/r?code=NOPE&to=/courses?x=1`, { redirect: "manual" })
+    expect(new URL(fine.headers.get("location") ?? "", acme.url).pathname).toBe("/courses")
+  })
 })

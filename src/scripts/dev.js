@@ -10,7 +10,11 @@ const log = (msg) => process.stdout.write(`[volmify] ${msg}\n`)
 
 async function main() {
   loadDotEnv()
+  const secrets = require("./lib/secrets").applyDevSecrets(path.join(b.ROOT, ".data"), process.env)
+  if (secrets.applied.length) log(`${secrets.applied.join(" and ")} from ${path.relative(b.ROOT, secrets.file)}${secrets.created ? " (new random values)" : ""}`)
   process.env.MEDUSA_DISABLE_TELEMETRY ??= "true"
+  // The local storefront calls Medusa from loopback with the visitor's X-Forwarded-For.
+  process.env.VOLMIFY_TRUSTED_PROXIES ??= "127.0.0.1,::1"
   const port = Number(process.env.PORT || 9000)
   const storefrontPort = Number(process.env.STOREFRONT_PORT || 8000)
   const children = []

@@ -10,6 +10,11 @@ const affiliatesWf = require("@volmify/affiliates/workflows")
 
 jest.setTimeout(300_000)
 
+// Clicks here are re-dated to model time, and many come from one test client: the dedupe
+// window and the click limit have their own tests (orgs/abuse-limits.spec.ts).
+process.env.VOLMIFY_AFFILIATE_CLICK_DEDUPE_SECONDS = "0"
+process.env.VOLMIFY_AFFILIATE_CLICKS_PER_MINUTE = "1000"
+
 const DAY = 86_400_000
 
 medusaIntegrationTestRunner({

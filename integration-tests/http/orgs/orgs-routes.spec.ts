@@ -237,7 +237,7 @@ medusaIntegrationTestRunner({
         expect(noop).toMatchObject({ status: 400, data: { message: expect.stringMatching(/is active, not suspended/) } })
       })
 
-      it("domains: everyone reads, owners/admins add and remove; duplicate hostname 422", async () => {
+      it("domains: everyone reads, owners/admins add and remove; a hostname twice in one org 422", async () => {
         let n = 0
         await matrix("post", `/admin/orgs/${f.a.org.id}/domains`, orgRoute(["owner", "admin"]), () => ({ hostname: `d${++n}.org-a.test` }))
         const seen = await api.get(`/admin/orgs/${f.a.org.id}/domains`, { headers: f.a.staff.staff.headers })
@@ -247,8 +247,11 @@ medusaIntegrationTestRunner({
           ["d11.org-a.test", false],
         ])
         await matrix("get", `/admin/orgs/${f.a.org.id}/domains`, orgRoute(ROLES))
-        const dup = await failure(api.post(`/admin/orgs/${f.b.org.id}/domains`, { hostname: "D4.org-a.test" }, { headers: f.b.staff.owner.headers }))
-        expect(dup).toMatchObject({ status: 422, data: { message: 'The hostname "d4.org-a.test" is already in use' } })
+        // Another org's unverified claim blocks nobody (issue 20: squatting); twice in one org is a 422.
+        const squat = await api.post(`/admin/orgs/${f.b.org.id}/domains`, { hostname: "D4.org-a.test" }, { headers: f.b.staff.owner.headers })
+        expect(squat.status).toBe(201)
+        const dup = await failure(api.post(`/admin/orgs/${f.a.org.id}/domains`, { hostname: "D4.org-a.test" }, { headers: f.a.staff.owner.headers }))
+        expect(dup).toMatchObject({ status: 422, data: { message: 'This org already has the hostname "d4.org-a.test"' } })
         const bad = await failure(api.post(`/admin/orgs/${f.b.org.id}/domains`, { hostname: "no spaces.test" }, { headers: f.b.staff.owner.headers }))
         expect(bad.status).toBe(400)
         const target = seen.data.domains[2].id

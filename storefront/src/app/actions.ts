@@ -7,9 +7,10 @@ import { getCart, getCustomer, getRegion } from "@/lib/data"
 import { completeCart } from "@/lib/complete-cart"
 import { getSdk, store, StoreError } from "@/lib/medusa"
 import { attachReferralToCart } from "@/lib/referral"
+import { safeRedirectPath } from "@/lib/safe-redirect"
 
 const text = (form: FormData, name: string) => String(form.get(name) ?? "").trim()
-const safeNext = (value: string) => (value.startsWith("/") && !value.startsWith("//") ? value : "/learn")
+const safeNext = (value: string) => safeRedirectPath(value, "/learn")
 
 export async function setRegion(form: FormData) {
   ;(await cookies()).set(COOKIE.region, text(form, "region_id"), cookieOptions(365))
@@ -17,7 +18,7 @@ export async function setRegion(form: FormData) {
   if (cart) {
     await store(`/store/carts/${cart.id}`, { method: "POST", body: { region_id: text(form, "region_id") } }).catch(() => {})
   }
-  redirect(safeNext(text(form, "back") || "/"))
+  redirect(safeRedirectPath(text(form, "back"), "/"))
 }
 
 /** Adds a variant to the cart (creating the cart in the visitor's region) and opens the cart. */

@@ -1,4 +1,5 @@
 import { z } from "@medusajs/framework/zod"
+import { text } from "@volmify/orgs/validation"
 
 const tier = z.number().int("tier must be an integer").min(1, "tier must be at least 1")
 const durationDays = z.number().int("duration_days must be an integer").min(1, "duration_days must be at least 1").nullable()
@@ -14,17 +15,17 @@ export type AdminSetAccessPlan = z.infer<typeof AdminSetAccessPlanSchema>
 
 export const AdminGrantEntitlementSchema = z
   .object({
-    product_id: z.string().min(1),
+    product_id: text().min(1),
     tier,
     duration_days: durationDays.optional(),
-    reason: z.string().trim().min(3, "reason must say why (3 characters at least)").max(500),
+    reason: text().trim().min(3, "reason must say why (3 characters at least)").max(500),
     source_type: z.enum(["manual", "gift"]).optional(),
   })
   .strict()
 export type AdminGrantEntitlement = z.infer<typeof AdminGrantEntitlementSchema>
 
 export const AdminRevokeEntitlementSchema = z
-  .object({ reason: z.string().trim().min(3, "reason must say why (3 characters at least)").max(500) })
+  .object({ reason: text().trim().min(3, "reason must say why (3 characters at least)").max(500) })
   .strict()
 export type AdminRevokeEntitlement = z.infer<typeof AdminRevokeEntitlementSchema>
 

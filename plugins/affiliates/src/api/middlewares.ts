@@ -1,4 +1,5 @@
 import { authenticate, defineMiddlewares, validateAndTransformBody, validateAndTransformQuery } from "@medusajs/framework/http"
+import { clientIp, envLimit, rateLimitBy } from "@volmify/orgs/security"
 import {
   AdminCouponSchema,
   AdminListAffiliatesSchema,
@@ -26,12 +27,24 @@ allowSelfGuardedAdminRoutes(/^\/admin\/affiliate-payouts$/)
 
 const customer = authenticate("customer", ["session", "bearer"])
 
+// Click and referral writes per client IP (X-Forwarded-For only from VOLMIFY_TRUSTED_PROXIES).
+const clickLimit = rateLimitBy(
+  () => ({ keyPrefix: "affiliate-click", points: envLimit("VOLMIFY_AFFILIATE_CLICKS_PER_MINUTE", 30), durationSeconds: 60, blockSeconds: 60 }),
+  (req) => clientIp(req),
+  "referral clicks from this address"
+)
+const referralLimit = rateLimitBy(
+  () => ({ keyPrefix: "affiliate-referral", points: envLimit("VOLMIFY_AFFILIATE_REFERRALS_PER_MINUTE", 60), durationSeconds: 60, blockSeconds: 60 }),
+  (req) => clientIp(req),
+  "referral attachments from this address"
+)
+
 export default defineMiddlewares({
   routes: [
     // Store: a visit through ?ref=CODE (anyone with the org's key).
-    { matcher: "/store/affiliates/clicks", methods: ["POST"], middlewares: [validateAndTransformBody(StoreRecordClickSchema)] },
+    { matcher: "/store/affiliates/clicks", methods: ["POST"], middlewares: [clickLimit, validateAndTransformBody(StoreRecordClickSchema)] },
     // Store: checkout attaches the referral cookie to the cart (the cart id is the secret).
-    { matcher: "/store/carts/:id/referral", methods: ["POST"], middlewares: [validateAndTransformBody(StoreAttachReferralSchema)] },
+    { matcher: "/store/carts/:id/referral", methods: ["POST"], middlewares: [referralLimit, validateAndTransformBody(StoreAttachReferralSchema)] },
     // Store: a logged-in customer applies to the org's program / reads their dashboard.
     { matcher: "/store/affiliates", methods: ["POST"], middlewares: [customer, validateAndTransformBody(StoreApplySchema)] },
     { matcher: "/store/affiliates/me", methods: ["GET"], middlewares: [customer] },

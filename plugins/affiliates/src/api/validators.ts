@@ -1,8 +1,9 @@
 import { z } from "@medusajs/framework/zod"
+import { text } from "@volmify/orgs/validation"
 
 const money = (field: string) =>
-  z.union([z.number({ message: `${field} must be a number` }), z.string().regex(/^\d+(\.\d+)?$/, `${field} must be a decimal`)])
-const currency = (field: string) => z.string().regex(/^[a-zA-Z]{3}$/, `${field} must be a 3-letter currency code`)
+  z.union([z.number({ message: `${field} must be a number` }), text().regex(/^\d+(\.\d+)?$/, `${field} must be a decimal`)])
+const currency = (field: string) => text().regex(/^[a-zA-Z]{3}$/, `${field} must be a 3-letter currency code`)
 const amounts = (field: string) =>
   z.array(z.object({ currency_code: currency(`${field}[].currency_code`), amount: money(`${field}[].amount`) }).strict()).max(50)
 const bps = z
@@ -19,15 +20,15 @@ const code = z
 
 // Store
 export const StoreRecordClickSchema = z
-  .object({ code, landing_url: z.string().max(2048, "landing_url must be at most 2048 characters").optional().nullable() })
+  .object({ code, landing_url: text().max(2048, "landing_url must be at most 2048 characters").optional().nullable() })
   .strict()
-export const StoreAttachReferralSchema = z.object({ code, click_id: z.string().min(1).max(64).optional().nullable() }).strict()
+export const StoreAttachReferralSchema = z.object({ code, click_id: text().min(1).max(64).optional().nullable() }).strict()
 export const StoreApplySchema = z.object({ code: code.optional().nullable() }).strict()
 
 // Admin
 export const AdminProgramSchema = z
   .object({
-    org_id: z.string().optional(),
+    org_id: text().optional(),
     enabled: z.boolean({ message: "enabled must be true or false" }).optional(),
     commission_type: z.enum(["percent", "fixed"], { message: "commission_type must be percent or fixed" }).optional(),
     commission_bps: bps.optional().nullable(),
@@ -39,9 +40,9 @@ export const AdminProgramSchema = z
     approval: z.enum(["automatic", "manual"], { message: "approval must be automatic or manual" }).optional(),
   })
   .strict()
-export const AdminOrgQuerySchema = z.object({ org_id: z.string().optional() })
+export const AdminOrgQuerySchema = z.object({ org_id: text().optional() })
 export const AdminListAffiliatesSchema = z.object({
-  org_id: z.string().optional(),
+  org_id: text().optional(),
   status: z.enum(["pending", "approved", "rejected", "suspended"], { message: "status must be pending, approved, rejected or suspended" }).optional(),
 })
 export const AdminUpdateAffiliateSchema = z
@@ -54,16 +55,16 @@ export const AdminUpdateAffiliateSchema = z
   .strict()
 export const AdminProductRateSchema = z
   .object({
-    product_id: z.string().min(1, "product_id is required"),
+    product_id: text().min(1, "product_id is required"),
     commission_type: z.enum(["percent", "fixed"], { message: "commission_type must be percent or fixed" }),
     commission_bps: bps.optional().nullable(),
     fixed_amounts: amounts("fixed_amounts").optional().nullable(),
   })
   .strict()
-export const AdminCouponSchema = z.object({ promotion_id: z.string().min(1, "promotion_id is required") }).strict()
+export const AdminCouponSchema = z.object({ promotion_id: text().min(1, "promotion_id is required") }).strict()
 export const AdminListCommissionsSchema = z.object({
-  org_id: z.string().optional(),
-  affiliate_id: z.string().optional(),
+  org_id: text().optional(),
+  affiliate_id: text().optional(),
   status: z.enum(["pending", "approved", "paid", "voided"], { message: "status must be pending, approved, paid or voided" }).optional(),
   flagged: z.enum(["true", "false"], { message: "flagged must be true or false" }).optional(),
   limit: z.coerce.number().int().min(1).max(200).optional(),
@@ -76,7 +77,7 @@ export const AdminPayoutSchema = z
   .object({
     currency_code: currency("currency_code"),
     amount: money("amount").optional().nullable(),
-    reference: z.string().min(1).max(120).optional().nullable(),
-    note: z.string().max(500).optional().nullable(),
+    reference: text().min(1).max(120).optional().nullable(),
+    note: text().max(500).optional().nullable(),
   })
   .strict()

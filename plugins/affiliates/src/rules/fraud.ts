@@ -1,7 +1,10 @@
+import { sameMailbox } from "./mailbox"
+
 /**
  * Fraud checks on an attributed order.
- * - `self_referral`: the buyer is the affiliate (same customer) or uses the affiliate's
- *   email (case-insensitive): no commission at all.
+ * - `self_referral`: the buyer is the affiliate (same customer) or uses an address of the
+ *   affiliate's mailbox (case, plus tags and Gmail dots ignored, rules/mailbox.ts): no
+ *   commission at all.
  * - `fast_conversion`: under 5 seconds from the click to the order (or a click dated after
  *   the order): needs manual approval.
  * - `high_refund_rate`: 25 % or more of the affiliate's earlier attributed orders were
@@ -22,8 +25,7 @@ export function assessReferralFraud(input: {
 }): FraudVerdict {
   const flags: string[] = []
   const sameCustomer = !!input.buyer.customer_id && input.buyer.customer_id === input.affiliate.customer_id
-  const sameEmail =
-    !!input.buyer.email && !!input.affiliate.email && input.buyer.email.trim().toLowerCase() === input.affiliate.email.trim().toLowerCase()
+  const sameEmail = sameMailbox(input.buyer.email, input.affiliate.email)
   if (sameCustomer || sameEmail) return { flags: ["self_referral"], blocked: true, needs_review: false }
   if (input.touched_at && input.ordered_at.getTime() - input.touched_at.getTime() < FAST_CONVERSION_MS) {
     flags.push("fast_conversion")

@@ -28,3 +28,17 @@ describe("assessReferralFraud", () => {
     expect(assessReferralFraud({ ...base, prior_orders: 5, prior_refunded_orders: 1 }).flags).toEqual([])
   })
 })
+
+describe("assessReferralFraud: the affiliate's own mailbox under an alias", () => {
+  it("blocks a guest checkout as name+x@domain on the link of name@domain, and Gmail dot variants", () => {
+    const affiliate = { customer_id: "cus_aff", email: "name@domain.com" }
+    expect(assessReferralFraud({ ...base, affiliate, buyer: { customer_id: null, email: "Name+x@domain.com" } })).toEqual({
+      flags: ["self_referral"],
+      blocked: true,
+      needs_review: false,
+    })
+    const gmail = { customer_id: "cus_aff", email: "first.last@gmail.com" }
+    expect(assessReferralFraud({ ...base, affiliate: gmail, buyer: { customer_id: null, email: "firstlast+deal@googlemail.com" } }).blocked).toBe(true)
+    expect(assessReferralFraud({ ...base, affiliate, buyer: { customer_id: null, email: "name2@domain.com" } }).blocked).toBe(false)
+  })
+})

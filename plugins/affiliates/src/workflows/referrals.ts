@@ -27,9 +27,34 @@ export type RecordClickInput = {
   user_agent_hash: string | null
 }
 
+/**
+ * A repeat visit of one visitor (same IP and user agent hashes) on one link within this
+ * many seconds is the same click: reloads and click floods do not inflate the counts.
+ * (Not locked: simultaneous first clicks of one visitor may each be stored; the per-IP
+ * click limit bounds that.)
+ */
+export const clickDedupeWindowMs = () => {
+  const seconds = Number(process.env.VOLMIFY_AFFILIATE_CLICK_DEDUPE_SECONDS ?? 1800)
+  return Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 0
+}
+
 const planClickStep = createStep("plan-affiliate-click", async (input: RecordClickInput, { container }) => {
   const { affiliate, program } = await findActiveAffiliateByCode(container, input.org_id, input.code)
+  const windowMs = clickDedupeWindowMs()
+  const [existing] =
+    input.ip_hash && windowMs
+      ? await svc(container).listAffiliateClicks(
+          {
+            affiliate_id: affiliate.id,
+            ip_hash: input.ip_hash,
+            user_agent_hash: input.user_agent_hash,
+            clicked_at: { $gte: new Date(Date.now() - windowMs) },
+          },
+          { order: { clicked_at: "DESC" }, take: 1 }
+        )
+      : []
   return new StepResponse({
+    existing: (existing ?? null) as any,
     row: {
       org_id: input.org_id,
       affiliate_id: affiliate.id,
@@ -44,12 +69,17 @@ const planClickStep = createStep("plan-affiliate-click", async (input: RecordCli
   })
 })
 
-/** Records a click on a referral link and tells the storefront what to keep, and for how long. */
+/**
+ * Records a click on a referral link (or finds the same visitor's recent click on it) and
+ * tells the storefront what to keep, and for how long.
+ */
 export const recordAffiliateClickWorkflow = createWorkflow("record-affiliate-click", (input: RecordClickInput) => {
   const plan = planClickStep(input)
-  const created = createAffiliateRecordsStep(transform({ plan }, ({ plan }) => ({ model: "click" as const, data: [plan.row] })))
+  const created = createAffiliateRecordsStep(
+    transform({ plan }, ({ plan }) => ({ model: "click" as const, data: plan.existing ? [] : [plan.row] }))
+  )
   const result = transform({ plan, created }, ({ plan, created }) => {
-    const click = created[0]
+    const click = plan.existing ?? created[0]
     const expires = new Date(new Date(click.clicked_at).getTime() + plan.cookie_window_days * 86_400_000)
     return {
       click: { id: click.id, code: click.code, clicked_at: click.clicked_at, expires_at: expires },
@@ -59,9 +89,11 @@ export const recordAffiliateClickWorkflow = createWorkflow("record-affiliate-cli
       affiliate_id: click.affiliate_id,
     }
   })
-  emitEventStep({
-    eventName: AffiliateEvents.CLICK_RECORDED,
-    data: transform({ result }, ({ result }) => ({ id: result.click.id, org_id: result.org_id, affiliate_id: result.affiliate_id })),
+  when({ plan }, ({ plan }) => !plan.existing).then(() => {
+    emitEventStep({
+      eventName: AffiliateEvents.CLICK_RECORDED,
+      data: transform({ result }, ({ result }) => ({ id: result.click.id, org_id: result.org_id, affiliate_id: result.affiliate_id })),
+    })
   })
   return new WorkflowResponse(result)
 })

@@ -1,4 +1,5 @@
 import { z } from "@medusajs/framework/zod"
+import { text } from "@volmify/orgs/validation"
 
 const percentBps = z
   .number({ message: "percent_bps must be a number of basis points" })
@@ -9,8 +10,8 @@ const fixedAmounts = z
   .array(
     z
       .object({
-        currency_code: z.string().regex(/^[a-zA-Z]{3}$/, "fixed_amounts[].currency_code must be a 3-letter currency code"),
-        amount: z.union([z.number(), z.string().regex(/^\d+(\.\d+)?$/, "fixed_amounts[].amount must be a decimal")]),
+        currency_code: text().regex(/^[a-zA-Z]{3}$/, "fixed_amounts[].currency_code must be a 3-letter currency code"),
+        amount: z.union([z.number(), text().regex(/^\d+(\.\d+)?$/, "fixed_amounts[].amount must be a decimal")]),
       })
       .strict()
   )
@@ -21,7 +22,7 @@ const type = z.enum(["percent", "fixed", "hybrid"], { message: "type must be per
 
 export const AdminCreateAttributionRuleSchema = z
   .object({
-    employee_id: z.string().min(1, "employee_id is required"),
+    employee_id: text().min(1, "employee_id is required"),
     role,
     type,
     percent_bps: percentBps.optional(),
@@ -44,13 +45,13 @@ export const AdminUpdateAttributionRuleSchema = z
   .strict()
 export type AdminUpdateAttributionRule = z.infer<typeof AdminUpdateAttributionRuleSchema>
 
-const month = (field: string) => z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, `${field} must be a month as YYYY-MM`)
+const month = (field: string) => text().regex(/^\d{4}-(0[1-9]|1[0-2])$/, `${field} must be a month as YYYY-MM`)
 
 export const EarningsQuerySchema = z
   .object({
-    org_id: z.string().optional(),
-    employee_id: z.string().optional(),
-    currency_code: z.string().regex(/^[a-zA-Z]{3}$/, "currency_code must be a 3-letter currency code").optional(),
+    org_id: text().optional(),
+    employee_id: text().optional(),
+    currency_code: text().regex(/^[a-zA-Z]{3}$/, "currency_code must be a 3-letter currency code").optional(),
     from: month("from").optional(),
     to: month("to").optional(),
   })
@@ -59,15 +60,15 @@ export type EarningsQuery = z.infer<typeof EarningsQuerySchema>
 
 export const AdminRecordPayoutSchema = z
   .object({
-    org_id: z.string().optional(),
-    employee_id: z.string().min(1, "employee_id is required"),
-    currency_code: z.string().regex(/^[a-zA-Z]{3}$/, "currency_code must be a 3-letter currency code"),
+    org_id: text().optional(),
+    employee_id: text().min(1, "employee_id is required"),
+    currency_code: text().regex(/^[a-zA-Z]{3}$/, "currency_code must be a 3-letter currency code"),
     amount: z.union([
       z.number().positive("amount must be greater than 0"),
-      z.string().regex(/^\d+(\.\d+)?$/, "amount must be a positive decimal"),
+      text().regex(/^\d+(\.\d+)?$/, "amount must be a positive decimal"),
     ]),
-    reference: z.string().min(1).max(200).optional(),
-    note: z.string().max(500).optional(),
+    reference: text().min(1).max(200).optional(),
+    note: text().max(500).optional(),
   })
   .strict()
 export type AdminRecordPayout = z.infer<typeof AdminRecordPayoutSchema>

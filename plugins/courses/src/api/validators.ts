@@ -1,4 +1,5 @@
 import { z } from "@medusajs/framework/zod"
+import { longText, text } from "@volmify/orgs/validation"
 
 const tier = (name = "required_tier") => z.number({ error: `${name} must be a number` }).int(`${name} must be an integer`).min(1, `${name} must be at least 1`)
 const dripDays = z.number().int("drip_days must be an integer").min(0, "drip_days must be 0 or more").nullable().optional()
@@ -9,22 +10,22 @@ const handle = z
   .min(1)
   .max(100)
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "handle must be lowercase letters, digits and single dashes")
-const title = z.string().trim().min(1, "title must not be empty").max(300)
+const title = text().trim().min(1, "title must not be empty").max(300)
 
 const courseFields = {
   handle,
   title,
-  subtitle: z.string().max(500).nullable().optional(),
-  description: z.string().max(20_000).nullable().optional(),
+  subtitle: text().max(500).nullable().optional(),
+  description: longText().max(20_000).nullable().optional(),
   level: z.enum(["beginner", "intermediate", "advanced"]).optional(),
   difficulty: z.number().int("difficulty must be an integer").min(1, "difficulty must be 1-10").max(10, "difficulty must be 1-10").optional(),
-  language: z.string().trim().min(2).max(35).optional(),
-  thumbnail: z.string().url("thumbnail must be a URL").nullable().optional(),
+  language: text().trim().min(2).max(35).optional(),
+  thumbnail: text().url("thumbnail must be a URL").nullable().optional(),
   estimated_minutes: z.number().int("estimated_minutes must be an integer").min(0).nullable().optional(),
   certificates_enabled: z.boolean({ error: "certificates_enabled must be true or false" }).optional(),
 }
 
-export const AdminCreateCourseSchema = z.object({ product_id: z.string().min(1), ...courseFields }).strict()
+export const AdminCreateCourseSchema = z.object({ product_id: text().min(1), ...courseFields }).strict()
 export type AdminCreateCourse = z.infer<typeof AdminCreateCourseSchema>
 
 export const AdminUpdateCourseSchema = z
@@ -36,10 +37,10 @@ export type AdminUpdateCourse = z.infer<typeof AdminUpdateCourseSchema>
 
 export const AdminListQuerySchema = z
   .object({
-    q: z.string().optional(),
+    q: text().optional(),
     status: z.enum(["draft", "published", "archived"]).optional(),
-    org_id: z.string().optional(),
-    product_id: z.string().optional(),
+    org_id: text().optional(),
+    product_id: text().optional(),
     limit: z.coerce.number().int().min(1).max(100).default(50),
     offset: z.coerce.number().int().min(0).default(0),
   })
@@ -50,8 +51,8 @@ export const AdminUnpublishCourseSchema = z.object({ status: z.enum(["draft", "a
 
 const placement = z
   .object({
-    id: z.string().min(1).optional(),
-    lesson_id: z.string().min(1, "lesson_id is required"),
+    id: text().min(1).optional(),
+    lesson_id: text().min(1, "lesson_id is required"),
     required_tier: tier().optional(),
     is_preview: z.boolean().optional(),
     drip_days: dripDays,
@@ -60,7 +61,7 @@ const placement = z
   .strict()
 const section = z
   .object({
-    id: z.string().min(1).optional(),
+    id: text().min(1).optional(),
     title,
     required_tier: tier().optional(),
     drip_days: dripDays,
@@ -70,7 +71,7 @@ const section = z
   .strict()
 const outlineModule = z
   .object({
-    id: z.string().min(1).optional(),
+    id: text().min(1).optional(),
     title,
     required_tier: tier().optional(),
     drip_days: dripDays,
@@ -82,7 +83,7 @@ export const AdminOutlineSchema = z
   .object({
     modules: z.array(outlineModule).max(200),
     remove: z
-      .object({ modules: z.array(z.string()).optional(), sections: z.array(z.string()).optional(), lessons: z.array(z.string()).optional() })
+      .object({ modules: z.array(text()).optional(), sections: z.array(text()).optional(), lessons: z.array(text()).optional() })
       .strict()
       .optional(),
   })
@@ -92,12 +93,12 @@ export type AdminOutline = z.infer<typeof AdminOutlineSchema>
 const lessonFields = {
   title,
   type: z.enum(["video", "text", "download", "quiz", "assignment"]).optional(),
-  body: z.string().max(200_000).nullable().optional(),
+  body: longText().max(200_000).nullable().optional(),
   video_provider: z.enum(["url", "file", "mux", "cloudflare"]).nullable().optional(),
-  video_source: z.string().max(2000).nullable().optional(),
+  video_source: text().max(2000).nullable().optional(),
   duration_seconds: z.number().int("duration_seconds must be an integer").min(0).nullable().optional(),
   attachments: z
-    .array(z.object({ file_id: z.string().min(1), name: z.string().min(1).max(300), mime_type: z.string().max(200).optional() }).strict())
+    .array(z.object({ file_id: text().min(1), name: text().min(1).max(300), mime_type: text().max(200).optional() }).strict())
     .max(50)
     .nullable()
     .optional(),
@@ -108,7 +109,7 @@ const urlIsHttp = (l: { video_provider?: string | null; video_source?: string | 
   l.video_provider !== "url" || !l.video_source || /^https?:\/\//.test(l.video_source)
 
 export const AdminCreateLessonSchema = z
-  .object({ org_id: z.string().optional(), ...lessonFields })
+  .object({ org_id: text().optional(), ...lessonFields })
   .strict()
   .refine(videoNeedsSource, { message: "video_source is required with a video_provider", path: ["video_source"] })
   .refine(urlIsHttp, { message: "video_source must be an http(s) URL for provider url", path: ["video_source"] })
@@ -138,9 +139,9 @@ export type StoreProgress = z.infer<typeof StoreProgressSchema>
 
 const quizAnswer = z
   .object({
-    question_id: z.string().min(1, "answers[].question_id is required").max(100),
-    option_ids: z.array(z.string().max(100)).max(50).optional(),
-    text: z.string().max(2000, "answers[].text must be at most 2000 characters").optional(),
+    question_id: text().min(1, "answers[].question_id is required").max(100),
+    option_ids: z.array(text().max(100)).max(50).optional(),
+    text: text().max(2000, "answers[].text must be at most 2000 characters").optional(),
   })
   .strict()
 export const StoreSubmitQuizSchema = z.object({ answers: z.array(quizAnswer).max(500) }).strict()
@@ -159,10 +160,10 @@ export const SUBMISSION_MIME_TYPES = [
 export const SUBMISSION_MAX_BYTES = 5 * 1024 * 1024
 export const StoreSubmitAssignmentSchema = z
   .object({
-    text: z.string().trim().max(50_000, "text must be at most 50000 characters").optional(),
+    text: longText().trim().max(50_000, "text must be at most 50000 characters").optional(),
     file: z
       .object({
-        name: z.string().trim().min(1, "file.name is required").max(200).regex(/^[^/\\]+$/, "file.name must not contain slashes"),
+        name: text().trim().min(1, "file.name is required").max(200).regex(/^[^/\\]+$/, "file.name must not contain slashes"),
         mime_type: z.enum([...SUBMISSION_MIME_TYPES], { error: `file.mime_type must be one of ${SUBMISSION_MIME_TYPES.join(", ")}` }),
         content_base64: z
           .string()
@@ -179,15 +180,15 @@ export type StoreSubmitAssignment = z.infer<typeof StoreSubmitAssignmentSchema>
 
 const questionSchema = z
   .object({
-    id: z.string().trim().min(1, "questions[].id is required").max(100),
+    id: text().trim().min(1, "questions[].id is required").max(100),
     type: z.enum(["single_choice", "multiple_choice", "true_false", "short_answer"]),
-    prompt: z.string().trim().min(1, "questions[].prompt must not be empty").max(5000),
+    prompt: text().trim().min(1, "questions[].prompt must not be empty").max(5000),
     points: z.number().int("questions[].points must be an integer").min(1, "questions[].points must be at least 1").max(1000),
-    options: z.array(z.object({ id: z.string().trim().min(1).max(100), text: z.string().trim().min(1, "options[].text must not be empty").max(1000) }).strict()).max(20).optional(),
-    correct_option_ids: z.array(z.string().max(100)).max(20).optional(),
-    accepted_answers: z.array(z.string().max(500)).max(50).optional(),
+    options: z.array(z.object({ id: text().trim().min(1).max(100), text: text().trim().min(1, "options[].text must not be empty").max(1000) }).strict()).max(20).optional(),
+    correct_option_ids: z.array(text().max(100)).max(20).optional(),
+    accepted_answers: z.array(text().max(500)).max(50).optional(),
     match: z.enum(["exact", "case_insensitive"]).optional(),
-    explanation: z.string().max(5000).nullable().optional(),
+    explanation: text().max(5000).nullable().optional(),
   })
   .strict()
 export const AdminSaveQuizSchema = z
@@ -206,7 +207,7 @@ export type AdminSaveQuiz = z.infer<typeof AdminSaveQuizSchema>
 export const AdminListSubmissionsSchema = z
   .object({
     status: z.enum(["submitted", "passed", "failed"]).optional(),
-    org_id: z.string().optional(),
+    org_id: text().optional(),
     limit: z.coerce.number().int().min(1).max(100).default(50),
     offset: z.coerce.number().int().min(0).default(0),
   })
@@ -216,21 +217,21 @@ export type AdminListSubmissions = z.infer<typeof AdminListSubmissionsSchema>
 export const AdminReviewSubmissionSchema = z
   .object({
     status: z.enum(["passed", "failed"], { error: "status must be passed or failed" }),
-    feedback: z.string().trim().max(20_000).nullable().optional(),
+    feedback: longText().trim().max(20_000).nullable().optional(),
   })
   .strict()
 export type AdminReviewSubmission = z.infer<typeof AdminReviewSubmissionSchema>
 
-const hexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, "accent_color must be a #rrggbb colour")
+const hexColor = text().regex(/^#[0-9a-fA-F]{6}$/, "accent_color must be a #rrggbb colour")
 export const AdminCertificateSettingsSchema = z
   .object({
-    org_id: z.string().optional(),
-    title: z.string().trim().min(1, "title must not be empty").max(120).optional(),
-    body_text: z.string().trim().min(1, "body_text must not be empty").max(300).optional(),
-    signatory_name: z.string().trim().max(120).nullable().optional(),
-    signatory_title: z.string().trim().max(120).nullable().optional(),
+    org_id: text().optional(),
+    title: text().trim().min(1, "title must not be empty").max(120).optional(),
+    body_text: text().trim().min(1, "body_text must not be empty").max(300).optional(),
+    signatory_name: text().trim().max(120).nullable().optional(),
+    signatory_title: text().trim().max(120).nullable().optional(),
     accent_color: hexColor.nullable().optional(),
   })
   .strict()
 export type AdminCertificateSettings = z.infer<typeof AdminCertificateSettingsSchema>
-export const AdminOrgQuerySchema = z.object({ org_id: z.string().optional() }).strict()
+export const AdminOrgQuerySchema = z.object({ org_id: text().optional() }).strict()

@@ -11,6 +11,8 @@ import {
   requirePlatformOperator,
   requireStaffOrPlatform,
 } from "./utils/org-access"
+import { throttleEmailpass } from "../security"
+import { rejectUnsafeInput, volmifyErrorHandler } from "./utils/reject-unsafe-input"
 import { blockSuspendedOrgKeys, joinOrgOnRegistration } from "./utils/store-gates"
 import {
   AcceptInvitationSchema,
@@ -32,7 +34,20 @@ import {
 const ORG = "/admin/orgs/:id"
 
 export default defineMiddlewares({
+  // Medusa's error handler, with broken percent-escapes in paths answered 400 (the one
+  // error Express raises before any middleware can look at the path).
+  errorHandler: volmifyErrorHandler(),
   routes: [
+    // Every API request (core routes too): NUL bytes, over-long path segments or query
+    // values and broken percent-escapes are a 400 before anything reads them.
+    { matcher: "/store", middlewares: [rejectUnsafeInput] },
+    { matcher: "/admin", middlewares: [rejectUnsafeInput] },
+    { matcher: "/auth", middlewares: [rejectUnsafeInput] },
+    { matcher: "/org-invite", middlewares: [rejectUnsafeInput] },
+    { matcher: "/course-media", middlewares: [rejectUnsafeInput] },
+    // Medusa's email/password sign-in (and register, reset): failures are throttled per
+    // account and per client IP, with a lockout that expires (security/login-throttle.ts).
+    { matcher: "/auth/:actor_type/emailpass", middlewares: [throttleEmailpass] },
     // Core /admin routes for org staff: allowlist, org filters, ownership checks.
     ...adminScopeMiddlewares,
 
@@ -79,7 +94,7 @@ export default defineMiddlewares({
     // Suspend / reactivate: platform operators.
     { matcher: `${ORG}/suspend`, methods: ["POST"], middlewares: [requirePlatformOperator] },
     { matcher: `${ORG}/reactivate`, methods: ["POST"], middlewares: [requirePlatformOperator] },
-    // Domains: everyone in the org reads; owners/admins change (verification: platform).
+    // Domains: everyone in the org reads; owners/admins change and verify by DNS (platform: directly).
     {
       matcher: `${ORG}/domains`,
       methods: ["POST"],
@@ -91,6 +106,8 @@ export default defineMiddlewares({
       middlewares: [requireOrgRole("admin"), validateAndTransformBody(AdminUpdateDomainSchema)],
     },
     { matcher: `${ORG}/domains/:domain_id`, methods: ["DELETE"], middlewares: [requireOrgRole("admin")] },
+    // Verify by DNS TXT record: owners/admins.
+    { matcher: `${ORG}/domains/:domain_id/verify`, methods: ["POST"], middlewares: [requireOrgRole("admin")] },
     // Employees: everyone reads; changes are checked by the route and the staff rules.
     {
       matcher: `${ORG}/employees/:employee_id`,

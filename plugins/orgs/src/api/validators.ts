@@ -1,4 +1,5 @@
 import { z } from "@medusajs/framework/zod"
+import { text } from "../validation"
 import { EMPLOYEE_ROLES } from "../modules/org/models/org-employee"
 
 const HEX_COLOR = /^#(?:[0-9a-fA-F]{3}){1,2}$/
@@ -6,12 +7,12 @@ const LOCALE = /^[a-z]{2,3}(?:-[A-Z]{2})?$/
 
 export const BrandingSchema = z
   .object({
-    logo_url: z.string().url().max(2000).nullable().optional(),
-    primary_color: z.string().regex(HEX_COLOR, "primary_color must be a hex colour like #1d4ed8").nullable().optional(),
-    accent_color: z.string().regex(HEX_COLOR, "accent_color must be a hex colour like #f59e0b").nullable().optional(),
+    logo_url: text().url().max(2000).nullable().optional(),
+    primary_color: text().regex(HEX_COLOR, "primary_color must be a hex colour like #1d4ed8").nullable().optional(),
+    accent_color: text().regex(HEX_COLOR, "accent_color must be a hex colour like #f59e0b").nullable().optional(),
     font: z.enum(["system", "serif", "mono", "rounded"]).nullable().optional(),
-    default_locale: z.string().regex(LOCALE, "default_locale must be a locale like en or en-US").nullable().optional(),
-    locales: z.array(z.string().regex(LOCALE, "locales must be locales like en or en-US")).max(20).nullable().optional(),
+    default_locale: text().regex(LOCALE, "default_locale must be a locale like en or en-US").nullable().optional(),
+    locales: z.array(text().regex(LOCALE, "locales must be locales like en or en-US")).max(20).nullable().optional(),
   })
   .strict()
 
@@ -23,7 +24,7 @@ export const SettingsSchema = z
     processing_fee_bps: bps.optional(),
     processing_fee_fixed: z.number().int().min(0).optional(),
     fee_base: z.enum(["gross", "net_of_tax"]).optional(),
-    default_currency_code: z.string().regex(/^[a-z]{3}$/, "default_currency_code must be a lowercase ISO 4217 code").nullable().optional(),
+    default_currency_code: text().regex(/^[a-z]{3}$/, "default_currency_code must be a lowercase ISO 4217 code").nullable().optional(),
   })
   .strict()
 
@@ -34,7 +35,7 @@ const Role = z.enum(EMPLOYEE_ROLES)
 
 export const AdminListOrgsQuerySchema = z
   .object({
-    q: z.string().trim().min(1).max(100).optional(),
+    q: text().trim().min(1).max(100).optional(),
     limit: z.coerce.number().int().min(1).max(100).default(20),
     offset: z.coerce.number().int().min(0).default(0),
   })
@@ -43,10 +44,10 @@ export type AdminListOrgsQuery = z.infer<typeof AdminListOrgsQuerySchema>
 
 export const AdminCreateOrgSchema = z
   .object({
-    handle: z.string().trim().min(2).max(60),
-    name: z.string().trim().min(1).max(120),
-    owner_user_id: z.string().min(1),
-    support_email: z.string().email().nullable().optional(),
+    handle: text().trim().min(2).max(60),
+    name: text().trim().min(1).max(120),
+    owner_user_id: text().min(1),
+    support_email: text().email().nullable().optional(),
     branding: BrandingSchema.nullable().optional(),
     settings: SettingsSchema.nullable().optional(),
   })
@@ -55,8 +56,8 @@ export type AdminCreateOrg = z.infer<typeof AdminCreateOrgSchema>
 
 export const AdminUpdateOrgSchema = z
   .object({
-    name: z.string().trim().min(1).max(120).optional(),
-    support_email: z.string().email().nullable().optional(),
+    name: text().trim().min(1).max(120).optional(),
+    support_email: text().email().nullable().optional(),
     branding: BrandingSchema.nullable().optional(),
     settings: SettingsSchema.nullable().optional(),
   })
@@ -65,7 +66,7 @@ export type AdminUpdateOrg = z.infer<typeof AdminUpdateOrgSchema>
 
 export const AdminAddDomainSchema = z
   .object({
-    hostname: z.string().trim().min(1).max(253),
+    hostname: text().trim().min(1).max(253),
     is_primary: z.boolean().optional(),
   })
   .strict()
@@ -80,16 +81,16 @@ export const AdminUpdateEmployeeSchema = z
   .object({
     role: Role.optional(),
     status: z.enum(["active", "inactive"]).optional(),
-    display_name: z.string().trim().min(1).max(120).nullable().optional(),
-    title: z.string().trim().max(120).nullable().optional(),
-    bio: z.string().max(5000).nullable().optional(),
+    display_name: text().trim().min(1).max(120).nullable().optional(),
+    title: text().trim().max(120).nullable().optional(),
+    bio: text().max(5000).nullable().optional(),
   })
   .strict()
 export type AdminUpdateEmployee = z.infer<typeof AdminUpdateEmployeeSchema>
 
 export const AdminInviteSchema = z
   .object({
-    email: z.string().trim().email(),
+    email: text().trim().email(),
     role: Role,
     expires_in_days: z.number().int().min(1).max(30).optional(),
   })
@@ -116,19 +117,19 @@ export const AdminListMembersQuerySchema = z
   })
   .strict()
 
-export const InvitationTokenSchema = z.object({ token: z.string().min(10).max(200) }).strict()
+export const InvitationTokenSchema = z.object({ token: text().min(10).max(200) }).strict()
 
 export const AcceptInvitationSchema = z
   .object({
-    token: z.string().min(10).max(200),
-    first_name: z.string().trim().max(120).optional(),
-    last_name: z.string().trim().max(120).optional(),
+    token: text().min(10).max(200),
+    first_name: text().trim().max(120).optional(),
+    last_name: text().trim().max(120).optional(),
   })
   .strict()
 export type AcceptInvitation = z.infer<typeof AcceptInvitationSchema>
 
 export const StoreResolveOrgQuerySchema = z
-  .object({ host: z.string().trim().min(1).max(253) })
+  .object({ host: text().trim().min(1).max(253) })
   .strict()
 
 export const StoreJoinOrgSchema = z

@@ -4,6 +4,7 @@ import { AFFILIATES_MODULE } from "../../modules/affiliates"
 import { computeLineCommission } from "../../rules/commission-amount"
 import { resolveCommissionRate, RateRule } from "../../rules/commission-rate"
 import { assessReferralFraud } from "../../rules/fraud"
+import { sameMailbox } from "../../rules/mailbox"
 import { chooseReferral } from "../../rules/referral-window"
 import { fromMinor, toMinor } from "../../utils/ledger"
 
@@ -133,7 +134,7 @@ export async function planOrderCommissions(container: any, orderIds: string[]): 
       prior_refunded_orders: prior.refunded_orders,
     })
     // A customer buying with their own email under another account still counts as self.
-    if (!verdict.blocked && buyer?.email && affiliate.email && buyer.email.toLowerCase() === affiliate.email.toLowerCase()) {
+    if (!verdict.blocked && sameMailbox(buyer?.email, affiliate.email)) {
       verdict.blocked = true
       verdict.flags = ["self_referral"]
     }

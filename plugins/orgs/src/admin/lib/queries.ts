@@ -42,7 +42,14 @@ export type OrgDetail = AdminOrg & {
   support_email: string | null
   branding: OrgBranding | null
   settings: Record<string, unknown> | null
-  domains: { id: string; hostname: string; is_primary: boolean; verified_at: string | null }[]
+  domains: {
+    id: string
+    hostname: string
+    is_primary: boolean
+    verified_at: string | null
+    /** The DNS TXT record that proves the claim, while unverified. */
+    verification: { type: "TXT"; name: string; value: string } | null
+  }[]
   api_keys?: { id: string; title: string; token: string; revoked_at: string | null }[]
 }
 export type Employee = {

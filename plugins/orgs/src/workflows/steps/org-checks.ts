@@ -26,18 +26,25 @@ export const loadOrgStep = createStep(
 export const HOSTNAME_PATTERN =
   /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$|^localhost$/
 
-/** Refuses a malformed hostname or one any org already uses. */
+/**
+ * Refuses a malformed hostname, one this org already claims, or one another org has
+ * verified. Another org's unverified claim does not count: claiming costs nothing, so it
+ * must not block the hostname's real owner.
+ */
 export const validateHostnameStep = createStep(
   "validate-org-hostname",
-  async ({ hostname }: { hostname: string }, { container }) => {
+  async ({ hostname, org_id }: { hostname: string; org_id: string }, { container }) => {
     if (!HOSTNAME_PATTERN.test(hostname)) {
       throw new MedusaError(MedusaError.Types.INVALID_DATA, `hostname "${hostname}" is not a valid hostname`)
     }
-    const [taken] = await container
+    const claims = await container
       .resolve<OrgModuleService>(ORG_MODULE)
-      .listOrgDomains({ hostname }, { take: 1, select: ["id"] })
-    if (taken) {
-      throw new MedusaError(MedusaError.Types.DUPLICATE_ERROR, `The hostname "${hostname}" is already in use`)
+      .listOrgDomains({ hostname }, { select: ["id", "org_id", "verified_at"] })
+    if (claims.some((c: any) => c.org_id === org_id)) {
+      throw new MedusaError(MedusaError.Types.DUPLICATE_ERROR, `This org already has the hostname "${hostname}"`)
+    }
+    if (claims.some((c: any) => c.verified_at)) {
+      throw new MedusaError(MedusaError.Types.DUPLICATE_ERROR, `The hostname "${hostname}" is already verified by another org`)
     }
     return new StepResponse(hostname)
   }

@@ -1,11 +1,12 @@
 import Link from "next/link"
+import { safeRedirectPath } from "@/lib/safe-redirect"
 import { login } from "../../actions"
 
 export const metadata = { title: "Log in" }
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
   const p = await searchParams
-  const next = p.next ?? "/learn"
+  const next = safeRedirectPath(p.next, "/learn")
   return (
     <>
       <h1>Log in</h1>

@@ -1,11 +1,12 @@
 import Link from "next/link"
+import { safeRedirectPath } from "@/lib/safe-redirect"
 import { register } from "../../actions"
 
 export const metadata = { title: "Create an account" }
 
 export default async function RegisterPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
   const p = await searchParams
-  const next = p.next ?? "/learn"
+  const next = safeRedirectPath(p.next, "/learn")
   return (
     <>
       <h1>Create an account</h1>

@@ -174,7 +174,15 @@ function Domains({ org, canManage }: { org: OrgDetail; canManage: boolean }) {
         <Table.Body>
           {org.domains.map((d) => (
             <Table.Row key={d.id}>
-              <Table.Cell>{d.hostname}</Table.Cell>
+              <Table.Cell>
+                {d.hostname}
+                {d.verification && canManage ? (
+                  <Text size="xsmall" className="text-ui-fg-subtle">
+                    To verify, create a TXT record named <code>{d.verification.name}</code> with the value{" "}
+                    <code>{d.verification.value}</code>, then press Verify.
+                  </Text>
+                ) : null}
+              </Table.Cell>
               <Table.Cell>
                 {d.is_primary ? <Badge size="2xsmall">primary</Badge> : null}{" "}
                 <Badge size="2xsmall" color={d.verified_at ? "green" : "orange"}>
@@ -182,6 +190,15 @@ function Domains({ org, canManage }: { org: OrgDetail; canManage: boolean }) {
                 </Badge>
               </Table.Cell>
               <Table.Cell className="text-right">
+                {canManage && !d.verified_at ? (
+                  <Button
+                    size="small"
+                    variant="secondary"
+                    onClick={() => action.mutate({ path: `/domains/${d.id}/verify`, body: {}, done: "Domain verified" })}
+                  >
+                    Verify
+                  </Button>
+                ) : null}{" "}
                 {canManage && !d.is_primary ? (
                   <Button size="small" variant="secondary" onClick={() => action.mutate({ path: `/domains/${d.id}`, body: { is_primary: true } })}>
                     Make primary

@@ -2,6 +2,7 @@ import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { updateOrgWorkflow } from "../../../../workflows/org-lifecycle"
 import { orgAccess } from "../../../utils/org-access"
+import { presentDomain } from "../../../utils/present-domain"
 import { AdminUpdateOrg, PLATFORM_ONLY_SETTINGS } from "../../../validators"
 
 const DETAIL_FIELDS = [
@@ -19,6 +20,7 @@ const DETAIL_FIELDS = [
   "domains.hostname",
   "domains.is_primary",
   "domains.verified_at",
+  "domains.verification_token",
 ]
 const KEY_FIELDS = ["api_keys.id", "api_keys.title", "api_keys.token", "api_keys.revoked_at"]
 
@@ -37,7 +39,7 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
   if (!org) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Org "${org_id}" was not found`)
   }
-  res.json({ org: { ...org, role } })
+  res.json({ org: { ...org, domains: (org.domains ?? []).map((d: any) => presentDomain(d)), role } })
 }
 
 /** POST /admin/orgs/:id: name, support email, branding, settings (owners/admins). */

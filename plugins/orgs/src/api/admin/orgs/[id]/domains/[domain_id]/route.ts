@@ -3,6 +3,7 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { removeOrgDomainWorkflow, updateOrgDomainWorkflow } from "../../../../../../workflows/domains"
 import { orgAccess } from "../../../../../utils/org-access"
 import type { AdminUpdateDomain } from "../../../../../validators"
+import { presentDomain } from "../../../../../utils/present-domain"
 
 /** POST /admin/orgs/:id/domains/:domain_id: make primary; `verified` only for platform operators. */
 export async function POST(req: AuthenticatedMedusaRequest<AdminUpdateDomain>, res: MedusaResponse) {
@@ -13,7 +14,7 @@ export async function POST(req: AuthenticatedMedusaRequest<AdminUpdateDomain>, r
   const { result } = await updateOrgDomainWorkflow(req.scope).run({
     input: { org_id, domain_id: req.params.domain_id, ...req.validatedBody },
   })
-  res.json({ domain: result })
+  res.json({ domain: presentDomain(result as any) })
 }
 
 /** DELETE /admin/orgs/:id/domains/:domain_id */
