@@ -1,0 +1,49 @@
+import { acquireLockStep, releaseLockStep } from "@medusajs/medusa/core-flows"
+import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { captureFailureReason } from "../rules/digital-order"
+import { grantEntitlementsForOrderWorkflow } from "./grant-entitlements-for-order"
+import { revokeEntitlementsForOrderWorkflow } from "./revoke-entitlements"
+import { capturePaymentsStep } from "./steps/capture-payments"
+import { planDigitalCaptureStep } from "./steps/plan-digital-capture"
+
+export const AUTO_CAPTURE_ACTOR = "volmify-auto-capture"
+
+/**
+ * order.placed -> capture an all-digital order's authorized payments right away, so access,
+ * ledger postings (payment.captured) and commissions follow in seconds without an operator.
+ * A lock on the order plus "nothing left to capture" make any number of deliveries capture
+ * once. The grant runs first (idempotent, the same one the order.placed grant subscriber
+ * runs): if the capture fails, the revoke that follows must find the access to take back,
+ * and a grant arriving later sees the line already granted (revoked rows included) and adds
+ * nothing. The revoke reason names the provider's error, where staff see entitlements.
+ */
+export const captureDigitalOrderWorkflow = createWorkflow(
+  "capture-digital-order",
+  (input: { order_id: string }) => {
+    const lockKey = transform({ input }, ({ input }) => `capture:order:${input.order_id}`)
+    acquireLockStep({ key: lockKey, timeout: 60, ttl: 120 })
+    const plan = planDigitalCaptureStep({ order_id: input.order_id })
+    const outcome = when("digital-order-to-capture", { plan }, ({ plan }) => plan.payment_ids.length > 0).then(() => {
+      grantEntitlementsForOrderWorkflow.runAsStep({ input: { order_id: input.order_id } })
+      return capturePaymentsStep(
+        transform({ plan }, ({ plan }) => ({ payment_ids: plan.payment_ids, captured_by: AUTO_CAPTURE_ACTOR }))
+      )
+    })
+    when("digital-capture-failed", { outcome }, ({ outcome }) => (outcome?.failed.length ?? 0) > 0).then(() => {
+      revokeEntitlementsForOrderWorkflow.runAsStep({
+        input: transform({ input, outcome }, ({ input, outcome }) => ({
+          order_id: input.order_id,
+          reason: captureFailureReason(outcome!.failed[0].message),
+        })),
+      })
+    })
+    releaseLockStep({ key: lockKey })
+    return new WorkflowResponse(
+      transform({ plan, outcome }, ({ plan, outcome }) => ({
+        captured: outcome?.captured ?? [],
+        failed: outcome?.failed ?? [],
+        skipped: plan.skipped || null,
+      }))
+    )
+  }
+)
