@@ -3,12 +3,13 @@ import { ContainerRegistrationKeys, MathBN } from "@medusajs/framework/utils"
 import { createPricePreferencesWorkflow, createTaxRegionsWorkflow } from "@medusajs/medusa/core-flows"
 import { createCustomer, createPlatformAdmin, type AdminActor, type CustomerActor } from "../../helpers/actors"
 import { accessService, createRegion, createTieredProduct, eventually, type TestProduct, type TestRegion } from "../../helpers/commerce"
+import { useProcessEnv } from "../../helpers/env"
 import { FakeStripe } from "../../helpers/fake-stripe"
 import { send } from "../../helpers/http"
 import { createStaff, createTestOrg, type TestOrg } from "../../helpers/orgs"
 import { runFailingAfter } from "../../helpers/workflows"
 
-const { captureDigitalOrderWorkflow } = require("@volmify/access/workflows")
+const { CAPTURE_SKIPPED, captureDigitalOrderWorkflow } = require("@volmify/access/workflows")
 const attribution = require("@volmify/attribution/workflows")
 const affiliatesWf = require("@volmify/affiliates/workflows")
 
@@ -16,31 +17,15 @@ jest.setTimeout(300_000)
 
 const WEBHOOK_SECRET = "whsec_volmify_test_secret"
 const STRIPE = "pp_stripe_stripe"
-// The runner loads medusa-config.ts before it applies its `env` option, so the Stripe
-// variables go into process.env before the runner's own beforeAll (and back out after).
-const env: Record<string, string> = {
+const fake = new FakeStripe(WEBHOOK_SECRET)
+beforeAll(() => fake.start())
+afterAll(() => fake.stop())
+useProcessEnv({
   STRIPE_API_KEY: "sk_test_volmify_fake",
   STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET,
   STRIPE_API_HOST: "127.0.0.1",
   STRIPE_API_PROTOCOL: "http",
-}
-const fake = new FakeStripe(WEBHOOK_SECRET)
-const previousEnv: Record<string, string | undefined> = {}
-
-beforeAll(async () => {
-  await fake.start()
-  env.STRIPE_API_PORT = String(fake.port)
-  for (const [k, v] of Object.entries(env)) {
-    previousEnv[k] = process.env[k]
-    process.env[k] = v
-  }
-})
-afterAll(async () => {
-  for (const [k, v] of Object.entries(previousEnv)) {
-    if (v === undefined) delete process.env[k]
-    else process.env[k] = v
-  }
-  await fake.stop()
+  STRIPE_API_PORT: () => String(fake.port),
 })
 
 medusaIntegrationTestRunner({
@@ -198,7 +183,7 @@ medusaIntegrationTestRunner({
 
         // A replayed order.placed captures nothing more.
         const { result } = await captureDigitalOrderWorkflow(getContainer()).run({ input: { order_id: orderId } })
-        expect(result).toEqual({ captured: [], failed: [], skipped: "no authorized payment left to capture" })
+        expect(result).toEqual({ captured: [], failed: [], skipped: CAPTURE_SKIPPED.NOTHING_LEFT })
         expect((await paymentOf(orderId)).payment.captures).toHaveLength(1)
         expect(await postingsOf(orderId)).toHaveLength(1)
       })
@@ -223,7 +208,7 @@ medusaIntegrationTestRunner({
         // The grant (same event) has run; the capture decision is read-only and says why.
         await eventually(() => entitlementsOf(orderId))
         const { result } = await captureDigitalOrderWorkflow(getContainer()).run({ input: { order_id: orderId } })
-        expect(result).toEqual({ captured: [], failed: [], skipped: "order has a line that is not digital access" })
+        expect(result).toEqual({ captured: [], failed: [], skipped: CAPTURE_SKIPPED.NOT_DIGITAL })
         const { status, payment } = await paymentOf(orderId)
         expect([status, payment.captured_at, payment.captures]).toEqual(["authorized", null, []])
         expect(await postingsOf(orderId)).toEqual([])
@@ -252,6 +237,18 @@ medusaIntegrationTestRunner({
         expect(payment.captures).toHaveLength(1)
         expect(fake.intents.get(intentId!)).toMatchObject({ status: "succeeded", amount_received: 10000 })
         expect(fake.requests.filter((r) => r.path === `/v1/payment_intents/${intentId}/capture`)).toHaveLength(1)
+
+        // Stripe then reports the capture (payment_intent.succeeded), also 50 times: nothing more
+        // happens. A sentinel purchase delivered afterwards shows the replays were processed.
+        const succeeded = fake.signedEvent("payment_intent.succeeded", intentId!)
+        await Promise.all(Array.from({ length: 50 }, () => deliver(succeeded.payload, succeeded.signature)))
+        const sentinel = await startCheckout(buyer, stripeUsd, [course.variants[0].id], STRIPE)
+        await payByWebhookOnly(sentinel.intentId!)
+        await eventually(() => ordersOfCart(sentinel.cartId), { timeoutMs: 60_000 })
+        expect((await paymentOf(orderId)).payment.captures).toHaveLength(1)
+        expect(await postingsOf(orderId)).toHaveLength(1)
+        expect(await entitlementsOf(orderId)).toHaveLength(1)
+        expect(await getContainer().resolve<any>("affiliates").listAffiliateCommissions({ order_id: orderId })).toHaveLength(1)
       })
 
       it("a bad signature is a 400 and changes nothing", async () => {

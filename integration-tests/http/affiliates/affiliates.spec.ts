@@ -5,12 +5,17 @@ import { createRegion, createTieredProduct, TestProduct, TestRegion } from "../.
 import { failure, send } from "../../helpers/http"
 import { collectIds, createTwoOrgFixture, ROLES, TwoOrgFixture } from "../../helpers/orgs"
 import { runFailingAfter } from "../../helpers/workflows"
+import { useProcessEnv } from "../../helpers/env"
 
 const affiliatesWf = require("@volmify/affiliates/workflows")
 
 jest.setTimeout(300_000)
 
 const DAY = 86_400_000
+
+// These cases capture payments themselves (by hand, or through the payment module without
+// events); the capture of all-digital orders at placement is proven in capture-stripe.spec.ts.
+useProcessEnv({ VOLMIFY_AUTO_CAPTURE: "false" })
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {

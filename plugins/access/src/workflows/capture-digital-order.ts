@@ -6,6 +6,8 @@ import { revokeEntitlementsForOrderWorkflow } from "./revoke-entitlements"
 import { capturePaymentsStep } from "./steps/capture-payments"
 import { planDigitalCaptureStep } from "./steps/plan-digital-capture"
 
+export { CAPTURE_SKIPPED } from "./steps/plan-digital-capture"
+
 export const AUTO_CAPTURE_ACTOR = "volmify-auto-capture"
 
 /**

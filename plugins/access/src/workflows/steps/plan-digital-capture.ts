@@ -6,6 +6,14 @@ import { isDigitalOnlyOrder } from "../../rules/digital-order"
 
 export type DigitalCapturePlan = { payment_ids: string[]; skipped: string }
 
+/** Why an order is not captured at placement (the workflow's `skipped`). */
+export const CAPTURE_SKIPPED = {
+  NOT_FOUND: "order not found",
+  CANCELED: "order is canceled",
+  NOT_DIGITAL: "order has a line that is not digital access",
+  NOTHING_LEFT: "no authorized payment left to capture",
+} as const
+
 const skip = (skipped: string) => new StepResponse<DigitalCapturePlan>({ payment_ids: [], skipped })
 
 /**
@@ -34,8 +42,8 @@ export const planDigitalCaptureStep = createStep(
       ],
       filters: { id: order_id },
     })
-    if (!order) return skip("order not found")
-    if (order.status === "canceled") return skip("order is canceled")
+    if (!order) return skip(CAPTURE_SKIPPED.NOT_FOUND)
+    if (order.status === "canceled") return skip(CAPTURE_SKIPPED.CANCELED)
     const items = (order.items ?? []).filter(Boolean) as { variant_id?: string | null; requires_shipping?: boolean }[]
     const variantIds = items.map((i) => i.variant_id).filter((v): v is string => !!v)
     const plans = variantIds.length
@@ -43,12 +51,12 @@ export const planDigitalCaptureStep = createStep(
           .resolve<AccessModuleService>(ACCESS_MODULE)
           .listAccessPlans({ variant_id: variantIds }, { select: ["variant_id"] })
       : []
-    if (!isDigitalOnlyOrder(items, plans.map((p) => p.variant_id))) return skip("order has a line that is not digital access")
+    if (!isDigitalOnlyOrder(items, plans.map((p) => p.variant_id))) return skip(CAPTURE_SKIPPED.NOT_DIGITAL)
     const payments = (order.payment_collections ?? [])
       .filter((pc: any) => pc?.status === "authorized")
       .flatMap((pc: any) => pc.payments ?? [])
       .filter((p: any) => p && !p.captured_at && !p.canceled_at)
-    if (!payments.length) return skip("no authorized payment left to capture")
+    if (!payments.length) return skip(CAPTURE_SKIPPED.NOTHING_LEFT)
     return new StepResponse<DigitalCapturePlan>({ payment_ids: payments.map((p: any) => p.id), skipped: "" })
   }
 )
