@@ -22,24 +22,32 @@ export const AUTO_CAPTURE_ACTOR = "volmify-auto-capture"
 export const captureDigitalOrderWorkflow = createWorkflow(
   "capture-digital-order",
   (input: { order_id: string }) => {
-    const lockKey = transform({ input }, ({ input }) => `capture:order:${input.order_id}`)
-    acquireLockStep({ key: lockKey, timeout: 60, ttl: 120 })
+    const captureKey = transform({ input }, ({ input }) => `capture:order:${input.order_id}`)
+    // The grant and revoke workflows' own lock steps are skipped when they run as a
+    // sub-workflow (Medusa's acquireLockStep), so their lock on the order's entitlements is
+    // taken here, around each of them only: never held across the provider's capture call.
+    const entitlementsKey = transform({ input }, ({ input }) => `entitlements:order:${input.order_id}`)
+    acquireLockStep({ key: captureKey, timeout: 60, ttl: 120 }).config({ name: "lock-order-capture" })
     const plan = planDigitalCaptureStep({ order_id: input.order_id })
     const outcome = when("digital-order-to-capture", { plan }, ({ plan }) => plan.payment_ids.length > 0).then(() => {
+      acquireLockStep({ key: entitlementsKey, timeout: 30, ttl: 60 }).config({ name: "lock-entitlements-for-grant" })
       grantEntitlementsForOrderWorkflow.runAsStep({ input: { order_id: input.order_id } })
+      releaseLockStep({ key: entitlementsKey }).config({ name: "unlock-entitlements-after-grant" })
       return capturePaymentsStep(
         transform({ plan }, ({ plan }) => ({ payment_ids: plan.payment_ids, captured_by: AUTO_CAPTURE_ACTOR }))
       )
     })
     when("digital-capture-failed", { outcome }, ({ outcome }) => (outcome?.failed.length ?? 0) > 0).then(() => {
+      acquireLockStep({ key: entitlementsKey, timeout: 30, ttl: 60 }).config({ name: "lock-entitlements-for-revoke" })
       revokeEntitlementsForOrderWorkflow.runAsStep({
         input: transform({ input, outcome }, ({ input, outcome }) => ({
           order_id: input.order_id,
           reason: captureFailureReason(outcome!.failed[0].message),
         })),
       })
+      releaseLockStep({ key: entitlementsKey }).config({ name: "unlock-entitlements-after-revoke" })
     })
-    releaseLockStep({ key: lockKey })
+    releaseLockStep({ key: captureKey }).config({ name: "unlock-order-capture" })
     return new WorkflowResponse(
       transform({ plan, outcome }, ({ plan, outcome }) => ({
         captured: outcome?.captured ?? [],
