@@ -79,11 +79,17 @@ const paymentModules = env.STRIPE_API_KEY
         options: {
           providers: [
             {
-              resolve: "@medusajs/medusa/payment-stripe",
+              // Medusa's Stripe provider, with its API host configurable (src/modules/stripe-payment).
+              // Manual capture on purpose: Stripe's `capture: true` would capture every order,
+              // physical ones too; @volmify/access captures all-digital orders after placement.
+              resolve: "./src/modules/stripe-payment",
               id: "stripe",
               options: {
                 apiKey: env.STRIPE_API_KEY,
                 webhookSecret: env.STRIPE_WEBHOOK_SECRET,
+                apiHost: env.STRIPE_API_HOST || undefined,
+                apiPort: env.STRIPE_API_PORT || undefined,
+                apiProtocol: env.STRIPE_API_PROTOCOL || undefined,
               },
             },
           ],
@@ -166,7 +172,8 @@ module.exports = defineConfig({
   featureFlags: REDIS_URL ? { caching: true } : {},
   plugins: [
     { resolve: "@volmify/orgs", options: {} },
-    { resolve: "@volmify/access", options: {} },
+    // All-digital orders are captured right after placement unless VOLMIFY_AUTO_CAPTURE=false.
+    { resolve: "@volmify/access", options: { autoCaptureDigitalOrders: env.VOLMIFY_AUTO_CAPTURE !== "false" } },
     { resolve: "@volmify/courses", options: {} },
     { resolve: "@volmify/ledger", options: {} },
     { resolve: "@volmify/attribution", options: {} },

@@ -7,17 +7,16 @@ const { setAccessPlanWorkflow } = require("@volmify/access/workflows")
 
 export type TestRegion = { id: string; currency_code: string }
 
-/** A region for one currency with Medusa's system payment provider. */
+/** A region for one currency with Medusa's system payment provider (or the given providers). */
 export async function createRegion(
   container: MedusaContainer,
   currency_code: string,
-  countries: string[] = currency_code === "jpy" ? ["jp"] : currency_code === "eur" ? ["de"] : ["us"]
+  countries: string[] = currency_code === "jpy" ? ["jp"] : currency_code === "eur" ? ["de"] : ["us"],
+  payment_providers: string[] = ["pp_system_default"]
 ): Promise<TestRegion> {
   const { result } = await createRegionsWorkflow(container).run({
     input: {
-      regions: [
-        { name: `Region ${currency_code} ${Date.now()}`, currency_code, countries, payment_providers: ["pp_system_default"] },
-      ],
+      regions: [{ name: `Region ${currency_code} ${Date.now()}`, currency_code, countries, payment_providers }],
     },
   })
   return { id: result[0].id, currency_code }

@@ -11,6 +11,7 @@ import {
 import { DEMO_ORGS } from "./demo-catalog"
 
 // The plugins' workflows, as the host app loads them (built before the seed runs).
+const { CAPTURE_SKIPPED, captureDigitalOrderWorkflow } = require("@volmify/access/workflows")
 const { createAttributionRuleWorkflow, postOrderRevenueWorkflow, reverseOrderRevenueWorkflow } = require("@volmify/attribution/workflows")
 
 /** Demo shares: the creator's percent of the net per product handle (the rest stays with the org). */
@@ -102,7 +103,13 @@ export async function seedAttribution(container: MedusaContainer, logger: Logger
         data: [withPayments],
       } = await query.graph({ entity: "order", fields: ["payment_collections.payments.id"], filters: { id: order.id } })
       const paymentId = withPayments.payment_collections?.[0]?.payments?.[0]?.id as string
-      await capturePaymentWorkflow(container).run({ input: { payment_id: paymentId, captured_by: "seed" } })
+      // All-digital sales are captured by @volmify/access on order.placed. Its workflow takes a
+      // lock on the order and captures only what is left, so running it here too neither races
+      // that subscriber nor depends on event delivery inside `medusa exec`.
+      const { result: capture } = await captureDigitalOrderWorkflow(container).run({ input: { order_id: order.id } })
+      if (capture.skipped === CAPTURE_SKIPPED.NOT_DIGITAL) {
+        await capturePaymentWorkflow(container).run({ input: { payment_id: paymentId, captured_by: "seed" } })
+      }
       // The subscriber posts too; running the idempotent workflow here makes the seed not
       // depend on event delivery inside `medusa exec`.
       await postOrderRevenueWorkflow(container).run({ input: { order_id: order.id } })

@@ -12,10 +12,15 @@ import {
   TestRegion,
 } from "../../helpers/commerce"
 import { runFailingAfter } from "../../helpers/workflows"
+import { useProcessEnv } from "../../helpers/env"
 
 const wf = require("@volmify/access/workflows")
 
 jest.setTimeout(180_000)
+
+// These cases capture payments themselves (by hand, or through the payment module without
+// events); the capture of all-digital orders at placement is proven in capture-stripe.spec.ts.
+useProcessEnv({ VOLMIFY_AUTO_CAPTURE: "false" })
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {

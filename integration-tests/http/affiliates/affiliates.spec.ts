@@ -5,6 +5,7 @@ import { createRegion, createTieredProduct, TestProduct, TestRegion } from "../.
 import { failure, send } from "../../helpers/http"
 import { collectIds, createTwoOrgFixture, ROLES, TwoOrgFixture } from "../../helpers/orgs"
 import { runFailingAfter } from "../../helpers/workflows"
+import { useProcessEnv } from "../../helpers/env"
 
 const affiliatesWf = require("@volmify/affiliates/workflows")
 
@@ -16,6 +17,10 @@ process.env.VOLMIFY_AFFILIATE_CLICK_DEDUPE_SECONDS = "0"
 process.env.VOLMIFY_AFFILIATE_CLICKS_PER_MINUTE = "1000"
 
 const DAY = 86_400_000
+
+// These cases capture payments themselves (by hand, or through the payment module without
+// events); the capture of all-digital orders at placement is proven in capture-stripe.spec.ts.
+useProcessEnv({ VOLMIFY_AUTO_CAPTURE: "false" })
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {

@@ -5,10 +5,15 @@ import { createRegion, createTieredProduct, eventually, placeOrder, TestProduct,
 import { failure, send } from "../../helpers/http"
 import { collectIds, createStaff, createTwoOrgFixture, ROLES, TwoOrgFixture } from "../../helpers/orgs"
 import { runFailingAfter } from "../../helpers/workflows"
+import { useProcessEnv } from "../../helpers/env"
 
 const attribution = require("@volmify/attribution/workflows")
 
 jest.setTimeout(240_000)
+
+// These cases capture payments themselves (by hand, or through the payment module without
+// events); the capture of all-digital orders at placement is proven in capture-stripe.spec.ts.
+useProcessEnv({ VOLMIFY_AUTO_CAPTURE: "false" })
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {

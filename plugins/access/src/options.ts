@@ -1,0 +1,23 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+
+/** Options of @volmify/access (its entry in medusa-config.ts `plugins`). */
+export type AccessPluginOptions = {
+  /**
+   * Capture an order's payment right after it is placed when every line is digital access
+   * (a variant with an access plan, nothing to ship). Default true. Orders with a physical
+   * line always stay on manual capture.
+   */
+  autoCaptureDigitalOrders?: boolean
+}
+
+export const ACCESS_PLUGIN = "@volmify/access"
+
+/** This plugin's options as registered in the host app's config (defaults filled in). */
+export function accessPluginOptions(container: MedusaContainer): Required<AccessPluginOptions> {
+  const config = container.resolve(ContainerRegistrationKeys.CONFIG_MODULE) as { plugins?: unknown[] }
+  const entry = (config.plugins ?? []).find((p: any) => (typeof p === "string" ? p : p?.resolve) === ACCESS_PLUGIN) as
+    | { options?: AccessPluginOptions }
+    | undefined
+  return { autoCaptureDigitalOrders: entry?.options?.autoCaptureDigitalOrders !== false }
+}
