@@ -4,7 +4,7 @@ import { COURSE_MODULE } from "../../modules/course"
 import type CourseModuleService from "../../modules/course/service"
 import { adminOrgScope } from "./tenancy"
 
-type Role = "owner" | "admin" | "manager" | "creator" | "staff"
+import type { EmployeeRole as Role } from "@volmify/orgs/rules"
 
 export const courseService = (req: MedusaRequest) => req.scope.resolve<CourseModuleService>(COURSE_MODULE)
 
