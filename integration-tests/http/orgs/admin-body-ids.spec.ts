@@ -89,7 +89,7 @@ const TEMPLATES: Record<string, Template | "multipart"> = {
     body: {
       code: `GEN-${Date.now()}`,
       type: "standard",
-      application_method: { type: "percentage", target_type: "items", allocation: "each", value: 10, target_rules: [{ attribute: "items.product.id", operator: "in", values: [a.product] }] },
+      application_method: { type: "percentage", target_type: "items", allocation: "across", value: 10, target_rules: [{ attribute: "items.product.id", operator: "in", values: [a.product] }] },
     },
   }),
   "POST /admin/promotions/:id": (a) => ({ url: `/admin/promotions/${a.promo}`, body: { is_automatic: false } }),
@@ -182,7 +182,7 @@ medusaIntegrationTestRunner({
         status: "active",
         rules: [{ attribute: "currency_code", operator: "in", values: ["usd"] }],
         application_method: {
-          type: "percentage", target_type: "items", allocation: "each", value: 10, currency_code: "usd",
+          type: "percentage", target_type: "items", allocation: "across", value: 10, currency_code: "usd",
           target_rules: [{ attribute: "items.product.id", operator: "in", values: [productId] }],
         },
       })
@@ -248,7 +248,7 @@ medusaIntegrationTestRunner({
     describe("the leaks of issue 19, closed", () => {
       it("POST /admin/products and /admin/products/:id/variants cannot link another org's inventory item", async () => {
         const before = await snapshotB()
-        const asProduct = await call(fx.a.staff.owner, "post", "/admin/products", TEMPLATES["POST /admin/products"] && {
+        const asProduct = await call(fx.a.staff.owner, "post", "/admin/products", {
           title: "Thief", options: [{ title: "Size", values: ["S"] }],
           variants: [{ title: "S", options: { Size: "S" }, inventory_items: [{ inventory_item_id: B.iitem, required_quantity: 1 }], prices: [{ currency_code: "usd", amount: 1 }] }],
         })
@@ -263,10 +263,11 @@ medusaIntegrationTestRunner({
         expectStatus(await call(fx.a.staff.owner, "post", `/admin/inventory-items/${B.iitem}`, { sku: "HACKED" }), 404, "edit B's item")
         expect(await snapshotB()).toBe(before)
         // A's own item still links (the guard is not a blanket refusal).
-        const own = await call(fx.a.staff.owner, "post", `/admin/products/${A.product}/variants`, {
-          title: "Bundle", options: { Tier: "Bundle" }, inventory_items: [{ inventory_item_id: A.iitem, required_quantity: 1 }], prices: [{ currency_code: "usd", amount: 1 }],
+        const own = await call(fx.a.staff.owner, "post", "/admin/products", {
+          title: "Bundle", options: [{ title: "Size", values: ["S"] }],
+          variants: [{ title: "S", options: { Size: "S" }, inventory_items: [{ inventory_item_id: A.iitem, required_quantity: 1 }], prices: [{ currency_code: "usd", amount: 1 }] }],
         })
-        expectStatus(own, 200, "add variant with A's own item")
+        expectStatus(own, 200, "create product with A's own item")
       })
 
       it("promotion rules/batch and target-rules/batch cannot update another org's rule", async () => {
@@ -310,6 +311,7 @@ medusaIntegrationTestRunner({
       const before = await snapshotB()
       let rows = 0
       let attempts = 0
+      let pathAttempts = 0
       const noIdRows: string[] = []
       const wrong: string[] = []
       for (const key of writes) {
@@ -328,10 +330,23 @@ medusaIntegrationTestRunner({
           if (res.status !== 404 && res.status !== 400) wrong.push(`${key} ${at}: ${res.status} ${JSON.stringify(res.data).slice(0, 200)}`)
         }
         if (!any) noIdRows.push(key)
+        // The same row with B's id in each id-shaped path segment instead.
+        const segments = url.split("/")
+        for (let i = 0; i < segments.length; i++) {
+          const m = ID.exec(segments[i])
+          const foreign = m && pool.get(m[1])
+          if (!foreign) continue
+          pathAttempts++
+          const swapped = [...segments.slice(0, i), foreign, ...segments.slice(i + 1)].join("/")
+          const res = await call(fx.a.staff.owner, method, swapped, body)
+          // Another user's id is a 403 (own profile only), every other foreign id a 404.
+          if (res.status !== (m[1] === "user" ? 403 : 404)) wrong.push(`${key} path ${i}: ${res.status} ${JSON.stringify(res.data).slice(0, 200)}`)
+        }
       }
-      process.stdout.write(`admin-body-ids: ${writes.length} write rows, ${rows} with JSON bodies, ${attempts} bodies with one B id, ${noIdRows.length} rows without id fields (${noIdRows.join("; ")})\n`)
+      process.stdout.write(`admin-body-ids: ${writes.length} write rows, ${rows} with JSON bodies, ${attempts} bodies with one B id, ${noIdRows.length} rows without id fields in the body (${noIdRows.join("; ")}), ${pathAttempts} paths with one B id\n`)
       expect(wrong).toEqual([])
       expect(attempts).toBeGreaterThan(20)
+      expect(pathAttempts).toBeGreaterThan(20)
       expect(await snapshotB()).toBe(before)
     })
   },

@@ -3,7 +3,8 @@ import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/util
 import { resolveAdminActor } from "../utils/admin-actor"
 import type { ScopedRequest } from "./gate"
 import { Ownership } from "./ownership"
-import type { Rule, SharedIdKind } from "./types"
+import { collectBodyIds, IdKind, OwnedKind, PLAIN_SHARED, PREFIX_KIND } from "./id-kinds"
+import type { Rule } from "./types"
 
 /**
  * The body-id guard: every id a write carries (body at any depth, batch arrays included,
@@ -14,79 +15,6 @@ import type { Rule, SharedIdKind } from "./types"
  * org through the owning entity: two rounds of one query per kind present (children to
  * their product / promotion / price list, then those to the org), never one per id.
  */
-
-/** Medusa ids: a lower-case prefix, `_`, a 26-character ULID. */
-const ID_SHAPE = /^([a-z][a-z0-9]*(?:_[a-z0-9]+)*)_([0-9A-HJKMNP-TV-Z]{26})$/
-
-type OwnedKind =
-  | "product"
-  | "variant"
-  | "product_image"
-  | "product_option"
-  | "product_option_value"
-  | "inventory_item"
-  | "inventory_level"
-  | "price"
-  | "promotion"
-  | "promotion_rule"
-  | "price_list"
-  | "customer"
-  | "sales_channel"
-  | "order"
-  | "user"
-
-type IdKind = OwnedKind | SharedIdKind
-
-export const PREFIX_KIND: Record<string, IdKind> = {
-  prod: "product",
-  variant: "variant",
-  img: "product_image",
-  opt: "product_option",
-  optval: "product_option_value",
-  iitem: "inventory_item",
-  ilev: "inventory_level",
-  price: "price",
-  promo: "promotion",
-  prorul: "promotion_rule",
-  plist: "price_list",
-  cus: "customer",
-  sc: "sales_channel",
-  order: "order",
-  user: "user",
-  reg: "region",
-  sp: "shipping_profile",
-  sloc: "stock_location",
-  ptyp: "product_type",
-  ptag: "product_tag",
-  pcat: "product_category",
-  pcol: "product_collection",
-  cusgroup: "customer_group",
-}
-
-/** Shared kinds that need no ownership (product options are checked: see below). */
-const PLAIN_SHARED = new Set<IdKind>([
-  "region",
-  "shipping_profile",
-  "stock_location",
-  "product_type",
-  "product_tag",
-  "product_category",
-  "product_collection",
-  "customer_group",
-])
-
-/** Every id-shaped string in `value` (keys are never ids), with its prefix. */
-export function collectBodyIds(value: unknown, out = new Map<string, string>()): Map<string, string> {
-  if (typeof value === "string") {
-    const m = ID_SHAPE.exec(value)
-    if (m) out.set(value, m[1])
-  } else if (Array.isArray(value)) {
-    for (const v of value) collectBodyIds(v, out)
-  } else if (value && typeof value === "object") {
-    for (const v of Object.values(value)) collectBodyIds(v, out)
-  }
-  return out
-}
 
 /** What an id hangs off: the org itself, or a product / promotion / price list of it. */
 type Parent =

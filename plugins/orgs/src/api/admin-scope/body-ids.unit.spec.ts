@@ -1,4 +1,4 @@
-import { collectBodyIds, PREFIX_KIND } from "./body-ids"
+import { collectBodyIds, PREFIX_KIND } from "./id-kinds"
 
 const ULID = "01JABCDEFGHJKMNPQRSTVWXYZ0"
 
