@@ -90,7 +90,7 @@ medusaIntegrationTestRunner({
     describe("invitations", () => {
       const invite = async (email: string) => {
         const res = await (api as any).post(`/admin/orgs/${fx.a.org.id}/invitations`, { email, role: "creator" }, { ...ok, headers: fx.a.staff.owner.headers })
-        expect(res.status).toBe(200)
+        expect(res.status).toBe(201)
         return res.data.token as string
       }
 
