@@ -13,6 +13,7 @@ type Ctx = {
   product: string
   variant: string
   variant2: string
+  variant3: string
   iitem: string
   img: string
   opt: string
@@ -25,6 +26,8 @@ type Ctx = {
   channel: string
   user: string
   order?: string
+  /** A shared stock location (platform data), on A's side only so it is never swapped. */
+  location?: string
 }
 
 const ok = { validateStatus: () => true }
@@ -58,11 +61,11 @@ const TEMPLATES: Record<string, Template | "multipart"> = {
   "POST /admin/products/:id/options/batch": (a) => ({ url: `/admin/products/${a.product}/options/batch`, body: { update: [{ id: a.opt, title: "Tier" }] } }),
   "POST /admin/products/:id/variants": (a) => ({
     url: `/admin/products/${a.product}/variants`,
-    body: { title: "Extra", options: { Tier: "Extra" }, inventory_items: [{ inventory_item_id: a.iitem, required_quantity: 1 }], prices: [{ currency_code: "usd", amount: 5 }] },
+    body: { title: "Extra 2", options: { Tier: "Extra" }, inventory_items: [{ inventory_item_id: a.iitem, required_quantity: 1 }], prices: [{ currency_code: "usd", amount: 5 }] },
   }),
   "POST /admin/products/:id/variants/batch": (a) => ({
     url: `/admin/products/${a.product}/variants/batch`,
-    body: { update: [{ id: a.variant, title: "Basic" }], delete: [a.variant2] },
+    body: { update: [{ id: a.variant, title: "Basic" }], delete: [a.variant3] },
   }),
   "POST /admin/products/:id/variants/:variant_id": (a) => ({
     url: `/admin/products/${a.product}/variants/${a.variant}`,
@@ -78,8 +81,8 @@ const TEMPLATES: Record<string, Template | "multipart"> = {
     body: { add: [a.variant], remove: [a.variant2] },
   }),
   "POST /admin/inventory-items/:id": (a) => ({ url: `/admin/inventory-items/${a.iitem}`, body: { title: "Item" } }),
-  "POST /admin/inventory-items/:id/location-levels": (a) => ({ url: `/admin/inventory-items/${a.iitem}/location-levels`, body: { stocked_quantity: 1 } }),
-  "POST /admin/inventory-items/:id/location-levels/:location_id": (a) => ({ url: `/admin/inventory-items/${a.iitem}/location-levels/sloc_unknown`, body: { stocked_quantity: 1 } }),
+  "POST /admin/inventory-items/:id/location-levels": (a) => ({ url: `/admin/inventory-items/${a.iitem}/location-levels`, body: { location_id: a.location, stocked_quantity: 1 } }),
+  "POST /admin/inventory-items/:id/location-levels/:location_id": (a) => ({ url: `/admin/inventory-items/${a.iitem}/location-levels/${a.location}`, body: { stocked_quantity: 2 } }),
   "POST /admin/orders/:id": (a) => ({ url: `/admin/orders/${a.order ?? "order_none"}`, body: { email: "a@example.com" } }),
   "POST /admin/orders/:id/cancel": (a) => ({ url: `/admin/orders/${a.order ?? "order_none"}/cancel` }),
   "POST /admin/orders/:id/complete": (a) => ({ url: `/admin/orders/${a.order ?? "order_none"}/complete` }),
@@ -163,10 +166,11 @@ medusaIntegrationTestRunner({
         title: `Course ${letter}`,
         status: "published",
         images: [{ url: `http://localhost/${letter}.png` }],
-        options: [{ title: "Tier", values: ["Basic", "Premium"] }],
+        options: [{ title: "Tier", values: ["Basic", "Premium", "Extra"] }],
         variants: [
           { title: "Basic", sku: `B-${letter}-${Date.now()}`, manage_inventory: true, options: { Tier: "Basic" }, prices: [{ currency_code: "usd", amount: 100 }] },
           { title: "Premium", sku: `P-${letter}-${Date.now()}`, manage_inventory: false, options: { Tier: "Premium" }, prices: [{ currency_code: "usd", amount: 200 }] },
+          { title: "Extra", sku: `E-${letter}-${Date.now()}`, manage_inventory: false, options: { Tier: "Extra" }, prices: [{ currency_code: "usd", amount: 300 }] },
         ],
       })
       expectStatus(created, 200, `product ${letter}`)
@@ -200,6 +204,7 @@ medusaIntegrationTestRunner({
         product: productId,
         variant: basic.id,
         variant2: premium.id,
+        variant3: p.variants.find((v: any) => v.title === "Extra").id,
         iitem: basic.inventory_items[0].inventory_item_id,
         img: p.images[0].id,
         opt: p.options[0].id,
@@ -225,6 +230,7 @@ medusaIntegrationTestRunner({
         ["image", "id, url, updated_at, deleted_at"],
         ["product_option", "id, title, updated_at, deleted_at"],
         ["promotion", "id, code, updated_at, deleted_at"],
+        ["order", "id, email, status, updated_at, deleted_at"],
         ["promotion_rule", "id, attribute, operator, updated_at, deleted_at"],
         ["price_list", "id, title, updated_at, deleted_at"],
         ["price", "id, amount, price_list_id, updated_at, deleted_at"],
@@ -243,6 +249,22 @@ medusaIntegrationTestRunner({
       fx = await createTwoOrgFixture(getContainer(), api as Api, { prefix: "bodyids" })
       A = await buildSide(fx.a.staff.owner, "A", fx.a.org.sales_channel_id)
       B = await buildSide(fx.b.staff.owner, "B", fx.b.org.sales_channel_id)
+      // An order in each org's channel (a converted draft order), for the order rows.
+      const region = await call(fx.platform, "post", "/admin/regions", { name: "Body ids US", currency_code: "usd" })
+      expectStatus(region, 200, "region")
+      for (const [side, ctx] of [[fx.a, A], [fx.b, B]] as const) {
+        const draft = await call(fx.platform, "post", "/admin/draft-orders", {
+          email: side.customer.customer.email, customer_id: side.customer.customer.id, region_id: region.data.region.id,
+          sales_channel_id: side.org.sales_channel_id, items: [{ variant_id: ctx.variant2, quantity: 1 }],
+        })
+        expectStatus(draft, 200, "draft order")
+        const order = await call(fx.platform, "post", `/admin/draft-orders/${draft.data.draft_order.id}/convert-to-order`)
+        expectStatus(order, 200, "convert")
+        ctx.order = order.data.order.id
+      }
+      const location = await call(fx.platform, "post", "/admin/stock-locations", { name: "Shared warehouse" })
+      expectStatus(location, 200, "stock location")
+      A.location = location.data.stock_location.id
     })
 
     describe("the leaks of issue 19, closed", () => {
@@ -348,6 +370,20 @@ medusaIntegrationTestRunner({
       expect(attempts).toBeGreaterThan(20)
       expect(pathAttempts).toBeGreaterThan(20)
       expect(await snapshotB()).toBe(before)
+
+      // The guard refuses nothing of A's own: each valid body (deletes last, they remove
+      // fixtures) gets no "was not found" from it.
+      const refusedOwn: string[] = []
+      const order = [...writes.filter((w) => !w.startsWith("DELETE")), ...writes.filter((w) => w.startsWith("DELETE"))]
+      for (const key of order) {
+        const template = TEMPLATES[key]
+        if (template === "multipart" || !template) continue
+        const { url, method = "post", body } = template(A)
+        if (url.includes("order_none")) continue
+        const res = await call(fx.a.staff.owner, method, url, body)
+        if (res.status === 404 || res.status >= 500) refusedOwn.push(`${key}: ${res.status} ${JSON.stringify(res.data).slice(0, 200)}`)
+      }
+      expect(refusedOwn).toEqual([])
     })
   },
 })

@@ -62,6 +62,9 @@ export class BodyIdCheck {
       case "sales_channel":
         ids.forEach((id) => out.set(id, id === this.scope.sales_channel_id ? { ok: true } : { none: true }))
         break
+      case "org":
+        ids.forEach((id) => out.set(id, id === this.scope.org_id ? { ok: true } : { none: true }))
+        break
       case "user":
         ids.forEach((id) => out.set(id, id === this.userId ? { ok: true } : { none: true }))
         break

@@ -21,6 +21,7 @@ export type OwnedKind =
   | "sales_channel"
   | "order"
   | "user"
+  | "org"
 
 export type IdKind = OwnedKind | SharedIdKind
 
@@ -40,6 +41,7 @@ export const PREFIX_KIND: Record<string, IdKind> = {
   sc: "sales_channel",
   order: "order",
   user: "user",
+  org: "org",
   reg: "region",
   sp: "shipping_profile",
   sloc: "stock_location",
