@@ -374,15 +374,28 @@ medusaIntegrationTestRunner({
       // The guard refuses nothing of A's own: each valid body (deletes last, they remove
       // fixtures) gets no "was not found" from it.
       const refusedOwn: string[] = []
-      const order = [...writes.filter((w) => !w.startsWith("DELETE")), ...writes.filter((w) => w.startsWith("DELETE"))]
+      const missingRoutes: string[] = []
+      // Product update replaces the variant list and deletes run children first: both last.
+      const productUpdate = "POST /admin/products/:id"
+      const order = [
+        ...writes.filter((w) => !w.startsWith("DELETE") && w !== productUpdate),
+        productUpdate,
+        ...writes.filter((w) => w.startsWith("DELETE")).reverse(),
+      ]
       for (const key of order) {
         const template = TEMPLATES[key]
         if (template === "multipart" || !template) continue
         const { url, method = "post", body } = template(A)
         if (url.includes("order_none")) continue
         const res = await call(fx.a.staff.owner, method, url, body)
+        // Express's own "Cannot POST" page: core has no such route (reported, not the guard).
+        if (typeof res.data === "string" && res.data.includes(`Cannot ${method.toUpperCase()}`)) {
+          missingRoutes.push(key)
+          continue
+        }
         if (res.status === 404 || res.status >= 500) refusedOwn.push(`${key}: ${res.status} ${JSON.stringify(res.data).slice(0, 200)}`)
       }
+      if (missingRoutes.length) process.stdout.write(`admin-body-ids: allowlisted but not a core route: ${missingRoutes.join("; ")}\n`)
       expect(refusedOwn).toEqual([])
     })
   },
