@@ -377,10 +377,12 @@ medusaIntegrationTestRunner({
       const missingRoutes: string[] = []
       // Product update replaces the variant list and deletes run children first: both last.
       const productUpdate = "POST /admin/products/:id"
+      const variantDelete = "DELETE /admin/products/:id/variants/:variant_id"
       const order = [
         ...writes.filter((w) => !w.startsWith("DELETE") && w !== productUpdate),
+        variantDelete,
         productUpdate,
-        ...writes.filter((w) => w.startsWith("DELETE")).reverse(),
+        ...writes.filter((w) => w.startsWith("DELETE") && w !== variantDelete).reverse(),
       ]
       for (const key of order) {
         const template = TEMPLATES[key]
