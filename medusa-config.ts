@@ -131,6 +131,31 @@ const notificationModules = [
   },
 ]
 
+/**
+ * Files: the local provider writes to VOLMIFY_UPLOAD_DIR (default ./uploads), which
+ * @volmify/orgs serves at /uploads with nosniff, a sandboxing CSP and `attachment` for
+ * anything but images and video. Not ./static: Medusa serves that folder itself, typed by
+ * extension, and an uploaded .html would run on the admin's origin.
+ */
+const fileModules = [
+  {
+    key: Modules.FILE,
+    resolve: "@medusajs/medusa/file",
+    options: {
+      providers: [
+        {
+          resolve: "@medusajs/medusa/file-local",
+          id: "local",
+          options: {
+            upload_dir: env.VOLMIFY_UPLOAD_DIR || "uploads",
+            backend_url: `${BACKEND_URL}/uploads`,
+          },
+        },
+      ],
+    },
+  },
+]
+
 module.exports = defineConfig({
   projectConfig: {
     databaseUrl: env.DATABASE_URL,
@@ -179,5 +204,5 @@ module.exports = defineConfig({
     { resolve: "@volmify/attribution", options: {} },
     { resolve: "@volmify/affiliates", options: {} },
   ],
-  modules: [...redisModules, ...paymentModules, ...notificationModules],
+  modules: [...redisModules, ...paymentModules, ...notificationModules, ...fileModules],
 })

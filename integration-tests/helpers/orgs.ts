@@ -111,3 +111,18 @@ export function collectIds(body: unknown, out = new Set<string>()): Set<string> 
   }
   return out
 }
+
+/**
+ * Attributes `actor` (staff of `orgId`) on `productIds` with a 1 % share, through the
+ * attribution plugin's workflow: creators edit only the products they are attributed on
+ * (role matrix of @volmify/orgs).
+ */
+export async function attributeStaff(container: MedusaContainer, orgId: string, actor: AdminActor, productIds: string[]) {
+  const { createAttributionRuleWorkflow } = require("@volmify/attribution/workflows")
+  const [employee] = await container.resolve<any>("org").listOrgEmployees({ org_id: orgId, user_id: actor.user.id })
+  for (const product_id of productIds) {
+    await createAttributionRuleWorkflow(container).run({
+      input: { product_id, employee_id: employee.id, role: "creator", type: "percent", percent_bps: 100 },
+    })
+  }
+}

@@ -1,6 +1,6 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { failure, send } from "../../helpers/http"
-import { collectIds, createTwoOrgFixture, ROLES, TwoOrgFixture } from "../../helpers/orgs"
+import { attributeStaff, collectIds, createTwoOrgFixture, ROLES, TwoOrgFixture } from "../../helpers/orgs"
 import {
   accessService,
   createRegion,
@@ -48,6 +48,8 @@ medusaIntegrationTestRunner({
         handle: "yoga-course",
         tiers: [{ title: "Basic", tier: 1, prices: { usd: 49, jpy: 7800 } }],
       })
+      // Creators change only the products they are attributed on (role matrix).
+      await attributeStaff(container, f.a.org.id, f.a.staff.creator, [course.id])
     })
 
     const byTitle = (p: TestProduct, title: string) => p.variants.find((v) => v.title === title)!.id

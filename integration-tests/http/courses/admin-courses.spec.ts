@@ -2,7 +2,7 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { createTieredProduct, eventually, TestProduct } from "../../helpers/commerce"
 import { courseService, createCourseWithOutline, createLesson } from "../../helpers/courses"
 import { failure } from "../../helpers/http"
-import { collectIds, createTwoOrgFixture, ROLES, TwoOrgFixture } from "../../helpers/orgs"
+import { attributeStaff, collectIds, createTwoOrgFixture, ROLES, TwoOrgFixture } from "../../helpers/orgs"
 import { runFailingAfter } from "../../helpers/workflows"
 
 const wf = require("@volmify/courses/workflows")
@@ -42,6 +42,8 @@ medusaIntegrationTestRunner({
         )
       }
       planless = await createTieredProduct(container, f.a.org, { handle: `planless-${Date.now()}`, tiers: [{ title: "Only", tier: null, prices: { usd: 5 } }] })
+      // Creators change only the products they are attributed on (role matrix).
+      await attributeStaff(container, f.a.org.id, f.a.staff.creator, [course.product_id, ...spare.map((p) => p.id), planless.id])
     })
 
     async function call(method: "get" | "post" | "delete", url: string, headers: Record<string, string>, body?: unknown) {

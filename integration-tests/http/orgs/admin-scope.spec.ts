@@ -311,15 +311,13 @@ medusaIntegrationTestRunner({
       expectStatus(await post(fx.a.staff.staff, `/admin/orders/${A.order.id}/archive`), 403, "staff archives order")
     })
 
-    it("puts a product created by staff in the org's channel and links it to the org, whatever the body says", async () => {
+    it("puts a product created by staff in the org's channel and links it to the org; another org's channel or org id is a 404", async () => {
       const query = getContainer().resolve(ContainerRegistrationKeys.QUERY)
-      const res = await post(fx.a.staff.creator, "/admin/products", {
-        title: "Smuggled",
-        options: [{ title: "T", values: ["x"] }],
-        variants: [{ title: "x", options: { T: "x" }, prices: [] }],
-        sales_channels: [{ id: B.channelId }],
-        additional_data: { org_id: B.orgId },
-      })
+      const smuggled = { title: "Smuggled", options: [{ title: "T", values: ["x"] }], variants: [{ title: "x", options: { T: "x" }, prices: [] }] }
+      // Ids of another org in the body are refused like a foreign path id (body-id guard).
+      expectStatus(await post(fx.a.staff.creator, "/admin/products", { ...smuggled, sales_channels: [{ id: B.channelId }] }), 404, "B's channel")
+      expectStatus(await post(fx.a.staff.creator, "/admin/products", { ...smuggled, additional_data: { org_id: B.orgId } }), 404, "B's org")
+      const res = await post(fx.a.staff.creator, "/admin/products", { ...smuggled, additional_data: { org_id: A.orgId } })
       expectStatus(res, 200, "create")
       const { data } = await query.graph({ entity: "product", fields: ["id", "sales_channels.id"], filters: { id: res.data.product.id } })
       expect(data[0].sales_channels.map((c: any) => c.id)).toEqual([A.channelId])
@@ -340,7 +338,8 @@ medusaIntegrationTestRunner({
       expect(rule.values.map((v: any) => v.value)).toEqual([A.channelId])
       const owner = fx.a.staff.owner
       expectStatus(await post(owner, `/admin/promotions/${A.promotion.id}/rules/batch`, { delete: [rule.id] }), 403, "drop channel rule")
-      expectStatus(await post(owner, `/admin/promotions/${A.promotion.id}/rules/batch`, { create: [{ attribute: "sales_channel_id", operator: "in", values: [B.channelId] }] }), 403, "add channel rule")
+      expectStatus(await post(owner, `/admin/promotions/${A.promotion.id}/rules/batch`, { create: [{ attribute: "sales_channel_id", operator: "in", values: [A.channelId] }] }), 403, "add channel rule")
+      expectStatus(await post(owner, `/admin/promotions/${A.promotion.id}/rules/batch`, { create: [{ attribute: "sales_channel_id", operator: "in", values: [B.channelId] }] }), 404, "add B's channel")
       expectStatus(await post(owner, "/admin/promotions", { code: "CAMP", type: "standard", campaign: { name: "c", campaign_identifier: "c" }, application_method: { type: "fixed", target_type: "order", allocation: "across", value: 1, currency_code: "usd" } }), 403, "campaign")
       const bRule = B.promotion.rules.find((r: any) => r.attribute === "sales_channel_id")
       expect(bRule.values.map((v: any) => v.value)).toEqual([B.channelId])
@@ -350,9 +349,9 @@ medusaIntegrationTestRunner({
       const owner = fx.a.staff.owner
       const before = (await get(fx.platform, "/admin/price-lists")).data.count
       const stray = await post(owner, "/admin/price-lists", { title: "Stray", description: "x", prices: [{ variant_id: B.variantId, currency_code: "usd", amount: 1 }] })
-      expectStatus(stray, 403, "price for B's variant")
+      expectStatus(stray, 404, "price for B's variant")
       expect((await get(fx.platform, "/admin/price-lists")).data.count).toBe(before)
-      expectStatus(await post(owner, `/admin/price-lists/${A.priceList.id}/prices/batch`, { create: [{ variant_id: B.variantId, currency_code: "usd", amount: 1 }] }), 403, "batch B's variant")
+      expectStatus(await post(owner, `/admin/price-lists/${A.priceList.id}/prices/batch`, { create: [{ variant_id: B.variantId, currency_code: "usd", amount: 1 }] }), 404, "batch B's variant")
       const bPrices = (await get(fx.b.staff.owner, `/admin/price-lists/${B.priceList.id}/prices`)).data.prices
       expectStatus(await post(owner, `/admin/price-lists/${A.priceList.id}/prices/batch`, { delete: [bPrices[0].id] }), 404, "delete B's price")
       const prices = (await get(owner, `/admin/price-lists/${A.priceList.id}/prices`)).data.prices

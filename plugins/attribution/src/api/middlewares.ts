@@ -1,4 +1,5 @@
-import { defineMiddlewares, validateAndTransformBody, validateAndTransformQuery } from "@medusajs/framework/http"
+import { defineMiddlewares, MedusaRequest, validateAndTransformBody, validateAndTransformQuery } from "@medusajs/framework/http"
+import { attributedProductIds } from "./utils/tenancy"
 import {
   AdminCreateAttributionRuleSchema,
   AdminRecordPayoutSchema,
@@ -11,6 +12,13 @@ import {
 const { allowSelfGuardedAdminRoutes } = require("@volmify/orgs/api/admin-scope/gate") as {
   allowSelfGuardedAdminRoutes(pattern: RegExp): void
 }
+// Creators edit only the products they are attributed on (role matrix of @volmify/orgs):
+// the gate asks this plugin which those are.
+const { registerAttributedProducts } = require("@volmify/orgs/api/admin-scope/catalog-grants") as {
+  registerAttributedProducts(fn: (req: MedusaRequest, employeeId: string, productIds: string[]) => Promise<string[]>): void
+}
+registerAttributedProducts(attributedProductIds)
+
 allowSelfGuardedAdminRoutes(/^\/admin\/products\/[^/]+\/attribution-rules$/)
 allowSelfGuardedAdminRoutes(/^\/admin\/attribution-rules\/[^/]+$/)
 allowSelfGuardedAdminRoutes(/^\/admin\/earnings\/(statements|statements\/export|products|summary|payouts)$/)

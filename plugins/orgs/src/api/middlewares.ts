@@ -5,6 +5,7 @@ import {
   validateAndTransformQuery,
 } from "@medusajs/framework/http"
 import { adminScopeMiddlewares } from "./admin-scope"
+import { checkUploadTypes, serveUploads } from "./uploads/upload-guards"
 import {
   loadOrgAccess,
   requireOrgRole,
@@ -50,6 +51,10 @@ export default defineMiddlewares({
     { matcher: "/auth/:actor_type/emailpass", middlewares: [throttleEmailpass] },
     // Core /admin routes for org staff: allowlist, org filters, ownership checks.
     ...adminScopeMiddlewares,
+    // Uploads: allowed types by content (after core's multer), served with safe headers
+    // from the directory medusa-config.ts gives the local file provider.
+    { matcher: "/admin/uploads", methods: ["POST"], middlewares: [checkUploadTypes] },
+    { matcher: "/uploads*", methods: ["GET", "HEAD"], middlewares: [serveUploads()] },
 
     // ---- Store ----
     // Every store route: keys of a suspended org stop working.

@@ -1,4 +1,4 @@
-export type EmployeeRole = "owner" | "admin" | "manager" | "creator" | "staff"
+export type { EmployeeRole } from "../rules/roles"
 export type MemberType = "learner" | "customer" | "community"
 
 /** How an org's storefront looks. Every field optional; the storefront has defaults. */

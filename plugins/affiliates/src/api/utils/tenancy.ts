@@ -1,7 +1,7 @@
 import type { MedusaRequest, MedusaStoreRequest } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 
-type Role = "owner" | "admin" | "manager" | "creator" | "staff"
+import { EmployeeRole as Role, rolesFor } from "@volmify/orgs/rules"
 
 /** The tenancy checks @volmify/orgs provides (plugins ship no type declarations). */
 const tenancy = require("@volmify/orgs/api/utils/admin-tenancy") as {
@@ -16,9 +16,9 @@ export const { adminOrgScope, actorId } = tenancy
 export const { resolveStoreOrg } = storeOrg
 
 /** Who sees affiliates, commissions and payouts of their org. */
-export const READ_ROLES: Role[] = ["owner", "admin", "manager"]
+export const READ_ROLES: Role[] = rolesFor("affiliates.read")
 /** Who changes program settings, affiliate status and rates, reviews commissions and pays out: money decisions. */
-export const WRITE_ROLES: Role[] = ["owner", "admin"]
+export const WRITE_ROLES: Role[] = rolesFor("affiliates.manage")
 
 /**
  * The org an org-wide admin request acts in: staff their own (another org's id 404);

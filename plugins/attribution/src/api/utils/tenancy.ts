@@ -1,7 +1,9 @@
+import { ATTRIBUTION_MODULE } from "../../modules/attribution"
+import type AttributionModuleService from "../../modules/attribution/service"
 import type { MedusaRequest } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 
-type Role = "owner" | "admin" | "manager" | "creator" | "staff"
+import { attributionRuleDecision, EmployeeRole as Role, rolesFor } from "@volmify/orgs/rules"
 
 /** The tenancy checks @volmify/orgs provides (plugins ship no type declarations). */
 const tenancy = require("@volmify/orgs/api/utils/admin-tenancy") as {
@@ -18,9 +20,9 @@ const { resolveAdminActor } = require("@volmify/orgs/api/utils/admin-actor") as 
 export const { adminOrgScope, assertProductInScope, actorId } = tenancy
 
 /** Who may set attribution rules and record payouts: money decisions. */
-export const RULE_ROLES: Role[] = ["owner", "admin", "manager"]
+export const RULE_ROLES: Role[] = rolesFor("attribution.manage")
 /** Who sees every employee's statement of their org; other staff see only their own. */
-export const ORG_EARNINGS_ROLES: Role[] = ["owner", "admin"]
+export const ORG_EARNINGS_ROLES: Role[] = rolesFor("earnings.org")
 
 export type EarningsScope = {
   org_id: string
@@ -62,4 +64,28 @@ export async function assertEmployeeInOrg(req: MedusaRequest, employeeId: string
   if (!data.length || data[0].org?.id !== orgId) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Employee "${employeeId}" was not found`)
   }
+}
+
+/**
+ * A rule that pays the acting employee is an owner's or admin's decision (the role
+ * matrix, `attribution.self`): a manager cannot set, raise or extend their own share.
+ * Platform operators are not employees and always pass.
+ */
+export async function assertRuleDecision(req: MedusaRequest, employeeId: string) {
+  const actor = await resolveAdminActor(req)
+  if (actor.kind !== "staff") return
+  const decision = attributionRuleDecision(actor.scope.role, { paysActor: employeeId === actor.scope.employee_id })
+  if (!decision.allowed) throw new MedusaError(MedusaError.Types.FORBIDDEN, decision.reason)
+}
+
+/**
+ * Which of `productIds` the employee holds a rule on that has not ended (in effect now or
+ * starting later): what makes a creator's catalog edits of a product allowed.
+ */
+export async function attributedProductIds(req: MedusaRequest, employeeId: string, productIds: string[]): Promise<string[]> {
+  const rules = await req.scope.resolve<AttributionModuleService>(ATTRIBUTION_MODULE).listAttributionRules(
+    { employee_id: employeeId, product_id: productIds, $or: [{ effective_to: null }, { effective_to: { $gt: new Date() } }] },
+    { select: ["product_id"] }
+  )
+  return [...new Set<string>(rules.map((r: { product_id: string }) => r.product_id))]
 }

@@ -2,9 +2,9 @@ import type { MedusaRequest } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
 import { COURSE_MODULE } from "../../modules/course"
 import type CourseModuleService from "../../modules/course/service"
-import { adminOrgScope } from "./tenancy"
+import { adminOrgScope, assertProductInScope } from "./tenancy"
 
-type Role = "owner" | "admin" | "manager" | "creator" | "staff"
+import type { EmployeeRole as Role } from "@volmify/orgs/rules"
 
 export const courseService = (req: MedusaRequest) => req.scope.resolve<CourseModuleService>(COURSE_MODULE)
 
@@ -14,6 +14,11 @@ export async function courseInScope(req: MedusaRequest, id: string, roles?: Role
   const [course] = await courseService(req).listCourses({ id }, { take: 1 })
   if (!course || (orgId && course.org_id !== orgId)) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Course "${id}" was not found`)
+  }
+  // A course is edited as part of its product: creators only on products they are
+  // attributed on (role matrix of @volmify/orgs, checked by assertProductInScope).
+  if (orgId && req.method !== "GET") {
+    await assertProductInScope(req, course.product_id, orgId)
   }
   return { course, orgId }
 }

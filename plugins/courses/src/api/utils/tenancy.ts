@@ -1,6 +1,6 @@
 import type { MedusaRequest } from "@medusajs/framework/http"
 
-type Role = "owner" | "admin" | "manager" | "creator" | "staff"
+import type { EmployeeRole as Role } from "@volmify/orgs/rules"
 
 /** The tenancy checks @volmify/orgs provides (plugins ship no type declarations). */
 const tenancy = require("@volmify/orgs/api/utils/admin-tenancy") as {

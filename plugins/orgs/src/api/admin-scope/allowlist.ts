@@ -1,4 +1,4 @@
-import type { RelationRule, Rule } from "./types"
+import type { RelationRule, Rule, SharedIdKind } from "./types"
 
 /**
  * The core /admin routes org staff may call (deny by default: anything not here is 403
@@ -48,6 +48,12 @@ const PRICE_LIST = rel("PriceList", ["prices", "prices.price_rules", "price_list
 const ORDER_CHILD = (entity: string) =>
   rel(entity, ["items", "items.reason", "items.item", "items.item.variant", "items.item.variant.product", "additional_items", "additional_items.item", "return", "return.items", "shipping_methods"])
 
+// Shared records a product form names (type, tags, categories, collection, shipping
+// profile, shared options, price rules by region).
+const CATALOG_SHARED: SharedIdKind[] = ["product_type", "product_tag", "product_category", "product_collection", "shipping_profile", "product_option", "region"]
+// Shared records a promotion's rules may name (customer groups, regions, taxonomy).
+const PROMOTION_SHARED: SharedIdKind[] = ["customer_group", "region", "product_type", "product_tag", "product_category", "product_collection"]
+
 const shared = (path: string, why: string, relations: RelationRule = NONE): Rule => ({
   method: "GET",
   path,
@@ -60,7 +66,7 @@ export const ALLOWLIST: Rule[] = [
   // --- The dashboard shell (every page) -------------------------------------------
   { method: "GET", path: "/admin/users/me", access: "read", relations: rel("User"), why: "who is logged in; every page" },
   { method: "GET", path: "/admin/users/:id", access: "read", params: { id: "self" }, relations: rel("User"), why: "own profile only" },
-  { method: "POST", path: "/admin/users/:id", access: "read", params: { id: "self" }, why: "edit own profile (name, avatar)" },
+  { method: "POST", path: "/admin/users/:id", access: "read", params: { id: "self" }, bodyIds: [], why: "edit own profile (name, avatar)" },
   shared("/admin/stores", "store name, currencies and defaults for forms; writes stay platform-only", rel("Store", ["supported_currencies", "supported_currencies.currency", "supported_locales", "default_sales_channel"])),
   shared("/admin/stores/:id", "same as the list", rel("Store", ["supported_currencies", "supported_currencies.currency", "supported_locales", "default_sales_channel"])),
   { method: "GET", path: "/admin/plugins", access: "read", relations: NONE, why: "order page checks installed plugins (names only)" },
@@ -96,7 +102,7 @@ export const ALLOWLIST: Rule[] = [
   shared("/admin/stock-locations/:id", "inventory and order pages", rel("StockLocation", ["address"])),
   { method: "GET", path: "/admin/customer-groups", access: "read", list: "customer_group", relations: rel("CustomerGroup", ["customers"]), why: "customer list filter and the customer page's groups; `customers` only when filtered by the org's members, and answered with members only" },
   shared("/admin/customer-groups/:id", "customer pages", rel("CustomerGroup")),
-  { method: "POST", path: "/admin/uploads", access: "catalog", why: "product images in the product forms" },
+  { method: "POST", path: "/admin/uploads", access: "catalog", bodyIds: [], why: "product images in the product forms" },
 
   // --- Sales channels: only the org's own ---------------------------------------------
   { method: "GET", path: "/admin/sales-channels", access: "read", list: "sales_channel", relations: rel("SalesChannel"), why: "product/order pages; narrowed to the org's channel" },
@@ -104,43 +110,43 @@ export const ALLOWLIST: Rule[] = [
 
   // --- Products (owned through the org<->product link) ------------------------------
   { method: "GET", path: "/admin/products", access: "read", list: "product", relations: PRODUCT, why: "product list: the org's products" },
-  { method: "POST", path: "/admin/products", access: "catalog", body: "product_create", why: "create: forced into the org's channel, linked to the org by the productsCreated hook" },
+  { method: "POST", path: "/admin/products", access: "catalog", body: "product_create", bodyIds: CATALOG_SHARED, why: "create: forced into the org's channel, linked to the org by the productsCreated hook" },
   { method: "GET", path: "/admin/products/:id", access: "read", params: { id: "product" }, relations: PRODUCT, why: "product page" },
-  { method: "POST", path: "/admin/products/:id", access: "catalog", params: { id: "product" }, body: "product_update", why: "edit; sales channels limited to the org's" },
-  { method: "DELETE", path: "/admin/products/:id", access: "catalog", params: { id: "product" }, why: "delete own product" },
+  { method: "POST", path: "/admin/products/:id", access: "catalog", params: { id: "product" }, body: "product_update", bodyIds: CATALOG_SHARED, why: "edit; sales channels limited to the org's" },
+  { method: "DELETE", path: "/admin/products/:id", access: "catalog", params: { id: "product" }, bodyIds: [], why: "delete own product" },
   { method: "GET", path: "/admin/products/:id/options", access: "read", params: { id: "product" }, relations: rel("ProductOption", ["values"]), why: "product page" },
-  { method: "POST", path: "/admin/products/:id/options", access: "catalog", params: { id: "product" }, why: "product page" },
-  { method: "POST", path: "/admin/products/:id/options/batch", access: "catalog", params: { id: "product" }, why: "product page" },
+  { method: "POST", path: "/admin/products/:id/options", access: "catalog", params: { id: "product" }, bodyIds: [], why: "product page" },
+  { method: "POST", path: "/admin/products/:id/options/batch", access: "catalog", params: { id: "product" }, bodyIds: ["product_option"], why: "product page" },
   { method: "GET", path: "/admin/products/:id/variants", access: "read", params: { id: "product" }, relations: VARIANT, why: "product page" },
-  { method: "POST", path: "/admin/products/:id/variants", access: "catalog", params: { id: "product" }, why: "add a variant" },
-  { method: "POST", path: "/admin/products/:id/variants/batch", access: "catalog", params: { id: "product" }, body: "variants_batch", why: "price editor; updated/deleted ids must be this product's" },
+  { method: "POST", path: "/admin/products/:id/variants", access: "catalog", params: { id: "product" }, bodyIds: ["region"], why: "add a variant" },
+  { method: "POST", path: "/admin/products/:id/variants/batch", access: "catalog", params: { id: "product" }, body: "variants_batch", bodyIds: ["region"], why: "price editor; updated/deleted ids must be this product's" },
   { method: "GET", path: "/admin/products/:id/variants/:variant_id", access: "read", params: { id: "product", variant_id: "variant_of_product" }, relations: VARIANT, why: "variant page" },
-  { method: "POST", path: "/admin/products/:id/variants/:variant_id", access: "catalog", params: { id: "product", variant_id: "variant_of_product" }, why: "edit variant" },
-  { method: "DELETE", path: "/admin/products/:id/variants/:variant_id", access: "catalog", params: { id: "product", variant_id: "variant_of_product" }, why: "delete variant (core deletes by variant id alone: the check matters)" },
-  { method: "POST", path: "/admin/products/:id/variants/:variant_id/images/batch", access: "catalog", params: { id: "product", variant_id: "variant_of_product" }, why: "variant images" },
-  { method: "POST", path: "/admin/products/:id/images/:image_id/variants/batch", access: "catalog", params: { id: "product" }, why: "image variants" },
+  { method: "POST", path: "/admin/products/:id/variants/:variant_id", access: "catalog", params: { id: "product", variant_id: "variant_of_product" }, bodyIds: ["region"], why: "edit variant" },
+  { method: "DELETE", path: "/admin/products/:id/variants/:variant_id", access: "catalog", params: { id: "product", variant_id: "variant_of_product" }, bodyIds: [], why: "delete variant (core deletes by variant id alone: the check matters)" },
+  { method: "POST", path: "/admin/products/:id/variants/:variant_id/images/batch", access: "catalog", params: { id: "product", variant_id: "variant_of_product" }, bodyIds: [], why: "variant images" },
+  { method: "POST", path: "/admin/products/:id/images/:image_id/variants/batch", access: "catalog", params: { id: "product" }, bodyIds: [], why: "image variants" },
   { method: "GET", path: "/admin/product-variants", access: "read", list: "variant", relations: VARIANT, why: "variant pickers (price lists, orders): the org's products' variants" },
 
   // --- Inventory of the org's products ---------------------------------------------
   { method: "GET", path: "/admin/inventory-items", access: "read", list: "inventory_item", relations: rel("InventoryItem", ["location_levels"]), why: "inventory page: items of the org's variants" },
   { method: "GET", path: "/admin/inventory-items/:id", access: "read", params: { id: "inventory_item" }, relations: rel("InventoryItem", ["location_levels", "variants", "variants.product", "variants.options"]), why: "inventory item page" },
-  { method: "POST", path: "/admin/inventory-items/:id", access: "catalog", params: { id: "inventory_item" }, why: "edit SKU, dimensions" },
+  { method: "POST", path: "/admin/inventory-items/:id", access: "catalog", params: { id: "inventory_item" }, bodyIds: [], why: "edit SKU, dimensions" },
   { method: "GET", path: "/admin/inventory-items/:id/location-levels", access: "read", params: { id: "inventory_item" }, relations: rel("InventoryLevel"), why: "stock per location" },
-  { method: "POST", path: "/admin/inventory-items/:id/location-levels", access: "catalog", params: { id: "inventory_item" }, why: "stock at a new location" },
-  { method: "POST", path: "/admin/inventory-items/:id/location-levels/:location_id", access: "catalog", params: { id: "inventory_item" }, why: "adjust stock" },
+  { method: "POST", path: "/admin/inventory-items/:id/location-levels", access: "catalog", params: { id: "inventory_item" }, bodyIds: ["stock_location"], why: "stock at a new location" },
+  { method: "POST", path: "/admin/inventory-items/:id/location-levels/:location_id", access: "catalog", params: { id: "inventory_item" }, bodyIds: ["stock_location"], why: "adjust stock" },
   { method: "GET", path: "/admin/reservations", access: "read", list: "reservation", relations: rel("ReservationItem", ["inventory_item"]), why: "reservations of the org's inventory items" },
 
   // --- Orders and drafts (placed in the org's sales channel) ------------------------
   { method: "GET", path: "/admin/orders", access: "read", list: "order", relations: ORDER, why: "order list: the org's channel" },
   { method: "GET", path: "/admin/orders/:id", access: "read", params: { id: "order" }, relations: ORDER, why: "order page" },
-  { method: "POST", path: "/admin/orders/:id", access: "commerce", params: { id: "order" }, why: "edit email/addresses" },
+  { method: "POST", path: "/admin/orders/:id", access: "commerce", params: { id: "order" }, bodyIds: [], why: "edit email/addresses" },
   { method: "GET", path: "/admin/orders/:id/preview", access: "read", params: { id: "order" }, relations: ORDER, why: "order page" },
   { method: "GET", path: "/admin/orders/:id/changes", access: "read", params: { id: "order" }, relations: rel("OrderChange", ["actions"]), why: "order page (activity)" },
   { method: "GET", path: "/admin/orders/:id/line-items", access: "read", params: { id: "order" }, relations: rel("OrderItem", ["item", "item.variant", "item.variant.product"]), why: "order page" },
   { method: "GET", path: "/admin/orders/:id/shipping-options", access: "read", params: { id: "order" }, relations: rel("ShippingOption", ["prices", "service_zone", "service_zone.fulfillment_set", "service_zone.fulfillment_set.location"]), why: "order page" },
-  { method: "POST", path: "/admin/orders/:id/cancel", access: "commerce", params: { id: "order" }, why: "cancel own order" },
-  { method: "POST", path: "/admin/orders/:id/complete", access: "commerce", params: { id: "order" }, why: "complete own order" },
-  { method: "POST", path: "/admin/orders/:id/archive", access: "commerce", params: { id: "order" }, why: "archive own order" },
+  { method: "POST", path: "/admin/orders/:id/cancel", access: "commerce", params: { id: "order" }, bodyIds: [], why: "cancel own order" },
+  { method: "POST", path: "/admin/orders/:id/complete", access: "commerce", params: { id: "order" }, bodyIds: [], why: "complete own order" },
+  { method: "POST", path: "/admin/orders/:id/archive", access: "commerce", params: { id: "order" }, bodyIds: [], why: "archive own order" },
   { method: "GET", path: "/admin/returns", access: "read", list: "order_child", relations: ORDER_CHILD("Return"), why: "order page: returns of one of the org's orders (order_id required)" },
   { method: "GET", path: "/admin/claims", access: "read", list: "order_child", relations: ORDER_CHILD("OrderClaim"), why: "order page: claims of one of the org's orders (order_id required)" },
   { method: "GET", path: "/admin/exchanges", access: "read", list: "order_child", relations: ORDER_CHILD("OrderExchange"), why: "order page: exchanges of one of the org's orders (order_id required)" },
@@ -155,23 +161,23 @@ export const ALLOWLIST: Rule[] = [
 
   // --- Promotions (owned through the org<->promotion link) --------------------------
   { method: "GET", path: "/admin/promotions", access: "read", list: "promotion", relations: PROMOTION, why: "promotion list" },
-  { method: "POST", path: "/admin/promotions", access: "commerce", body: "promotion_create", why: "create: linked to the org by the promotionsCreated hook, limited to the org's channel" },
+  { method: "POST", path: "/admin/promotions", access: "commerce", body: "promotion_create", bodyIds: PROMOTION_SHARED, why: "create: linked to the org by the promotionsCreated hook, limited to the org's channel" },
   { method: "GET", path: "/admin/promotions/rule-attribute-options/:rule_type", access: "read", relations: NONE, why: "promotion forms (static attribute list)" },
   { method: "GET", path: "/admin/promotions/:id", access: "read", params: { id: "promotion" }, relations: PROMOTION, why: "promotion page" },
-  { method: "POST", path: "/admin/promotions/:id", access: "commerce", params: { id: "promotion" }, body: "promotion_update", why: "edit (no campaigns)" },
-  { method: "DELETE", path: "/admin/promotions/:id", access: "commerce", params: { id: "promotion" }, why: "delete" },
+  { method: "POST", path: "/admin/promotions/:id", access: "commerce", params: { id: "promotion" }, body: "promotion_update", bodyIds: PROMOTION_SHARED, why: "edit (no campaigns)" },
+  { method: "DELETE", path: "/admin/promotions/:id", access: "commerce", params: { id: "promotion" }, bodyIds: [], why: "delete" },
   { method: "GET", path: "/admin/promotions/:id/:rule_type", access: "read", params: { id: "promotion" }, relations: rel("PromotionRule", ["values"]), why: "promotion page: its rules" },
-  { method: "POST", path: "/admin/promotions/:id/rules/batch", access: "commerce", params: { id: "promotion" }, body: "promotion_rules_batch", why: "edit rules; the org's channel rule stays" },
-  { method: "POST", path: "/admin/promotions/:id/target-rules/batch", access: "commerce", params: { id: "promotion" }, why: "edit target rules" },
-  { method: "POST", path: "/admin/promotions/:id/buy-rules/batch", access: "commerce", params: { id: "promotion" }, why: "edit buy rules" },
+  { method: "POST", path: "/admin/promotions/:id/rules/batch", access: "commerce", params: { id: "promotion" }, body: "promotion_rules_batch", bodyIds: PROMOTION_SHARED, why: "edit rules; the org's channel rule stays" },
+  { method: "POST", path: "/admin/promotions/:id/target-rules/batch", access: "commerce", params: { id: "promotion" }, body: "promotion_rules_batch", bodyIds: PROMOTION_SHARED, why: "edit target rules" },
+  { method: "POST", path: "/admin/promotions/:id/buy-rules/batch", access: "commerce", params: { id: "promotion" }, body: "promotion_rules_batch", bodyIds: PROMOTION_SHARED, why: "edit buy rules" },
 
   // --- Price lists (owned through the org<->price list link) ------------------------
   { method: "GET", path: "/admin/price-lists", access: "read", list: "price_list", relations: PRICE_LIST, why: "price list page" },
-  { method: "POST", path: "/admin/price-lists", access: "commerce", body: "price_list_create", why: "create + link in one workflow (price-lists.ts); prices only for the org's variants" },
+  { method: "POST", path: "/admin/price-lists", access: "commerce", body: "price_list_create", bodyIds: ["customer_group", "region"], why: "create + link in one workflow (price-lists.ts); prices only for the org's variants" },
   { method: "GET", path: "/admin/price-lists/:id", access: "read", params: { id: "price_list" }, relations: PRICE_LIST, why: "price list page" },
-  { method: "POST", path: "/admin/price-lists/:id", access: "commerce", params: { id: "price_list" }, why: "edit" },
-  { method: "DELETE", path: "/admin/price-lists/:id", access: "commerce", params: { id: "price_list" }, why: "delete" },
+  { method: "POST", path: "/admin/price-lists/:id", access: "commerce", params: { id: "price_list" }, bodyIds: ["customer_group"], why: "edit" },
+  { method: "DELETE", path: "/admin/price-lists/:id", access: "commerce", params: { id: "price_list" }, bodyIds: [], why: "delete" },
   { method: "GET", path: "/admin/price-lists/:id/prices", access: "read", params: { id: "price_list" }, relations: rel("Price", ["price_rules"]), why: "price list page" },
-  { method: "POST", path: "/admin/price-lists/:id/prices/batch", access: "commerce", params: { id: "price_list" }, body: "price_list_prices_batch", why: "edit prices: own variants, this list's prices" },
-  { method: "POST", path: "/admin/price-lists/:id/products", access: "commerce", params: { id: "price_list" }, body: "price_list_products", why: "remove products: own products only" },
+  { method: "POST", path: "/admin/price-lists/:id/prices/batch", access: "commerce", params: { id: "price_list" }, body: "price_list_prices_batch", bodyIds: ["region"], why: "edit prices: own variants, this list's prices" },
+  { method: "POST", path: "/admin/price-lists/:id/products", access: "commerce", params: { id: "price_list" }, body: "price_list_products", bodyIds: [], why: "remove products: own products only" },
 ]

@@ -6,6 +6,7 @@ import type {
 } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
 import { OrgScope, resolveAdminActor } from "../utils/admin-actor"
+import { assertCatalogEdit } from "./catalog-grants"
 import { checkAskedRelations } from "./fields"
 import { findRule, relationsFor } from "./match"
 import { Ownership } from "./ownership"
@@ -91,6 +92,9 @@ export async function adminScopeGate(req: MedusaRequest, _res: MedusaResponse, n
   for (const [name, kind] of Object.entries(rule.params ?? {})) {
     await checkParam(ownership, kind, params[name], params, actor.user_id, scope, method)
   }
+  if (rule.access === "catalog" && method !== "GET") {
+    await assertCatalogEdit(req, scope, await productsOfPath(ownership, rule, params))
+  }
   ;(req as ScopedRequest).volmifyScope = { scope, rule, params }
   next()
 }
@@ -145,4 +149,14 @@ async function checkParam(
       return
     }
   }
+}
+
+/** The org's products a catalog write's path names (none for a create or an upload). */
+async function productsOfPath(own: Ownership, rule: Rule, params: Record<string, string>): Promise<string[]> {
+  const products: string[] = []
+  for (const [name, kind] of Object.entries(rule.params ?? {})) {
+    if (kind === "product") products.push(params[name])
+    if (kind === "inventory_item") products.push(...(await own.productsOfInventoryItem(params[name])))
+  }
+  return products
 }

@@ -1,6 +1,7 @@
 import type { MiddlewareRoute } from "@medusajs/framework/http"
 import { ALLOWLIST } from "./allowlist"
 import { guardBody } from "./body-guards"
+import { guardBodyIds } from "./body-ids"
 import { adminScopeGate } from "./gate"
 import { narrowList } from "./list-filters"
 
@@ -11,17 +12,20 @@ import { narrowList } from "./list-filters"
  * 1. `adminScopeGate` has no method, so Medusa registers it with the global middlewares,
  *    before every route-specific one and after authentication: allowlist, roles,
  *    suspended orgs, `?fields=` relations, ownership of path ids (404).
- * 2. For rows with a list filter or body guard, a middleware with the row's exact
- *    matcher and method: Medusa registers core middlewares before plugin ones for the
- *    same matcher, so these run after core's validateAndTransformQuery/Body and can
- *    narrow `req.filterableFields` or check/rewrite `req.validatedBody`.
+ * 2. For list rows and every write row, middlewares with the row's exact matcher and
+ *    method: Medusa registers core middlewares before plugin ones for the same matcher,
+ *    so these run after core's validateAndTransformQuery/Body and can narrow
+ *    `req.filterableFields`, refuse foreign ids in the body (body-ids.ts, every write)
+ *    and check/rewrite `req.validatedBody` (body-guards.ts).
  */
 export const adminScopeMiddlewares: MiddlewareRoute[] = [
   { matcher: "/admin*", middlewares: [adminScopeGate] },
-  ...ALLOWLIST.filter((rule) => rule.list || rule.body).map((rule) => ({
+  ...ALLOWLIST.filter((rule) => rule.list || rule.method !== "GET").map((rule) => ({
     matcher: rule.path,
     methods: [rule.method],
-    middlewares: [rule.list ? narrowList(rule.list) : guardBody(rule.body!)],
+    middlewares: rule.list
+      ? [narrowList(rule.list)]
+      : [guardBodyIds(rule), ...(rule.body ? [guardBody(rule.body)] : [])],
   })),
 ]
 

@@ -93,6 +93,12 @@ export class Ownership {
     return [...ids]
   }
 
+  /** The products whose variants use inventory item `id`. */
+  async productsOfInventoryItem(id: string): Promise<string[]> {
+    const { data } = await this.query.graph({ entity: "inventory_item", fields: ["id", "variants.product_id"], filters: { id } })
+    return ((data[0]?.variants ?? []) as { product_id: string }[]).filter(Boolean).map((v) => v.product_id)
+  }
+
   /** The store's default sales channel (the dashboard's product form reads it). */
   async storeDefaultChannelId(): Promise<string | null> {
     const { data } = await this.query.graph({ entity: "store", fields: ["id", "default_sales_channel_id"] })

@@ -1,4 +1,4 @@
-import type { EmployeeRole } from "../../types"
+import { Action, EmployeeRole, rolesFor } from "../../rules/roles"
 
 export type Method = "GET" | "POST" | "DELETE"
 
@@ -11,10 +11,17 @@ export type Method = "GET" | "POST" | "DELETE"
  */
 export type Access = "read" | "catalog" | "commerce"
 
+/** The matrix action behind each tier (rules/roles.ts); creators edit attributed products only. */
+export const ACCESS_ACTION: Record<Access, Action> = {
+  read: "org.read",
+  catalog: "catalog.edit",
+  commerce: "commerce.manage",
+}
+
 export const ACCESS_ROLES: Record<Access, EmployeeRole[]> = {
-  read: ["owner", "admin", "manager", "creator", "staff"],
-  catalog: ["owner", "admin", "manager", "creator"],
-  commerce: ["owner", "admin", "manager"],
+  read: rolesFor("org.read"),
+  catalog: rolesFor("catalog.edit"),
+  commerce: rolesFor("commerce.manage"),
 }
 
 /**
@@ -73,6 +80,22 @@ export type BodyGuard =
   | "price_list_prices_batch"
   | "price_list_products"
 
+/**
+ * Kinds of platform data shared by every org that a write row may name in its body
+ * (body-ids.ts): anything else id-shaped in a body must be owned by the org.
+ * `product_option` admits shared (non-exclusive) options only.
+ */
+export type SharedIdKind =
+  | "region"
+  | "shipping_profile"
+  | "stock_location"
+  | "product_type"
+  | "product_tag"
+  | "product_category"
+  | "product_collection"
+  | "product_option"
+  | "customer_group"
+
 export type Rule = {
   method: Method
   /** Express-style path, `:name` for one segment. */
@@ -86,6 +109,12 @@ export type Rule = {
    * not listed here is a 400 naming it; a read row without `relations` takes no relation.
    */
   relations?: RelationRule
+  /**
+   * Writes only: the shared kinds of id the body (or an undeclared path parameter) may
+   * carry. Every other id at any depth must be the org's, else 404 (body-ids.ts). Every
+   * POST/DELETE row declares it, `[]` when nothing shared is expected.
+   */
+  bodyIds?: SharedIdKind[]
   /** Why the route is open to org staff, and how it is narrowed. */
   why: string
 }

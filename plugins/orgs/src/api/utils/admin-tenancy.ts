@@ -1,7 +1,8 @@
 import type { AuthenticatedMedusaRequest, MedusaRequest } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 
-import type { EmployeeRole as Role } from "../../types"
+import { EmployeeRole as Role, rolesFor } from "../../rules/roles"
+import { assertCatalogEdit } from "../admin-scope/catalog-grants"
 import { resolveAdminActor } from "./admin-actor"
 
 /*
@@ -10,8 +11,9 @@ import { resolveAdminActor } from "./admin-actor"
  * load this module as `@volmify/orgs/api/utils/admin-tenancy`.
  */
 
-export const CATALOG_ROLES: Role[] = ["owner", "admin", "manager", "creator"]
-export const COMMERCE_ROLES: Role[] = ["owner", "admin", "manager"]
+// Kept for callers of this path; the matrix (rules/roles.ts) is where they come from.
+export const CATALOG_ROLES: Role[] = rolesFor("catalog.edit")
+export const COMMERCE_ROLES: Role[] = rolesFor("commerce.manage")
 
 /**
  * The org an admin request may act in: null for platform operators (everything), the
@@ -37,7 +39,10 @@ export async function adminOrgScope(req: MedusaRequest, roles?: Role[]): Promise
   return scope.org_id
 }
 
-/** 404 unless the product exists and, for staff, belongs to their org. */
+/**
+ * 404 unless the product exists and, for staff, belongs to their org. On a write, staff
+ * must also be allowed to edit it (role matrix: creators only attributed products).
+ */
 export async function assertProductInScope(req: MedusaRequest, productId: string, orgId: string | null) {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const {
@@ -45,6 +50,10 @@ export async function assertProductInScope(req: MedusaRequest, productId: string
   } = await query.graph({ entity: "product", fields: ["id", "org.id"], filters: { id: productId } })
   if (!product || (orgId && product.org?.id !== orgId)) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Product "${productId}" was not found`)
+  }
+  if (orgId && req.method !== "GET") {
+    const actor = await resolveAdminActor(req)
+    if (actor.kind === "staff") await assertCatalogEdit(req, actor.scope, [productId])
   }
   return product
 }

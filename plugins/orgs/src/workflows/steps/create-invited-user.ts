@@ -19,11 +19,22 @@ export const createInvitedUserStep = createStep(
   "create-invited-user",
   async (input: CreateInvitedUserInput, { container }) => {
     const auth = container.resolve(Modules.AUTH)
-    const identity = await auth.retrieveAuthIdentity(input.auth_identity_id).catch(() => null)
+    const identity = await auth
+      .retrieveAuthIdentity(input.auth_identity_id, { relations: ["provider_identities"] })
+      .catch(() => null)
     if (!identity) {
       throw new MedusaError(
         MedusaError.Types.UNAUTHORIZED,
         "Sign up first (POST /auth/user/emailpass/register) or log in to accept the invitation"
+      )
+    }
+    // The invitation names a person by email: the login being created must be that email,
+    // or a stolen link would hand a staff account to whoever registers with any address.
+    const logins = (identity.provider_identities ?? []).map((p) => p.entity_id.toLowerCase())
+    if (!logins.includes(input.email.toLowerCase())) {
+      throw new MedusaError(
+        MedusaError.Types.FORBIDDEN,
+        `This invitation is for ${input.email}; you registered as ${logins.join(", ") || "another login"}. Register with the invited email`
       )
     }
     const metadata = { ...(identity.app_metadata ?? {}) }

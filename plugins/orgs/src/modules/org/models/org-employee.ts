@@ -1,7 +1,9 @@
 import { model } from "@medusajs/framework/utils"
 import { Org } from "./org"
 
-export const EMPLOYEE_ROLES = ["owner", "admin", "manager", "creator", "staff"] as const
+import { EMPLOYEE_ROLES } from "../../../rules/roles"
+
+export { EMPLOYEE_ROLES }
 export const EMPLOYEE_STATUSES = ["active", "inactive"] as const
 
 /** A Medusa admin user working for an org, with a role. */

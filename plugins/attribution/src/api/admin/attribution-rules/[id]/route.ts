@@ -3,7 +3,7 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { ATTRIBUTION_MODULE } from "../../../../modules/attribution"
 import type AttributionModuleService from "../../../../modules/attribution/service"
 import { removeAttributionRuleWorkflow, updateAttributionRuleWorkflow } from "../../../../workflows/attribution-rules"
-import { adminOrgScope, RULE_ROLES } from "../../../utils/tenancy"
+import { adminOrgScope, assertRuleDecision, RULE_ROLES } from "../../../utils/tenancy"
 import type { AdminUpdateAttributionRule } from "../../../validators"
 
 /** The rule, which must belong to the caller's org (404 otherwise). */
@@ -11,7 +11,7 @@ async function ruleInScope(req: AuthenticatedMedusaRequest) {
   const orgId = await adminOrgScope(req, RULE_ROLES)
   const [rule] = await req.scope
     .resolve<AttributionModuleService>(ATTRIBUTION_MODULE)
-    .listAttributionRules({ id: req.params.id }, { take: 1, select: ["id", "org_id"] })
+    .listAttributionRules({ id: req.params.id }, { take: 1, select: ["id", "org_id", "employee_id"] })
   if (!rule || (orgId && rule.org_id !== orgId)) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Attribution rule "${req.params.id}" was not found`)
   }
@@ -20,7 +20,8 @@ async function ruleInScope(req: AuthenticatedMedusaRequest) {
 
 /** POST /admin/attribution-rules/:id { role?, type?, percent_bps?, fixed_amounts?, effective_from?, effective_to? } */
 export async function POST(req: AuthenticatedMedusaRequest<AdminUpdateAttributionRule>, res: MedusaResponse) {
-  await ruleInScope(req)
+  const rule = await ruleInScope(req)
+  await assertRuleDecision(req, rule.employee_id)
   const { result } = await updateAttributionRuleWorkflow(req.scope).run({ input: { id: req.params.id, ...req.validatedBody } })
   res.json({ attribution_rule: result })
 }

@@ -3,8 +3,9 @@ import { useMutation, useQueryClient } from "@tanstack/react-query"
 import { useEffect, useState } from "react"
 import { useParams } from "react-router-dom"
 import { Employee, orgApi, OrgDetail, orgQueryKeys, useEmployees, useInvitations, useOrg } from "../../../lib/queries"
+import { EMPLOYEE_ROLES, rolesFor } from "../../../../rules/roles"
 
-const ROLES = ["owner", "admin", "manager", "creator", "staff"]
+const ROLES = [...EMPLOYEE_ROLES]
 const FONTS = ["system", "serif", "mono", "rounded"]
 const FONT_STACK: Record<string, string> = {
   system: "ui-sans-serif, system-ui, sans-serif",
@@ -48,7 +49,7 @@ const OrgSettingsPage = () => {
     )
   }
   const org = data.org
-  const canManage = ["platform", "owner", "admin"].includes(org.role)
+  const canManage = org.role === "platform" || (rolesFor("staff.manage") as string[]).includes(org.role)
   return (
     <div className="flex flex-col gap-y-3">
       <Container className="flex items-center justify-between">
@@ -237,7 +238,7 @@ const personName = (e: Employee) =>
 function Staff({ id, role }: { id: string; role: string }) {
   const { data } = useEmployees(id)
   const action = useOrgAction(id)
-  const canManage = ["platform", "owner", "admin"].includes(role)
+  const canManage = role === "platform" || (rolesFor("staff.manage") as string[]).includes(role)
   return (
     <Container className="flex flex-col gap-3">
       <Heading level="h2">Staff</Heading>
@@ -294,8 +295,8 @@ function Invitations({ id, role }: { id: string; role: string }) {
   const [email, setEmail] = useState("")
   const [inviteRole, setInviteRole] = useState("staff")
   const [link, setLink] = useState<string | null>(null)
-  const canInvite = ["platform", "owner", "admin", "manager"].includes(role)
-  const canApprove = ["platform", "owner", "admin"].includes(role)
+  const canInvite = role === "platform" || (rolesFor("staff.invite") as string[]).includes(role)
+  const canApprove = role === "platform" || (rolesFor("staff.manage") as string[]).includes(role)
   const showLink = (result: { token?: string }) =>
     result?.token && setLink(`${window.location.origin}/org-invite?token=${encodeURIComponent(result.token)}`)
   return (

@@ -1,5 +1,6 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { rolesFor } from "../../../../rules/roles"
 import { updateOrgWorkflow } from "../../../../workflows/org-lifecycle"
 import { orgAccess } from "../../../utils/org-access"
 import { presentDomain } from "../../../utils/present-domain"
@@ -27,7 +28,7 @@ const KEY_FIELDS = ["api_keys.id", "api_keys.title", "api_keys.token", "api_keys
 /** GET /admin/orgs/:id: the org, its domains and (for owners/admins) its publishable keys. */
 export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
   const { org_id, role } = orgAccess(req)
-  const canSeeKeys = role === "platform" || role === "owner" || role === "admin"
+  const canSeeKeys = role === "platform" || rolesFor("staff.manage").includes(role)
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const {
     data: [org],

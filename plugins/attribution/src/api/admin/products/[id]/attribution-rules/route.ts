@@ -4,7 +4,7 @@ import type AttributionModuleService from "../../../../../modules/attribution/se
 import { FULL_POOL_BPS, isActiveAt, peakPercentBps } from "../../../../../rules/percent-pool"
 import { createAttributionRuleWorkflow } from "../../../../../workflows/attribution-rules"
 import { RULE_FIELDS } from "../../../../../workflows/steps/rule-records"
-import { actorId, adminOrgScope, assertProductInScope, RULE_ROLES } from "../../../../utils/tenancy"
+import { actorId, adminOrgScope, assertProductInScope, assertRuleDecision, RULE_ROLES } from "../../../../utils/tenancy"
 import type { AdminCreateAttributionRule } from "../../../../validators"
 
 const timed = (r: any) => ({
@@ -39,6 +39,7 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
 export async function POST(req: AuthenticatedMedusaRequest<AdminCreateAttributionRule>, res: MedusaResponse) {
   const orgId = await adminOrgScope(req, RULE_ROLES)
   await assertProductInScope(req, req.params.id, orgId)
+  await assertRuleDecision(req, req.validatedBody.employee_id)
   const { result } = await createAttributionRuleWorkflow(req.scope).run({
     input: { ...req.validatedBody, product_id: req.params.id, created_by: actorId(req) ?? null },
   })
