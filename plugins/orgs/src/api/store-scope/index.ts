@@ -1,0 +1,16 @@
+import type { MiddlewareRoute } from "@medusajs/framework/http"
+import { issueGuestOrderToken, keepCartInKeyChannel, narrowOrdersToKeyChannels, storeScopeGuard } from "./guard"
+
+/**
+ * Medusa's own /store routes, walled per org (see the plugin README, "Store side").
+ * `storeScopeGuard` is registered with the global /store middlewares (no method) in
+ * ../middlewares.ts; these run after core's validators for the same matcher and method.
+ */
+export const storeScopeMiddlewares: MiddlewareRoute[] = [
+  { matcher: "/store/carts/:id", methods: ["POST"], middlewares: [keepCartInKeyChannel] },
+  { matcher: "/store/carts/:id/complete", methods: ["POST"], middlewares: [issueGuestOrderToken] },
+  { matcher: "/store/orders", methods: ["GET"], middlewares: [narrowOrdersToKeyChannels] },
+]
+
+export { storeScopeGuard }
+export { STORE_SCOPE, findStoreScopeRow } from "./routes"
