@@ -153,3 +153,18 @@ export function issueGuestOrderToken(req: MedusaStoreRequest, res: MedusaRespons
   }) as typeof res.json
   next()
 }
+
+/**
+ * POST /store/shipping-options/:id/calculate: Medusa 2.21.2 answers an unknown option id
+ * with a 500 (it sets a price on the missing option); a 404 naming it instead.
+ */
+export async function requireShippingOption(req: MedusaStoreRequest, _res: MedusaResponse, next: MedusaNextFunction) {
+  const id = req.params.id
+  const { data } = await req.scope
+    .resolve<{ graph: (c: Record<string, unknown>) => Promise<{ data: any[] }> }>("query")
+    .graph({ entity: "shipping_option", fields: ["id"], filters: { id } })
+  if (!data.length) {
+    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Shipping option with id: ${id} was not found`)
+  }
+  next()
+}

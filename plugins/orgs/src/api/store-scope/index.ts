@@ -1,5 +1,5 @@
 import type { MiddlewareRoute } from "@medusajs/framework/http"
-import { issueGuestOrderToken, keepCartInKeyChannel, narrowOrdersToKeyChannels, storeScopeGuard } from "./guard"
+import { issueGuestOrderToken, keepCartInKeyChannel, narrowOrdersToKeyChannels, requireShippingOption, storeScopeGuard } from "./guard"
 
 /**
  * Medusa's own /store routes, walled per org (see the plugin README, "Store side").
@@ -10,6 +10,7 @@ export const storeScopeMiddlewares: MiddlewareRoute[] = [
   { matcher: "/store/carts/:id", methods: ["POST"], middlewares: [keepCartInKeyChannel] },
   { matcher: "/store/carts/:id/complete", methods: ["POST"], middlewares: [issueGuestOrderToken] },
   { matcher: "/store/orders", methods: ["GET"], middlewares: [narrowOrdersToKeyChannels] },
+  { matcher: "/store/shipping-options/:id/calculate", methods: ["POST"], middlewares: [requireShippingOption] },
 ]
 
 export { storeScopeGuard }
