@@ -23,6 +23,16 @@ medusaIntegrationTestRunner({
     let product: { id: string }
     let lessonId: string
 
+    const created: string[] = []
+    afterAll(async () => {
+      // The local provider writes into the working tree: leave nothing behind.
+      try {
+        await getContainer().resolve(Modules.FILE).deleteFiles(created)
+      } catch {
+        // the app may already be shut down; the files are then the test run's leftovers
+      }
+    })
+
     const upload = (headers: Record<string, string>, body: Record<string, unknown>) =>
       send(api, "post", "/admin/lesson-media", headers, body)
     const raw = (url: string, headers: Record<string, string> = {}) =>
@@ -42,6 +52,7 @@ medusaIntegrationTestRunner({
       expect([video.status, notes.status]).toEqual([201, 201])
       videoFileId = video.data.file.file_id
       notesFileId = notes.data.file.file_id
+      created.push(videoFileId, notesFileId)
       const lesson = await createLesson(container, f.a.org.id, {
         title: "Premium video",
         type: "video",
@@ -94,6 +105,7 @@ medusaIntegrationTestRunner({
         const res = await upload(headers, body)
         seen.push([name, res.status === want ? "ok" : `${res.status} ${JSON.stringify(res.data)}`])
         if (res.status === 201) {
+          created.push(res.data.file.file_id)
           expect(res.data.file).toEqual({ file_id: expect.stringMatching(/^private-\d+-[0-9a-f]{32}-clip\.mp4$/), name: "clip.mp4", mime_type: "video/mp4" })
         }
       }
@@ -114,9 +126,15 @@ medusaIntegrationTestRunner({
     it("the stored file is private: on disk outside static/, and its file-module URL does not answer", async () => {
       const file = await getContainer().resolve(Modules.FILE).retrieveFile(videoFileId)
       const publicPath = new URL(file.url).pathname
-      expect(publicPath).toBe(`/static/${videoFileId}`)
+      expect(decodeURIComponent(publicPath)).toBe(`/static/${videoFileId}`)
       expect((await raw(publicPath)).status).toBe(404)
-      expect((await raw(`/static/${encodeURIComponent(videoFileId)}`)).status).toBe(404)
+      // The control: a public file of the same module does answer at its URL.
+      const [pub] = await getContainer()
+        .resolve(Modules.FILE)
+        .createFiles([{ filename: "control.txt", mimeType: "text/plain", content: Buffer.from("public").toString("base64"), access: "public" }])
+      created.push(pub.id)
+      const control = await raw(new URL(pub.url).pathname)
+      expect([control.status, Buffer.from(control.data).toString()]).toEqual([200, "public"])
       const privateDir = courseService(getContainer()).media.privateFilesDir
       expect(fs.readFileSync(path.join(privateDir, videoFileId)).equals(VIDEO)).toBe(true)
       expect(fs.existsSync(path.join(process.cwd(), "static", videoFileId))).toBe(false)
@@ -205,6 +223,7 @@ medusaIntegrationTestRunner({
       const [pub] = await getContainer()
         .resolve(Modules.FILE)
         .createFiles([{ filename: "public.mp4", mimeType: "video/mp4", content: VIDEO.subarray(0, 10).toString("base64"), access: "public" }])
+      created.push(pub.id)
       await courseService(getContainer()).updateLessons({ id: lessonId, video_source: pub.id })
       try {
         const { data } = await lessonAs(f.a.customer.headers)
