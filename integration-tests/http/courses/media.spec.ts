@@ -24,12 +24,13 @@ medusaIntegrationTestRunner({
     let lessonId: string
 
     const created: string[] = []
-    afterAll(async () => {
-      // The local provider writes into the working tree: leave nothing behind.
-      try {
-        await getContainer().resolve(Modules.FILE).deleteFiles(created)
-      } catch {
-        // the app may already be shut down; the files are then the test run's leftovers
+    let privateDir = ""
+    afterAll(() => {
+      // The local provider writes into the working tree (the app is already down here).
+      for (const id of created) {
+        for (const dir of [privateDir, path.join(process.cwd(), "static")]) {
+          if (dir) fs.rmSync(path.join(dir, id), { force: true })
+        }
       }
     })
 
@@ -47,6 +48,7 @@ medusaIntegrationTestRunner({
     beforeAll(async () => {
       const container = getContainer()
       f = await createTwoOrgFixture(container, api, { prefix: "m" })
+      privateDir = courseService(container).media.privateFilesDir
       const video = await upload(f.a.staff.creator.headers, { name: "lesson one.mp4", mime_type: "video/mp4", content_base64: VIDEO.toString("base64") })
       const notes = await upload(f.a.staff.creator.headers, { name: "notes.pdf", mime_type: "application/pdf", content_base64: PDF.toString("base64") })
       expect([video.status, notes.status]).toEqual([201, 201])
@@ -135,7 +137,6 @@ medusaIntegrationTestRunner({
       created.push(pub.id)
       const control = await raw(new URL(pub.url).pathname)
       expect([control.status, Buffer.from(control.data).toString()]).toEqual([200, "public"])
-      const privateDir = courseService(getContainer()).media.privateFilesDir
       expect(fs.readFileSync(path.join(privateDir, videoFileId)).equals(VIDEO)).toBe(true)
       expect(fs.existsSync(path.join(process.cwd(), "static", videoFileId))).toBe(false)
     })
