@@ -361,6 +361,21 @@ medusaIntegrationTestRunner({
       expect(data.cart.sales_channel_id).toBe(f.a.key.salesChannelId)
     })
 
+    it("an email with an account is for its owner's login: no guest cart is bound to a stranger's account", async () => {
+      const email = f.a.customer.customer.email.toUpperCase()
+      const create = await send(api, "post", "/store/carts", keyHeaders("a"), { region_id: usd.id, email })
+      expect([create.status, create.data.message]).toEqual([400, "An account exists for this email: log in to use it"])
+      const update = await send(api, "post", `/store/carts/${rec.a!.guestCart}`, keyHeaders("a"), { email })
+      expect(update.status).toBe(400)
+      const asOther = await send(api, "post", "/store/carts", { ...keyHeaders("a"), authorization: f.b.customer.headers.authorization }, { region_id: usd.id, email })
+      expect(asOther.status).toBe(400)
+      // The owner, logged in, may; and a guest's own address is fine.
+      expect((await send(api, "post", "/store/carts", f.a.customer.headers, { region_id: usd.id, email })).status).toBe(200)
+      expect((await send(api, "post", "/store/carts", keyHeaders("a"), { region_id: usd.id, email: "someone.new@test.volmify.local" })).status).toBe(200)
+      const { data } = await api.get(`/store/carts/${rec.a!.guestCart}`, { headers: keyHeaders("a") })
+      expect(data.cart.customer_id).not.toBe(f.a.customer.customer.id)
+    })
+
     it("ids in odd shapes: wrong case paths, encoded ids, non-string body ids, unknown ids", async () => {
       const id = rec.a!.customerOrder
       expect((await send(api, "get", `/STORE/ORDERS/${id}`, keyHeaders("a"))).status).toBe(404)

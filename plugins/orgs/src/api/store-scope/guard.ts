@@ -168,3 +168,25 @@ export async function requireShippingOption(req: MedusaStoreRequest, _res: Medus
   }
   next()
 }
+
+/**
+ * POST /store/carts and POST /store/carts/:id with an `email`: Medusa binds a cart to the
+ * registered customer who owns that email even without a login (find-or-create-customer),
+ * which would put a stranger's order into that account and lock the stranger out of their
+ * own cart. An email with an account is for its owner's login only (400 otherwise).
+ */
+export async function refuseAccountEmailWithoutItsLogin(req: MedusaStoreRequest, _res: MedusaResponse, next: MedusaNextFunction) {
+  const email = (req.validatedBody as any)?.email
+  if (typeof email !== "string" || !email) {
+    return next()
+  }
+  const { data } = await req.scope
+    .resolve<{ graph: (c: Record<string, unknown>) => Promise<{ data: any[] }> }>("query")
+    .graph({ entity: "customer", fields: ["id"], filters: { email: email.toLowerCase(), has_account: true } })
+  const auth = (req as any).auth_context as { actor_type?: string; actor_id?: string } | undefined
+  const caller = auth?.actor_type === "customer" ? auth.actor_id : undefined
+  if (data.length && !data.some((c) => c.id === caller)) {
+    throw new MedusaError(MedusaError.Types.INVALID_DATA, "An account exists for this email: log in to use it")
+  }
+  next()
+}

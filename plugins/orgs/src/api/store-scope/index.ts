@@ -1,5 +1,12 @@
 import type { MiddlewareRoute } from "@medusajs/framework/http"
-import { issueGuestOrderToken, keepCartInKeyChannel, narrowOrdersToKeyChannels, requireShippingOption, storeScopeGuard } from "./guard"
+import {
+  issueGuestOrderToken,
+  keepCartInKeyChannel,
+  narrowOrdersToKeyChannels,
+  refuseAccountEmailWithoutItsLogin,
+  requireShippingOption,
+  storeScopeGuard,
+} from "./guard"
 
 /**
  * Medusa's own /store routes, walled per org (see the plugin README, "Store side").
@@ -7,7 +14,8 @@ import { issueGuestOrderToken, keepCartInKeyChannel, narrowOrdersToKeyChannels, 
  * ../middlewares.ts; these run after core's validators for the same matcher and method.
  */
 export const storeScopeMiddlewares: MiddlewareRoute[] = [
-  { matcher: "/store/carts/:id", methods: ["POST"], middlewares: [keepCartInKeyChannel] },
+  { matcher: "/store/carts", methods: ["POST"], middlewares: [refuseAccountEmailWithoutItsLogin] },
+  { matcher: "/store/carts/:id", methods: ["POST"], middlewares: [keepCartInKeyChannel, refuseAccountEmailWithoutItsLogin] },
   { matcher: "/store/carts/:id/complete", methods: ["POST"], middlewares: [issueGuestOrderToken] },
   { matcher: "/store/orders", methods: ["GET"], middlewares: [narrowOrdersToKeyChannels] },
   { matcher: "/store/shipping-options/:id/calculate", methods: ["POST"], middlewares: [requireShippingOption] },
