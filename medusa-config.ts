@@ -1,4 +1,5 @@
 import { createSecretKey } from "node:crypto"
+import path from "node:path"
 import { defineConfig, loadEnv, Modules } from "@medusajs/framework/utils"
 import { assertSafeSecrets } from "./src/config/production-guard"
 
@@ -99,6 +100,43 @@ const paymentModules = env.STRIPE_API_KEY
   : []
 
 /**
+ * Files. Public uploads (product images) go to VOLMIFY_UPLOAD_DIR (default ./uploads), which
+ * @volmify/orgs serves at /uploads with nosniff, a sandboxing CSP and `attachment` for
+ * anything but images and video (not ./static: Medusa serves that folder itself, typed by
+ * extension, and an uploaded .html would run on the admin's origin). Private files (lesson
+ * videos and attachments, assignment submissions) go where no static server looks, and
+ * @volmify/courses hands them out through signed, short-lived links only. With S3_BUCKET,
+ * Medusa's S3 provider instead (private objects; presigned downloads that expire with the
+ * signed link).
+ */
+const MEDIA_TTL_SECONDS = Math.min(900, Math.max(1, Number(env.COURSE_MEDIA_URL_TTL_SECONDS || 600) || 600))
+const fileProvider = env.S3_BUCKET
+  ? {
+      resolve: "@medusajs/medusa/file-s3",
+      id: "s3",
+      options: {
+        file_url: env.S3_FILE_URL,
+        access_key_id: env.S3_ACCESS_KEY_ID,
+        secret_access_key: env.S3_SECRET_ACCESS_KEY,
+        region: env.S3_REGION,
+        bucket: env.S3_BUCKET,
+        endpoint: env.S3_ENDPOINT,
+        download_file_duration: MEDIA_TTL_SECONDS,
+      },
+    }
+  : {
+      resolve: "@medusajs/medusa/file-local",
+      id: "local",
+      options: {
+        upload_dir: env.VOLMIFY_UPLOAD_DIR || "uploads",
+        backend_url: `${BACKEND_URL}/uploads`,
+        // Same default as @volmify/courses' `private_files_dir`.
+        private_upload_dir: env.VOLMIFY_PRIVATE_FILES_DIR || path.join(process.cwd(), "private-files"),
+      },
+    }
+const fileModules = [{ key: Modules.FILE, resolve: "@medusajs/medusa/file", options: { providers: [fileProvider] } }]
+
+/**
  * Notifications: the "feed" channel (admin feed) and "email" (students: drip notices). In
  * development and tests email goes to the local provider, which only logs; with
  * SENDGRID_API_KEY and SENDGRID_FROM it goes through SendGrid.
@@ -126,31 +164,6 @@ const notificationModules = [
           options: { name: "Local Notification Provider", channels: ["feed"] },
         },
         emailProvider,
-      ],
-    },
-  },
-]
-
-/**
- * Files: the local provider writes to VOLMIFY_UPLOAD_DIR (default ./uploads), which
- * @volmify/orgs serves at /uploads with nosniff, a sandboxing CSP and `attachment` for
- * anything but images and video. Not ./static: Medusa serves that folder itself, typed by
- * extension, and an uploaded .html would run on the admin's origin.
- */
-const fileModules = [
-  {
-    key: Modules.FILE,
-    resolve: "@medusajs/medusa/file",
-    options: {
-      providers: [
-        {
-          resolve: "@medusajs/medusa/file-local",
-          id: "local",
-          options: {
-            upload_dir: env.VOLMIFY_UPLOAD_DIR || "uploads",
-            backend_url: `${BACKEND_URL}/uploads`,
-          },
-        },
       ],
     },
   },

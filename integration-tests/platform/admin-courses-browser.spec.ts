@@ -94,7 +94,7 @@ describe("course builder and widgets in the dashboard", () => {
       await page.getByLabel("Title", { exact: true }).fill(lessonTitles[0])
       await page.getByLabel("Video URL").fill("https://videos.example.com/intro.mp4")
       await page.getByLabel("Body (markdown)").fill("# Welcome aboard\n\nThis course is **hands-on**.\n\n- install\n- run")
-      // An attachment goes through Medusa's file module (POST /admin/uploads).
+      // An attachment is stored as a private file of Medusa's file module (POST /admin/lesson-media).
       await page.locator("#lesson-attachments").setInputFiles({ name: "cheatsheet.txt", mimeType: "text/plain", buffer: Buffer.from("keys and shortcuts") })
       await page.getByText("cheatsheet.txt").waitFor({ timeout: 30_000 })
       await page.getByRole("button", { name: "Preview", exact: true }).click()
@@ -106,7 +106,7 @@ describe("course builder and widgets in the dashboard", () => {
       lessons[0] = (await api("GET", `/admin/lessons?q=${encodeURIComponent(lessonTitles[0])}`, token)).lessons[0]
       expect(lessons[0]).toMatchObject({ type: "text", video_provider: "url", video_source: "https://videos.example.com/intro.mp4" })
       expect(lessons[0].body).toContain("**hands-on**")
-      expect(lessons[0].attachments).toEqual([{ file_id: expect.any(String), name: "cheatsheet.txt", mime_type: "text/plain" }])
+      expect(lessons[0].attachments).toEqual([{ file_id: expect.stringMatching(/^private-/), name: "cheatsheet.txt", mime_type: "text/plain" }])
 
       // Courses list -> Create course from the product.
       await page.goto(`${base}/app/courses`)

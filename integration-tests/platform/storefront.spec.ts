@@ -219,6 +219,38 @@ describe("storefront", () => {
     expect(errors).toEqual([])
   })
 
+  it("a guest checks out and sees the confirmation; the same order URL in another browser is not found", async () => {
+    const { courses } = await storeApi(acme.key, "/store/courses")
+    const guest = await browser.newContext({ viewport: DESKTOP })
+    const page = await guest.newPage()
+    await page.goto(`${acme.url}/courses/${courses[0].handle}`)
+    await page.getByRole("button", { name: /^Buy Basic/ }).click()
+    await page.waitForURL(/\/cart/)
+    await page.getByRole("link", { name: "Checkout" }).click()
+    const email = `guest.${Date.now()}@test.volmify.local`
+    await page.fill("input[name=email]", email)
+    await page.fill("input[name=first_name]", "Gil")
+    await page.fill("input[name=last_name]", "Guest")
+    await page.fill("input[name=address_1]", "2 Side Street")
+    await page.fill("input[name=city]", "Springfield")
+    await page.fill("input[name=postal_code]", "12345")
+    await page.getByRole("button", { name: /^Pay/ }).click()
+    await page.waitForURL(/\/order\//, { timeout: 60_000 })
+    await page.getByRole("heading", { name: "Thank you!" }).waitFor()
+    expect(await page.locator("main").innerText()).toContain(email)
+    await shoot(page, "guest-order-confirmation")
+    // The guest order token lives in an HttpOnly cookie set by the storefront's server.
+    const cookie = (await guest.cookies()).find((c: Json) => c.name === "_volmify_order")
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Lax" })
+    const stranger = await browser.newContext({ viewport: DESKTOP })
+    const other = await stranger.newPage()
+    const res = await other.goto(page.url())
+    expect(res.status()).toBe(404)
+    await other.getByRole("heading", { name: "Page not found" }).waitFor()
+    await guest.close()
+    await stranger.close()
+  })
+
   it("multi-domain hosting: the Host header picks the org of a verified domain; unknown hosts get a friendly page", async () => {
     const http = require("node:http")
     const get = (host: string) =>

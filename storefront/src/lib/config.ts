@@ -25,6 +25,11 @@ export const COOKIE = {
   region: "_volmify_region",
   /** The affiliate referral (code and click) kept for the program's cookie window. */
   referral: "_volmify_ref",
+  /**
+   * A guest's order token (Medusa answers it in `x-order-token` when the cart completes):
+   * the only way a guest reads their own order on the confirmation page. Short-lived.
+   */
+  orderToken: "_volmify_order",
 } as const
 
 /** Cookies the server sets: HttpOnly, SameSite=Lax, Secure unless plain http dev. */
@@ -33,8 +38,11 @@ export const cookieOptions = (maxAgeDays: number) => ({
   sameSite: "lax" as const,
   secure: env("NODE_ENV") === "production" && env("COOKIE_SECURE") !== "false",
   path: "/",
-  maxAge: maxAgeDays * 24 * 3600,
+  maxAge: Math.round(maxAgeDays * 24 * 3600),
 })
+
+/** The guest order token lives as long as Medusa accepts it (one hour). */
+export const ORDER_TOKEN_MAX_AGE_DAYS = 1 / 24
 
 /**
  * Card payments: with a Stripe publishable key the checkout uses Stripe's Payment Element

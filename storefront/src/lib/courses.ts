@@ -75,7 +75,8 @@ export type Lesson = {
   title: string
   type: string
   body?: string | null
-  video?: { provider: string; url: string | null; expires_at: string | null } | null
+  /** `embed_url`: the host's own player (YouTube, Vimeo, Mux, Cloudflare Stream) for an iframe. */
+  video?: { provider: string; url: string | null; embed_url?: string | null; expires_at: string | null; protected?: boolean } | null
   duration_seconds?: number | null
   attachments?: { name: string; url: string; mime_type?: string | null }[]
 }

@@ -16,13 +16,14 @@ import {
   AdminOrgQuerySchema,
   StoreSubmitQuizSchema,
   StoreSubmitAssignmentSchema,
+  AdminUploadLessonFileSchema,
 } from "./validators"
 
 // Our admin routes check tenancy themselves (utils/admin-courses.ts): let org staff reach them.
 const { allowSelfGuardedAdminRoutes } = require("@volmify/orgs/api/admin-scope/gate") as {
   allowSelfGuardedAdminRoutes(pattern: RegExp): void
 }
-allowSelfGuardedAdminRoutes(/^\/admin\/(courses|lessons|assignment-submissions|certificate-settings)(\/|$)/)
+allowSelfGuardedAdminRoutes(/^\/admin\/(courses|lessons|lesson-media|assignment-submissions|certificate-settings)(\/|$)/)
 allowSelfGuardedAdminRoutes(/^\/admin\/customers\/[^/]+\/enrollments$/)
 
 const customerOptional = authenticate("customer", ["session", "bearer"], { allowUnauthenticated: true })
@@ -43,6 +44,13 @@ export default defineMiddlewares({
     { matcher: "/admin/lessons", methods: ["GET"], middlewares: [validateAndTransformQuery(AdminListQuerySchema, {})] },
     { matcher: "/admin/lessons", methods: ["POST"], middlewares: [validateAndTransformBody(AdminCreateLessonSchema)] },
     { matcher: "/admin/lessons/:id", methods: ["POST"], middlewares: [validateAndTransformBody(AdminUpdateLessonSchema)] },
+    // Lesson files (video, attachments) go to the file module as private files; base64 JSON.
+    {
+      matcher: "/admin/lesson-media",
+      methods: ["POST"],
+      bodyParser: { sizeLimit: "70mb" },
+      middlewares: [validateAndTransformBody(AdminUploadLessonFileSchema)],
+    },
     // Store: published courses of the key's org; a customer login is optional (it unlocks).
     { matcher: "/store/courses", methods: ["GET"], middlewares: [customerOptional, validateAndTransformQuery(StoreListCoursesSchema, {})] },
     { matcher: "/store/courses/:id_or_handle", methods: ["GET"], middlewares: [customerOptional] },

@@ -108,6 +108,22 @@ const videoNeedsSource = (l: { video_provider?: string | null; video_source?: st
 const urlIsHttp = (l: { video_provider?: string | null; video_source?: string | null }) =>
   l.video_provider !== "url" || !l.video_source || /^https?:\/\//.test(l.video_source)
 
+/** Lesson files are at most 50 MB through this JSON route (longer videos: Mux or Cloudflare Stream). */
+export const LESSON_FILE_MAX_BYTES = 50 * 1024 * 1024
+
+export const AdminUploadLessonFileSchema = z
+  .object({
+    name: z.string().trim().min(1, "name is required").max(200).regex(/^[^/\\]+$/, "name must not contain slashes"),
+    mime_type: z.string().trim().regex(/^[a-z0-9][a-z0-9.+-]*\/[a-z0-9][a-z0-9.+-]*$/i, "mime_type must look like type/subtype").max(100),
+    content_base64: z
+      .string()
+      .min(1, "content_base64 is required")
+      .max(Math.ceil(LESSON_FILE_MAX_BYTES / 3) * 4, "the file must be at most 50 MB")
+      .regex(/^[A-Za-z0-9+/]+={0,2}$/, "content_base64 must be base64"),
+  })
+  .strict()
+export type AdminUploadLessonFile = z.infer<typeof AdminUploadLessonFileSchema>
+
 export const AdminCreateLessonSchema = z
   .object({ org_id: text().optional(), ...lessonFields })
   .strict()

@@ -1,4 +1,6 @@
-import { createHash, createHmac, timingSafeEqual } from "node:crypto"
+import { createHmac, randomBytes, timingSafeEqual } from "node:crypto"
+import fs from "node:fs"
+import path from "node:path"
 
 /** The longest a signed media URL may live: 15 minutes. */
 export const MAX_MEDIA_URL_TTL_SECONDS = 15 * 60
@@ -65,13 +67,39 @@ export class HmacMediaUrlSigner implements MediaUrlSigner {
   }
 }
 
+export type MediaSecret = { secret: string; source: "option" | "env" | "file" | "generated" }
+
 /**
- * The signing secret: the plugin option, else COURSE_MEDIA_SECRET, else a key derived
- * from JWT_SECRET (which production already requires), else a development constant.
+ * The media signing secret, never shared with anything else: the plugin option, else
+ * COURSE_MEDIA_SECRET, else (development) a random one generated once into
+ * `.data/course-media-secret` (mode 0600, next to the run command's other generated
+ * secrets) and reused, else a random one for this process only (tests, production
+ * without the variable: links then only verify on the process that signed them).
  */
-export function resolveMediaSecret(option?: string, env: NodeJS.ProcessEnv = process.env): string {
-  if (option) return option
-  if (env.COURSE_MEDIA_SECRET) return env.COURSE_MEDIA_SECRET
-  const base = env.JWT_SECRET || "supersecret"
-  return createHash("sha256").update(`volmify-course-media:${base}`).digest("hex")
+export function resolveMediaSecret(
+  option?: string,
+  env: NodeJS.ProcessEnv = process.env,
+  dataDir: string = path.join(process.cwd(), ".data")
+): MediaSecret {
+  if (option) return { secret: option, source: "option" }
+  if (env.COURSE_MEDIA_SECRET) return { secret: env.COURSE_MEDIA_SECRET, source: "env" }
+  const generated = randomBytes(32).toString("hex")
+  if (env.NODE_ENV === "test" || env.NODE_ENV === "production") {
+    return { secret: generated, source: "generated" }
+  }
+  const file = path.join(dataDir, "course-media-secret")
+  try {
+    const existing = fs.readFileSync(file, "utf8").trim()
+    if (/^[0-9a-f]{64}$/.test(existing)) return { secret: existing, source: "file" }
+  } catch {
+    // not there yet
+  }
+  try {
+    fs.mkdirSync(dataDir, { recursive: true })
+    fs.writeFileSync(file, generated + "\n", { mode: 0o600, flag: "w" })
+    fs.chmodSync(file, 0o600)
+    return { secret: generated, source: "file" }
+  } catch {
+    return { secret: generated, source: "generated" }
+  }
 }

@@ -1,3 +1,6 @@
+import fs from "node:fs"
+import os from "node:os"
+import nodePath from "node:path"
 import { HmacMediaUrlSigner, MAX_MEDIA_URL_TTL_SECONDS, resolveMediaSecret } from "./signer"
 
 const now = new Date("2026-01-01T00:00:00Z")
@@ -36,11 +39,25 @@ describe("HmacMediaUrlSigner", () => {
     expect(long.sign(path, now).expires_at.getTime() - now.getTime()).toBe(MAX_MEDIA_URL_TTL_SECONDS * 1000)
   })
 
-  it("takes the secret from the option, then COURSE_MEDIA_SECRET, then derives one from JWT_SECRET", () => {
-    expect(resolveMediaSecret("opt", { COURSE_MEDIA_SECRET: "env" })).toBe("opt")
-    expect(resolveMediaSecret(undefined, { COURSE_MEDIA_SECRET: "env" })).toBe("env")
-    const a = resolveMediaSecret(undefined, { JWT_SECRET: "one" })
-    expect(a).toMatch(/^[0-9a-f]{64}$/)
-    expect(a).not.toBe(resolveMediaSecret(undefined, { JWT_SECRET: "two" }))
+  it("takes the secret from the option, then COURSE_MEDIA_SECRET, never from JWT_SECRET", () => {
+    expect(resolveMediaSecret("opt", { COURSE_MEDIA_SECRET: "env" })).toEqual({ secret: "opt", source: "option" })
+    expect(resolveMediaSecret(undefined, { COURSE_MEDIA_SECRET: "env" })).toEqual({ secret: "env", source: "env" })
+    const a = resolveMediaSecret(undefined, { NODE_ENV: "test", JWT_SECRET: "one" })
+    const b = resolveMediaSecret(undefined, { NODE_ENV: "test", JWT_SECRET: "one" })
+    expect(a.secret).toMatch(/^[0-9a-f]{64}$/)
+    expect(a.source).toBe("generated")
+    expect(a.secret).not.toBe(b.secret)
+  })
+
+  it("in development generates a secret into .data once (mode 0600) and reuses it", () => {
+    const dir = fs.mkdtempSync(nodePath.join(os.tmpdir(), "media-secret-"))
+    const first = resolveMediaSecret(undefined, { NODE_ENV: "development" }, dir)
+    const second = resolveMediaSecret(undefined, { NODE_ENV: "development" }, dir)
+    expect(first.source).toBe("file")
+    expect(second).toEqual(first)
+    const file = nodePath.join(dir, "course-media-secret")
+    expect(fs.statSync(file).mode & 0o777).toBe(0o600)
+    expect(fs.readFileSync(file, "utf8").trim()).toBe(first.secret)
+    fs.rmSync(dir, { recursive: true, force: true })
   })
 })

@@ -14,6 +14,7 @@ import {
 } from "./utils/org-access"
 import { throttleEmailpass } from "../security"
 import { rejectUnsafeInput, volmifyErrorHandler } from "./utils/reject-unsafe-input"
+import { storeScopeGuard, storeScopeMiddlewares } from "./store-scope"
 import { blockSuspendedOrgKeys, joinOrgOnRegistration } from "./utils/store-gates"
 import {
   AcceptInvitationSchema,
@@ -57,8 +58,10 @@ export default defineMiddlewares({
     { matcher: "/uploads*", methods: ["GET", "HEAD"], middlewares: [serveUploads()] },
 
     // ---- Store ----
-    // Every store route: keys of a suspended org stop working.
-    { matcher: "/store", middlewares: [blockSuspendedOrgKeys] },
+    // Every store route: keys of a suspended org stop working; a cart, order or payment
+    // collection id reaches Medusa only for its own org's key and its owner (store-scope).
+    { matcher: "/store", middlewares: [blockSuspendedOrgKeys, storeScopeGuard] },
+    ...storeScopeMiddlewares,
     // Registering on an org's storefront makes the customer a member of that org.
     { matcher: "/store/customers", methods: ["POST"], middlewares: [joinOrgOnRegistration] },
     // GET/POST /store/org/membership: logged-in customers only.

@@ -5,9 +5,30 @@ import type { Attachment } from "../lib/api"
 import { errorText } from "../lib/api"
 import { sdk } from "../lib/sdk"
 
+/** A browser File as base64 (the data URL's payload). */
+export function fileAsBase64(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader()
+    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ""))
+    reader.onerror = () => reject(reader.error ?? new Error("The file could not be read"))
+    reader.readAsDataURL(file)
+  })
+}
+
+/** Stores one file privately (POST /admin/lesson-media): no public URL, only signed links. */
+export async function uploadLessonFile(file: File): Promise<Attachment> {
+  const mime_type = file.type || "application/octet-stream"
+  const { file: stored } = await sdk.client.fetch<{ file: Attachment }>("/admin/lesson-media", {
+    method: "POST",
+    body: { name: file.name, mime_type, content_base64: await fileAsBase64(file) },
+  })
+  return stored
+}
+
 /**
- * A lesson's downloadable files: uploaded through Medusa's file module (POST /admin/uploads),
- * kept on the lesson as `{ file_id, name, mime_type }`. Students only ever get signed URLs.
+ * A lesson's downloadable files: stored privately through Medusa's file module
+ * (POST /admin/lesson-media), kept on the lesson as `{ file_id, name, mime_type }`.
+ * Students only ever get signed, short-lived URLs.
  */
 export function AttachmentsField({
   value,
@@ -20,10 +41,7 @@ export function AttachmentsField({
 }) {
   const input = useRef<HTMLInputElement>(null)
   const upload = useMutation({
-    mutationFn: async (files: File[]) => {
-      const { files: stored } = await sdk.admin.upload.create({ files })
-      return stored.map((f, i) => ({ file_id: f.id, name: files[i]?.name ?? f.id, ...(files[i]?.type ? { mime_type: files[i].type } : {}) }))
-    },
+    mutationFn: async (files: File[]) => Promise.all(files.map(uploadLessonFile)),
     onSuccess: (added) => {
       onError(null)
       onChange([...value, ...added])

@@ -1,7 +1,9 @@
 import type { Context } from "@medusajs/framework/types"
 import { InjectManager, InjectTransactionManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
 import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/postgresql"
-import { HmacMediaUrlSigner, MediaUrlSigner, resolveMediaSecret } from "../../media/signer"
+import { CoursesMediaOptions, MediaSetup, setUpMedia } from "../../media/config"
+import type { LessonVideoSigner } from "../../media/playback"
+import type { MediaUrlSigner } from "../../media/signer"
 import type { OutlinePlan } from "../../rules/plan-outline"
 import { prepareOutline, PreparedOutline } from "../../rules/build-outline"
 import { Course } from "./models/course"
@@ -19,14 +21,7 @@ import { CertificateSettings } from "./models/certificate-settings"
 import { DripNotice } from "./models/drip-notice"
 
 /** Options of the @volmify/courses plugin (medusa-config.ts `plugins[].options`). */
-export type CoursesPluginOptions = {
-  /** Secret for signed media URLs. Default: COURSE_MEDIA_SECRET, else derived from JWT_SECRET. */
-  media_signing_secret?: string
-  /** Lifetime of a signed media URL in seconds (default 600, capped at 900). */
-  media_url_ttl_seconds?: number
-  /** Prefix for signed media URLs (default: none, i.e. a path on the Medusa server). */
-  media_base_url?: string
-}
+export type CoursesPluginOptions = CoursesMediaOptions
 
 /** An enrollment row read as JSON or by knex: dates as Date, like the ORM gives them. */
 function enrollmentRow(row: any) {
@@ -70,15 +65,21 @@ export default class CourseModuleService extends MedusaService({
   DripNotice,
 }) {
   readonly mediaSigner: MediaUrlSigner
+  readonly videoSigner: LessonVideoSigner
+  readonly media: Pick<MediaSetup, "delivery" | "privateFilesDir">
 
   constructor(container: Record<string, unknown>, options: CoursesPluginOptions = {}) {
     // eslint-disable-next-line prefer-rest-params
     super(...(arguments as unknown as [Record<string, unknown>]))
-    this.mediaSigner = new HmacMediaUrlSigner({
-      secret: resolveMediaSecret(options?.media_signing_secret),
-      ttlSeconds: options?.media_url_ttl_seconds ?? Number(process.env.COURSE_MEDIA_URL_TTL_SECONDS || 600),
-      baseUrl: options?.media_base_url ?? "",
-    })
+    const media = setUpMedia(options ?? {})
+    this.mediaSigner = media.urlSigner
+    this.videoSigner = media.videoSigner
+    this.media = { delivery: media.delivery, privateFilesDir: media.privateFilesDir }
+    if (media.secret.source === "generated" && process.env.NODE_ENV === "production") {
+      ;(container.logger as { warn(m: string): void } | undefined)?.warn(
+        "COURSE_MEDIA_SECRET is not set: signed lesson media links only work on the process that signed them"
+      )
+    }
   }
 
   /**

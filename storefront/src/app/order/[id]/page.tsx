@@ -1,6 +1,8 @@
 import Link from "next/link"
 import { notFound } from "next/navigation"
 import { formatMoney } from "@/lib/data"
+import { cookies } from "next/headers"
+import { COOKIE } from "@/lib/config"
 import { store, StoreError } from "@/lib/medusa"
 
 export const metadata = { title: "Order confirmed" }
@@ -9,9 +11,16 @@ type Order = { id: string; display_id: number; email: string; currency_code: str
 
 export default async function OrderPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params
+  // A customer's order answers their login; a guest's only the token this browser got at checkout.
+  const guestToken = (await cookies()).get(COOKIE.orderToken)?.value
   let order: Order
   try {
-    order = (await store<{ order: Order }>(`/store/orders/${id}`, { query: { fields: "id,display_id,email,currency_code,total,*items" } })).order
+    order = (
+      await store<{ order: Order }>(`/store/orders/${encodeURIComponent(id)}`, {
+        query: { fields: "id,display_id,email,currency_code,total,*items" },
+        headers: guestToken ? { "x-order-token": guestToken } : {},
+      })
+    ).order
   } catch (error) {
     if (error instanceof StoreError && (error.status === 404 || error.status === 401)) notFound()
     throw error

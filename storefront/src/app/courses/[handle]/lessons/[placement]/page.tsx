@@ -49,7 +49,16 @@ export default async function LessonPage({
           <h1>{here.title}</h1>
           {result.ok ? (
             <>
-              {mediaUrl(result.lesson.video?.url) ? (
+              {result.lesson.video?.embed_url ? (
+                <iframe
+                  src={result.lesson.video.embed_url}
+                  title={here.title}
+                  allow="autoplay; fullscreen; picture-in-picture; encrypted-media"
+                  allowFullScreen
+                  referrerPolicy="strict-origin-when-cross-origin"
+                  style={{ width: "100%", aspectRatio: "16 / 9", border: 0, background: "#000", borderRadius: 10 }}
+                />
+              ) : mediaUrl(result.lesson.video?.url) ? (
                 <video
                   src={mediaUrl(result.lesson.video?.url)!}
                   controls

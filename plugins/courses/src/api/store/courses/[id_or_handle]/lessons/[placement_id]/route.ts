@@ -9,13 +9,18 @@ export async function GET(req: MedusaStoreRequest, res: MedusaResponse) {
   const course = await findStoreCourse(req, req.params.id_or_handle, { placementId: req.params.placement_id })
   const { placement, lesson, decision, requiredTier, availableAt } = await gateLesson(req, course, req.params.placement_id)
   if (!decision.allowed) return sendGateRefusal(req, res, course, decision)
-  const signer = courseService(req).mediaSigner
+  const { mediaSigner: signer, videoSigner } = courseService(req)
   const base = `/course-media/lessons/${lesson.id}`
+  // Each host its own way (src/media/playback.ts); a host without configured keys gets no URL.
   const video =
     lesson.video_provider && lesson.video_source
-      ? lesson.video_provider === "url" || lesson.video_provider === "file"
-        ? { provider: lesson.video_provider, ...signer.sign(`${base}/video`) }
-        : { provider: lesson.video_provider, url: null, expires_at: null }
+      ? videoSigner.playback({ lesson_id: lesson.id, provider: lesson.video_provider, source: lesson.video_source }) ?? {
+          provider: lesson.video_provider,
+          url: null,
+          embed_url: null,
+          expires_at: null,
+          protected: false,
+        }
       : null
   const attachments = ((lesson.attachments ?? []) as { file_id: string; name: string; mime_type?: string }[]).map((a) => ({
     name: a.name,

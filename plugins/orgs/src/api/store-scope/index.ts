@@ -1,0 +1,25 @@
+import type { MiddlewareRoute } from "@medusajs/framework/http"
+import {
+  issueGuestOrderToken,
+  keepCartInKeyChannel,
+  narrowOrdersToKeyChannels,
+  refuseAccountEmailWithoutItsLogin,
+  requireShippingOption,
+  storeScopeGuard,
+} from "./guard"
+
+/**
+ * Medusa's own /store routes, walled per org (see the plugin README, "Store side").
+ * `storeScopeGuard` is registered with the global /store middlewares (no method) in
+ * ../middlewares.ts; these run after core's validators for the same matcher and method.
+ */
+export const storeScopeMiddlewares: MiddlewareRoute[] = [
+  { matcher: "/store/carts", methods: ["POST"], middlewares: [refuseAccountEmailWithoutItsLogin] },
+  { matcher: "/store/carts/:id", methods: ["POST"], middlewares: [keepCartInKeyChannel, refuseAccountEmailWithoutItsLogin] },
+  { matcher: "/store/carts/:id/complete", methods: ["POST"], middlewares: [issueGuestOrderToken] },
+  { matcher: "/store/orders", methods: ["GET"], middlewares: [narrowOrdersToKeyChannels] },
+  { matcher: "/store/shipping-options/:id/calculate", methods: ["POST"], middlewares: [requireShippingOption] },
+]
+
+export { storeScopeGuard }
+export { STORE_SCOPE, findStoreScopeRow } from "./routes"
