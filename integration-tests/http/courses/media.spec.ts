@@ -28,7 +28,7 @@ medusaIntegrationTestRunner({
     afterAll(() => {
       // The local provider writes into the working tree (the app is already down here).
       for (const id of created) {
-        for (const dir of [privateDir, path.join(process.cwd(), "static")]) {
+        for (const dir of [privateDir, path.join(process.cwd(), "uploads")]) {
           if (dir) fs.rmSync(path.join(dir, id), { force: true })
         }
       }
@@ -125,10 +125,10 @@ medusaIntegrationTestRunner({
       }
     })
 
-    it("the stored file is private: on disk outside static/, and its file-module URL does not answer", async () => {
+    it("the stored file is private: on disk outside uploads/, and its file-module URL does not answer", async () => {
       const file = await getContainer().resolve(Modules.FILE).retrieveFile(videoFileId)
       const publicPath = new URL(file.url).pathname
-      expect(decodeURIComponent(publicPath)).toBe(`/static/${videoFileId}`)
+      expect(decodeURIComponent(publicPath)).toBe(`/uploads/${videoFileId}`)
       expect((await raw(publicPath)).status).toBe(404)
       // The control: a public file of the same module does answer at its URL.
       const [pub] = await getContainer()
