@@ -138,7 +138,7 @@ medusaIntegrationTestRunner({
       const control = await raw(new URL(pub.url).pathname)
       expect([control.status, Buffer.from(control.data).toString()]).toEqual([200, "public"])
       expect(fs.readFileSync(path.join(privateDir, videoFileId)).equals(VIDEO)).toBe(true)
-      expect(fs.existsSync(path.join(process.cwd(), "static", videoFileId))).toBe(false)
+      expect(fs.existsSync(path.join(process.cwd(), "uploads", videoFileId))).toBe(false)
     })
 
     it("the signed URL plays: whole file, a Range answers 206 with the right bytes, past the end 416", async () => {
