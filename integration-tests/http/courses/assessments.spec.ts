@@ -4,7 +4,7 @@ import { createCustomer } from "../../helpers/actors"
 import { eventually } from "../../helpers/commerce"
 import { courseService, createCourseWithOutline, createLesson, placementsByTitle } from "../../helpers/courses"
 import { send } from "../../helpers/http"
-import { createTwoOrgFixture, TwoOrgFixture } from "../../helpers/orgs"
+import { attributeStaff, createTwoOrgFixture, TwoOrgFixture } from "../../helpers/orgs"
 import { runFailingAfter } from "../../helpers/workflows"
 import { pdfText } from "../../helpers/pdf"
 
@@ -83,6 +83,8 @@ medusaIntegrationTestRunner({
         ],
       }))
       p = await placementsByTitle(container, course.id)
+      // Creators change only the courses they are attributed on (the role matrix).
+      await attributeStaff(container, f.a.org.id, f.a.staff.creator, [product.id])
       a2 = await createCustomer(api, f.a.key)
       await grant(f.a.customer.customer.id)
       await grant(a2.customer.id)
@@ -448,6 +450,7 @@ medusaIntegrationTestRunner({
           outline: [{ title: "M", sections: [{ title: "S", lessons: [{ lesson_id: lesson.id }] }] }],
         })
         await grant(a2.customer.id, lateProduct.id)
+        await attributeStaff(container, f.a.org.id, f.a.staff.creator, [lateProduct.id])
         const enrollment = await enrollmentOf(a2.customer.id, late.id)
         const [placement] = Object.values(await placementsByTitle(container, late.id))
         await send(api, "post", `/store/courses/${late.id}/lessons/${placement}/progress`, a2.headers, { status: "completed" })

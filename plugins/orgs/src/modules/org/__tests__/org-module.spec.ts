@@ -62,8 +62,14 @@ moduleIntegrationTestRunner<OrgModuleService>({
       it("keeps a hostname, an employment and a membership unique", async () => {
         const a = await service.createOrgs({ handle: "a", name: "A", sales_channel_id: "sc_a" })
         const b = await service.createOrgs({ handle: "b", name: "B", sales_channel_id: "sc_b" })
-        await service.createOrgDomains({ org_id: a.id, hostname: "a.test" } as any)
-        await expect(service.createOrgDomains({ org_id: b.id, hostname: "a.test" } as any)).rejects.toThrow(/hostname/)
+        // An unverified claim blocks nobody (domain squatting); a verified hostname is unique,
+        // and one org claims a hostname once.
+        await service.createOrgDomains({ org_id: a.id, hostname: "a.test", verified_at: new Date() } as any)
+        await service.createOrgDomains({ org_id: b.id, hostname: "a.test" } as any)
+        await expect(
+          service.createOrgDomains({ org_id: b.id, hostname: "a.test", verified_at: new Date() } as any)
+        ).rejects.toThrow(/hostname/)
+        await expect(service.createOrgDomains({ org_id: a.id, hostname: "a.test" } as any)).rejects.toThrow(/hostname/)
 
         await service.createOrgEmployees({ org_id: a.id, user_id: "user_1", role: "owner" } as any)
         await expect(
