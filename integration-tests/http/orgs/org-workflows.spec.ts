@@ -174,9 +174,13 @@ medusaIntegrationTestRunner({
         expect(await orgs().listOrgDomains({ org_id: org.org.id })).toHaveLength(1)
       })
 
-      it("refuses a hostname another org uses (422) and a malformed one (400)", async () => {
+      it("refuses a hostname another org verified (422) and a malformed one (400); an unverified claim blocks nobody", async () => {
         const other = await createTestOrg(container, api, { handle: "other" })
-        await wf.addOrgDomainWorkflow(container).run({ input: { org_id: org.org.id, hostname: "taken.test" } })
+        const { result: claim } = await wf.addOrgDomainWorkflow(container).run({ input: { org_id: org.org.id, hostname: "taken.test" } })
+        // Unverified, the claim costs nothing and blocks nobody (domain squatting).
+        const free = await wf.addOrgDomainWorkflow(container).run({ input: { org_id: other.org.id, hostname: "taken.test" } })
+        await wf.removeOrgDomainWorkflow(container).run({ input: { org_id: other.org.id, domain_id: free.result.id } })
+        await wf.updateOrgDomainWorkflow(container).run({ input: { org_id: org.org.id, domain_id: claim.id, verified: true } })
         const dup = await wf.addOrgDomainWorkflow(container).run({
           input: { org_id: other.org.id, hostname: "TAKEN.test" },
           throwOnError: false,
