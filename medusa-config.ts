@@ -1,10 +1,13 @@
 import { createSecretKey } from "node:crypto"
 import path from "node:path"
 import { defineConfig, loadEnv, Modules } from "@medusajs/framework/utils"
+import { parseTrustedProxies } from "@volmify/orgs/security"
 import { assertSafeSecrets } from "./src/config/production-guard"
 
 loadEnv(process.env.NODE_ENV || "development", process.cwd())
 assertSafeSecrets(process.env)
+// A malformed proxy list refuses the start (naming the entry) instead of failing requests.
+parseTrustedProxies(process.env.VOLMIFY_TRUSTED_PROXIES)
 
 const env = process.env
 const REDIS_URL = env.REDIS_URL || undefined

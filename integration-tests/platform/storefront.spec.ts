@@ -3,6 +3,7 @@ import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
 import { Client } from "pg"
+import { buildStorefrontOnce } from "../helpers/browser-app"
 
 // The storefront, end to end in Debian's chromium against a real Medusa with the demo data:
 // preview, register, buy Basic, learn, upgrade to Premium, progress that survives a
@@ -73,7 +74,7 @@ describe("storefront", () => {
     children.push(medusa)
     await b.waitForHealth(medusaUrl, { child: medusa.child })
     // One production build serves every org: the key is read at run time.
-    await b.run("npm", ["run", "build", "--workspace", "storefront"], { quiet: true })
+    await buildStorefrontOnce()
     const keyOf = (handle: string) => summary.orgs.find((o: Json) => o.handle === handle).publishable_key
     acme = { key: keyOf("acme-academy"), url: startStorefront(keyOf("acme-academy"), await pg.freePort()) }
     yoga = { key: keyOf("yoga-with-mia"), url: startStorefront(keyOf("yoga-with-mia"), await pg.freePort()) }
