@@ -41,7 +41,6 @@ medusaIntegrationTestRunner({
     let yoga: TestProduct // org B, $49
     let creator: string // org A's creator employee
     const month = new Date().toISOString().slice(0, 7)
-    const orders: Record<string, string> = {}
 
     const query = () => getContainer().resolve(ContainerRegistrationKeys.QUERY)
     const ledger = () => getContainer().resolve<any>("ledger")
@@ -88,7 +87,7 @@ medusaIntegrationTestRunner({
       return orderId
     }
 
-    async function refundInFull(orderId: string, amount: number) {
+    async function refund(orderId: string, amount: number) {
       const pay = await paymentOf(orderId)
       await api.post(`/admin/payments/${pay.id}/refund`, { amount }, { headers: f.platform.headers })
       return eventually(() => reversalsOf(orderId), { timeoutMs: 30_000 })
@@ -113,10 +112,13 @@ medusaIntegrationTestRunner({
       })
     })
 
-    describe("the fee Stripe charged replaces the estimate", () => {
-      it("Stripe's balance transaction fee of $3.20 on $100 is what the posting uses", async () => {
+    // The runner restores the database to its state after beforeAll before every case: each
+    // case buys what it needs.
+
+    describe("the fee Stripe charged replaces the estimate; refunds leave it with the bearer", () => {
+      it("Stripe's $3.20 on $100 is what the posting uses; a full refund leaves it with the org (default), whose books show it", async () => {
         fake.chargeFees(() => ({ fee: 320 }))
-        const orderId = (orders.stripe = await buyWithStripe(f.a.customer, usd, course.variants[0].id))
+        const orderId = await buyWithStripe(f.a.customer, usd, course.variants[0].id)
         const tx = await posting(orderId)
         // $100, 5 % platform, $3.20 processing: net 91.80; creator 70 % = 64.26; org 27.54.
         expect(await split(tx)).toEqual({ cash: 100, platform_fees: -5, processing_fees: -3.2, [creator]: -64.26, revenue: -27.54 })
@@ -133,28 +135,67 @@ medusaIntegrationTestRunner({
         })
         expect(tx.metadata.processing_fee).toEqual({ source: "provider", amount: "3.20", providers: [STRIPE], references: [bt.id] })
         expect(fake.requests.some((r) => r.method === "GET" && r.path === `/v1/payment_intents/${payment.data.id}`)).toBe(true)
+
+        const [reversal] = await refund(orderId, 100)
+        expect(await split(reversal)).toEqual({ cash: -100, platform_fees: 5, [creator]: 64.26, revenue: 27.54, processing_fee_expense: 3.2 })
+        // The processing fee is still credited (the processor kept it); everything else nets to zero.
+        expect(await split({ entries: [...tx.entries, ...reversal.entries] })).toEqual({
+          cash: 0,
+          platform_fees: 0,
+          processing_fees: -3.2,
+          [creator]: 0,
+          revenue: 0,
+          processing_fee_expense: 3.2,
+        })
+        const { data } = await api.get(`/admin/earnings/summary?currency_code=usd`, { headers: f.a.staff.owner.headers })
+        expect(data.summary).toEqual([
+          expect.objectContaining({ currency_code: "usd", gross: 100, refunded: 100, processing_fees: 3.2, refund_fees_org: 3.2, refund_fees_platform: 0 }),
+        ])
+        // A replayed refund event reverses nothing more.
+        await attribution.reverseOrderRevenueWorkflow(getContainer()).run({ input: { order_id: orderId } })
+        expect(await reversalsOf(orderId)).toHaveLength(1)
       })
 
-      it("a fee settled in another currency is converted with Stripe's exchange rate (2.90 EUR at 0.9 -> $3.22)", async () => {
+      it("refund_fee_bearer is an org setting (owners and admins, validated); with platform the platform carries the fee; a fee settled in EUR is converted", async () => {
+        const url = `/admin/orgs/${f.a.org.id}`
+        const bad = await send(api, "post", url, f.a.staff.owner.headers, { settings: { refund_fee_bearer: "nobody" } })
+        expect([bad.status, bad.data.message]).toEqual([400, expect.stringMatching(/refund_fee_bearer/)])
+        for (const role of ["manager", "creator", "staff"] as const) {
+          expect((await send(api, "post", url, f.a.staff[role].headers, { settings: { refund_fee_bearer: "platform" } })).status).toBe(403)
+        }
+        expect((await send(api, "post", `/admin/orgs/${f.b.org.id}`, f.a.staff.owner.headers, { settings: { refund_fee_bearer: "platform" } })).status).toBe(404)
+        const ok = await send(api, "post", url, f.a.staff.admin.headers, { settings: { refund_fee_bearer: "platform" } })
+        expect([ok.status, ok.data.org?.settings?.refund_fee_bearer]).toEqual([200, "platform"])
+        const { data: b } = await api.get(`/admin/orgs/${f.b.org.id}`, { headers: f.b.staff.owner.headers })
+        expect(b.org.settings?.refund_fee_bearer).toBeUndefined()
+
+        // Settled in EUR at 0.9: fee 2.90 EUR -> $3.2222 -> $3.22; net 91.78; creator 64.246 -> 64.25, org 27.53.
         fake.chargeFees(() => ({ fee: 290, currency: "eur", exchange_rate: 0.9 }))
-        const orderId = (orders.eur = await buyWithStripe(f.a.customer, usd, course.variants[0].id))
-        // net 91.78; creator 64.246 -> 64.25 (largest remainder), org 27.53.
+        const orderId = await buyWithStripe(f.a.customer, usd, course.variants[0].id)
         expect(await split(await posting(orderId))).toEqual({ cash: 100, platform_fees: -5, processing_fees: -3.22, [creator]: -64.25, revenue: -27.53 })
         expect((await paymentOf(orderId)).data.processing_fee).toMatchObject({ amount: "3.22", provider_fee: 290, provider_currency: "eur", exchange_rate: "0.9" })
+
+        const [reversal] = await refund(orderId, 100)
+        expect(await split(reversal)).toEqual({ cash: -100, platform_fees: 5, [creator]: 64.25, revenue: 27.53, "processing_fee_expense:platform": 3.22 })
+        const { data } = await api.get(`/admin/earnings/summary?currency_code=usd`, { headers: f.a.staff.owner.headers })
+        expect(data.summary).toEqual([expect.objectContaining({ refunded: 100, refund_fees_org: 0, refund_fees_platform: 3.22 })])
       })
 
-      it("JPY: Stripe's ¥474 in whole yen", async () => {
+      it("JPY: Stripe's ¥474 in whole yen; a partial refund keeps its share of the fee", async () => {
         fake.chargeFees(() => ({ fee: 474 }))
-        const orderId = (orders.jpy = await buyWithStripe(f.a.customer, jpy, course.variants[0].id))
+        const orderId = await buyWithStripe(f.a.customer, jpy, course.variants[0].id)
         // ¥14,800: 740 platform, 474 processing, net 13,586; 70 % = 9,510.2 -> 9,510; org 4,076.
         const tx = await posting(orderId)
         expect(await split(tx)).toEqual({ cash: 14800, platform_fees: -740, processing_fees: -474, [creator]: -9510, revenue: -4076 })
         expect(tx.entries.every((e: any) => MathBN.convert(e.amount).isInteger())).toBe(true)
+        const [reversal] = await refund(orderId, 4800)
+        // 4,800 / 14,800 of each credit by largest remainder: 240, 153.7 -> 154 kept, 3,084.3 -> 3,084, 1,321.9 -> 1,322.
+        expect(await split(reversal)).toEqual({ cash: -4800, platform_fees: 240, processing_fee_expense: 154, [creator]: 3084, revenue: 1322 })
       })
 
-      it("without fee data the estimate stays, marked as estimated; a reported fee adjusts it once (duplicates, concurrency, rollback)", async () => {
+      it("without fee data the estimate stays, marked as estimated; a reported fee adjusts it once (duplicates, concurrency, rollback); a refund then reverses the adjusted split", async () => {
         fake.chargeFees(null) // the charge is not settled: no balance transaction yet
-        const orderId = (orders.estimated = await buyWithStripe(f.a.customer, usd, course.variants[0].id))
+        const orderId = await buyWithStripe(f.a.customer, usd, course.variants[0].id)
         const tx = await posting(orderId)
         expect(tx.metadata.processing_fee).toMatchObject({ source: "estimate", amount: "3.00" })
         expect((await paymentOf(orderId)).data.processing_fee).toBeUndefined()
@@ -192,67 +233,17 @@ medusaIntegrationTestRunner({
           [creator]: -64.26,
           revenue: -27.54,
         })
-      })
-    })
 
-    describe("refunds: the provider keeps its fee, the bearer carries it", () => {
-      it("a full refund leaves the $3.20 with the org (default): reversed everything else, the org's books show the fee", async () => {
-        const [reversal] = await refundInFull(orders.stripe, 100)
+        const [reversal] = await refund(orderId, 100)
         expect(await split(reversal)).toEqual({ cash: -100, platform_fees: 5, [creator]: 64.26, revenue: 27.54, processing_fee_expense: 3.2 })
-        const tx = await posting(orders.stripe)
-        // The processing fee is still credited (the processor kept it); everything else nets to zero.
-        expect(await split({ entries: [...tx.entries, ...reversal.entries] })).toEqual({
-          cash: 0,
-          platform_fees: 0,
-          processing_fees: -3.2,
-          [creator]: 0,
-          revenue: 0,
-          processing_fee_expense: 3.2,
-        })
-        const { data } = await api.get(`/admin/earnings/summary?currency_code=usd`, { headers: f.a.staff.owner.headers })
-        expect(data.summary).toEqual([expect.objectContaining({ currency_code: "usd", refunded: 100, refund_fees_org: 3.2, refund_fees_platform: 0 })])
-        // A replayed refund event reverses nothing more.
-        await attribution.reverseOrderRevenueWorkflow(getContainer()).run({ input: { order_id: orders.stripe } })
-        expect(await reversalsOf(orders.stripe)).toHaveLength(1)
-      })
-
-      it("after a fee adjustment, a full refund reverses the adjusted split and keeps the adjusted fee", async () => {
-        const [reversal] = await refundInFull(orders.estimated, 100)
-        expect(await split(reversal)).toEqual({ cash: -100, platform_fees: 5, [creator]: 64.26, revenue: 27.54, processing_fee_expense: 3.2 })
-      })
-
-      it("refund_fee_bearer is an org setting (owners and admins, validated); with platform the platform carries the fee", async () => {
-        const url = `/admin/orgs/${f.a.org.id}`
-        const bad = await send(api, "post", url, f.a.staff.owner.headers, { settings: { refund_fee_bearer: "nobody" } })
-        expect([bad.status, bad.data.message]).toEqual([400, expect.stringMatching(/refund_fee_bearer/)])
-        for (const role of ["manager", "creator", "staff"] as const) {
-          expect((await send(api, "post", url, f.a.staff[role].headers, { settings: { refund_fee_bearer: "platform" } })).status).toBe(403)
-        }
-        expect((await send(api, "post", `/admin/orgs/${f.b.org.id}`, f.a.staff.owner.headers, { settings: { refund_fee_bearer: "platform" } })).status).toBe(404)
-        const { data: b } = await api.get(`/admin/orgs/${f.b.org.id}`, { headers: f.b.staff.owner.headers })
-        expect(b.org.settings?.refund_fee_bearer).toBeUndefined()
-        const ok = await send(api, "post", url, f.a.staff.admin.headers, { settings: { refund_fee_bearer: "platform" } })
-        expect([ok.status, ok.data.org?.settings?.refund_fee_bearer]).toEqual([200, "platform"])
-        try {
-          const [reversal] = await refundInFull(orders.eur, 100)
-          expect(await split(reversal)).toEqual({ cash: -100, platform_fees: 5, [creator]: 64.25, revenue: 27.53, "processing_fee_expense:platform": 3.22 })
-          const { data } = await api.get(`/admin/earnings/summary?currency_code=usd`, { headers: f.a.staff.owner.headers })
-          expect(data.summary).toEqual([expect.objectContaining({ refund_fees_org: 6.4, refund_fees_platform: 3.22 })])
-        } finally {
-          await api.post(url, { settings: { refund_fee_bearer: "org" } }, { headers: f.a.staff.owner.headers })
-        }
-      })
-
-      it("JPY: a partial refund keeps its share of the fee in whole yen", async () => {
-        const [reversal] = await refundInFull(orders.jpy, 4800)
-        // 4,800 / 14,800 of each credit by largest remainder: 240, 153.7 -> 154 kept, 3,084.3 -> 3,084, 1,321.9 -> 1,322.
-        expect(await split(reversal)).toEqual({ cash: -4800, platform_fees: 240, processing_fee_expense: 154, [creator]: 3084, revenue: 1322 })
       })
     })
 
     describe("reconciliation per org and month", () => {
-      it("actor matrix: owners, admins and platform operators; others 403; another org's 404; no id of org B leaks", async () => {
-        orders.b = await buyWithStripe(f.b.customer, usd, yoga.variants[0].id)
+      it("actor matrix: owners, admins and platform operators; others 403; another org's 404; no id of org B leaks; bad input 400; unknown org 404", async () => {
+        fake.chargeFees(() => ({ fee: 320 }))
+        const aOrder = await buyWithStripe(f.a.customer, usd, course.variants[0].id)
+        const bOrder = await buyWithStripe(f.b.customer, usd, yoga.variants[0].id)
         const params = `month=${month}&org_id=${f.a.org.id}`
         const actors = [
           { name: "anonymous", headers: {}, want: 401 },
@@ -268,18 +259,17 @@ medusaIntegrationTestRunner({
           const res = await reconciliation(a.headers, params)
           if (res.status !== a.want) wrong.push(`${a.name}: ${res.status} (expected ${a.want}) ${JSON.stringify(res.data)}`)
           if (res.status === 200) {
+            expect(res.data.reconciliation.orders.map((o: any) => o.order_id)).toEqual([aOrder])
             const ids = collectIds(res.data)
-            expect([orders.b, f.b.org.id].filter((id) => ids.has(id))).toEqual([])
+            expect([bOrder, f.b.org.id].filter((id) => ids.has(id))).toEqual([])
           }
         }
         expect(wrong).toEqual([])
         // Org B's owner without org_id reads their own org, never A's orders.
         const own = await reconciliation(f.b.staff.owner.headers, `month=${month}`)
-        expect(own.data.reconciliation.orders.map((o: any) => o.order_id)).toEqual([orders.b])
-        expect(collectIds(own.data).has(orders.stripe)).toBe(false)
-      })
+        expect(own.data.reconciliation.orders.map((o: any) => o.order_id)).toEqual([bOrder])
+        expect(collectIds(own.data).has(aOrder)).toBe(false)
 
-      it("bad input is a 400 naming it; an unknown org is 404", async () => {
         const cases = [
           [f.a.staff.owner.headers, "month=2026-13", 400, /month must be a month as YYYY-MM/],
           [f.a.staff.owner.headers, "month=december", 400, /month must be a month as YYYY-MM/],
@@ -288,58 +278,65 @@ medusaIntegrationTestRunner({
           [f.platform.headers, `month=${month}`, 400, /org_id is required/],
           [f.platform.headers, `month=${month}&org_id=org_01NOTANORG0000000000000000`, 404, /was not found/],
         ] as const
-        for (const [headers, params, status, message] of cases) {
-          const res = await reconciliation(headers, params)
-          expect([params, res.status, res.data.message]).toEqual([params, status, expect.stringMatching(message)])
+        for (const [headers, query, status, message] of cases) {
+          const res = await reconciliation(headers, query)
+          expect([query, res.status, res.data.message]).toEqual([query, status, expect.stringMatching(message)])
         }
       })
 
-      it("a clean month lists no difference; a manual ledger entry on an order is named with its amounts", async () => {
+      it("a clean month lists no difference (USD and JPY, refunds, an estimated fee); a manual ledger entry on an order is named with its amounts", async () => {
+        fake.chargeFees(() => ({ fee: 320 }))
+        const refunded = await buyWithStripe(f.a.customer, usd, course.variants[0].id)
+        await refund(refunded, 100)
+        fake.chargeFees(() => ({ fee: 474 }))
+        const yen = await buyWithStripe(f.a.customer, jpy, course.variants[0].id)
+        await refund(yen, 4800)
+        fake.chargeFees(null)
+        const estimated = await buyWithStripe(f.a.customer, usd, course.variants[0].id)
+
         const clean = await reconciliation(f.a.staff.owner.headers, `month=${month}`)
         expect(clean.status).toBe(200)
         const r = clean.data.reconciliation
         expect(r.differences).toEqual([])
         const byId = Object.fromEntries(r.orders.map((o: any) => [o.order_id, o]))
-        expect(Object.keys(byId).sort()).toEqual([orders.stripe, orders.eur, orders.jpy, orders.estimated].sort())
-        expect(byId[orders.stripe]).toMatchObject({
+        expect(Object.keys(byId).sort()).toEqual([refunded, yen, estimated].sort())
+        expect(byId[refunded]).toMatchObject({
           providers: [STRIPE],
           fee_source: "provider",
           provider: { captured: "100.00", refunded: "100.00", fee: "3.20" },
           ledger: { captured: "100.00", refunded: "100.00", fee: "3.20" },
           differences: [],
         })
-        expect(byId[orders.jpy]).toMatchObject({ provider: { captured: "14800", refunded: "4800", fee: "474" }, ledger: { fee: "474" } })
-        expect(byId[orders.estimated]).toMatchObject({ fee_source: "estimate", provider: { fee: null }, ledger: { fee: "3.20" } })
-        const usdTotals = r.currencies.find((c: any) => c.currency_code === "usd")
-        expect(usdTotals).toMatchObject({
-          provider: { captured: "300.00", refunded: "300.00", fees: "6.42", estimated_fee_orders: 1 },
-          ledger: { captured: "300.00", refunded: "300.00", fees: "9.62" },
-          by_provider: [{ provider_id: STRIPE, captured: "300.00", refunded: "300.00", fees: "6.42", estimated_fee_orders: 1 }],
+        expect(byId[yen]).toMatchObject({
+          provider: { captured: "14800", refunded: "4800", fee: "474" },
+          ledger: { captured: "14800", refunded: "4800", fee: "474" },
+        })
+        expect(byId[estimated]).toMatchObject({ fee_source: "estimate", provider: { fee: null }, ledger: { captured: "100.00", fee: "3.00" } })
+        expect(r.currencies.find((c: any) => c.currency_code === "usd")).toMatchObject({
+          provider: { captured: "200.00", refunded: "100.00", fees: "3.20", estimated_fee_orders: 1 },
+          ledger: { captured: "200.00", refunded: "100.00", fees: "6.20" },
+          by_provider: [{ provider_id: STRIPE, captured: "200.00", refunded: "100.00", fees: "3.20", estimated_fee_orders: 1 }],
         })
 
-        // Someone books 0.50 more processing fee on the EUR-settled order by hand.
+        // Someone books 0.50 more processing fee on the refunded order by hand.
         const accounts = await ledger().listLedgerAccounts({ org_id: f.a.org.id, currency_code: "usd", code: ["processing_fees", "revenue"] })
-        const acct = (code: string) => accounts.find((a: any) => a.code === code).id
+        const acct = (code: string) => accounts.find((a: any) => a.code === code && !a.owner_id).id
         await ledger().postTransaction({
           org_id: f.a.org.id,
           currency_code: "usd",
           kind: "adjustment",
           reference_type: "manual",
-          reference_id: `manual-${orders.eur}`,
-          metadata: { order_id: orders.eur },
+          reference_id: `manual-${refunded}`,
+          metadata: { order_id: refunded },
           entries: [
             { account_id: acct("revenue"), direction: "debit", amount: "0.50" },
             { account_id: acct("processing_fees"), direction: "credit", amount: "0.50" },
           ],
         })
         const forced = (await reconciliation(f.a.staff.owner.headers, `month=${month}`)).data.reconciliation
-        const { data: eurOrder } = await query().graph({ entity: "order", fields: ["display_id"], filters: { id: orders.eur } })
+        const { data: order } = await query().graph({ entity: "order", fields: ["display_id"], filters: { id: refunded } })
         expect(forced.differences).toEqual([
-          {
-            order_id: orders.eur,
-            display_id: eurOrder[0].display_id,
-            differences: [{ field: "fee", provider: "3.22", ledger: "3.72", difference: "-0.50" }],
-          },
+          { order_id: refunded, display_id: order[0].display_id, differences: [{ field: "fee", provider: "3.20", ledger: "3.70", difference: "-0.50" }] },
         ])
       })
     })
