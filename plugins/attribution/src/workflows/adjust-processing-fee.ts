@@ -55,7 +55,7 @@ export const adjustOrderProcessingFeeWorkflow = createWorkflow(
             reference_type: FEE_ADJUSTMENT_REFERENCE,
             reference_id: input.order_id,
             occurred_at: new Date(),
-            entries: diff.map((d) => ({ ...d, minor: undefined, amount: fromMinor(d.minor, currency) })).map(({ minor: _m, ...e }) => e),
+            entries: diff.map(({ minor, ...entry }) => ({ ...entry, amount: fromMinor(minor, currency) })),
           },
         ]
       })
