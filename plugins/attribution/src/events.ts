@@ -4,6 +4,13 @@ export const AttributionEvents = {
   RULE_UPDATED: "attribution.rule.updated",
   RULE_REMOVED: "attribution.rule.removed",
   RULES_ENDED: "attribution.rules.ended",
+  /**
+   * A payment provider's actual processing fee for an order, known after its capture was
+   * posted: `{ order_id, processing_fee: { amount, currency_code, provider?, reference? } }`
+   * (amount a major-unit decimal in the order's currency). Emitted by whatever learns the
+   * fee (a provider webhook, an import); this plugin adjusts the posting once.
+   */
+  PROCESSING_FEE_REPORTED: "attribution.processing_fee.reported",
 } as const
 
 /** Medusa and @volmify/orgs events the subscribers listen to. */

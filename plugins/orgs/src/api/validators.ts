@@ -24,6 +24,7 @@ export const SettingsSchema = z
     processing_fee_bps: bps.optional(),
     processing_fee_fixed: z.number().int().min(0).optional(),
     fee_base: z.enum(["gross", "net_of_tax"]).optional(),
+    refund_fee_bearer: z.enum(["org", "platform"]).optional(),
     default_currency_code: text().regex(/^[a-z]{3}$/, "default_currency_code must be a lowercase ISO 4217 code").nullable().optional(),
   })
   .strict()

@@ -62,6 +62,7 @@ const OrgSettingsPage = () => {
         <Badge color={org.status === "active" ? "green" : "orange"}>{org.status}</Badge>
       </Container>
       <ProfileAndBranding org={org} canManage={canManage} />
+      <RefundFeeBearer org={org} canManage={canManage} />
       <Domains org={org} canManage={canManage} />
       <Staff id={org.id} role={org.role} />
       <Invitations id={org.id} role={org.role} />
@@ -161,6 +162,56 @@ function ProfileAndBranding({ org, canManage }: { org: OrgDetail; canManage: boo
           Buy Basic
         </button>
       </div>
+    </Container>
+  )
+}
+
+const BEARERS = [
+  { value: "org", label: "The organization (default)" },
+  { value: "platform", label: "The platform" },
+]
+
+/** Who bears the processing fee the payment provider keeps when an order is refunded. */
+function RefundFeeBearer({ org, canManage }: { org: OrgDetail; canManage: boolean }) {
+  const action = useOrgAction(org.id)
+  const current = org.settings?.refund_fee_bearer === "platform" ? "platform" : "org"
+  const [bearer, setBearer] = useState(current)
+  useEffect(() => setBearer(current), [current])
+  return (
+    <Container className="flex flex-col gap-3">
+      <Heading level="h2">Refunds</Heading>
+      <Text size="small" className="text-ui-fg-subtle">
+        Payment providers keep their processing fee when a payment is refunded. Choose who carries it in the books.
+      </Text>
+      <div className="flex flex-col gap-1 md:w-1/2">
+        <Label htmlFor="org-refund-fee-bearer">Kept processing fee is borne by</Label>
+        <Select value={bearer} onValueChange={setBearer} disabled={!canManage}>
+          <Select.Trigger id="org-refund-fee-bearer">
+            <Select.Value />
+          </Select.Trigger>
+          <Select.Content>
+            {BEARERS.map((b) => (
+              <Select.Item key={b.value} value={b.value}>
+                {b.label}
+              </Select.Item>
+            ))}
+          </Select.Content>
+        </Select>
+      </div>
+      {canManage ? (
+        <Button
+          className="self-start"
+          isLoading={action.isPending}
+          disabled={bearer === current}
+          onClick={() => action.mutate({ body: { settings: { refund_fee_bearer: bearer } }, done: "Refund settings saved" })}
+        >
+          Save
+        </Button>
+      ) : (
+        <Text size="small" className="text-ui-fg-subtle">
+          Only owners and admins change this.
+        </Text>
+      )}
     </Container>
   )
 }
