@@ -156,15 +156,18 @@ medusaIntegrationTestRunner({
         expect(await reversalsOf(orderId)).toHaveLength(1)
       })
 
-      it("refund_fee_bearer is an org setting (owners and admins, validated); with platform the platform carries the fee; a fee settled in EUR is converted", async () => {
+      it("refund_fee_bearer is a platform-set term (validated; org staff 403); with platform the platform carries the fee; a fee settled in EUR is converted", async () => {
         const url = `/admin/orgs/${f.a.org.id}`
-        const bad = await send(api, "post", url, f.a.staff.owner.headers, { settings: { refund_fee_bearer: "nobody" } })
+        const bad = await send(api, "post", url, f.platform.headers, { settings: { refund_fee_bearer: "nobody" } })
         expect([bad.status, bad.data.message]).toEqual([400, expect.stringMatching(/refund_fee_bearer/)])
-        for (const role of ["manager", "creator", "staff"] as const) {
-          expect((await send(api, "post", url, f.a.staff[role].headers, { settings: { refund_fee_bearer: "platform" } })).status).toBe(403)
+        for (const role of ["owner", "admin", "manager", "creator", "staff"] as const) {
+          const denied = await send(api, "post", url, f.a.staff[role].headers, { settings: { refund_fee_bearer: "platform" } })
+          expect(denied.status).toBe(403)
         }
+        const owner = await send(api, "post", url, f.a.staff.owner.headers, { settings: { refund_fee_bearer: "platform" } })
+        expect(owner.data.message).toBe("settings.refund_fee_bearer is set by the platform; only platform operators can change it")
         expect((await send(api, "post", `/admin/orgs/${f.b.org.id}`, f.a.staff.owner.headers, { settings: { refund_fee_bearer: "platform" } })).status).toBe(404)
-        const ok = await send(api, "post", url, f.a.staff.admin.headers, { settings: { refund_fee_bearer: "platform" } })
+        const ok = await send(api, "post", url, f.platform.headers, { settings: { refund_fee_bearer: "platform" } })
         expect([ok.status, ok.data.org?.settings?.refund_fee_bearer]).toEqual([200, "platform"])
         const { data: b } = await api.get(`/admin/orgs/${f.b.org.id}`, { headers: f.b.staff.owner.headers })
         expect(b.org.settings?.refund_fee_bearer).toBeUndefined()

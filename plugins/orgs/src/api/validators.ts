@@ -30,7 +30,9 @@ export const SettingsSchema = z
   .strict()
 
 /** Settings only a platform operator may change: the platform's own cut. */
-export const PLATFORM_ONLY_SETTINGS = ["platform_fee_bps", "platform_fee_fixed"] as const
+// Terms between the platform and an org: who pays the platform, and who bears the processing
+// fee a refund does not return. An org cannot move its costs onto the platform.
+export const PLATFORM_ONLY_SETTINGS = ["platform_fee_bps", "platform_fee_fixed", "refund_fee_bearer"] as const
 
 const Role = z.enum(EMPLOYEE_ROLES)
 

@@ -62,7 +62,7 @@ const OrgSettingsPage = () => {
         <Badge color={org.status === "active" ? "green" : "orange"}>{org.status}</Badge>
       </Container>
       <ProfileAndBranding org={org} canManage={canManage} />
-      <RefundFeeBearer org={org} canManage={canManage} />
+      <RefundFeeBearer org={org} canManage={org.role === "platform"} />
       <Domains org={org} canManage={canManage} />
       <Staff id={org.id} role={org.role} />
       <Invitations id={org.id} role={org.role} />
@@ -181,7 +181,7 @@ function RefundFeeBearer({ org, canManage }: { org: OrgDetail; canManage: boolea
     <Container className="flex flex-col gap-3">
       <Heading level="h2">Refunds</Heading>
       <Text size="small" className="text-ui-fg-subtle">
-        Payment providers keep their processing fee when a payment is refunded. Choose who carries it in the books.
+        Payment providers keep their processing fee when a payment is refunded. This says who carries it in the books (a term the platform sets with the organization).
       </Text>
       <div className="flex flex-col gap-1 md:w-1/2">
         <Label htmlFor="org-refund-fee-bearer">Kept processing fee is borne by</Label>
@@ -209,7 +209,7 @@ function RefundFeeBearer({ org, canManage }: { org: OrgDetail; canManage: boolea
         </Button>
       ) : (
         <Text size="small" className="text-ui-fg-subtle">
-          Only owners and admins change this.
+          Set by the platform operator; ask them to change it.
         </Text>
       )}
     </Container>
