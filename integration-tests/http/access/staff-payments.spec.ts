@@ -276,7 +276,7 @@ medusaIntegrationTestRunner({
         [{ amount: 0 }, /amount/i],
         [{ amount: 1.005 }, /^The refund amount 1\.005 is not a valid USD amount: USD takes at most 2 decimal places$/],
         [{ amount: "ten" }, /amount/i],
-        [{ amount: 10, refund_reason_id: `refr_01J${"Z".repeat(23)}` }, /Refund reason|refund_reason/i],
+        [{ amount: 10, refund_reason_id: `refr_01J${"Z".repeat(23)}` }, /^RefundReason id not found: refr_01J/],
         [{ amount: 10, refund_reason_id: fx.b.org.sales_channel_id }, /was not found/],
         [{ amount: 10, sneaky: true }, /sneaky/],
       ]
