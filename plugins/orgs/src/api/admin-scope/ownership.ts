@@ -120,8 +120,8 @@ export class Ownership {
 
   /**
    * Payments among `ids` (all of the org's when omitted) whose payment collection belongs
-   * to an order placed in the org's sales channel. A cart's collection has no payment
-   * until the cart completes into an order, so every payment has an order.
+   * to an order placed in the org's sales channel. A payment whose collection has no order
+   * (a cart whose completion failed after authorizing) is no org's: platform only.
    */
   async paymentIds(ids?: string[]): Promise<string[]> {
     if (ids) {
