@@ -17,5 +17,6 @@ export const AttributionEvents = {
 export const ListenedEvents = {
   PAYMENT_CAPTURED: "payment.captured",
   PAYMENT_REFUNDED: "payment.refunded",
+  ORDER_CANCELED: "order.canceled",
   EMPLOYEE_REMOVED: "org.employee.removed",
 } as const

@@ -6,6 +6,7 @@ import {
 } from "@medusajs/framework/http"
 import { adminScopeMiddlewares } from "./admin-scope"
 import { checkUploadTypes, serveUploads } from "./uploads/upload-guards"
+import { checkPaymentAmount } from "./utils/payment-amounts"
 import {
   loadOrgAccess,
   requireOrgRole,
@@ -56,6 +57,9 @@ export default defineMiddlewares({
     // from the directory medusa-config.ts gives the local file provider.
     { matcher: "/admin/uploads", methods: ["POST"], middlewares: [checkUploadTypes] },
     { matcher: "/uploads*", methods: ["GET", "HEAD"], middlewares: [serveUploads()] },
+    // Capture and refund amounts must fit the payment's currency (no ¥0.5), for every caller.
+    { matcher: "/admin/payments/:id/capture", methods: ["POST"], middlewares: [checkPaymentAmount("capture")] },
+    { matcher: "/admin/payments/:id/refund", methods: ["POST"], middlewares: [checkPaymentAmount("refund")] },
 
     // ---- Store ----
     // Every store route: keys of a suspended org stop working; a cart, order or payment
