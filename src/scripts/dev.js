@@ -158,11 +158,11 @@ async function startMailCatcher(children) {
   })
   children.push(child)
   await new Promise((resolve, reject) => {
-    const until = Date.now() + 20_000
+    const until = Date.now() + 60_000
     const poll = async () => {
       if (child.exitCode !== null) return reject(new Error(`the mail catcher (MailDev) exited with code ${child.exitCode}`))
       if (!(await pg.isPortFree(smtpPort))) return resolve()
-      if (Date.now() > until) return reject(new Error(`the mail catcher (MailDev) did not listen on :${smtpPort} within 20 s`))
+      if (Date.now() > until) return reject(new Error(`the mail catcher (MailDev) did not listen on :${smtpPort} within 60 s`))
       setTimeout(poll, 200)
     }
     poll()
