@@ -37,20 +37,20 @@ export class TestSmtp {
     return `smtp://127.0.0.1:${this.port}`
   }
 
-  /** Messages to `address` (case-insensitive). */
-  to(address: string) {
-    return this.messages.filter((m) => addresses(m).includes(address.toLowerCase()))
+  /** Messages to `address` (case-insensitive), optionally only those whose subject matches. */
+  to(address: string, subject?: RegExp) {
+    return this.messages.filter((m) => addresses(m).includes(address.toLowerCase()) && (!subject || subject.test(m.subject ?? "")))
   }
 
-  /** Waits for the `count`-th message to `address`. */
-  async waitFor(address: string, count = 1, timeoutMs = 15_000): Promise<ParsedMail[]> {
+  /** Waits for the `count`-th message to `address` (whose subject matches `subject`, if given). */
+  async waitFor(address: string, count = 1, subject?: RegExp, timeoutMs = 15_000): Promise<ParsedMail[]> {
     const until = Date.now() + timeoutMs
     while (Date.now() < until) {
-      const found = this.to(address)
+      const found = this.to(address, subject)
       if (found.length >= count) return found
       await new Promise((r) => setTimeout(r, 100))
     }
-    throw new Error(`no email #${count} to ${address} within ${timeoutMs} ms (got ${this.to(address).length})`)
+    throw new Error(`no email #${count} to ${address}${subject ? ` matching ${subject}` : ""} within ${timeoutMs} ms (got ${this.to(address).map((m) => m.subject).join(", ") || "none"})`)
   }
 }
 

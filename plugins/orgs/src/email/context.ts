@@ -18,6 +18,8 @@ export type EmailBrand = {
   storefront_url: string
   /** The admin dashboard (staff emails). */
   admin_url: string
+  /** The Medusa server as browsers reach it (e.g. /org-invite links). */
+  backend_url: string
 }
 
 const trimSlash = (url: string) => url.replace(/\/+$/, "")
@@ -27,6 +29,7 @@ export function platformUrls(env: NodeJS.ProcessEnv = process.env) {
   return {
     storefront: trimSlash(env.STOREFRONT_URL || "http://localhost:8000"),
     admin: `${backend}/app`,
+    backend,
   }
 }
 
@@ -47,6 +50,7 @@ export async function loadEmailBrand(container: MedusaContainer, orgId: string |
     from_name: process.env.PLATFORM_NAME || "Volmify",
     storefront_url: urls.storefront,
     admin_url: urls.admin,
+    backend_url: urls.backend,
   }
   if (!orgId) return platform
   const orgs = container.resolve<OrgModuleService>(ORG_MODULE)

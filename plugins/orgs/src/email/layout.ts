@@ -10,6 +10,10 @@ export type EmailBody = {
   heading: string
   paragraphs: string[]
   action?: { label: string; url: string }
+  /** Further links, one per line (e.g. one per course bought). */
+  links?: { label: string; url: string }[]
+  /** Label/value rows (e.g. order lines and total). */
+  rows?: { label: string; value: string; strong?: boolean }[]
   /** Small print under the action (e.g. "This link expires in 15 minutes."). */
   note?: string
 }
@@ -35,6 +39,19 @@ function Layout({ brand, body }: { brand: EmailBrand; body: EmailBody }): ReactN
           : h(Text, { style: { fontSize: "18px", fontWeight: 700, color } }, brand.org_name),
         h(Heading, { as: "h1", style: { fontSize: "22px", color: "#111827" } }, body.heading),
         ...body.paragraphs.map((p, i) => h(Text, { key: i, style: { fontSize: "15px", lineHeight: "24px", color: "#374151" } }, p)),
+        body.rows?.length
+          ? h(
+              Section,
+              { style: { margin: "16px 0" } },
+              ...body.rows.map((r, i) =>
+                h(
+                  Text,
+                  { key: `r${i}`, style: { fontSize: "14px", margin: "4px 0", color: "#111827", fontWeight: r.strong ? 700 : 400 } },
+                  `${r.label}: ${r.value}`
+                )
+              )
+            )
+          : null,
         body.action
           ? h(
               Section,
@@ -47,6 +64,9 @@ function Layout({ brand, body }: { brand: EmailBrand; body: EmailBody }): ReactN
               h(Text, { style: { fontSize: "12px", color: "#6b7280" } }, body.action.url)
             )
           : null,
+        ...(body.links ?? []).map((l, i) =>
+          h(Text, { key: `l${i}`, style: { fontSize: "14px", margin: "4px 0" } }, h(Link, { href: l.url, style: { color: color } }, l.label), ` ${l.url}`)
+        ),
         body.note ? h(Text, { style: { fontSize: "13px", color: "#6b7280" } }, body.note) : null,
         h(Hr, null),
         h(

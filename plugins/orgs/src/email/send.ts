@@ -1,6 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import { loadEmailBrand } from "./context"
+import { loadEmailBrand, type EmailBrand } from "./context"
 import { renderEmail } from "./layout"
 import { buildEmail, type EmailTemplate } from "./templates"
 
@@ -9,7 +9,8 @@ export type SendEmailInput = {
   org_id: string | null
   to: string
   template: EmailTemplate
-  data: Record<string, unknown>
+  /** The template's data, or a function of the org's brand (for links to its storefront). */
+  data: Record<string, unknown> | ((brand: EmailBrand) => Record<string, unknown>)
   /**
    * One email per key, ever: a duplicate event (or a retry after success) sends nothing.
    * Built from what makes the message unique (e.g. the reset token's id).
@@ -17,6 +18,13 @@ export type SendEmailInput = {
   idempotency_key: string
   /** Not shown to the recipient: ids that say what the email is about (admin feed, logs). */
   resource?: { type: string; id: string }
+  /** The recipient's id (customer or user), kept on the notification record. */
+  receiver_id?: string
+  /**
+   * What the notification record keeps besides the org (never secrets: the rendered
+   * email, which may hold a one-time link, is not stored).
+   */
+  record?: Record<string, unknown>
 }
 
 const isUniqueViolation = (error: any) =>
@@ -32,7 +40,8 @@ const isUniqueViolation = (error: any) =>
 export async function sendEmail(container: MedusaContainer, input: SendEmailInput): Promise<boolean> {
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
   const brand = await loadEmailBrand(container, input.org_id)
-  const content = await renderEmail(brand, buildEmail(input.template, brand, input.data))
+  const data = typeof input.data === "function" ? input.data(brand) : input.data
+  const content = await renderEmail(brand, buildEmail(input.template, brand, data))
   const notifications = container.resolve(Modules.NOTIFICATION)
   try {
     const [sent] = (await notifications.createNotifications([
@@ -40,7 +49,8 @@ export async function sendEmail(container: MedusaContainer, input: SendEmailInpu
         to: input.to,
         channel: "email",
         template: input.template,
-        data: { org_id: input.org_id },
+        data: { org_id: input.org_id, ...(input.record ?? {}) },
+        receiver_id: input.receiver_id,
         content,
         provider_data: { from_name: brand.from_name, reply_to: brand.reply_to },
         idempotency_key: input.idempotency_key,
