@@ -106,15 +106,14 @@ describe("npm run dev on a fresh machine (no DATABASE_URL)", () => {
   let env: NodeJS.ProcessEnv
   let firstCounts: Record<string, number>
   let firstKeys: Record<string, string>
+  let mailPort: number
 
   beforeAll(async () => {
     pgPort = await freePort()
     appPort = await freePort()
     storefrontPort = await freePort()
     env = { ...process.env, VOLMIFY_DATA_DIR: path.join(dataRoot, "pgdata"), VOLMIFY_PG_PORT: String(pgPort), PORT: String(appPort), STOREFRONT_PORT: String(storefrontPort), VOLMIFY_SKIP_PLUGIN_BUILD: "true", MEDUSA_DISABLE_TELEMETRY: "true" }
-    delete env.DATABASE_URL
-    delete env.REDIS_URL
-    delete env.NODE_ENV
+    for (const name of ["DATABASE_URL", "REDIS_URL", "NODE_ENV", "SMTP_URL", "SENDGRID_API_KEY", "VOLMIFY_MAIL_CATCHER"]) delete env[name]
   })
 
   afterAll(() => {
@@ -173,6 +172,24 @@ describe("npm run dev on a fresh machine (no DATABASE_URL)", () => {
       expect(html).toContain("TypeScript from Zero")
       expect(html).not.toContain("Yoga Foundations")
 
+      // "Forgot password" from the storefront: the email lands in the mail catcher's inbox.
+      const inbox = run.output().match(/Email:\s+every email lands in the mail catcher, (http:\/\/localhost:\d+)/)![1]
+      mailPort = Number(run.output().match(/Mail catcher on :(\d+) \(SMTP\)/)![1])
+      const student = "student@acme-academy.local"
+      const reset = await fetch(`${base}/auth/customer/emailpass/reset-password`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-publishable-api-key": run.banner.keys["acme-academy"] },
+        body: JSON.stringify({ identifier: student }),
+      })
+      expect(reset.status).toBe(201)
+      let mails: { subject: string; to: { address: string }[] }[] = []
+      for (let i = 0; i < 100 && !mails.length; i++) {
+        await new Promise((r) => setTimeout(r, 200))
+        const all = (await (await fetch(`${inbox}/api/email`)).json()) as typeof mails
+        mails = all.filter((m) => m.to.some((t) => t.address === student))
+      }
+      expect(mails.map((m) => m.subject)).toEqual(["Reset your Acme Academy password"])
+
       firstCounts = await countRows(pgPort)
       firstKeys = run.banner.keys
       expect(firstCounts).toMatchObject({ product: 4, org: 2, platform_operator: 1, region: 3 })
@@ -183,6 +200,7 @@ describe("npm run dev on a fresh machine (no DATABASE_URL)", () => {
     expect(await isPortFree(appPort)).toBe(true)
     expect(await isPortFree(pgPort)).toBe(true)
     expect(await isPortFree(storefrontPort)).toBe(true)
+    expect(await isPortFree(mailPort)).toBe(true)
     expect(run.output()).toContain("Stopped.")
   })
 

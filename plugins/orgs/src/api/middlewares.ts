@@ -17,6 +17,7 @@ import { throttleEmailpass } from "../security"
 import { rejectUnsafeInput, volmifyErrorHandler } from "./utils/reject-unsafe-input"
 import { storeScopeGuard, storeScopeMiddlewares } from "./store-scope"
 import { blockSuspendedOrgKeys, joinOrgOnRegistration } from "./utils/store-gates"
+import { stampResetPasswordOrg } from "./utils/reset-password-org"
 import {
   AcceptInvitationSchema,
   AdminAddDomainSchema,
@@ -51,6 +52,8 @@ export default defineMiddlewares({
     // Medusa's email/password sign-in (and register, reset): failures are throttled per
     // account and per client IP, with a lockout that expires (security/login-throttle.ts).
     { matcher: "/auth/:actor_type/emailpass", middlewares: [throttleEmailpass] },
+    // "Forgot password" from a storefront: the email is the org of the publishable key's.
+    { matcher: "/auth/customer/emailpass/reset-password", methods: ["POST"], middlewares: [stampResetPasswordOrg] },
     // Core /admin routes for org staff: allowlist, org filters, ownership checks.
     ...adminScopeMiddlewares,
     // Uploads: allowed types by content (after core's multer), served with safe headers
