@@ -345,11 +345,18 @@ function Invitations({ id, role }: { id: string; role: string }) {
   const action = useOrgAction(id)
   const [email, setEmail] = useState("")
   const [inviteRole, setInviteRole] = useState("staff")
-  const [link, setLink] = useState<string | null>(null)
+  const [link, setLink] = useState<{ url: string | null; email: string; approved: boolean } | null>(null)
   const canInvite = role === "platform" || (rolesFor("staff.invite") as string[]).includes(role)
   const canApprove = role === "platform" || (rolesFor("staff.manage") as string[]).includes(role)
-  const showLink = (result: { token?: string }) =>
-    result?.token && setLink(`${window.location.origin}/org-invite?token=${encodeURIComponent(result.token)}`)
+  // The accept link is emailed to the invitee; it is shown once here too, for sending it
+  // another way. A manager's invitation is emailed (with a fresh link) once approved.
+  const showLink = (result: { token?: string; invitation?: { email: string; approved_at: string | null } }) =>
+    result?.invitation &&
+    setLink({
+      url: result.token && result.invitation.approved_at ? `${window.location.origin}/org-invite?token=${encodeURIComponent(result.token)}` : null,
+      email: result.invitation.email,
+      approved: !!result.invitation.approved_at,
+    })
   return (
     <Container className="flex flex-col gap-3">
       <Heading level="h2">Invitations</Heading>
@@ -370,13 +377,13 @@ function Invitations({ id, role }: { id: string; role: string }) {
               </Table.Cell>
               <Table.Cell className="text-right">
                 {canApprove && !inv.approved_at ? (
-                  <Button size="small" onClick={() => action.mutate({ path: `/invitations/${inv.id}/approve`, done: "Approved" })}>
+                  <Button size="small" onClick={() => action.mutate({ path: `/invitations/${inv.id}/approve`, done: `Approved: ${inv.email} is emailed a link` })}>
                     Approve
                   </Button>
                 ) : null}{" "}
                 {canInvite ? (
                   <>
-                    <Button size="small" variant="secondary" onClick={() => action.mutate({ path: `/invitations/${inv.id}/resend`, done: "New link created" }, { onSuccess: showLink })}>
+                    <Button size="small" variant="secondary" onClick={() => action.mutate({ path: `/invitations/${inv.id}/resend`, done: "New link emailed" }, { onSuccess: showLink })}>
                       Resend
                     </Button>{" "}
                     <Button size="small" variant="danger" onClick={() => action.mutate({ path: `/invitations/${inv.id}/cancel`, done: "Cancelled" })}>
@@ -419,9 +426,17 @@ function Invitations({ id, role }: { id: string; role: string }) {
         </div>
       ) : null}
       {link ? (
-        <div className="rounded-md border p-3">
-          <Text size="small">Send this link to the invitee (shown once):</Text>
-          <Input readOnly value={link} onFocus={(e) => e.target.select()} aria-label="Invitation link" />
+        <div className="rounded-md border p-3" role="status">
+          {link.approved ? (
+            <>
+              <Text size="small">Invitation emailed to {link.email}. The same link, shown once, if you need to send it yourself:</Text>
+              {link.url ? <Input readOnly value={link.url} onFocus={(e) => e.target.select()} aria-label="Invitation link" /> : null}
+            </>
+          ) : (
+            <Text size="small">
+              Waiting for approval: the org's owners and admins are told by email, and {link.email} gets the invitation once one of them approves it.
+            </Text>
+          )}
         </div>
       ) : null}
     </Container>
