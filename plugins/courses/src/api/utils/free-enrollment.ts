@@ -10,14 +10,23 @@ export type FreeEnrollmentResult = {
   order: { id: string; display_id: number | null; total: number; currency_code: string } | null
 }
 
-const STATUS_TYPE: Record<number, string> = {
-  400: MedusaError.Types.INVALID_DATA,
-  401: MedusaError.Types.UNAUTHORIZED,
-  409: MedusaError.Types.CONFLICT,
+/**
+ * A 409 the route answers itself: Medusa's error handler replaces a CONFLICT's message with
+ * a generic retry hint, and "log in first" is what the visitor must read.
+ */
+export class EnrollmentConflict extends Error {
+  constructor(
+    message: string,
+    public code: string
+  ) {
+    super(message)
+  }
 }
 
 function refuse(decision: Exclude<FreeEnrollmentDecision, { allowed: true }>): never {
-  throw new MedusaError(STATUS_TYPE[decision.status], decision.message, decision.code)
+  if (decision.status === 409) throw new EnrollmentConflict(decision.message, decision.code)
+  const type = decision.status === 401 ? MedusaError.Types.UNAUTHORIZED : MedusaError.Types.INVALID_DATA
+  throw new MedusaError(type, decision.message, decision.code)
 }
 
 /**

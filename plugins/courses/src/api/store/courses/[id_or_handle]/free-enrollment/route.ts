@@ -1,5 +1,5 @@
 import type { MedusaResponse, MedusaStoreRequest } from "@medusajs/framework/http"
-import { enrollForFree } from "../../../../utils/free-enrollment"
+import { EnrollmentConflict, enrollForFree } from "../../../../utils/free-enrollment"
 import { findStoreCourse } from "../../../../utils/store-courses"
 import type { StoreFreeEnrollment } from "../../../../validators"
 
@@ -11,6 +11,15 @@ import type { StoreFreeEnrollment } from "../../../../validators"
  */
 export async function POST(req: MedusaStoreRequest<StoreFreeEnrollment>, res: MedusaResponse) {
   const course = await findStoreCourse(req, req.params.id_or_handle)
-  const result = await enrollForFree(req, course, req.validatedBody)
+  let result
+  try {
+    result = await enrollForFree(req, course, req.validatedBody)
+  } catch (error) {
+    if (error instanceof EnrollmentConflict) {
+      res.status(409).json({ type: "conflict", code: error.code, message: error.message })
+      return
+    }
+    throw error
+  }
   res.status(result.status === "enrolled" ? 201 : 200).json({ enrollment: result })
 }
