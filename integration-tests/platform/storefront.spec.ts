@@ -345,10 +345,12 @@ describe("storefront", () => {
     await page.getByRole("button", { name: /^Buy Basic/ }).click()
     await page.waitForURL(/\/cart/)
     await page.fill("input[name=code]", "NOT-A-CODE")
-    await page.getByRole("button", { name: "Apply" }).click()
-    await expect(page.getByRole("alert").innerText()).resolves.toContain('The promotion code "NOT-A-CODE" is not valid in this store')
+    await page.getByRole("button", { name: "Apply code" }).click()
+    await expect(page.getByRole("region", { name: "Promotion code" }).getByRole("alert").innerText()).resolves.toContain(
+      'The promotion code "NOT-A-CODE" is not valid in this store'
+    )
     await page.fill("input[name=code]", "WELCOME20")
-    await page.getByRole("button", { name: "Apply" }).click()
+    await page.getByRole("button", { name: "Apply code" }).click()
     await page.getByTestId("cart-discount").waitFor()
     await expect(page.getByTestId("cart-discount").innerText()).resolves.toMatch(/WELCOME20[\s\S]*\$19\.80/)
     await expect(page.locator("main").innerText()).resolves.toContain("Total $79.20")
@@ -388,7 +390,7 @@ describe("storefront", () => {
     await lead.goto(`${acme.url}/courses/${magnet.handle}`)
     await lead.fill("input[name=email]", summary.customers[0].email)
     await lead.getByRole("button", { name: "Get it free" }).click()
-    await expect(lead.getByRole("alert").innerText()).resolves.toContain("An account exists for this email: log in to enroll")
+    await expect(lead.locator("main [role=alert]").innerText()).resolves.toContain("An account exists for this email: log in to enroll")
     // A free course that is not a lead magnet asks an anonymous visitor to log in.
     await lead.goto(`${acme.url}/courses/${free.handle}`)
     await lead.getByRole("link", { name: "Log in to enroll for free" }).waitFor()

@@ -33,7 +33,7 @@ export function PromoCode({ cart, back, error, applied }: { cart: Cart; back: st
           <input name="code" autoComplete="off" maxLength={100} required />
         </label>
         <button className="btn secondary" type="submit">
-          Apply
+          Apply code
         </button>
       </form>
       {error ? (
