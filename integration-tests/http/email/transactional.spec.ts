@@ -249,5 +249,60 @@ medusaIntegrationTestRunner({
       expect(yen.text).toMatch(/Total: ¥14,800(?![.,]\d)/)
       expect(linkIn(yen, `${STOREFRONT}/order/${jpyOrder}`)).toBeTruthy()
     })
+
+    it("certificate issued and assignment reviewed: the student is mailed once each, with the verification page and the lesson", async () => {
+      const container = getContainer()
+      const courses = container.resolve<any>("course")
+      const bus = container.resolve(Modules.EVENT_BUS)
+      const lesson = await createLesson(container, acme.org.id, { title: "Essay", body: "Write" })
+      const outline = [{ title: "Start", sections: [{ title: "First", lessons: [{ lesson_id: lesson.id }] }] }]
+      const { course } = await createCourseWithOutline(container, acme.org, { handle: "mail-essays", title: "Essay Writing", outline })
+      const [placement] = await courses.listSectionLessons({ lesson_id: lesson.id }, { select: ["id"] })
+      const enrollment = { id: "enr_mail_test" }
+      const [cert] = await courses.createCertificates([
+        {
+          code: "MAIL-CERT-1",
+          enrollment_id: enrollment.id,
+          customer_id: student.customer.id,
+          course_id: course.id,
+          org_id: acme.org.id,
+          student_name: "Test Customer",
+          course_title: "Essay Writing",
+          org_name: "Acme Academy",
+          issued_at: new Date(),
+        },
+      ])
+      const issued = { name: "course.certificate.issued", data: { id: cert.id } }
+      await Promise.all([bus.emit(issued), bus.emit(issued)])
+      const [mail] = await smtp.waitFor(student.customer.email, 1, /certificate/)
+      expect(mail.subject).toBe("Your certificate for Essay Writing")
+      expect(linkIn(mail, `${STOREFRONT}/certificates/verify/MAIL-CERT-1`)).toBeTruthy()
+      expect(linkIn(mail, `${STOREFRONT}/learn`)).toBeTruthy()
+
+      const [submission] = await courses.createAssignmentSubmissions([
+        {
+          org_id: acme.org.id,
+          course_id: course.id,
+          enrollment_id: enrollment.id,
+          customer_id: student.customer.id,
+          placement_id: placement.id,
+          lesson_id: lesson.id,
+          text: "My essay",
+          status: "failed",
+          feedback: "Cite <two> sources",
+          reviewed_by: acme.owner.user.id,
+          reviewed_at: new Date(),
+        },
+      ])
+      const reviewed = { name: "course.assignment.reviewed", data: { id: submission.id } }
+      await Promise.all([bus.emit(reviewed), bus.emit(reviewed)])
+      const [review] = await smtp.waitFor(student.customer.email, 1, /Essay$/)
+      expect(review.subject).toBe("Feedback: Essay")
+      expect(review.text).toContain("Feedback: Cite <two> sources")
+      expect(review.html).not.toContain("<two>")
+      expect(linkIn(review, `${STOREFRONT}/courses/mail-essays/lessons/${placement.id}`)).toBeTruthy()
+      await settle()
+      expect(smtp.to(student.customer.email, /certificate|Essay$/).map((m) => m.subject)).toEqual(["Your certificate for Essay Writing", "Feedback: Essay"])
+    })
   },
 })

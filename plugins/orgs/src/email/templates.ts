@@ -134,7 +134,36 @@ const lessonAvailable: Words = {
   }),
 }
 
+const certificateIssued: Words = {
+  en: (brand, d: { first_name?: string | null; course_title: string; verify_url: string; learn_url: string; code: string }) => ({
+    subject: `Your certificate for ${d.course_title}`,
+    preview: `You completed ${d.course_title}`,
+    heading: d.first_name ? `Congratulations, ${d.first_name}` : "Congratulations",
+    paragraphs: [
+      `You completed ${d.course_title} at ${brand.org_name} and earned its certificate (code ${d.code}).`,
+      "Download the PDF from My learning; anyone can check it with the verification link.",
+    ],
+    action: { label: "Get your certificate", url: d.learn_url },
+    links: [{ label: "Verification page", url: d.verify_url }],
+  }),
+}
+
+const assignmentReviewed: Words = {
+  en: (brand, d: { first_name?: string | null; course_title: string; lesson_title: string; passed: boolean; feedback?: string | null; url: string }) => ({
+    subject: `${d.passed ? "Passed" : "Feedback"}: ${d.lesson_title}`,
+    preview: `Your assignment in ${d.course_title} was reviewed`,
+    heading: d.passed ? "Your assignment passed" : "Your assignment needs another try",
+    paragraphs: [
+      `${d.first_name ? `${d.first_name}, y` : "Y"}our submission for "${d.lesson_title}" in ${d.course_title} was reviewed${d.passed ? " and passed" : ""}.`,
+      ...(d.feedback ? [`Feedback: ${d.feedback}`] : []),
+    ],
+    action: { label: d.passed ? "Continue the course" : "Open the assignment", url: d.url },
+  }),
+}
+
 export const EMAIL_TEMPLATES = {
+  "certificate-issued": certificateIssued,
+  "assignment-reviewed": assignmentReviewed,
   "course-lesson-available": lessonAvailable,
   "order-receipt": orderReceipt,
   "staff-invitation": staffInvitation,
