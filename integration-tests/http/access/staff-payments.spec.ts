@@ -232,11 +232,12 @@ medusaIntegrationTestRunner({
       expect(partial.status).toBe(200)
       const [reversal] = await eventually(() => reversalsOf(orderId))
       // $50 of $150 spread over the posted lines (largest remainder, cent by cent): debits
-      // back each credit in proportion, credits the cash.
+      // back each credit in proportion, credits the cash; the processor keeps its fee's
+      // share, a cost of the org (processing_fee_expense).
       expect(await sums(reversal.id, -1)).toEqual({
         cash: "50",
         platform_fees: "-2.5",
-        processing_fees: "-1.5",
+        processing_fee_expense: "-1.5",
         [`payable:${creatorEmployee}`]: "-21.46",
         revenue: "-24.54",
       })
@@ -310,7 +311,7 @@ medusaIntegrationTestRunner({
       expect((await call(fx.a.staff.manager, "post", `/admin/payments/${paymentId}/refund`, { amount: 4800 })).status).toBe(200)
       const [reversal] = await eventually(() => reversalsOf(orderId))
       // ¥4,800 of ¥14,800 over 740 / 444 / 9,531 / 4,085: 240.0, 144.0, 3,091.1, 1,324.9 -> largest remainder.
-      expect(await sums(reversal.id, -1)).toEqual({ cash: "4800", platform_fees: "-240", processing_fees: "-144", [`payable:${creatorEmployee}`]: "-3091", revenue: "-1325" })
+      expect(await sums(reversal.id, -1)).toEqual({ cash: "4800", platform_fees: "-240", processing_fee_expense: "-144", [`payable:${creatorEmployee}`]: "-3091", revenue: "-1325" })
       expect((await commissionsOf(orderId)).map((c: any) => String(c.amount))).toEqual(["1000"])
       expect((await entitlementsOf(orderId)).map((e: any) => e.status)).toEqual(["active"])
     })
@@ -340,11 +341,13 @@ medusaIntegrationTestRunner({
       // Uncaptured: the authorization is canceled and nothing was ever posted.
       expect((await paymentState(orders[0].paymentId)).canceled_at).not.toBeNull()
       expect(await postingOf(orders[0].orderId)).toBeUndefined()
-      // Captured: Medusa refunded it on cancel; the books reverse the whole posting.
+      // Captured: Medusa refunded it on cancel; the books reverse the whole posting, the
+      // processor's fee kept as the org's cost.
       expect((await paymentState(captured.paymentId)).refunds.map((r: any) => String(r.amount))).toEqual(["100"])
       const [reversal] = await eventually(() => reversalsOf(captured.orderId))
       const undone = Object.fromEntries(Object.entries(await sums(reversal.id, -1)))
-      expect(undone).toEqual(await sums(posting.id))
+      const { processing_fees, ...posted } = await sums(posting.id)
+      expect(undone).toEqual({ ...posted, processing_fee_expense: processing_fees })
     })
   },
 })
