@@ -1,6 +1,6 @@
 import { Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { withClaimLinkUsed } from "../../rules/guest-claim"
+import { GUEST_CLAIM_USED_METADATA_KEY, withClaimLinkUsed } from "../../rules/guest-claim"
 
 export type MarkClaimLinkUsedInput = {
   customer_id: string
@@ -9,19 +9,25 @@ export type MarkClaimLinkUsedInput = {
   metadata: Record<string, unknown> | null
 }
 
-/** Records a claim link as used (customer metadata); compensation writes the old metadata back. */
+/**
+ * Records a claim link as used (one customer metadata key; Medusa merges metadata, so other
+ * keys are untouched). Compensation writes that key's previous value back, or removes it
+ * ("" deletes a key in Medusa's metadata merge).
+ */
 export const markGuestClaimLinkUsedStep = createStep(
   "mark-guest-claim-link-used",
   async (input: MarkClaimLinkUsedInput, { container }) => {
     const customers = container.resolve(Modules.CUSTOMER)
-    await customers.updateCustomers(input.customer_id, {
-      metadata: withClaimLinkUsed(input.metadata, input.org_id, input.issued_at),
-    })
-    return new StepResponse(input.issued_at, { customer_id: input.customer_id, metadata: input.metadata })
+    const used = withClaimLinkUsed(input.metadata, input.org_id, input.issued_at)[GUEST_CLAIM_USED_METADATA_KEY]
+    await customers.updateCustomers(input.customer_id, { metadata: { [GUEST_CLAIM_USED_METADATA_KEY]: used } })
+    const previous = (input.metadata ?? {})[GUEST_CLAIM_USED_METADATA_KEY] ?? ""
+    return new StepResponse(input.issued_at, { customer_id: input.customer_id, previous })
   },
-  async (previous, { container }) => {
-    if (!previous) return
-    await container.resolve(Modules.CUSTOMER).updateCustomers(previous.customer_id, { metadata: previous.metadata ?? {} })
+  async (undo, { container }) => {
+    if (!undo) return
+    await container.resolve(Modules.CUSTOMER).updateCustomers(undo.customer_id, {
+      metadata: { [GUEST_CLAIM_USED_METADATA_KEY]: undo.previous as any },
+    })
   }
 )
 
