@@ -1,9 +1,32 @@
 import Link from "next/link"
 import { notFound } from "next/navigation"
-import { formatMoney } from "@/lib/data"
+import { formatMoney, getCustomer } from "@/lib/data"
 import { cookies } from "next/headers"
 import { COOKIE } from "@/lib/config"
 import { store, StoreError } from "@/lib/medusa"
+
+/**
+ * A guest's confirmation: the course is kept in an account with the order's email (this
+ * browser's guest order token moves it there on sign-up or login, see lib/guest-claim.ts).
+ */
+function KeepYourCourse({ email }: { email: string }) {
+  const next = encodeURIComponent("/learn")
+  const q = `email=${encodeURIComponent(email)}&next=${next}`
+  return (
+    <section className="panel stack" aria-label="Keep your course">
+      <strong>To start learning, create your account with {email}.</strong>
+      <p className="muted" style={{ margin: 0 }}>Your purchase joins the account as soon as it is created (or when you log in to an existing one).</p>
+      <div className="row">
+        <Link className="btn" href={`/account/register?${q}`}>
+          Create my account
+        </Link>
+        <Link className="btn secondary" href={`/account/login?${q}`}>
+          I have an account: log in
+        </Link>
+      </div>
+    </section>
+  )
+}
 
 export const metadata = { title: "Order confirmed" }
 
@@ -41,9 +64,13 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
       <p>
         <strong>Paid {formatMoney(order.total, order.currency_code)}</strong>
       </p>
-      <Link className="btn" href="/learn">
-        Start learning
-      </Link>
+      {(await getCustomer()) ? (
+        <Link className="btn" href="/learn">
+          Start learning
+        </Link>
+      ) : (
+        <KeepYourCourse email={order.email} />
+      )}
     </>
   )
 }
