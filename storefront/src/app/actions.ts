@@ -104,7 +104,7 @@ export async function checkout(form: FormData) {
   }
   // Remember the billing address for the customer's next purchase.
   const customer = await getCustomer().catch(() => null)
-  if (customer && !customer.addresses?.length && !digital) {
+  if (customer && !customer.addresses?.length) {
     await store("/store/customers/me/addresses", { method: "POST", body: address }).catch(() => {})
   }
   if (STRIPE_PUBLISHABLE_KEY) redirect("/checkout/pay")
