@@ -158,6 +158,25 @@ medusaIntegrationTestRunner({
       })
     })
 
+    describe("claim before the order's grant ran", () => {
+      it("a sign-up faster than order.placed's grant still ends with the access on the account (the claim grants first)", async () => {
+        const email = uniqueEmail("guest.fast")
+        const bought = await guestBuys(f.a.key, jpy, courseA.product.variants[0].id, email)
+        // As if the order.placed delivery had not been handled yet.
+        await accessService(getContainer()).deleteEntitlements([bought.entitlementId])
+        const account = await createCustomer(api, f.a.key, { email })
+        const res = await send(api, "post", "/store/customers/me/guest-claims", as(account, f.a.key, { "x-order-token": bought.token }))
+        expect([res.status, res.data.claimed.length, res.data.order_ids]).toEqual([200, 1, [bought.orderId]])
+        expect(await entitlementOwners([bought.orderId])).toEqual([[bought.orderId, account.customer.id]])
+        expect(await eventually(() => enrolledHandles(account, f.a.key))).toEqual([courseA.course.handle])
+        // The late delivery then grants nothing more.
+        const { grantEntitlementsForOrderWorkflow } = require("@volmify/access/workflows")
+        const { result } = await grantEntitlementsForOrderWorkflow(getContainer()).run({ input: { order_id: bought.orderId } })
+        expect(result.entitlements).toEqual([])
+        expect(await entitlementOwners([bought.orderId])).toEqual([[bought.orderId, account.customer.id]])
+      })
+    })
+
     describe("claim with an emailed one-time link", () => {
       it("emails a link to the account's own address only when it bought here as a guest; the link claims every guest order of that email in this org (JPY too), once", async () => {
         const email = uniqueEmail("guest.link")

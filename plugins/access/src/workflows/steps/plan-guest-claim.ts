@@ -25,6 +25,56 @@ export type GuestClaimPlan = {
 const fail = (status: 403 | 404, message: string) =>
   new MedusaError(status === 404 ? MedusaError.Types.NOT_FOUND : MedusaError.Types.FORBIDDEN, message)
 
+type ClaimContext = {
+  account: { id: string; email: string; metadata: Record<string, unknown> | null }
+  email: string
+  org: { id: string; sales_channel_id: string }
+  guestIds: Set<string>
+  /** With an order-token proof: that order, already checked. */
+  order: GuestOrderFacts | null
+}
+
+/** The account, the org, the email's guest records and (order-token proof) the checked order. */
+async function loadClaimContext(container: any, input: PlanGuestClaimInput): Promise<ClaimContext> {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const [{ data: [account] }, { data: [org] }] = await Promise.all([
+    query.graph({ entity: "customer", fields: ["id", "email", "has_account", "metadata"], filters: { id: input.customer_id } }),
+    query.graph({ entity: "org", fields: ["id", "sales_channel_id"], filters: { id: input.org_id } }),
+  ])
+  if (!account?.has_account || !account.email) {
+    throw new MedusaError(MedusaError.Types.UNAUTHORIZED, "Log in to an account to claim purchases")
+  }
+  if (!org) throw fail(404, `Org with id: ${input.org_id} was not found`)
+  const email = String(account.email).toLowerCase()
+  const { data: guests } = await query.graph({
+    entity: "customer",
+    fields: ["id"],
+    filters: { email: [...new Set([email, account.email])], has_account: false },
+  })
+  const guestIds = new Set<string>(guests.map((g: any) => g.id))
+  let order: GuestOrderFacts | null = null
+  if (input.order_id) {
+    const { data } = await query.graph({
+      entity: "order",
+      fields: ["id", "email", "sales_channel_id", "customer_id"],
+      filters: { id: input.order_id },
+    })
+    const decision = decideOrderClaim(data[0] ?? { id: input.order_id, email: null, sales_channel_id: null, customer_id: null }, account, org, guestIds)
+    if (!decision.allowed) throw fail(decision.status, decision.message)
+    order = data[0]
+  }
+  return { account: { id: account.id, email: account.email, metadata: account.metadata ?? null }, email, org, guestIds, order }
+}
+
+/**
+ * Reads only: refuses an order-token claim that may not go ahead (another org's order: 404;
+ * another email: 403) before anything runs for that order.
+ */
+export const checkGuestClaimStep = createStep("check-guest-claim", async (input: PlanGuestClaimInput, { container }) => {
+  await loadClaimContext(container, input)
+  return new StepResponse(true)
+})
+
 /**
  * Reads only: which entitlements move from the email's guest customer records to the
  * account. Only order-granted entitlements of orders in the org's sales channel, placed
@@ -34,32 +84,10 @@ export const planGuestClaimStep = createStep(
   "plan-guest-claim",
   async (input: PlanGuestClaimInput, { container }): Promise<StepResponse<GuestClaimPlan>> => {
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
-    const [{ data: [account] }, { data: [org] }] = await Promise.all([
-      query.graph({ entity: "customer", fields: ["id", "email", "has_account", "metadata"], filters: { id: input.customer_id } }),
-      query.graph({ entity: "org", fields: ["id", "sales_channel_id"], filters: { id: input.org_id } }),
-    ])
-    if (!account?.has_account || !account.email) {
-      throw new MedusaError(MedusaError.Types.UNAUTHORIZED, "Log in to an account to claim purchases")
-    }
-    if (!org) throw fail(404, `Org with id: ${input.org_id} was not found`)
-    const email = String(account.email).toLowerCase()
-    const { data: guests } = await query.graph({
-      entity: "customer",
-      fields: ["id", "email"],
-      filters: { email: [...new Set([email, account.email])], has_account: false },
-    })
-    const guestIds = new Set<string>(guests.map((g: any) => g.id))
-
+    const { account, email, org, guestIds, order } = await loadClaimContext(container, input)
     let orders: GuestOrderFacts[]
-    if (input.order_id) {
-      const { data } = await query.graph({
-        entity: "order",
-        fields: ["id", "email", "sales_channel_id", "customer_id"],
-        filters: { id: input.order_id },
-      })
-      const decision = decideOrderClaim(data[0] ?? { id: input.order_id, email: null, sales_channel_id: null, customer_id: null }, account, org, guestIds)
-      if (!decision.allowed) throw fail(decision.status, decision.message)
-      orders = data
+    if (order) {
+      orders = [order]
     } else {
       const { data } = guestIds.size
         ? await query.graph({
@@ -86,7 +114,7 @@ export const planGuestClaimStep = createStep(
       order_ids: [...new Set<string>(moving.map((e: any) => e.order_id))],
       from_customer_ids: [...new Set<string>(moving.map((e: any) => e.customer_id))],
       already_yours: entitlements.filter((e: any) => e.customer_id === account.id).length,
-      account: { id: account.id, email: account.email, metadata: account.metadata ?? null },
+      account,
     })
   }
 )
