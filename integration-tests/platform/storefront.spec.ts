@@ -252,6 +252,8 @@ describe("storefront", () => {
     await page.getByRole("region", { name: "Your account" }).waitFor()
     await shoot(page, "checkout-account-step")
     await page.getByRole("link", { name: "Check out as a guest" }).click()
+    await page.waitForURL(/\/checkout\?guest=1/)
+    await page.getByRole("form", { name: "Checkout" }).waitFor()
     const email = `guest.${Date.now()}@test.volmify.local`
     await page.fill("input[name=email]", email)
     await page.fill("input[name=first_name]", "Gil")
@@ -259,7 +261,9 @@ describe("storefront", () => {
     expect(await page.locator("input[name=address_1]").count()).toBe(0)
     await page.fill("input[name=postal_code]", "12345")
     await page.getByRole("button", { name: /^Pay/ }).click()
-    await page.waitForURL(/\/order\//, { timeout: 60_000 })
+    await page.waitForURL(/\/order\//, { timeout: 60_000 }).catch(async (e: Error) => {
+      throw new Error(`${e.message}\n${page.url()}\n${await page.locator("main").innerText()}\n${log.slice(-4000)}`)
+    })
     await page.getByRole("heading", { name: "Thank you!" }).waitFor()
     expect(await page.locator("main").innerText()).toContain(email)
     // No "Start learning" into an expired session: the way on is an account with that email.

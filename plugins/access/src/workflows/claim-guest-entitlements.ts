@@ -34,7 +34,7 @@ export const claimGuestEntitlementsWorkflow = createWorkflow(
       org_id: input.org_id,
       order_id: input.order_id ?? null,
     }))
-    acquireLockStep({ key: lockKey, timeout: 30, ttl: 60 })
+    acquireLockStep({ key: lockKey, timeout: 30, ttl: 60 }).config({ name: "lock-guest-claim" })
     when("claim-by-order-token", { input }, ({ input }) => !!input.order_id).then(() => {
       checkGuestClaimStep(planInput)
       // The grant's own lock step is skipped in a sub-workflow: the order's lock is taken here.
@@ -68,7 +68,7 @@ export const claimGuestEntitlementsWorkflow = createWorkflow(
         })),
       })
     )
-    releaseLockStep({ key: lockKey })
+    releaseLockStep({ key: lockKey }).config({ name: "unlock-guest-claim" })
     return new WorkflowResponse(
       transform({ plan, moved }, ({ plan, moved }) => ({
         claimed: moved.map((e: any) => e.id as string),
