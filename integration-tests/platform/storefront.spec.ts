@@ -108,6 +108,15 @@ describe("storefront", () => {
     await page.setViewportSize(DESKTOP)
   }
 
+  /** The document's width at phone size (nothing may scroll sideways). */
+  async function phoneWidth(page: any): Promise<number> {
+    const before = page.viewportSize()
+    await page.setViewportSize(PHONE)
+    const width = await page.evaluate(() => document.documentElement.scrollWidth)
+    await page.setViewportSize(before)
+    return width
+  }
+
   it("previews, registers, buys Basic, learns, upgrades to Premium, keeps progress; the other org stays apart", async () => {
     // The Acme course with lessons at tier 1 and tier 2 and a free preview, from the store API.
     const { courses } = await storeApi(acme.key, "/store/courses")
@@ -251,6 +260,7 @@ describe("storefront", () => {
     // Issue 22 item 1: logged out, the checkout asks for an account first; the guest path stays.
     await page.getByRole("region", { name: "Your account" }).waitFor()
     await shoot(page, "checkout-account-step")
+    expect(await phoneWidth(page)).toBeLessThanOrEqual(PHONE.width)
     await page.getByRole("link", { name: "Check out as a guest" }).click()
     await page.waitForURL(/\/checkout\?guest=1/)
     await page.getByRole("form", { name: "Checkout" }).waitFor()
@@ -269,6 +279,7 @@ describe("storefront", () => {
     // No "Start learning" into an expired session: the way on is an account with that email.
     expect(await page.getByRole("link", { name: "Start learning" }).count()).toBe(0)
     await shoot(page, "guest-order-confirmation")
+    expect(await phoneWidth(page)).toBeLessThanOrEqual(PHONE.width)
     // The guest order token lives in an HttpOnly cookie set by the storefront's server.
     const cookie = (await guest.cookies()).find((c: Json) => c.name === "_volmify_order")
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Lax" })
@@ -334,6 +345,7 @@ describe("storefront", () => {
     await page.getByRole("button", { name: "Email me a link" }).click()
     await page.getByRole("status").filter({ hasText: /a link to add it to this account is on its way/ }).waitFor()
     await shoot(page, "claim-link-requested")
+    expect(await phoneWidth(page)).toBeLessThanOrEqual(PHONE.width)
     await context.close()
   })
 

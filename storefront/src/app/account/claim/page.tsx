@@ -25,18 +25,18 @@ export default async function ClaimPage({ searchParams }: { searchParams: Promis
       {p.token ? (
         <form action={addGuestPurchases} className="stack panel">
           <input type="hidden" name="token" value={p.token} />
-          <p style={{ margin: 0 }}>Add what {customer.email} bought here as a guest to this account.</p>
+          <p style={{ margin: 0 }}>Add what <span className="email">{customer.email}</span> bought here as a guest to this account.</p>
           <SubmitButton label="Add them to my account" pendingLabel="Adding…" />
         </form>
       ) : (
         <form action={emailClaimLink} className="stack panel">
           {p.sent ? (
-            <p role="status" style={{ margin: 0 }}>
+            <p role="status" className="email" style={{ margin: 0 }}>
               {p.sent}.
             </p>
           ) : (
             <p style={{ margin: 0 }}>
-              We will email {customer.email} a link: open it while logged in to add those courses to this account.
+              We will email <span className="email">{customer.email}</span> a link: open it while logged in to add those courses to this account.
             </p>
           )}
           <SubmitButton label="Email me a link" pendingLabel="Sending…" />

@@ -14,7 +14,9 @@ function KeepYourCourse({ email }: { email: string }) {
   const q = `email=${encodeURIComponent(email)}&next=${next}`
   return (
     <section className="panel stack" aria-label="Keep your course">
-      <strong>To start learning, create your account with {email}.</strong>
+      <strong>
+        To start learning, create your account with <span className="email">{email}</span>.
+      </strong>
       <p className="muted" style={{ margin: 0 }}>Your purchase joins the account as soon as it is created (or when you log in to an existing one).</p>
       <div className="row">
         <Link className="btn" href={`/account/register?${q}`}>
@@ -52,7 +54,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
     <>
       <h1>Thank you!</h1>
       <p>
-        Order #{order.display_id} is confirmed. A receipt goes to {order.email}.
+        Order #{order.display_id} is confirmed. A receipt goes to <span className="email">{order.email}</span>.
       </p>
       <ul>
         {order.items.map((i) => (
