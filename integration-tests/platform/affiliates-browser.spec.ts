@@ -150,8 +150,7 @@ describe("affiliates in the browser", () => {
     await page.getByRole("button", { name: /^Buy / }).first().click()
     await page.waitForURL(/\/cart/)
     await page.getByRole("link", { name: "Checkout" }).click()
-    await page.fill("input[name=address_1]", "1 Main Street")
-    await page.fill("input[name=city]", "Springfield")
+    // A course ships nothing: no street address, the postal code because US tax needs it.
     await page.fill("input[name=postal_code]", "12345")
     await page.getByRole("button", { name: /^Pay/ }).click()
     await page.waitForURL(/\/order\//, { timeout: 60_000 })

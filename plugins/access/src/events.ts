@@ -3,6 +3,8 @@ export const AccessEvents = {
   ENTITLEMENTS_GRANTED: "entitlement.granted",
   ENTITLEMENTS_REVOKED: "entitlement.revoked",
   ENTITLEMENTS_EXPIRED: "entitlement.expired",
+  /** A guest's entitlements moved to the account with the same proven email. */
+  ENTITLEMENTS_CLAIMED: "entitlement.claimed",
   ACCESS_PLAN_SET: "access_plan.set",
   ACCESS_PLAN_REMOVED: "access_plan.removed",
 } as const

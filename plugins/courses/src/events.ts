@@ -16,6 +16,8 @@ export const CourseEvents = {
 
 /** Events of other plugins this one listens to. */
 export const ENTITLEMENT_GRANTED = "entitlement.granted"
+/** A guest's entitlements moved to their account (@volmify/access guest claims). */
+export const ENTITLEMENT_CLAIMED = "entitlement.claimed"
 
 /** Assessment events (ids only). */
 export const AssessmentEvents = {

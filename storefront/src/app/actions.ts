@@ -7,6 +7,8 @@ import { getCart, getCustomer, getRegion } from "@/lib/data"
 import { completeCart } from "@/lib/complete-cart"
 import { getSdk, store, StoreError } from "@/lib/medusa"
 import { attachReferralToCart } from "@/lib/referral"
+import { isDigitalOnly, requiredCheckoutFields } from "@/lib/checkout-rules"
+import { claimThisBrowsersGuestOrder } from "@/lib/guest-claim"
 import { safeRedirectPath } from "@/lib/safe-redirect"
 
 const text = (form: FormData, name: string) => String(form.get(name) ?? "").trim()
@@ -61,7 +63,10 @@ export async function checkout(form: FormData) {
   const cart = await getCart()
   if (!cart || !cart.items?.length) redirect("/cart")
   const email = text(form, "email")
-  const address = {
+  // Nothing ships: no street address (the billing country, and the postal code where tax needs it).
+  const digital = isDigitalOnly(cart!.items)
+  const fields = {
+    email,
     first_name: text(form, "first_name"),
     last_name: text(form, "last_name"),
     address_1: text(form, "address_1"),
@@ -69,11 +74,16 @@ export async function checkout(form: FormData) {
     postal_code: text(form, "postal_code"),
     country_code: text(form, "country_code").toLowerCase(),
   }
-  const missing = Object.entries({ email, ...address }).filter(([, v]) => !v).map(([k]) => k)
+  const required = requiredCheckoutFields(digital, fields.country_code)
+  const missing = required.filter((k) => !fields[k as keyof typeof fields])
   if (missing.length) redirect(`/checkout?error=missing&fields=${missing.join(",")}`)
+  const address = Object.fromEntries(
+    Object.entries(fields).filter(([k, v]) => k !== "email" && (!digital || required.includes(k)) && v)
+  ) as Record<string, string>
   try {
     await store(`/store/carts/${cart.id}`, {
       method: "POST",
+      // Medusa's tax lines follow the shipping address: a digital cart gets the billing country there too.
       body: { email, billing_address: address, shipping_address: address },
     })
     // An affiliate's referral (the ?ref= cookie) travels with the cart into the order.
@@ -121,6 +131,8 @@ async function startSession(token: string) {
   if (cart) {
     await store(`/store/carts/${cart.id}/customer`, { method: "POST" }).catch(() => {})
   }
+  // What this browser just bought as a guest with the account's email joins the account.
+  await claimThisBrowsersGuestOrder()
 }
 
 export async function login(form: FormData) {

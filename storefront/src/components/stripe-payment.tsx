@@ -36,8 +36,15 @@ function PayForm() {
           {error}
         </p>
       ) : null}
-      <button className="btn" type="submit" disabled={!stripe || busy}>
-        {busy ? "Paying…" : "Pay now"}
+      <button className="btn" type="submit" disabled={!stripe || busy} aria-busy={busy}>
+        {busy ? (
+          <>
+            <span className="spinner" aria-hidden="true" />
+            Paying…
+          </>
+        ) : (
+          "Pay now"
+        )}
       </button>
     </form>
   )

@@ -122,6 +122,7 @@ export type LineItem = {
   unit_price: number
   total: number
   product_handle?: string
+  requires_shipping?: boolean | null
 }
 export type Cart = {
   id: string

@@ -4,6 +4,9 @@ import {
   AdminRevokeEntitlementSchema,
   AdminSetAccessPlanSchema,
   EntitlementListQuerySchema,
+  StoreGuestClaimConfirmSchema,
+  StoreGuestClaimEmailSchema,
+  StoreGuestClaimSchema,
 } from "./validators"
 
 // These admin routes check tenancy themselves (utils/tenancy.ts); tell the org-scoped
@@ -45,6 +48,25 @@ export default defineMiddlewares({
       matcher: "/store/customers/me/entitlements",
       methods: ["GET"],
       middlewares: [authenticate("customer", ["session", "bearer"])],
+    },
+    // Guest claims (rules/guest-claim.ts): move what this email bought as a guest in this
+    // org to the logged-in account, with the guest order token of the order...
+    {
+      matcher: "/store/customers/me/guest-claims",
+      methods: ["POST"],
+      middlewares: [authenticate("customer", ["session", "bearer"]), validateAndTransformBody(StoreGuestClaimSchema)],
+    },
+    // ...or with a one-time link emailed to the account's address (asked for here)...
+    {
+      matcher: "/store/customers/me/guest-claims/email",
+      methods: ["POST"],
+      middlewares: [authenticate("customer", ["session", "bearer"]), validateAndTransformBody(StoreGuestClaimEmailSchema)],
+    },
+    // ...and used here, by the same account.
+    {
+      matcher: "/store/customers/me/guest-claims/confirm",
+      methods: ["POST"],
+      middlewares: [authenticate("customer", ["session", "bearer"]), validateAndTransformBody(StoreGuestClaimConfirmSchema)],
     },
   ],
 })

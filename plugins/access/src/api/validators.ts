@@ -37,3 +37,30 @@ export const EntitlementListQuerySchema = z
   })
   .strict()
 export type EntitlementListQuery = z.infer<typeof EntitlementListQuerySchema>
+
+/** POST /store/customers/me/guest-claims: the proof is the `x-order-token` header; no body fields. */
+export const StoreGuestClaimSchema = z.object({}).strict()
+
+/** POST /store/customers/me/guest-claims/email: where the emailed link should open (the storefront). */
+export const StoreGuestClaimEmailSchema = z
+  .object({
+    storefront_url: text()
+      .max(500)
+      .refine((v) => {
+        try {
+          const u = new URL(v)
+          return (u.protocol === "https:" || u.protocol === "http:") && !u.username && !u.password
+        } catch {
+          return false
+        }
+      }, "storefront_url must be an http(s) URL")
+      .optional(),
+  })
+  .strict()
+export type StoreGuestClaimEmail = z.infer<typeof StoreGuestClaimEmailSchema>
+
+/** POST /store/customers/me/guest-claims/confirm: the token of the emailed link. */
+export const StoreGuestClaimConfirmSchema = z
+  .object({ token: text().min(1, "token is required").max(400, "token is too long") })
+  .strict()
+export type StoreGuestClaimConfirm = z.infer<typeof StoreGuestClaimConfirmSchema>

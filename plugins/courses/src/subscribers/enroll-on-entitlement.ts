@@ -1,8 +1,11 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
-import { ENTITLEMENT_GRANTED } from "../events"
+import { ENTITLEMENT_CLAIMED, ENTITLEMENT_GRANTED } from "../events"
 import { enrollCustomerForProductsWorkflow } from "../workflows/enrollments"
 
-/** entitlement.granted -> enroll the customer in the courses of those products (idempotent). */
+/**
+ * entitlement.granted, or entitlement.claimed (a guest's access moved to their account)
+ * -> enroll the customer in the courses of those products (idempotent).
+ */
 export default async function enrollOnEntitlement({
   event,
   container,
@@ -13,4 +16,4 @@ export default async function enrollOnEntitlement({
   })
 }
 
-export const config: SubscriberConfig = { event: ENTITLEMENT_GRANTED }
+export const config: SubscriberConfig = { event: [ENTITLEMENT_GRANTED, ENTITLEMENT_CLAIMED] }

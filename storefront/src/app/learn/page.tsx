@@ -42,6 +42,9 @@ export default async function LearnPage() {
           ))}
         </div>
       ) : null}
+      <p className="muted" style={{ marginTop: 24 }}>
+        Bought a course here as a guest? <Link href="/account/claim">Add it to this account</Link>.
+      </p>
       {certificates.length ? (
         <section aria-label="Certificates" style={{ marginTop: 32 }}>
           <h2>Certificates</h2>

@@ -33,7 +33,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         </button>
       </form>
       <p>
-        New here? <Link href={`/account/register?next=${encodeURIComponent(next)}`}>Create an account</Link> ·{" "}
+        New here? <Link href={`/account/register?${p.email ? `email=${encodeURIComponent(p.email)}&` : ""}next=${encodeURIComponent(next)}`}>Create an account</Link> ·{" "}
         <Link href="/account/reset-password">Forgot your password?</Link>
       </p>
     </>

@@ -25,7 +25,7 @@ export default async function RegisterPage({ searchParams }: { searchParams: Pro
         </div>
         <label>
           Email
-          <input name="email" type="email" required autoComplete="email" />
+          <input name="email" type="email" required autoComplete="email" defaultValue={p.email ?? ""} />
         </label>
         <label>
           Password
@@ -36,7 +36,7 @@ export default async function RegisterPage({ searchParams }: { searchParams: Pro
         </button>
       </form>
       <p>
-        Already have an account? <Link href={`/account/login?next=${encodeURIComponent(next)}`}>Log in</Link>
+        Already have an account? <Link href={`/account/login?${p.email ? `email=${encodeURIComponent(p.email)}&` : ""}next=${encodeURIComponent(next)}`}>Log in</Link>
       </p>
     </>
   )

@@ -1,10 +1,35 @@
 import Link from "next/link"
 import { notFound } from "next/navigation"
-import { formatMoney } from "@/lib/data"
+import { formatMoney, getCustomer } from "@/lib/data"
 import { cookies } from "next/headers"
 import { COOKIE } from "@/lib/config"
 import { store, StoreError } from "@/lib/medusa"
 import { OrderDiscount } from "@/components/order-discount"
+
+/**
+ * A guest's confirmation: the course is kept in an account with the order's email (this
+ * browser's guest order token moves it there on sign-up or login, see lib/guest-claim.ts).
+ */
+function KeepYourCourse({ email }: { email: string }) {
+  const next = encodeURIComponent("/learn")
+  const q = `email=${encodeURIComponent(email)}&next=${next}`
+  return (
+    <section className="panel stack" aria-label="Keep your course">
+      <strong>
+        To start learning, create your account with <span className="email">{email}</span>.
+      </strong>
+      <p className="muted" style={{ margin: 0 }}>Your purchase joins the account as soon as it is created (or when you log in to an existing one).</p>
+      <div className="row">
+        <Link className="btn" href={`/account/register?${q}`}>
+          Create my account
+        </Link>
+        <Link className="btn secondary" href={`/account/login?${q}`}>
+          I have an account: log in
+        </Link>
+      </div>
+    </section>
+  )
+}
 
 export const metadata = { title: "Order confirmed" }
 
@@ -38,7 +63,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
     <>
       <h1>Thank you!</h1>
       <p>
-        Order #{order.display_id} is confirmed. A receipt goes to {order.email}.
+        Order #{order.display_id} is confirmed. A receipt goes to <span className="email">{order.email}</span>.
       </p>
       <ul>
         {order.items.map((i) => (
@@ -51,9 +76,13 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
       <p>
         <strong>{order.total > 0 ? "Paid" : "Total"} {formatMoney(order.total, order.currency_code)}</strong>
       </p>
-      <Link className="btn" href="/learn">
-        Start learning
-      </Link>
+      {(await getCustomer()) ? (
+        <Link className="btn" href="/learn">
+          Start learning
+        </Link>
+      ) : (
+        <KeepYourCourse email={order.email} />
+      )}
     </>
   )
 }
