@@ -1,5 +1,5 @@
 import "server-only"
-import { cookies, headers } from "next/headers"
+import { cookies } from "next/headers"
 import { COOKIE } from "./config"
 import { store, StoreError } from "./medusa"
 
@@ -23,21 +23,8 @@ export async function claimThisBrowsersGuestOrder(): Promise<number> {
   }
 }
 
-/** This storefront's origin as the browser sees it (for the emailed claim link). */
-export async function storefrontOrigin(): Promise<string | undefined> {
-  const h = await headers()
-  const host = h.get("x-forwarded-host") ?? h.get("host")
-  if (!host) return undefined
-  const proto = h.get("x-forwarded-proto") ?? (host.startsWith("localhost") || host.startsWith("127.") ? "http" : "https")
-  return `${proto}://${host}`
-}
-
 export async function requestGuestClaimLink(): Promise<string> {
-  const origin = await storefrontOrigin()
-  const res = await store<{ message: string }>("/store/customers/me/guest-claims/email", {
-    method: "POST",
-    body: origin ? { storefront_url: origin } : {},
-  })
+  const res = await store<{ message: string }>("/store/customers/me/guest-claims/email", { method: "POST", body: {} })
   return res.message
 }
 

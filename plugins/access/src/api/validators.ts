@@ -41,22 +41,11 @@ export type EntitlementListQuery = z.infer<typeof EntitlementListQuerySchema>
 /** POST /store/customers/me/guest-claims: the proof is the `x-order-token` header; no body fields. */
 export const StoreGuestClaimSchema = z.object({}).strict()
 
-/** POST /store/customers/me/guest-claims/email: where the emailed link should open (the storefront). */
-export const StoreGuestClaimEmailSchema = z
-  .object({
-    storefront_url: text()
-      .max(500)
-      .refine((v) => {
-        try {
-          const u = new URL(v)
-          return (u.protocol === "https:" || u.protocol === "http:") && !u.username && !u.password
-        } catch {
-          return false
-        }
-      }, "storefront_url must be an http(s) URL")
-      .optional(),
-  })
-  .strict()
+/**
+ * POST /store/customers/me/guest-claims/email: no body fields. The link opens the org's own
+ * storefront (its verified primary domain, else STOREFRONT_URL), never an address a request names.
+ */
+export const StoreGuestClaimEmailSchema = z.object({}).strict()
 export type StoreGuestClaimEmail = z.infer<typeof StoreGuestClaimEmailSchema>
 
 /** POST /store/customers/me/guest-claims/confirm: the token of the emailed link. */

@@ -7,7 +7,6 @@ export type SendGuestClaimLinkInput = {
   org_id: string
   /** The signed link token (routes sign it with the app's secret). */
   token: string
-  claim_url: string | null
   idempotency_key: string
 }
 
@@ -27,7 +26,6 @@ export const sendGuestClaimLinkWorkflow = createWorkflow("send-guest-claim-link"
         email: plan.account.email,
         org_id: input.org_id,
         token: input.token,
-        claim_url: input.claim_url,
         idempotency_key: input.idempotency_key,
       }))
     )

@@ -161,7 +161,22 @@ const assignmentReviewed: Words = {
   }),
 }
 
+const guestClaimLink: Words = {
+  en: (brand, d: { url: string }) => ({
+    subject: `Add your ${brand.org_name} purchases to your account`,
+    preview: "One click adds what you bought as a guest to your account",
+    heading: "Add your purchases to your account",
+    paragraphs: [
+      `You bought at ${brand.org_name} as a guest with this email address. Open the link while signed in to add those courses to your account.`,
+      "If you did not ask for this, ignore this email: nothing changes.",
+    ],
+    action: { label: "Add them to my account", url: d.url },
+    note: "The link works once and expires in 24 hours.",
+  }),
+}
+
 export const EMAIL_TEMPLATES = {
+  "guest-claim-link": guestClaimLink,
   "certificate-issued": certificateIssued,
   "assignment-reviewed": assignmentReviewed,
   "course-lesson-available": lessonAvailable,

@@ -36,28 +36,32 @@ export type SendClaimLinkInput = {
   email: string
   org_id: string
   token: string
-  claim_url: string | null
   /** One email per account, org and window: a repeated request in the window sends nothing. */
   idempotency_key: string
 }
 
-/** Emails the claim link through Medusa's notification module (channel `email`). */
+// @volmify/orgs renders and sends every email in the org's brand (its email/ folder).
+const { sendEmail } = require("@volmify/orgs/email") as {
+  sendEmail(container: unknown, input: Record<string, unknown> & { data: (brand: { storefront_url: string }) => Record<string, unknown> }): Promise<boolean>
+}
+
+/**
+ * Emails the claim link in the org's brand (@volmify/orgs/email, channel `email`). The
+ * link goes to the org's own storefront (its verified primary domain, else
+ * STOREFRONT_URL), never to an address the request named.
+ */
 export const sendGuestClaimLinkStep = createStep(
   "send-guest-claim-link",
   async (input: SendClaimLinkInput, { container }) => {
-    const notifications = container.resolve(Modules.NOTIFICATION)
-    const [existing] = await notifications.listNotifications({ idempotency_key: input.idempotency_key } as any, { select: ["id"] })
-    if (existing) return new StepResponse({ sent: false })
-    await notifications.createNotifications({
+    const sent = await sendEmail(container, {
+      org_id: input.org_id,
       to: input.email,
-      channel: "email",
       template: "guest-claim-link",
       receiver_id: input.customer_id,
-      resource_type: "org",
-      resource_id: input.org_id,
+      resource: { type: "org", id: input.org_id },
       idempotency_key: input.idempotency_key,
-      data: { token: input.token, claim_url: input.claim_url },
+      data: (brand) => ({ url: `${brand.storefront_url}/account/claim?token=${encodeURIComponent(input.token)}` }),
     })
-    return new StepResponse({ sent: true })
+    return new StepResponse({ sent })
   }
 )

@@ -21,14 +21,12 @@ export async function POST(req: AuthenticatedMedusaRequest<StoreGuestClaimEmail>
     data: [customer],
   } = await query.graph({ entity: "customer", fields: ["id", "email"], filters: { id: customerId } })
   const { token } = signGuestClaimLink(guestClaimLinkKey(req), { customer_id: customerId, org_id: org.id, email: customer?.email ?? "" })
-  const base = req.validatedBody.storefront_url ? new URL(req.validatedBody.storefront_url).origin : null
   const window = Math.floor(Date.now() / 1000 / RESEND_WINDOW_SECONDS)
   await sendGuestClaimLinkWorkflow(req.scope).run({
     input: {
       customer_id: customerId,
       org_id: org.id,
       token,
-      claim_url: base ? `${base}/account/claim?token=${encodeURIComponent(token)}` : null,
       idempotency_key: `guest-claim-link:${customerId}:${org.id}:${window}`,
     },
   })
