@@ -3,7 +3,7 @@ import { notFound } from "next/navigation"
 import { addToCart } from "../../actions"
 import { Outline, ProgressBar } from "@/components/outline"
 import { TierBuy } from "@/components/tier-buy"
-import { continueLesson, getCourse, lessonsInOrder } from "@/lib/courses"
+import { continueLesson, getCourse, lessonsInOrder, tierName } from "@/lib/courses"
 import { formatMoney, getCustomer, getProduct, getRegion } from "@/lib/data"
 
 export default async function CoursePage({ params }: { params: Promise<{ handle: string }> }) {
@@ -30,10 +30,14 @@ export default async function CoursePage({ params }: { params: Promise<{ handle:
           {course.access.tier > 0 ? (
             <>
               <p>
-                <span className="badge brand">Your tier: {course.access.tier}</span>
+                <span className="badge brand">Your tier: {tierName(course.tiers, course.access.tier)}</span>
               </p>
               <ProgressBar percent={course.access.progress_percent} />
-              {next ? (
+              {course.access.progress_percent >= 100 ? (
+                <p>
+                  <span className="badge brand">Completed ✓</span>
+                </p>
+              ) : next ? (
                 <p>
                   <Link className="btn" href={`/courses/${course.handle}/lessons/${next.id}`}>
                     {course.access.progress_percent > 0 ? "Continue where you left off" : "Start the course"}
