@@ -282,12 +282,20 @@ describe("storefront", () => {
     expect(await anonPanel.innerText()).toMatch(/part of Premium/)
     expect(await anonPanel.getByRole("button", { name: /^Buy Premium/ }).count()).toBe(1)
     await measure(anon, "j-lesson-locked-anonymous")
-    // The free preview's demo video does not load: a message, not a black box.
+    // The free preview's demo video plays from the app itself (a private file behind a signed
+    // link); when a video cannot be loaded, a message takes its place instead of a black box.
     expect(preview).toBeDefined()
     await anon.goto(`${acme.url}/courses/${handle}/lessons/${preview.id}`)
+    await anon.waitForFunction(() => (document.querySelector("video")?.readyState ?? 0) >= 1, null, { timeout: 30_000 })
+    expect(await anon.locator("video").evaluate((v: HTMLVideoElement) => [v.videoWidth, v.videoHeight])).toEqual([320, 180])
+    expect(await anon.getByText("This video could not be loaded").count()).toBe(0)
+    await measure(anon, "j-lesson-preview")
+    await anon.route("**/course-media/**", (route: any) => route.abort())
+    await anon.reload()
     await anon.getByRole("alert").filter({ hasText: "This video could not be loaded" }).waitFor({ timeout: 30_000 })
     expect(await anon.locator("video").count()).toBe(0)
-    await measure(anon, "j-lesson-preview")
+    await measure(anon, "j-lesson-video-error")
+    await anon.unroute("**/course-media/**")
     // The region picker returns to the page it was used on (path and query), not the home page.
     const applyRegion = async () => {
       const select = anon.locator('select[name="region_id"]')

@@ -1,6 +1,6 @@
 "use client"
 
-import { useState } from "react"
+import { useEffect, useRef, useState } from "react"
 
 /**
  * The lesson's video, or, when it cannot be loaded (a dead URL, an expired signed link, a
@@ -8,6 +8,12 @@ import { useState } from "react"
  */
 export function LessonVideo({ src }: { src: string }) {
   const [failed, setFailed] = useState(false)
+  const ref = useRef<HTMLVideoElement>(null)
+  // The server-rendered <video> may fail before React attaches onError: check once hydrated.
+  useEffect(() => {
+    const v = ref.current
+    if (v && (v.error || v.networkState === HTMLMediaElement.NETWORK_NO_SOURCE)) setFailed(true)
+  }, [])
   if (failed) {
     return (
       <div className="panel warn video-error" role="alert">
@@ -18,6 +24,7 @@ export function LessonVideo({ src }: { src: string }) {
   }
   return (
     <video
+      ref={ref}
       src={src}
       controls
       preload="metadata"
