@@ -1,10 +1,13 @@
 import { createSecretKey } from "node:crypto"
 import path from "node:path"
 import { defineConfig, loadEnv, Modules } from "@medusajs/framework/utils"
+import { parseTrustedProxies } from "@volmify/orgs/security"
 import { assertSafeSecrets } from "./src/config/production-guard"
 
 loadEnv(process.env.NODE_ENV || "development", process.cwd())
 assertSafeSecrets(process.env)
+// A malformed proxy list refuses the start (naming the entry) instead of failing requests.
+parseTrustedProxies(process.env.VOLMIFY_TRUSTED_PROXIES)
 
 const env = process.env
 const REDIS_URL = env.REDIS_URL || undefined
@@ -137,15 +140,23 @@ const fileProvider = env.S3_BUCKET
 const fileModules = [{ key: Modules.FILE, resolve: "@medusajs/medusa/file", options: { providers: [fileProvider] } }]
 
 /**
- * Notifications: the "feed" channel (admin feed) and "email" (students: drip notices). In
- * development and tests email goes to the local provider, which only logs; with
- * SENDGRID_API_KEY and SENDGRID_FROM it goes through SendGrid.
+ * Notifications: the "feed" channel (admin feed) and "email" (every email the plugins send,
+ * rendered by @volmify/orgs/email). Email goes over SMTP with SMTP_URL (`npm run dev`
+ * points it at its local mail catcher), else through SendGrid with SENDGRID_API_KEY, else
+ * to the local provider, which writes each message to the log instead of sending it.
  */
-const emailProvider = env.SENDGRID_API_KEY
+const MAIL_FROM = env.MAIL_FROM || env.SENDGRID_FROM || "Volmify <no-reply@volmify.local>"
+const emailProvider = env.SMTP_URL
+  ? {
+      resolve: "./src/modules/smtp-notification",
+      id: "smtp",
+      options: { channels: ["email"], url: env.SMTP_URL, from: MAIL_FROM },
+    }
+  : env.SENDGRID_API_KEY
   ? {
       resolve: "@medusajs/medusa/notification-sendgrid",
       id: "sendgrid",
-      options: { channels: ["email"], api_key: env.SENDGRID_API_KEY, from: env.SENDGRID_FROM },
+      options: { channels: ["email"], api_key: env.SENDGRID_API_KEY, from: env.SENDGRID_FROM || MAIL_FROM },
     }
   : {
       resolve: "@medusajs/medusa/notification-local",

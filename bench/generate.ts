@@ -223,6 +223,8 @@ export default async function generateBenchData({ container }: ExecArgs) {
     big_course: { handle: big.handle, id: big.id, product_id: big.product_id, lessons: big.lessons, publishable_key: big.key, sales_channel_id: bigOrg.sales_channel_id, staff },
     course: { handle: made[0].handle, id: made[0].id, product_id: made[0].product_id, lessons: made[0].lessons, publishable_key: made[0].key },
     variant_ids: Object.fromEntries(courseProducts[0].variants.map((v) => [v.title, v.id])),
+    // P7's plain side: a filler product of the same org as `course` (same channel and key), no access plan.
+    plain_variant_id: products.find((p) => p.handle === `bench-item-${stamp}-0` && p.org_id === made[0].org_id)?.variants[0].id ?? null,
   }
   if (process.env.BENCH_SUMMARY) writeFileSync(process.env.BENCH_SUMMARY, JSON.stringify(summary, null, 2))
   return summary

@@ -271,6 +271,47 @@ async function measure(base, seeded, args) {
     return { target: "p95 org staff / platform operator <= 1.15 on each route", products, orders, p95_ratio: Math.max(products.p95_ratio, orders.p95_ratio) }
   }
 
+  // P7: checkout overhead. The storefront's checkout, request by request (cart, line,
+  // payment collection, session, complete), for the small course's Premium variant (access
+  // plan: order.placed grants access, captures at once, posts the split) and for a plain
+  // product of the same org with no access plan, through the same key and middlewares.
+  // Flows alternate (which side goes first too), so both sides run under the same load,
+  // including the background work a course order leaves behind.
+  const p7 = async () => {
+    const small = seeded.data.course
+    const plainVariant = seeded.data.plain_variant_id
+    if (!plainVariant) throw usage("P7 needs the plain product of the data set: seed it again (without --reuse-db)")
+    const rounds = args.scale === "tiny" ? 20 : 100
+    log(`P7: ${rounds} checkout flows each, course variant vs plain product`)
+    const k = small.publishable_key
+    const flow = async (variantId) => {
+      const email = `p7-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@bench.volmify.local`
+      const started = performance.now()
+      const { cart } = await call("POST", "/store/carts", { key: k, body: { region_id: seeded.data.region_id, email } })
+      await call("POST", `/store/carts/${cart.id}/line-items`, { key: k, body: { variant_id: variantId, quantity: 1 } })
+      const { payment_collection } = await call("POST", "/store/payment-collections", { key: k, body: { cart_id: cart.id } })
+      await call("POST", `/store/payment-collections/${payment_collection.id}/payment-sessions`, { key: k, body: { provider_id: "pp_system_default" } })
+      const done = await call("POST", `/store/carts/${cart.id}/complete`, { key: k })
+      if (done.type !== "order") throw new Error(`checkout did not complete: ${JSON.stringify(done).slice(0, 200)}`)
+      return performance.now() - started
+    }
+    const sides = { course: { variant: seeded.data.variant_ids.Premium, times: [] }, plain: { variant: plainVariant, times: [] } }
+    // One unmeasured flow each warms both paths.
+    await flow(sides.course.variant)
+    await flow(sides.plain.variant)
+    for (let i = 0; i < rounds; i++) {
+      for (const side of i % 2 ? [sides.plain, sides.course] : [sides.course, sides.plain]) side.times.push(await flow(side.variant))
+    }
+    const figures = ({ times }) => {
+      const sorted = [...times].sort((x, y) => x - y)
+      const round = (v) => Math.round(v * 100) / 100
+      return { flows: sorted.length, p50_ms: round(percentile(sorted, 50)), p95_ms: round(percentile(sorted, 95)), max_ms: round(sorted[sorted.length - 1]) }
+    }
+    const course = figures(sides.course)
+    const plain = figures(sides.plain)
+    return { target: "p95 course checkout / plain product checkout <= 1.2", flows: rounds, course, plain, p95_ratio: ratio(course.p95_ms, plain.p95_ms) }
+  }
+
   async function measureP3() {
     log("P3: 10 concurrent checkouts to entitlement")
     const small = seeded.data.course
@@ -326,6 +367,7 @@ async function measure(base, seeded, args) {
     p3: measureP3,
     p4: () => measureP4(seeded, args),
     p6,
+    p7,
     p5: () => measureP5({ medusaUrl: base, data: seeded.data, skipBuild: args.skipBuild, log, runs: args.scale === "tiny" ? 1 : 3 }),
   }
   // One figure failing (a browser crash in P5, a checkout refused in P3) is recorded in the
@@ -362,7 +404,7 @@ async function measureP4(seeded, args) {
   return result
 }
 
-const FIGURES = ["p1", "p2", "p3", "p4", "p5", "p6"]
+const FIGURES = ["p1", "p2", "p3", "p4", "p5", "p6", "p7"]
 
 function printTable(out) {
   const rows = [
@@ -373,6 +415,7 @@ function printTable(out) {
     out.p5.course_page && ["P5 Lighthouse course page", `perf ${out.p5.course_page.performance}`, `CLS ${out.p5.course_page.cls}`, "", ">= 95, CLS <= 0.05"],
     out.p5.lesson_page && ["P5 Lighthouse lesson page", `perf ${out.p5.lesson_page.performance}`, `CLS ${out.p5.lesson_page.cls}`, "", ">= 95, CLS <= 0.05"],
     out.p6.products && ["P6 admin gate products p95", `${out.p6.products.ours.p95_ms} ms`, `${out.p6.products.baseline.p95_ms} ms`, out.p6.products.p95_ratio, "<= 1.15"],
+    out.p7.course && ["P7 checkout course/plain p95", `${out.p7.course.p95_ms} ms`, `${out.p7.plain.p95_ms} ms`, out.p7.p95_ratio, "<= 1.2"],
     out.p6.orders && ["P6 admin gate orders p95", `${out.p6.orders.ours.p95_ms} ms`, `${out.p6.orders.baseline.p95_ms} ms`, out.p6.orders.p95_ratio, "<= 1.15"],
   ].filter(Boolean)
   for (const r of rows) log(r.map((c) => String(c ?? "-").padEnd(26)).join(""))

@@ -166,3 +166,28 @@ export async function registerCustomer(app: SeededApp, key: string, email: strin
   const token = (await app.api("POST", "/auth/customer/emailpass", null, { email, password })).token
   return { customer, email, password, token }
 }
+
+/**
+ * `next build` of the storefront once per change: the browser specs share one production
+ * build (the org's key is read at run time), so a build is skipped when the storefront's
+ * sources hash to the key the last build left in `.next/`.
+ */
+export async function buildStorefrontOnce(): Promise<void> {
+  const dir = path.join(ROOT, "storefront")
+  const hash = crypto.createHash("sha256")
+  const walk = (rel: string) => {
+    for (const entry of fs.readdirSync(path.join(dir, rel), { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      if (["node_modules", ".next", "test-artifacts"].includes(entry.name)) continue
+      const child = path.join(rel, entry.name)
+      if (entry.isDirectory()) walk(child)
+      else if (entry.isFile()) hash.update(child).update("\0").update(fs.readFileSync(path.join(dir, child))).update("\0")
+    }
+  }
+  walk("")
+  for (const [k, v] of Object.entries(process.env).sort()) if (k.startsWith("NEXT_PUBLIC_")) hash.update(`${k}=${v}\0`)
+  const key = hash.digest("hex")
+  const marker = path.join(dir, ".next", "volmify-build-key")
+  if (fs.existsSync(path.join(dir, ".next", "BUILD_ID")) && fs.existsSync(marker) && fs.readFileSync(marker, "utf8") === key) return
+  await b.run("npm", ["run", "build", "--workspace", "storefront"], { quiet: true })
+  fs.writeFileSync(marker, key)
+}

@@ -7,6 +7,9 @@ import qs from "qs"
 const Stripe = createRequire(require.resolve("@medusajs/payment-stripe"))("stripe")
 
 type Intent = Record<string, any> & { id: string; amount: number; currency: string; status: string }
+type Charge = Record<string, any> & { id: string; amount: number; currency: string; balance_transaction: string | null }
+/** What Stripe charges for a captured intent: `fee` in smallest units of `currency` (default: the intent's). */
+export type FakeFee = { fee: number; currency?: string; exchange_rate?: number }
 type Reply = { status: number; body: unknown }
 
 let seq = 0
@@ -15,16 +18,22 @@ const now = () => Math.floor(Date.now() / 1000)
 
 /**
  * A local stand-in for the few Stripe API endpoints Medusa's Stripe provider calls
- * (payment intents create/retrieve/update/capture/cancel, refunds, customers), answering
+ * (payment intents create/retrieve/update/capture/cancel, refunds, customers, charges and
+ * balance transactions retrieve, `expand[]=latest_charge.balance_transaction`), answering
  * with the objects Stripe documents (https://docs.stripe.com/api/payment_intents/object).
  * Amounts are in the currency's smallest unit, as Stripe's are (JPY: whole yen). Requests
  * with an Idempotency-Key Stripe has already answered get the same answer again, as Stripe's.
  * Tests drive what a browser would do (`confirm`: Stripe.js paid the intent) and what can
- * go wrong (`failCaptures`), and deliver signed webhook events (`signedEvent`).
+ * go wrong (`failCaptures`), and deliver signed webhook events (`signedEvent`). A captured
+ * charge gets a balance transaction (with Stripe's fee) only when `chargeFees` says what the
+ * fee is; otherwise it stays unsettled (`balance_transaction: null`), as a pending charge is.
  */
 export class FakeStripe {
   readonly intents = new Map<string, Intent>()
   readonly refunds: Record<string, any>[] = []
+  readonly charges = new Map<string, Charge>()
+  readonly balanceTransactions = new Map<string, Record<string, any>>()
+  private feeOf: ((intent: Intent) => FakeFee | null) | null = null
   readonly requests: { method: string; path: string }[] = []
   private readonly idempotent = new Map<string, Reply>()
   private captureFailure: string | null = null
@@ -48,14 +57,67 @@ export class FakeStripe {
   confirm(intentId: string): Intent {
     const intent = this.mustFind(intentId)
     const manual = intent.capture_method !== "automatic"
+    const charge: Charge = {
+      id: newId("ch"),
+      object: "charge",
+      amount: intent.amount,
+      amount_captured: manual ? 0 : intent.amount,
+      amount_refunded: 0,
+      balance_transaction: null,
+      captured: !manual,
+      created: now(),
+      currency: intent.currency,
+      livemode: false,
+      paid: true,
+      payment_intent: intent.id,
+      refunded: false,
+      status: "succeeded",
+    }
+    this.charges.set(charge.id, charge)
     Object.assign(intent, {
       status: manual ? "requires_capture" : "succeeded",
       amount_capturable: manual ? intent.amount : 0,
       amount_received: manual ? 0 : intent.amount,
       payment_method: "pm_card_visa",
-      latest_charge: newId("ch"),
+      latest_charge: charge.id,
     })
+    if (!manual) this.settle(intent)
     return intent
+  }
+
+  /** What Stripe will charge for the intents captured from now on (null: charges stay unsettled). */
+  chargeFees(feeOf: ((intent: Intent) => FakeFee | null) | null) {
+    this.feeOf = feeOf
+  }
+
+  /** The captured charge's balance transaction, with the fee `chargeFees` names (Stripe's documented shape). */
+  private settle(intent: Intent) {
+    const charge = this.charges.get(intent.latest_charge)
+    const fee = charge && this.feeOf?.(intent)
+    if (!charge || !fee) return
+    const currency = (fee.currency ?? intent.currency).toLowerCase()
+    const rate = currency === intent.currency ? null : fee.exchange_rate ?? null
+    // The charge in the settlement currency (smallest units; integer maths, rate as Stripe's decimal).
+    const amount = rate === null ? charge.amount : Math.round(charge.amount * rate)
+    const bt = {
+      id: newId("txn"),
+      object: "balance_transaction",
+      amount,
+      available_on: now() + 2 * 86400,
+      created: now(),
+      currency,
+      description: null,
+      exchange_rate: rate,
+      fee: fee.fee,
+      fee_details: [{ amount: fee.fee, application: null, currency, description: "Stripe processing fees", type: "stripe_fee" }],
+      net: amount - fee.fee,
+      reporting_category: "charge",
+      source: charge.id,
+      status: "pending",
+      type: "charge",
+    }
+    this.balanceTransactions.set(bt.id, bt)
+    Object.assign(charge, { balance_transaction: bt.id, captured: true, amount_captured: charge.amount })
   }
 
   /** Later captures are refused as Stripe refuses one whose authorization lapsed (null: accept again). */
@@ -113,6 +175,14 @@ export class FakeStripe {
       if (method === "POST" && action === "cancel") return this.cancel(intent)
     }
     if (resource === "refunds" && method === "POST") return this.refund(params)
+    if (resource === "charges" && method === "GET" && id) {
+      const charge = this.charges.get(id)
+      return charge ? ok(this.expandCharge(charge, expandsOf(params.expand, ""))) : notFound("charge", id)
+    }
+    if (resource === "balance_transactions" && method === "GET" && id) {
+      const bt = this.balanceTransactions.get(id)
+      return bt ? ok({ ...bt }) : notFound("balance_transaction", id)
+    }
     if (resource === "customers" && method === "POST") {
       return ok({ id: id ?? newId("cus"), object: "customer", created: now(), email: params.email ?? null, name: params.name ?? null, phone: params.phone ?? null, livemode: false, metadata: {} })
     }
@@ -176,6 +246,7 @@ export class FakeStripe {
       }
     }
     Object.assign(intent, { status: "succeeded", amount_received: intent.amount, amount_capturable: 0 })
+    this.settle(intent)
     return ok(intent)
   }
 
@@ -203,14 +274,32 @@ export class FakeStripe {
   }
 
   private view(intent: Intent, expand: unknown): Intent {
-    const expanded = Array.isArray(expand) && expand.includes("payment_method") && typeof intent.payment_method === "string"
-    return expanded
-      ? { ...intent, payment_method: { id: intent.payment_method, object: "payment_method", type: "card", card: { brand: "visa", last4: "4242" } } }
-      : { ...intent }
+    const view: Intent = { ...intent }
+    if (expandsOf(expand, "").includes("payment_method") && typeof intent.payment_method === "string") {
+      view.payment_method = { id: intent.payment_method, object: "payment_method", type: "card", card: { brand: "visa", last4: "4242" } }
+    }
+    if (expandsOf(expand, "").includes("latest_charge") && typeof intent.latest_charge === "string") {
+      const charge = this.charges.get(intent.latest_charge)
+      view.latest_charge = charge ? this.expandCharge(charge, expandsOf(expand, "latest_charge.")) : intent.latest_charge
+    }
+    return view
+  }
+
+  private expandCharge(charge: Charge, expand: string[]): Record<string, any> {
+    const bt = expand.includes("balance_transaction") && charge.balance_transaction ? this.balanceTransactions.get(charge.balance_transaction) : null
+    return { ...charge, ...(bt ? { balance_transaction: { ...bt } } : {}) }
   }
 }
 
 const ok = (body: unknown): Reply => ({ status: 200, body })
+/** Stripe's `expand[]` paths under `prefix` ("latest_charge." -> "balance_transaction"), plus each path's own first segment. */
+const expandsOf = (expand: unknown, prefix: string): string[] => {
+  const paths = (Array.isArray(expand) ? expand : typeof expand === "string" ? [expand] : []).map(String)
+  return paths.filter((p) => p.startsWith(prefix)).flatMap((p) => {
+    const rest = p.slice(prefix.length)
+    return [rest, rest.split(".")[0]]
+  })
+}
 const notFound = (type: string, id?: string): Reply => ({
   status: 404,
   body: { error: { type: "invalid_request_error", code: "resource_missing", message: `No such ${type}: '${id}'` } },

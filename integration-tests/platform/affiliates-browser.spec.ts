@@ -3,6 +3,7 @@ import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
 import { Client } from "pg"
+import { buildStorefrontOnce } from "../helpers/browser-app"
 
 // Affiliates end to end in Debian's chromium against a real Medusa with the demo data: the
 // org opens its program, the demo customer applies on the storefront and gets a link, a
@@ -63,7 +64,7 @@ describe("affiliates in the browser", () => {
     medusa.child.stderr?.on("data", (d: Buffer) => (log = (log + d).slice(-20_000)))
     children.push(medusa)
     await b.waitForHealth(medusaUrl, { child: medusa.child })
-    await b.run("npm", ["run", "build", "--workspace", "storefront"], { quiet: true })
+    await buildStorefrontOnce()
     const org = summary.orgs.find((o: Json) => o.handle === "acme-academy")
     const sfPort = await pg.freePort()
     const child = spawn(process.execPath, [require.resolve("next/dist/bin/next"), "start", "-p", String(sfPort)], {

@@ -44,7 +44,7 @@ describe("bench runner (smoke)", () => {
     expect(await runBench(["--scale", "tiny", "--colour"])).toEqual({ code: 1, output: "[bench] Unknown argument --colour\n" })
   })
 
-  it("writes every figure for P1-P6 at the tiny scale", async () => {
+  it("writes every figure for P1-P7 at the tiny scale", async () => {
     const out = path.join(os.tmpdir(), `volmify-bench-smoke-${Date.now()}.json`)
     const { code, output } = await runBench(["--scale", "tiny", "--skip-build", "--duration", "1", "--connections", "2", "--out", out])
     expect({ code, tail: code === 0 ? "" : output.slice(-4000) }).toEqual({ code: 0, tail: "" })
@@ -93,6 +93,9 @@ describe("bench runner (smoke)", () => {
       expect(route.rows.staff).toBeGreaterThan(0)
       expect(route.rows.operator).toBeGreaterThanOrEqual(route.rows.staff)
     }
+    // P7: the checkout flow for a course variant against a plain product, every flow completed.
+    const flowFigures = { flows: 20, p50_ms: num, p95_ms: num, max_ms: num }
+    expect(r.p7).toMatchObject({ flows: 20, course: flowFigures, plain: flowFigures, p95_ratio: num })
     // P5: Lighthouse ran on both pages, mobile and desktop, and gave a score and a CLS.
     expect(r.p5.status).toBe("measured")
     for (const page of ["course_page", "lesson_page", "course_page_desktop", "lesson_page_desktop"]) {

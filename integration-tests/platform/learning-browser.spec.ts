@@ -3,6 +3,7 @@ import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
 import { Client } from "pg"
+import { buildStorefrontOnce } from "../helpers/browser-app"
 import { pdfText } from "../helpers/pdf"
 
 // Issue 9 acceptance in Debian's chromium against a real Medusa with the demo data: a
@@ -70,7 +71,7 @@ describe("learning: quiz, completion, certificate", () => {
     medusa.child.stderr?.on("data", (d: Buffer) => (log = (log + d).slice(-20_000)))
     children.push(medusa)
     await b.waitForHealth(medusaUrl, { child: medusa.child })
-    await b.run("npm", ["run", "build", "--workspace", "storefront"], { quiet: true })
+    await buildStorefrontOnce()
     const org = summary.orgs.find((o: Json) => o.handle === "acme-academy")
     const sfPort = await pg.freePort()
     const child = spawn(process.execPath, [require.resolve("next/dist/bin/next"), "start", "-p", String(sfPort)], {

@@ -52,4 +52,14 @@ describe("production guard on `medusa start`", () => {
     expect(open.status).not.toBe(0)
     expect(open.output).toMatch(/every interface \(HOST is unset\).*JWT_SECRET is not set; COOKIE_SECRET is not set/)
   })
+
+  it("refuses a malformed VOLMIFY_TRUSTED_PROXIES at start, naming the entry", () => {
+    const res = medusaStart({
+      NODE_ENV: "development",
+      HOST: "127.0.0.1",
+      VOLMIFY_TRUSTED_PROXIES: "10.0.0.0/8,proxy.internal",
+    })
+    expect(res.status).not.toBe(0)
+    expect(res.output).toMatch(/VOLMIFY_TRUSTED_PROXIES: "proxy\.internal" is not an IP address or CIDR range/)
+  })
 })

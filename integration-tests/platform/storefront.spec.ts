@@ -3,6 +3,7 @@ import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
 import { Client } from "pg"
+import { buildStorefrontOnce } from "../helpers/browser-app"
 
 // The storefront, end to end in Debian's chromium against a real Medusa with the demo data:
 // preview, register, buy Basic, learn, upgrade to Premium, progress that survives a
@@ -73,7 +74,7 @@ describe("storefront", () => {
     children.push(medusa)
     await b.waitForHealth(medusaUrl, { child: medusa.child })
     // One production build serves every org: the key is read at run time.
-    await b.run("npm", ["run", "build", "--workspace", "storefront"], { quiet: true })
+    await buildStorefrontOnce()
     const keyOf = (handle: string) => summary.orgs.find((o: Json) => o.handle === handle).publishable_key
     acme = { key: keyOf("acme-academy"), url: startStorefront(keyOf("acme-academy"), await pg.freePort()) }
     yoga = { key: keyOf("yoga-with-mia"), url: startStorefront(keyOf("yoga-with-mia"), await pg.freePort()) }
@@ -507,6 +508,120 @@ describe("storefront", () => {
     expect(verified.body).not.toContain("TypeScript from Zero")
     const unknown = await get("nowhere.test")
     expect(unknown.body).toContain("No school answers on nowhere.test")
+  })
+
+  it("a coupon's discount reaches the order; a free course enrolls with no payment step; a lead magnet takes only an email (issue 21)", async () => {
+    // As Acme's owner would in the admin: a 20 % coupon, a free course and a lead magnet.
+    const owner = summary.orgs.find((o: Json) => o.handle === "acme-academy").owner
+    const login = await fetch(`${medusaUrl}/auth/user/emailpass`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(owner) })
+    const auth = { authorization: `Bearer ${(await login.json()).token}`, "content-type": "application/json" }
+    const adminPost = async (url: string, body: Json) => {
+      const res = await fetch(`${medusaUrl}${url}`, { method: "POST", headers: auth, body: JSON.stringify(body) })
+      const json = (await res.json()) as Json
+      if (!res.ok) throw new Error(`${url} -> ${res.status} ${JSON.stringify(json)}`)
+      return json
+    }
+    await adminPost("/admin/promotions", {
+      code: "WELCOME20",
+      type: "standard",
+      status: "active",
+      is_automatic: false,
+      application_method: { type: "percentage", target_type: "order", allocation: "across", value: 20 },
+    })
+    const freeCourse = async (handle: string, title: string, lead_magnet: boolean) => {
+      const { product } = await adminPost("/admin/products", {
+        title,
+        handle,
+        status: "published",
+        options: [{ title: "Tier", values: ["Free"] }],
+        variants: [
+          {
+            title: "Free",
+            manage_inventory: false,
+            options: { Tier: "Free" },
+            prices: ["usd", "eur", "jpy"].map((currency_code) => ({ currency_code, amount: 0 })),
+          },
+        ],
+      })
+      await adminPost(`/admin/products/${product.id}/variants/${product.variants[0].id}/access-plan`, { tier: 1 })
+      const { course } = await adminPost("/admin/courses", { product_id: product.id, handle, title, lead_magnet })
+      const { lesson } = await adminPost("/admin/lessons", { title: `${title}: start here`, type: "text", body: "# Welcome" })
+      await adminPost(`/admin/courses/${course.id}/outline`, { modules: [{ title: "Start", sections: [{ title: "Intro", lessons: [{ lesson_id: lesson.id }] }] }] })
+      await adminPost(`/admin/courses/${course.id}/publish`, {})
+      return course
+    }
+    const free = await freeCourse(`git-basics-${Date.now()}`, "Git Basics", false)
+    const magnet = await freeCourse(`cheat-sheet-${Date.now()}`, "The TypeScript Cheat Sheet", true)
+
+    const context = await browser.newContext({ viewport: DESKTOP })
+    const page = await context.newPage()
+    const errors: string[] = []
+    page.on("pageerror", (e: Error) => errors.push(e.message))
+    await page.goto(`${acme.url}/account/register`)
+    await page.fill("input[name=first_name]", "Cora")
+    await page.fill("input[name=last_name]", "Coupon")
+    await page.fill("input[name=email]", `coupon.${Date.now()}@test.volmify.local`)
+    await page.fill("input[name=password]", "student-password-1")
+    await page.getByRole("button", { name: "Create account" }).click()
+    await page.waitForURL(/\/learn/)
+
+    // 1. Coupon: a wrong code says so; WELCOME20 takes 20 % off $99; the order shows it.
+    await page.goto(`${acme.url}/courses/typescript-from-zero`)
+    await page.getByRole("button", { name: /^Buy Basic/ }).click()
+    await page.waitForURL(/\/cart/)
+    await page.fill("input[name=code]", "NOT-A-CODE")
+    await page.getByRole("button", { name: "Apply code" }).click()
+    await expect(page.getByRole("region", { name: "Promotion code" }).getByRole("alert").innerText()).resolves.toContain(
+      'The promotion code "NOT-A-CODE" is not valid in this store'
+    )
+    await page.fill("input[name=code]", "WELCOME20")
+    await page.getByRole("button", { name: "Apply code" }).click()
+    await page.getByTestId("cart-discount").waitFor()
+    await expect(page.getByTestId("cart-discount").innerText()).resolves.toMatch(/WELCOME20[\s\S]*\$19\.80/)
+    await expect(page.locator("main").innerText()).resolves.toContain("Total $79.20")
+    await shoot(page, "cart-coupon")
+    await page.getByRole("link", { name: "Checkout" }).click()
+    await page.fill("input[name=address_1]", "3 Coupon Road")
+    await page.fill("input[name=city]", "Springfield")
+    await page.fill("input[name=postal_code]", "12345")
+    await page.getByRole("button", { name: "Pay $79.20" }).click()
+    await page.waitForURL(/\/order\//, { timeout: 60_000 })
+    await expect(page.getByTestId("order-discount").innerText()).resolves.toMatch(/WELCOME20[\s\S]*\$19\.80/)
+    await expect(page.locator("main").innerText()).resolves.toContain("Paid $79.20")
+    await shoot(page, "order-with-coupon")
+
+    // 2. Free course: one button, no checkout; a zero-total order; then the course is theirs.
+    await page.goto(`${acme.url}/courses/${free.handle}`)
+    await page.getByRole("button", { name: "Enroll for free" }).click()
+    await page.waitForURL(/\/order\//, { timeout: 60_000 })
+    await expect(page.locator("main").innerText()).resolves.toContain("Total $0.00")
+    await shoot(page, "free-enrollment-order")
+    for (let i = 0; i < 20; i++) {
+      await page.goto(`${acme.url}/courses/${free.handle}`)
+      if (await page.getByText("Your tier: 1").count()) break
+      await page.waitForTimeout(500)
+    }
+    await page.getByText("Your tier: 1").waitFor()
+    expect(await page.getByRole("button", { name: "Enroll for free" }).count()).toBe(0)
+
+    // 3. Lead magnet: an anonymous visitor gives only an email; an account's email must log in.
+    const visitor = await browser.newContext({ viewport: DESKTOP })
+    const lead = await visitor.newPage()
+    await lead.goto(`${acme.url}/courses/${magnet.handle}`)
+    await lead.fill("input[name=email]", `lead.${Date.now()}@test.volmify.local`)
+    await shoot(lead, "lead-magnet")
+    await lead.getByRole("button", { name: "Get it free" }).click()
+    await lead.getByText("You're in!").waitFor()
+    await lead.goto(`${acme.url}/courses/${magnet.handle}`)
+    await lead.fill("input[name=email]", summary.customers[0].email)
+    await lead.getByRole("button", { name: "Get it free" }).click()
+    await expect(lead.locator("main [role=alert]").innerText()).resolves.toContain("An account exists for this email: log in to enroll")
+    // A free course that is not a lead magnet asks an anonymous visitor to log in.
+    await lead.goto(`${acme.url}/courses/${free.handle}`)
+    await lead.getByRole("link", { name: "Log in to enroll for free" }).waitFor()
+    await visitor.close()
+    await context.close()
+    expect(errors).toEqual([])
   })
 
   it("redirects only to its own origin: /r?to= and the login next refuse known bypass payloads (issue 20)", async () => {

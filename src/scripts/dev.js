@@ -86,6 +86,10 @@ async function main() {
       storefrontUrl = `http://localhost:${storefrontPort}`
     }
 
+    // Development email: without SMTP_URL or SendGrid, a local mail catcher (MailDev)
+    // receives every email the app sends and shows it in a web inbox.
+    const mail = await startMailCatcher(children)
+
     log(`Starting Medusa on :${port}…`)
     const medusa = b.startMedusa(db.url, { port })
     children.push(medusa.child)
@@ -98,14 +102,14 @@ async function main() {
     const baseUrl = `http://localhost:${port}`
     await b.waitForHealth(baseUrl, { child: medusa.child })
 
-    printBanner({ baseUrl, storefrontUrl, summary, db })
+    printBanner({ baseUrl, storefrontUrl, summary, db, mail })
   } catch (error) {
     log(`Failed: ${error.message}`)
     await shutdown(1)
   }
 }
 
-function printBanner({ baseUrl, storefrontUrl, summary, db }) {
+function printBanner({ baseUrl, storefrontUrl, summary, db, mail }) {
   const lines = [
     "",
     "Volmify is running.",
@@ -114,6 +118,7 @@ function printBanner({ baseUrl, storefrontUrl, summary, db }) {
     `  Store API:    ${baseUrl}/store`,
     `  Health:       ${baseUrl}/health`,
     storefrontUrl ? `  Storefront:   ${storefrontUrl}` : null,
+    `  Email:        ${mail.inbox ? `every email lands in the mail catcher, ${mail.inbox}` : mail.describe}`,
     `  Database:     ${db.embedded ? `embedded PostgreSQL, port ${db.port}, data kept in ${describeDataDir(db)}` : "DATABASE_URL"}`,
     ...summary.orgs.map(
       (o) => `  Publishable key for ${o.name} (${o.handle}): ${o.publishable_key}`
@@ -128,6 +133,54 @@ function printBanner({ baseUrl, storefrontUrl, summary, db }) {
     "",
   ]
   process.stdout.write(lines.filter((l) => l !== null).join("\n") + "\n")
+}
+
+/**
+ * MailDev on loopback (SMTP MAIL_CATCHER_SMTP_PORT, inbox MAIL_CATCHER_PORT; free ports when
+ * those are taken), unless SMTP_URL or SENDGRID_API_KEY sends real mail or
+ * VOLMIFY_MAIL_CATCHER=false. Sets SMTP_URL for Medusa. Messages are kept in .data/mail.
+ */
+async function startMailCatcher(children) {
+  if (process.env.SMTP_URL) return { describe: `sent over SMTP (${redactUrl(process.env.SMTP_URL)})` }
+  if (process.env.SENDGRID_API_KEY) return { describe: "sent through SendGrid" }
+  if (process.env.VOLMIFY_MAIL_CATCHER === "false") return { describe: "not sent: written to Medusa's log (VOLMIFY_MAIL_CATCHER=false)" }
+  const pg = require("./lib/postgres")
+  const pick = async (wanted) => ((await pg.isPortFree(wanted)) ? wanted : pg.freePort())
+  const smtpPort = await pick(Number(process.env.MAIL_CATCHER_SMTP_PORT || 1025))
+  const webPort = await pick(Number(process.env.MAIL_CATCHER_PORT || 1080))
+  const dir = path.join(b.ROOT, ".data", "mail")
+  fs.mkdirSync(dir, { recursive: true })
+  const bin = path.join(b.ROOT, "node_modules", ".bin", "maildev")
+  const child = spawn(bin, ["--ip", "127.0.0.1", "--web-ip", "127.0.0.1", "--smtp", String(smtpPort), "--web", String(webPort), "--mail-directory", dir, "--silent"], {
+    cwd: b.ROOT,
+    stdio: ["ignore", "ignore", "inherit"],
+    detached: true,
+  })
+  children.push(child)
+  await new Promise((resolve, reject) => {
+    const until = Date.now() + 60_000
+    const poll = async () => {
+      if (child.exitCode !== null) return reject(new Error(`the mail catcher (MailDev) exited with code ${child.exitCode}`))
+      if (!(await pg.isPortFree(smtpPort))) return resolve()
+      if (Date.now() > until) return reject(new Error(`the mail catcher (MailDev) did not listen on :${smtpPort} within 60 s`))
+      setTimeout(poll, 200)
+    }
+    poll()
+  })
+  process.env.SMTP_URL = `smtp://127.0.0.1:${smtpPort}`
+  const inbox = `http://localhost:${webPort}`
+  log(`Mail catcher on :${smtpPort} (SMTP); inbox ${inbox}`)
+  return { inbox }
+}
+
+function redactUrl(url) {
+  try {
+    const u = new URL(url)
+    if (u.password) u.password = "***"
+    return u.toString()
+  } catch {
+    return "SMTP_URL"
+  }
 }
 
 function describeDataDir(db) {

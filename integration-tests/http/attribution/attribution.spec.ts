@@ -250,8 +250,9 @@ medusaIntegrationTestRunner({
           return (await ledger().listLedgerTransactions({ reverses_id: tx.id }, { relations: ["entries"] }))
         })
         expect(first).toHaveLength(1)
-        // 4800 / 14800 of each credit by largest remainder: 240, 144, 3091.13 -> 3091, 1324.86 -> 1325
-        expect(await split(first[0])).toEqual({ cash: -4800, platform_fees: 240, processing_fees: 144, [creator]: 3091, revenue: 1325 })
+        // 4800 / 14800 of each credit by largest remainder: 240, 144, 3091.13 -> 3091, 1324.86 -> 1325.
+        // The processing fee's share is not given back (the provider keeps it): the org bears it.
+        expect(await split(first[0])).toEqual({ cash: -4800, platform_fees: 240, processing_fee_expense: 144, [creator]: 3091, revenue: 1325 })
         await Promise.all(
           Array.from({ length: 20 }, () => attribution.reverseOrderRevenueWorkflow(container).run({ input: { order_id: orderId } }))
         )
@@ -264,11 +265,12 @@ medusaIntegrationTestRunner({
           return list.length === 2 ? list : []
         })
         const second = both.find((t: any) => t.id !== first[0].id)
-        expect(await split(second)).toEqual({ cash: -10000, platform_fees: 500, processing_fees: 300, [creator]: 6440, revenue: 2760 })
-        // Everything posted for the line is reversed, nothing more.
+        expect(await split(second)).toEqual({ cash: -10000, platform_fees: 500, processing_fee_expense: 300, [creator]: 6440, revenue: 2760 })
+        // Everything posted for the line is reversed, nothing more, except the processing fee the
+        // provider kept, now a cost of the org.
         const accounts = [...new Set(tx.entries.map((e: any) => e.account_id))] as string[]
         const net = await split({ entries: [...tx.entries, ...both.flatMap((t: any) => t.entries)] })
-        expect(Object.values(net).every((v) => v === 0)).toBe(true)
+        expect(net).toEqual({ cash: 0, platform_fees: 0, processing_fees: -444, [creator]: 0, revenue: 0, processing_fee_expense: 444 })
         expect(accounts.length).toBe(5)
       })
 
@@ -291,8 +293,10 @@ medusaIntegrationTestRunner({
         const rev = await runFailingAfter(attribution.reverseOrderRevenueWorkflow(container), "post-ledger-transactions", { order_id: orderId })
         expect(rev.errors).toHaveLength(1)
         expect(await ledger().listLedgerTransactions({ reverses_id: result.transaction.id })).toHaveLength(0)
+        // The account for the kept fee, created by the failed run, is gone with it.
+        expect(await ledger().listLedgerAccounts({ org_id: f.b.org.id, code: "processing_fee_expense" })).toEqual([])
         const done = await attribution.reverseOrderRevenueWorkflow(container).run({ input: { order_id: orderId } })
-        expect(await split(done.result.transactions[0])).toEqual({ cash: -49, platform_fees: 2.45, processing_fees: 1.47, revenue: 45.08 })
+        expect(await split(done.result.transactions[0])).toEqual({ cash: -49, platform_fees: 2.45, processing_fee_expense: 1.47, revenue: 45.08 })
       })
     })
 

@@ -1,6 +1,7 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import type { AdminActor, Api } from "../../helpers/actors"
+import { createRegion, placeOrder } from "../../helpers/commerce"
 import { createTwoOrgFixture, TwoOrgFixture } from "../../helpers/orgs"
 
 jest.setTimeout(240_000)
@@ -26,6 +27,8 @@ type Ctx = {
   channel: string
   user: string
   order?: string
+  /** A payment (authorized) of a storefront order in the org's channel. */
+  payment?: string
   /** A shared stock location (platform data), on A's side only so it is never swapped. */
   location?: string
 }
@@ -87,6 +90,8 @@ const TEMPLATES: Record<string, Template | "multipart"> = {
   "POST /admin/orders/:id/cancel": (a) => ({ url: `/admin/orders/${a.order ?? "order_none"}/cancel` }),
   "POST /admin/orders/:id/complete": (a) => ({ url: `/admin/orders/${a.order ?? "order_none"}/complete` }),
   "POST /admin/orders/:id/archive": (a) => ({ url: `/admin/orders/${a.order ?? "order_none"}/archive` }),
+  "POST /admin/payments/:id/capture": (a) => ({ url: `/admin/payments/${a.payment}/capture`, body: {} }),
+  "POST /admin/payments/:id/refund": (a) => ({ url: `/admin/payments/${a.payment}/refund`, body: { amount: 1, note: "generated" } }),
   "POST /admin/promotions": (a) => ({
     url: "/admin/promotions",
     body: {
@@ -234,6 +239,7 @@ medusaIntegrationTestRunner({
         ["promotion_rule", "id, attribute, operator, updated_at, deleted_at"],
         ["price_list", "id, title, updated_at, deleted_at"],
         ["price", "id, amount, price_list_id, updated_at, deleted_at"],
+        ["payment", "id, captured_at, canceled_at, updated_at, deleted_at"],
       ]
       const rows: Record<string, unknown> = {}
       for (const [table, cols] of tables) {
@@ -241,6 +247,8 @@ medusaIntegrationTestRunner({
       }
       rows.variant_items = (await pg.raw(`select variant_id, inventory_item_id, deleted_at from product_variant_inventory_item where inventory_item_id = any(?) or variant_id = any(?) order by variant_id`, [ids, ids])).rows
       rows.variant_images = (await pg.raw(`select variant_id, image_id from product_variant_product_image where image_id = any(?) or variant_id = any(?) order by variant_id, image_id`, [ids, ids])).rows
+      rows.captures = (await pg.raw(`select id, amount from capture where payment_id = any(?) order by id`, [ids])).rows
+      rows.refunds = (await pg.raw(`select id, amount from refund where payment_id = any(?) order by id`, [ids])).rows
       rows.rule_values = (await pg.raw(`select promotion_rule_id, value, deleted_at from promotion_rule_value where promotion_rule_id = any(?) order by id`, [ids])).rows
       return JSON.stringify(rows)
     }
@@ -261,6 +269,14 @@ medusaIntegrationTestRunner({
         const order = await call(fx.platform, "post", `/admin/draft-orders/${draft.data.draft_order.id}/convert-to-order`)
         expectStatus(order, 200, "convert")
         ctx.order = order.data.order.id
+      }
+      // A storefront order with an authorized payment in each org, for the payment rows.
+      const paying = await createRegion(getContainer(), "usd")
+      for (const [side, ctx] of [[fx.a, A], [fx.b, B]] as const) {
+        const orderId = await placeOrder(api as Api, side.customer, paying, [ctx.variant2])
+        const read = await call(fx.platform, "get", `/admin/orders/${orderId}?fields=id,payment_collections.payments.id`)
+        expectStatus(read, 200, "paid order")
+        ctx.payment = read.data.order.payment_collections[0].payments[0].id
       }
       const location = await call(fx.platform, "post", "/admin/stock-locations", { name: "Shared warehouse" })
       expectStatus(location, 200, "stock location")

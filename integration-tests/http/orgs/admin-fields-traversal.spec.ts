@@ -95,6 +95,16 @@ medusaIntegrationTestRunner({
       return (await must("convert", (api as Api).post(`/admin/draft-orders/${draft_order.id}/convert-to-order`, {}, as(fx.platform)))).order.id
     }
 
+    /** A storefront checkout with the system provider: an order with an (authorized) payment. */
+    async function checkout(customer: CustomerActor, variantId: string): Promise<{ orderId: string; paymentId: string }> {
+      const cart = await openCart(customer, variantId)
+      const { payment_collection } = await must("collection", (api as Api).post("/store/payment-collections", { cart_id: cart.id }, as(customer)))
+      await must("session", (api as Api).post(`/store/payment-collections/${payment_collection.id}/payment-sessions`, { provider_id: "pp_system_default" }, as(customer)))
+      const done = await must("complete", (api as Api).post(`/store/carts/${cart.id}/complete`, {}, as(customer)))
+      const order = (await must("paid order", (api as Api).get(`/admin/orders/${done.order.id}?fields=id,payment_collections.payments.id`, as(fx.platform)))).order
+      return { orderId: order.id, paymentId: order.payment_collections[0].payments[0].id }
+    }
+
     /** An open cart with a line, left as a storefront would leave it. */
     async function openCart(customer: CustomerActor, variantId: string) {
       const { cart } = await must("cart", (api as Api).post("/store/carts", { region_id: region.id, email: customer.customer.email, items: [{ variant_id: variantId, quantity: 1 }] }, as(customer)))
@@ -116,6 +126,7 @@ medusaIntegrationTestRunner({
       await must("category", (api as Api).post("/admin/product-categories", { name: "Trv category" }, as(platform)))
       await must("collection", (api as Api).post("/admin/collections", { title: "Trv collection" }, as(platform)))
       await must("group", (api as Api).post("/admin/customer-groups", { name: "Trv group" }, as(platform)))
+      await must("refund reason", (api as Api).post("/admin/refund-reasons", { label: "Trv reason", code: "trv_reason" }, as(platform)))
 
       const orgs = container.resolve<any>("org")
       const join = async (orgId: string, customerId: string) => {
@@ -139,6 +150,9 @@ medusaIntegrationTestRunner({
       await placeOrder(fx.a.org, sharedOnA, [pa.basicVariantId])
       const orderB1 = await placeOrder(fx.b.org, shared, [pb.basicVariantId, pb.stockedVariantId])
       const orderB2 = await placeOrder(fx.b.org, bOnly, [pb.basicVariantId])
+      // Paid checkouts (payments for the payment rows): one in each org.
+      const paidA = await checkout(fx.a.customer, pa.basicVariantId)
+      const paidB = await checkout(bOnly, pb.basicVariantId)
       const cartB1 = await openCart(shared, pb.basicVariantId)
       const cartB2 = await openCart(bOnly, pb.stockedVariantId)
       await openCart(sharedOnA, pa.basicVariantId)
@@ -177,7 +191,7 @@ medusaIntegrationTestRunner({
       remember(bp.id, ...bp.variants.map((v: any) => v.id), ...bp.variants.flatMap((v: any) => v.prices.map((p: any) => p.id)), ...bp.options.flatMap((o: any) => [o.id, ...o.values.map((x: any) => x.id)]))
       const inv = (await read(`/admin/inventory-items/${pb.inventoryItemId}?fields=id,location_levels.id`)).inventory_item
       remember(inv.id, ...inv.location_levels.map((l: any) => l.id))
-      for (const id of [orderB1, orderB2]) {
+      for (const id of [orderB1, orderB2, paidB.orderId]) {
         const o = (await read(`/admin/orders/${id}?fields=id,items.id,shipping_address.id,billing_address.id,payment_collections.id,payment_collections.payments.id`)).order
         remember(o.id, ...o.items.map((i: any) => i.id), o.shipping_address?.id, o.billing_address?.id, ...(o.payment_collections ?? []).flatMap((pc: any) => [pc.id, ...(pc.payments ?? []).map((p: any) => p.id)]))
       }
@@ -206,6 +220,8 @@ medusaIntegrationTestRunner({
         "/admin/shipping-profiles/:id": profileId,
         "/admin/stock-locations/:id": stock_location.id,
         "/admin/customer-groups/:id": await first("/admin/customer-groups", "customer_groups"),
+        "/admin/refund-reasons/:id": await first("/admin/refund-reasons", "refund_reasons"),
+        payment: paidA.paymentId,
         zone: "sidebar", entity: "product", rule_type: "rules", address_id: address.id,
       })
     })

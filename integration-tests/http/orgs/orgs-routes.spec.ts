@@ -390,20 +390,24 @@ medusaIntegrationTestRunner({
           `/admin/orgs/${f.a.org.id}/invitations/${byManager.data.invitation.id}/approve`,
           (role) => (role === "owner" ? "ok" : role === "admin" || role === "platform" ? 400 : orgRoute(["owner"])(role))
         )
+        // Approval emails the invitee a fresh link: the one the manager saw stops working.
+        const stale = await failure(api.post("/admin/org-invitations/accept", { token }, { headers: { authorization: `Bearer ${regToken}` } }))
+        expect(stale).toMatchObject({ status: 404, data: { message: "The invitation token is unknown" } })
+        const fresh = (await api.post(`/admin/orgs/${f.a.org.id}/invitations/${byManager.data.invitation.id}/resend`, {}, { headers: f.a.staff.owner.headers })).data.token
         const accepted = await api.post(
           "/admin/org-invitations/accept",
-          { token, first_name: "Jo" },
+          { token: fresh, first_name: "Jo" },
           { headers: { authorization: `Bearer ${regToken}` } }
         )
         expect(accepted.data.employee).toMatchObject({ org_id: f.a.org.id, role: "creator" })
         const login = await api.post("/auth/user/emailpass", { email, password: "joiner-password-1" })
         const me = await api.get(`/admin/orgs/${f.a.org.id}`, { headers: { authorization: `Bearer ${login.data.token}` } })
         expect(me.data.org.role).toBe("creator")
-        const reuse = await failure(api.post("/admin/org-invitations/accept", { token }, { headers: { authorization: `Bearer ${login.data.token}` } }))
+        const reuse = await failure(api.post("/admin/org-invitations/accept", { token: fresh }, { headers: { authorization: `Bearer ${login.data.token}` } }))
         expect(reuse).toMatchObject({ status: 400, data: { message: "The invitation was already accepted" } })
         const unknown = await failure(api.post("/admin/org-invitations/accept", { token: "u".repeat(43) }, { headers: { authorization: `Bearer ${login.data.token}` } }))
         expect(unknown).toMatchObject({ status: 404, data: { message: "The invitation token is unknown" } })
-        const anonymous = await failure(api.post("/admin/org-invitations/accept", { token }))
+        const anonymous = await failure(api.post("/admin/org-invitations/accept", { token: fresh }))
         expect(anonymous.status).toBe(401)
       })
 

@@ -13,4 +13,5 @@ export const AffiliateEvents = {
 export const ListenedEvents = {
   ORDER_PLACED: "order.placed",
   PAYMENT_REFUNDED: "payment.refunded",
+  ORDER_CANCELED: "order.canceled",
 } as const

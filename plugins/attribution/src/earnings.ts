@@ -143,9 +143,23 @@ type Totals = {
   processing_fees: bigint
   creators: bigint
   org_revenue: bigint
+  /** Processing fees the provider kept on refunds, borne by the org / by the platform (org setting `refund_fee_bearer`). */
+  refund_fees_org: bigint
+  refund_fees_platform: bigint
   paid_out: bigint
 }
-const zero = (): Totals => ({ gross: 0n, refunded: 0n, tax: 0n, platform_fees: 0n, processing_fees: 0n, creators: 0n, org_revenue: 0n, paid_out: 0n })
+const zero = (): Totals => ({
+  gross: 0n,
+  refunded: 0n,
+  tax: 0n,
+  platform_fees: 0n,
+  processing_fees: 0n,
+  creators: 0n,
+  org_revenue: 0n,
+  refund_fees_org: 0n,
+  refund_fees_platform: 0n,
+  paid_out: 0n,
+})
 
 function addRow(t: Totals, r: SummaryRow, currency: string) {
   const debits = toMinor(r.debits, currency)
@@ -173,6 +187,10 @@ function addRow(t: Totals, r: SummaryRow, currency: string) {
     case "revenue":
       t.org_revenue += credits - debits
       break
+    case "processing_fee_expense":
+      if (r.owner_type === "platform") t.refund_fees_platform += debits - credits
+      else t.refund_fees_org += debits - credits
+      break
   }
 }
 
@@ -183,7 +201,7 @@ const totalsJson = (t: Totals, currency: string) =>
 export async function buildProductReport(container: MedusaContainer, filter: StatementFilter) {
   const rows = await ledgerOf(container).summarizeEntries(
     { org_id: filter.org_id, ...(filter.currency_code ? { currency_code: filter.currency_code } : {}) },
-    ["product_id", "currency_code", "code", "kind"]
+    ["product_id", "currency_code", "code", "owner_type", "kind"]
   )
   const byKey = new Map<string, { product_id: string; currency: string; totals: Totals }>()
   for (const r of rows) {
@@ -209,7 +227,7 @@ export async function buildProductReport(container: MedusaContainer, filter: Sta
 export async function buildOrgSummary(container: MedusaContainer, filter: StatementFilter) {
   const rows = await ledgerOf(container).summarizeEntries(
     { org_id: filter.org_id, ...(filter.currency_code ? { currency_code: filter.currency_code } : {}) },
-    ["currency_code", "month", "code", "kind"]
+    ["currency_code", "month", "code", "owner_type", "kind"]
   )
   const currencies = new Map<string, { totals: Totals; months: Map<string, Totals> }>()
   for (const r of rows) {

@@ -14,6 +14,9 @@ export const CHART = {
   payable: { type: "liability", name: "Payable" },
   // Affiliate commissions: an expense of the org, paid out of its remainder.
   commission_expense: { type: "expense", name: "Commission expense" },
+  // The processing fee a provider keeps when a payment is refunded: a cost of whoever bears
+  // it (the org's account, or the platform's: owner { type: "platform" }).
+  processing_fee_expense: { type: "expense", name: "Processing fees kept on refunds" },
 } as const satisfies Record<string, { type: AccountType; name: string }>
 
 export type ChartCode = keyof typeof CHART

@@ -28,6 +28,9 @@ export function TierBuy({ tiers, currentTier = 0, only }: { tiers: TierOption[];
             <div className="price">{formatMoney(v.calculated_price?.calculated_amount, v.calculated_price?.currency_code ?? "usd")}</div>
             {currentTier >= t.tier ? (
               <span className="badge brand">You have this</span>
+            ) : v.calculated_price?.calculated_amount === 0 ? (
+              // Free tiers enroll with no cart or payment (components/free-enroll.tsx).
+              <span className="badge">Free</span>
             ) : (
               <form action={addToCart}>
                 <input type="hidden" name="variant_id" value={v.id} />

@@ -38,6 +38,8 @@ export type Course = {
   estimated_minutes?: number | null
   product_id?: string
   tiers: TierOption[]
+  /** Anyone may enroll in its free tier with only an email. */
+  lead_magnet?: boolean
   access: { tier: number; enrolled: boolean; progress_percent: number }
   modules: OutlineModule[]
 }

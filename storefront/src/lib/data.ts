@@ -135,9 +135,10 @@ export type Cart = {
   total: number
   billing_address?: Record<string, string | null> | null
   completed_at?: string | null
+  promotions?: { id: string; code: string | null }[]
 }
 
-const CART_FIELDS = "id,email,currency_code,region_id,completed_at,subtotal,tax_total,discount_total,total,*items,*billing_address"
+const CART_FIELDS = "id,email,currency_code,region_id,completed_at,subtotal,tax_total,discount_total,total,*items,*billing_address,*promotions"
 
 /** The visitor's open cart (cookie), or null. A completed or foreign cart counts as none. */
 export const getCart = cache(async (): Promise<Cart | null> => {

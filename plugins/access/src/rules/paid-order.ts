@@ -3,15 +3,33 @@ import { MathBN } from "@medusajs/framework/utils"
 /**
  * Payment collection statuses that count as "paid enough to grant access": the payment
  * is authorized or (partly) captured. Anything else (awaiting, failed, canceled,
- * not_paid, partially_authorized) grants nothing.
+ * not_paid, partially_authorized) grants nothing. An order whose total is exactly zero and
+ * that has no payment collection grants too (see isZeroTotal).
  */
 export const GRANTING_PAYMENT_STATUSES = ["authorized", "partially_captured", "completed"] as const
 
-export function isOrderPaidForAccess(paymentCollectionStatuses: (string | null | undefined)[]): boolean {
+export function isOrderPaidForAccess(paymentCollectionStatuses: (string | null | undefined)[], orderTotal?: unknown): boolean {
+  if (!paymentCollectionStatuses.length && isZeroTotal(orderTotal)) {
+    return true
+  }
   return (
     paymentCollectionStatuses.length > 0 &&
     paymentCollectionStatuses.some((s) => (GRANTING_PAYMENT_STATUSES as readonly string[]).includes(s ?? ""))
   )
+}
+
+/**
+ * A zero-total order (a free course, a lead magnet, a 100 % coupon): Medusa completes its
+ * cart with no payment collection, so there is nothing to authorize and it grants as paid.
+ * Exactly zero (BigNumber compare); a missing total is not zero.
+ */
+export function isZeroTotal(total: unknown): boolean {
+  if (total === undefined || total === null || total === "") return false
+  try {
+    return MathBN.eq(MathBN.convert(total as any), 0)
+  } catch {
+    return false
+  }
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000

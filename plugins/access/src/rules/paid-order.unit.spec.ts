@@ -12,6 +12,18 @@ describe("paid order rules", () => {
     expect(isOrderPaidForAccess([undefined, null])).toBe(false)
   })
 
+  it("grants a zero-total order with no payment collection (free course, lead magnet), nothing else without payment", () => {
+    expect(isOrderPaidForAccess([], 0)).toBe(true)
+    expect(isOrderPaidForAccess([], new BigNumber(0))).toBe(true)
+    expect(isOrderPaidForAccess([], "0")).toBe(true)
+    expect(isOrderPaidForAccess([], 0.01)).toBe(false)
+    expect(isOrderPaidForAccess([], 1)).toBe(false) // JPY: one yen is not free
+    expect(isOrderPaidForAccess([], undefined)).toBe(false)
+    expect(isOrderPaidForAccess([], null)).toBe(false)
+    // A zero total with a collection that never paid: the collection decides.
+    expect(isOrderPaidForAccess(["awaiting"], 0)).toBe(false)
+  })
+
   it("computes expiry from the duration, null for lifetime", () => {
     const start = new Date("2026-01-31T10:00:00Z")
     expect(entitlementExpiry(start, null)).toBeNull()

@@ -139,12 +139,17 @@ const planRefundClawbacksStep = createStep("plan-affiliate-clawbacks", async ({ 
     data: [order],
   } = await query.graph({
     entity: "order",
-    fields: ["id", "currency_code", "payment_collections.amount", "payment_collections.refunded_amount"],
+    fields: ["id", "status", "currency_code", "payment_collections.amount", "payment_collections.refunded_amount"],
     filters: { id: order_id },
   })
   const currency = String(order.currency_code).toLowerCase()
   const total = toMinor(MathBN.sum(0, ...(order.payment_collections ?? []).map((p: any) => p?.amount ?? 0)), currency)
-  const refunded = toMinor(MathBN.sum(0, ...(order.payment_collections ?? []).map((p: any) => p?.refunded_amount ?? 0)), currency)
+  // A canceled order keeps nothing, captured or not (Medusa refunds a captured payment on
+  // cancel without a payment.refunded event, and an uncaptured one is never refunded).
+  const refunded =
+    order.status === "canceled"
+      ? total
+      : toMinor(MathBN.sum(0, ...(order.payment_collections ?? []).map((p: any) => p?.refunded_amount ?? 0)), currency)
   if (refunded <= 0n) return new StepResponse(plan)
   const affiliates = new Map<string, any>(
     (await svc(container).listAffiliates({ id: [...new Set(commissions.map((c: any) => c.affiliate_id))] })).map((a: any) => [a.id, a])
@@ -171,8 +176,8 @@ const planRefundClawbacksStep = createStep("plan-affiliate-clawbacks", async ({ 
 })
 
 /**
- * payment.refunded -> claws commissions back in proportion to the refunded share of the
- * order: pending ones shrink (or are voided); approved or paid ones get a negative ledger
+ * payment.refunded, order.canceled -> claws commissions back in proportion to the refunded
+ * share of the order (all of it when canceled): pending ones shrink (or are voided); approved or paid ones get a negative ledger
  * adjustment. Idempotent: what was already clawed back is subtracted, and the ledger
  * reference carries the cumulative amount.
  */

@@ -5,6 +5,7 @@ import {
   AdminRecordPayoutSchema,
   AdminUpdateAttributionRuleSchema,
   EarningsQuerySchema,
+  ReconciliationQuerySchema,
 } from "./validators"
 
 // These admin routes check tenancy themselves (utils/tenancy.ts); tell the org-scoped
@@ -22,6 +23,7 @@ registerAttributedProducts(attributedProductIds)
 allowSelfGuardedAdminRoutes(/^\/admin\/products\/[^/]+\/attribution-rules$/)
 allowSelfGuardedAdminRoutes(/^\/admin\/attribution-rules\/[^/]+$/)
 allowSelfGuardedAdminRoutes(/^\/admin\/earnings\/(statements|statements\/export|products|summary|payouts)$/)
+allowSelfGuardedAdminRoutes(/^\/admin\/reconciliation$/)
 
 export default defineMiddlewares({
   routes: [
@@ -50,6 +52,8 @@ export default defineMiddlewares({
     },
     { matcher: "/admin/earnings/products", methods: ["GET"], middlewares: [validateAndTransformQuery(EarningsQuerySchema, {})] },
     { matcher: "/admin/earnings/summary", methods: ["GET"], middlewares: [validateAndTransformQuery(EarningsQuerySchema, {})] },
+    // Provider vs ledger for one org and month (owner, admin; platform names the org).
+    { matcher: "/admin/reconciliation", methods: ["GET"], middlewares: [validateAndTransformQuery(ReconciliationQuerySchema, {})] },
     // Record a payout to an employee (owner, admin).
     { matcher: "/admin/earnings/payouts", methods: ["POST"], middlewares: [validateAndTransformBody(AdminRecordPayoutSchema)] },
   ],

@@ -72,3 +72,11 @@ export const AdminRecordPayoutSchema = z
   })
   .strict()
 export type AdminRecordPayout = z.infer<typeof AdminRecordPayoutSchema>
+
+export const ReconciliationQuerySchema = z
+  .object({
+    org_id: text().optional(),
+    month: month("month"),
+  })
+  .strict()
+export type ReconciliationQuery = z.infer<typeof ReconciliationQuerySchema>

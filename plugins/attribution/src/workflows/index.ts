@@ -1,2 +1,3 @@
 export * from "./attribution-rules"
 export * from "./post-order-revenue"
+export * from "./adjust-processing-fee"

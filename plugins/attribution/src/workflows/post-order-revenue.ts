@@ -115,7 +115,15 @@ export const reverseOrderRevenueWorkflow = createWorkflow("reverse-order-revenue
   const lockKey = transform({ input }, ({ input }) => orderLockKey(input.order_id))
   acquireLockStep({ key: lockKey, timeout: 30, ttl: 120 })
   const plan = planRefundReversalsStep(input)
-  const results = postLedgerTransactionsStep(transform({ plan }, ({ plan }) => plan.transactions))
+  const accounts = ensureLedgerAccountsStep(transform({ plan }, ({ plan }) => plan.accounts))
+  const results = postLedgerTransactionsStep(
+    transform({ plan, accounts }, ({ plan, accounts }) =>
+      plan.transactions.map((t: any) => ({
+        ...t,
+        entries: t.entries.map(({ account_key, ...e }: any) => (account_key ? { ...e, account_id: accounts[account_key].id } : e)),
+      }))
+    )
+  )
   emitPostedTransactions(results)
   releaseLockStep({ key: lockKey })
   return new WorkflowResponse(

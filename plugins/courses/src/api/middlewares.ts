@@ -1,4 +1,5 @@
 import { authenticate, defineMiddlewares, validateAndTransformBody, validateAndTransformQuery } from "@medusajs/framework/http"
+import { clientIp, envLimit, rateLimitBy } from "@volmify/orgs/security"
 import {
   AdminCreateCourseSchema,
   AdminCreateLessonSchema,
@@ -9,6 +10,7 @@ import {
   AdminUpdateLessonSchema,
   StoreListCoursesSchema,
   StoreProgressSchema,
+  StoreFreeEnrollmentSchema,
   AdminSaveQuizSchema,
   AdminListSubmissionsSchema,
   AdminReviewSubmissionSchema,
@@ -27,6 +29,14 @@ allowSelfGuardedAdminRoutes(/^\/admin\/(courses|lessons|lesson-media|assignment-
 allowSelfGuardedAdminRoutes(/^\/admin\/customers\/[^/]+\/enrollments$/)
 
 const customerOptional = authenticate("customer", ["session", "bearer"], { allowUnauthenticated: true })
+
+// Free enrollments (each creates a customer record, a cart and an order) per client IP
+// (X-Forwarded-For only from VOLMIFY_TRUSTED_PROXIES).
+const freeEnrollmentLimit = rateLimitBy(
+  () => ({ keyPrefix: "free-enrollment", points: envLimit("VOLMIFY_FREE_ENROLLMENTS_PER_MINUTE", 10), durationSeconds: 60, blockSeconds: 60 }),
+  (req) => clientIp(req),
+  "free enrollments from this address"
+)
 
 export default defineMiddlewares({
   routes: [
@@ -55,6 +65,12 @@ export default defineMiddlewares({
     { matcher: "/store/courses", methods: ["GET"], middlewares: [customerOptional, validateAndTransformQuery(StoreListCoursesSchema, {})] },
     { matcher: "/store/courses/:id_or_handle", methods: ["GET"], middlewares: [customerOptional] },
     { matcher: "/store/courses/:id_or_handle/lessons/:placement_id", methods: ["GET"], middlewares: [customerOptional] },
+    // Free course / lead magnet: a logged-in customer, or an email on a lead magnet; rate-limited.
+    {
+      matcher: "/store/courses/:id_or_handle/free-enrollment",
+      methods: ["POST"],
+      middlewares: [freeEnrollmentLimit, customerOptional, validateAndTransformBody(StoreFreeEnrollmentSchema)],
+    },
     // Progress needs a customer login (401 otherwise, from the route, in gate order).
     {
       matcher: "/store/courses/:id_or_handle/lessons/:placement_id/progress",

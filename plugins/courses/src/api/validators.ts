@@ -23,6 +23,7 @@ const courseFields = {
   thumbnail: text().url("thumbnail must be a URL").nullable().optional(),
   estimated_minutes: z.number().int("estimated_minutes must be an integer").min(0).nullable().optional(),
   certificates_enabled: z.boolean({ error: "certificates_enabled must be true or false" }).optional(),
+  lead_magnet: z.boolean({ error: "lead_magnet must be true or false" }).optional(),
 }
 
 export const AdminCreateCourseSchema = z.object({ product_id: text().min(1), ...courseFields }).strict()
@@ -152,6 +153,14 @@ export const StoreProgressSchema = z
   })
   .strict()
 export type StoreProgress = z.infer<typeof StoreProgressSchema>
+
+export const StoreFreeEnrollmentSchema = z
+  .object({
+    region_id: text().min(1, "region_id is required").max(200),
+    email: text().max(254, "email must be at most 254 characters").email("email must be a valid email address").optional(),
+  })
+  .strict()
+export type StoreFreeEnrollment = z.infer<typeof StoreFreeEnrollmentSchema>
 
 const quizAnswer = z
   .object({

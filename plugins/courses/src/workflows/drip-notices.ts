@@ -6,6 +6,11 @@ import { DueNotice, dueDripNotices, NoticePlacement } from "../rules/drip-notice
 
 const courses = (container: any) => container.resolve(COURSE_MODULE) as CourseModuleService
 
+// @volmify/orgs renders and sends every email in the org's brand (its email/ folder).
+const { sendEmail } = require("@volmify/orgs/email") as {
+  sendEmail(container: unknown, input: Record<string, unknown>): Promise<boolean>
+}
+
 /** Template id of the "a lesson is now open" notification (channel `email`). */
 export const DRIP_NOTICE_TEMPLATE = "course-lesson-available"
 
@@ -91,30 +96,34 @@ export const sendDripNotificationsStep = createStep(
     })
     const byId = new Map(customers.map((c: any) => [c.id, c]))
     const sendable = claimed.filter((c) => (byId.get(c.customer_id) as any)?.email)
-    const notifications = await container.resolve(Modules.NOTIFICATION).createNotifications(
-      sendable.map((c) => {
-        const customer: any = byId.get(c.customer_id)
-        return {
-          to: customer.email,
-          channel: "email",
-          template: DRIP_NOTICE_TEMPLATE,
-          receiver_id: c.customer_id,
-          resource_type: "course_placement",
-          resource_id: c.placement_id,
-          idempotency_key: `drip-notice:${c.enrollment_id}:${c.placement_id}`,
-          data: {
-            first_name: customer.first_name ?? null,
-            course_id: c.course_id,
-            course_title: c.course_title,
-            course_handle: c.course_handle,
-            placement_id: c.placement_id,
-            lesson_title: c.title,
-            available_at: new Date(c.available_at).toISOString(),
-          },
-        }
+    // Rendered in the org's brand and sent once per key by @volmify/orgs/email.
+    const sentNow = new Set<string>()
+    for (const c of sendable) {
+      const customer: any = byId.get(c.customer_id)
+      const sent = await sendEmail(container, {
+        org_id: c.org_id,
+        to: customer.email,
+        template: DRIP_NOTICE_TEMPLATE,
+        receiver_id: c.customer_id,
+        resource: { type: "course_placement", id: c.placement_id },
+        idempotency_key: `drip-notice:${c.enrollment_id}:${c.placement_id}`,
+        data: (brand: { storefront_url: string }) => ({
+          first_name: customer.first_name ?? null,
+          course_title: c.course_title,
+          lesson_title: c.title,
+          url: `${brand.storefront_url}/courses/${encodeURIComponent(c.course_handle)}/lessons/${encodeURIComponent(c.placement_id)}`,
+        }),
+        record: {
+          course_id: c.course_id,
+          course_title: c.course_title,
+          course_handle: c.course_handle,
+          placement_id: c.placement_id,
+          lesson_title: c.title,
+          available_at: new Date(c.available_at).toISOString(),
+        },
       })
-    )
-    const created = Array.isArray(notifications) ? notifications : [notifications]
+      if (sent) sentNow.add(`drip-notice:${c.enrollment_id}:${c.placement_id}`)
+    }
     // A notice whose key was already used (a retried run) is not sent again: link the existing one.
     const keyOf = (c: Due) => `drip-notice:${c.enrollment_id}:${c.placement_id}`
     const existing = sendable.length
@@ -122,7 +131,7 @@ export const sendDripNotificationsStep = createStep(
       : []
     const byKey = new Map(existing.map((n: any) => [n.idempotency_key, n.id]))
     await courses(container).updateDripNotices(sendable.map((c) => ({ id: c.notice_id, notification_id: byKey.get(keyOf(c)) ?? null })))
-    return new StepResponse(created.filter(Boolean).map((n: any) => n.id as string))
+    return new StepResponse(sendable.filter((c) => sentNow.has(keyOf(c))).map((c) => byKey.get(keyOf(c)) as string))
   }
 )
 

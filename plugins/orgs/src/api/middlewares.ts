@@ -6,6 +6,7 @@ import {
 } from "@medusajs/framework/http"
 import { adminScopeMiddlewares } from "./admin-scope"
 import { checkUploadTypes, serveUploads } from "./uploads/upload-guards"
+import { checkPaymentAmount } from "./utils/payment-amounts"
 import {
   loadOrgAccess,
   requireOrgRole,
@@ -16,6 +17,7 @@ import { throttleEmailpass } from "../security"
 import { rejectUnsafeInput, volmifyErrorHandler } from "./utils/reject-unsafe-input"
 import { storeScopeGuard, storeScopeMiddlewares } from "./store-scope"
 import { blockSuspendedOrgKeys, joinOrgOnRegistration } from "./utils/store-gates"
+import { stampResetPasswordOrg } from "./utils/reset-password-org"
 import {
   AcceptInvitationSchema,
   AdminAddDomainSchema,
@@ -50,12 +52,17 @@ export default defineMiddlewares({
     // Medusa's email/password sign-in (and register, reset): failures are throttled per
     // account and per client IP, with a lockout that expires (security/login-throttle.ts).
     { matcher: "/auth/:actor_type/emailpass", middlewares: [throttleEmailpass] },
+    // "Forgot password" from a storefront: the email is the org of the publishable key's.
+    { matcher: "/auth/customer/emailpass/reset-password", methods: ["POST"], middlewares: [stampResetPasswordOrg] },
     // Core /admin routes for org staff: allowlist, org filters, ownership checks.
     ...adminScopeMiddlewares,
     // Uploads: allowed types by content (after core's multer), served with safe headers
     // from the directory medusa-config.ts gives the local file provider.
     { matcher: "/admin/uploads", methods: ["POST"], middlewares: [checkUploadTypes] },
     { matcher: "/uploads*", methods: ["GET", "HEAD"], middlewares: [serveUploads()] },
+    // Capture and refund amounts must fit the payment's currency (no ¥0.5), for every caller.
+    { matcher: "/admin/payments/:id/capture", methods: ["POST"], middlewares: [checkPaymentAmount("capture")] },
+    { matcher: "/admin/payments/:id/refund", methods: ["POST"], middlewares: [checkPaymentAmount("refund")] },
 
     // ---- Store ----
     // Every store route: keys of a suspended org stop working; a cart, order or payment

@@ -24,12 +24,15 @@ export const SettingsSchema = z
     processing_fee_bps: bps.optional(),
     processing_fee_fixed: z.number().int().min(0).optional(),
     fee_base: z.enum(["gross", "net_of_tax"]).optional(),
+    refund_fee_bearer: z.enum(["org", "platform"]).optional(),
     default_currency_code: text().regex(/^[a-z]{3}$/, "default_currency_code must be a lowercase ISO 4217 code").nullable().optional(),
   })
   .strict()
 
 /** Settings only a platform operator may change: the platform's own cut. */
-export const PLATFORM_ONLY_SETTINGS = ["platform_fee_bps", "platform_fee_fixed"] as const
+// Terms between the platform and an org: who pays the platform, and who bears the processing
+// fee a refund does not return. An org cannot move its costs onto the platform.
+export const PLATFORM_ONLY_SETTINGS = ["platform_fee_bps", "platform_fee_fixed", "refund_fee_bearer"] as const
 
 const Role = z.enum(EMPLOYEE_ROLES)
 

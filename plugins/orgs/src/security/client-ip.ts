@@ -15,9 +15,13 @@ export function parseTrustedProxies(value: string | undefined): BlockList {
   for (const raw of (value ?? "").split(",").map((s) => s.trim()).filter(Boolean)) {
     const [address, prefix] = raw.split("/")
     const family = isIP(address) === 6 ? "ipv6" : isIP(address) === 4 ? "ipv4" : null
-    if (!family) throw new Error(`VOLMIFY_TRUSTED_PROXIES: "${raw}" is not an IP address or CIDR range`)
-    if (prefix === undefined) list.addAddress(address, family)
-    else list.addSubnet(address, Number(prefix), family)
+    const max = family === "ipv6" ? 128 : 32
+    const bits = prefix === undefined ? null : /^\d{1,3}$/.test(prefix) ? Number(prefix) : NaN
+    if (!family || raw.split("/").length > 2 || (bits !== null && !(bits <= max))) {
+      throw new Error(`VOLMIFY_TRUSTED_PROXIES: "${raw}" is not an IP address or CIDR range`)
+    }
+    if (bits === null) list.addAddress(address, family)
+    else list.addSubnet(address, bits, family)
   }
   return list
 }

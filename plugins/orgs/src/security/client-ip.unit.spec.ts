@@ -27,5 +27,9 @@ describe("clientIp: X-Forwarded-For only from trusted proxies", () => {
 
   it("refuses a malformed proxy list, naming the entry", () => {
     expect(() => parseTrustedProxies("10.0.0.0/8,proxy.local")).toThrow(/"proxy\.local" is not an IP address or CIDR range/)
+    for (const bad of ["10.0.0.0/33", "10.0.0.0/", "10.0.0.0/8/8", "::1/129", "10.0.0.0/x"]) {
+      expect(() => parseTrustedProxies(bad)).toThrow(`"${bad}" is not an IP address or CIDR range`)
+    }
+    expect(() => parseTrustedProxies(" 10.0.0.0/8 , ::1/128 ,")).not.toThrow()
   })
 })

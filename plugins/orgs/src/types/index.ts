@@ -21,5 +21,10 @@ export type OrgSettings = {
   processing_fee_bps?: number
   processing_fee_fixed?: number
   fee_base?: "gross" | "net_of_tax"
+  /**
+   * Who bears the processing fee the provider keeps when an order is refunded (Stripe
+   * returns none): the org (default) or the platform.
+   */
+  refund_fee_bearer?: "org" | "platform"
   default_currency_code?: string | null
 }

@@ -19,6 +19,7 @@ import {
   loadPendingInvitationStep,
 } from "./steps/invitation-checks"
 import { updateInvitationsStep } from "./steps/update-org-records"
+import { sendInvitationEmailStep } from "./steps/invitation-email"
 
 const DAY_MS = 24 * 60 * 60 * 1000
 const expiry = (days?: number) => new Date(Date.now() + (days ?? DEFAULT_INVITATION_DAYS) * DAY_MS)
@@ -66,6 +67,7 @@ export const inviteEmployeeWorkflow = createWorkflow(
       eventName: OrgEvents.INVITATION_CREATED,
       data: transform({ invitation }, ({ invitation }) => ({ id: invitation.id, org_id: invitation.org_id })),
     })
+    sendInvitationEmailStep(transform({ invitation, secret }, ({ invitation, secret }) => ({ invitation, token: secret.token })))
     return new WorkflowResponse(
       transform({ invitation, secret }, ({ invitation, secret }) => ({
         invitation: PUBLIC_FIELDS(invitation),
@@ -80,15 +82,18 @@ export const approveInvitationWorkflow = createWorkflow(
   "approve-org-invitation",
   (input: { id: string; org_id: string; approved_by: string }) => {
     loadPendingInvitationStep(transform({ input }, ({ input }) => ({ id: input.id, org_id: input.org_id, unapproved: true })))
+    // The manager saw the first token; the invitee gets a fresh one by email on approval.
+    const secret = generateInvitationTokenStep()
     const invitationList = updateInvitationsStep(
-      transform({ input }, ({ input }) => [
-        { id: input.id, approved_by: input.approved_by, approved_at: new Date() },
+      transform({ input, secret }, ({ input, secret }) => [
+        { id: input.id, approved_by: input.approved_by, approved_at: new Date(), token_hash: secret.token_hash },
       ])
     )
     emitEventStep({
       eventName: OrgEvents.INVITATION_APPROVED,
       data: transform({ input }, ({ input }) => ({ id: input.id, org_id: input.org_id })),
     })
+    sendInvitationEmailStep(transform({ invitationList, secret }, ({ invitationList, secret }) => ({ invitation: invitationList[0], token: secret.token })))
     return new WorkflowResponse(transform({ invitationList }, ({ invitationList }) => PUBLIC_FIELDS(invitationList[0])))
   }
 )
@@ -120,6 +125,7 @@ export const resendInvitationWorkflow = createWorkflow(
         { id: input.id, token_hash: secret.token_hash, expires_at: expiry(input.expires_in_days) },
       ])
     )
+    sendInvitationEmailStep(transform({ invitationList, secret }, ({ invitationList, secret }) => ({ invitation: invitationList[0], token: secret.token })))
     return new WorkflowResponse(
       transform({ invitationList, secret }, ({ invitationList, secret }) => ({
         invitation: PUBLIC_FIELDS(invitationList[0]),

@@ -1,10 +1,12 @@
 import Link from "next/link"
 import { removeLine } from "../actions"
 import { formatMoney, getCart } from "@/lib/data"
+import { PromoCode } from "@/components/promo-code"
 
 export const metadata = { title: "Cart" }
 
-export default async function CartPage() {
+export default async function CartPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
+  const params = await searchParams
   const cart = await getCart()
   if (!cart || !cart.items?.length) {
     return (
@@ -49,6 +51,7 @@ export default async function CartPage() {
           ))}
         </tbody>
       </table>
+      <PromoCode cart={cart} back="/cart" error={params.promo_error} applied={params.promo_applied} />
       <div className="spread" style={{ marginTop: 24 }}>
         <strong>Total {formatMoney(cart.total, cart.currency_code)}</strong>
         <Link className="btn" href="/checkout">

@@ -3,6 +3,7 @@ import { redirect } from "next/navigation"
 import { checkout } from "../actions"
 import { STRIPE_PUBLISHABLE_KEY } from "@/lib/config"
 import { formatMoney, getCart, getCustomer, listRegions } from "@/lib/data"
+import { PromoCode } from "@/components/promo-code"
 
 export const metadata = { title: "Checkout" }
 
@@ -88,6 +89,7 @@ export default async function CheckoutPage({ searchParams }: { searchParams: Pro
               <span>{formatMoney(i.total, cart.currency_code)}</span>
             </p>
           ))}
+          <PromoCode cart={cart} back="/checkout" error={params.promo_error} applied={params.promo_applied} />
           <p className="spread">
             <strong>Total</strong>
             <strong>{formatMoney(cart.total, cart.currency_code)}</strong>

@@ -10,7 +10,7 @@ export type OrderGrantPlan = { to_create: NewEntitlement[]; skipped: string }
 /**
  * The entitlements an order should grant and does not have yet: one per line item whose
  * variant has a plan, when the order has a customer, is not canceled and is paid
- * (authorized or captured). Reads only.
+ * (authorized or captured) or free (a zero total, no payment collection). Reads only.
  */
 export const planOrderGrantsStep = createStep(
   "plan-order-entitlement-grants",
@@ -20,7 +20,7 @@ export const planOrderGrantsStep = createStep(
       data: [order],
     } = await query.graph({
       entity: "order",
-      fields: ["id", "status", "customer_id", "items.id", "items.variant_id", "items.product_id", "payment_collections.status"],
+      fields: ["id", "status", "customer_id", "total", "items.id", "items.variant_id", "items.product_id", "payment_collections.status"],
       filters: { id: order_id },
     })
     const none = new StepResponse({ to_create: [] as NewEntitlement[], skipped: "" })
@@ -28,7 +28,7 @@ export const planOrderGrantsStep = createStep(
     if (!order.customer_id) return new StepResponse({ to_create: [] as NewEntitlement[], skipped: "order has no customer" })
     if (order.status === "canceled") return new StepResponse({ to_create: [] as NewEntitlement[], skipped: "order is canceled" })
     const statuses = (order.payment_collections ?? []).map((pc: any) => pc?.status)
-    if (!isOrderPaidForAccess(statuses)) {
+    if (!isOrderPaidForAccess(statuses, order.total)) {
       return new StepResponse({ to_create: [] as NewEntitlement[], skipped: `payment is ${statuses.join(", ") || "missing"}` })
     }
     const items = (order.items ?? []).filter((i: any) => i?.variant_id)

@@ -33,6 +33,7 @@ export const attributionKeys = {
   employees: (orgId: string) => ["volmify", "attribution", "employees", orgId] as const,
   statements: (orgId: string | null) => ["volmify", "attribution", "statements", orgId] as const,
   orgs: () => ["volmify", "attribution", "orgs"] as const,
+  reconciliation: (orgId: string | null, month: string) => ["volmify", "attribution", "reconciliation", orgId, month] as const,
 }
 
 export const useProductRules = (productId: string) =>
@@ -51,6 +52,36 @@ export const useStatements = (orgId: string | null) =>
     retry: false,
   })
 
+type Side = { captured: string; refunded: string; fee: string | null }
+type Sums = { captured: string; refunded: string; fees: string; estimated_fee_orders: number }
+export type Reconciliation = {
+  org_id: string
+  month: string
+  currencies: { currency_code: string; provider: Sums; ledger: Sums; by_provider: (Sums & { provider_id: string })[] }[]
+  orders: {
+    order_id: string
+    display_id: number | null
+    currency_code: string
+    providers: string[]
+    fee_source: "provider" | "estimate"
+    provider: Side
+    ledger: Side
+    differences: { field: "captured" | "refunded" | "fee"; provider: string; ledger: string; difference: string }[]
+  }[]
+  differences: { order_id: string; display_id: number | null }[]
+}
+
+/** Provider vs ledger for one org and month (owners, admins; platform operators name the org). */
+export const useReconciliation = (orgId: string | null, month: string) =>
+  useQuery({
+    queryKey: attributionKeys.reconciliation(orgId, month),
+    queryFn: () =>
+      sdk.client.fetch<{ reconciliation: Reconciliation }>(`/admin/reconciliation`, {
+        query: orgId ? { org_id: orgId, month } : { month },
+      }),
+    retry: false,
+  })
+
 /** Platform operators pick the org they look at. */
 export const useOrgOptions = (enabled: boolean) =>
   useQuery({
@@ -58,6 +89,9 @@ export const useOrgOptions = (enabled: boolean) =>
     queryFn: () => sdk.client.fetch<{ orgs: { id: string; name: string }[] }>(`/admin/orgs`, { query: { limit: 100 } }),
     enabled,
   })
+
+/** An exact decimal amount from the server with its currency, as sent (null: an estimated fee). */
+export const formatDecimal = (amount: string | null, currency: string) => (amount === null ? "estimated" : `${amount} ${currency.toUpperCase()}`)
 
 /** Formats a major-unit amount in its currency (display only; the server does the maths). */
 export const formatMoney = (amount: number, currency: string) =>

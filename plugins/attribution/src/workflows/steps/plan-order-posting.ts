@@ -11,6 +11,7 @@ import {
   WaterfallLine,
   WaterfallResult,
 } from "../../rules/revenue-waterfall"
+import { actualFeeOfPayments } from "../../rules/processing-fee"
 
 const { toMinor, fromMinor } = require("@volmify/ledger/utils/money") as {
   toMinor(amount: unknown, currency: string, opts?: { exact?: boolean; field?: string }): bigint
@@ -64,6 +65,52 @@ export function feeSettings(settings: Record<string, any> | null | undefined): F
   }
 }
 
+/** What an order's posting is computed from (orders, lines, shipping, payments and their fee data). */
+export const ORDER_POSTING_FIELDS = [
+  "id",
+  "display_id",
+  "currency_code",
+  "created_at",
+  "sales_channel_id",
+  "total",
+  "items.id",
+  "items.product_id",
+  "items.quantity",
+  "items.total",
+  "items.tax_total",
+  "shipping_methods.id",
+  "shipping_methods.total",
+  "shipping_methods.tax_total",
+  "payment_collections.amount",
+  "payment_collections.captured_amount",
+  "payment_collections.payments.id",
+  "payment_collections.payments.provider_id",
+  "payment_collections.payments.data",
+  "payment_collections.payments.captures.id",
+]
+
+/** Where a posting's processing fee came from (its metadata says so: `processing_fee.source`). */
+export type FeeSource =
+  | { source: "provider"; minor: bigint; providers: string[]; references: string[] }
+  | { source: "reported"; minor: bigint; providers: string[]; references: string[] }
+  | { source: "estimate"; minor: null; providers: string[]; references: [] }
+
+/**
+ * The order's processing fee: `reported` (a fee passed in, e.g. a provider's late report)
+ * first, then what its captured payments' provider data says, else the org's estimate.
+ */
+export function feeSourceOf(order: any, currency: string, reported?: number | string | null): FeeSource {
+  const payments = (order.payment_collections ?? []).flatMap((pc: any) => pc?.payments ?? []).filter(Boolean)
+  const providers = [...new Set<string>(payments.map((p: any) => p.provider_id).filter(Boolean))]
+  if (reported != null) return { source: "reported", minor: toMinor(reported, currency, { field: "processing_fee" }), providers, references: [] }
+  const known = actualFeeOfPayments(
+    payments.map((p: any) => ({ provider_id: p.provider_id, captured: (p.captures ?? []).length > 0, data: p.data })),
+    currency,
+    (amount) => toMinor(amount, currency)
+  )
+  return known ? { source: "provider", ...known } : { source: "estimate", minor: null, providers, references: [] }
+}
+
 /**
  * What each order's capture posts: the waterfall of its lines (rules in effect when the
  * order was placed, the owner org's fee settings) as one balanced transaction: per line,
@@ -83,24 +130,7 @@ export async function planOrderPostings(
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const { data: orders } = await query.graph({
     entity: "order",
-    fields: [
-      "id",
-      "display_id",
-      "currency_code",
-      "created_at",
-      "sales_channel_id",
-      "total",
-      "items.id",
-      "items.product_id",
-      "items.quantity",
-      "items.total",
-      "items.tax_total",
-      "shipping_methods.id",
-      "shipping_methods.total",
-      "shipping_methods.tax_total",
-      "payment_collections.amount",
-      "payment_collections.captured_amount",
-    ],
+    fields: ORDER_POSTING_FIELDS,
     filters: { id: ids },
   })
   const byId = new Map<string, any>(orders.map((o: any) => [o.id, o]))
@@ -131,13 +161,18 @@ export async function planOrderPostings(
     const org = orgByChannel.get(order.sales_channel_id)
     if (!org) return skipped("the order's sales channel belongs to no org")
     const placedAt = new Date(order.created_at)
-    const plan = postingOf(order, org, rulesActiveAt(rules, placedAt), orderIds.length === 1 ? processing_fee : null)
+    const currency = String(order.currency_code).toLowerCase()
+    const fee = feeSourceOf(order, currency, orderIds.length === 1 ? processing_fee : null)
+    const plan = postingOf(order, org, rulesActiveAt(rules, placedAt), fee)
     return plan.transaction ? { order_id, ...plan } : skipped(plan.skipped as string)
   })
 }
 
-/** One order's balanced posting (see planOrderPostings). */
-function postingOf(order: any, org: any, rules: any[], processing_fee: number | string | null | undefined): PlannedPosting {
+/**
+ * One order's balanced posting (see planOrderPostings). `fees` defaults to the org's
+ * current settings; an adjustment passes the ones the posting was made with.
+ */
+export function postingOf(order: any, org: any, rules: any[], fee: FeeSource, fees: FeeSettings = feeSettings(org.settings)): PlannedPosting {
   const currency = String(order.currency_code).toLowerCase()
   const items = (order.items ?? []).filter(Boolean)
   const lines: WaterfallLine[] = [
@@ -168,8 +203,8 @@ function postingOf(order: any, org: any, rules: any[], processing_fee: number | 
     waterfall = computeRevenueWaterfall({
       currency_code: currency,
       lines,
-      fees: feeSettings(org.settings),
-      actual_processing_fee: processing_fee != null ? toMinor(processing_fee, currency) : null,
+      fees,
+      actual_processing_fee: fee.minor,
     })
   } catch (error) {
     if (error instanceof WaterfallInputError) throw new MedusaError(MedusaError.Types.INVALID_DATA, error.message)
@@ -213,7 +248,18 @@ function postingOf(order: any, org: any, rules: any[], processing_fee: number | 
       description: `Order #${order.display_id ?? order.id} captured`,
       flags: waterfall.flags,
       occurred_at: new Date(),
-      metadata: { order_id: order.id, line_flags: Object.fromEntries(waterfall.lines.filter((l) => l.flags.length).map((l) => [l.id, l.flags])) },
+      metadata: {
+        order_id: order.id,
+        line_flags: Object.fromEntries(waterfall.lines.filter((l) => l.flags.length).map((l) => [l.id, l.flags])),
+        processing_fee: {
+          source: fee.source,
+          amount: fromMinor(waterfall.lines.reduce((s, l) => s + l.processing_fee, 0n), currency),
+          providers: fee.providers,
+          references: fee.references,
+        },
+        // What the split was computed with, so a later fee adjustment recomputes the same split.
+        fee_settings: { ...fees, platform_fee_fixed: String(fees.platform_fee_fixed ?? 0n), processing_fee_fixed: String(fees.processing_fee_fixed ?? 0n) },
+      },
       entries,
     },
   }

@@ -7,16 +7,49 @@ const { toMinor, fromMinor } = require("@volmify/ledger/utils/money") as {
   toMinor(amount: unknown, currency: string): bigint
   fromMinor(minor: bigint, currency: string): string
 }
+const { chartAccount } = require("@volmify/ledger/chart") as {
+  chartAccount(org_id: string, code: string, currency: string, owner?: { type: string; id: string; name?: string }): any
+}
+const { accountKey } = require("@volmify/ledger/modules/ledger") as { accountKey(spec: any): string }
 
-export type PlannedReversals = { skipped: string | null; transactions: any[] }
+/** Ledger reference of an order's processing-fee adjustment (the provider's fee replacing the estimate). */
+export const FEE_ADJUSTMENT_REFERENCE = "processing_fee"
 
-const ENTRY_FIELDS = ["id", "reference_id", "kind", "entries.account_id", "entries.direction", "entries.amount", "entries.line_item_id", "entries.product_id"]
+export type RefundFeeBearer = "org" | "platform"
+/** Who bears the fee a provider keeps on a refund: the org's setting, `org` unless it says `platform`. */
+export const refundFeeBearerOf = (settings: Record<string, any> | null | undefined): RefundFeeBearer =>
+  settings?.refund_fee_bearer === "platform" ? "platform" : "org"
+
+/** The expense account the kept fee of a refund is charged to, in the org's books. */
+export function keptFeeAccount(org_id: string, currency: string, bearer: RefundFeeBearer) {
+  return bearer === "platform"
+    ? chartAccount(org_id, "processing_fee_expense", currency, { type: "platform", id: "platform", name: "Processing fees kept on refunds (platform)" })
+    : chartAccount(org_id, "processing_fee_expense", currency)
+}
+
+export type PlannedReversals = { skipped: string | null; accounts: any[]; transactions: any[] }
+
+const ENTRY_FIELDS = [
+  "id",
+  "reference_id",
+  "kind",
+  "entries.account_id",
+  "entries.direction",
+  "entries.amount",
+  "entries.line_item_id",
+  "entries.product_id",
+  "entries.metadata",
+]
 
 /**
  * The reversing transactions an order's refunds still need, oldest refund first: each
  * spreads its refunded amount over the posted lines and their credits in proportion to
  * what is left unreversed (rules/revenue-waterfall.ts), so the books never reverse more
- * than was posted for a line. Reads only.
+ * than was posted for a line. The processing fee is not given back (providers keep it on
+ * refunds): its share of each refund is charged to the bearer's `processing_fee_expense`
+ * account instead (the org's, or the platform's with `refund_fee_bearer: "platform"`), so
+ * the fee stays with the processor and the refunded cash still balances. A fee adjustment
+ * (the provider's fee replacing the estimate) counts as posted. Reads only.
  */
 export const planRefundReversalsStep = createStep(
   "plan-refund-reversals",
@@ -29,7 +62,7 @@ export const planRefundReversalsStep = createStep(
       fields: ["id", "display_id", "currency_code", "payment_collections.payments.refunds.id", "payment_collections.payments.refunds.amount", "payment_collections.payments.refunds.created_at"],
       filters: { id: order_id },
     })
-    if (!order) return new StepResponse<PlannedReversals>({ skipped: "order not found", transactions: [] })
+    if (!order) return new StepResponse<PlannedReversals>({ skipped: "order not found", accounts: [], transactions: [] })
     const {
       data: [posting],
     } = await query.graph({
@@ -37,10 +70,24 @@ export const planRefundReversalsStep = createStep(
       fields: [...ENTRY_FIELDS, "org_id", "currency_code"],
       filters: { reference_type: ORDER_REFERENCE, reference_id: order.id },
     })
-    if (!posting) return new StepResponse<PlannedReversals>({ skipped: "the capture is not posted", transactions: [] })
+    if (!posting) return new StepResponse<PlannedReversals>({ skipped: "the capture is not posted", accounts: [], transactions: [] })
     const { data: reversals } = await query.graph({ entity: "ledger_transaction", fields: ENTRY_FIELDS, filters: { reverses_id: posting.id } })
+    const { data: adjustments } = await query.graph({
+      entity: "ledger_transaction",
+      fields: ENTRY_FIELDS,
+      filters: { reference_type: FEE_ADJUSTMENT_REFERENCE, reference_id: order.id },
+    })
     const reversed = new Set(reversals.map((r: any) => r.reference_id))
     const currency = posting.currency_code as string
+    const { data: accounts } = await query.graph({
+      entity: "ledger_account",
+      fields: ["id", "code"],
+      filters: { id: [...new Set((posting.entries as any[]).map((e) => e.account_id))] },
+    })
+    const feeAccounts = new Set(accounts.filter((a: any) => a.code === "processing_fees").map((a: any) => a.id))
+    const { data: orgs } = await query.graph({ entity: "org", fields: ["id", "settings"], filters: { id: posting.org_id } })
+    const bearerSpec = keptFeeAccount(posting.org_id, currency, refundFeeBearerOf(orgs[0]?.settings))
+    const bearerKey = accountKey(bearerSpec)
 
     // What each line still holds: its credits minus what reversals debited back; cash per line.
     const remaining = new Map<string, Map<string, bigint>>()
@@ -56,10 +103,19 @@ export const planRefundReversalsStep = createStep(
       remaining.set(e.line_item_id, line)
       productOf.set(e.line_item_id, e.product_id ?? null)
     }
+    // An adjustment moves credits between a line's accounts (cash unchanged): credit adds, debit takes.
+    for (const e of adjustments.flatMap((a: any) => a.entries) as any[]) {
+      const line = remaining.get(e.line_item_id)
+      if (!line) continue
+      const signed = (e.direction === "credit" ? 1n : -1n) * toMinor(e.amount, currency)
+      line.set(e.account_id, (line.get(e.account_id) ?? 0n) + signed)
+    }
     for (const e of reversals.flatMap((r: any) => r.entries) as any[]) {
       if (e.direction !== "debit") continue
+      // A kept fee was charged to the bearer's account but used up the line's processing fee.
+      const account = e.metadata?.kept_fee_of ?? e.account_id
       const line = remaining.get(e.line_item_id)
-      if (line?.has(e.account_id)) line.set(e.account_id, line.get(e.account_id)! - toMinor(e.amount, currency))
+      if (line?.has(account)) line.set(account, line.get(account)! - toMinor(e.amount, currency))
     }
 
     const refunds = (order.payment_collections ?? [])
@@ -87,7 +143,13 @@ export const planRefundReversalsStep = createStep(
         entries.push({ account_id: cashAccount.get(line.id), direction: "credit", amount: fromMinor(line.amount, currency), ...common })
         for (const part of line.parts) {
           if (part.amount === 0n) continue
-          entries.push({ account_id: part.key, direction: "debit", amount: fromMinor(part.amount, currency), ...common })
+          const kept = feeAccounts.has(part.key)
+          entries.push({
+            ...(kept ? { account_key: bearerKey, metadata: { kept_fee_of: part.key } } : { account_id: part.key }),
+            direction: "debit",
+            amount: fromMinor(part.amount, currency),
+            ...common,
+          })
           remaining.get(line.id)!.set(part.key, remaining.get(line.id)!.get(part.key)! - part.amount)
         }
       }
@@ -106,6 +168,8 @@ export const planRefundReversalsStep = createStep(
       }
     })
     // A refund with nothing left to reverse posts nothing.
-    return new StepResponse<PlannedReversals>({ skipped: null, transactions: transactions.filter((t: any) => t.entries.length) })
+    const due = transactions.filter((t: any) => t.entries.length)
+    const needsBearer = due.some((t: any) => t.entries.some((e: any) => e.account_key))
+    return new StepResponse<PlannedReversals>({ skipped: null, accounts: needsBearer ? [bearerSpec] : [], transactions: due })
   }
 )

@@ -12,6 +12,7 @@ export type Course = {
   updated_at: string
   enrollment_count?: number
   certificates_enabled?: boolean
+  lead_magnet?: boolean
 }
 
 export type LessonSummary = { id: string; title: string; type: string }

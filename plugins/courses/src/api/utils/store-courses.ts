@@ -12,7 +12,7 @@ const { resolveStoreOrg } = require("@volmify/orgs/api/utils/store-org") as {
 /** What the store shows of a course (never its outline rows or lesson content). */
 export const STORE_COURSE_FIELDS = [
   "id", "handle", "title", "subtitle", "description", "level", "difficulty", "language",
-  "thumbnail", "estimated_minutes", "product_id", "published_at",
+  "thumbnail", "estimated_minutes", "product_id", "published_at", "lead_magnet",
 ]
 
 export const courseService = (req: MedusaStoreRequest) => req.scope.resolve<CourseModuleService>(COURSE_MODULE)

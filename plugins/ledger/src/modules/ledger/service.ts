@@ -67,6 +67,9 @@ export const SUMMARY_GROUPS = {
   kind: "t.kind",
   month: "to_char(t.occurred_at AT TIME ZONE 'UTC', 'YYYY-MM')",
   product_id: "e.product_id",
+  // The order a transaction is about: its metadata's order_id (reversals, adjustments, manual
+  // corrections that name one), else the reference of an order's capture posting.
+  order_id: "COALESCE(t.metadata->>'order_id', CASE WHEN t.reference_type = 'order' THEN t.reference_id END)",
 } as const
 export type SummaryGroup = keyof typeof SUMMARY_GROUPS
 export type SummaryFilter = {
@@ -77,6 +80,7 @@ export type SummaryFilter = {
   owner_ids?: string[]
   product_ids?: string[]
   kinds?: TransactionKind[]
+  order_ids?: string[]
   from?: Date
   to?: Date
 }
@@ -490,6 +494,7 @@ export default class LedgerModuleService extends MedusaService({ LedgerAccount, 
     if (filter.owner_ids) q.whereIn("a.owner_id", filter.owner_ids)
     if (filter.product_ids) q.whereIn("e.product_id", filter.product_ids)
     if (filter.kinds) q.whereIn("t.kind", filter.kinds)
+    if (filter.order_ids) q.whereIn(knex.raw(SUMMARY_GROUPS.order_id) as any, filter.order_ids)
     if (filter.from) q.where("t.occurred_at", ">=", filter.from)
     if (filter.to) q.where("t.occurred_at", "<", filter.to)
     const groups = [...new Set(groupBy)]

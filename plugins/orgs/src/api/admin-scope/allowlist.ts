@@ -37,6 +37,8 @@ const ORDER = rel("Order", [
   "payment_collections.payment_sessions", "payment_collections.payments", "payment_collections.payments.refunds",
   "payment_collections.payments.refunds.refund_reason", "region",
 ])
+/** A payment of one of the org's orders: its captures and refunds (core's default fields). */
+const PAYMENT = rel("Payment", ["captures", "refunds", "refunds.refund_reason"])
 /** A member's own record: addresses and (shared) groups; never `orders` or `carts` (other orgs'). */
 const CUSTOMER = rel("Customer", ["addresses", "groups"])
 const PROMOTION = rel("Promotion", [
@@ -150,6 +152,16 @@ export const ALLOWLIST: Rule[] = [
   { method: "GET", path: "/admin/returns", access: "read", list: "order_child", relations: ORDER_CHILD("Return"), why: "order page: returns of one of the org's orders (order_id required)" },
   { method: "GET", path: "/admin/claims", access: "read", list: "order_child", relations: ORDER_CHILD("OrderClaim"), why: "order page: claims of one of the org's orders (order_id required)" },
   { method: "GET", path: "/admin/exchanges", access: "read", list: "order_child", relations: ORDER_CHILD("OrderExchange"), why: "order page: exchanges of one of the org's orders (order_id required)" },
+  // --- Payments of the org's orders: the order page's capture and refund ------------
+  // A payment id answers for its order (payment collection -> order -> channel), else 404.
+  // A refund emits payment.refunded: access (full refund), the ledger reversal and the
+  // affiliate clawback follow exactly as for an operator's refund.
+  { method: "GET", path: "/admin/payments", access: "read", list: "payment", relations: PAYMENT, why: "payments of the org's orders (asked ids only are looked up)" },
+  { method: "GET", path: "/admin/payments/:id", access: "read", params: { id: "payment" }, relations: PAYMENT, why: "a payment of one of the org's orders" },
+  { method: "POST", path: "/admin/payments/:id/capture", access: "commerce", params: { id: "payment" }, bodyIds: [], why: "capture an order with a physical line (digital ones capture themselves); authorizations lapse after days" },
+  { method: "POST", path: "/admin/payments/:id/refund", access: "commerce", params: { id: "payment" }, bodyIds: ["refund_reason"], why: "refund all or part of a payment (the refund form); reasons are shared platform data" },
+  shared("/admin/refund-reasons", "the refund form's reason select; writes stay platform-only", rel("RefundReason")),
+  shared("/admin/refund-reasons/:id", "refund reasons shown on the order page", rel("RefundReason")),
   { method: "GET", path: "/admin/draft-orders", access: "read", list: "draft_order", relations: ORDER, why: "drafts page: the org's channel" },
   { method: "GET", path: "/admin/draft-orders/:id", access: "read", params: { id: "draft_order" }, relations: ORDER, why: "draft page" },
 

@@ -121,6 +121,9 @@ export class BodyIdCheck {
           out.set(r.id, r.sales_channel_id === this.scope.sales_channel_id ? { ok: true } : { none: true })
         }
         break
+      case "payment":
+        for (const id of await this.own.paymentIds(ids)) out.set(id, { ok: true })
+        break
     }
     return out
   }

@@ -143,6 +143,9 @@ async function checkParam(
     case "product_option":
       if (!(await own.ownsProductOption(id))) throw notFound("Product option", id)
       return
+    case "payment":
+      if (!(await own.paymentIds([id])).length) throw notFound("Payment", id)
+      return
     case "variant_of_product": {
       const products = await own.variantProducts([id])
       if (products.get(id) !== params.id) throw notFound("Variant", id)

@@ -20,6 +20,7 @@ export type OwnedKind =
   | "customer"
   | "sales_channel"
   | "order"
+  | "payment"
   | "user"
   | "org"
 
@@ -40,6 +41,7 @@ export const PREFIX_KIND: Record<string, IdKind> = {
   cus: "customer",
   sc: "sales_channel",
   order: "order",
+  pay: "payment",
   user: "user",
   org: "org",
   reg: "region",
@@ -50,6 +52,7 @@ export const PREFIX_KIND: Record<string, IdKind> = {
   pcat: "product_category",
   pcol: "product_collection",
   cusgroup: "customer_group",
+  refr: "refund_reason",
 }
 
 /** Shared kinds that need no ownership (product options are checked: see below). */
@@ -62,6 +65,7 @@ export const PLAIN_SHARED = new Set<IdKind>([
   "product_category",
   "product_collection",
   "customer_group",
+  "refund_reason",
 ])
 
 /** Every id-shaped string in `value` (keys are never ids), with its prefix. */

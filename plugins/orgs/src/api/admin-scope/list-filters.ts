@@ -45,6 +45,9 @@ const NARROW: Record<ListKind, Narrow> = {
   customer: async (own, f) => restrict(f, "id", await own.customerIds()),
   inventory_item: async (own, f) => restrict(f, "id", await own.inventoryItemIds()),
   reservation: async (own, f) => restrict(f, "inventory_item_id", await own.inventoryItemIds()),
+  // Payments by id (the order page's): only the asked ones are looked up; without ids, every
+  // payment of the org's orders.
+  payment: async (own, f) => restrict(f, "id", await own.paymentIds(asList(f.id) ?? undefined)),
   order: async (_own, f, req) => restrict(f, "sales_channel_id", [req.volmifyScope!.scope.sales_channel_id]),
   draft_order: async (_own, f, req) => restrict(f, "sales_channel_id", [req.volmifyScope!.scope.sales_channel_id]),
   sales_channel: async (_own, f, req) => restrict(f, "id", [req.volmifyScope!.scope.sales_channel_id]),

@@ -25,7 +25,7 @@ const COMPILED = ALLOWLIST.map(compile)
  * (POST /admin/products/batch vs POST /admin/products/:id): never read as an id, so such
  * routes stay unmatched (403) unless a row names them.
  */
-const RESERVED = new Set(["batch", "export", "import", "imports", "me", "rule-value-options", "rule-attribute-options"])
+const RESERVED = new Set(["batch", "export", "import", "imports", "me", "rule-value-options", "rule-attribute-options", "payment-providers"])
 
 /** The first allowlist row for `method` + `path` (no query string), with its params. */
 export function findRule(

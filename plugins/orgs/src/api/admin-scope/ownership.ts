@@ -118,6 +118,31 @@ export class Ownership {
     return productIds.length > 0 && (await this.productIds(productIds)).length === productIds.length
   }
 
+  /**
+   * Payments among `ids` (all of the org's when omitted) whose payment collection belongs
+   * to an order placed in the org's sales channel. A payment whose collection has no order
+   * (a cart whose completion failed after authorizing) is no org's: platform only.
+   */
+  async paymentIds(ids?: string[]): Promise<string[]> {
+    if (ids) {
+      if (!ids.length) return []
+      const { data } = await this.query.graph({
+        entity: "payment",
+        fields: ["id", "payment_collection.order.sales_channel_id"],
+        filters: { id: ids },
+      })
+      return data
+        .filter((p: any) => p.payment_collection?.order?.sales_channel_id === this.scope.sales_channel_id)
+        .map((p: { id: string }) => p.id)
+    }
+    const { data } = await this.query.graph({
+      entity: "order",
+      fields: ["id", "payment_collections.payments.id"],
+      filters: { sales_channel_id: this.scope.sales_channel_id },
+    })
+    return data.flatMap((o: any) => (o.payment_collections ?? []).flatMap((pc: any) => (pc?.payments ?? []).map((p: any) => p.id)))
+  }
+
   /** The order (or draft) `id`, when it was placed in the org's sales channel. */
   async ownsOrder(id: string, draft: boolean): Promise<boolean> {
     const { data } = await this.query.graph({

@@ -36,7 +36,9 @@ export const ACCESS_ROLES: Record<Access, EmployeeRole[]> = {
  * - `variant_of_product`: a variant of the product in the `:id` parameter;
  * - `self`: the calling user;
  * - `product_option`: a shared option (not exclusive to a product) or one of the org's
- *   products' own options.
+ *   products' own options;
+ * - `payment`: a payment of an order placed in the org's sales channel (through its
+ *   payment collection).
  */
 export type ParamKind =
   | "product"
@@ -50,6 +52,7 @@ export type ParamKind =
   | "variant_of_product"
   | "self"
   | "product_option"
+  | "payment"
 
 /** How a list route is narrowed to the org (applied after core's query validation). */
 export type ListKind =
@@ -67,6 +70,7 @@ export type ListKind =
   | "order_child"
   | "customer_group"
   | "product_option"
+  | "payment"
 
 /** A check or rewrite of the (validated) body, see body-guards.ts. */
 export type BodyGuard =
@@ -95,6 +99,7 @@ export type SharedIdKind =
   | "product_collection"
   | "product_option"
   | "customer_group"
+  | "refund_reason"
 
 export type Rule = {
   method: Method

@@ -7,6 +7,7 @@ import {
   requireShippingOption,
   storeScopeGuard,
 } from "./guard"
+import { checkPromoCodesForOrg } from "./promo-codes"
 
 /**
  * Medusa's own /store routes, walled per org (see the plugin README, "Store side").
@@ -14,8 +15,10 @@ import {
  * ../middlewares.ts; these run after core's validators for the same matcher and method.
  */
 export const storeScopeMiddlewares: MiddlewareRoute[] = [
-  { matcher: "/store/carts", methods: ["POST"], middlewares: [refuseAccountEmailWithoutItsLogin] },
-  { matcher: "/store/carts/:id", methods: ["POST"], middlewares: [keepCartInKeyChannel, refuseAccountEmailWithoutItsLogin] },
+  { matcher: "/store/carts", methods: ["POST"], middlewares: [refuseAccountEmailWithoutItsLogin, checkPromoCodesForOrg] },
+  { matcher: "/store/carts/:id", methods: ["POST"], middlewares: [keepCartInKeyChannel, refuseAccountEmailWithoutItsLogin, checkPromoCodesForOrg] },
+  // Promotion codes: the key's org's own, active and not used up (400 naming the code).
+  { matcher: "/store/carts/:id/promotions", methods: ["POST"], middlewares: [checkPromoCodesForOrg] },
   { matcher: "/store/carts/:id/complete", methods: ["POST"], middlewares: [issueGuestOrderToken] },
   { matcher: "/store/orders", methods: ["GET"], middlewares: [narrowOrdersToKeyChannels] },
   { matcher: "/store/shipping-options/:id/calculate", methods: ["POST"], middlewares: [requireShippingOption] },

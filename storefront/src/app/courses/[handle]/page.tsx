@@ -3,11 +3,19 @@ import { notFound } from "next/navigation"
 import { addToCart } from "../../actions"
 import { Outline, ProgressBar } from "@/components/outline"
 import { TierBuy } from "@/components/tier-buy"
+import { FreeEnroll } from "@/components/free-enroll"
 import { continueLesson, getCourse, lessonsInOrder, tierName } from "@/lib/courses"
 import { formatMoney, getCustomer, getProduct, getRegion } from "@/lib/data"
 
-export default async function CoursePage({ params }: { params: Promise<{ handle: string }> }) {
+export default async function CoursePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ handle: string }>
+  searchParams: Promise<Record<string, string | undefined>>
+}) {
   const { handle } = await params
+  const query = await searchParams
   const course = await getCourse(handle)
   if (!course) return <ProductOnly handle={handle} />
   const customer = await getCustomer()
@@ -27,6 +35,7 @@ export default async function CoursePage({ params }: { params: Promise<{ handle:
           <p>{course.description}</p>
         </div>
         <aside className="panel" style={{ flex: "0 1 320px" }}>
+          <FreeEnroll course={course} loggedIn={!!customer} params={query} />
           {course.access.tier > 0 ? (
             <>
               <p>

@@ -4,10 +4,19 @@ import { formatMoney } from "@/lib/data"
 import { cookies } from "next/headers"
 import { COOKIE } from "@/lib/config"
 import { store, StoreError } from "@/lib/medusa"
+import { OrderDiscount } from "@/components/order-discount"
 
 export const metadata = { title: "Order confirmed" }
 
-type Order = { id: string; display_id: number; email: string; currency_code: string; total: number; items: { id: string; product_title: string; variant_title: string }[] }
+type Order = {
+  id: string
+  display_id: number
+  email: string
+  currency_code: string
+  total: number
+  discount_total?: number
+  items: { id: string; product_title: string; variant_title: string; adjustments?: { code?: string | null }[] }[]
+}
 
 export default async function OrderPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params
@@ -17,7 +26,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
   try {
     order = (
       await store<{ order: Order }>(`/store/orders/${encodeURIComponent(id)}`, {
-        query: { fields: "id,display_id,email,currency_code,total,*items" },
+        query: { fields: "id,display_id,email,currency_code,total,discount_total,*items,*items.adjustments" },
         headers: guestToken ? { "x-order-token": guestToken } : {},
       })
     ).order
@@ -38,8 +47,9 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
           </li>
         ))}
       </ul>
+      <OrderDiscount order={order} />
       <p>
-        <strong>Paid {formatMoney(order.total, order.currency_code)}</strong>
+        <strong>{order.total > 0 ? "Paid" : "Total"} {formatMoney(order.total, order.currency_code)}</strong>
       </p>
       <Link className="btn" href="/learn">
         Start learning

@@ -27,6 +27,11 @@ export const Course = model
     published_at: model.dateTime().nullable(),
     /** Issue a certificate when an enrollment completes. */
     certificates_enabled: model.boolean().default(false),
+    /**
+     * A lead magnet: anyone may enroll with only an email (POST
+     * /store/courses/:id/free-enrollment), through its free (price 0) tier.
+     */
+    lead_magnet: model.boolean().default(false),
     modules: model.hasMany(() => CourseModule, { mappedBy: "course" }),
   })
   .cascades({ delete: ["modules"] })

@@ -187,6 +187,21 @@ moduleIntegrationTestRunner<LedgerModuleService>({
         expect(await service.findByReference("test", "feb")).toBeNull()
         expect((await service.getBalances([a.payable]))[a.payable].balance).toBe("70")
       })
+
+      it("summarizes entries by order: an order's capture posting by its reference, anything else by metadata.order_id", async () => {
+        const a = await chart()
+        await service.postTransaction({ ...sale(a, "x", 100, 30, 70), reference_type: "order", reference_id: "order_1" })
+        await service.postTransaction({ ...sale(a, "refund_1", 20, 6, 14), metadata: { order_id: "order_1" } })
+        const unrelated = sale(a, "other", 5, 5, 0)
+        await service.postTransaction({ ...unrelated, entries: unrelated.entries.slice(0, 2) }) // cash and revenue only
+        const rows = await service.summarizeEntries({ org_id: "org_1", codes: ["cash"] }, ["order_id"])
+        expect(rows.map((r) => [r.order_id, Number(r.debits)])).toEqual([
+          ["order_1", 120],
+          [null, 5],
+        ])
+        const only = await service.summarizeEntries({ org_id: "org_1", codes: ["cash"], order_ids: ["order_1"] }, ["order_id"])
+        expect(only.map((r) => [r.order_id, Number(r.debits)])).toEqual([["order_1", 120]])
+      })
     })
   },
 })

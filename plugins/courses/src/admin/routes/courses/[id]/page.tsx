@@ -61,6 +61,18 @@ function PublishBar({ course }: { course: Course }) {
     },
     onError: (e) => toast.error(errorText(e, "Not saved")),
   })
+  const leadMagnet = useMutation({
+    mutationFn: (on: boolean) => sdk.client.fetch<{ course: Course }>(`/admin/courses/${course.id}`, { method: "POST", body: { lead_magnet: on } }),
+    onSuccess: (data) => {
+      client.setQueryData(courseKeys.detail(course.id), (old: { course: Course } | undefined) => ({ course: { ...old?.course, ...data.course } }))
+      toast.success(
+        data.course.lead_magnet
+          ? "Lead magnet on: visitors enroll with only their email (give the course a tier priced 0)"
+          : "Lead magnet off"
+      )
+    },
+    onError: (e) => toast.error(errorText(e, "Not saved")),
+  })
   const published = course.status === "published"
   return (
     <Container className="flex flex-col gap-2">
@@ -84,6 +96,15 @@ function PublishBar({ course }: { course: Course }) {
           />
           <Label htmlFor="course-certificates" className="txt-compact-small">
             Certificate on completion
+          </Label>
+          <Switch
+            id="course-lead-magnet"
+            checked={!!course.lead_magnet}
+            disabled={leadMagnet.isPending}
+            onCheckedChange={(on) => leadMagnet.mutate(on)}
+          />
+          <Label htmlFor="course-lead-magnet" className="txt-compact-small" title="Free for an email: needs a tier priced 0">
+            Lead magnet (free for an email)
           </Label>
           <Badge color={published ? "green" : "grey"}>{course.status}</Badge>
           <Button size="small" variant={published ? "secondary" : "primary"} isLoading={publish.isPending} onClick={() => publish.mutate(published ? "unpublish" : "publish")}>

@@ -62,6 +62,7 @@ const OrgSettingsPage = () => {
         <Badge color={org.status === "active" ? "green" : "orange"}>{org.status}</Badge>
       </Container>
       <ProfileAndBranding org={org} canManage={canManage} />
+      <RefundFeeBearer org={org} canManage={org.role === "platform"} />
       <Domains org={org} canManage={canManage} />
       <Staff id={org.id} role={org.role} />
       <Invitations id={org.id} role={org.role} />
@@ -161,6 +162,56 @@ function ProfileAndBranding({ org, canManage }: { org: OrgDetail; canManage: boo
           Buy Basic
         </button>
       </div>
+    </Container>
+  )
+}
+
+const BEARERS = [
+  { value: "org", label: "The organization (default)" },
+  { value: "platform", label: "The platform" },
+]
+
+/** Who bears the processing fee the payment provider keeps when an order is refunded. */
+function RefundFeeBearer({ org, canManage }: { org: OrgDetail; canManage: boolean }) {
+  const action = useOrgAction(org.id)
+  const current = org.settings?.refund_fee_bearer === "platform" ? "platform" : "org"
+  const [bearer, setBearer] = useState(current)
+  useEffect(() => setBearer(current), [current])
+  return (
+    <Container className="flex flex-col gap-3">
+      <Heading level="h2">Refunds</Heading>
+      <Text size="small" className="text-ui-fg-subtle">
+        Payment providers keep their processing fee when a payment is refunded. This says who carries it in the books (a term the platform sets with the organization).
+      </Text>
+      <div className="flex flex-col gap-1 md:w-1/2">
+        <Label htmlFor="org-refund-fee-bearer">Kept processing fee is borne by</Label>
+        <Select value={bearer} onValueChange={setBearer} disabled={!canManage}>
+          <Select.Trigger id="org-refund-fee-bearer">
+            <Select.Value />
+          </Select.Trigger>
+          <Select.Content>
+            {BEARERS.map((b) => (
+              <Select.Item key={b.value} value={b.value}>
+                {b.label}
+              </Select.Item>
+            ))}
+          </Select.Content>
+        </Select>
+      </div>
+      {canManage ? (
+        <Button
+          className="self-start"
+          isLoading={action.isPending}
+          disabled={bearer === current}
+          onClick={() => action.mutate({ body: { settings: { refund_fee_bearer: bearer } }, done: "Refund settings saved" })}
+        >
+          Save
+        </Button>
+      ) : (
+        <Text size="small" className="text-ui-fg-subtle">
+          Set by the platform operator; ask them to change it.
+        </Text>
+      )}
     </Container>
   )
 }
@@ -299,11 +350,18 @@ function Invitations({ id, role }: { id: string; role: string }) {
   const action = useOrgAction(id)
   const [email, setEmail] = useState("")
   const [inviteRole, setInviteRole] = useState("staff")
-  const [link, setLink] = useState<string | null>(null)
+  const [link, setLink] = useState<{ url: string | null; email: string; approved: boolean } | null>(null)
   const canInvite = role === "platform" || (rolesFor("staff.invite") as string[]).includes(role)
   const canApprove = role === "platform" || (rolesFor("staff.manage") as string[]).includes(role)
-  const showLink = (result: { token?: string }) =>
-    result?.token && setLink(`${window.location.origin}/org-invite?token=${encodeURIComponent(result.token)}`)
+  // The accept link is emailed to the invitee; it is shown once here too, for sending it
+  // another way. A manager's invitation is emailed (with a fresh link) once approved.
+  const showLink = (result: { token?: string; invitation?: { email: string; approved_at: string | null } }) =>
+    result?.invitation &&
+    setLink({
+      url: result.token && result.invitation.approved_at ? `${window.location.origin}/org-invite?token=${encodeURIComponent(result.token)}` : null,
+      email: result.invitation.email,
+      approved: !!result.invitation.approved_at,
+    })
   return (
     <Container className="flex flex-col gap-3">
       <Heading level="h2">Invitations</Heading>
@@ -324,13 +382,13 @@ function Invitations({ id, role }: { id: string; role: string }) {
               </Table.Cell>
               <Table.Cell className="text-right">
                 {canApprove && !inv.approved_at ? (
-                  <Button size="small" onClick={() => action.mutate({ path: `/invitations/${inv.id}/approve`, done: "Approved" })}>
+                  <Button size="small" onClick={() => action.mutate({ path: `/invitations/${inv.id}/approve`, done: `Approved: ${inv.email} is emailed a link` })}>
                     Approve
                   </Button>
                 ) : null}{" "}
                 {canInvite ? (
                   <>
-                    <Button size="small" variant="secondary" onClick={() => action.mutate({ path: `/invitations/${inv.id}/resend`, done: "New link created" }, { onSuccess: showLink })}>
+                    <Button size="small" variant="secondary" onClick={() => action.mutate({ path: `/invitations/${inv.id}/resend`, done: "New link emailed" }, { onSuccess: showLink })}>
                       Resend
                     </Button>{" "}
                     <Button size="small" variant="danger" onClick={() => action.mutate({ path: `/invitations/${inv.id}/cancel`, done: "Cancelled" })}>
@@ -373,9 +431,17 @@ function Invitations({ id, role }: { id: string; role: string }) {
         </div>
       ) : null}
       {link ? (
-        <div className="rounded-md border p-3">
-          <Text size="small">Send this link to the invitee (shown once):</Text>
-          <Input readOnly value={link} onFocus={(e) => e.target.select()} aria-label="Invitation link" />
+        <div className="rounded-md border p-3" role="status">
+          {link.approved ? (
+            <>
+              <Text size="small">Invitation emailed to {link.email}. The same link, shown once, if you need to send it yourself:</Text>
+              {link.url ? <Input readOnly value={link.url} onFocus={(e) => e.target.select()} aria-label="Invitation link" /> : null}
+            </>
+          ) : (
+            <Text size="small">
+              Waiting for approval: the org's owners and admins are told by email, and {link.email} gets the invitation once one of them approves it.
+            </Text>
+          )}
         </div>
       ) : null}
     </Container>

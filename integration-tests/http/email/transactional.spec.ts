@@ -1,0 +1,308 @@
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { Modules } from "@medusajs/framework/utils"
+import { createAdminUser, createCustomer, uniqueEmail, type CustomerActor } from "../../helpers/actors"
+import { useProcessEnv } from "../../helpers/env"
+import { send } from "../../helpers/http"
+import { createStaff, createTestOrg, type TestOrg } from "../../helpers/orgs"
+import { linkIn, TestSmtp } from "../../helpers/smtp"
+import { createRegion, placeOrder } from "../../helpers/commerce"
+import { createCourseWithOutline, createLesson } from "../../helpers/courses"
+
+// Email over real SMTP (issue 23): the app's SMTP provider delivers to a listener in this
+// test, which parses what a user would receive. "Forgot password" in a storefront and in
+// the admin (one email per request, branded by the org whose storefront asked, with a link
+// that completes the reset), staff invitations (the link accepts them; a manager's waits
+// for an owner's or admin's approval, who are told), and the welcome on joining an org.
+jest.setTimeout(300_000)
+
+const STOREFRONT = "http://shop.volmify.test"
+const BACKEND = "http://api.volmify.test"
+const smtp = new TestSmtp()
+beforeAll(() => smtp.start())
+afterAll(() => smtp.stop())
+useProcessEnv({
+  SMTP_URL: () => smtp.url(),
+  MAIL_FROM: "Volmify <mail@volmify.test>",
+  STOREFRONT_URL: STOREFRONT,
+  MEDUSA_BACKEND_URL: BACKEND,
+})
+
+const RESET = /password|contraseña/i
+const settle = () => new Promise((r) => setTimeout(r, 1500))
+const tokenOf = (link: string) => new URL(link).searchParams.get("token")!
+
+medusaIntegrationTestRunner({
+  testSuite: ({ api, getContainer }) => {
+    let acme: TestOrg
+    let yoga: TestOrg
+    let student: CustomerActor
+    const orgs = () => getContainer().resolve<any>("org")
+
+    beforeAll(async () => {
+      const container = getContainer()
+      acme = await createTestOrg(container, api, { handle: "mail-acme", name: "Acme Academy" })
+      yoga = await createTestOrg(container, api, { handle: "mail-yoga", name: "Yoga con Mia" })
+      await orgs().updateOrgs({ id: acme.org.id, support_email: "help@acme.test", branding: { primary_color: "#0a7f5a" } })
+      await orgs().updateOrgs({ id: yoga.org.id, branding: { default_locale: "es" } })
+      student = await createCustomer(api, acme.key, { email: uniqueEmail("reset.student"), password: "old-password-1" })
+    })
+
+    it("storefront forgot password: one branded email whose link sets a new password, once", async () => {
+      const res = await send(api, "post", "/auth/customer/emailpass/reset-password", acme.key.headers, { identifier: student.customer.email })
+      expect(res.status).toBe(201)
+      const [mail] = await smtp.waitFor(student.customer.email, 1, RESET)
+      expect(mail.subject).toBe("Reset your Acme Academy password")
+      expect(mail.from?.value[0]).toEqual({ name: "Acme Academy", address: "mail@volmify.test" })
+      expect(mail.replyTo?.value[0].address).toBe("help@acme.test")
+      expect(mail.html).toContain("#0a7f5a")
+      expect(mail.text).toContain("expires in 15 minutes")
+      const link = linkIn(mail, `${STOREFRONT}/account/reset-password?`)
+      expect(new URL(link).searchParams.get("email")).toBe(student.customer.email)
+
+      // The link's token sets a new password (what the storefront's reset page posts).
+      const update = await send(api, "post", "/auth/customer/emailpass/update", { authorization: `Bearer ${tokenOf(link)}` }, {
+        email: student.customer.email,
+        password: "new-password-2",
+      })
+      expect(update.status).toBe(200)
+      expect((await send(api, "post", "/auth/customer/emailpass", {}, { email: student.customer.email, password: "new-password-2" })).status).toBe(200)
+      expect((await send(api, "post", "/auth/customer/emailpass", {}, { email: student.customer.email, password: "old-password-1" })).status).toBe(401)
+      // Used once: the same link no longer works.
+      const again = await send(api, "post", "/auth/customer/emailpass/update", { authorization: `Bearer ${tokenOf(link)}` }, {
+        email: student.customer.email,
+        password: "third-password-3",
+      })
+      expect(again.status).toBe(401)
+      await settle()
+      expect(smtp.to(student.customer.email, RESET)).toHaveLength(1)
+    })
+
+    it("the same event delivered again (and twice at once) sends nothing more", async () => {
+      const email = uniqueEmail("reset.dup")
+      await createCustomer(api, acme.key, { email })
+      await send(api, "post", "/auth/customer/emailpass/reset-password", acme.key.headers, { identifier: email })
+      const [mail] = await smtp.waitFor(email, 1, RESET)
+      const token = tokenOf(linkIn(mail, STOREFRONT))
+      const bus = getContainer().resolve(Modules.EVENT_BUS)
+      const event = { name: "auth.password_reset", data: { entity_id: email, actor_type: "customer", token, metadata: { org_id: acme.org.id } } }
+      await Promise.all([bus.emit(event), bus.emit(event), bus.emit(event)])
+      await settle()
+      expect(smtp.to(email, RESET)).toHaveLength(1)
+      const rows = await getContainer().resolve(Modules.NOTIFICATION).listNotifications({ to: email, template: "customer-password-reset" })
+      expect(rows).toHaveLength(1)
+      expect(rows[0]).toMatchObject({ channel: "email", template: "customer-password-reset", provider_id: "smtp", status: "success" })
+    })
+
+    it("the org comes from the publishable key, never the body; a verified primary domain gets the links; locale per org", async () => {
+      // Acme's key with Yoga's org in the body: still Acme's email and storefront.
+      await send(api, "post", "/auth/customer/emailpass/reset-password", acme.key.headers, {
+        identifier: student.customer.email,
+        metadata: { org_id: yoga.org.id },
+      })
+      const mails = await smtp.waitFor(student.customer.email, 2, RESET)
+      expect(mails[1].subject).toBe("Reset your Acme Academy password")
+
+      // Yoga, in Spanish, linking to its verified primary domain (an unverified one is ignored).
+      await orgs().createOrgDomains([
+        { org_id: yoga.org.id, hostname: "unverified.yoga.test", is_primary: false, verified_at: null },
+        { org_id: yoga.org.id, hostname: "clases.yoga.test", is_primary: true, verified_at: new Date() },
+      ])
+      const yogi = uniqueEmail("reset.yogi")
+      await createCustomer(api, yoga.key, { email: yogi })
+      await send(api, "post", "/auth/customer/emailpass/reset-password", yoga.key.headers, { identifier: yogi })
+      const [es] = await smtp.waitFor(yogi, 1, RESET)
+      expect(es.subject).toBe("Restablece tu contraseña de Yoga con Mia")
+      expect(es.from?.value[0].name).toBe("Yoga con Mia")
+      expect(linkIn(es, "https://clases.yoga.test/account/reset-password?")).toBeTruthy()
+      expect(es.text).not.toContain("unverified.yoga.test")
+
+      // No key: the platform's brand and storefront.
+      await send(api, "post", "/auth/customer/emailpass/reset-password", {}, { identifier: yogi })
+      const [, platform] = await smtp.waitFor(yogi, 2, RESET)
+      expect(platform.subject).toBe("Reset your Volmify password")
+      expect(linkIn(platform, `${STOREFRONT}/account/reset-password?`)).toBeTruthy()
+    })
+
+    it("an unknown address gets the same answer and no email", async () => {
+      const nobody = uniqueEmail("reset.nobody")
+      const res = await send(api, "post", "/auth/customer/emailpass/reset-password", acme.key.headers, { identifier: nobody })
+      expect(res.status).toBe(201)
+      await settle()
+      expect(smtp.to(nobody)).toHaveLength(0)
+    })
+
+    it("admin users: the email links to the dashboard's reset page, which sets the password", async () => {
+      const email = uniqueEmail("reset.staff")
+      await createAdminUser(getContainer(), api, { email, password: "staff-old-1" })
+      expect((await send(api, "post", "/auth/user/emailpass/reset-password", {}, { identifier: email })).status).toBe(201)
+      const [mail] = await smtp.waitFor(email)
+      expect(mail.subject).toBe("Reset your Volmify admin password")
+      const link = linkIn(mail, `${BACKEND}/app/reset-password?`)
+      const update = await send(api, "post", "/auth/user/emailpass/update", { authorization: `Bearer ${tokenOf(link)}` }, { email, password: "staff-new-2" })
+      expect(update.status).toBe(200)
+      expect((await send(api, "post", "/auth/user/emailpass", {}, { email, password: "staff-new-2" })).status).toBe(200)
+    })
+
+    describe("staff invitations", () => {
+      const invite = async (by: { headers: Record<string, string> }, email: string, role: string) =>
+        send(api, "post", `/admin/orgs/${acme.org.id}/invitations`, by.headers, { email, role })
+
+      it("an owner's invitation is emailed with a link that accepts it; Resend mails a new link and the old one stops working", async () => {
+        const email = uniqueEmail("invitee")
+        const res = await invite(acme.owner, email, "creator")
+        expect(res.status).toBe(201)
+        const [mail] = await smtp.waitFor(email)
+        expect(mail.subject).toBe("You're invited to join Acme Academy")
+        expect(mail.text).toContain("as a creator")
+        const first = linkIn(mail, `${BACKEND}/org-invite?token=`)
+        expect(tokenOf(first)).toBe(res.data.token)
+
+        const resent = await send(api, "post", `/admin/orgs/${acme.org.id}/invitations/${res.data.invitation.id}/resend`, acme.owner.headers, {})
+        expect(resent.status).toBeLessThan(300)
+        const [, second] = await smtp.waitFor(email, 2)
+        const token = tokenOf(linkIn(second, `${BACKEND}/org-invite?token=`))
+        expect(token).not.toBe(tokenOf(first))
+
+        const reg = await send(api, "post", "/auth/user/emailpass/register", {}, { email, password: "invitee-password-1" })
+        const auth = { authorization: `Bearer ${reg.data.token}` }
+        expect((await send(api, "post", "/admin/org-invitations/accept", auth, { token: tokenOf(first) })).status).toBeGreaterThanOrEqual(400)
+        const accepted = await send(api, "post", "/admin/org-invitations/accept", auth, { token })
+        expect(accepted.status).toBe(200)
+        expect(accepted.data.employee).toMatchObject({ org_id: acme.org.id, role: "creator" })
+      })
+
+      it("a manager's invitation: owners and admins are asked to approve; the invitee is mailed on approval, not before", async () => {
+        const manager = await createStaff(getContainer(), api, acme.org.id, "manager", "mail.manager")
+        const admin = await createStaff(getContainer(), api, acme.org.id, "admin", "mail.admin")
+        const email = uniqueEmail("pending.invitee")
+        const res = await invite(manager, email, "staff")
+        expect(res.status).toBe(201)
+        for (const approver of [acme.owner, admin]) {
+          const [ask] = await smtp.waitFor(approver.user.email)
+          expect(ask.subject).toBe("An invitation to Acme Academy is waiting for your approval")
+          expect(ask.text).toContain(email)
+          expect(linkIn(ask, `${BACKEND}/app/orgs/${acme.org.id}`)).toBeTruthy()
+        }
+        expect(smtp.to(manager.user.email)).toHaveLength(0)
+        await settle()
+        expect(smtp.to(email)).toHaveLength(0)
+
+        const approved = await send(api, "post", `/admin/orgs/${acme.org.id}/invitations/${res.data.invitation.id}/approve`, admin.headers, {})
+        expect(approved.status).toBeLessThan(300)
+        const [mail] = await smtp.waitFor(email)
+        const token = tokenOf(linkIn(mail, `${BACKEND}/org-invite?token=`))
+        const reg = await send(api, "post", "/auth/user/emailpass/register", {}, { email, password: "pending-password-1" })
+        const accepted = await send(api, "post", "/admin/org-invitations/accept", { authorization: `Bearer ${reg.data.token}` }, { token })
+        expect(accepted.status).toBe(200)
+        await settle()
+        expect(smtp.to(acme.owner.user.email)).toHaveLength(1)
+      })
+    })
+
+    it("joining an org: one welcome email per org, in its language, linking to My learning; guests get none", async () => {
+      const email = uniqueEmail("welcome")
+      // (The runner restores the database before each test: the domain is made here.)
+      await orgs().createOrgDomains([{ org_id: yoga.org.id, hostname: "clases.yoga.test", is_primary: true, verified_at: new Date() }])
+      await createCustomer(api, yoga.key, { email })
+      const [mail] = await smtp.waitFor(email)
+      expect(mail.subject).toBe("Te damos la bienvenida a Yoga con Mia")
+      expect(linkIn(mail, "https://clases.yoga.test/learn")).toBeTruthy()
+      // Joining again (membership call from the storefront) sends nothing more.
+      const login = await send(api, "post", "/auth/customer/emailpass", {}, { email, password: "test-password-1" })
+      await send(api, "post", "/store/org/membership", { ...yoga.key.headers, authorization: `Bearer ${login.data.token}` }, {})
+      // The same customer joining Acme is welcomed by Acme.
+      await send(api, "post", "/store/org/membership", { ...acme.key.headers, authorization: `Bearer ${login.data.token}` }, {})
+      const [, acmeMail] = await smtp.waitFor(email, 2)
+      expect(acmeMail.subject).toBe("Welcome to Acme Academy")
+      await settle()
+      expect(smtp.to(email).map((m) => m.subject)).toEqual(["Te damos la bienvenida a Yoga con Mia", "Welcome to Acme Academy"])
+    })
+
+    it("order receipt: lines and total in the org's currency (JPY too), a Start learning link per course, once per order", async () => {
+      const container = getContainer()
+      const usd = await createRegion(container, "usd")
+      const jpy = await createRegion(container, "jpy")
+      const lesson = await createLesson(container, acme.org.id, { title: "Welcome", body: "Hello" })
+      const outline = [{ title: "Start", sections: [{ title: "First", lessons: [{ lesson_id: lesson.id }] }] }]
+      const ts = await createCourseWithOutline(container, acme.org, { handle: "mail-typescript", title: "TypeScript from Zero", outline })
+      const rx = await createCourseWithOutline(container, acme.org, { handle: "mail-rxjs", title: "RxJS in Depth", outline })
+      const buyer = await createCustomer(api, acme.key, { email: uniqueEmail("receipt") })
+      const orderId = await placeOrder(api, buyer, usd, [ts.product.variants[0].id, rx.product.variants[1].id])
+      const [mail] = await smtp.waitFor(buyer.customer.email, 1, /order #/)
+      const { data: [order] } = await container.resolve("query").graph({ entity: "order", fields: ["display_id"], filters: { id: orderId } })
+      expect(mail.subject).toBe(`Your Acme Academy order #${order.display_id}`)
+      expect(mail.text).toMatch(/\$99\.00/)
+      expect(mail.text).toMatch(/\$199\.00/)
+      expect(mail.text).toMatch(/Total: \$298\.00/)
+      expect(linkIn(mail, `${STOREFRONT}/courses/mail-typescript`)).toBeTruthy()
+      expect(linkIn(mail, `${STOREFRONT}/courses/mail-rxjs`)).toBeTruthy()
+      expect(linkIn(mail, `${STOREFRONT}/order/${orderId}`)).toBeTruthy()
+
+      // The event again: nothing more.
+      await getContainer().resolve(Modules.EVENT_BUS).emit({ name: "order.placed", data: { id: orderId } })
+      await settle()
+      expect(smtp.to(buyer.customer.email, /order #/)).toHaveLength(1)
+
+      // Zero-decimal currency: ¥14,800, no decimals.
+      const jpyOrder = await placeOrder(api, buyer, jpy, [ts.product.variants[0].id])
+      const [, yen] = await smtp.waitFor(buyer.customer.email, 2, /order #/)
+      expect(yen.text).toMatch(/Total: ¥14,800(?![.,]\d)/)
+      expect(linkIn(yen, `${STOREFRONT}/order/${jpyOrder}`)).toBeTruthy()
+    })
+
+    it("certificate issued and assignment reviewed: the student is mailed once each, with the verification page and the lesson", async () => {
+      const container = getContainer()
+      const courses = container.resolve<any>("course")
+      const bus = container.resolve(Modules.EVENT_BUS)
+      const lesson = await createLesson(container, acme.org.id, { title: "Essay", body: "Write" })
+      const outline = [{ title: "Start", sections: [{ title: "First", lessons: [{ lesson_id: lesson.id }] }] }]
+      const { course } = await createCourseWithOutline(container, acme.org, { handle: "mail-essays", title: "Essay Writing", outline })
+      const [placement] = await courses.listSectionLessons({ lesson_id: lesson.id }, { select: ["id"] })
+      const enrollment = { id: "enr_mail_test" }
+      const [cert] = await courses.createCertificates([
+        {
+          code: "MAIL-CERT-1",
+          enrollment_id: enrollment.id,
+          customer_id: student.customer.id,
+          course_id: course.id,
+          org_id: acme.org.id,
+          student_name: "Test Customer",
+          course_title: "Essay Writing",
+          org_name: "Acme Academy",
+          issued_at: new Date(),
+        },
+      ])
+      const issued = { name: "course.certificate.issued", data: { id: cert.id } }
+      await Promise.all([bus.emit(issued), bus.emit(issued)])
+      const [mail] = await smtp.waitFor(student.customer.email, 1, /certificate/)
+      expect(mail.subject).toBe("Your certificate for Essay Writing")
+      expect(linkIn(mail, `${STOREFRONT}/certificates/verify/MAIL-CERT-1`)).toBeTruthy()
+      expect(linkIn(mail, `${STOREFRONT}/learn`)).toBeTruthy()
+
+      const [submission] = await courses.createAssignmentSubmissions([
+        {
+          org_id: acme.org.id,
+          course_id: course.id,
+          enrollment_id: enrollment.id,
+          customer_id: student.customer.id,
+          placement_id: placement.id,
+          lesson_id: lesson.id,
+          text: "My essay",
+          status: "failed",
+          feedback: "Cite <two> sources",
+          reviewed_by: acme.owner.user.id,
+          reviewed_at: new Date(),
+        },
+      ])
+      const reviewed = { name: "course.assignment.reviewed", data: { id: submission.id } }
+      await Promise.all([bus.emit(reviewed), bus.emit(reviewed)])
+      const [review] = await smtp.waitFor(student.customer.email, 1, /Essay$/)
+      expect(review.subject).toBe("Feedback: Essay")
+      expect(review.text).toContain("Feedback: Cite <two> sources")
+      expect(review.html).not.toContain("<two>")
+      expect(linkIn(review, `${STOREFRONT}/courses/mail-essays/lessons/${placement.id}`)).toBeTruthy()
+      await settle()
+      expect(smtp.to(student.customer.email, /certificate|Essay$/).map((m) => m.subject)).toEqual(["Your certificate for Essay Writing", "Feedback: Essay"])
+    })
+  },
+})

@@ -1,0 +1,54 @@
+import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { COURSE_MODULE } from "../modules/course"
+
+type EmailBrand = { locale: string; storefront_url: string }
+// @volmify/orgs renders and sends every email in the org's brand (its email/ folder).
+const { sendEmail } = require("@volmify/orgs/email") as {
+  sendEmail(container: unknown, input: Record<string, unknown> & { data: (brand: EmailBrand) => Record<string, unknown> }): Promise<boolean>
+}
+
+const money = (brand: EmailBrand, currency: string, amount: unknown) =>
+  // Intl formats the decimal string exactly (no float arithmetic on the amount).
+  new Intl.NumberFormat(brand.locale, { style: "currency", currency: currency.toUpperCase() }).format(String(amount ?? 0) as any)
+
+/**
+ * `order.placed` on an org's storefront: the buyer gets a receipt in the org's brand, with
+ * a "Start learning" link per course bought (its page on the org's storefront). Once per
+ * order, however often the event arrives.
+ */
+export default async function orderReceiptEmail({ event, container }: SubscriberArgs<{ id: string }>) {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data: [order] } = await query.graph({
+    entity: "order",
+    fields: ["id", "display_id", "email", "currency_code", "total", "sales_channel_id", "items.title", "items.product_title", "items.quantity", "items.total", "items.product_id"],
+    filters: { id: event.data.id },
+  })
+  if (!order?.email || !order.sales_channel_id) return
+  const org = await container.resolve<any>("org").retrieveOrgBySalesChannel(order.sales_channel_id, ["id"])
+  if (!org) return
+  const productIds = [...new Set((order.items ?? []).map((i: any) => i?.product_id).filter(Boolean))] as string[]
+  const courses = productIds.length
+    ? await container.resolve<any>(COURSE_MODULE).listCourses({ product_id: productIds, org_id: org.id }, { select: ["id", "handle", "title", "product_id"] })
+    : []
+  await sendEmail(container, {
+    org_id: org.id,
+    to: order.email,
+    template: "order-receipt",
+    data: (brand) => ({
+      display_id: order.display_id,
+      lines: (order.items ?? []).map((i: any) => ({
+        title: i.product_title && i.title && i.product_title !== i.title ? `${i.product_title} (${i.title})` : i.product_title || i.title,
+        quantity: Number(i.quantity),
+        amount: money(brand, order.currency_code, i.total),
+      })),
+      total: money(brand, order.currency_code, order.total),
+      courses: courses.map((c: any) => ({ title: c.title, url: `${brand.storefront_url}/courses/${encodeURIComponent(c.handle)}` })),
+      order_url: `${brand.storefront_url}/order/${order.id}`,
+    }),
+    idempotency_key: `order-receipt:${order.id}`,
+    resource: { type: "order", id: order.id },
+  })
+}
+
+export const config: SubscriberConfig = { event: "order.placed" }

@@ -1,0 +1,30 @@
+import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { ORG_MODULE } from "../../modules/org"
+import type OrgModuleService from "../../modules/org/service"
+
+/**
+ * POST /auth/customer/emailpass/reset-password: the reset email is branded by, and links
+ * to, the org whose storefront asked. The org comes from the request's publishable key
+ * (`x-publishable-api-key`); whatever `metadata` the body carried is replaced, so nobody
+ * can have a reset link sent in another org's name or to another storefront.
+ */
+export async function stampResetPasswordOrg(req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) {
+  const key = req.get("x-publishable-api-key")
+  let orgId: string | null = null
+  if (key) {
+    const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
+    const { data: [apiKey] } = await query.graph({
+      entity: "api_key",
+      fields: ["id", "revoked_at", "sales_channels.id"],
+      filters: { token: key, type: "publishable" },
+    })
+    const channels = apiKey && !apiKey.revoked_at ? (apiKey.sales_channels ?? []).map((c: any) => c.id) : []
+    const org = channels.length ? await req.scope.resolve<OrgModuleService>(ORG_MODULE).retrieveOrgBySalesChannel(channels, ["id"]) : null
+    orgId = org?.id ?? null
+  }
+  const metadata = orgId ? { org_id: orgId } : {}
+  if (req.body && typeof req.body === "object") (req.body as any).metadata = metadata
+  if (req.validatedBody && typeof req.validatedBody === "object") (req.validatedBody as any).metadata = metadata
+  next()
+}

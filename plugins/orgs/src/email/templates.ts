@@ -1,0 +1,180 @@
+import type { EmailBrand } from "./context"
+import type { EmailBody } from "./layout"
+
+/**
+ * The email templates, one function per message, with their words per locale. A locale
+ * without a translation falls back to English.
+ */
+type Words = Record<string, (brand: EmailBrand, data: any) => EmailBody>
+
+const pick = (words: Words, locale: string) => words[locale.split("-")[0].toLowerCase()] ?? words.en
+
+const passwordReset: Words = {
+  en: (brand, d: { url: string; minutes: number }) => ({
+    subject: `Reset your ${brand.org_name} password`,
+    preview: `A link to choose a new password for ${brand.org_name}`,
+    heading: "Reset your password",
+    paragraphs: [
+      `Someone asked to reset the password of your ${brand.org_name} account. If it was you, choose a new password with the button below.`,
+      "If it was not you, ignore this email: your password stays as it is.",
+    ],
+    action: { label: "Choose a new password", url: d.url },
+    note: `The link works once and expires in ${d.minutes} minutes.`,
+  }),
+  es: (brand, d: { url: string; minutes: number }) => ({
+    subject: `Restablece tu contraseña de ${brand.org_name}`,
+    preview: `Un enlace para elegir una nueva contraseña de ${brand.org_name}`,
+    heading: "Restablece tu contraseña",
+    paragraphs: [
+      `Alguien pidió restablecer la contraseña de tu cuenta de ${brand.org_name}. Si fuiste tú, elige una nueva contraseña con el botón.`,
+      "Si no fuiste tú, ignora este correo: tu contraseña no cambia.",
+    ],
+    action: { label: "Elegir una nueva contraseña", url: d.url },
+    note: `El enlace funciona una vez y caduca en ${d.minutes} minutos.`,
+  }),
+}
+
+const staffPasswordReset: Words = {
+  en: (brand, d: { url: string; minutes: number }) => ({
+    subject: `Reset your ${brand.org_name} admin password`,
+    preview: "A link to choose a new admin password",
+    heading: "Reset your admin password",
+    paragraphs: [
+      "Someone asked to reset the password you use to sign in to the admin. If it was you, choose a new password with the button below.",
+      "If it was not you, ignore this email and tell your org's owner.",
+    ],
+    action: { label: "Choose a new password", url: d.url },
+    note: `The link works once and expires in ${d.minutes} minutes.`,
+  }),
+}
+
+const ROLE_WORDS: Record<string, string> = {
+  owner: "an owner",
+  admin: "an admin",
+  manager: "a manager",
+  creator: "a creator",
+  staff: "a staff member",
+}
+
+const staffInvitation: Words = {
+  en: (brand, d: { url: string; role: string; expires_on: string }) => ({
+    subject: `You're invited to join ${brand.org_name}`,
+    preview: `Join ${brand.org_name} as ${ROLE_WORDS[d.role] ?? d.role}`,
+    heading: `Join ${brand.org_name}`,
+    paragraphs: [
+      `You are invited to work on ${brand.org_name} as ${ROLE_WORDS[d.role] ?? d.role}. Accept to sign in to the admin with your existing account, or create one.`,
+    ],
+    action: { label: "Accept the invitation", url: d.url },
+    note: `The invitation expires on ${d.expires_on}. If you did not expect it, ignore this email.`,
+  }),
+}
+
+const invitationApproval: Words = {
+  en: (brand, d: { url: string; email: string; role: string }) => ({
+    subject: `An invitation to ${brand.org_name} is waiting for your approval`,
+    preview: `${d.email} was invited as ${ROLE_WORDS[d.role] ?? d.role}`,
+    heading: "An invitation needs your approval",
+    paragraphs: [
+      `${d.email} was invited to ${brand.org_name} as ${ROLE_WORDS[d.role] ?? d.role} by a manager. The invitation is sent once an owner or admin approves it.`,
+    ],
+    action: { label: "Review the invitation", url: d.url },
+  }),
+}
+
+const welcome: Words = {
+  en: (brand, d: { url: string; first_name?: string | null }) => ({
+    subject: `Welcome to ${brand.org_name}`,
+    preview: `Your ${brand.org_name} account is ready`,
+    heading: d.first_name ? `Welcome, ${d.first_name}` : `Welcome to ${brand.org_name}`,
+    paragraphs: [
+      `Your account at ${brand.org_name} is ready. Your courses, progress and certificates are in My learning.`,
+    ],
+    action: { label: "Go to My learning", url: d.url },
+  }),
+  es: (brand, d: { url: string; first_name?: string | null }) => ({
+    subject: `Te damos la bienvenida a ${brand.org_name}`,
+    preview: `Tu cuenta de ${brand.org_name} está lista`,
+    heading: d.first_name ? `Hola, ${d.first_name}` : `Te damos la bienvenida a ${brand.org_name}`,
+    paragraphs: [`Tu cuenta de ${brand.org_name} está lista. Tus cursos, tu progreso y tus certificados están en Mi aprendizaje.`],
+    action: { label: "Ir a Mi aprendizaje", url: d.url },
+  }),
+}
+
+type ReceiptData = {
+  display_id: string | number
+  lines: { title: string; quantity: number; amount: string }[]
+  total: string
+  courses: { title: string; url: string }[]
+  order_url: string
+}
+
+const orderReceipt: Words = {
+  en: (brand, d: ReceiptData) => ({
+    subject: `Your ${brand.org_name} order #${d.display_id}`,
+    preview: d.courses.length ? `Start learning: ${d.courses.map((c) => c.title).join(", ")}` : `Receipt for order #${d.display_id}`,
+    heading: "Thank you for your order",
+    paragraphs: [
+      `This is your receipt for order #${d.display_id} at ${brand.org_name}.`,
+      ...(d.courses.length ? ["Your courses are open: start whenever you like."] : []),
+    ],
+    rows: [...d.lines.map((l) => ({ label: l.quantity > 1 ? `${l.title} × ${l.quantity}` : l.title, value: l.amount })), { label: "Total", value: d.total, strong: true }],
+    action: d.courses.length ? { label: `Start learning: ${d.courses[0].title}`, url: d.courses[0].url } : { label: "View your order", url: d.order_url },
+    links: d.courses.length > 1 ? d.courses.slice(1).map((c) => ({ label: `Start learning: ${c.title}`, url: c.url })) : undefined,
+    note: `Order details: ${d.order_url}`,
+  }),
+}
+
+const lessonAvailable: Words = {
+  en: (brand, d: { url: string; first_name?: string | null; course_title: string; lesson_title: string }) => ({
+    subject: `New lesson open: ${d.lesson_title}`,
+    preview: `${d.course_title}: "${d.lesson_title}" is open`,
+    heading: d.first_name ? `${d.first_name}, a new lesson is open` : "A new lesson is open",
+    paragraphs: [`"${d.lesson_title}" in ${d.course_title} is now open for you.`],
+    action: { label: "Open the lesson", url: d.url },
+  }),
+}
+
+const certificateIssued: Words = {
+  en: (brand, d: { first_name?: string | null; course_title: string; verify_url: string; learn_url: string; code: string }) => ({
+    subject: `Your certificate for ${d.course_title}`,
+    preview: `You completed ${d.course_title}`,
+    heading: d.first_name ? `Congratulations, ${d.first_name}` : "Congratulations",
+    paragraphs: [
+      `You completed ${d.course_title} at ${brand.org_name} and earned its certificate (code ${d.code}).`,
+      "Download the PDF from My learning; anyone can check it with the verification link.",
+    ],
+    action: { label: "Get your certificate", url: d.learn_url },
+    links: [{ label: "Verification page", url: d.verify_url }],
+  }),
+}
+
+const assignmentReviewed: Words = {
+  en: (brand, d: { first_name?: string | null; course_title: string; lesson_title: string; passed: boolean; feedback?: string | null; url: string }) => ({
+    subject: `${d.passed ? "Passed" : "Feedback"}: ${d.lesson_title}`,
+    preview: `Your assignment in ${d.course_title} was reviewed`,
+    heading: d.passed ? "Your assignment passed" : "Your assignment needs another try",
+    paragraphs: [
+      `${d.first_name ? `${d.first_name}, y` : "Y"}our submission for "${d.lesson_title}" in ${d.course_title} was reviewed${d.passed ? " and passed" : ""}.`,
+      ...(d.feedback ? [`Feedback: ${d.feedback}`] : []),
+    ],
+    action: { label: d.passed ? "Continue the course" : "Open the assignment", url: d.url },
+  }),
+}
+
+export const EMAIL_TEMPLATES = {
+  "certificate-issued": certificateIssued,
+  "assignment-reviewed": assignmentReviewed,
+  "course-lesson-available": lessonAvailable,
+  "order-receipt": orderReceipt,
+  "staff-invitation": staffInvitation,
+  "staff-invitation-approval": invitationApproval,
+  "customer-welcome": welcome,
+  "customer-password-reset": passwordReset,
+  "user-password-reset": staffPasswordReset,
+} as const
+
+export type EmailTemplate = keyof typeof EMAIL_TEMPLATES
+
+export function buildEmail(template: EmailTemplate, brand: EmailBrand, data: unknown): EmailBody {
+  return pick(EMAIL_TEMPLATES[template], brand.locale)(brand, data)
+}

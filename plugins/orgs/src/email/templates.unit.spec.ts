@@ -1,0 +1,65 @@
+import type { EmailBrand } from "./context"
+import { renderEmail } from "./layout"
+import { buildEmail, EMAIL_TEMPLATES, type EmailTemplate } from "./templates"
+
+const brand = (over: Partial<EmailBrand> = {}): EmailBrand => ({
+  org_id: "org_1",
+  org_name: "Acme <b>Academy</b>",
+  logo_url: null,
+  primary_color: "#0a7f5a",
+  locale: "en",
+  reply_to: "help@acme.test",
+  from_name: "Acme",
+  storefront_url: "https://acme.test",
+  admin_url: "https://api.acme.test/app",
+  backend_url: "https://api.acme.test",
+  ...over,
+})
+
+const SAMPLE: Record<EmailTemplate, Record<string, unknown>> = {
+  "certificate-issued": { url: "https://acme.test/learn", learn_url: "https://acme.test/learn", verify_url: "https://acme.test/certificates/verify/ABC", course_title: "TS", code: "ABC", first_name: "Ana" },
+  "assignment-reviewed": { url: "https://acme.test/courses/ts/lessons/p1", course_title: "TS", lesson_title: "Essay", passed: false, feedback: "Add <sources>", first_name: null },
+  "customer-password-reset": { url: "https://acme.test/account/reset-password?token=t&email=a%40b.c", minutes: 15 },
+  "user-password-reset": { url: "https://api.acme.test/app/reset-password?token=t", minutes: 15 },
+  "staff-invitation": { url: "https://api.acme.test/org-invite?token=t", role: "creator", expires_on: "2026-12-09" },
+  "staff-invitation-approval": { url: "https://api.acme.test/app/orgs/org_1", email: "new@acme.test", role: "staff" },
+  "customer-welcome": { url: "https://acme.test/learn", first_name: "Ana" },
+  "course-lesson-available": { url: "https://acme.test/courses/ts/lessons/p1", first_name: null, course_title: "TS", lesson_title: "Generics" },
+  "order-receipt": {
+    display_id: 7,
+    lines: [{ title: "TS (Basic)", quantity: 1, amount: "$99.00" }],
+    total: "$99.00",
+    courses: [{ title: "TS", url: "https://acme.test/courses/ts" }],
+    order_url: "https://acme.test/order/order_1",
+  },
+}
+
+describe("email templates", () => {
+  it.each(Object.keys(EMAIL_TEMPLATES) as EmailTemplate[])("%s: subject, HTML and text with its link; the org name is escaped", async (template) => {
+    const body = buildEmail(template, brand(), SAMPLE[template])
+    const mail = await renderEmail(brand(), body)
+    expect(mail.subject).toContain(template.startsWith("course-lesson") ? "Generics" : "")
+    expect(mail.subject.length).toBeGreaterThan(5)
+    const url = String(SAMPLE[template].url ?? SAMPLE[template].order_url)
+    expect(mail.text).toContain(template === "order-receipt" ? "https://acme.test/courses/ts" : url)
+    expect(mail.html).toContain(url.replace(/&/g, "&amp;"))
+    expect(mail.html).not.toContain("<b>Academy</b>")
+    expect(mail.html).toContain("#0a7f5a")
+    expect(mail.text).toContain("acme.test")
+  })
+
+  it("uses the org's locale where a translation exists and English otherwise", () => {
+    expect(buildEmail("customer-password-reset", brand({ locale: "es-MX" }), SAMPLE["customer-password-reset"]).subject).toBe(
+      "Restablece tu contraseña de Acme <b>Academy</b>"
+    )
+    expect(buildEmail("customer-password-reset", brand({ locale: "fr" }), SAMPLE["customer-password-reset"]).subject).toBe(
+      "Reset your Acme <b>Academy</b> password"
+    )
+  })
+
+  it("ignores a brand colour that is not a hex colour (no CSS injection)", async () => {
+    const mail = await renderEmail(brand({ primary_color: "red;background:url(https://evil.test)" }), buildEmail("customer-welcome", brand(), SAMPLE["customer-welcome"]))
+    expect(mail.html).not.toContain("evil.test")
+    expect(mail.html).toContain("#111827")
+  })
+})
