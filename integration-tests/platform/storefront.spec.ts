@@ -598,10 +598,10 @@ describe("storefront", () => {
     await shoot(page, "free-enrollment-order")
     for (let i = 0; i < 20; i++) {
       await page.goto(`${acme.url}/courses/${free.handle}`)
-      if (await page.getByText("Your tier: 1").count()) break
+      if (await page.getByText("Your tier: Free").count()) break
       await page.waitForTimeout(500)
     }
-    await page.getByText("Your tier: 1").waitFor()
+    await page.getByText("Your tier: Free").waitFor()
     expect(await page.getByRole("button", { name: "Enroll for free" }).count()).toBe(0)
 
     // 3. Lead magnet: an anonymous visitor gives only an email; an account's email must log in.
