@@ -107,6 +107,24 @@ describe("course builder and widgets in the dashboard", () => {
       expect(lessons[0]).toMatchObject({ type: "text", video_provider: "url", video_source: "https://videos.example.com/intro.mp4" })
       expect(lessons[0].body).toContain("**hands-on**")
       expect(lessons[0].attachments).toEqual([{ file_id: expect.stringMatching(/^private-/), name: "cheatsheet.txt", mime_type: "text/plain" }])
+      // Issue 22: "New lesson" right after saving one opens empty, not with the lesson just written.
+      await page.getByRole("button", { name: "New lesson" }).click()
+      const fresh = page.getByRole("dialog")
+      await fresh.getByText("New lesson").first().waitFor()
+      expect({
+        title: await fresh.getByLabel("Title", { exact: true }).inputValue(),
+        video: await fresh.getByLabel("Video URL").inputValue(),
+        body: await fresh.getByLabel("Body (markdown)").inputValue(),
+        attachment: await fresh.getByText("cheatsheet.txt").count(),
+      }).toEqual({ title: "", video: "", body: "", attachment: 0 })
+      shots.push("admin-lesson-new-empty.png", await page.screenshot())
+      await fresh.getByRole("button", { name: "Cancel" }).click()
+      await fresh.waitFor({ state: "detached", timeout: 30_000 })
+      // Edit shows the saved lesson.
+      await page.getByRole("button", { name: `Edit ${lessonTitles[0]}` }).click()
+      expect(await page.getByRole("dialog").getByLabel("Title", { exact: true }).inputValue()).toBe(lessonTitles[0])
+      await page.getByRole("dialog").getByRole("button", { name: "Cancel" }).click()
+      await page.getByRole("dialog").waitFor({ state: "detached", timeout: 30_000 })
 
       // Courses list -> Create course from the product.
       await page.goto(`${base}/app/courses`)

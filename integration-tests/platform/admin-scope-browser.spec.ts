@@ -174,6 +174,32 @@ describe("org-scoped admin in the dashboard", () => {
       expect(await ops.getByRole("button", { name: "New lesson" }).isDisabled()).toBe(true)
       await ops.getByLabel("Filter by org").selectOption({ label: orgs[0].name })
       expect(await ops.getByRole("button", { name: "New lesson" }).isEnabled()).toBe(true)
+
+      // Issue 22: every operator page about one org offers the same org picker, never the
+      // API's bare "org_id is required for platform operators".
+      for (const url of ["/certificates", "/earnings", "/affiliates"]) {
+        await ops.goto(`${app.base}/app${url}`)
+        await ops.getByRole("combobox", { name: "Organization" }).waitFor({ timeout: 60_000 })
+        await ops.getByText(/^Choose an organization/).first().waitFor({ timeout: 30_000 })
+        shots.push(`admin-operator-picker-${url.slice(1)}.png`, await ops.screenshot())
+      }
+      for (const url of ["/certificates", "/earnings", "/affiliates", "/assignments", "/courses", "/lessons", "/orgs"]) {
+        await ops.goto(`${app.base}/app${url}`)
+        await ops.waitForLoadState("networkidle")
+        const text = await ops.locator("body").innerText()
+        expect({ url, bare: /org_id is required/.test(text), error: /An error occurred|Something went wrong/.test(text) }).toEqual({ url, bare: false, error: false })
+      }
+      // Certificates: the operator picks org A, edits its template; org B's stays untouched.
+      await ops.goto(`${app.base}/app/certificates`)
+      await ops.getByRole("combobox", { name: "Organization" }).click({ timeout: 60_000 })
+      await ops.getByRole("option", { name: orgs[0].name }).click()
+      await ops.getByLabel("Signed by (name)").fill("Operator Olga", { timeout: 30_000 })
+      await ops.getByRole("button", { name: "Save template" }).click()
+      await ops.getByText("Certificate template saved").waitFor({ timeout: 30_000 })
+      shots.push("admin-operator-certificates.png", await ops.screenshot())
+      const template = async (orgId: string) =>
+        (await api("GET", `/admin/certificate-settings?org_id=${orgId}`, platform)).certificate_settings.signatory_name
+      expect([await template(orgs[0].id), await template(orgs[1].id)]).toEqual(["Operator Olga", null])
     } catch (error) {
       const shot = await page.screenshot({ fullPage: true }).catch(() => null)
       if (shot) shots.push("admin-scope-failure.png", shot)

@@ -107,7 +107,8 @@ export type DemoLesson = {
   title: string
   type: "video" | "text" | "download"
   body: string
-  video?: string
+  /** Plays the demo clip (demo-media.ts), stored by the seed as a private file. */
+  video?: boolean
   duration_seconds?: number
   is_preview?: boolean
 }
@@ -123,7 +124,8 @@ export type DemoModule = {
  * every tier (Basic 1, Premium 2, VIP 3) and one module that drips a week after enrollment.
  */
 export function demoOutline(courseTitle: string, handle: string): DemoModule[] {
-  const video = (n: number) => `https://media.volmify.local/demo/${handle}/${n}.mp4`
+  // Every demo video lesson plays the same small clip served by the app itself.
+  const video = (_n: number) => true
   const text = (what: string) => `# ${what}\n\nPart of **${courseTitle}**. Work through the notes, then try the exercise at the end.`
   return [
     {

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto"
 import { writeFileSync } from "node:fs"
 import type { ExecArgs, MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError, Modules, ProductStatus } from "@medusajs/framework/utils"
@@ -19,6 +20,7 @@ import {
   demoOutline,
   DemoStaff,
 } from "./demo-catalog"
+import { DEMO_LESSON_VIDEO } from "./demo-media"
 import { seedAttribution } from "./seed-attribution"
 
 // The plugin's workflows, as the host app loads them (built before the seed runs).
@@ -31,6 +33,27 @@ const {
   publishCourseWorkflow,
   enrollCustomerForProductsWorkflow,
 } = require("@volmify/courses/workflows")
+
+/**
+ * The demo clip as a private file of Medusa's file module (one per seed run, stored only
+ * when a course is created): demo video lessons are of provider "file" and play through the
+ * signed /course-media route like any uploaded lesson video.
+ */
+let demoVideoFile: Promise<string> | null = null
+function demoVideoFileId(container: MedusaContainer): Promise<string> {
+  demoVideoFile ??= container
+    .resolve(Modules.FILE)
+    .createFiles([
+      {
+        filename: `${randomBytes(16).toString("hex")}-${DEMO_LESSON_VIDEO.name}`,
+        mimeType: DEMO_LESSON_VIDEO.mime_type,
+        content: DEMO_LESSON_VIDEO.content_base64,
+        access: "private",
+      },
+    ])
+    .then(([stored]) => stored.id)
+  return demoVideoFile
+}
 
 /**
  * Access plans for a demo product's variants (tier by variant title) and its published
@@ -76,8 +99,8 @@ async function seedDemoCourse(
             title: l.title,
             type: l.type,
             body: l.body,
-            video_provider: l.video ? "url" : null,
-            video_source: l.video ?? null,
+            video_provider: l.video ? "file" : null,
+            video_source: l.video ? await demoVideoFileId(container) : null,
             duration_seconds: l.duration_seconds ?? null,
           },
         })

@@ -295,6 +295,59 @@ medusaIntegrationTestRunner({
         expect((await failure(api.get(`/admin/orgs/${f.a.org.id}`, { headers: f.a.staff.staff.headers }))).status).toBe(404)
       })
 
+      it("staff removal (issue 22): nobody removes or deactivates themselves; the last owner is never removed, demoted or deactivated", async () => {
+        const employees = async () =>
+          (await api.get(`/admin/orgs/${f.a.org.id}/employees`, { headers: f.platform.headers })).data.employees as any[]
+        const byRole = Object.fromEntries((await employees()).map((e: any) => [e.role, e.id]))
+        const ownerId = byRole.owner
+        const adminId = byRole.admin
+        const ownerUrl = `/admin/orgs/${f.a.org.id}/employees/${ownerId}`
+        // Removing org A's only owner, by every actor: nobody may, each hears why.
+        const seen = await matrix("delete", ownerUrl, (role) => {
+          if (role === "anon" || role === "customer") return 401
+          if (role === "b" || role === "none") return 404
+          return role === "owner" || role === "admin" || role === "platform" ? 400 : 403
+        })
+        expect(seen).toHaveLength(adminActors().length)
+        const refusal = async (who: Record<string, string>, method: "post" | "delete", url: string, body?: unknown) =>
+          (await call(method, url, who, body)).data.message
+        expect(await refusal(f.a.staff.owner.headers, "delete", ownerUrl)).toBe("The org must keep at least one owner")
+        expect(await refusal(f.a.staff.admin.headers, "delete", ownerUrl)).toBe("Only an owner can remove an owner")
+        expect(await refusal(f.platform.headers, "delete", ownerUrl)).toBe("The org must keep at least one owner")
+        // ...nor demote or deactivate them (the platform operator neither).
+        expect(await call("post", ownerUrl, f.platform.headers, { role: "admin" })).toMatchObject({ status: 400, data: { message: "The org must keep at least one owner" } })
+        expect(await call("post", ownerUrl, f.platform.headers, { status: "inactive" })).toMatchObject({ status: 400, data: { message: "The org must keep at least one owner" } })
+        expect(await call("post", ownerUrl, f.a.staff.owner.headers, { status: "inactive" })).toMatchObject({ status: 400, data: { message: "The org must keep at least one owner" } })
+        // An admin cannot remove or deactivate themselves either.
+        const adminUrl = `/admin/orgs/${f.a.org.id}/employees/${adminId}`
+        expect(await call("delete", adminUrl, f.a.staff.admin.headers)).toMatchObject({
+          status: 400,
+          data: { message: "You cannot remove yourself from the org's staff; another owner or admin can" },
+        })
+        expect(await call("post", adminUrl, f.a.staff.admin.headers, { status: "inactive" })).toMatchObject({
+          status: 400,
+          data: { message: "You cannot deactivate yourself; another owner or admin can" },
+        })
+
+        // With a second owner, the first still cannot remove or deactivate themselves; the other owner can.
+        expect((await call("post", adminUrl, f.a.staff.owner.headers, { role: "owner" })).status).toBe(200)
+        expect(await call("delete", ownerUrl, f.a.staff.owner.headers)).toMatchObject({
+          status: 400,
+          data: { message: "You cannot remove yourself from the org's staff; another owner or admin can" },
+        })
+        expect((await call("post", ownerUrl, f.a.staff.owner.headers, { status: "inactive" })).status).toBe(400)
+        // Nothing was half-written: both owners are active employees.
+        expect((await employees()).filter((e: any) => e.role === "owner").map((e: any) => [e.id, e.status]).sort()).toEqual(
+          [[ownerId, "active"], [adminId, "active"]].sort()
+        )
+        // B's owner cannot reach A's staff at all.
+        expect((await call("delete", ownerUrl, f.b.staff.owner.headers)).status).toBe(404)
+        expect((await call("delete", ownerUrl, f.a.staff.admin.headers)).status).toBe(200)
+        expect((await employees()).map((e: any) => e.id)).not.toContain(ownerId)
+        // The remaining owner is now the last one.
+        expect(await call("delete", adminUrl, f.platform.headers)).toMatchObject({ status: 400, data: { message: "The org must keep at least one owner" } })
+      })
+
       it("invitations: managers+ invite (managers need approval), the invitee accepts with the token", async () => {
         let n = 0
         await matrix("post", `/admin/orgs/${f.a.org.id}/invitations`, orgRoute(["owner", "admin", "manager"]), () => ({

@@ -137,11 +137,13 @@ async function startSession(token: string) {
 
 export async function login(form: FormData) {
   const next = safeNext(text(form, "next"))
+  const email = text(form, "email")
   try {
-    const { token } = await authPost("/auth/customer/emailpass", { email: text(form, "email"), password: text(form, "password") })
+    const { token } = await authPost("/auth/customer/emailpass", { email, password: text(form, "password") })
     await startSession(token)
   } catch {
-    redirect(`/account/login?error=credentials&next=${encodeURIComponent(next)}`)
+    // The email stays typed (the login page fills it from `email`); the password does not.
+    redirect(`/account/login?error=credentials&email=${encodeURIComponent(email)}&next=${encodeURIComponent(next)}`)
   }
   redirect(next)
 }

@@ -1,5 +1,7 @@
 import type { Metadata } from "next"
 import Link from "next/link"
+import { Suspense } from "react"
+import { CurrentPathField } from "@/components/current-path-field"
 import { logout, setRegion } from "./actions"
 import "./globals.css"
 import { brandStyle } from "@/lib/branding"
@@ -11,7 +13,7 @@ export const dynamic = "force-dynamic"
 export async function generateMetadata(): Promise<Metadata> {
   try {
     const org = await getOrg()
-    return { title: { default: org.name, template: `%s · ${org.name}` } }
+    return { title: { default: org.name, template: `%s · ${org.name}` }, icons: { icon: "/favicon.ico" } }
   } catch {
     return { title: "Volmify" }
   }
@@ -88,6 +90,9 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             </span>
             {regions.length > 1 ? (
               <form action={setRegion} className="row">
+                <Suspense fallback={null}>
+                  <CurrentPathField />
+                </Suspense>
                 <label className="row" style={{ fontWeight: 400 }}>
                   <span>Region</span>
                   <select name="region_id" defaultValue={region?.id}>

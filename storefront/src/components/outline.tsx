@@ -1,20 +1,25 @@
-import type { Course, OutlineLesson } from "@/lib/courses"
+import { type Course, type OutlineLesson, tierName } from "@/lib/courses"
 
 const esc = (value: unknown) =>
   String(value).replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] as string)
 
-/** Why a locked lesson is closed, beyond its tier badge. */
-const lockText = (l: OutlineLesson) =>
+/**
+ * Why a locked lesson is closed, in words that are true for this visitor: logging in opens
+ * nothing that was not bought, so a visitor without the course reads "Buy to unlock" (the
+ * course page offers "Already bought it? Log in"), a student of a lower tier "Upgrade".
+ */
+const lockText = (course: Course, l: OutlineLesson) =>
   l.lock_reason === "drip"
-    ? `Opens ${l.available_at ? new Date(l.available_at).toLocaleDateString() : "later"}`
-    : l.lock_reason === "auth" && l.required_tier <= 1
-      ? "Log in"
-      : null
+    ? `Opens ${l.available_at ? new Date(l.available_at).toLocaleDateString("en-GB", { day: "numeric", month: "short", timeZone: "UTC" }) : "later"}`
+    : course.access.tier > 0
+      ? "Upgrade to unlock"
+      : "Buy to unlock"
 
 /**
  * One lesson row of the outline as HTML (every value escaped), kept short: a 500-lesson
  * outline is in the page twice (the HTML and the page payload), so each byte here counts
  * about a thousand times (bench P5). The padlock is drawn by CSS (globals.css .oi.lk).
+ * Locked lessons are links too: their page says why and offers the tier that opens them.
  */
 function lessonHtml(course: Course, l: OutlineLesson, current?: string) {
   const here = current === l.id ? ' aria-current="page"' : ""
@@ -23,13 +28,11 @@ function lessonHtml(course: Course, l: OutlineLesson, current?: string) {
     : l.locked
       ? '<span class="oi lk" role="img" aria-label="locked"></span>'
       : '<span class="oi" aria-hidden="true">▶</span>'
-  const title = l.locked
-    ? `<span${here}>${esc(l.title)}</span>`
-    : `<a href="/courses/${encodeURIComponent(course.handle)}/lessons/${encodeURIComponent(l.id)}"${here}>${esc(l.title)}</a>`
+  const title = `<a class="ot" href="/courses/${encodeURIComponent(course.handle)}/lessons/${encodeURIComponent(l.id)}"${here}>${esc(l.title)}</a>`
   const badges = [
     l.is_preview ? '<span class="badge brand">Free preview</span>' : "",
-    l.required_tier > 1 ? `<span class="badge">Tier ${esc(l.required_tier)}</span>` : "",
-    l.locked && lockText(l) ? `<span class="badge">${esc(lockText(l))}</span>` : "",
+    l.required_tier > 1 ? `<span class="badge">${esc(tierName(course.tiers, l.required_tier))}</span>` : "",
+    l.locked ? `<span class="badge">${esc(lockText(course, l))}</span>` : "",
   ].join("")
   return `<li class="ol" data-lesson="${esc(l.id)}">${icon}${title}${badges ? `<span class="ob">${badges}</span>` : ""}</li>`
 }
@@ -46,7 +49,7 @@ export function Outline({ course, current }: { course: Course; current?: string 
   const html = course.modules
     .map(
       (m) =>
-        `<section class="outline-module"><h3>${esc(m.title)} ${m.required_tier && m.required_tier > 1 ? `<span class="badge">Tier ${esc(m.required_tier)}+</span>` : ""}</h3>` +
+        `<section class="outline-module"><h3>${esc(m.title)} ${m.required_tier && m.required_tier > 1 ? `<span class="badge">${esc(tierName(course.tiers, m.required_tier))}</span>` : ""}</h3>` +
         m.sections
           .map(
             (s) =>

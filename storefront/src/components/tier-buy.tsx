@@ -24,10 +24,7 @@ export function TierBuy({ tiers, currentTier = 0, only }: { tiers: TierOption[];
       {shown.map((t) =>
         t.variants.map((v) => (
           <section className="tier" key={v.id} aria-label={`${v.title} tier`}>
-            <div className="spread">
-              <h3 style={{ margin: 0 }}>{v.title || t.title || TIER_NAMES[t.tier]}</h3>
-              <span className="badge">Tier {t.tier}</span>
-            </div>
+            <h3 style={{ margin: 0 }}>{v.title || t.title || TIER_NAMES[t.tier]}</h3>
             <div className="price">{formatMoney(v.calculated_price?.calculated_amount, v.calculated_price?.currency_code ?? "usd")}</div>
             {currentTier >= t.tier ? (
               <span className="badge brand">You have this</span>

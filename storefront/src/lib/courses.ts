@@ -111,6 +111,15 @@ export async function listEnrollments(): Promise<Enrollment[]> {
   return (await store<{ enrollments: Enrollment[] }>("/store/customers/me/enrollments")).enrollments
 }
 
+/**
+ * What students call a tier: the title the merchant gave its variant ("Basic", "Premium"),
+ * never "Tier 2" unless the tier has no variant of its own.
+ */
+export function tierName(tiers: TierOption[] | undefined, tier: number): string {
+  const t = tiers?.find((x) => x.tier === tier)
+  return t?.title || t?.variants.find((v) => v.title)?.title || `Tier ${tier}`
+}
+
 /** Flattened outline in reading order. */
 export const lessonsInOrder = (course: Course) =>
   course.modules.flatMap((m) => m.sections.flatMap((s) => s.lessons))

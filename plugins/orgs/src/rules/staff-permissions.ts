@@ -6,7 +6,9 @@ import type { EmployeeRole } from "../types"
  * - owners and admins manage staff and invitations; managers may invite, and their
  *   invitations wait for an owner/admin's approval; creators and staff only read;
  * - nobody grants a role above their own; only owners grant or take away `owner`;
- * - an org never loses its last owner.
+ * - an org never loses its last owner (removed, demoted or deactivated);
+ * - nobody removes or deactivates themselves from the staff page: another owner or admin
+ *   does it (an owner clicking "Remove" on their own row locked themselves out).
  */
 export const ROLE_RANK: Record<EmployeeRole, number> = {
   owner: 5,
@@ -57,8 +59,13 @@ export function roleChangeRefusal(
   return null
 }
 
-/** Why `actor` may not remove an employee with `role`, or null when allowed. */
-export function removalRefusal(actor: EmployeeRole, role: EmployeeRole, owners: number): string | null {
+export const SELF_REMOVAL_REFUSAL = "You cannot remove yourself from the org's staff; another owner or admin can"
+
+/**
+ * Why `actor` may not remove an employee with `role`, or null when allowed. `self`: the
+ * employee is the acting user.
+ */
+export function removalRefusal(actor: EmployeeRole, role: EmployeeRole, owners: number, self = false): string | null {
   if (!isOrgAdminRole(actor)) {
     return `A ${actor} cannot remove staff`
   }
@@ -68,5 +75,25 @@ export function removalRefusal(actor: EmployeeRole, role: EmployeeRole, owners: 
   if (role === "owner" && owners <= 1) {
     return "The org must keep at least one owner"
   }
+  if (self) {
+    return SELF_REMOVAL_REFUSAL
+  }
   return null
+}
+
+/**
+ * Why `actor` may not set an employee (`role`, now `from`) to `to`, or null when allowed:
+ * deactivating is a removal that can be undone, under the same rules.
+ */
+export function statusChangeRefusal(
+  actor: EmployeeRole,
+  role: EmployeeRole,
+  from: "active" | "inactive",
+  to: "active" | "inactive",
+  owners: number,
+  self = false
+): string | null {
+  if (from === to || to === "active") return null
+  const refusal = removalRefusal(actor, role, owners, self)
+  return refusal === SELF_REMOVAL_REFUSAL ? "You cannot deactivate yourself; another owner or admin can" : refusal
 }

@@ -3,6 +3,7 @@ import {
   inviteRefusal,
   removalRefusal,
   roleChangeRefusal,
+  statusChangeRefusal,
 } from "./staff-permissions"
 
 describe("staff permissions", () => {
@@ -37,5 +38,17 @@ describe("staff permissions", () => {
     expect(removalRefusal("admin", "owner", 2)).toMatch(/Only an owner/)
     expect(removalRefusal("admin", "creator", 1)).toBeNull()
     expect(removalRefusal("creator", "staff", 1)).toMatch(/cannot remove staff/)
+  })
+
+  it("nobody removes or deactivates themselves; the last owner is never deactivated (issue 22)", () => {
+    expect(removalRefusal("owner", "owner", 2, true)).toBe("You cannot remove yourself from the org's staff; another owner or admin can")
+    expect(removalRefusal("admin", "admin", 1, true)).toMatch(/cannot remove yourself/)
+    // The last owner removing themselves hears the rule that cannot change.
+    expect(removalRefusal("owner", "owner", 1, true)).toMatch(/at least one owner/)
+    expect(statusChangeRefusal("owner", "owner", "active", "inactive", 1)).toMatch(/at least one owner/)
+    expect(statusChangeRefusal("owner", "owner", "active", "inactive", 2, true)).toMatch(/cannot deactivate yourself/)
+    expect(statusChangeRefusal("owner", "owner", "active", "inactive", 2)).toBeNull()
+    expect(statusChangeRefusal("admin", "owner", "active", "inactive", 2)).toMatch(/Only an owner/)
+    expect(statusChangeRefusal("owner", "owner", "inactive", "active", 1, true)).toBeNull()
   })
 })

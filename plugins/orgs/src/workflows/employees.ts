@@ -10,6 +10,7 @@ export type UpdateEmployeeWorkflowInput = {
   org_id: string
   employee_id: string
   actor_role: EmployeeRole | "platform"
+  actor_user_id?: string
   role?: EmployeeRole
   status?: "active" | "inactive"
   display_name?: string | null
@@ -24,7 +25,7 @@ export const updateEmployeeWorkflow = createWorkflow(
     const before = assertRoleChangeStep(input)
     const employeeList = updateEmployeesStep(
       transform({ input }, ({ input }) => {
-        const { org_id: _o, employee_id, actor_role: _a, ...changes } = input
+        const { org_id: _o, employee_id, actor_role: _a, actor_user_id: _u, ...changes } = input
         return [{ id: employee_id, ...changes }]
       })
     )
@@ -43,10 +44,10 @@ export const updateEmployeeWorkflow = createWorkflow(
   }
 )
 
-/** Removes an employee from an org's staff (never the last owner). */
+/** Removes an employee from an org's staff (never the last owner, never oneself). */
 export const removeEmployeeWorkflow = createWorkflow(
   "remove-org-employee",
-  (input: { org_id: string; employee_id: string; actor_role: EmployeeRole | "platform" }) => {
+  (input: { org_id: string; employee_id: string; actor_role: EmployeeRole | "platform"; actor_user_id?: string }) => {
     const employee = assertRemovalStep(input)
     softDeleteEmployeesStep(transform({ input }, ({ input }) => [input.employee_id]))
     emitEventStep({

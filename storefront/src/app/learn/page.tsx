@@ -1,7 +1,9 @@
 import Link from "next/link"
+import { cookies } from "next/headers"
 import { redirect } from "next/navigation"
 import { ProgressBar } from "@/components/outline"
-import { continueLesson, getCourse, listEnrollments } from "@/lib/courses"
+import { continueLesson, getCourse, listEnrollments, tierName } from "@/lib/courses"
+import { COOKIE } from "@/lib/config"
 import { getCustomer } from "@/lib/data"
 import { listCertificates } from "@/lib/assessments"
 
@@ -9,37 +11,50 @@ export const metadata = { title: "My learning" }
 
 export default async function LearnPage() {
   const customer = await getCustomer()
-  if (!customer) redirect("/account/login?next=/learn&expired=1")
+  if (!customer) {
+    // "Your session expired" only to someone who had one; a visitor who never logged in is asked to.
+    const hadSession = !!(await cookies()).get(COOKIE.token)?.value
+    redirect(hadSession ? "/account/login?next=/learn&expired=1" : "/account/login?next=/learn&reason=learn")
+  }
   const [enrollments, certificates] = await Promise.all([listEnrollments(), listCertificates().catch(() => [])])
   const cards = await Promise.all(
     enrollments.map(async (e) => {
       const course = await getCourse(e.course.handle)
-      return { enrollment: e, next: course ? continueLesson(course) : null }
+      return { enrollment: e, next: course ? continueLesson(course) : null, tier: e.tier ? tierName(course?.tiers, e.tier) : null }
     })
   )
+  // "Welcome back" to someone who has been here: a lesson done or a certificate; a new account is welcomed.
+  const returning = certificates.length > 0 || enrollments.some((e) => (e.progress_percent ?? 0) > 0)
+  const name = customer.first_name ? `, ${customer.first_name}` : ""
   return (
     <>
       <h1>My learning</h1>
-      <p className="muted">Welcome back{customer.first_name ? `, ${customer.first_name}` : ""}.</p>
+      <p className="muted">{returning ? `Welcome back${name}.` : `Welcome${name}.`}</p>
       {cards.length ? (
         <div className="grid">
-          {cards.map(({ enrollment: e, next }) => (
-            <article className="card" key={e.id} data-course={e.course.handle}>
-              <h3>{e.course.title}</h3>
-              <p>{e.tier ? <span className="badge brand">Tier {e.tier}</span> : null}</p>
-              <ProgressBar percent={e.progress_percent ?? 0} />
-              <div className="row">
-                {next ? (
-                  <Link className="btn" href={`/courses/${e.course.handle}/lessons/${next.id}`}>
-                    {(e.progress_percent ?? 0) > 0 ? "Continue where you left off" : "Start"}
+          {cards.map(({ enrollment: e, next, tier }) => {
+            const done = e.status === "completed" || (e.progress_percent ?? 0) >= 100
+            return (
+              <article className="card" key={e.id} data-course={e.course.handle}>
+                <h3>{e.course.title}</h3>
+                <p className="row">
+                  {tier ? <span className="badge">{tier}</span> : null}
+                  {done ? <span className="badge brand">Completed ✓</span> : null}
+                </p>
+                <ProgressBar percent={e.progress_percent ?? 0} />
+                <div className="row">
+                  {!done && next ? (
+                    <Link className="btn" href={`/courses/${e.course.handle}/lessons/${next.id}`}>
+                      {(e.progress_percent ?? 0) > 0 ? "Continue where you left off" : "Start"}
+                    </Link>
+                  ) : null}
+                  <Link className="btn secondary" href={`/courses/${e.course.handle}`}>
+                    {done ? "Review the course" : "Course page"}
                   </Link>
-                ) : null}
-                <Link className="btn secondary" href={`/courses/${e.course.handle}`}>
-                  Course page
-                </Link>
-              </div>
-            </article>
-          ))}
+                </div>
+              </article>
+            )
+          })}
         </div>
       ) : null}
       <p className="muted" style={{ marginTop: 24 }}>

@@ -1,6 +1,6 @@
 import { Button, Drawer, Input, Label, Select, Text, Textarea, toast } from "@medusajs/ui"
 import { useMutation, useQueryClient } from "@tanstack/react-query"
-import { useState } from "react"
+import { useEffect, useState } from "react"
 import { Attachment, courseKeys, errorText, Lesson } from "../lib/api"
 import { AttachmentsField } from "./attachments-field"
 import { sdk } from "../lib/sdk"
@@ -59,16 +59,19 @@ export function LessonEditor({
     },
     onError: (e) => setProblem(errorText(e, "The lesson was not saved")),
   })
-  const reset = (o: boolean) => {
-    if (o) {
-      setForm(formOf(lesson))
-      setProblem(null)
-      setTab("write")
-    }
-    onOpenChange(o)
-  }
+  // The parent opens the drawer by setting `open` (the Drawer's own onOpenChange only fires
+  // when it closes itself), so the form starts over on every opening: "New lesson" opens
+  // empty, not with the lesson written last (issue 22), and Edit shows the saved lesson.
+  useEffect(() => {
+    if (!open) return
+    setForm(formOf(lesson))
+    setProblem(null)
+    setTab("write")
+    // Only an opening (or another lesson) resets; a refetch of the same lesson keeps the edits.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [open, lesson?.id])
   return (
-    <Drawer open={open} onOpenChange={reset}>
+    <Drawer open={open} onOpenChange={onOpenChange}>
       <Drawer.Content className="max-w-2xl">
         <Drawer.Header>
           <Drawer.Title>{lesson ? `Edit ${lesson.title}` : "New lesson"}</Drawer.Title>

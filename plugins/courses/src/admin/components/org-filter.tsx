@@ -1,4 +1,4 @@
-import { Text } from "@medusajs/ui"
+import { Select, Text } from "@medusajs/ui"
 import { useAdminOrgs } from "../lib/api"
 import { PickField } from "./fields"
 
@@ -24,7 +24,31 @@ export function OrgFilter({ value, onChange }: { value: string; onChange: (orgId
 
 /** The org name of an id, for platform operators' "Org" columns. */
 export function useOrgName() {
-  const { data } = useAdminOrgs()
+  const { data, isLoading } = useAdminOrgs()
   const names = new Map((data?.orgs ?? []).map((o) => [o.id, o.name]))
-  return { platform: !!data?.platform, name: (id: string) => names.get(id) ?? id }
+  return { platform: !!data?.platform, loading: isLoading, name: (id: string) => names.get(id) ?? id }
+}
+
+/**
+ * For platform operators on a page that is about one org (a template, settings): the org to
+ * work on, chosen first, instead of the API's bare "org_id is required for platform
+ * operators". The same control as the Earnings and Affiliates pages. Org staff never see it.
+ */
+export function OrgPicker({ value, onChange }: { value: string; onChange: (orgId: string) => void }) {
+  const { data } = useAdminOrgs()
+  if (!data?.platform) return null
+  return (
+    <Select size="small" value={value || undefined} onValueChange={onChange}>
+      <Select.Trigger className="w-56" aria-label="Organization">
+        <Select.Value placeholder="Choose an organization" />
+      </Select.Trigger>
+      <Select.Content>
+        {data.orgs.map((o) => (
+          <Select.Item key={o.id} value={o.id}>
+            {o.name}
+          </Select.Item>
+        ))}
+      </Select.Content>
+    </Select>
+  )
 }

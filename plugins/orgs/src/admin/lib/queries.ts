@@ -94,3 +94,11 @@ export const useInvitations = (id: string) =>
 
 export const orgApi = (id: string, path = "", method: "POST" | "DELETE" = "POST", body?: unknown) =>
   sdk.client.fetch<any>(`/admin/orgs/${id}${path}`, { method, ...(body === undefined ? {} : { body }) })
+
+/** The signed-in dashboard user (the staff page hides "Remove" on their own row). */
+export function useCurrentUser() {
+  return useQuery({
+    queryKey: ["volmify", "current-user"] as const,
+    queryFn: () => sdk.client.fetch<{ user: { id: string; email: string } }>("/admin/users/me"),
+  })
+}

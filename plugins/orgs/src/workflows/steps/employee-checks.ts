@@ -2,7 +2,7 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ORG_MODULE } from "../../modules/org"
 import type OrgModuleService from "../../modules/org/service"
-import { removalRefusal, roleChangeRefusal } from "../../rules/staff-permissions"
+import { removalRefusal, roleChangeRefusal, statusChangeRefusal } from "../../rules/staff-permissions"
 import type { EmployeeRole } from "../../types"
 
 export type EmployeeCheckInput = {
@@ -10,8 +10,12 @@ export type EmployeeCheckInput = {
   employee_id: string
   /** The acting user's role in the org, or "platform" for a platform operator. */
   actor_role: EmployeeRole | "platform"
+  /** The acting user: nobody removes or deactivates themselves. */
+  actor_user_id?: string
   /** For a role change; absent for a removal. */
   role?: EmployeeRole
+  /** For a status change. */
+  status?: "active" | "inactive"
 }
 
 async function load(container: any, input: EmployeeCheckInput) {
@@ -33,7 +37,13 @@ async function load(container: any, input: EmployeeCheckInput) {
 // A platform operator acts with an owner's powers, and the last-owner rule still holds.
 const asRole = (role: EmployeeRole | "platform"): EmployeeRole => (role === "platform" ? "owner" : role)
 
-/** Refuses a role change the actor may not make, or one that leaves the org without owner. */
+const isSelf = (input: EmployeeCheckInput, employee: { user_id: string }) =>
+  !!input.actor_user_id && input.actor_user_id === employee.user_id
+
+/**
+ * Refuses a role or status change the actor may not make, one that leaves the org without
+ * an active owner, and deactivating oneself.
+ */
 export const assertRoleChangeStep = createStep(
   "assert-org-role-change",
   async (input: EmployeeCheckInput, { container }) => {
@@ -44,16 +54,29 @@ export const assertRoleChangeStep = createStep(
         throw new MedusaError(MedusaError.Types.NOT_ALLOWED, refusal)
       }
     }
+    if (input.status) {
+      const refusal = statusChangeRefusal(
+        asRole(input.actor_role),
+        employee.role as EmployeeRole,
+        employee.status,
+        input.status,
+        owners,
+        isSelf(input, employee)
+      )
+      if (refusal) {
+        throw new MedusaError(MedusaError.Types.NOT_ALLOWED, refusal)
+      }
+    }
     return new StepResponse(employee)
   }
 )
 
-/** Refuses a removal the actor may not make, and the removal of the last owner. */
+/** Refuses a removal the actor may not make, the removal of the last owner, and removing oneself. */
 export const assertRemovalStep = createStep(
   "assert-org-employee-removal",
   async (input: EmployeeCheckInput, { container }) => {
     const { employee, owners } = await load(container, input)
-    const refusal = removalRefusal(asRole(input.actor_role), employee.role as EmployeeRole, owners)
+    const refusal = removalRefusal(asRole(input.actor_role), employee.role as EmployeeRole, owners, isSelf(input, employee))
     if (refusal) {
       throw new MedusaError(MedusaError.Types.NOT_ALLOWED, refusal)
     }

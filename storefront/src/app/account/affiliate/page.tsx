@@ -41,7 +41,14 @@ export default async function AffiliatePage({ searchParams }: { searchParams: Pr
             </p>
             <label>
               Your code (optional)
-              <input name="code" pattern="[A-Za-z0-9_-]{3,32}" placeholder="e.g. JANE10" />
+              {/* Browsers compile `pattern` with the `v` flag, where an unescaped "-" in a class is a
+                  syntax error (Chrome then skips the check): it is escaped. */}
+              <input
+                name="code"
+                pattern="[A-Za-z0-9_\-]{3,32}"
+                title="3 to 32 letters, digits, _ or -"
+                placeholder="e.g. JANE10"
+              />
             </label>
             <button className="btn" type="submit">
               Join the program
@@ -68,6 +75,7 @@ export default async function AffiliatePage({ searchParams }: { searchParams: Pr
           </p>
           <h2>Earnings</h2>
           {me.earnings.length ? (
+            <div className="table-scroll">
             <table className="table" data-testid="affiliate-earnings">
               <thead>
                 <tr>
@@ -90,6 +98,7 @@ export default async function AffiliatePage({ searchParams }: { searchParams: Pr
                 ))}
               </tbody>
             </table>
+            </div>
           ) : (
             <p className="muted">No earnings yet: share your link.</p>
           )}

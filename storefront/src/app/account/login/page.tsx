@@ -17,6 +17,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         </p>
       ) : null}
       {p.expired ? <p className="panel warn" role="status">Your session expired. Please log in again.</p> : null}
+      {p.reason === "learn" ? <p className="panel" role="status">Log in to see your courses.</p> : null}
       {p.reset ? <p className="panel" role="status">Your password was changed. Log in with the new one.</p> : null}
       <form action={login} className="stack">
         <input type="hidden" name="next" value={next} />

@@ -4,7 +4,7 @@ import { addToCart } from "../../actions"
 import { Outline, ProgressBar } from "@/components/outline"
 import { TierBuy } from "@/components/tier-buy"
 import { FreeEnroll } from "@/components/free-enroll"
-import { continueLesson, getCourse, lessonsInOrder } from "@/lib/courses"
+import { continueLesson, getCourse, lessonsInOrder, tierName } from "@/lib/courses"
 import { formatMoney, getCustomer, getProduct, getRegion } from "@/lib/data"
 
 export default async function CoursePage({
@@ -39,10 +39,14 @@ export default async function CoursePage({
           {course.access.tier > 0 ? (
             <>
               <p>
-                <span className="badge brand">Your tier: {course.access.tier}</span>
+                <span className="badge brand">Your tier: {tierName(course.tiers, course.access.tier)}</span>
               </p>
               <ProgressBar percent={course.access.progress_percent} />
-              {next ? (
+              {course.access.progress_percent >= 100 ? (
+                <p>
+                  <span className="badge brand">Completed ✓</span>
+                </p>
+              ) : next ? (
                 <p>
                   <Link className="btn" href={`/courses/${course.handle}/lessons/${next.id}`}>
                     {course.access.progress_percent > 0 ? "Continue where you left off" : "Start the course"}

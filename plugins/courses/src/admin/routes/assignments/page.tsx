@@ -3,6 +3,7 @@ import { DocumentText } from "@medusajs/icons"
 import { Badge, Button, Container, Heading, Select, Text, Textarea, toast } from "@medusajs/ui"
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import { useState } from "react"
+import { OrgFilter } from "../../components/org-filter"
 import { errorText } from "../../lib/api"
 import { sdk } from "../../lib/sdk"
 
@@ -19,7 +20,7 @@ type Submission = {
   lesson: { id: string; title: string | null; instructions: string | null }
   customer: { id: string; email: string | null; name: string | null }
 }
-const queueKey = (status: string) => ["volmify", "assignment-submissions", status] as const
+const queueKey = (status: string, orgId = "") => ["volmify", "assignment-submissions", status, orgId] as const
 
 function SubmissionCard({ s }: { s: Submission }) {
   const client = useQueryClient()
@@ -80,11 +81,13 @@ function SubmissionCard({ s }: { s: Submission }) {
 /** Review queue: the org's assignment submissions (oldest waiting first), pass/fail with feedback. */
 const AssignmentsPage = () => {
   const [status, setStatus] = useState("submitted")
+  // Platform operators see every org's queue and may narrow it to one (org staff: their org's).
+  const [orgId, setOrgId] = useState("")
   const { data, isLoading, error } = useQuery({
-    queryKey: queueKey(status),
+    queryKey: queueKey(status, orgId),
     queryFn: () =>
       sdk.client.fetch<{ submissions: Submission[]; count: number }>("/admin/assignment-submissions", {
-        query: { limit: 100, ...(status === "all" ? {} : { status }) },
+        query: { limit: 100, ...(status === "all" ? {} : { status }), ...(orgId ? { org_id: orgId } : {}) },
       }),
   })
   return (
@@ -94,6 +97,8 @@ const AssignmentsPage = () => {
           <Heading level="h1">Assignments</Heading>
           <Text size="small" className="text-ui-fg-subtle">Students' submissions to assignment lessons of your courses.</Text>
         </div>
+        <div className="flex items-center gap-2">
+        <OrgFilter value={orgId} onChange={setOrgId} />
         <Select value={status} onValueChange={setStatus}>
           <Select.Trigger aria-label="Status" className="w-44"><Select.Value /></Select.Trigger>
           <Select.Content>
@@ -103,6 +108,7 @@ const AssignmentsPage = () => {
             <Select.Item value="all">All</Select.Item>
           </Select.Content>
         </Select>
+        </div>
       </Container>
       {error && <Text className="text-ui-fg-error" role="alert">{errorText(error, "Could not load the submissions")}</Text>}
       {isLoading && <Text size="small">Loading…</Text>}

@@ -2,7 +2,7 @@ import { Badge, Button, Container, Heading, Input, Label, Select, Table, Text, t
 import { useMutation, useQueryClient } from "@tanstack/react-query"
 import { useEffect, useState } from "react"
 import { useParams } from "react-router-dom"
-import { Employee, orgApi, OrgDetail, orgQueryKeys, useEmployees, useInvitations, useOrg } from "../../../lib/queries"
+import { Employee, orgApi, OrgDetail, orgQueryKeys, useCurrentUser, useEmployees, useInvitations, useOrg } from "../../../lib/queries"
 import { EMPLOYEE_ROLES, rolesFor } from "../../../../rules/roles"
 
 const ROLES = [...EMPLOYEE_ROLES]
@@ -290,6 +290,9 @@ function Staff({ id, role }: { id: string; role: string }) {
   const { data } = useEmployees(id)
   const action = useOrgAction(id)
   const canManage = role === "platform" || (rolesFor("staff.manage") as string[]).includes(role)
+  const me = useCurrentUser().data?.user
+  // Nobody removes themselves (the API refuses it too): another owner or admin does.
+  const isMe = (e: Employee) => !!me && e.user?.email === me.email
   return (
     <Container className="flex flex-col gap-3">
       <Heading level="h2">Staff</Heading>
@@ -326,7 +329,9 @@ function Staff({ id, role }: { id: string; role: string }) {
                 )}
               </Table.Cell>
               <Table.Cell className="text-right">
-                {canManage ? (
+                {isMe(e) ? (
+                  <Text size="small" className="text-ui-fg-muted">You</Text>
+                ) : canManage ? (
                   <Button size="small" variant="danger" onClick={() => action.mutate({ path: `/employees/${e.id}`, method: "DELETE", done: "Removed from staff" })}>
                     Remove
                   </Button>

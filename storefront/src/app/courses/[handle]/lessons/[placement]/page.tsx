@@ -4,10 +4,15 @@ import Markdown from "react-markdown"
 import { markComplete } from "../../../../actions"
 import { Outline, ProgressBar } from "@/components/outline"
 import { TierBuy } from "@/components/tier-buy"
-import { getCourse, getLesson, lessonsInOrder, mediaUrl } from "@/lib/courses"
+import { getCourse, getLesson, lessonsInOrder, mediaUrl, tierName } from "@/lib/courses"
+import { LessonVideo } from "@/components/lesson-video"
 import { getAssignment, getQuiz } from "@/lib/assessments"
 import { AssignmentPanel } from "@/components/assignment-panel"
 import { QuizPlayer } from "@/components/quiz-player"
+
+/** The variants of every tier that opens a lesson of `required` tier. */
+const lockedTierVariants = (tiers: { tier: number; variants: { id: string }[] }[], required: number) =>
+  tiers.filter((t) => t.tier >= required).flatMap((t) => t.variants.map((v) => v.id))
 
 export default async function LessonPage({
   params,
@@ -59,12 +64,7 @@ export default async function LessonPage({
                   style={{ width: "100%", aspectRatio: "16 / 9", border: 0, background: "#000", borderRadius: 10 }}
                 />
               ) : mediaUrl(result.lesson.video?.url) ? (
-                <video
-                  src={mediaUrl(result.lesson.video?.url)!}
-                  controls
-                  preload="metadata"
-                  style={{ width: "100%", aspectRatio: "16 / 9", background: "#000", borderRadius: 10 }}
-                />
+                <LessonVideo src={mediaUrl(result.lesson.video?.url)!} />
               ) : null}
               {result.lesson.body ? (
                 <div className="lesson-body">
@@ -103,17 +103,22 @@ export default async function LessonPage({
               ) : null}
             </>
           ) : result.status === 401 ? (
-            <div className="panel" role="status">
-              <p>Log in to open this lesson.</p>
-              <Link className="btn" href={`/account/login?next=/courses/${course.handle}/lessons/${placement}`}>
-                Log in
-              </Link>
+            // A visitor who is not logged in: this lesson opens with a tier of the course.
+            <div className="panel warn" role="status" aria-label="Upgrade">
+              <p>
+                <strong>This lesson is part of {tierName(course.tiers, Math.max(here.required_tier, 1))}.</strong> Buy it to unlock this
+                lesson.
+              </p>
+              <TierBuy tiers={course.tiers} currentTier={0} only={lockedTierVariants(course.tiers, here.required_tier)} />
+              <p className="muted">
+                Already bought it? <Link href={`/account/login?next=/courses/${course.handle}/lessons/${placement}`}>Log in</Link>
+              </p>
             </div>
           ) : result.code === "tier_required" ? (
             <div className="panel warn" role="status" aria-label="Upgrade">
               <p>
-                <strong>This lesson is part of tier {result.required_tier}.</strong> You have{" "}
-                {result.current_tier ? `tier ${result.current_tier}` : "no tier yet"}.
+                <strong>This lesson is part of {tierName(course.tiers, result.required_tier ?? here.required_tier)}.</strong> You have{" "}
+                {result.current_tier ? tierName(course.tiers, result.current_tier) : "no tier of this course yet"}.
               </p>
               <TierBuy tiers={course.tiers} currentTier={result.current_tier ?? 0} only={result.unlock_variant_ids} />
             </div>

@@ -28,7 +28,7 @@ export async function POST(req: AuthenticatedMedusaRequest<AdminUpdateEmployee>,
     }
   }
   await updateEmployeeWorkflow(req.scope).run({
-    input: { org_id, employee_id: req.params.employee_id, actor_role: role, ...body },
+    input: { org_id, employee_id: req.params.employee_id, actor_role: role, actor_user_id: user_id, ...body },
   })
   const {
     data: [employee],
@@ -36,11 +36,11 @@ export async function POST(req: AuthenticatedMedusaRequest<AdminUpdateEmployee>,
   res.json({ employee })
 }
 
-/** DELETE /admin/orgs/:id/employees/:employee_id (owners/admins; never the last owner). */
+/** DELETE /admin/orgs/:id/employees/:employee_id (owners/admins; never the last owner, never oneself). */
 export async function DELETE(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
-  const { org_id, role } = orgAccess(req)
+  const { org_id, role, user_id } = orgAccess(req)
   await removeEmployeeWorkflow(req.scope).run({
-    input: { org_id, employee_id: req.params.employee_id, actor_role: role },
+    input: { org_id, employee_id: req.params.employee_id, actor_role: role, actor_user_id: user_id },
   })
   res.json({ id: req.params.employee_id, object: "org_employee", deleted: true })
 }
