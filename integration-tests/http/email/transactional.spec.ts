@@ -304,5 +304,29 @@ medusaIntegrationTestRunner({
       await settle()
       expect(smtp.to(student.customer.email, /certificate|Essay$/).map((m) => m.subject)).toEqual(["Your certificate for Essay Writing", "Feedback: Essay"])
     })
+
+    it("access revoked: one email per student and org naming the courses and the reason, once", async () => {
+      const container = getContainer()
+      const { revokeEntitlementsForOrderWorkflow } = require("@volmify/access/workflows")
+      const usd = await createRegion(container, "usd")
+      const lesson = await createLesson(container, acme.org.id, { title: "Intro", body: "Hi" })
+      const outline = [{ title: "Start", sections: [{ title: "First", lessons: [{ lesson_id: lesson.id }] }] }]
+      const a = await createCourseWithOutline(container, acme.org, { handle: "mail-revoke-a", title: "Course Alpha", outline })
+      const b = await createCourseWithOutline(container, acme.org, { handle: "mail-revoke-b", title: "Course Beta", outline })
+      const buyer = await createCustomer(api, acme.key, { email: uniqueEmail("revoked") })
+      const orderId = await placeOrder(api, buyer, usd, [a.product.variants[0].id, b.product.variants[0].id])
+      const access = container.resolve<any>("access")
+      for (let i = 0; i < 100 && (await access.listEntitlements({ order_id: orderId, status: "active" })).length < 2; i++) await new Promise((r) => setTimeout(r, 100))
+      await revokeEntitlementsForOrderWorkflow(container).run({ input: { order_id: orderId, reason: "order fully refunded" } })
+      const [mail] = await smtp.waitFor(buyer.customer.email, 1, /access/)
+      expect(mail.subject).toBe("Your access to 2 courses has ended")
+      expect(mail.text).toContain("Course Alpha, Course Beta at Acme Academy has ended (order fully refunded)")
+      expect(linkIn(mail, `${STOREFRONT}/courses`)).toBeTruthy()
+      // The same event again: nothing more.
+      const ids = (await access.listEntitlements({ order_id: orderId })).map((e: any) => e.id)
+      await container.resolve(Modules.EVENT_BUS).emit({ name: "entitlement.revoked", data: { ids } })
+      await settle()
+      expect(smtp.to(buyer.customer.email, /access/)).toHaveLength(1)
+    })
   },
 })

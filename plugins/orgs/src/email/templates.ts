@@ -175,7 +175,21 @@ const guestClaimLink: Words = {
   }),
 }
 
+const accessEnded: Words = {
+  en: (brand, d: { first_name?: string | null; courses: string[]; reason?: string | null; url: string }) => ({
+    subject: d.courses.length === 1 ? `Your access to ${d.courses[0]} has ended` : `Your access to ${d.courses.length} courses has ended`,
+    preview: `${brand.org_name}: access ended`,
+    heading: "Your access has ended",
+    paragraphs: [
+      `${d.first_name ? `${d.first_name}, y` : "Y"}our access to ${d.courses.join(", ")} at ${brand.org_name} has ended${d.reason ? ` (${d.reason})` : ""}.`,
+      `If you think this is a mistake, reply to this email${brand.reply_to ? "" : " or contact the school"}.`,
+    ],
+    action: { label: "See the courses", url: d.url },
+  }),
+}
+
 export const EMAIL_TEMPLATES = {
+  "access-revoked": accessEnded,
   "guest-claim-link": guestClaimLink,
   "certificate-issued": certificateIssued,
   "assignment-reviewed": assignmentReviewed,

@@ -17,6 +17,7 @@ const brand = (over: Partial<EmailBrand> = {}): EmailBrand => ({
 })
 
 const SAMPLE: Record<EmailTemplate, Record<string, unknown>> = {
+  "access-revoked": { url: "https://acme.test/courses", courses: ["TS"], reason: "order fully refunded", first_name: "Ana" },
   "guest-claim-link": { url: "https://acme.test/account/claim?token=t" },
   "certificate-issued": { url: "https://acme.test/learn", learn_url: "https://acme.test/learn", verify_url: "https://acme.test/certificates/verify/ABC", course_title: "TS", code: "ABC", first_name: "Ana" },
   "assignment-reviewed": { url: "https://acme.test/courses/ts/lessons/p1", course_title: "TS", lesson_title: "Essay", passed: false, feedback: "Add <sources>", first_name: null },
