@@ -24,12 +24,13 @@ export default async function accessRevokedEmail({ event, container }: Subscribe
     .resolve<any>(COURSE_MODULE)
     .listCourses({ product_id: [...new Set(entitlements.map((e: any) => e.product_id))] }, { select: ["id", "title", "product_id", "org_id"] })
   const courseOf = new Map(courses.map((c: any) => [c.product_id, c]))
-  const groups = new Map<string, { customer_id: string; org_id: string; titles: Set<string>; reasons: Set<string>; ids: string[] }>()
+  type Group = { customer_id: string; org_id: string; titles: Set<string>; reasons: Set<string>; ids: string[] }
+  const groups = new Map<string, Group>()
   for (const e of entitlements) {
     const course: any = courseOf.get(e.product_id)
     if (!course) continue
     const key = `${e.customer_id}:${course.org_id}`
-    const group = groups.get(key) ?? { customer_id: e.customer_id, org_id: course.org_id, titles: new Set(), reasons: new Set(), ids: [] }
+    const group: Group = groups.get(key) ?? { customer_id: e.customer_id, org_id: course.org_id, titles: new Set<string>(), reasons: new Set<string>(), ids: [] }
     group.titles.add(course.title)
     if (e.revoke_reason) group.reasons.add(e.revoke_reason)
     group.ids.push(e.id)
