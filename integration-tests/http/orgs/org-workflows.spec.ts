@@ -236,11 +236,17 @@ medusaIntegrationTestRunner({
         })
         expect(failedApprove.errors).toHaveLength(1)
         expect((await orgs().retrieveOrgInvitation(result.invitation.id)).approved_at).toBeNull()
+        // Rolled back: the token the manager saw still stands.
+        const [unapproved] = await orgs().listOrgInvitations({ id: result.invitation.id }, { select: ["token_hash"] })
+        expect(unapproved.token_hash).toBe(hashInvitationToken(result.token))
 
         await wf.approveInvitationWorkflow(container).run({
           input: { id: result.invitation.id, org_id: org.org.id, approved_by: org.owner.user.id },
         })
         expect((await orgs().retrieveOrgInvitation(result.invitation.id)).approved_by).toBe(org.owner.user.id)
+        // Approval rotates the token (the invitee is emailed a fresh link).
+        const [approved] = await orgs().listOrgInvitations({ id: result.invitation.id }, { select: ["token_hash"] })
+        expect(approved.token_hash).not.toBe(hashInvitationToken(result.token))
 
         const failedResend = await runFailingAfter(wf.resendInvitationWorkflow(container), "update-org-invitations", {
           id: result.invitation.id,
@@ -248,7 +254,7 @@ medusaIntegrationTestRunner({
         })
         expect(failedResend.errors).toHaveLength(1)
         const [kept] = await orgs().listOrgInvitations({ id: result.invitation.id }, { select: ["token_hash"] })
-        expect(kept.token_hash).toBe(hashInvitationToken(result.token))
+        expect(kept.token_hash).toBe(approved.token_hash)
 
         const { result: resent } = await wf.resendInvitationWorkflow(container).run({
           input: { id: result.invitation.id, org_id: org.org.id },
