@@ -2,12 +2,7 @@ import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { Modules } from "@medusajs/framework/utils"
 import { AssessmentEvents } from "../events"
 import { COURSE_MODULE } from "../modules/course"
-
-type EmailBrand = { storefront_url: string }
-// @volmify/orgs renders and sends every email in the org's brand (its email/ folder).
-const { sendEmail } = require("@volmify/orgs/email") as {
-  sendEmail(container: unknown, input: Record<string, unknown> & { data: (brand: EmailBrand) => Record<string, unknown> }): Promise<boolean>
-}
+import { sendEmail } from "../utils/org-email"
 
 async function customerOf(container: any, id: string) {
   const [customer] = await container.resolve(Modules.CUSTOMER).listCustomers({ id }, { select: ["id", "email", "first_name"] })

@@ -1,15 +1,11 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { COURSE_MODULE } from "../modules/course"
-
-type EmailBrand = { locale: string; storefront_url: string }
-// @volmify/orgs renders and sends every email in the org's brand (its email/ folder).
-const { sendEmail } = require("@volmify/orgs/email") as {
-  sendEmail(container: unknown, input: Record<string, unknown> & { data: (brand: EmailBrand) => Record<string, unknown> }): Promise<boolean>
-}
+import { sendEmail, type EmailBrand } from "../utils/org-email"
 
 const money = (brand: EmailBrand, currency: string, amount: unknown) =>
-  // Intl formats the decimal string exactly (no float arithmetic on the amount).
+  // Intl formats the decimal string exactly (no float arithmetic on the amount); `as any`:
+  // TypeScript's lib still types format() as number | bigint, though strings are allowed.
   new Intl.NumberFormat(brand.locale, { style: "currency", currency: currency.toUpperCase() }).format(String(amount ?? 0) as any)
 
 /**

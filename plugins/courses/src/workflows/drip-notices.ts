@@ -1,15 +1,11 @@
 import { createStep, createWorkflow, StepResponse, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { COURSE_MODULE } from "../modules/course"
+import { sendEmail } from "../utils/org-email"
 import type CourseModuleService from "../modules/course/service"
 import { DueNotice, dueDripNotices, NoticePlacement } from "../rules/drip-notices"
 
 const courses = (container: any) => container.resolve(COURSE_MODULE) as CourseModuleService
-
-// @volmify/orgs renders and sends every email in the org's brand (its email/ folder).
-const { sendEmail } = require("@volmify/orgs/email") as {
-  sendEmail(container: unknown, input: Record<string, unknown>): Promise<boolean>
-}
 
 /** Template id of the "a lesson is now open" notification (channel `email`). */
 export const DRIP_NOTICE_TEMPLATE = "course-lesson-available"

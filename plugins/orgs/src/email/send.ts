@@ -56,8 +56,8 @@ export async function sendEmail(container: MedusaContainer, input: SendEmailInpu
         idempotency_key: input.idempotency_key,
         resource_type: input.resource?.type,
         resource_id: input.resource?.id,
-      } as any,
-    ])) as any[]
+      },
+    ]))
     if (!sent) return false
     logger.info(`Email "${input.template}" (${input.org_id ?? "platform"}) sent to ${input.to} through the "${sent.provider_id}" provider`)
     return true

@@ -1,6 +1,6 @@
 import crypto from "node:crypto"
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
-import { loadEmailBrand, sendEmail } from "../email"
+import { sendEmail } from "../email"
 
 type PasswordReset = { entity_id: string; actor_type: string; token: string; metadata?: { org_id?: string } | null }
 
@@ -17,15 +17,15 @@ export default async function passwordResetEmail({ event, container }: Subscribe
   const { entity_id: email, actor_type, token } = event.data
   if (!email || !token || !["customer", "user"].includes(actor_type)) return
   const orgId = actor_type === "customer" ? event.data.metadata?.org_id ?? null : null
-  const brand = await loadEmailBrand(container, orgId)
   const q = new URLSearchParams({ token, email }).toString()
-  const url =
-    actor_type === "customer" ? `${brand.storefront_url}/account/reset-password?${q}` : `${brand.admin_url}/reset-password?${q}`
   await sendEmail(container, {
     org_id: orgId,
     to: email,
     template: actor_type === "customer" ? "customer-password-reset" : "user-password-reset",
-    data: { url, minutes: TOKEN_MINUTES },
+    data: (brand) => ({
+      url: actor_type === "customer" ? `${brand.storefront_url}/account/reset-password?${q}` : `${brand.admin_url}/reset-password?${q}`,
+      minutes: TOKEN_MINUTES,
+    }),
     idempotency_key: `password-reset:${crypto.createHash("sha256").update(token).digest("hex")}`,
   })
 }

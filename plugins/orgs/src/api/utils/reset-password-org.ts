@@ -24,6 +24,8 @@ export async function stampResetPasswordOrg(req: MedusaRequest, _res: MedusaResp
     orgId = org?.id ?? null
   }
   const metadata = orgId ? { org_id: orgId } : {}
+  // Medusa's reset route reads `validatedBody.metadata`; whichever runs first (its body
+  // validator or this), both carry the stamped org. Typed loosely: the route's body type is core's.
   if (req.body && typeof req.body === "object") (req.body as any).metadata = metadata
   if (req.validatedBody && typeof req.validatedBody === "object") (req.validatedBody as any).metadata = metadata
   next()
