@@ -1,5 +1,5 @@
 import type { Metadata } from "next"
-import Link from "next/link"
+import Link from "@/components/link"
 import { logout, setRegion } from "./actions"
 import "./globals.css"
 import { brandStyle } from "@/lib/branding"
