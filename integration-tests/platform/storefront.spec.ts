@@ -4,7 +4,6 @@ import os from "node:os"
 import path from "node:path"
 import { Client } from "pg"
 import { buildStorefrontOnce } from "../helpers/browser-app"
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { measureUrl: measurePageJs, JS_BUDGET_KB } = require("../../storefront/scripts/js-budget")
 
 // The storefront, end to end in Debian's chromium against a real Medusa with the demo data:

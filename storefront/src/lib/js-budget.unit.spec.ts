@@ -6,7 +6,6 @@ import zlib from "node:zlib"
 // storefront/scripts/js-budget.js (issue 30): which scripts a page makes the browser load,
 // read from its HTML, and their gzip size from the build. The check itself runs in
 // storefront.spec.ts against a real `next start`; here, a fake build pins the parsing.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { measureHtml, scriptsOfHtml, JS_BUDGET_KB } = require("../../scripts/js-budget")
 
 describe("js-budget", () => {
