@@ -414,6 +414,8 @@ function printTable(out) {
     out.p4.runs && ["P4 backlog postings", `${out.p4.orders_per_second} orders/s`, `x${out.p4.order_ratio} orders`, `x${out.p4.time_ratio} time`, ">= 100/s, <= 11x"],
     out.p5.course_page && ["P5 Lighthouse course page", `perf ${out.p5.course_page.performance}`, `CLS ${out.p5.course_page.cls}`, "", ">= 95, CLS <= 0.05"],
     out.p5.lesson_page && ["P5 Lighthouse lesson page", `perf ${out.p5.lesson_page.performance}`, `CLS ${out.p5.lesson_page.cls}`, "", ">= 95, CLS <= 0.05"],
+    out.p5.benchmark_index && ["P5 benchmark index", `${out.p5.benchmark_index.min}-${out.p5.benchmark_index.max}`, `calibrated ${out.p5.benchmark_index.calibrated_range.join("-")}`, out.p5.benchmark_index.comparable ? "comparable" : "NOT comparable", ""],
+    out.p5.course_page_js && ["P5 course page JS (gzip)", `${out.p5.course_page_js.gzip_kb} KB`, "", out.p5.course_page_js.within_budget ? "within" : "OVER", `<= ${out.p5.course_page_js.budget_kb} KB`],
     out.p6.products && ["P6 admin gate products p95", `${out.p6.products.ours.p95_ms} ms`, `${out.p6.products.baseline.p95_ms} ms`, out.p6.products.p95_ratio, "<= 1.15"],
     out.p7.course && ["P7 checkout course/plain p95", `${out.p7.course.p95_ms} ms`, `${out.p7.plain.p95_ms} ms`, out.p7.p95_ratio, "<= 1.2"],
     out.p6.orders && ["P6 admin gate orders p95", `${out.p6.orders.ours.p95_ms} ms`, `${out.p6.orders.baseline.p95_ms} ms`, out.p6.orders.p95_ratio, "<= 1.15"],

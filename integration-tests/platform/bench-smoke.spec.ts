@@ -102,6 +102,12 @@ describe("bench runner (smoke)", () => {
       expect(r.p5[page]).toMatchObject({ url: expect.stringMatching(/^\/courses\//), performance: num, cls: num, lcp_ms: num, tbt_ms: num })
       expect(r.p5[page].performance).toBeGreaterThanOrEqual(0)
       expect(r.p5[page].performance).toBeLessThanOrEqual(100)
+      // Issue 30: each run says whether the machine was inside the calibrated range.
+      for (const run of r.p5[page].runs) expect(run).toMatchObject({ benchmark_index: num, comparable: expect.any(Boolean) })
     }
+    expect(r.p5.benchmark_index).toMatchObject({ min: num, max: num, calibrated_range: [num, num], comparable: expect.any(Boolean), note: expect.any(String) })
+    // The course page's JS against its budget (deterministic for a build).
+    expect(r.p5.course_page_js).toMatchObject({ gzip_kb: num, budget_kb: num, within_budget: true })
+    expect(r.p5.course_page_js.files.length).toBeGreaterThan(0)
   })
 })

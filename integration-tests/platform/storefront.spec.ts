@@ -4,6 +4,7 @@ import os from "node:os"
 import path from "node:path"
 import { Client } from "pg"
 import { buildStorefrontOnce } from "../helpers/browser-app"
+const { measureUrl: measurePageJs, JS_BUDGET_KB } = require("../../storefront/scripts/js-budget")
 
 // The storefront, end to end in Debian's chromium against a real Medusa with the demo data:
 // preview, register, buy Basic, learn, upgrade to Premium, progress that survives a
@@ -748,5 +749,41 @@ describe("storefront", () => {
     }
     const fine = await fetch(`${acme.url}/r?code=NOPE&to=/courses?x=1`, { redirect: "manual" })
     expect(new URL(fine.headers.get("location") ?? "", acme.url).pathname).toBe("/courses")
+  })
+
+  it("the course and lesson pages stay inside the JS budget: the framework plus small islands, nothing for outline, prices or text (issue 30)", async () => {
+    const { courses } = await storeApi(acme.key, "/store/courses")
+    const withPreview: Json[] = []
+    for (const c of courses) {
+      const { course } = await storeApi(acme.key, `/store/courses/${c.handle}`)
+      const lessons = course.modules.flatMap((m: Json) => m.sections.flatMap((s: Json) => s.lessons))
+      const preview = lessons.find((l: Json) => l.is_preview)
+      if (preview) withPreview.push({ course, preview, lessons })
+    }
+    expect(withPreview.length).toBeGreaterThan(0)
+    const { course, preview, lessons } = withPreview[0]
+    const coursePath = `/courses/${course.handle}`
+    const html = await (await fetch(`${acme.url}${coursePath}`)).text()
+    // The page is all there as HTML (outline, a price) before any script runs.
+    expect(html).toContain('aria-label="Course outline"')
+    for (const l of lessons.slice(0, 3)) expect(html).toContain(`data-lesson="${l.id}"`)
+    expect(html).toMatch(/class="price"[^>]*>[^<]*\d/)
+
+    const js = await measurePageJs(`${acme.url}${coursePath}`)
+    const report = js.files.map((f: Json) => `${(f.gzip_bytes / 1024).toFixed(1)} KB ${f.file}`).join("\n")
+    expect({ gzip_kb: js.gzip_kb, within_budget: js.within_budget, report }).toEqual({ gzip_kb: js.gzip_kb, within_budget: true, report })
+    expect(js.budget_kb).toBe(JS_BUDGET_KB)
+    // What the course page adds to the App Router's own client: its islands only (a few KB),
+    // not a hydrated outline or tier table.
+    expect({ page_js_at_most_8_kb: js.page_gzip_kb <= 8, page_gzip_kb: js.page_gzip_kb, report }).toEqual({
+      page_js_at_most_8_kb: true,
+      page_gzip_kb: js.page_gzip_kb,
+      report,
+    })
+
+    const lesson = await measurePageJs(`${acme.url}${coursePath}/lessons/${preview.id}`)
+    expect(lesson.within_budget).toBe(true)
+    fs.mkdirSync(ARTIFACTS, { recursive: true })
+    fs.writeFileSync(path.join(ARTIFACTS, "js-budget.json"), JSON.stringify({ course_page: js, lesson_page: lesson }, null, 2))
   })
 })

@@ -1,4 +1,4 @@
-import Link from "next/link"
+import Link from "@/components/link"
 import type { CourseSummary } from "@/lib/courses"
 
 export function CourseCard({ course }: { course: CourseSummary }) {

@@ -1,14 +1,13 @@
-import Link from "next/link"
+import Link from "@/components/link"
 import { notFound } from "next/navigation"
 import Markdown from "react-markdown"
 import { markComplete } from "../../../../actions"
 import { Outline, ProgressBar } from "@/components/outline"
 import { TierBuy } from "@/components/tier-buy"
 import { getCourse, getLesson, lessonsInOrder, mediaUrl, tierName } from "@/lib/courses"
-import { LessonVideo } from "@/components/lesson-video"
 import { getAssignment, getQuiz } from "@/lib/assessments"
 import { AssignmentPanel } from "@/components/assignment-panel"
-import { QuizPlayer } from "@/components/quiz-player"
+import { LessonVideo, QuizPlayer } from "@/components/islands"
 
 /** The variants of every tier that opens a lesson of `required` tier. */
 const lockedTierVariants = (tiers: { tier: number; variants: { id: string }[] }[], required: number) =>
