@@ -32,6 +32,12 @@ export const Course = model
      * /store/courses/:id/free-enrollment), through its free (price 0) tier.
      */
     lead_magnet: model.boolean().default(false),
+    /** Employee ids (`oemp_`) of the org's staff who teach it, in display order (profiles: course_instructor). */
+    instructor_ids: model.json().nullable(),
+    /** Per tier the merchant's name and "what you get" lines: `[{ tier, name, includes: string[] }]`. */
+    tier_details: model.json().nullable(),
+    /** Questions and answers shown on the course page: `[{ question, answer }]`. */
+    faq: model.json().nullable(),
     modules: model.hasMany(() => CourseModule, { mappedBy: "course" }),
   })
   .cascades({ delete: ["modules"] })
