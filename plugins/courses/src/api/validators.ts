@@ -32,9 +32,14 @@ const courseFields = {
   title,
   subtitle: text().max(500).nullable().optional(),
   description: longText().max(20_000).nullable().optional(),
-  level: z.enum(["beginner", "intermediate", "advanced"]).optional(),
+  level: z.enum(["beginner", "intermediate", "advanced"], { error: "level must be beginner, intermediate or advanced" }).nullable().optional(),
   difficulty: z.number().int("difficulty must be an integer").min(1, "difficulty must be 1-10").max(10, "difficulty must be 1-10").optional(),
-  language: text().trim().min(2).max(35).optional(),
+  language: text()
+    .trim()
+    .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, "language must be a language code such as en or pt-BR")
+    .max(35)
+    .nullable()
+    .optional(),
   thumbnail: text()
     .url("thumbnail must be a URL")
     .max(2000)

@@ -10,9 +10,9 @@ export type CourseFields = {
   title?: string
   subtitle?: string | null
   description?: string | null
-  level?: "beginner" | "intermediate" | "advanced"
+  level?: "beginner" | "intermediate" | "advanced" | null
   difficulty?: number
-  language?: string
+  language?: string | null
   thumbnail?: string | null
   estimated_minutes?: number | null
   certificates_enabled?: boolean

@@ -15,8 +15,8 @@ export type Course = {
   lead_magnet?: boolean
   subtitle?: string | null
   description?: string | null
-  level?: "beginner" | "intermediate" | "advanced"
-  language?: string
+  level?: "beginner" | "intermediate" | "advanced" | null
+  language?: string | null
   thumbnail?: string | null
   instructor_ids?: string[] | null
   tier_details?: TierDetail[] | null

@@ -18,9 +18,10 @@ export const Course = model
     title: model.text(),
     subtitle: model.text().nullable(),
     description: model.text().nullable(),
-    level: model.enum([...COURSE_LEVELS]).default("beginner"),
+    /** Level and language show as badges on the store only when the merchant set them (no defaults). */
+    level: model.enum([...COURSE_LEVELS]).nullable(),
     difficulty: model.number().default(1),
-    language: model.text().default("en"),
+    language: model.text().nullable(),
     status: model.enum([...COURSE_STATUSES]).default("draft"),
     thumbnail: model.text().nullable(),
     estimated_minutes: model.number().nullable(),

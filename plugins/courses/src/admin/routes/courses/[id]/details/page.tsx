@@ -19,7 +19,7 @@ import { sdk } from "../../../../lib/sdk"
 type Draft = {
   subtitle: string
   description: string
-  level: "beginner" | "intermediate" | "advanced"
+  level: "" | "beginner" | "intermediate" | "advanced"
   language: string
   thumbnail: string
   instructor_ids: string[]
@@ -32,8 +32,8 @@ const EMPTY_TIER = { name: "", includes: "" }
 const draftOf = (c: Course): Draft => ({
   subtitle: c.subtitle ?? "",
   description: c.description ?? "",
-  level: c.level ?? "beginner",
-  language: c.language ?? "en",
+  level: c.level ?? "",
+  language: c.language ?? "",
   thumbnail: c.thumbnail ?? "",
   instructor_ids: c.instructor_ids ?? [],
   tiers: Object.fromEntries((c.tier_details ?? []).map((t) => [t.tier, { name: t.name ?? "", includes: (t.includes ?? []).join("\n") }])),
@@ -45,8 +45,8 @@ function payloadOf(d: Draft, tiers: number[]) {
   return {
     subtitle: d.subtitle.trim() || null,
     description: d.description.trim() || null,
-    level: d.level,
-    language: d.language.trim() || "en",
+    level: d.level || null,
+    language: d.language.trim() || null,
     thumbnail: d.thumbnail.trim() || null,
     instructor_ids: d.instructor_ids,
     tier_details: tiers.map((tier) => ({
@@ -228,6 +228,7 @@ const CourseDetailsPage = () => {
               value={draft.level}
               onChange={(e) => set({ level: e.target.value as Draft["level"] })}
             >
+              <option value="">Not shown</option>
               <option value="beginner">Beginner</option>
               <option value="intermediate">Intermediate</option>
               <option value="advanced">Advanced</option>
