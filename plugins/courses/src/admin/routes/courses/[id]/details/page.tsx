@@ -61,8 +61,9 @@ function payloadOf(d: Draft, tiers: number[]) {
   }
 }
 
-function ImageField({ label, value, onChange }: { label: string; value: string; onChange: (url: string) => void }) {
+function ImageField({ label, value, onChange, inputId }: { label: string; value: string; onChange: (url: string) => void; inputId?: string }) {
   const input = useRef<HTMLInputElement>(null)
+  const fileId = inputId ?? `${label.toLowerCase().replace(/[^a-z0-9]+/g, "-")}-file`
   const upload = useMutation({
     mutationFn: (file: File) => uploadPublicImage(file),
     onSuccess: (url) => onChange(url),
@@ -81,6 +82,7 @@ function ImageField({ label, value, onChange }: { label: string; value: string; 
         )}
         <input
           ref={input}
+          id={fileId}
           type="file"
           accept="image/*"
           aria-label={`Upload ${label.toLowerCase()}`}
@@ -132,7 +134,7 @@ function InstructorProfile({ person, orgId }: { person: Instructor; orgId: strin
         onChange={(e) => setForm({ ...form, headline: e.target.value })}
       />
       <Textarea aria-label="Instructor bio" placeholder="Bio" rows={3} value={form.bio} onChange={(e) => setForm({ ...form, bio: e.target.value })} />
-      <ImageField label="Photo" value={form.photo_url} onChange={(photo_url) => setForm({ ...form, photo_url })} />
+      <ImageField label="Photo" inputId={`photo-${person.employee_id}-file`} value={form.photo_url} onChange={(photo_url) => setForm({ ...form, photo_url })} />
       <div>
         <Button size="small" variant="secondary" type="button" isLoading={save.isPending} onClick={() => save.mutate()}>
           Save profile
