@@ -185,13 +185,4 @@ export async function sendGateRefusal(req: MedusaStoreRequest, res: MedusaRespon
   })
 }
 
-type TierDetail = { tier: number; name?: string | null; includes?: string[] }
-
-/**
- * Each tier with the merchant's name for it and its "what you get" lines (null / [] when
- * not written): the name the store shows and buys with, never "Default variant".
- */
-export function withTierDetails<T extends { tier: number }>(tiers: T[], details: TierDetail[] | null | undefined) {
-  const byTier = new Map((details ?? []).map((d) => [d.tier, d]))
-  return tiers.map((t) => ({ ...t, name: byTier.get(t.tier)?.name || null, includes: byTier.get(t.tier)?.includes ?? [] }))
-}
+export { withTierDetails } from "../../rules/tier-details"
