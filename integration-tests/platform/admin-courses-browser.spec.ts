@@ -15,6 +15,36 @@ import {
 } from "../helpers/browser-app"
 
 const bootstrap = require("../../src/scripts/lib/bootstrap")
+
+/** A real PNG of one colour (the upload guard checks the bytes; SVG is refused). */
+function solidPng(width: number, height: number, [r, g, b]: [number, number, number]): Buffer {
+  const zlib = require("node:zlib")
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1
+    return c >>> 0
+  })
+  const crc = (buf: Buffer) => {
+    let c = 0xffffffff
+    for (const byte of buf) c = crcTable[(c ^ byte) & 0xff] ^ (c >>> 8)
+    return (c ^ 0xffffffff) >>> 0
+  }
+  const chunk = (type: string, data: Buffer) => {
+    const len = Buffer.alloc(4)
+    len.writeUInt32BE(data.length)
+    const body = Buffer.concat([Buffer.from(type, "ascii"), data])
+    const sum = Buffer.alloc(4)
+    sum.writeUInt32BE(crc(body))
+    return Buffer.concat([len, body, sum])
+  }
+  const header = Buffer.alloc(13)
+  header.writeUInt32BE(width, 0)
+  header.writeUInt32BE(height, 4)
+  header.set([8, 2, 0, 0, 0], 8) // 8-bit RGB
+  const row = Buffer.concat([Buffer.from([0]), Buffer.from(Array.from({ length: width }, () => [r, g, b]).flat())])
+  const raw = Buffer.concat(Array.from({ length: height }, () => row))
+  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk("IHDR", header), chunk("IDAT", zlib.deflateSync(raw)), chunk("IEND", Buffer.alloc(0))])
+}
 const pgLib = require("../../src/scripts/lib/postgres")
 
 // Issue 6 acceptance 1, 3 and 4 in the built dashboard (production build) with the
@@ -406,10 +436,7 @@ describe("course builder and widgets in the dashboard", () => {
     const shots = screenshots()
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
     const { calls } = recordAdminCalls(page)
-    const png = (color: string) =>
-      Buffer.from(
-        `<svg xmlns="http://www.w3.org/2000/svg" width="320" height="180"><rect width="320" height="180" fill="${color}"/></svg>`
-      )
+    const png = (rgb: [number, number, number]) => solidPng(64, 36, rgb)
     const docWidth = () => page.evaluate(() => document.documentElement.scrollWidth)
     try {
       // Before: a plain "Buy" (no "Default variant"), no level or language badge nobody set.
@@ -427,7 +454,7 @@ describe("course builder and widgets in the dashboard", () => {
       await page.getByLabel("Subtitle").fill("Ship your first app in a weekend")
       await page.getByLabel("Description").fill("Hands-on lessons from setup to deploy.")
       await page.getByLabel("Level").selectOption("intermediate")
-      await page.locator("#course-image-file").setInputFiles({ name: "cover.svg", mimeType: "image/svg+xml", buffer: png("#3355ff") })
+      await page.locator("#course-image-file").setInputFiles({ name: "cover.png", mimeType: "image/png", buffer: png([51, 85, 255]) })
       await page.getByAltText("Course image preview").waitFor({ timeout: 30_000 })
       await page.getByRole("checkbox").first().waitFor({ timeout: 30_000 })
       const ownerRow = page.locator("label", { hasText: "(owner)" })
@@ -443,7 +470,7 @@ describe("course builder and widgets in the dashboard", () => {
       const profile = page.getByLabel(/^Profile of /)
       await profile.getByLabel("Instructor headline").fill("Founder of Acme Academy", { timeout: 30_000 })
       await profile.getByLabel("Instructor bio").fill("Taught 4,000 students to ship.")
-      await profile.locator('input[type="file"]').setInputFiles({ name: "me.svg", mimeType: "image/svg+xml", buffer: png("#ff8800") })
+      await profile.locator('input[type="file"]').setInputFiles({ name: "me.png", mimeType: "image/png", buffer: png([255, 136, 0]) })
       await profile.getByAltText("Photo preview").waitFor({ timeout: 30_000 })
       const instructorName = await profile.getByLabel("Instructor name").inputValue()
       await profile.getByRole("button", { name: "Save profile" }).click()
