@@ -19,13 +19,15 @@ import {
   StoreSubmitQuizSchema,
   StoreSubmitAssignmentSchema,
   AdminUploadLessonFileSchema,
+  AdminInstructorSchema,
+  AdminInstructorListQuerySchema,
 } from "./validators"
 
 // Our admin routes check tenancy themselves (utils/admin-courses.ts): let org staff reach them.
 const { allowSelfGuardedAdminRoutes } = require("@volmify/orgs/api/admin-scope/gate") as {
   allowSelfGuardedAdminRoutes(pattern: RegExp): void
 }
-allowSelfGuardedAdminRoutes(/^\/admin\/(courses|lessons|lesson-media|assignment-submissions|certificate-settings)(\/|$)/)
+allowSelfGuardedAdminRoutes(/^\/admin\/(courses|lessons|lesson-media|assignment-submissions|certificate-settings|instructors)(\/|$)/)
 allowSelfGuardedAdminRoutes(/^\/admin\/customers\/[^/]+\/enrollments$/)
 
 const customerOptional = authenticate("customer", ["session", "bearer"], { allowUnauthenticated: true })
@@ -50,6 +52,10 @@ export default defineMiddlewares({
     { matcher: "/admin/courses/:id/unpublish", methods: ["POST"], middlewares: [validateAndTransformBody(AdminUnpublishCourseSchema)] },
     // The whole outline in one transaction.
     { matcher: "/admin/courses/:id/outline", methods: ["POST"], middlewares: [validateAndTransformBody(AdminOutlineSchema)] },
+    // The org's staff with their instructor profiles (any role; operators ?org_id=).
+    { matcher: "/admin/instructors", methods: ["GET"], middlewares: [validateAndTransformQuery(AdminInstructorListQuerySchema, {})] },
+    // An employee's public instructor profile (catalog roles; creators their own).
+    { matcher: "/admin/instructors/:employee_id", methods: ["POST"], middlewares: [validateAndTransformBody(AdminInstructorSchema)] },
     // The org's lesson library.
     { matcher: "/admin/lessons", methods: ["GET"], middlewares: [validateAndTransformQuery(AdminListQuerySchema, {})] },
     { matcher: "/admin/lessons", methods: ["POST"], middlewares: [validateAndTransformBody(AdminCreateLessonSchema)] },

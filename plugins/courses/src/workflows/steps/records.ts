@@ -18,6 +18,7 @@ type Entity =
   | "Certificates"
   | "CertificateSettings"
   | "DripNotices"
+  | "CourseInstructors"
 type Row = { id: string } & Record<string, unknown>
 
 // Indexed by entity name, so typed loosely here; the exported steps fix the entity.
@@ -87,3 +88,5 @@ export const updateAssignmentSubmissionsStep = updateRecordsStep("update-assignm
 export const createCertificatesStep = createRecordsStep("create-certificates", "Certificates")
 export const createCertificateSettingsStep = createRecordsStep("create-certificate-settings", "CertificateSettings")
 export const updateCertificateSettingsStep = updateRecordsStep("update-certificate-settings", "CertificateSettings")
+export const createCourseInstructorsStep = createRecordsStep("create-course-instructors", "CourseInstructors")
+export const updateCourseInstructorsStep = updateRecordsStep("update-course-instructors", "CourseInstructors")

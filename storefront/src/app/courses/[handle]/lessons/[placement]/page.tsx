@@ -84,6 +84,15 @@ export default async function LessonPage({
               {assignment ? (
                 <AssignmentPanel handle={course.handle} placement={placement} data={assignment} error={query.error} submitted={!!query.submitted} />
               ) : null}
+              {here.is_preview && course.access.tier === 0 && course.tiers.length ? (
+                // A free preview sells the course: the tiers with their prices right under it.
+                <div className="panel" role="region" aria-label="Get the course">
+                  <p>
+                    <strong>This is a free preview.</strong> Get the course to open every lesson.
+                  </p>
+                  <TierBuy tiers={course.tiers} currentTier={0} />
+                </div>
+              ) : null}
               {course.access.tier > 0 ? (
                 here.completed ? (
                   <p>
