@@ -55,11 +55,12 @@ export default async function affiliateEmails({ event, container }: SubscriberAr
     const ids: string[] = event.data?.ids ?? []
     if (!ids.length) return
     const commissions = await affiliates.listAffiliateCommissions({ id: ids }, { select: ["id", "org_id", "affiliate_id", "currency_code", "amount", "status"] })
-    const groups = new Map<string, { org_id: string; affiliate_id: string; currency: string; ids: string[]; total: any }>()
+    type Group = { org_id: string; affiliate_id: string; currency: string; ids: string[]; total: ReturnType<typeof MathBN.convert> }
+    const groups = new Map<string, Group>()
     for (const c of commissions) {
       if (c.status !== "approved" && c.status !== "paid") continue
       const key = `${c.affiliate_id}:${c.currency_code}`
-      const group = groups.get(key) ?? { org_id: c.org_id, affiliate_id: c.affiliate_id, currency: c.currency_code, ids: [], total: MathBN.convert(0) }
+      const group: Group = groups.get(key) ?? { org_id: c.org_id, affiliate_id: c.affiliate_id, currency: c.currency_code, ids: [], total: MathBN.convert(0) }
       group.ids.push(c.id)
       group.total = MathBN.add(group.total, c.amount)
       groups.set(key, group)
