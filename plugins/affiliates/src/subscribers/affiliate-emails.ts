@@ -23,7 +23,8 @@ async function addressesOf(container: any, affiliates: any[]): Promise<Map<strin
 /**
  * The affiliate's emails, in the org's brand with a link to their affiliate page on the
  * org's storefront, each once:
- * - application approved or rejected (`affiliate.status_changed`; once per decision);
+ * - application approved or rejected (`affiliate.status_changed`; once per decision), or
+ *   approved at once by the program's automatic approval (`affiliate.created`);
  * - commissions approved (`affiliate.commissions.approved`; one email per affiliate and
  *   currency of the batch, with its total);
  * - payout sent (`affiliate.payout.recorded`; once per ledger transaction, so a replayed
@@ -33,10 +34,12 @@ export default async function affiliateEmails({ event, container }: SubscriberAr
   const affiliates = container.resolve<any>(AFFILIATES_MODULE)
   const url = (brand: { storefront_url: string }) => `${brand.storefront_url}/account/affiliate`
 
-  if (event.name === AffiliateEvents.AFFILIATE_STATUS_CHANGED) {
+  if (event.name === AffiliateEvents.AFFILIATE_STATUS_CHANGED || event.name === AffiliateEvents.AFFILIATE_CREATED) {
     const [affiliate] = await affiliates.listAffiliates({ id: event.data?.id }, { select: ["id", "org_id", "customer_id", "email", "code", "status", "status_changed_at"] })
     // The affiliate's current status decides: a stale or replayed event for a decision since reversed sends nothing.
     if (!affiliate || !["approved", "rejected"].includes(affiliate.status)) return
+    // The key is the decision (status and when it was made): a created event and a status
+    // event for the same decision, or either delivered twice, send one email.
     const to = (await addressesOf(container, [affiliate])).get(affiliate.id)
     if (!to) return
     await sendEmail(container, {
@@ -112,5 +115,5 @@ export default async function affiliateEmails({ event, container }: SubscriberAr
 }
 
 export const config: SubscriberConfig = {
-  event: [AffiliateEvents.AFFILIATE_STATUS_CHANGED, AffiliateEvents.COMMISSIONS_APPROVED, AffiliateEvents.PAYOUT_RECORDED],
+  event: [AffiliateEvents.AFFILIATE_CREATED, AffiliateEvents.AFFILIATE_STATUS_CHANGED, AffiliateEvents.COMMISSIONS_APPROVED, AffiliateEvents.PAYOUT_RECORDED],
 }
