@@ -258,6 +258,16 @@ const quizGraded: Words = {
     ],
     action: { label: d.passed ? "Continue the course" : "Open the quiz", url: d.url },
   }),
+  es: (brand, d: QuizData) => ({
+    subject: `${d.passed ? "Aprobado" : "Resultado del cuestionario"}: ${d.lesson_title} (${d.score_percent}%)`,
+    preview: `Tu cuestionario de ${d.course_title} ya tiene nota`,
+    heading: d.passed ? "Aprobaste el cuestionario" : d.expired ? "Se acabó el tiempo del cuestionario" : "Tu cuestionario necesita otro intento",
+    paragraphs: [
+      `${d.first_name ? `${d.first_name}, t` : "T"}u intento de "${d.lesson_title}" en ${d.course_title} obtuvo ${d.score_percent}%${d.passing_score != null ? ` (se aprueba con ${d.passing_score}%)` : ""}.`,
+      ...(d.expired ? ["Se envió después del tiempo límite, así que sus respuestas no se puntuaron."] : []),
+    ],
+    action: { label: d.passed ? "Seguir con el curso" : "Abrir el cuestionario", url: d.url },
+  }),
 }
 
 const assignmentToReview: Words = {

@@ -58,6 +58,8 @@ describe("email templates", () => {
   })
 
   it("uses the org's locale where a translation exists and English otherwise", () => {
+    expect(buildEmail("quiz-graded", brand({ locale: "es" }), SAMPLE["quiz-graded"]).subject).toBe("Aprobado: Quiz (80%)")
+    expect(buildEmail("free-enrollment", brand({ locale: "es" }), SAMPLE["free-enrollment"]).subject).toBe("Te inscribiste en TS")
     expect(buildEmail("customer-password-reset", brand({ locale: "es-MX" }), SAMPLE["customer-password-reset"]).subject).toBe(
       "Restablece tu contraseña de Acme <b>Academy</b>"
     )
