@@ -51,6 +51,28 @@ export default class AutomationModuleService extends MedusaService({
     return rows
   }
 
+  /** Creates the runs that do not exist yet (unique per sequence and customer); returns the new ids. */
+  @InjectTransactionManager()
+  async createRunsIfMissing(
+    runs: { org_id: string; sequence_id: string; customer_id: string; email: string; due_at: Date; context: Record<string, unknown> | null }[],
+    @MedusaContext() context: Context = {}
+  ): Promise<string[]> {
+    if (!runs.length) return []
+    const knex = (context.transactionManager as SqlEntityManager).getKnex()
+    const values = runs.map(() => "(?, ?, ?, ?, ?, ?, ?::jsonb, now(), now())").join(", ")
+    const params = runs.flatMap((r) => [
+      generateEntityId(undefined, "arun"), r.org_id, r.sequence_id, r.customer_id, r.email, r.due_at, r.context ? JSON.stringify(r.context) : null,
+    ])
+    const { rows: inserted } = await knex.raw(
+      `INSERT INTO automation_run (id, org_id, sequence_id, customer_id, email, due_at, context, created_at, updated_at)
+       VALUES ${values}
+       ON CONFLICT (sequence_id, customer_id) WHERE deleted_at IS NULL DO NOTHING
+       RETURNING id`,
+      params
+    )
+    return inserted.map((r: { id: string }) => r.id)
+  }
+
   /** The addresses among `emails` (lower-case) that the org must not send marketing to. */
   @InjectManager()
   async suppressedAmong(orgId: string, emails: string[], @MedusaContext() context: Context = {}): Promise<Set<string>> {
