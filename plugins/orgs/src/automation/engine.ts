@@ -138,7 +138,7 @@ export async function drainDueRuns(
     }
     const unsubscribe = unsubscribeUrl(container, brand, run.org_id, run.email)
     let sent = run.sent_count
-    for (const action of planRun(sequence.steps as AutomationStep[], run.next_step, now)) {
+    for (const action of planRun(sequence.steps as unknown as AutomationStep[], run.next_step, now)) {
       if (action.kind === "send") {
         const ok = await sendEmail(container, {
           org_id: run.org_id,
