@@ -1,4 +1,5 @@
 import { createHmac, timingSafeEqual } from "node:crypto"
+import { MERGE_FIELDS } from "./automation-fields"
 
 /**
  * Email automations: the steps of a sequence, what a run does next, merge fields and the
@@ -13,7 +14,7 @@ export const MAX_STEPS = 30
 export const MAX_WAIT_HOURS = 24 * 365
 
 /** Merge fields an email may use: `{{first_name}}` etc. Anything else is refused when saved. */
-export const MERGE_FIELDS = ["first_name", "last_name", "email", "org_name", "storefront_link", "course_link", "course_title", "product_title"] as const
+export { MERGE_FIELDS }
 export type MergeField = (typeof MERGE_FIELDS)[number]
 export type MergeValues = Partial<Record<MergeField, string | null | undefined>>
 
