@@ -8,6 +8,7 @@ import {
   applyMergeFields,
   bodyParagraphs,
   deriveUnsubscribeKey,
+  isPermanentRejection,
   planRun,
   signUnsubscribeToken,
   type AutomationStep,
@@ -178,8 +179,17 @@ export async function drainDueRuns(
         try {
           await one(run)
         } catch (error) {
-          // The lease expires and a later drain retries; sent steps are not sent again (idempotency key).
-          logger.error(`Automation run ${run.id} failed at step ${run.next_step}: ${(error as Error).message}`)
+          const message = String((error as Error)?.message ?? error)
+          if (isPermanentRejection(message)) {
+            // The mail server refused the address for good (5xx on RCPT): a bounce. The org's
+            // marketing stops for it (and this run with it); transactional email still tries.
+            await automations.suppress({ org_id: run.org_id, email: run.email, reason: "bounced", source: "smtp" }).catch(() => {})
+            result.unsubscribed++
+            logger.warn(`Automation email to ${run.email} bounced (${message.split("\n").pop()}); the address is suppressed for org ${run.org_id}`)
+          } else {
+            // The lease expires and a later drain retries; sent steps are not sent again (idempotency key).
+            logger.error(`Automation run ${run.id} failed at step ${run.next_step}: ${message}`)
+          }
         }
       }
     })

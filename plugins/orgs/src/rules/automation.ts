@@ -118,3 +118,8 @@ export function verifyUnsubscribeToken(key: Buffer, token: unknown): { org_id: s
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null
   return { org_id: orgId, email }
 }
+
+/** An SMTP answer that says the address will never take mail (nodemailer's message for a 5xx on RCPT TO): a bounce. */
+export function isPermanentRejection(message: string): boolean {
+  return /recipients were rejected|\b55[0-4]\b|\b5\.1\.\d\b/i.test(message)
+}

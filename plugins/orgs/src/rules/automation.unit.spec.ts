@@ -2,6 +2,7 @@ import {
   applyMergeFields,
   bodyParagraphs,
   deriveUnsubscribeKey,
+  isPermanentRejection,
   planRun,
   signUnsubscribeToken,
   stepProblems,
@@ -52,5 +53,12 @@ describe("automation rules", () => {
     expect(verifyUnsubscribeToken(deriveUnsubscribeKey("other"), token)).toBeNull()
     expect(verifyUnsubscribeToken(key, "v1.org_1.x.y")).toBeNull()
     expect(verifyUnsubscribeToken(key, 42)).toBeNull()
+  })
+
+  it("tells a permanent SMTP refusal (a bounce) from a passing failure", () => {
+    expect(isPermanentRejection("Can't send mail - all recipients were rejected: 550 5.1.1 Mailbox does not exist")).toBe(true)
+    expect(isPermanentRejection("Failed to send notification with id noti_1:\n553 5.1.3 bad address")).toBe(true)
+    expect(isPermanentRejection("421 4.7.0 Try again later")).toBe(false)
+    expect(isPermanentRejection("connect ECONNREFUSED 127.0.0.1:25")).toBe(false)
   })
 })

@@ -86,7 +86,10 @@ export default class AutomationModuleService extends MedusaService({
     return new Set(rows.map((r: { email: string }) => r.email))
   }
 
-  /** Records a suppression once (a second unsubscribe is a no-op); ends the org's active runs to that address. */
+  /**
+   * Records a suppression once (a second unsubscribe is a no-op); ends the org's active runs
+   * to that address (run status `unsubscribed` stands for any suppression, bounces too).
+   */
   @InjectTransactionManager()
   async suppress(
     { org_id, email, reason, source }: { org_id: string; email: string; reason: "unsubscribed" | "bounced"; source?: string },
