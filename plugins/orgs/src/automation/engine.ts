@@ -1,6 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
-import { loadEmailBrand, sendEmail, type EmailBrand } from "../email"
+import { buildEmail, loadEmailBrand, renderEmail, sendEmail, type EmailBrand } from "../email"
 import { AUTOMATION_MODULE } from "../modules/automation"
 import type AutomationModuleService from "../modules/automation/service"
 import type { ClaimedRun } from "../modules/automation/service"
@@ -112,17 +112,22 @@ export async function drainDueRuns(
     suppressed.set(orgId, await automations.suppressedAmong(orgId, runs.filter((r) => r.org_id === orgId).map((r) => r.email)))
   }
 
-  const one = async (run: ClaimedRun) => {
+  // 1. What each run does now: its emails (rendered below) and the state it ends in.
+  type Outgoing = { run: ClaimedRun; step: number; key: string; input: Parameters<typeof sendEmail>[1] }
+  type Final = { id: string; next_step?: number; due_at?: Date; status?: "completed" | "unsubscribed"; ended_at?: Date; claimed_until: null; sent_count?: number }
+  const outgoing: Outgoing[] = []
+  const finals = new Map<string, Final>()
+  for (const run of runs) {
     const sequence = sequences.get(run.sequence_id)
     if (!sequence || sequence.status !== "active") {
-      // Paused or deleted: the run waits (its lease expires; resumed sequences go on).
+      // Paused or deleted: the run waits (its lease expires; a resumed sequence goes on).
       result.skipped++
-      return
+      continue
     }
     if (suppressed.get(run.org_id)!.has(run.email.toLowerCase())) {
-      await automations.updateAutomationRuns({ id: run.id, status: "unsubscribed", ended_at: new Date(), claimed_until: null })
+      finals.set(run.id, { id: run.id, status: "unsubscribed", ended_at: new Date(), claimed_until: null })
       result.unsubscribed++
-      return
+      continue
     }
     const brand = brands.get(run.org_id)!
     const customer = customers.get(run.customer_id)
@@ -138,63 +143,116 @@ export async function drainDueRuns(
       product_title: ctx.product_title,
     }
     const unsubscribe = unsubscribeUrl(container, brand, run.org_id, run.email)
-    let sent = run.sent_count
+    const final: Final = { id: run.id, claimed_until: null }
     for (const action of planRun(sequence.steps as unknown as AutomationStep[], run.next_step, now)) {
       if (action.kind === "send") {
-        const ok = await sendEmail(container, {
-          org_id: run.org_id,
-          to: run.email,
-          template: "automation-email",
-          brand,
-          data: {
-            subject: applyMergeFields(action.email.subject, values),
-            paragraphs: bodyParagraphs(applyMergeFields(action.email.body, values)),
-            unsubscribe_url: unsubscribe,
+        const key = `automation:${run.id}:${action.step}`
+        outgoing.push({
+          run,
+          step: action.step,
+          key,
+          input: {
+            org_id: run.org_id,
+            to: run.email,
+            template: "automation-email",
+            brand,
+            data: {
+              subject: applyMergeFields(action.email.subject, values),
+              paragraphs: bodyParagraphs(applyMergeFields(action.email.body, values)),
+              unsubscribe_url: unsubscribe,
+            },
+            idempotency_key: key,
+            resource: { type: "automation_run", id: run.id },
+            receiver_id: run.customer_id,
+            record: { sequence_id: run.sequence_id, step: action.step, marketing: true },
+            headers: { "List-Unsubscribe": `<${unsubscribe}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" },
           },
-          idempotency_key: `automation:${run.id}:${action.step}`,
-          resource: { type: "automation_run", id: run.id },
-          receiver_id: run.customer_id,
-          record: { sequence_id: run.sequence_id, step: action.step, marketing: true },
-          headers: { "List-Unsubscribe": `<${unsubscribe}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" },
         })
-        if (ok) {
-          sent++
-          result.sent++
-        }
-        await automations.updateAutomationRuns({ id: run.id, next_step: action.step + 1, sent_count: sent })
+        final.next_step = action.step + 1
       } else if (action.kind === "wait") {
-        await automations.updateAutomationRuns({ id: run.id, next_step: action.next_step, due_at: action.due_at, claimed_until: null })
+        final.next_step = action.next_step
+        final.due_at = action.due_at
       } else {
-        await automations.updateAutomationRuns({ id: run.id, status: "completed", ended_at: new Date(), claimed_until: null })
-        result.completed++
+        final.status = "completed"
+        final.ended_at = new Date()
+      }
+    }
+    finals.set(run.id, final)
+  }
+
+  // 2. Send in chunks through one notification-module call each (one transaction for the
+  // idempotency check and the inserts, the provider sends side by side). What a chunk could
+  // not send (a key another worker inserted first, a refused address, a passing failure)
+  // is retried one by one, where each error is told apart.
+  const sentBy = new Map<string, number>()
+  const failedRuns = new Set<string>()
+  const notifications = container.resolve(Modules.NOTIFICATION)
+  const chunkSize = Math.max(1, concurrency * 4)
+  for (let i = 0; i < outgoing.length; i += chunkSize) {
+    const chunk = outgoing.slice(i, i + chunkSize)
+    const rendered = await Promise.all(chunk.map((o) => renderForSend(o.input)))
+    let done = new Set<string>()
+    try {
+      const created = await notifications.createNotifications(rendered)
+      done = new Set(created.filter((n: any) => n.status === "success").map((n: any) => n.idempotency_key))
+    } catch {
+      const after = await notifications.listNotifications({ idempotency_key: chunk.map((o) => o.key) }, { select: ["idempotency_key", "status"] })
+      done = new Set(after.filter((n: any) => n.status === "success").map((n: any) => n.idempotency_key))
+      // Those already sent (by this call before it failed, or by another worker) are done;
+      // the rest one by one.
+      for (const o of chunk.filter((o) => !done.has(o.key))) {
+        try {
+          if (await sendEmail(container, o.input)) done.add(o.key)
+        } catch (error) {
+          const message = String((error as Error)?.message ?? error)
+          failedRuns.add(o.run.id)
+          if (isPermanentRejection(message)) {
+            // The mail server refused the address for good (5xx on RCPT): a bounce. The org's
+            // marketing stops for it; transactional email still tries.
+            await automations.suppress({ org_id: o.run.org_id, email: o.run.email, reason: "bounced", source: "smtp" })
+            result.unsubscribed++
+            logger.warn(`Automation email to ${o.run.email} bounced (${message.split("\n").pop()}); suppressed for org ${o.run.org_id}`)
+          } else {
+            // The lease expires and a later drain retries; sent steps are not sent again (idempotency key).
+            logger.error(`Automation run ${o.run.id} failed at step ${o.step}: ${message}`)
+          }
+        }
+      }
+    }
+    for (const o of chunk) {
+      if (done.has(o.key)) {
+        sentBy.set(o.run.id, (sentBy.get(o.run.id) ?? 0) + 1)
+        result.sent++
       }
     }
   }
 
-  let next = 0
-  await Promise.all(
-    Array.from({ length: Math.min(concurrency, runs.length) }, async () => {
-      while (next < runs.length) {
-        const run = runs[next++]
-        try {
-          await one(run)
-        } catch (error) {
-          const message = String((error as Error)?.message ?? error)
-          if (isPermanentRejection(message)) {
-            // The mail server refused the address for good (5xx on RCPT): a bounce. The org's
-            // marketing stops for it (and this run with it); transactional email still tries.
-            await automations.suppress({ org_id: run.org_id, email: run.email, reason: "bounced", source: "smtp" }).catch(() => {})
-            result.unsubscribed++
-            logger.warn(`Automation email to ${run.email} bounced (${message.split("\n").pop()}); the address is suppressed for org ${run.org_id}`)
-          } else {
-            // The lease expires and a later drain retries; sent steps are not sent again (idempotency key).
-            logger.error(`Automation run ${run.id} failed at step ${run.next_step}: ${message}`)
-          }
-        }
-      }
-    })
-  )
+  // 3. Each run's new state, in one call (a run whose email failed keeps its lease and is retried).
+  const updates = [...finals.values()]
+    .filter((f) => !failedRuns.has(f.id))
+    .map((f) => ({ ...f, sent_count: (runs.find((r) => r.id === f.id)!.sent_count ?? 0) + (sentBy.get(f.id) ?? 0) }))
+  if (updates.length) await automations.updateAutomationRuns(updates)
+  result.completed += updates.filter((u) => u.status === "completed").length
   return result
+}
+
+/** The notification-module input for one email (what sendEmail sends), rendered in the brand. */
+async function renderForSend(input: Parameters<typeof sendEmail>[1]) {
+  const brand = input.brand!
+  const data = typeof input.data === "function" ? input.data(brand) : input.data
+  const content = await renderEmail(brand, buildEmail(input.template, brand, data))
+  return {
+    to: input.to,
+    channel: "email",
+    template: input.template,
+    data: { org_id: input.org_id, ...(input.record ?? {}) },
+    receiver_id: input.receiver_id,
+    content,
+    provider_data: { from_name: brand.from_name, reply_to: brand.reply_to, headers: input.headers },
+    idempotency_key: input.idempotency_key,
+    resource_type: input.resource?.type,
+    resource_id: input.resource?.id,
+  }
 }
 
 /** A purchase ends the customer's runs in the org's sequences that exit on purchase (of that product, or any). */
