@@ -13,8 +13,8 @@ import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 // the last loop finds nothing to claim: every email was accepted by the SMTP listener by then.
 // run.js counts what the listener received (duplicates per recipient).
 //
-// BENCH_P8_SENDS (N), BENCH_P8_WORKERS (W, default 2), BENCH_P8_CONCURRENCY (sends in flight per
-// worker, default 16), BENCH_P8_OUT (result JSON).
+// BENCH_P8_SENDS (N), BENCH_P8_WORKERS (W, default 2), BENCH_P8_CONCURRENCY (default 16: the
+// drain sends chunks of 4x this through one notification-module call), BENCH_P8_OUT (result JSON).
 
 export default async function automationsBench({ container }: ExecArgs) {
   const n = Number(process.env.BENCH_P8_SENDS || 1000)

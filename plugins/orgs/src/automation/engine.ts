@@ -196,7 +196,8 @@ export async function drainDueRuns(
       const created = await notifications.createNotifications(rendered)
       done = new Set(created.filter((n: any) => n.status === "success").map((n: any) => n.idempotency_key))
     } catch {
-      const after = await notifications.listNotifications({ idempotency_key: chunk.map((o) => o.key) }, { select: ["idempotency_key", "status"] })
+      // `as any`: the module filters by idempotency_key itself, but its public filter type omits the column.
+      const after = await notifications.listNotifications({ idempotency_key: chunk.map((o) => o.key) } as any, { select: ["idempotency_key", "status"] })
       done = new Set(after.filter((n: any) => n.status === "success").map((n: any) => n.idempotency_key))
       // Those already sent (by this call before it failed, or by another worker) are done;
       // the rest one by one.
