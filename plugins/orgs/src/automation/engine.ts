@@ -182,11 +182,12 @@ export async function drainDueRuns(
 
   // 2. Send in chunks through one notification-module call each (one transaction for the
   // idempotency check and the inserts, the provider sends side by side). What a chunk could
-  // not send (a key another worker inserted first, a refused address, a passing failure)
-  // is retried one by one, where each error is told apart.
+  // not send keeps its run leased: a refused address becomes a bounce, a passing failure or
+  // a key another worker inserted first is retried when the lease expires.
   const sentBy = new Map<string, number>()
   const failedRuns = new Set<string>()
   const notifications = container.resolve(Modules.NOTIFICATION)
+  const pg = container.resolve(ContainerRegistrationKeys.PG_CONNECTION) as { raw: (sql: string, params: unknown[]) => Promise<unknown> }
   const chunkSize = Math.max(1, concurrency * 4)
   for (let i = 0; i < outgoing.length; i += chunkSize) {
     const chunk = outgoing.slice(i, i + chunkSize)
@@ -195,29 +196,49 @@ export async function drainDueRuns(
     try {
       const created = await notifications.createNotifications(rendered)
       done = new Set(created.filter((n: any) => n.status === "success").map((n: any) => n.idempotency_key))
-    } catch {
+    } catch (error) {
+      // The module sent the rest of the chunk and marked what failed; its error names each
+      // failed notification id with the provider's message.
+      const message = String((error as Error)?.message ?? error)
+      if (/duplicate key|unique constraint/i.test(message)) {
+        // Another worker inserted one of these keys first (a run whose lease expired while it
+        // was sent): nothing of this chunk was written or sent here. Left to the leases.
+        chunk.forEach((o) => failedRuns.add(o.run.id))
+        logger.warn(`An automation batch met keys another worker had taken; its ${chunk.length} emails are retried later`)
+        continue
+      }
+      const reasons = failureReasons(message)
       // `as any`: the module filters by idempotency_key itself, but its public filter type omits the column.
-      const after = await notifications.listNotifications({ idempotency_key: chunk.map((o) => o.key) } as any, { select: ["idempotency_key", "status"] })
-      done = new Set(after.filter((n: any) => n.status === "success").map((n: any) => n.idempotency_key))
-      // Those already sent (by this call before it failed, or by another worker) are done;
-      // the rest one by one.
-      for (const o of chunk.filter((o) => !done.has(o.key))) {
-        try {
-          if (await sendEmail(container, o.input)) done.add(o.key)
-        } catch (error) {
-          const message = String((error as Error)?.message ?? error)
-          failedRuns.add(o.run.id)
-          if (isPermanentRejection(message)) {
-            // The mail server refused the address for good (5xx on RCPT): a bounce. The org's
-            // marketing stops for it; transactional email still tries.
-            await automations.suppress({ org_id: o.run.org_id, email: o.run.email, reason: "bounced", source: "smtp" })
-            result.unsubscribed++
-            logger.warn(`Automation email to ${o.run.email} bounced (${message.split("\n").pop()}); suppressed for org ${o.run.org_id}`)
-          } else {
-            // The lease expires and a later drain retries; sent steps are not sent again (idempotency key).
-            logger.error(`Automation run ${o.run.id} failed at step ${o.step}: ${message}`)
-          }
+      const after = await notifications.listNotifications({ idempotency_key: chunk.map((o) => o.key) } as any, { select: ["id", "idempotency_key", "status"] })
+      const byKey = new Map(after.map((n: any) => [n.idempotency_key, n]))
+      for (const o of chunk) {
+        const row = byKey.get(o.key) as { id: string; status: string } | undefined
+        if (row?.status === "success") {
+          done.add(o.key)
+          continue
         }
+        failedRuns.add(o.run.id)
+        if (!row) {
+          // Nothing of ours was written (e.g. another worker's insert of the same key won the
+          // unique index): left to the lease; the next drain finds the key sent, or sends it.
+          logger.warn(`Automation email ${o.key} was not sent in this batch (${reasons.get("") ?? "no notification row"}); retried later`)
+          continue
+        }
+        const reason = reasons.get(row.id) ?? ""
+        if (isPermanentRejection(reason)) {
+          // The mail server refused the address for good (5xx on RCPT): a bounce. The org's
+          // marketing stops for it; transactional email still tries.
+          await automations.suppress({ org_id: o.run.org_id, email: o.run.email, reason: "bounced", source: "smtp" })
+          result.unsubscribed++
+          logger.warn(`Automation email to ${o.run.email} bounced (${reason.trim().split("\n").pop()}); suppressed for org ${o.run.org_id}`)
+        } else {
+          logger.error(`Automation run ${o.run.id} failed at step ${o.step}: ${reason || String((error as Error)?.message)}`)
+        }
+        // Medusa 2.21 re-sends a failed key under a new notification id and then fails to
+        // update that id ("not found"), so a failed key could never be retried: the failed
+        // row (nothing was delivered) is removed, and the lease's expiry retries the step
+        // under the same key.
+        await pg.raw(`DELETE FROM notification WHERE id = ? AND status = 'failure'`, [row.id])
       }
     }
     for (const o of chunk) {
@@ -235,6 +256,18 @@ export async function drainDueRuns(
   if (updates.length) await automations.updateAutomationRuns(updates)
   result.completed += updates.filter((u) => u.status === "completed").length
   return result
+}
+
+/** Notification id -> the provider's message, from the notification module's aggregated error. */
+function failureReasons(message: string): Map<string, string> {
+  const reasons = new Map<string, string>()
+  const parts = message.split(/Failed to send notification with id /)
+  if (parts[0].trim()) reasons.set("", parts[0].trim())
+  for (const part of parts.slice(1)) {
+    const m = /^(\S+?):?\n([\s\S]*)$/.exec(part)
+    if (m) reasons.set(m[1], m[2])
+  }
+  return reasons
 }
 
 /** The notification-module input for one email (what sendEmail sends), rendered in the brand. */
