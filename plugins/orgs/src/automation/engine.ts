@@ -1,6 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
-import { buildEmail, loadEmailBrand, renderEmail, sendEmail, type EmailBrand } from "../email"
+import { buildEmail, loadEmailBrand, renderEmail, type EmailBrand } from "../email"
 import { AUTOMATION_MODULE } from "../modules/automation"
 import type AutomationModuleService from "../modules/automation/service"
 import type { ClaimedRun } from "../modules/automation/service"
@@ -8,10 +8,14 @@ import {
   applyMergeFields,
   bodyParagraphs,
   deriveUnsubscribeKey,
+  fillTokens,
   isPermanentRejection,
+  MERGE_TOKEN_VALUES,
   planRun,
   signUnsubscribeToken,
+  UNSUBSCRIBE_TOKEN,
   type AutomationStep,
+  type EmailStep,
   type MergeValues,
 } from "../rules/automation"
 
@@ -113,7 +117,7 @@ export async function drainDueRuns(
   }
 
   // 1. What each run does now: its emails (rendered below) and the state it ends in.
-  type Outgoing = { run: ClaimedRun; step: number; key: string; input: Parameters<typeof sendEmail>[1] }
+  type Outgoing = { run: ClaimedRun; step: number; key: string; email: EmailStep; values: MergeValues; unsubscribe: string; brand: EmailBrand }
   type Final = { id: string; next_step?: number; due_at?: Date; status?: "completed" | "unsubscribed"; ended_at?: Date; claimed_until: null; sent_count?: number }
   const outgoing: Outgoing[] = []
   const finals = new Map<string, Final>()
@@ -147,27 +151,7 @@ export async function drainDueRuns(
     for (const action of planRun(sequence.steps as unknown as AutomationStep[], run.next_step, now)) {
       if (action.kind === "send") {
         const key = `automation:${run.id}:${action.step}`
-        outgoing.push({
-          run,
-          step: action.step,
-          key,
-          input: {
-            org_id: run.org_id,
-            to: run.email,
-            template: "automation-email",
-            brand,
-            data: {
-              subject: applyMergeFields(action.email.subject, values),
-              paragraphs: bodyParagraphs(applyMergeFields(action.email.body, values)),
-              unsubscribe_url: unsubscribe,
-            },
-            idempotency_key: key,
-            resource: { type: "automation_run", id: run.id },
-            receiver_id: run.customer_id,
-            record: { sequence_id: run.sequence_id, step: action.step, marketing: true },
-            headers: { "List-Unsubscribe": `<${unsubscribe}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" },
-          },
-        })
+        outgoing.push({ run, step: action.step, key, email: action.email, values, unsubscribe, brand })
         final.next_step = action.step + 1
       } else if (action.kind === "wait") {
         final.next_step = action.next_step
@@ -189,9 +173,10 @@ export async function drainDueRuns(
   const notifications = container.resolve(Modules.NOTIFICATION)
   const pg = container.resolve(ContainerRegistrationKeys.PG_CONNECTION) as { raw: (sql: string, params: unknown[]) => Promise<unknown> }
   const chunkSize = Math.max(1, concurrency * 4)
+  const templates = new Map<string, Promise<{ html: string; text: string }>>()
   for (let i = 0; i < outgoing.length; i += chunkSize) {
     const chunk = outgoing.slice(i, i + chunkSize)
-    const rendered = await Promise.all(chunk.map((o) => renderForSend(o.input)))
+    const rendered = await Promise.all(chunk.map((o) => renderForSend(templates, o)))
     let done = new Set<string>()
     try {
       const created = await notifications.createNotifications(rendered)
@@ -270,22 +255,52 @@ function failureReasons(message: string): Map<string, string> {
   return reasons
 }
 
-/** The notification-module input for one email (what sendEmail sends), rendered in the brand. */
-async function renderForSend(input: Parameters<typeof sendEmail>[1]) {
-  const brand = input.brand!
-  const data = typeof input.data === "function" ? input.data(brand) : input.data
-  const content = await renderEmail(brand, buildEmail(input.template, brand, data))
+/**
+ * The notification-module input for one email. The step's email is rendered once per
+ * batch (react-email, in the org's brand) with a token per merge field, then each
+ * recipient's values are filled in (escaped in the HTML): rendering per recipient was most
+ * of the drain's CPU.
+ */
+async function renderForSend(
+  templates: Map<string, Promise<{ html: string; text: string }>>,
+  o: { run: ClaimedRun; step: number; key: string; email: EmailStep; values: MergeValues; unsubscribe: string; brand: EmailBrand }
+) {
+  const id = `${o.run.sequence_id}:${o.step}:${o.run.org_id}`
+  if (!templates.has(id)) {
+    const subject = applyMergeFields(o.email.subject, MERGE_TOKEN_VALUES)
+    templates.set(
+      id,
+      renderEmail(
+        o.brand,
+        buildEmail("automation-email", o.brand, {
+          subject,
+          preview: subject,
+          paragraphs: bodyParagraphs(applyMergeFields(o.email.body, MERGE_TOKEN_VALUES)),
+          unsubscribe_url: UNSUBSCRIBE_TOKEN,
+        })
+      )
+    )
+  }
+  const template = await templates.get(id)!
   return {
-    to: input.to,
+    to: o.run.email,
     channel: "email",
-    template: input.template,
-    data: { org_id: input.org_id, ...(input.record ?? {}) },
-    receiver_id: input.receiver_id,
-    content,
-    provider_data: { from_name: brand.from_name, reply_to: brand.reply_to, headers: input.headers },
-    idempotency_key: input.idempotency_key,
-    resource_type: input.resource?.type,
-    resource_id: input.resource?.id,
+    template: "automation-email",
+    data: { org_id: o.run.org_id, sequence_id: o.run.sequence_id, step: o.step, marketing: true },
+    receiver_id: o.run.customer_id,
+    content: {
+      subject: applyMergeFields(o.email.subject, o.values),
+      html: fillTokens(template.html, o.values, o.unsubscribe, true),
+      text: fillTokens(template.text, o.values, o.unsubscribe, false),
+    },
+    provider_data: {
+      from_name: o.brand.from_name,
+      reply_to: o.brand.reply_to,
+      headers: { "List-Unsubscribe": `<${o.unsubscribe}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" },
+    },
+    idempotency_key: o.key,
+    resource_type: "automation_run",
+    resource_id: o.run.id,
   }
 }
 

@@ -190,9 +190,9 @@ const accessEnded: Words = {
 
 /** An automation's email, written by the org's staff (merge fields already filled, as text). */
 const automationEmail: Words = {
-  en: (brand, d: { subject: string; paragraphs: string[]; unsubscribe_url: string }) => ({
+  en: (brand, d: { subject: string; preview?: string; paragraphs: string[]; unsubscribe_url: string }) => ({
     subject: d.subject,
-    preview: d.paragraphs[0]?.slice(0, 120) ?? d.subject,
+    preview: d.preview ?? d.paragraphs[0]?.slice(0, 120) ?? d.subject,
     heading: d.subject,
     paragraphs: d.paragraphs,
     note: `You get this email because you are a customer of ${brand.org_name}. Unsubscribe: ${d.unsubscribe_url}`,

@@ -54,12 +54,33 @@ export function stepProblems(steps: AutomationStep[]): string[] {
  * add markup or links to the email. Missing values become "" (first_name: "there").
  */
 export function applyMergeFields(template: string, values: MergeValues): string {
-  return template.replace(FIELD, (_all, name: string) => {
-    const value = values[name as MergeField]
-    if (value == null || value === "") return name === "first_name" ? "there" : ""
-    // Header injection: a subject never carries a line break.
-    return String(value).replace(/[\r\n]+/g, " ")
-  })
+  return template.replace(FIELD, (_all, name: string) => mergeValue(name, values))
+}
+
+/** One merge field's text: missing values become "" (first_name: "there"), line breaks a space. */
+export function mergeValue(name: string, values: MergeValues): string {
+  const value = values[name as MergeField]
+  if (value == null || value === "") return name === "first_name" ? "there" : ""
+  // Header injection: a subject never carries a line break.
+  return String(value).replace(/[\r\n]+/g, " ")
+}
+
+/**
+ * Rendering an email once per step and filling each recipient in afterwards: the template
+ * is rendered with a token per merge field (upper-case letters only, which rendering leaves as they
+ * are), then `fillTokens` puts each recipient's values in, HTML-escaped in the HTML part.
+ */
+export const mergeToken = (name: string) => `VMFTOKEN${name.toUpperCase().replace(/_/g, "X")}VMF`
+export const MERGE_TOKEN_VALUES = Object.fromEntries(MERGE_FIELDS.map((f) => [f, mergeToken(f)])) as MergeValues
+export const UNSUBSCRIBE_TOKEN = "VMFTOKENUNSUBSCRIBEVMF"
+
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;" })[c]!)
+
+export function fillTokens(rendered: string, values: MergeValues, unsubscribeUrl: string, html: boolean): string {
+  const esc = html ? escapeHtml : (s: string) => s
+  let out = rendered.split(UNSUBSCRIBE_TOKEN).join(esc(unsubscribeUrl))
+  for (const f of MERGE_FIELDS) out = out.split(mergeToken(f)).join(esc(mergeValue(f, values)))
+  return out
 }
 
 /** Paragraphs of an email body written in the admin (blank lines separate them). */

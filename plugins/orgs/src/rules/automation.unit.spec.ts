@@ -2,6 +2,8 @@ import {
   applyMergeFields,
   bodyParagraphs,
   deriveUnsubscribeKey,
+  fillTokens,
+  mergeToken,
   isPermanentRejection,
   planRun,
   signUnsubscribeToken,
@@ -60,5 +62,15 @@ describe("automation rules", () => {
     expect(isPermanentRejection("Failed to send notification with id noti_1:\n553 5.1.3 bad address")).toBe(true)
     expect(isPermanentRejection("421 4.7.0 Try again later")).toBe(false)
     expect(isPermanentRejection("connect ECONNREFUSED 127.0.0.1:25")).toBe(false)
+  })
+
+  it("fills a once-rendered template per recipient, escaped in HTML, raw in text", () => {
+    const html = `<p>Hi ${mergeToken("first_name")}, see ${mergeToken("course_link")}</p><p>VMFTOKENUNSUBSCRIBEVMF</p>`
+    const values = { first_name: "<b>Ann</b> & co", course_link: "https://x/c?a=1&b=2" }
+    expect(fillTokens(html, values, "https://x/u?t=1", true)).toBe(
+      "<p>Hi &lt;b&gt;Ann&lt;/b&gt; &amp; co, see https://x/c?a=1&amp;b=2</p><p>https://x/u?t=1</p>"
+    )
+    expect(fillTokens(`Hi ${mergeToken("first_name")}`, {}, "", false)).toBe("Hi there")
+    expect(fillTokens(`Hi ${mergeToken("first_name")}`, { first_name: "<b>" }, "", false)).toBe("Hi <b>")
   })
 })
