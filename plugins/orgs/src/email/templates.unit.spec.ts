@@ -17,6 +17,12 @@ const brand = (over: Partial<EmailBrand> = {}): EmailBrand => ({
 })
 
 const SAMPLE: Record<EmailTemplate, Record<string, unknown>> = {
+  "automation-email": {
+    subject: "A tip for Ana",
+    paragraphs: ["Open <b>one</b> lesson a day."],
+    unsubscribe_url: "https://api.acme.test/email/unsubscribe?token=v1.org_1.x.y",
+    url: "https://api.acme.test/email/unsubscribe?token=v1.org_1.x.y",
+  },
   "access-revoked": { url: "https://acme.test/courses", courses: ["TS"], reason: "order fully refunded", first_name: "Ana" },
   "guest-claim-link": { url: "https://acme.test/account/claim?token=t" },
   "certificate-issued": { url: "https://acme.test/learn", learn_url: "https://acme.test/learn", verify_url: "https://acme.test/certificates/verify/ABC", course_title: "TS", code: "ABC", first_name: "Ana" },
