@@ -439,7 +439,7 @@ async function measureP8(seeded, args) {
       quiet: true,
       // In-process workflow engine (no REDIS_URL), like P4: the drain is timed, not a queue shared with the server.
       env: {
-        ...withoutRedis(process.env), DATABASE_URL: seeded.dbUrl, SMTP_URL: `smtp://127.0.0.1:${port}`, BENCH_P8_SENDS: String(sends),
+        ...withoutRedis(process.env), DATABASE_URL: seeded.dbUrl, SMTP_URL: `smtp://127.0.0.1:${port}/?pool=true&maxConnections=8`, BENCH_P8_SENDS: String(sends),
         BENCH_P8_OUT: outFile, MEDUSA_DISABLE_TELEMETRY: "true", LOG_LEVEL: "error",
       },
     })
