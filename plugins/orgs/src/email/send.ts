@@ -25,10 +25,6 @@ export type SendEmailInput = {
    * email, which may hold a one-time link, is not stored).
    */
   record?: Record<string, unknown>
-  /** Extra headers (marketing email: List-Unsubscribe and List-Unsubscribe-Post, RFC 8058). */
-  headers?: Record<string, string>
-  /** The org's brand when the caller already loaded it (a batch of sends for one org). */
-  brand?: EmailBrand
 }
 
 const isUniqueViolation = (error: any) =>
@@ -43,7 +39,7 @@ const isUniqueViolation = (error: any) =>
  */
 export async function sendEmail(container: MedusaContainer, input: SendEmailInput): Promise<boolean> {
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
-  const brand = input.brand ?? (await loadEmailBrand(container, input.org_id))
+  const brand = await loadEmailBrand(container, input.org_id)
   const data = typeof input.data === "function" ? input.data(brand) : input.data
   const content = await renderEmail(brand, buildEmail(input.template, brand, data))
   const notifications = container.resolve(Modules.NOTIFICATION)
@@ -56,7 +52,7 @@ export async function sendEmail(container: MedusaContainer, input: SendEmailInpu
         data: { org_id: input.org_id, ...(input.record ?? {}) },
         receiver_id: input.receiver_id,
         content,
-        provider_data: { from_name: brand.from_name, reply_to: brand.reply_to, ...(input.headers ? { headers: input.headers } : {}) },
+        provider_data: { from_name: brand.from_name, reply_to: brand.reply_to },
         idempotency_key: input.idempotency_key,
         resource_type: input.resource?.type,
         resource_id: input.resource?.id,
