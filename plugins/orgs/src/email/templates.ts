@@ -314,6 +314,17 @@ const payoutSent: Words = {
   }),
 }
 
+/** An automation's email, written by the org's staff (merge fields already filled, as text). */
+const automationEmail: Words = {
+  en: (brand, d: { subject: string; preview?: string; paragraphs: string[]; unsubscribe_url: string }) => ({
+    subject: d.subject,
+    preview: d.preview ?? d.paragraphs[0]?.slice(0, 120) ?? d.subject,
+    heading: d.subject,
+    paragraphs: d.paragraphs,
+    note: `You get this email because you are a customer of ${brand.org_name}. Unsubscribe: ${d.unsubscribe_url}`,
+  }),
+}
+
 export const EMAIL_TEMPLATES = {
   "access-granted": accessGranted,
   "free-enrollment": freeEnrollment,
@@ -322,6 +333,7 @@ export const EMAIL_TEMPLATES = {
   "affiliate-application": affiliateApplication,
   "affiliate-commission-approved": commissionApproved,
   "affiliate-payout-sent": payoutSent,
+  "automation-email": automationEmail,
   "access-revoked": accessEnded,
   "guest-claim-link": guestClaimLink,
   "certificate-issued": certificateIssued,

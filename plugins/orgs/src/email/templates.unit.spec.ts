@@ -24,6 +24,12 @@ const SAMPLE: Record<EmailTemplate, Record<string, unknown>> = {
   "affiliate-application": { url: "https://acme.test/account/affiliate", approved: true, code: "ANA10" },
   "affiliate-commission-approved": { url: "https://acme.test/account/affiliate", count: 2, total: "$20.00" },
   "affiliate-payout-sent": { url: "https://acme.test/account/affiliate", amount: "$20.00", reference: "po_1" },
+  "automation-email": {
+    subject: "A tip for Ana",
+    paragraphs: ["Open <b>one</b> lesson a day."],
+    unsubscribe_url: "https://api.acme.test/email/unsubscribe?token=v1.org_1.x.y",
+    url: "https://api.acme.test/email/unsubscribe?token=v1.org_1.x.y",
+  },
   "access-revoked": { url: "https://acme.test/courses", courses: ["TS"], reason: "order fully refunded", first_name: "Ana" },
   "guest-claim-link": { url: "https://acme.test/account/claim?token=t" },
   "certificate-issued": { url: "https://acme.test/learn", learn_url: "https://acme.test/learn", verify_url: "https://acme.test/certificates/verify/ABC", course_title: "TS", code: "ABC", first_name: "Ana" },
