@@ -362,6 +362,9 @@ describe("the six plugins in a stock Medusa 2.21.2 app", () => {
             status: "published",
             options: [{ title: "Tier", values: ["Basic"] }],
             variants: [{ title: "Basic", manage_inventory: false, options: { Tier: "Basic" }, prices: [{ currency_code: "usd", amount: 49 }] }],
+            // A platform operator names the org (staff get both forced by the gate).
+            sales_channels: [{ id: org.sales_channel_id }],
+            additional_data: { org_id: org.id },
           },
           orgHeaders
         )

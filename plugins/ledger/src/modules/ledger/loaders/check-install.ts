@@ -31,8 +31,10 @@ export function validatePluginOptions(options: unknown): ValidatedPluginOptions 
   throw new Error(`${PLUGIN}: invalid plugin options in medusa-config.ts: ${problems.join("; ")}`)
 }
 
-/** Package names of the plugins in the loaded config, or null when no app config is loaded (module tests). */
-function registeredPlugins(): string[] | null {
+type PluginEntry = { name: string; options: unknown }
+
+/** The plugins in the loaded config (package name, options as written), or null when no app config is loaded (module tests). */
+function registeredPlugins(): PluginEntry[] | null {
   let config: { plugins?: unknown[] } | undefined
   try {
     config = configManager.config as { plugins?: unknown[] } | undefined
@@ -43,18 +45,20 @@ function registeredPlugins(): string[] | null {
   const baseDir = configManager.baseDir || process.cwd()
   return config.plugins.map((entry) => {
     const resolve = typeof entry === "string" ? entry : (entry as { resolve?: string })?.resolve ?? ""
-    if (!resolve.startsWith(".") && !path.isAbsolute(resolve)) return resolve
+    const options = typeof entry === "string" ? {} : (entry as { options?: unknown })?.options ?? {}
+    if (!resolve.startsWith(".") && !path.isAbsolute(resolve)) return { name: resolve, options }
     try {
       // A plugin registered by path: its package name.
-      return JSON.parse(fs.readFileSync(path.join(path.resolve(baseDir, resolve), "package.json"), "utf8")).name
+      const name = JSON.parse(fs.readFileSync(path.join(path.resolve(baseDir, resolve), "package.json"), "utf8")).name
+      return { name, options }
     } catch {
-      return resolve
+      return { name: resolve, options }
     }
   })
 }
 
 /** Throws, naming the peer, when a plugin this one needs is not installed or not registered. */
-export function assertPeersPresent(registered: string[] | null = registeredPlugins()): void {
+export function assertPeersPresent(registered: string[] | null = registeredPlugins()?.map((p) => p.name) ?? null): void {
   for (const peer of PEERS) {
     let installed = true
     try {
@@ -75,7 +79,14 @@ export function assertPeersPresent(registered: string[] | null = registeredPlugi
   }
 }
 
-export default async function checkInstall({ options }: LoaderOptions): Promise<void> {
-  assertPeersPresent()
-  validatePluginOptions(options)
+export default async function checkInstall(_: LoaderOptions): Promise<void> {
+  const plugins = registeredPlugins()
+  assertPeersPresent(plugins?.map((p) => p.name) ?? null)
+  // The options as written in medusa-config.ts, less what Medusa adds to them when it hands
+  // them to the module (`database`: the plugin's entry object is shared and written to).
+  const own = plugins?.find((p) => p.name === PLUGIN)
+  if (own) {
+    const { database: _medusaAdded, ...options } = (own.options ?? {}) as Record<string, unknown>
+    validatePluginOptions(options)
+  }
 }
