@@ -405,7 +405,7 @@ describe("the six plugins in a stock Medusa 2.21.2 app", () => {
         const customer = { ...storeKey, authorization: `Bearer ${login.token}` }
 
         const outline = await ok("GET", "/store/courses/stock-course", undefined, customer)
-        const placementId = outline.modules[0].sections[0].lessons[0].id
+        const placementId = outline.course.modules[0].sections[0].lessons[0].id
         const before = await call("GET", `/store/courses/stock-course/lessons/${placementId}`, undefined, customer)
         expect([before.status, before.data.code]).toEqual([403, "tier_required"])
 
