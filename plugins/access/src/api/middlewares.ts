@@ -19,6 +19,7 @@ const { allowSelfGuardedAdminRoutes } = require("@volmify/orgs/api/admin-scope/g
 allowSelfGuardedAdminRoutes(/^\/admin\/products\/[^/]+\/(access-plans|variants\/[^/]+\/access-plan)$/)
 allowSelfGuardedAdminRoutes(/^\/admin\/customers\/[^/]+\/entitlements$/)
 allowSelfGuardedAdminRoutes(/^\/admin\/entitlements\/[^/]+\/revoke$/)
+allowSelfGuardedAdminRoutes(/^\/admin\/orders\/[^/]+\/entitlements$/)
 
 export default defineMiddlewares({
   routes: [

@@ -49,7 +49,8 @@ export async function loadPaidAccess(container: MedusaContainer, customerId: str
   if (!orderIds.length) return []
   const { data: orders } = await query.graph({
     entity: "order",
-    fields: ["id", "currency_code", "items.id", "items.total", "items.tax_total"],
+    // "total" at the root makes the order module compute totals (items' included).
+    fields: ["id", "currency_code", "total", "items.id", "items.total", "items.tax_total"],
     filters: { id: orderIds },
   })
   const lines = new Map<string, { currency_code: string; total: any; tax_total: any }>()

@@ -1,7 +1,7 @@
 import { PromotionActions } from "@medusajs/framework/utils"
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { acquireLockStep, createPromotionsWorkflow, releaseLockStep, updateCartPromotionsWorkflow } from "@medusajs/medusa/core-flows"
-import { planUpgradeCreditStep, type UpgradeCreditPlanInput } from "./steps/plan-upgrade-credit"
+import { planUpgradeCreditStep, unlinkUpgradePromotionOnRollbackStep, type UpgradeCreditPlanInput } from "./steps/plan-upgrade-credit"
 
 export type ApplyUpgradeCreditInput = UpgradeCreditPlanInput
 
@@ -30,6 +30,7 @@ export const applyUpgradeCreditWorkflow = createWorkflow("apply-upgrade-credit",
         additional_data: { org_id: input.org_id },
       })),
     })
+    unlinkUpgradePromotionOnRollbackStep(transform({ plan, input }, ({ plan, input }) => ({ cart_id: input.cart_id, code: plan.code })))
     updateCartPromotionsWorkflow.runAsStep({
       input: transform({ plan, input }, ({ plan, input }) => ({
         cart_id: input.cart_id,

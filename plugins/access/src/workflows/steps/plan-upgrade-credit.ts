@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto"
-import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { fromMinor } from "../../rules/upgrade-credit"
 import { loadUpgradeTarget, quoteUpgrade } from "../../utils/upgrade-quote"
@@ -59,7 +59,7 @@ export const planUpgradeCreditStep = createStep(
 
     const target = await loadUpgradeTarget(container, input.variant_id, input.org_id)
     const decision = await quoteUpgrade(container, { customer_id: input.customer_id, target, price: line.unit_price, currency_code: cart.currency_code })
-    if (!decision.ok) throw new MedusaError(MedusaError.Types.CONFLICT, decision.message)
+    if (!decision.ok) throw new MedusaError(MedusaError.Types.NOT_ALLOWED, decision.message)
     if (decision.credit_minor === 0n) {
       throw new MedusaError(
         MedusaError.Types.INVALID_DATA,
@@ -116,5 +116,25 @@ export const planUpgradeCreditStep = createStep(
       },
     }
     return new StepResponse({ ...base, code, promotion })
+  }
+)
+
+/**
+ * Rollback guard: Medusa's updateCartPromotionsWorkflow, compensated, restores the cart's
+ * adjustments but leaves the cart's link to the new promotion (which the promotion's own
+ * compensation then deletes): this step, placed between the two, dismisses that link.
+ */
+export const unlinkUpgradePromotionOnRollbackStep = createStep(
+  "unlink-upgrade-promotion-on-rollback",
+  async ({ cart_id, code }: { cart_id: string; code: string }, { container }) => {
+    const [promotion] = await container.resolve(Modules.PROMOTION).listPromotions({ code }, { select: ["id"] })
+    return new StepResponse(undefined, promotion ? { cart_id, promotion_id: promotion.id } : null)
+  },
+  async (link, { container }) => {
+    if (!link) return
+    await container.resolve(ContainerRegistrationKeys.LINK).dismiss({
+      [Modules.CART]: { cart_id: link.cart_id },
+      [Modules.PROMOTION]: { promotion_id: link.promotion_id },
+    })
   }
 )

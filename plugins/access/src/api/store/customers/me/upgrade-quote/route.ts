@@ -34,7 +34,8 @@ export async function GET(req: AuthenticatedMedusaRequest<unknown, StoreUpgradeQ
   }
   const currency = region.currency_code
   const decision = await quoteUpgrade(req.scope, { customer_id: req.auth_context.actor_id, target, price, currency_code: currency })
-  if (!decision.ok) throw new MedusaError(MedusaError.Types.CONFLICT, decision.message)
+  // NOT_ALLOWED (400): Medusa's error handler replaces the message of a CONFLICT (409).
+  if (!decision.ok) throw new MedusaError(MedusaError.Types.NOT_ALLOWED, decision.message)
   const priceMinor = toMinor(price, currency)
   res.json({
     upgrade_quote: {
