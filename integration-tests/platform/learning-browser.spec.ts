@@ -280,7 +280,9 @@ describe("learning: quiz, completion, certificate", () => {
     await page.waitForURL(new RegExp(`/lessons/${premium.id}$`))
     const panel = page.getByRole("status", { name: "Upgrade" })
     await panel.waitFor()
-    const quote = panel.getByTestId("upgrade-quote")
+    // Every higher tier offers its own price after the credit (Premium here, VIP too).
+    expect(await panel.getByTestId("upgrade-quote").count()).toBeGreaterThanOrEqual(1)
+    const quote = panel.locator('section[aria-label="Premium tier"]').getByTestId("upgrade-quote")
     expect(await quote.innerText()).toContain(`You pay ${money(dueCents / 100, currency)} (credit ${money(basicOrder.total, currency)} for your Basic purchase)`)
     await shoot(page, "upgrade-panel")
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(DESKTOP.width)
