@@ -121,6 +121,8 @@ export type LineItem = {
   quantity: number
   unit_price: number
   total: number
+  /** Before discounts (coupons, upgrade credit), which the cart lists on their own line. */
+  original_total?: number
   product_handle?: string
   requires_shipping?: boolean | null
 }
