@@ -25,7 +25,9 @@ const day = (iso: string) => new Date(iso).toLocaleDateString()
 /**
  * Order page: the access this order granted (course, tier, until when, revoked or expired)
  * and, for an order of course access only, that there is nothing to ship. Medusa's own
- * fulfilment section cannot be hidden by a widget, so this note sits above it.
+ * fulfilment section ("Unfulfilled Items") cannot be hidden by a widget, so this note says
+ * to leave it. (In 2.21 the dashboard renders the `order.details.before` zone below the
+ * core sections of the main column.)
  */
 const OrderAccessWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) => {
   const { data, isLoading, error } = useQuery({
@@ -45,7 +47,7 @@ const OrderAccessWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) => {
         <div className="px-6 py-4" role="note" data-testid="digital-order-note">
           <Text size="small" weight="plus">Digital order: nothing to ship.</Text>
           <Text size="small" className="text-ui-fg-subtle">
-            Every line is course access, granted when the payment was authorized. Leave the fulfillment below as it is.
+            Every line is course access, granted when the payment was authorized. Leave "Unfulfilled Items" as it is: there is nothing to fulfill.
           </Text>
         </div>
       ) : null}
