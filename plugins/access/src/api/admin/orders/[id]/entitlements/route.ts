@@ -34,7 +34,7 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
   const variantIds = items.map((i) => i.variant_id).filter((v): v is string => !!v)
   const access = req.scope.resolve<AccessModuleService>(ACCESS_MODULE)
   const [{ data: entitlements }, plans, { data: variants }] = await Promise.all([
-    query.graph({ entity: "entitlement", fields: ENTITLEMENT_FIELDS, filters: { order_id: order.id }, pagination: { order: { created_at: "ASC" } } }),
+    query.graph({ entity: "entitlement", fields: ENTITLEMENT_FIELDS, filters: { order_id: order.id }, pagination: { order: { tier: "ASC", created_at: "ASC" } } }),
     variantIds.length ? access.listAccessPlans({ variant_id: variantIds }, { select: ["variant_id"] }) : Promise.resolve([]),
     variantIds.length ? query.graph({ entity: "product_variant", fields: ["id", "title"], filters: { id: variantIds } }) : Promise.resolve({ data: [] }),
   ])
