@@ -273,6 +273,11 @@ describe("learning: quiz, completion, certificate", () => {
     expect(dueCents).toBeGreaterThan(0)
     const currency = basicOrder.currency_code
 
+    const youPay = `You pay ${money(dueCents / 100, currency)} (credit ${money(basicOrder.total, currency)} for your Basic purchase)`
+    // The course page offers the same price after credit (not the full price).
+    await page.goto(`${acme.url}/courses/${handle}`)
+    expect(await page.locator('section[aria-label="Premium tier"]').getByTestId("upgrade-quote").innerText()).toContain(youPay)
+
     // 2. A Premium lesson in the outline opens the upgrade panel with the price after credit.
     await page.goto(`${acme.url}/courses/${handle}/lessons/${basic.id}`)
     await page.getByRole("heading", { name: basic.title, level: 1 }).waitFor()
@@ -283,7 +288,7 @@ describe("learning: quiz, completion, certificate", () => {
     // Every higher tier offers its own price after the credit (Premium here, VIP too).
     expect(await panel.getByTestId("upgrade-quote").count()).toBeGreaterThanOrEqual(1)
     const quote = panel.locator('section[aria-label="Premium tier"]').getByTestId("upgrade-quote")
-    expect(await quote.innerText()).toContain(`You pay ${money(dueCents / 100, currency)} (credit ${money(basicOrder.total, currency)} for your Basic purchase)`)
+    expect(await quote.innerText()).toContain(youPay)
     await shoot(page, "upgrade-panel")
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(DESKTOP.width)
 

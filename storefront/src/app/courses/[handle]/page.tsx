@@ -4,7 +4,7 @@ import { addToCart } from "../../actions"
 import { Outline, ProgressBar } from "@/components/outline"
 import { TierBuy } from "@/components/tier-buy"
 import { FreeEnroll } from "@/components/free-enroll"
-import { continueLesson, getCourse, lessonsInOrder, tierName } from "@/lib/courses"
+import { continueLesson, getCourse, getUpgradeQuotes, lessonsInOrder, tierName } from "@/lib/courses"
 import { formatMoney, getCustomer, getProduct, getRegion } from "@/lib/data"
 
 export default async function CoursePage({
@@ -21,6 +21,11 @@ export default async function CoursePage({
   const customer = await getCustomer()
   const next = continueLesson(course)
   const preview = lessonsInOrder(course).find((l) => l.is_preview)
+  // A student of a lower tier upgrades here too: each higher tier's price after their credit.
+  const upgradeQuotes =
+    course.access.tier > 0
+      ? await getUpgradeQuotes(course.tiers.filter((t) => t.tier > course.access.tier).flatMap((t) => t.variants.map((v) => v.id)))
+      : undefined
   return (
     <article>
       <div className="spread" style={{ alignItems: "flex-start" }}>
@@ -74,7 +79,7 @@ export default async function CoursePage({
       <h2>Curriculum</h2>
       <Outline course={course} />
       <h2>Tiers</h2>
-      <TierBuy tiers={course.tiers} currentTier={course.access.tier} />
+      <TierBuy tiers={course.tiers} currentTier={course.access.tier} quotes={upgradeQuotes} />
     </article>
   )
 }
