@@ -297,11 +297,26 @@ describe("course builder and widgets in the dashboard", () => {
       await page.getByRole("row").filter({ hasText: "Premium" }).getByText("tier 2", { exact: true }).waitFor({ timeout: 30_000 })
       await setPlan("Premium", "3", "")
       const buyer2 = await registerCustomer(app, acme.publishable_key, `buyer2-${stamp}@test.volmify.local`)
-      await buyThroughStore(app, acme.publishable_key, buyer2, usd.id, variantId("Premium"))
+      const premiumOrder = await buyThroughStore(app, acme.publishable_key, buyer2, usd.id, variantId("Premium"))
       await buyThroughStore(app, acme.publishable_key, buyer2, usd.id, variantId("Basic"))
       expect(await tiersOf(buyer2, 2)).toEqual([[1, 365], [3, null]])
       expect((await storeCourse(buyer2)).access.tier).toBe(3)
       expect(await tiersOf(buyer1)).toEqual([[2, null]])
+
+      // Order page (issue 22 item 10): the access the order granted, and nothing to ship.
+      await page.goto(`${base}/app/orders/${premiumOrder.id}`)
+      const access = page.getByLabel("Course access")
+      await access.getByRole("heading", { name: "Course access" }).waitFor({ timeout: 60_000 })
+      const grantedRow = access.getByRole("row").filter({ hasText: "Premium" })
+      await grantedRow.waitFor({ timeout: 30_000 })
+      expect(await grantedRow.innerText()).toMatch(new RegExp(`${productTitle}[\\s\\S]*Premium[\\s\\S]*Lifetime[\\s\\S]*active`))
+      await access.getByTestId("digital-order-note").getByText("Digital order: nothing to ship.").waitFor()
+      await access.scrollIntoViewIfNeeded()
+      shots.push("admin-order-access-desktop.png", await page.screenshot())
+      await page.setViewportSize({ width: 390, height: 844 })
+      await access.scrollIntoViewIfNeeded()
+      shots.push("admin-order-access-phone.png", await page.screenshot())
+      await page.setViewportSize({ width: 1440, height: 1000 })
 
       // Customer widget: grant tier 2 of the course's product by hand, with a reason.
       await page.goto(`${base}/app/customers/${customer.id}`)

@@ -216,4 +216,102 @@ describe("learning: quiz, completion, certificate", () => {
     await shoot(visitor, "verify")
     expect(errors).toEqual([])
   })
+
+  it("a Basic student clicks a Premium lesson in the outline, pays only the difference and the lesson opens", async () => {
+    const store = { "x-publishable-api-key": acme.key }
+    const { courses } = await api("/store/courses", { headers: store })
+    const handle = courses[0].handle as string
+    const page = await browser.newPage({ viewport: DESKTOP })
+    const errors: string[] = []
+    page.on("pageerror", (e: Error) => errors.push(e.message))
+    const email = `grace.${Date.now()}@test.volmify.local`
+    const password = "student-password-1"
+    await page.goto(`${acme.url}/account/register`)
+    await page.fill("input[name=first_name]", "Grace")
+    await page.fill("input[name=last_name]", "Hopper")
+    await page.fill("input[name=email]", email)
+    await page.fill("input[name=password]", password)
+    await page.getByRole("button", { name: "Create account" }).click()
+    await page.waitForURL(/\/learn/)
+    const student = { ...store, authorization: `Bearer ${(await api("/auth/customer/emailpass", { method: "POST", body: { email, password } })).token}` }
+
+    /** Checkout of what is in the cart, in the browser; returns the order id from the URL. */
+    async function checkoutCart() {
+      await page.getByRole("link", { name: "Checkout" }).click()
+      await page.waitForURL(/\/checkout/)
+      for (const [field, value] of [["first_name", "Grace"], ["last_name", "Hopper"], ["address_1", "1 Main Street"], ["city", "Springfield"], ["postal_code", "12345"]]) {
+        const input = page.locator(`form[aria-label=Checkout] input[name=${field}]`)
+        if ((await input.count()) && !(await input.inputValue())) await input.fill(value)
+      }
+      await page.getByRole("button", { name: /^Pay/ }).click()
+      await page.waitForURL(/\/order\//, { timeout: 60_000 })
+      return new URL(page.url()).pathname.split("/").filter(Boolean).pop()!
+    }
+    const orderOf = async (id: string) => (await api(`/store/orders/${id}?fields=id,total,currency_code,region_id,*items,*items.adjustments`, { headers: student })).order
+    const money = (amount: number, currency: string) => new Intl.NumberFormat("en", { style: "currency", currency: currency.toUpperCase() }).format(amount)
+
+    // 1. She buys Basic on the course page.
+    await page.goto(`${acme.url}/courses/${handle}`)
+    await page.getByRole("button", { name: /^Buy Basic/ }).click()
+    await page.waitForURL(/\/cart/)
+    const basicOrder = await orderOf(await checkoutCart())
+    let course: Json = {}
+    for (let i = 0; i < 40; i++) {
+      course = (await api(`/store/courses/${handle}`, { headers: student })).course
+      if (course.access.tier === 1) break
+      await new Promise((r) => setTimeout(r, 250))
+    }
+    expect(course.access.tier).toBe(1)
+    const lessons: Json[] = course.modules.flatMap((m: Json) => m.sections.flatMap((x: Json) => x.lessons))
+    const premium = lessons.find((l) => !l.is_preview && l.required_tier === 2)!
+    const basic = lessons.find((l) => !l.is_preview && l.required_tier === 1 && !l.locked)!
+    const premiumVariant = course.tiers.find((t: Json) => t.tier === 2).variants[0].id
+    const { product } = await api(`/store/products/${course.product_id}?region_id=${basicOrder.region_id}&fields=id,*variants.calculated_price`, { headers: store })
+    const premiumPrice = product.variants.find((v: Json) => v.id === premiumVariant).calculated_price.calculated_amount
+    // In cents: what Premium costs minus what Basic was paid.
+    const dueCents = Math.round(premiumPrice * 100) - Math.round(basicOrder.total * 100)
+    expect(dueCents).toBeGreaterThan(0)
+    const currency = basicOrder.currency_code
+
+    const youPay = `You pay ${money(dueCents / 100, currency)} (credit ${money(basicOrder.total, currency)} for your Basic purchase)`
+    // The course page offers the same price after credit (not the full price).
+    await page.goto(`${acme.url}/courses/${handle}`)
+    expect(await page.locator('section[aria-label="Premium tier"]').getByTestId("upgrade-quote").innerText()).toContain(youPay)
+
+    // 2. A Premium lesson in the outline opens the upgrade panel with the price after credit.
+    await page.goto(`${acme.url}/courses/${handle}/lessons/${basic.id}`)
+    await page.getByRole("heading", { name: basic.title, level: 1 }).waitFor()
+    await page.locator("aside").getByRole("navigation", { name: "Course outline" }).getByRole("link", { name: premium.title }).click()
+    await page.waitForURL(new RegExp(`/lessons/${premium.id}$`))
+    const panel = page.getByRole("status", { name: "Upgrade" })
+    await panel.waitFor()
+    // Every higher tier offers its own price after the credit (Premium here, VIP too).
+    expect(await panel.getByTestId("upgrade-quote").count()).toBeGreaterThanOrEqual(1)
+    const quote = panel.locator('section[aria-label="Premium tier"]').getByTestId("upgrade-quote")
+    expect(await quote.innerText()).toContain(youPay)
+    await shoot(page, "upgrade-panel")
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(DESKTOP.width)
+
+    // 3. Upgrade: the cart carries the credit; she pays the difference.
+    await quote.getByRole("button", { name: "Upgrade to Premium" }).click()
+    await page.waitForURL(/\/cart/)
+    await page.getByTestId("cart-discount").getByText(/Upgrade credit/).waitFor()
+    await shoot(page, "upgrade-cart")
+    const upgradeOrder = await orderOf(await checkoutCart())
+    expect(Math.round(upgradeOrder.total * 100)).toBe(dueCents)
+    expect(upgradeOrder.items[0].adjustments.map((a: Json) => a.code)).toEqual([expect.stringMatching(/^UPGRADE-/)])
+    expect(await page.locator("main").innerText()).toContain(money(dueCents / 100, currency))
+    await shoot(page, "upgrade-order")
+
+    // 4. The Premium lesson opens.
+    await page.goto(`${acme.url}/courses/${handle}/lessons/${premium.id}`)
+    for (let i = 0; i < 20 && (await page.getByRole("status", { name: "Upgrade" }).count()); i++) {
+      await page.waitForTimeout(500)
+      await page.reload()
+    }
+    await page.getByRole("heading", { name: premium.title, level: 1 }).waitFor()
+    expect(await page.getByRole("status", { name: "Upgrade" }).count()).toBe(0)
+    await shoot(page, "upgrade-lesson-open")
+    expect(errors).toEqual([])
+  })
 })

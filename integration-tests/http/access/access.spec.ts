@@ -185,6 +185,39 @@ medusaIntegrationTestRunner({
         expect(revoked).toMatchObject({ status: "revoked", revoke_reason: "order canceled" })
       })
 
+      it("GET /admin/orders/:id/entitlements: what the order granted (tier name, until when, revoked), digital or not; every role of A, 404 for B", async () => {
+        const container = getContainer()
+        const digital = await placeOrder(api, f.a.customer, usd, [byTitle(course, "Premium"), byTitle(course, "VIP")])
+        await eventually(async () => (await accessService(container).listEntitlements({ order_id: digital })).length === 2)
+        await matrix("get", `/admin/orders/${digital}/entitlements`, [...ROLES])
+        const { data } = await api.get(`/admin/orders/${digital}/entitlements`, { headers: f.a.staff.staff.headers })
+        expect(data.digital_only).toBe(true)
+        expect(data.entitlements.map((e: any) => [e.product.title, e.variant_title, e.tier, e.status, e.expires_at === null])).toEqual([
+          ["ts-course", "Premium", 2, "active", true],
+          ["ts-course", "VIP", 3, "active", false],
+        ])
+        // Cancelled: the same rows, revoked, with the reason.
+        await api.post(`/admin/orders/${digital}/cancel`, {}, { headers: f.platform.headers })
+        await eventually(async () => (await accessService(container).listEntitlements({ order_id: digital, status: "revoked" })).length === 2)
+        const after = await api.get(`/admin/orders/${digital}/entitlements`, { headers: f.a.staff.manager.headers })
+        expect(after.data.entitlements.map((e: any) => [e.status, e.revoke_reason])).toEqual([
+          ["revoked", "order canceled"],
+          ["revoked", "order canceled"],
+        ])
+        // A line without a plan (the workbook) is not digital access: something to hand over.
+        const mixed = await placeOrder(api, f.a.customer, usd, [byTitle(course, "Basic"), byTitle(course, "Workbook")])
+        expect((await api.get(`/admin/orders/${mixed}/entitlements`, { headers: f.a.staff.owner.headers })).data.digital_only).toBe(false)
+        // Org B's order: 404 for A's staff, like an order that does not exist; B's own staff see it.
+        const orderB = await placeOrder(api, f.b.customer, usd, [otherCourse.variants[0].id])
+        for (const headers of [f.a.staff.owner.headers, f.a.staff.staff.headers]) {
+          const res = await call("get", `/admin/orders/${orderB}/entitlements`, headers)
+          expect([res.status, res.data.message]).toEqual([404, `Order with id: ${orderB} was not found`])
+        }
+        expect((await call("get", `/admin/orders/order_does_not_exist/entitlements`, f.platform.headers)).status).toBe(404)
+        const own = await eventually(async () => (await call("get", `/admin/orders/${orderB}/entitlements`, f.b.staff.owner.headers)).data.entitlements)
+        expect(own.map((e: any) => e.product_id)).toEqual([otherCourse.id])
+      })
+
       it("a partial refund keeps access; refunding the rest revokes it (JPY, exact amounts)", async () => {
         const container = getContainer()
         const orderId = await placeOrder(api, f.a.customer, jpy, [byTitle(course, "Basic")])

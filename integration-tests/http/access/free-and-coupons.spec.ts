@@ -5,6 +5,7 @@ import { createCustomer, uniqueEmail, type CustomerActor, type Headers } from ".
 import { createRegion, createTieredProduct, eventually, liveEntitlements, type TestProduct, type TestRegion } from "../../helpers/commerce"
 import { courseService, createLesson } from "../../helpers/courses"
 import { useProcessEnv } from "../../helpers/env"
+import { runFailingAfter } from "../../helpers/workflows"
 import { send } from "../../helpers/http"
 import { createTwoOrgFixture, type OrgSide, type TwoOrgFixture } from "../../helpers/orgs"
 
@@ -12,6 +13,7 @@ const attribution = require("@volmify/attribution/workflows")
 const affiliatesWf = require("@volmify/affiliates/workflows")
 const courses = require("@volmify/courses/workflows")
 const OrgPromotionLink = require("@volmify/orgs/links/org-promotion").default
+const { applyUpgradeCreditWorkflow } = require("@volmify/access/workflows")
 
 jest.setTimeout(300_000)
 
@@ -35,6 +37,7 @@ medusaIntegrationTestRunner({
     let courseB: any // org B, free
     let creatorEmployee: string
     let staffPromo: any // org A's 20 % code, made by its manager in the admin
+    let tiered: TestProduct // org A: Basic $40 / ¥4,000, Premium $100 / ¥10,000, VIP $150
 
     const query = () => getContainer().resolve(ContainerRegistrationKeys.QUERY)
     const ledger = () => getContainer().resolve<any>("ledger")
@@ -138,6 +141,14 @@ medusaIntegrationTestRunner({
         ],
       })
       magnetProduct = await createTieredProduct(container, f.a.org, { handle: `fc-magnet-${Date.now()}`, tiers: [{ title: "Guide", tier: 1, prices: { usd: 0, jpy: 0 } }] })
+      tiered = await createTieredProduct(container, f.a.org, {
+        handle: `fc-tiered-${Date.now()}`,
+        tiers: [
+          { title: "Basic", tier: 1, prices: { usd: 40, jpy: 4000 } },
+          { title: "Premium", tier: 2, prices: { usd: 100, jpy: 10000 } },
+          { title: "VIP", tier: 3, prices: { usd: 150 } },
+        ],
+      })
       const freeB = await createTieredProduct(container, f.b.org, { handle: `fc-free-b-${Date.now()}`, tiers: [{ title: "Free", tier: 1, prices: { usd: 0 } }] })
       freeCourse = await publishedCourse(f.a, freeProduct, "free-course")
       magnetCourse = await publishedCourse(f.a, magnetProduct, "lead-magnet")
@@ -252,6 +263,174 @@ medusaIntegrationTestRunner({
         const debit = tx.entries.filter((e: any) => e.direction === "debit").reduce((s: any, e: any) => MathBN.add(s, e.amount), MathBN.convert(0))
         const credit = tx.entries.filter((e: any) => e.direction === "credit").reduce((s: any, e: any) => MathBN.add(s, e.amount), MathBN.convert(0))
         expect([MathBN.convert(debit).toNumber(), MathBN.convert(credit).toNumber()]).toEqual([11840, 11840])
+      })
+    })
+
+    describe("upgrade credit (Basic -> Premium pays the difference)", () => {
+      const [BASIC, PREMIUM, VIP] = [0, 1, 2]
+      const quote = (who: Headers, variantId: string, region: TestRegion) =>
+        storeSend("get", `/store/customers/me/upgrade-quote?variant_id=${variantId}&region_id=${region.id}`, who)
+      const credit = (who: Headers, cartId: string, variantId: string) => storeSend("post", `/store/carts/${cartId}/upgrade-credit`, who, { variant_id: variantId })
+
+      /** A customer of org A who bought Basic in `region`, optionally with a coupon. */
+      async function basicStudent(region: TestRegion, coupon?: string) {
+        const student = await createCustomer(api, f.a.key)
+        const cart = await cartWith(student, region, tiered.variants[BASIC].id)
+        if (coupon) await ok("post", `/store/carts/${cart.id}/promotions`, student.headers, { promo_codes: [coupon] })
+        const order = await pay(student, cart.id)
+        await eventually(async () => (await liveEntitlements(getContainer(), student.customer.id)).filter((e: any) => e.product_id === tiered.id))
+        return { student, order }
+      }
+
+      it("USD: credits what Basic cost after its coupon ($40 - 20 % = $32): Premium $100 charges $68, on the order and in the ledger; a replay adds nothing", async () => {
+        const { student, order: basicOrder } = await basicStudent(usd, "STAFF-A20")
+        expect(basicOrder.total).toBe(32)
+        const q = await ok("get", `/store/customers/me/upgrade-quote?variant_id=${tiered.variants[PREMIUM].id}&region_id=${usd.id}`, student.headers)
+        expect(q.data.upgrade_quote).toEqual({
+          variant_id: tiered.variants[PREMIUM].id,
+          tier: 2,
+          from_tier: 1,
+          currency_code: "usd",
+          price: "100.00",
+          credit: "32.00",
+          amount_due: "68.00",
+          price_minor: 10000,
+          credit_minor: 3200,
+          amount_due_minor: 6800,
+        })
+
+        const cart = await cartWith(student, usd, tiered.variants[PREMIUM].id)
+        const applied = await ok("post", `/store/carts/${cart.id}/upgrade-credit`, student.headers, { variant_id: tiered.variants[PREMIUM].id })
+        expect(applied.data.upgrade_credit).toMatchObject({ currency_code: "usd", credit: "32.00", amount_due: "68.00", from_tier: 1, to_tier: 2 })
+        expect([applied.data.cart.total, applied.data.cart.discount_total]).toEqual([68, 32])
+        const code = applied.data.upgrade_credit.code
+        expect(code).toMatch(/^UPGRADE-[0-9A-F]{12}$/)
+        // Replayed: the same credit, no second promotion.
+        const again = await ok("post", `/store/carts/${cart.id}/upgrade-credit`, student.headers, { variant_id: tiered.variants[PREMIUM].id })
+        expect([again.data.upgrade_credit.code, again.data.cart.total]).toEqual([code, 68])
+        const promotions = await getContainer().resolve<any>("promotion").listPromotions({ code }, { relations: ["rules", "rules.values"] })
+        expect(promotions).toHaveLength(1)
+        // The org owns it (visible to its staff, not to org B's).
+        expect((await send(api, "get", `/admin/promotions/${promotions[0].id}`, f.a.staff.manager.headers)).status).toBe(200)
+        expect((await send(api, "get", `/admin/promotions/${promotions[0].id}`, f.b.staff.owner.headers)).status).toBe(404)
+        // Survives a cart refresh (an update of the cart) as Medusa recomputes its promotions.
+        const refreshed = await ok("post", `/store/carts/${cart.id}`, student.headers, { metadata: { note: "refresh" } })
+        expect(refreshed.data.cart.total).toBe(68)
+
+        const order = await pay(student, cart.id)
+        const { data } = await api.get(`/store/orders/${order.id}?fields=id,total,discount_total,*items,*items.adjustments`, h(student.headers))
+        expect([data.order.total, data.order.discount_total]).toEqual([68, 32])
+        expect(data.order.items[0].adjustments.map((a: any) => [a.code, a.amount])).toEqual([[code, 32]])
+        const tiers = await eventually(async () => (await liveEntitlements(getContainer(), student.customer.id)).filter((e: any) => e.tier === 2))
+        expect(tiers.map((e: any) => e.order_id)).toEqual([order.id])
+        // The ledger posts what was charged: $68.
+        await eventually(() => postingsOf(order.id))
+        const tx = await ledger().findByReference("order", order.id)
+        const debit = tx.entries.filter((e: any) => e.direction === "debit").map((e: any) => String(e.amount))
+        expect(debit).toEqual(["68"])
+        // Used once: the promotion is spent.
+        const [spent] = await getContainer().resolve<any>("promotion").listPromotions({ code })
+        expect([spent.limit, spent.used]).toEqual([1, 1])
+
+        // VIP later credits both purchases: $32 + $68 = $100 of $150.
+        const vip = await ok("get", `/store/customers/me/upgrade-quote?variant_id=${tiered.variants[VIP].id}&region_id=${usd.id}`, student.headers)
+        expect([vip.data.upgrade_quote.credit, vip.data.upgrade_quote.amount_due, vip.data.upgrade_quote.from_tier]).toEqual(["100.00", "50.00", 2])
+      })
+
+      it("JPY: ¥10,000 Premium after a ¥4,000 Basic charges ¥6,000, whole yen everywhere", async () => {
+        const { student } = await basicStudent(jpy)
+        const q = await ok("get", `/store/customers/me/upgrade-quote?variant_id=${tiered.variants[PREMIUM].id}&region_id=${jpy.id}`, student.headers)
+        expect(q.data.upgrade_quote).toMatchObject({ currency_code: "jpy", price: "10000", credit: "4000", amount_due: "6000", credit_minor: 4000 })
+        const cart = await cartWith(student, jpy, tiered.variants[PREMIUM].id)
+        const applied = await ok("post", `/store/carts/${cart.id}/upgrade-credit`, student.headers, { variant_id: tiered.variants[PREMIUM].id })
+        expect([applied.data.upgrade_credit.credit, applied.data.cart.total]).toEqual(["4000", 6000])
+        const order = await pay(student, cart.id)
+        expect(order.total).toBe(6000)
+        await eventually(() => postingsOf(order.id))
+        const tx = await ledger().findByReference("order", order.id)
+        expect(tx.entries.every((e: any) => MathBN.convert(e.amount).isInteger())).toBe(true)
+        expect(tx.entries.filter((e: any) => e.direction === "debit").map((e: any) => String(e.amount))).toEqual(["6000"])
+        // A Basic paid in yen is no credit on a dollar cart.
+        const usdQuote = await ok("get", `/store/customers/me/upgrade-quote?variant_id=${tiered.variants[VIP].id}&region_id=${usd.id}`, student.headers)
+        expect([usdQuote.data.upgrade_quote.credit, usdQuote.data.upgrade_quote.amount_due]).toEqual(["0.00", "150.00"])
+      })
+
+      it("refusals name the problem and change nothing; the credit cannot move to another cart, customer or course", async () => {
+        const { student } = await basicStudent(usd)
+        const premium = tiered.variants[PREMIUM].id
+        const cart = await cartWith(student, usd, premium)
+        // Not logged in (anonymous, staff and platform tokens): the quote wants a login (401);
+        // the student's cart is walled off from them like a cart that does not exist (404).
+        for (const headers of [f.a.key.headers, { ...f.a.key.headers, ...f.a.staff.owner.headers }, { ...f.a.key.headers, ...f.platform.headers }]) {
+          expect((await quote(headers, premium, usd)).status).toBe(401)
+          expect((await credit(headers, cart.id, premium)).status).toBe(404)
+        }
+        // Nothing bought: the quote says so (no credit), applying one is a 400.
+        const newcomer = await createCustomer(api, f.a.key)
+        expect((await ok("get", `/store/customers/me/upgrade-quote?variant_id=${premium}&region_id=${usd.id}`, newcomer.headers)).data.upgrade_quote).toMatchObject({
+          credit: "0.00",
+          amount_due: "100.00",
+          from_tier: null,
+        })
+        const newcomerCart = await cartWith(newcomer, usd, premium)
+        const nothing = await credit(newcomer.headers, newcomerCart.id, premium)
+        expect([nothing.status, nothing.data.message]).toEqual([400, "Nothing to credit: you have no paid purchase of a lower tier of this course in USD"])
+        // The tier held already (or a lower one asked for): 400 saying so.
+        const same = await quote(student.headers, tiered.variants[BASIC].id, usd)
+        expect([same.status, same.data.message]).toEqual([400, "You already have this tier of the course (or a higher one)"])
+        // A variant not in the cart; bad bodies and queries.
+        const missing = await credit(student.headers, cart.id, tiered.variants[VIP].id)
+        expect([missing.status, missing.data.message]).toEqual([400, `The cart has no line for the variant "${tiered.variants[VIP].id}": add it first`])
+        expect((await storeSend("post", `/store/carts/${cart.id}/upgrade-credit`, student.headers, {})).status).toBe(400)
+        expect((await storeSend("post", `/store/carts/${cart.id}/upgrade-credit`, student.headers, { variant_id: premium, amount: 1 })).status).toBe(400)
+        expect((await storeSend("get", `/store/customers/me/upgrade-quote?variant_id=${premium}`, student.headers)).status).toBe(400)
+        const badRegion = await quote(student.headers, premium, { id: "reg_nope", currency_code: "usd" })
+        expect([badRegion.status, badRegion.data.message]).toEqual([400, 'region_id "reg_nope" is not a region of this store'])
+        const unknown = await quote(student.headers, "variant_nope", usd)
+        expect([unknown.status, unknown.data.message]).toEqual([404, 'No tier of a course has the variant "variant_nope"'])
+        // Tenancy: org A's variant through org B's storefront is unknown there; org B's customer
+        // on org A's student's cart meets the cart wall.
+        const foreign = await quote({ ...student.headers, ...f.b.key.headers }, premium, usd)
+        expect([foreign.status, foreign.data.message]).toEqual([404, `No tier of a course has the variant "${premium}"`])
+        expect((await credit(f.b.customer.headers, cart.id, premium)).status).toBe(404)
+        expect((await credit({ ...f.a.key.headers, authorization: f.b.customer.headers.authorization }, cart.id, premium)).status).toBe(404)
+        expect((await storeSend("get", `/store/carts/${cart.id}`, student.headers)).data.cart.total).toBe(100)
+
+        // The credit on the student's cart, then its code tried elsewhere: no discount anywhere else.
+        const applied = await ok("post", `/store/carts/${cart.id}/upgrade-credit`, student.headers, { variant_id: premium })
+        const code = applied.data.upgrade_credit.code
+        const elsewhere = [
+          { who: newcomer, cart: await cartWith(newcomer, usd, premium) }, // another customer
+          { who: student, cart: await cartWith(student, usd, premium) }, // another cart of the same student
+          { who: student, cart: await cartWith(student, usd, paid.variants[0].id) }, // another course
+        ]
+        for (const { who, cart: other } of elsewhere) {
+          const tried = await storeSend("post", `/store/carts/${other.id}/promotions`, who.headers, { promo_codes: [code] })
+          expect(tried.status).toBeLessThan(500)
+          const after = (await storeSend("get", `/store/carts/${other.id}`, who.headers)).data.cart
+          expect([after.discount_total, after.total]).toEqual([0, after.subtotal])
+        }
+        expect((await storeSend("get", `/store/carts/${cart.id}`, student.headers)).data.cart.total).toBe(60)
+      })
+
+      it("rollback: a failure after the credit is applied removes the promotion and leaves the cart at full price", async () => {
+        const { student } = await basicStudent(usd)
+        const cart = await cartWith(student, usd, tiered.variants[PREMIUM].id)
+        const container = getContainer()
+        const before = await container.resolve<any>("promotion").listPromotions({}, { select: ["id"] })
+        const { errors } = await runFailingAfter(applyUpgradeCreditWorkflow(container), "update-cart-promotions", {
+          cart_id: cart.id,
+          variant_id: tiered.variants[PREMIUM].id,
+          customer_id: student.customer.id,
+          org_id: f.a.org.id,
+        })
+        expect(errors[0].error.message).toMatch(/forced failure/)
+        const after = await container.resolve<any>("promotion").listPromotions({}, { select: ["id"] })
+        expect(after.map((p: any) => p.id).sort()).toEqual(before.map((p: any) => p.id).sort())
+        const { data } = await api.get(`/store/carts/${cart.id}`, h(student.headers))
+        expect([data.cart.total, data.cart.promotions]).toEqual([100, []])
+        // The lock was released: the real run works right after.
+        expect((await ok("post", `/store/carts/${cart.id}/upgrade-credit`, student.headers, { variant_id: tiered.variants[PREMIUM].id })).data.cart.total).toBe(60)
       })
     })
 

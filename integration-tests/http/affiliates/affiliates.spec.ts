@@ -387,6 +387,10 @@ medusaIntegrationTestRunner({
         expect([guest.status, guest.data.message]).toEqual([400, "An account exists for this email: log in to use it"])
         const { data: list } = await api.get(`/admin/affiliate-commissions?flagged=true`, { headers: f.a.staff.manager.headers })
         expect(list.commissions.map((c: any) => c.order_id)).toEqual([own])
+        // Staff know orders by their number: the list carries it.
+        const { data: placed } = await api.get(`/admin/orders/${own}?fields=display_id`, { headers: f.a.staff.manager.headers })
+        expect(list.commissions.map((c: any) => c.order_display_id)).toEqual([placed.order.display_id])
+        expect(typeof placed.order.display_id).toBe("number")
       })
 
       it("fast conversion and a high refund rate need manual approval; the job skips them until staff approve", async () => {

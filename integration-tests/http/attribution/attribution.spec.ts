@@ -124,6 +124,12 @@ medusaIntegrationTestRunner({
         expect(data.attribution_rules).toEqual([
           expect.objectContaining({ employee_id: emp["a.creator"], role: "creator", type: "percent", percent_bps: 7000, in_effect: true }),
         ])
+        // The dashboard picks people by name: the product's org's staff, nobody of org B.
+        const aEmployees = Object.entries(emp).filter(([k]) => k.startsWith("a.")).map(([, id]) => id)
+        expect(data.employees.map((e: any) => e.id).sort()).toEqual([...aEmployees].sort())
+        const creator = data.employees.find((e: any) => e.id === emp["a.creator"])
+        expect(creator).toMatchObject({ role: "creator", status: "active", email: f.a.staff.creator.user.email })
+        expect(creator.name).not.toMatch(/^oemp_/)
       })
 
       it("creates rules for owner, admin and manager only; bad input is 400 naming the field, nothing written", async () => {

@@ -92,6 +92,14 @@ const CASES: Case[] = [
     call: async ({ id }) => ({ url: `/store/carts/${id}/complete` }),
   },
   { route: "POST /store/carts/:id/referral", method: "post", records: CART_OPEN, allowedStatus: 404, call: async ({ id }) => ({ url: `/store/carts/${id}/referral`, body: { code: "NO-SUCH-CODE" } }) },
+  // @volmify/access: a logged-in customer only (401 otherwise); past the wall, a variant not in the cart is a 400.
+  {
+    route: "POST /store/carts/:id/upgrade-credit",
+    method: "post",
+    records: CART_OPEN,
+    allowedStatus: (_r, who) => (who === "customerA" || who === "customerB" ? 400 : 401),
+    call: async ({ id }) => ({ url: `/store/carts/${id}/upgrade-credit`, body: { variant_id: "variant_not_in_cart" } }),
+  },
   { route: "POST /store/carts/:id/unknown-sub-route", method: "post", records: CART_OPEN, allowedStatus: 404, call: async ({ id }) => ({ url: `/store/carts/${id}/unknown-sub-route` }) },
   { route: "POST /store/payment-collections", method: "post", records: CART_OPEN, allowedStatus: 200, call: async ({ id }) => ({ url: "/store/payment-collections", body: { cart_id: id } }) },
   { route: "POST /store/payment-collections/:id/payment-sessions", method: "post", records: CART_OPEN, allowedStatus: 200, call: async ({ pc }) => ({ url: `/store/payment-collections/${await pc()}/payment-sessions`, body: { provider_id: "pp_system_default" } }) },

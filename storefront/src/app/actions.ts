@@ -40,9 +40,8 @@ async function refererPath(): Promise<string> {
   }
 }
 
-/** Adds a variant to the cart (creating the cart in the visitor's region) and opens the cart. */
-export async function addToCart(form: FormData) {
-  const variantId = text(form, "variant_id")
+/** The visitor's cart (created in their region when there is none) with one line of `variantId`. */
+async function cartWithVariant(variantId: string): Promise<string> {
   let cart = await getCart()
   if (!cart) {
     const region = await getRegion()
@@ -58,7 +57,30 @@ export async function addToCart(form: FormData) {
   if (!existing) {
     await store(`/store/carts/${cart!.id}/line-items`, { method: "POST", body: { variant_id: variantId, quantity: 1 } })
   }
+  return cart!.id
+}
+
+/** Adds a variant to the cart (creating the cart in the visitor's region) and opens the cart. */
+export async function addToCart(form: FormData) {
+  await cartWithVariant(text(form, "variant_id"))
   redirect("/cart")
+}
+
+/**
+ * A student's upgrade: the higher tier goes in the cart with the credit for what they paid
+ * for lower tiers (computed and applied by the server). If the credit cannot be applied, the
+ * cart says why, at full price, rather than failing silently.
+ */
+export async function addUpgradeToCart(form: FormData) {
+  const variantId = text(form, "variant_id")
+  const cartId = await cartWithVariant(variantId)
+  let problem = ""
+  try {
+    await store(`/store/carts/${cartId}/upgrade-credit`, { method: "POST", body: { variant_id: variantId } })
+  } catch (error) {
+    problem = error instanceof StoreError ? error.message : "The upgrade credit could not be applied"
+  }
+  redirect(problem ? `/cart?promo_error=${encodeURIComponent(`Upgrade credit not applied: ${problem}`)}` : "/cart")
 }
 
 export async function removeLine(form: FormData) {

@@ -1,4 +1,4 @@
-import { formatMoney } from "@/lib/data"
+import { formatMoney, promotionLabel } from "@/lib/data"
 
 type Adjusted = { adjustments?: { code?: string | null }[] | null }
 
@@ -8,7 +8,7 @@ export function OrderDiscount({ order }: { order: { discount_total?: number | nu
   const codes = [...new Set(order.items.flatMap((i) => (i.adjustments ?? []).map((a) => a.code)).filter((c): c is string => !!c))]
   return (
     <p className="spread" data-testid="order-discount">
-      <span>Discount{codes.length ? ` (${codes.join(", ")})` : ""}</span>
+      <span>Discount{codes.length ? ` (${codes.map(promotionLabel).join(", ")})` : ""}</span>
       <span>−{formatMoney(order.discount_total, order.currency_code)}</span>
     </p>
   )

@@ -1,5 +1,5 @@
 import { applyPromoCode, removePromoCode } from "@/app/promo-actions"
-import { formatMoney, type Cart } from "@/lib/data"
+import { formatMoney, promotionLabel, type Cart } from "@/lib/data"
 
 /**
  * The cart's promotion codes: the discount, each applied code with a remove button, and a
@@ -12,7 +12,7 @@ export function PromoCode({ cart, back, error, applied }: { cart: Cart; back: st
     <section className="stack" aria-label="Promotion code">
       {cart.discount_total > 0 ? (
         <p className="spread" data-testid="cart-discount">
-          <span>Discount{codes.length ? ` (${codes.join(", ")})` : ""}</span>
+          <span>Discount{codes.length ? ` (${codes.map(promotionLabel).join(", ")})` : ""}</span>
           <span>−{formatMoney(cart.discount_total, cart.currency_code)}</span>
         </p>
       ) : null}
@@ -20,8 +20,8 @@ export function PromoCode({ cart, back, error, applied }: { cart: Cart; back: st
         <form key={code} action={removePromoCode} className="row">
           <input type="hidden" name="code" value={code} />
           <input type="hidden" name="back" value={back} />
-          <span className="badge brand">{code}</span>
-          <button className="btn secondary" type="submit" aria-label={`Remove code ${code}`}>
+          <span className="badge brand">{promotionLabel(code)}</span>
+          <button className="btn secondary" type="submit" aria-label={promotionLabel(code) === code ? `Remove code ${code}` : `Remove ${promotionLabel(code).toLowerCase()}`}>
             Remove
           </button>
         </form>

@@ -1,13 +1,26 @@
-import { addToCart } from "@/app/actions"
-import { formatMoney } from "@/lib/data"
-import { tierOwnName, type TierOption } from "@/lib/courses"
+import { addToCart, addUpgradeToCart } from "@/app/actions"
+import { formatDecimalMoney, formatMoney } from "@/lib/data"
+import { tierName, tierOwnName, type TierOption, type UpgradeQuote } from "@/lib/courses"
+import { SubmitButton } from "./submit-button"
 
 /**
  * Tier comparison with prices in the visitor's region, what each tier includes and a buy
  * button per tier. Names come from the course's details or the variant's title; a tier
- * that has neither buys with a plain "Buy" (never "Buy Default variant").
+ * that has neither buys with a plain "Buy" (never "Buy Default variant"). With `quotes` (a
+ * student upgrading), a tier they get credit towards shows what they pay after the credit
+ * for their earlier purchase, and its button puts that credit on the cart.
  */
-export function TierBuy({ tiers, currentTier = 0, only }: { tiers: TierOption[]; currentTier?: number; only?: string[] }) {
+export function TierBuy({
+  tiers,
+  currentTier = 0,
+  only,
+  quotes,
+}: {
+  tiers: TierOption[]
+  currentTier?: number
+  only?: string[]
+  quotes?: Map<string, UpgradeQuote>
+}) {
   const shown = tiers
     .map((t) => ({ ...t, variants: t.variants.filter((v) => !only || only.includes(v.id)) }))
     .filter((t) => t.variants.length)
@@ -39,6 +52,8 @@ export function TierBuy({ tiers, currentTier = 0, only }: { tiers: TierOption[];
               ) : null}
               {currentTier >= t.tier ? (
                 <span className="badge brand">You have this</span>
+              ) : quotes?.get(v.id)?.credit_minor ? (
+                <UpgradeWithCredit quote={quotes.get(v.id)!} tiers={tiers} title={name ?? "the next tier"} />
               ) : v.calculated_price?.calculated_amount === 0 ? (
                 // Free tiers enroll with no cart or payment (components/free-enroll.tsx).
                 <span className="badge">Free</span>
@@ -55,5 +70,22 @@ export function TierBuy({ tiers, currentTier = 0, only }: { tiers: TierOption[];
         })
       )}
     </div>
+  )
+}
+
+/** A tier the student gets credit towards: what they pay after it, and a button that puts it on the cart. */
+function UpgradeWithCredit({ quote, tiers, title }: { quote: UpgradeQuote; tiers: TierOption[]; title: string }) {
+  return (
+    <form action={addUpgradeToCart} className="stack" data-testid="upgrade-quote">
+      <p style={{ margin: 0 }}>
+        You pay <strong>{formatDecimalMoney(quote.amount_due, quote.currency_code)}</strong>{" "}
+        <span className="muted">
+          (credit {formatDecimalMoney(quote.credit, quote.currency_code)} for your {quote.from_tier ? tierName(tiers, quote.from_tier) : "earlier"}{" "}
+          purchase)
+        </span>
+      </p>
+      <input type="hidden" name="variant_id" value={quote.variant_id} />
+      <SubmitButton label={`Upgrade to ${title}`} pendingLabel="Adding to cart…" />
+    </form>
   )
 }

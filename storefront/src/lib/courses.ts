@@ -190,3 +190,35 @@ export async function listCourses(limit = 50): Promise<CourseSummary[] | null> {
   )
   return courses.map((c) => ({ ...c, from_price: (c.product_id && prices.get(c.product_id)) || null }))
 }
+
+export type UpgradeQuote = {
+  variant_id: string
+  tier: number
+  from_tier: number | null
+  currency_code: string
+  /** Exact decimal strings in the region's currency. */
+  price: `${number}`
+  credit: `${number}`
+  amount_due: `${number}`
+  credit_minor: number
+}
+
+/**
+ * What the logged-in student pays for each of these tiers after the credit for what they
+ * paid for lower ones (computed by the server, @volmify/access). A tier it cannot quote
+ * (not sold in the region, already held) is left out: the plain price is shown instead.
+ */
+export async function getUpgradeQuotes(variantIds: string[]): Promise<Map<string, UpgradeQuote>> {
+  const region = await getRegion()
+  const quotes = new Map<string, UpgradeQuote>()
+  if (!region) return quotes
+  await Promise.all(
+    variantIds.map(async (variant_id) => {
+      const { upgrade_quote } = await store<{ upgrade_quote: UpgradeQuote }>("/store/customers/me/upgrade-quote", {
+        query: { variant_id, region_id: region.id },
+      }).catch(() => ({ upgrade_quote: null }))
+      if (upgrade_quote) quotes.set(variant_id, upgrade_quote)
+    })
+  )
+  return quotes
+}

@@ -7,6 +7,8 @@ import {
   StoreGuestClaimConfirmSchema,
   StoreGuestClaimEmailSchema,
   StoreGuestClaimSchema,
+  StoreUpgradeCreditSchema,
+  StoreUpgradeQuoteQuerySchema,
 } from "./validators"
 
 // These admin routes check tenancy themselves (utils/tenancy.ts); tell the org-scoped
@@ -17,6 +19,7 @@ const { allowSelfGuardedAdminRoutes } = require("@volmify/orgs/api/admin-scope/g
 allowSelfGuardedAdminRoutes(/^\/admin\/products\/[^/]+\/(access-plans|variants\/[^/]+\/access-plan)$/)
 allowSelfGuardedAdminRoutes(/^\/admin\/customers\/[^/]+\/entitlements$/)
 allowSelfGuardedAdminRoutes(/^\/admin\/entitlements\/[^/]+\/revoke$/)
+allowSelfGuardedAdminRoutes(/^\/admin\/orders\/[^/]+\/entitlements$/)
 
 export default defineMiddlewares({
   routes: [
@@ -67,6 +70,19 @@ export default defineMiddlewares({
       matcher: "/store/customers/me/guest-claims/confirm",
       methods: ["POST"],
       middlewares: [authenticate("customer", ["session", "bearer"]), validateAndTransformBody(StoreGuestClaimConfirmSchema)],
+    },
+    // Upgrade credit (rules/upgrade-credit.ts): what the logged-in customer would pay for a
+    // higher tier after what they paid for lower ones...
+    {
+      matcher: "/store/customers/me/upgrade-quote",
+      methods: ["GET"],
+      middlewares: [authenticate("customer", ["session", "bearer"]), validateAndTransformQuery(StoreUpgradeQuoteQuerySchema, {})],
+    },
+    // ...and that credit put on their own cart (the cart wall of @volmify/orgs runs first).
+    {
+      matcher: "/store/carts/:id/upgrade-credit",
+      methods: ["POST"],
+      middlewares: [authenticate("customer", ["session", "bearer"]), validateAndTransformBody(StoreUpgradeCreditSchema)],
     },
   ],
 })

@@ -53,3 +53,15 @@ export const StoreGuestClaimConfirmSchema = z
   .object({ token: text().min(1, "token is required").max(400, "token is too long") })
   .strict()
 export type StoreGuestClaimConfirm = z.infer<typeof StoreGuestClaimConfirmSchema>
+
+const variantId = text().min(1, "variant_id is required").max(100, "variant_id is too long")
+
+/** GET /store/customers/me/upgrade-quote: the tier's variant and the visitor's region. */
+export const StoreUpgradeQuoteQuerySchema = z
+  .object({ variant_id: variantId, region_id: text().min(1, "region_id is required").max(100, "region_id is too long") })
+  .strict()
+export type StoreUpgradeQuoteQuery = z.infer<typeof StoreUpgradeQuoteQuerySchema>
+
+/** POST /store/carts/:id/upgrade-credit: the variant (already a line of the cart) to credit. */
+export const StoreUpgradeCreditSchema = z.object({ variant_id: variantId }).strict()
+export type StoreUpgradeCredit = z.infer<typeof StoreUpgradeCreditSchema>

@@ -38,7 +38,8 @@ export default async function CartPage({ searchParams }: { searchParams: Promise
             <tr key={item.id}>
               <td>{item.product_title}</td>
               <td>{item.variant_title}</td>
-              <td>{formatMoney(item.total, cart.currency_code)}</td>
+              {/* Before discounts: the discount has its own line below, so it is not counted twice. */}
+              <td>{formatMoney(item.original_total ?? item.total, cart.currency_code)}</td>
               <td>
                 <form action={removeLine}>
                   <input type="hidden" name="line_id" value={item.id} />

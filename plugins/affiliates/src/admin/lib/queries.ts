@@ -29,6 +29,7 @@ export type Commission = {
   id: string
   affiliate_id: string
   order_id: string
+  order_display_id: number | null
   currency_code: string
   base_amount: number
   amount: number

@@ -27,6 +27,9 @@ export type StatementRow = {
   balance: number
 }
 
+/** A staff member of the product's org, by name (the picker of "Revenue shares"). */
+export type Employee = { id: string; name: string; email: string | null; role: string; status: string }
+
 /** Query-key factories: every cache entry of this plugin under ["volmify", "attribution"]. */
 export const attributionKeys = {
   rules: (productId: string) => ["volmify", "attribution", "rules", productId] as const,
@@ -39,7 +42,8 @@ export const attributionKeys = {
 export const useProductRules = (productId: string) =>
   useQuery({
     queryKey: attributionKeys.rules(productId),
-    queryFn: () => sdk.client.fetch<{ attribution_rules: AttributionRule[]; pool: Pool }>(`/admin/products/${productId}/attribution-rules`),
+    queryFn: () =>
+      sdk.client.fetch<{ attribution_rules: AttributionRule[]; pool: Pool; employees: Employee[] }>(`/admin/products/${productId}/attribution-rules`),
   })
 
 export const useStatements = (orgId: string | null) =>

@@ -40,7 +40,7 @@ const ProductAttributionWidget = ({ data: product }: DetailWidgetProps<AdminProd
     mutationFn: () =>
       sdk.client.fetch(`/admin/products/${product.id}/attribution-rules`, {
         method: "POST",
-        body: { employee_id: employeeId.trim(), role, type: "percent", percent_bps: percentToBps(percent) },
+        body: { employee_id: employeeId, role, type: "percent", percent_bps: percentToBps(percent) },
       }),
     onSuccess: () => {
       toast.success("Attribution rule added")
@@ -57,6 +57,9 @@ const ProductAttributionWidget = ({ data: product }: DetailWidgetProps<AdminProd
     },
     onError: (e: Error) => toast.error(e.message),
   })
+  const employees = data?.employees ?? []
+  const nameOf = (id: string) => employees.find((e) => e.id === id)?.name ?? id
+  const pickable = employees.filter((e) => e.status === "active")
   const percentValid = /^\d+(\.\d{1,2})?$/.test(percent) && percentToBps(percent) > 0 && percentToBps(percent) <= 10000
 
   return (
@@ -86,9 +89,18 @@ const ProductAttributionWidget = ({ data: product }: DetailWidgetProps<AdminProd
             </Table.Row>
           </Table.Header>
           <Table.Body>
+            {!data?.attribution_rules.length ? (
+              <Table.Row>
+                <Table.Cell colSpan={5}>
+                  <Text size="small" className="text-ui-fg-muted">
+                    No revenue shares yet: the org keeps the whole net. Pick an employee and a percent below to pay a creator.
+                  </Text>
+                </Table.Cell>
+              </Table.Row>
+            ) : null}
             {(data?.attribution_rules ?? []).map((rule) => (
               <Table.Row key={rule.id}>
-                <Table.Cell className="font-mono text-xs">{rule.employee_id}</Table.Cell>
+                <Table.Cell>{nameOf(rule.employee_id)}</Table.Cell>
                 <Table.Cell>{rule.role}</Table.Cell>
                 <Table.Cell>
                   {[rule.percent_bps ? formatBps(rule.percent_bps) : null, ...(rule.fixed_amounts ?? []).map((f) => `${f.amount} ${f.currency_code.toUpperCase()}/unit`)]
@@ -116,7 +128,18 @@ const ProductAttributionWidget = ({ data: product }: DetailWidgetProps<AdminProd
         </Table>
       )}
       <div className="flex flex-wrap items-end gap-2 px-6 py-4">
-        <Input aria-label="Employee id" placeholder="Employee id (oemp_…)" size="small" className="w-64" value={employeeId} onChange={(e) => setEmployeeId(e.target.value)} />
+        <Select size="small" value={employeeId} onValueChange={setEmployeeId}>
+          <Select.Trigger className="w-64" aria-label="Employee">
+            <Select.Value placeholder={pickable.length ? "Pick an employee…" : "No active staff: invite someone first"} />
+          </Select.Trigger>
+          <Select.Content>
+            {pickable.map((e) => (
+              <Select.Item key={e.id} value={e.id}>
+                {e.name} ({e.role})
+              </Select.Item>
+            ))}
+          </Select.Content>
+        </Select>
         <Select size="small" value={role} onValueChange={(v) => setRole(v as (typeof ROLES)[number])}>
           <Select.Trigger className="w-36" aria-label="Role">
             <Select.Value />
@@ -130,7 +153,7 @@ const ProductAttributionWidget = ({ data: product }: DetailWidgetProps<AdminProd
           </Select.Content>
         </Select>
         <Input aria-label="Percent of the net" placeholder="%" size="small" className="w-20" inputMode="decimal" value={percent} onChange={(e) => setPercent(e.target.value)} />
-        <Button size="small" variant="secondary" disabled={!employeeId.trim() || !percentValid} isLoading={add.isPending} onClick={() => add.mutate()}>
+        <Button size="small" variant="secondary" disabled={!employeeId || !percentValid} isLoading={add.isPending} onClick={() => add.mutate()}>
           Add share
         </Button>
       </div>

@@ -54,6 +54,8 @@ export const STORE_SCOPE: StoreScopeRow[] = [
   cart("POST", "/store/carts/:id/complete", "place the order; a guest gets the order token", "complete"),
   // @volmify/affiliates
   cart("POST", "/store/carts/:id/referral", "attach an affiliate referral"),
+  // @volmify/access (the route also wants the cart's own customer logged in)
+  cart("POST", "/store/carts/:id/upgrade-credit", "put the customer's upgrade credit for a tier on the cart"),
 
   // --- Orders (store/orders/[id]/**) --------------------------------------------------
   order("GET", "/store/orders/:id", "use", "read the order"),

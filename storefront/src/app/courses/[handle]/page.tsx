@@ -5,7 +5,7 @@ import { Outline, ProgressBar } from "@/components/outline"
 import { TierBuy } from "@/components/tier-buy"
 import { FreeEnroll } from "@/components/free-enroll"
 import { CourseFaq, CourseInstructors, lowestTierPrice } from "@/components/course-details"
-import { continueLesson, getCourse, lessonsInOrder, tierName, tierOwnName } from "@/lib/courses"
+import { continueLesson, getCourse, getUpgradeQuotes, lessonsInOrder, tierName, tierOwnName } from "@/lib/courses"
 import { formatMoney, getCustomer, getProduct, getRegion } from "@/lib/data"
 
 export default async function CoursePage({
@@ -27,6 +27,11 @@ export default async function CoursePage({
   const buyable = course.tiers.flatMap((t) => t.variants.map((v) => ({ t, v }))).filter(({ v }) => (v.calculated_price?.calculated_amount ?? 0) > 0)
   const single = buyable.length === 1 ? buyable[0] : null
   const singleName = single ? tierOwnName(single.t, single.v.title) : null
+  // A student of a lower tier upgrades here too: each higher tier's price after their credit.
+  const upgradeQuotes =
+    course.access.tier > 0
+      ? await getUpgradeQuotes(course.tiers.filter((t) => t.tier > course.access.tier).flatMap((t) => t.variants.map((v) => v.id)))
+      : undefined
   return (
     <article>
       <div className="spread" style={{ alignItems: "flex-start" }}>
@@ -100,7 +105,7 @@ export default async function CoursePage({
         </aside>
       </div>
       <h2 id="tiers">What you get</h2>
-      <TierBuy tiers={course.tiers} currentTier={course.access.tier} />
+      <TierBuy tiers={course.tiers} currentTier={course.access.tier} quotes={upgradeQuotes} />
       <h2>Curriculum</h2>
       <Outline course={course} />
       <CourseInstructors instructors={course.instructors} />

@@ -1,7 +1,8 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { Users } from "@medusajs/icons"
 import { Badge, Button, Container, Heading, Input, Label, Select, Switch, Table, Text, toast } from "@medusajs/ui"
-import { useEffect, useState } from "react"
+import { useEffect, useState, type ReactNode } from "react"
+import { Link } from "react-router-dom"
 import {
   Affiliate,
   formatMoney,
@@ -194,7 +195,12 @@ const AffiliatesPage = () => {
                   <Table.HeaderCell>Rate</Table.HeaderCell><Table.HeaderCell>Clicks</Table.HeaderCell><Table.HeaderCell>Earnings</Table.HeaderCell><Table.HeaderCell />
                 </Table.Row>
               </Table.Header>
-              <Table.Body>{(affiliates.data?.affiliates ?? []).map((a) => <AffiliateRow key={a.id} a={a} />)}</Table.Body>
+              <Table.Body>
+                {affiliates.data && !affiliates.data.affiliates.length ? (
+                  <EmptyRow columns={7}>No affiliates yet. Turn the program on above; customers then join from the storefront's affiliate page and appear here.</EmptyRow>
+                ) : null}
+                {(affiliates.data?.affiliates ?? []).map((a) => <AffiliateRow key={a.id} a={a} />)}
+              </Table.Body>
             </Table>
           </Container>
           <Container className="p-0">
@@ -218,10 +224,21 @@ const AffiliatesPage = () => {
                 </Table.Row>
               </Table.Header>
               <Table.Body>
+                {commissions.data && !commissions.data.commissions.length ? (
+                  <EmptyRow columns={7}>
+                    {status !== "all" || flagged
+                      ? "No commission matches these filters: choose status \"all\" and turn off \"Flagged only\"."
+                      : "No commissions yet. They appear when an order is placed through an affiliate's referral link."}
+                  </EmptyRow>
+                ) : null}
                 {(commissions.data?.commissions ?? []).map((c) => (
                   <Table.Row key={c.id}>
                     <Table.Cell>{codeOf(c.affiliate_id)}</Table.Cell>
-                    <Table.Cell>{c.order_id}</Table.Cell>
+                    <Table.Cell>
+                      <Link className="text-ui-fg-interactive" to={`/orders/${c.order_id}`}>
+                        {c.order_display_id != null ? `#${c.order_display_id}` : "Order"}
+                      </Link>
+                    </Table.Cell>
                     <Table.Cell>{formatMoney(c.base_amount, c.currency_code)}</Table.Cell>
                     <Table.Cell>{formatMoney(c.amount, c.currency_code)}</Table.Cell>
                     <Table.Cell><Badge color={statusColor[c.status]}>{c.status}</Badge></Table.Cell>
@@ -246,6 +263,9 @@ const AffiliatesPage = () => {
                 <Table.Row><Table.HeaderCell>Date</Table.HeaderCell><Table.HeaderCell>Affiliate</Table.HeaderCell><Table.HeaderCell>Amount</Table.HeaderCell><Table.HeaderCell>Reference</Table.HeaderCell></Table.Row>
               </Table.Header>
               <Table.Body>
+                {payouts.data && !payouts.data.payouts.length ? (
+                  <EmptyRow columns={4}>No payouts yet. Record one on an affiliate's row once their approved commissions reach the minimum payout.</EmptyRow>
+                ) : null}
                 {(payouts.data?.payouts ?? []).map((p) => (
                   <Table.Row key={p.id}>
                     <Table.Cell>{new Date(p.occurred_at).toLocaleDateString()}</Table.Cell>
@@ -262,6 +282,15 @@ const AffiliatesPage = () => {
     </div>
   )
 }
+
+/** What an empty table means and what to do about it. */
+const EmptyRow = ({ columns, children }: { columns: number; children: ReactNode }) => (
+  <Table.Row>
+    <Table.Cell colSpan={columns}>
+      <Text size="small" className="text-ui-fg-muted">{children}</Text>
+    </Table.Cell>
+  </Table.Row>
+)
 
 export const config = defineRouteConfig({ label: "Affiliates", icon: Users })
 

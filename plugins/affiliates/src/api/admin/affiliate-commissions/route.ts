@@ -1,4 +1,5 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { AFFILIATES_MODULE } from "../../../modules/affiliates"
 import { presentCommission } from "../../utils/present"
 import { READ_ROLES, requireAdminOrg } from "../../utils/tenancy"
@@ -6,6 +7,7 @@ import { READ_ROLES, requireAdminOrg } from "../../utils/tenancy"
 /**
  * GET /admin/affiliate-commissions?org_id=&affiliate_id=&status=&flagged=&limit=&offset=
  * -> { commissions, count, limit, offset }. `flagged=true`: commissions with a fraud flag.
+ * Each commission carries its order's `order_display_id` (the number staff know it by).
  */
 export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
   const q = (req.validatedQuery ?? {}) as Record<string, any>
@@ -18,5 +20,16 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
   const service = req.scope.resolve(AFFILIATES_MODULE) as any
   let rows = await service.listAffiliateCommissions(filters, { order: { created_at: "DESC", id: "ASC" }, take: 5000 })
   if (q.flagged) rows = rows.filter((c: any) => ((c.flags ?? []).length > 0) === (q.flagged === "true"))
-  res.json({ commissions: rows.slice(offset, offset + limit).map(presentCommission), count: rows.length, limit, offset })
+  const page = rows.slice(offset, offset + limit)
+  const orderIds = [...new Set(page.map((c: any) => c.order_id).filter(Boolean))] as string[]
+  const { data: orders } = orderIds.length
+    ? await req.scope.resolve(ContainerRegistrationKeys.QUERY).graph({ entity: "order", fields: ["id", "display_id"], filters: { id: orderIds } })
+    : { data: [] as { id: string; display_id: number }[] }
+  const displayIds = new Map(orders.map((o: any) => [o.id, o.display_id ?? null]))
+  res.json({
+    commissions: page.map((c: any) => ({ ...presentCommission(c), order_display_id: displayIds.get(c.order_id) ?? null })),
+    count: rows.length,
+    limit,
+    offset,
+  })
 }

@@ -4,7 +4,7 @@ import Markdown from "react-markdown"
 import { markComplete } from "../../../../actions"
 import { Outline, ProgressBar } from "@/components/outline"
 import { TierBuy } from "@/components/tier-buy"
-import { getCourse, getLesson, lessonsInOrder, mediaUrl, tierName } from "@/lib/courses"
+import { getCourse, getLesson, getUpgradeQuotes, lessonsInOrder, mediaUrl, tierName } from "@/lib/courses"
 import { getAssignment, getQuiz } from "@/lib/assessments"
 import { AssignmentPanel } from "@/components/assignment-panel"
 import { LessonVideo, QuizPlayer } from "@/components/islands"
@@ -34,6 +34,9 @@ export default async function LessonPage({
   const enrolled = course.access.tier > 0 && result.ok
   const quiz = enrolled && result.lesson.type === "quiz" ? await getQuiz(handle, placement) : null
   const assignment = enrolled && result.lesson.type === "assignment" ? await getAssignment(handle, placement) : null
+  // A student of a lower tier: what each higher tier costs after the credit for what they paid.
+  const upgradeQuotes =
+    !result.ok && result.code === "tier_required" && (result.current_tier ?? 0) > 0 ? await getUpgradeQuotes(result.unlock_variant_ids ?? []) : undefined
   // Quizzes and assignments complete by passing them, not by a button.
   const assessed = result.ok && (result.lesson.type === "quiz" || result.lesson.type === "assignment")
   return (
@@ -128,7 +131,7 @@ export default async function LessonPage({
                 <strong>This lesson is part of {tierName(course.tiers, result.required_tier ?? here.required_tier)}.</strong> You have{" "}
                 {result.current_tier ? tierName(course.tiers, result.current_tier) : "no tier of this course yet"}.
               </p>
-              <TierBuy tiers={course.tiers} currentTier={result.current_tier ?? 0} only={result.unlock_variant_ids} />
+              <TierBuy tiers={course.tiers} currentTier={result.current_tier ?? 0} only={result.unlock_variant_ids} quotes={upgradeQuotes} />
             </div>
           ) : result.code === "drip_locked" ? (
             <div className="panel" role="status" aria-label="Not yet available">

@@ -1,4 +1,5 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { ATTRIBUTION_MODULE } from "../../../../../modules/attribution"
 import type AttributionModuleService from "../../../../../modules/attribution/service"
 import { FULL_POOL_BPS, isActiveAt, peakPercentBps } from "../../../../../rules/percent-pool"
@@ -13,16 +14,42 @@ const timed = (r: any) => ({
   effective_to: r.effective_to ? new Date(r.effective_to) : null,
 })
 
+const OrgProductLink = require("@volmify/orgs/links/org-product").default as { entryPoint: string }
+
+/** The staff of the product's org by name, so the dashboard picks people, not `oemp_` ids. */
+async function productOrgEmployees(req: AuthenticatedMedusaRequest, productId: string) {
+  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
+  const { data: links } = await query.graph({ entity: OrgProductLink.entryPoint, fields: ["org_id"], filters: { product_id: productId } })
+  if (!links[0]?.org_id) return []
+  const { data } = await query.graph({
+    entity: "org_employee",
+    fields: ["id", "role", "status", "display_name", "user.first_name", "user.last_name", "user.email"],
+    filters: { org_id: links[0].org_id },
+    pagination: { order: { created_at: "ASC" } },
+  })
+  return data.map((e: any) => ({
+    id: e.id,
+    role: e.role,
+    status: e.status,
+    name: e.display_name || [e.user?.first_name, e.user?.last_name].filter(Boolean).join(" ") || e.user?.email || e.id,
+    email: e.user?.email ?? null,
+  }))
+}
+
 /**
  * GET /admin/products/:id/attribution-rules: every rule of the product (current, future
- * and ended), with the pool: `allocated_bps` in effect now and `peak_bps` from now on.
+ * and ended), with the pool: `allocated_bps` in effect now and `peak_bps` from now on, and
+ * the staff of the product's org (`employees`: id, name, email, role, status) to pick from.
  */
 export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
   const orgId = await adminOrgScope(req)
   await assertProductInScope(req, req.params.id, orgId)
-  const rules = await req.scope
-    .resolve<AttributionModuleService>(ATTRIBUTION_MODULE)
-    .listAttributionRules({ product_id: req.params.id }, { select: RULE_FIELDS, order: { effective_from: "ASC", created_at: "ASC" } })
+  const [rules, employees] = await Promise.all([
+    req.scope
+      .resolve<AttributionModuleService>(ATTRIBUTION_MODULE)
+      .listAttributionRules({ product_id: req.params.id }, { select: RULE_FIELDS, order: { effective_from: "ASC", created_at: "ASC" } }),
+    productOrgEmployees(req, req.params.id),
+  ])
   const now = new Date()
   const current = rules.filter((r) => isActiveAt(timed(r), now))
   res.json({
@@ -32,6 +59,7 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
       allocated_bps: current.reduce((s, r) => s + (r.percent_bps ?? 0), 0),
       peak_bps: peakPercentBps(rules.map(timed), { from: now, to: null }),
     },
+    employees,
   })
 }
 
