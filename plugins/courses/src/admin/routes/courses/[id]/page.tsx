@@ -106,6 +106,9 @@ function PublishBar({ course }: { course: Course }) {
           <Label htmlFor="course-lead-magnet" className="txt-compact-small" title="Free for an email: needs a tier priced 0">
             Lead magnet (free for an email)
           </Label>
+          <Button size="small" variant="secondary" asChild>
+            <Link to={`/courses/${course.id}/students`}>Students</Link>
+          </Button>
           <Badge color={published ? "green" : "grey"}>{course.status}</Badge>
           <Button size="small" variant={published ? "secondary" : "primary"} isLoading={publish.isPending} onClick={() => publish.mutate(published ? "unpublish" : "publish")}>
             {published ? "Unpublish" : "Publish"}
@@ -146,7 +149,7 @@ const CourseBuilderPage = () => {
       </Container>
     )
   }
-  const library = (lessons.data?.lessons ?? []).map((l) => ({ id: l.id, title: l.title, type: l.type }))
+  const library = (lessons.data?.lessons ?? []).map((l) => ({ id: l.id, title: l.title, type: l.type, used_in: l.used_in }))
   return (
     <div className="flex flex-col gap-y-3">
       <PublishBar course={course.data.course} />
