@@ -1,5 +1,5 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { Modules } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { createCustomer, CustomerActor } from "../../helpers/actors"
 import { eventually } from "../../helpers/commerce"
 import { courseService, createCourseWithOutline, createLesson, placementsByTitle } from "../../helpers/courses"
@@ -283,6 +283,70 @@ medusaIntegrationTestRunner({
       const enrollmentId = row.enrollment_id
       await wf.issueCertificateWorkflow(getContainer()).run({ input: { enrollment_id: enrollmentId } })
       expect(await courseService(getContainer()).listCertificates({ enrollment_id: enrollmentId })).toHaveLength(1)
+    })
+
+    it("1,000 students: the list reads with the same number of SQL statements as 3; the CSV adds a few per 500", async () => {
+      const container = getContainer()
+      const read = await createLesson(container, f.a.org.id, { title: "Big read" })
+      const quiz = await createLesson(container, f.a.org.id, { title: "Big quiz", type: "quiz" })
+      const { course: big, product } = await createCourseWithOutline(container, f.a.org, {
+        handle: "big-roster",
+        outline: [{ title: "M", sections: [{ title: "S", lessons: [{ lesson_id: read.id }, { lesson_id: quiz.id }] }] }],
+      })
+      const [readPlacement] = (await courseService(container).readOutlineRows(big.id)).placements.filter((p: any) => p.lesson_id === read.id)
+      // Bulk rows straight through the module services: 1,000 workflow runs would take minutes.
+      const N = 1000
+      const customers = await container.resolve(Modules.CUSTOMER).createCustomers(
+        Array.from({ length: N }, (_, i) => ({ email: `bulk-${i}-${Date.now()}@roster.test`, first_name: `Bulk ${i}`, last_name: "Student" }))
+      )
+      const now = new Date()
+      await container.resolve<any>("access").createEntitlements(
+        customers.map((c: any, i: number) => ({
+          customer_id: c.id, product_id: product.id, tier: 1 + (i % 3), source_type: "manual", source_id: `bulk-${c.id}`, starts_at: now, status: "active",
+        }))
+      )
+      const enrollments = await courseService(container).createEnrollments(
+        customers.map((c: any) => ({ customer_id: c.id, course_id: big.id, org_id: f.a.org.id, started_at: now, status: "active" }))
+      )
+      await courseService(container).createLessonProgresses(
+        enrollments.filter((_: any, i: number) => i % 2 === 0).map((e: any) => ({ enrollment_id: e.id, placement_id: readPlacement.id, status: "completed", completed_at: now }))
+      )
+
+      const knex = container.resolve(ContainerRegistrationKeys.PG_CONNECTION) as any
+      const measure = async (url: string) => {
+        let n = 0
+        const listener = () => n++
+        knex.on("query", listener)
+        const started = performance.now()
+        try {
+          const res = await api.get(url, { headers: f.a.staff.staff.headers })
+          return { n, ms: Math.round(performance.now() - started), data: res.data }
+        } finally {
+          knex.removeListener("query", listener)
+        }
+      }
+      await measure(`/admin/courses/${big.id}/students`) // warm-up
+      const small = await measure(`/admin/courses/${course.id}/students`)
+      const large = await measure(`/admin/courses/${big.id}/students`)
+      const filtered = await measure(`/admin/courses/${big.id}/students?tier=2&completed=false&q=bulk`)
+      expect(large.data.count).toBe(N)
+      expect(large.data.students).toHaveLength(20)
+      // Tier 2 is every third student from the second (i % 3 === 1): 333 of 1,000; none completed.
+      expect(filtered.data.count).toBe(333)
+      expect(filtered.data.students.every((s: any) => s.tier === 2)).toBe(true)
+      expect(large.n).toBe(small.n)
+      const csvSmall = await measure(`/admin/courses/${course.id}/students/export`)
+      const csvLarge = await measure(`/admin/courses/${big.id}/students/export`)
+      expect(csvLarge.data.split("\r\n").filter(Boolean)).toHaveLength(N + 1)
+      // Two batches of 500: the per-batch reads once more, nothing per student.
+      expect(csvLarge.n).toBeLessThanOrEqual(2 * csvSmall.n)
+      // Loose bounds (a busy CI machine), the numbers are in the log.
+      expect(large.ms).toBeLessThan(5000)
+      expect(csvLarge.ms).toBeLessThan(15000)
+      process.stdout.write(
+        `[course-students perf] list: 3 students ${small.n} statements / 1000 students ${large.n} statements ${large.ms} ms (filtered ${filtered.ms} ms); ` +
+          `csv: 3 students ${csvSmall.n} statements / 1000 students ${csvLarge.n} statements ${csvLarge.ms} ms\n`
+      )
     })
 
     it("revokeCertificateWorkflow rolls back: a failure after the update leaves the certificate valid", async () => {
