@@ -218,7 +218,13 @@ describe("course builder and widgets in the dashboard", () => {
       await page.setViewportSize({ width: 390, height: 2600 })
       await page.getByRole("button", { name: `Settings of ${lessonTitles[9]}` }).waitFor()
       shots.push("admin-course-builder-row-menu-390.png", await page.screenshot({ fullPage: true }))
+      // Back to no drip (the purchases below expect every bought lesson open), and close the menu.
+      await page.getByLabel(`Drip days of ${lessonTitles[9]}`).fill("")
+      await page.getByLabel(`Drip days of ${lessonTitles[9]}`).press("Enter")
+      await saved()
+      await page.getByTestId("outline-lesson").filter({ hasText: lessonTitles[9] }).getByText("drip 7 d", { exact: true }).waitFor({ state: "detached" })
       await page.getByRole("button", { name: `Settings of ${lessonTitles[9]}` }).click()
+      await page.getByLabel(`Drip days of ${lessonTitles[9]}`).waitFor({ state: "detached" })
       await page.setViewportSize({ width: 1440, height: 1000 })
 
       // A refused save rolls back with the server's message: the lesson left the library meanwhile.

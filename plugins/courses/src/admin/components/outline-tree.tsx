@@ -155,7 +155,7 @@ function LessonRow({ placement, at, sectionId, inherited, sections, busy, apply 
       <span {...dragSource(PLACEMENT, placement.id, name, busy)}>
         <DotsSix />
       </span>
-      <Text size="small" weight="plus" className="min-w-0 flex-1 break-words">{name}</Text>
+      <Text size="small" weight="plus" className="min-w-[9rem] flex-1 break-words">{name}</Text>
       <Badge size="2xsmall">{placement.lesson?.type ?? "lesson"}</Badge>
       <NodeSummary node={placement} inherited={inherited} preview={placement.is_preview} />
       <RowSettings name={name} open={open} onToggle={() => setOpen(!open)} />
@@ -234,7 +234,7 @@ function SectionBlock({ section, at, moduleId, inherited, library, sections, bus
           <LessonRow key={p.id} placement={p} at={{ ...at, lesson: i }} sectionId={section.id} inherited={tier} sections={sections.filter((s) => s.value !== section.id)} busy={busy} apply={apply} />
         ))}
       </ul>
-      <div className="flex items-center gap-2 pl-4">
+      <div className="flex flex-wrap items-center gap-2 pl-4">
         <PickField
           label={`Lesson to add to ${section.title}`}
           value={pick}

@@ -87,7 +87,7 @@ function PublishBar({ course }: { course: Course }) {
             · tiers sold: {tiers.data?.length ? tiers.data.join(", ") : "none yet (set them on the product's Access tiers)"}
           </Text>
         </div>
-        <div className="flex items-center gap-2">
+        <div className="flex flex-wrap items-center gap-2">
           <Switch
             id="course-certificates"
             checked={!!course.certificates_enabled}
