@@ -9,7 +9,7 @@ import { CourseStudent, errorText, StudentFilters, studentsCsvUrl, useCourse, us
 const PAGE_SIZE = 20
 const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : "–")
 // One grid for the header and the rows; a phone stacks the cells (no sideways scroll).
-const GRID = "grid grid-cols-1 gap-2 px-6 py-3 md:grid-cols-[minmax(0,2fr)_4rem_minmax(0,1.4fr)_minmax(0,1.2fr)_minmax(0,1.6fr)_minmax(0,2fr)] md:items-center"
+const GRID = "grid grid-cols-1 gap-2 px-6 py-3 md:grid-cols-[minmax(0,2fr)_6rem_minmax(0,1.4fr)_minmax(0,1.2fr)_minmax(0,1.6fr)_minmax(0,2fr)] md:items-center"
 
 function StudentRow({ s }: { s: CourseStudent }) {
   return (
@@ -19,7 +19,7 @@ function StudentRow({ s }: { s: CourseStudent }) {
         <Text size="xsmall" className="break-all text-ui-fg-subtle">{s.email ?? s.customer_id}</Text>
       </div>
       <div>
-        <Badge size="2xsmall" color={s.tier ? "purple" : "grey"}>{s.tier ? `tier ${s.tier}` : "no access"}</Badge>
+        <Badge size="2xsmall" className="whitespace-nowrap" color={s.tier ? "purple" : "grey"}>{s.tier ? `tier ${s.tier}` : "no access"}</Badge>
       </div>
       <div className="flex flex-col gap-1" title={`${s.lessons_completed} of ${s.lessons_open} lessons their tier opens`}>
         <div className="h-2 w-full rounded-full bg-ui-bg-subtle" role="progressbar" aria-valuenow={s.progress_percent} aria-valuemin={0} aria-valuemax={100} aria-label={`Progress of ${s.email}`}>
