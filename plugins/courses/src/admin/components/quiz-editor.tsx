@@ -106,7 +106,7 @@ export function QuizEditor({ lessonId, onDraftChange }: { lessonId: string; onDr
   }, [data])
   useEffect(() => {
     onDraftChange(data ? { draft, exists: !!data.quiz } : null)
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // onDraftChange is the parent's state setter (stable): report on draft and data changes only.
   }, [draft, data])
   useEffect(() => () => onDraftChange(null), [])
   if (isLoading) return <Text size="small">Loading the quiz…</Text>

@@ -1,7 +1,7 @@
 import { Migration } from "@medusajs/framework/mikro-orm/migrations"
 
 /** Certificates can be revoked by staff (kept, not deleted: the code then verifies as revoked). */
-export class Migration20261203020000 extends Migration {
+export class Migration20261203030000 extends Migration {
   override async up(): Promise<void> {
     this.addSql(`alter table if exists "certificate" add column if not exists "revoked_at" timestamptz null;`)
     this.addSql(`alter table if exists "certificate" add column if not exists "revoked_reason" text null;`)
