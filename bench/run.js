@@ -366,6 +366,7 @@ async function measure(base, seeded, args) {
     p2,
     p3: measureP3,
     p4: () => measureP4(seeded, args),
+    p8: () => measureP8(seeded, args),
     p6,
     p7,
     p5: () => measureP5({ medusaUrl: base, data: seeded.data, skipBuild: args.skipBuild, log, runs: args.scale === "tiny" ? 1 : 3 }),
@@ -404,7 +405,65 @@ async function measureP4(seeded, args) {
   return result
 }
 
-const FIGURES = ["p1", "p2", "p3", "p4", "p5", "p6", "p7"]
+/**
+ * P8: N automation emails due at once (tiny 1,000, full 10,000; BENCH_P8_SENDS overrides),
+ * drained by two workers side by side (bench/automations.ts inside the app, `medusa exec`)
+ * to an SMTP listener here (nodemailer's smtp-server), which counts what arrives per
+ * recipient (envelope RCPT TO): every one once.
+ */
+async function measureP8(seeded, args) {
+  const { SMTPServer } = require("smtp-server")
+  const sends = Number(process.env.BENCH_P8_SENDS || { tiny: 1000, full: 10000 }[args.scale])
+  const received = new Map()
+  let messages = 0
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS"],
+    logger: false,
+    maxClients: 1000,
+    onData(stream, session, callback) {
+      stream.on("end", () => {
+        messages++
+        for (const r of session.envelope.rcptTo) received.set(r.address, (received.get(r.address) || 0) + 1)
+        callback()
+      })
+      stream.resume()
+    },
+  })
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve))
+  const port = server.server.address().port
+  log(`P8: ${sends} automation emails due at once, 2 workers, SMTP listener on ${port}`)
+  const outFile = path.join(os.tmpdir(), `volmify-bench-p8-${process.pid}.json`)
+  try {
+    await b.run(path.join(ROOT, "node_modules", ".bin", "medusa"), ["exec", "./bench/automations.ts"], {
+      quiet: true,
+      // In-process workflow engine (no REDIS_URL), like P4: the drain is timed, not a queue shared with the server.
+      env: {
+        ...withoutRedis(process.env), DATABASE_URL: seeded.dbUrl, SMTP_URL: `smtp://127.0.0.1:${port}/?pool=true&maxConnections=8`, BENCH_P8_SENDS: String(sends),
+        BENCH_P8_OUT: outFile, MEDUSA_DISABLE_TELEMETRY: "true", LOG_LEVEL: "error",
+      },
+    })
+    const result = JSON.parse(fs.readFileSync(outFile, "utf8"))
+    const recipients = result.recipients
+    delete result.recipients
+    const counts = recipients.map((r) => received.get(r) || 0)
+    return {
+      status: "measured",
+      ...result,
+      smtp: {
+        messages,
+        recipients_received: counts.filter((c) => c > 0).length,
+        missing: counts.filter((c) => c === 0).length,
+        duplicates: counts.reduce((s, c) => s + Math.max(0, c - 1), 0),
+      },
+    }
+  } finally {
+    fs.rmSync(outFile, { force: true })
+    await new Promise((resolve) => server.close(resolve))
+  }
+}
+
+const FIGURES = ["p1", "p2", "p3", "p4", "p5", "p6", "p7", "p8"]
 
 function printTable(out) {
   const rows = [
@@ -414,8 +473,11 @@ function printTable(out) {
     out.p4.runs && ["P4 backlog postings", `${out.p4.orders_per_second} orders/s`, `x${out.p4.order_ratio} orders`, `x${out.p4.time_ratio} time`, ">= 100/s, <= 11x"],
     out.p5.course_page && ["P5 Lighthouse course page", `perf ${out.p5.course_page.performance}`, `CLS ${out.p5.course_page.cls}`, "", ">= 95, CLS <= 0.05"],
     out.p5.lesson_page && ["P5 Lighthouse lesson page", `perf ${out.p5.lesson_page.performance}`, `CLS ${out.p5.lesson_page.cls}`, "", ">= 95, CLS <= 0.05"],
+    out.p5.benchmark_index && ["P5 benchmark index", `${out.p5.benchmark_index.min}-${out.p5.benchmark_index.max}`, `calibrated ${out.p5.benchmark_index.calibrated_range.join("-")}`, out.p5.benchmark_index.comparable ? "comparable" : "NOT comparable", ""],
+    out.p5.course_page_js && ["P5 course page JS (gzip)", `${out.p5.course_page_js.gzip_kb} KB`, "", out.p5.course_page_js.within_budget ? "within" : "OVER", `<= ${out.p5.course_page_js.budget_kb} KB`],
     out.p6.products && ["P6 admin gate products p95", `${out.p6.products.ours.p95_ms} ms`, `${out.p6.products.baseline.p95_ms} ms`, out.p6.products.p95_ratio, "<= 1.15"],
     out.p7.course && ["P7 checkout course/plain p95", `${out.p7.course.p95_ms} ms`, `${out.p7.plain.p95_ms} ms`, out.p7.p95_ratio, "<= 1.2"],
+    out.p8.emails_per_second && ["P8 automation drain", `${out.p8.emails_per_second} emails/s`, `${out.p8.sends} sends`, `${out.p8.smtp.duplicates} dup`, ">= 200/s, 0 dup"],
     out.p6.orders && ["P6 admin gate orders p95", `${out.p6.orders.ours.p95_ms} ms`, `${out.p6.orders.baseline.p95_ms} ms`, out.p6.orders.p95_ratio, "<= 1.15"],
   ].filter(Boolean)
   for (const r of rows) log(r.map((c) => String(c ?? "-").padEnd(26)).join(""))

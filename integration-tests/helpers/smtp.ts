@@ -8,6 +8,8 @@ import { SMTPServer } from "smtp-server"
  */
 export class TestSmtp {
   readonly messages: ParsedMail[] = []
+  /** Addresses (lower-case) the server refuses for good at RCPT TO (550), as a bounce. */
+  readonly rejecting = new Set<string>()
   private server: SMTPServer | null = null
   port = 0
 
@@ -16,6 +18,12 @@ export class TestSmtp {
       authOptional: true,
       disabledCommands: ["STARTTLS"],
       logger: false,
+      onRcptTo: (address, _session, callback) => {
+        if (this.rejecting.has(address.address.toLowerCase())) {
+          return callback(Object.assign(new Error("5.1.1 Mailbox does not exist"), { responseCode: 550 }))
+        }
+        callback()
+      },
       onData: (stream, _session, callback) => {
         simpleParser(stream)
           .then((mail) => {

@@ -1,4 +1,7 @@
+import { ChildProcess, spawn } from "node:child_process"
+import path from "node:path"
 import {
+  buildStorefrontOnce,
   buyThroughStore,
   Json,
   launchChromium,
@@ -6,9 +9,43 @@ import {
   recordAdminCalls,
   registerCustomer,
   screenshots,
+  ROOT,
   SeededApp,
   startSeededApp,
 } from "../helpers/browser-app"
+
+const bootstrap = require("../../src/scripts/lib/bootstrap")
+
+/** A real PNG of one colour (the upload guard checks the bytes; SVG is refused). */
+function solidPng(width: number, height: number, [r, g, b]: [number, number, number]): Buffer {
+  const zlib = require("node:zlib")
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1
+    return c >>> 0
+  })
+  const crc = (buf: Buffer) => {
+    let c = 0xffffffff
+    for (const byte of buf) c = crcTable[(c ^ byte) & 0xff] ^ (c >>> 8)
+    return (c ^ 0xffffffff) >>> 0
+  }
+  const chunk = (type: string, data: Buffer) => {
+    const len = Buffer.alloc(4)
+    len.writeUInt32BE(data.length)
+    const body = Buffer.concat([Buffer.from(type, "ascii"), data])
+    const sum = Buffer.alloc(4)
+    sum.writeUInt32BE(crc(body))
+    return Buffer.concat([len, body, sum])
+  }
+  const header = Buffer.alloc(13)
+  header.writeUInt32BE(width, 0)
+  header.writeUInt32BE(height, 4)
+  header.set([8, 2, 0, 0, 0], 8) // 8-bit RGB
+  const row = Buffer.concat([Buffer.from([0]), Buffer.from(Array.from({ length: width }, () => [r, g, b]).flat())])
+  const raw = Buffer.concat(Array.from({ length: height }, () => row))
+  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk("IHDR", header), chunk("IDAT", zlib.deflateSync(raw)), chunk("IEND", Buffer.alloc(0))])
+}
+const pgLib = require("../../src/scripts/lib/postgres")
 
 // Issue 6 acceptance 1, 3 and 4 in the built dashboard (production build) with the
 // @volmify/courses admin. The seeded owner of Acme writes a lesson (markdown preview, an
@@ -25,7 +62,10 @@ jest.setTimeout(900_000)
 describe("course builder and widgets in the dashboard", () => {
   let app: SeededApp
 
+  let storefront: { child: ChildProcess; stop: () => Promise<void> } | null = null
+
   afterAll(async () => {
+    await storefront?.stop().catch(() => {})
     await app?.close()
   })
 
@@ -416,5 +456,153 @@ describe("course builder and widgets in the dashboard", () => {
       `POST /admin/courses/${data.course.id}/publish 400`,
       `DELETE /admin/lessons/${lessons[1].id} 400`,
     ])
+  })
+  // Issue 22 items 6 and 7: the merchant edits a new course's details in the dashboard
+  // (image and instructor photo uploaded through Medusa's file module, description, level,
+  // an instructor from the staff with a bio, the tier's name and what it includes, a FAQ);
+  // the storefront's course page, a free-preview lesson and the catalog show them, at 1280
+  // and 390 px. Before, the new course's buy button says "Buy", not "Buy Default variant".
+  it("the merchant edits course details; the storefront course page and catalog show them", async () => {
+    app ??= await startSeededApp("courses_browser")
+    const { api, base, summary } = app
+    const acme = summary.orgs.find((o: Json) => o.owner.email === "owner@acme-academy.local")
+    const token = (await api("POST", "/auth/user/emailpass", null, acme.owner)).token
+    const stamp = Date.now().toString(36)
+    const handle = `details-${stamp}`
+    // A brand-new course as a merchant makes it: one product with Medusa's default variant.
+    const { product } = await api("POST", "/admin/products", token, {
+      title: `Details Course ${stamp}`,
+      status: "published",
+      options: [{ title: "Default option", values: ["Default option value"] }],
+      variants: [{ title: "Default variant", manage_inventory: false, options: { "Default option": "Default option value" },
+        prices: ["usd", "eur"].map((currency_code) => ({ currency_code, amount: 49 })) }],
+    })
+    await api("POST", `/admin/products/${product.id}/variants/${product.variants[0].id}/access-plan`, token, { tier: 1 })
+    const { course } = await api("POST", "/admin/courses", token, { product_id: product.id, handle, title: `Details ${stamp}` })
+    const preview = (await api("POST", "/admin/lessons", token, { title: `Preview ${stamp}`, type: "text", body: "Free to read" })).lesson
+    const paid = (await api("POST", "/admin/lessons", token, { title: `Paid ${stamp}`, type: "text", body: "For buyers" })).lesson
+    await api("POST", `/admin/courses/${course.id}/outline`, token, {
+      modules: [{ title: "Start", sections: [{ title: "First", lessons: [{ lesson_id: preview.id, is_preview: true }, { lesson_id: paid.id }] }] }],
+    })
+    await api("POST", `/admin/courses/${course.id}/publish`, token, {})
+
+    await buildStorefrontOnce()
+    const sfPort = await pgLib.freePort()
+    const child = spawn(process.execPath, [require.resolve("next/dist/bin/next"), "start", "-p", String(sfPort)], {
+      cwd: path.join(ROOT, "storefront"),
+      env: { ...process.env, MEDUSA_BACKEND_URL: base, MEDUSA_PUBLISHABLE_KEY: acme.publishable_key, NODE_ENV: "production", COOKIE_SECURE: "false" },
+      stdio: "ignore",
+      detached: true,
+    })
+    storefront = { child, stop: () => bootstrap.stopGroup(child) }
+    const shop = `http://localhost:${sfPort}`
+    for (let i = 0; i < 240 && !(await fetch(shop).then((r) => r.status < 500).catch(() => false)); i++) await new Promise((r) => setTimeout(r, 500))
+
+    const browser = await launchChromium()
+    const shots = screenshots()
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
+    const { calls } = recordAdminCalls(page)
+    const png = (rgb: [number, number, number]) => solidPng(64, 36, rgb)
+    const docWidth = () => page.evaluate(() => document.documentElement.scrollWidth)
+    try {
+      // Before: a plain "Buy" (no "Default variant"), no level or language badge nobody set.
+      await page.goto(`${shop}/courses/${handle}`)
+      await page.getByRole("heading", { level: 1, name: `Details ${stamp}` }).waitFor({ timeout: 60_000 })
+      expect(await page.getByRole("button", { name: "Buy", exact: true }).count()).toBeGreaterThan(0)
+      expect(await page.getByText(/Default variant/).count()).toBe(0)
+      expect(await page.locator(".badge", { hasText: /^(beginner|en)$/ }).count()).toBe(0)
+
+      // The merchant's Details page, reached from the builder.
+      await loginToDashboard(page, base, acme.owner)
+      await page.goto(`${base}/app/courses/${course.id}`)
+      await page.getByRole("link", { name: /Edit details/ }).click({ timeout: 60_000 })
+      await page.waitForURL(/\/details$/, { timeout: 30_000 })
+      await page.getByLabel("Subtitle").fill("Ship your first app in a weekend")
+      await page.getByLabel("Description").fill("Hands-on lessons from setup to deploy.")
+      await page.getByLabel("Level").selectOption("intermediate")
+      await page.locator("#course-image-file").setInputFiles({ name: "cover.png", mimeType: "image/png", buffer: png([51, 85, 255]) })
+      await page.getByAltText("Course image preview").waitFor({ timeout: 30_000 })
+      await page.getByRole("checkbox").first().waitFor({ timeout: 30_000 })
+      const ownerRow = page.locator("label", { hasText: "(owner)" })
+      await ownerRow.getByRole("checkbox").check()
+      await page.getByLabel("Name", { exact: true }).fill("Complete")
+      await page.getByLabel("What it includes (one per line)").fill("12 video lessons\n- Lifetime access\nCertificate of completion")
+      await page.getByRole("button", { name: "Add question" }).click()
+      await page.getByRole("textbox", { name: "Question 1", exact: true }).fill("Do I need experience?")
+      await page.getByRole("textbox", { name: "Answer 1", exact: true }).fill("No: we start from zero.")
+      await page.getByRole("button", { name: "Save details" }).click()
+      await page.getByText("Course details saved").waitFor({ timeout: 30_000 })
+      // The owner now has an instructor profile: a bio and a photo.
+      const profile = page.getByLabel(/^Profile of /)
+      await profile.getByLabel("Instructor headline").fill("Founder of Acme Academy", { timeout: 30_000 })
+      await profile.getByLabel("Instructor bio").fill("Taught 4,000 students to ship.")
+      await profile.locator('input[type="file"]').setInputFiles({ name: "me.png", mimeType: "image/png", buffer: png([255, 136, 0]) })
+      await profile.getByAltText("Photo preview").waitFor({ timeout: 30_000 })
+      const instructorName = await profile.getByLabel("Instructor name").inputValue()
+      await profile.getByRole("button", { name: "Save profile" }).click()
+      await page.getByText(/^Profile of .* saved$/).waitFor({ timeout: 30_000 })
+      for (const [label, size] of [["1280", { width: 1280, height: 900 }], ["390", { width: 390, height: 844 }]] as const) {
+        await page.setViewportSize(size)
+        shots.push(`admin-course-details-${label}.png`, await page.screenshot({ fullPage: true }))
+      }
+      await page.setViewportSize({ width: 1280, height: 900 })
+      const saved = (await api("GET", `/admin/courses/${course.id}`, token)).course
+      expect(saved).toMatchObject({
+        subtitle: "Ship your first app in a weekend",
+        level: "intermediate",
+        thumbnail: expect.stringMatching(/^http.*\/uploads\//),
+        tier_details: [{ tier: 1, name: "Complete", includes: ["12 video lessons", "Lifetime access", "Certificate of completion"] }],
+        faq: [{ question: "Do I need experience?", answer: "No: we start from zero." }],
+      })
+      expect(saved.instructor_ids).toHaveLength(1)
+
+      // The storefront course page: image and price at the top, the named buy button, what the
+      // tier includes, the instructor with photo and bio, the FAQ.
+      for (const [label, size] of [["1280", { width: 1280, height: 900 }], ["390", { width: 390, height: 844 }]] as const) {
+        await page.setViewportSize(size)
+        await page.goto(`${shop}/courses/${handle}`)
+        const hero = page.locator("img.course-hero-image")
+        await hero.waitFor({ timeout: 60_000 })
+        expect(await hero.getAttribute("src")).toBe(saved.thumbnail)
+        expect(await hero.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true)
+        expect(await page.getByLabel("Price").innerText()).toMatch(/49/)
+        expect(await page.getByRole("button", { name: "Buy Complete" }).count()).toBe(2)
+        expect(await page.getByRole("list", { name: "What Complete includes" }).innerText()).toBe("12 video lessons\nLifetime access\nCertificate of completion")
+        await page.getByRole("heading", { name: instructorName, exact: true }).waitFor()
+        await page.getByText("Founder of Acme Academy").waitFor()
+        await page.getByText("Taught 4,000 students to ship.").waitFor()
+        expect(await page.getByAltText(instructorName, { exact: true }).getAttribute("src")).toMatch(/\/uploads\//)
+        await page.getByText("Do I need experience?").click()
+        await page.getByText("No: we start from zero.").waitFor()
+        expect(await page.locator(".badge", { hasText: /^intermediate$/ }).count()).toBe(1)
+        expect(await page.getByText(/Default variant/).count()).toBe(0)
+        expect(await docWidth()).toBeLessThanOrEqual(size.width)
+        shots.push(`storefront-course-details-${label}.png`, await page.screenshot({ fullPage: true }))
+
+        // A free-preview lesson sells the course right under it.
+        await page.getByRole("link", { name: "Watch a free preview" }).click()
+        await page.getByRole("heading", { level: 1, name: `Preview ${stamp}` }).waitFor({ timeout: 60_000 })
+        await page.getByRole("region", { name: "Get the course" }).getByRole("button", { name: "Buy Complete" }).waitFor()
+        expect(await docWidth()).toBeLessThanOrEqual(size.width)
+        shots.push(`storefront-preview-buy-${label}.png`, await page.screenshot({ fullPage: true }))
+
+        // The catalog card: image, title, price.
+        await page.goto(`${shop}/courses`)
+        const card = page.locator("article.course-card", { has: page.getByRole("link", { name: `Details ${stamp}` }) })
+        await card.waitFor({ timeout: 60_000 })
+        expect(await card.locator("img.course-image").getAttribute("src")).toBe(saved.thumbnail)
+        expect(await card.locator(".course-price").innerText()).toMatch(/49/)
+        expect(await docWidth()).toBeLessThanOrEqual(size.width)
+        shots.push(`storefront-catalog-${label}.png`, await page.screenshot({ fullPage: true }))
+      }
+    } catch (error) {
+      const shot = await page.screenshot({ fullPage: true }).catch(() => null)
+      if (shot) shots.push("course-details-failure.png", shot)
+      throw new Error(`${(error as Error).message}\n--- medusa log tail ---\n${app.log().slice(-3000)}`)
+    } finally {
+      await browser.close()
+      shots.write({ "admin-course-details-calls.json": calls })
+    }
+    expect(calls.filter((c) => c.status >= 400).map((c) => `${c.method} ${c.url.split("?")[0]} ${c.status}`)).toEqual([])
   })
 })

@@ -44,9 +44,9 @@ describe("bench runner (smoke)", () => {
     expect(await runBench(["--scale", "tiny", "--colour"])).toEqual({ code: 1, output: "[bench] Unknown argument --colour\n" })
   })
 
-  it("writes every figure for P1-P7 at the tiny scale", async () => {
+  it("writes every figure for P1-P8 at the tiny scale", async () => {
     const out = path.join(os.tmpdir(), `volmify-bench-smoke-${Date.now()}.json`)
-    const { code, output } = await runBench(["--scale", "tiny", "--skip-build", "--duration", "1", "--connections", "2", "--out", out])
+    const { code, output } = await runBench(["--scale", "tiny", "--skip-build", "--duration", "1", "--connections", "2", "--out", out], { BENCH_P8_SENDS: "200" })
     expect({ code, tail: code === 0 ? "" : output.slice(-4000) }).toEqual({ code: 0, tail: "" })
     const r = JSON.parse(fs.readFileSync(out, "utf8"))
     expect(r).toMatchObject({
@@ -96,12 +96,28 @@ describe("bench runner (smoke)", () => {
     // P7: the checkout flow for a course variant against a plain product, every flow completed.
     const flowFigures = { flows: 20, p50_ms: num, p95_ms: num, max_ms: num }
     expect(r.p7).toMatchObject({ flows: 20, course: flowFigures, plain: flowFigures, p95_ratio: num })
+    // P8: 200 automation emails due at once, two workers: every one reached the SMTP listener, once.
+    expect(r.p8).toMatchObject({
+      status: "measured",
+      sends: 200,
+      workers: 2,
+      emails_per_second: num,
+      notifications: { notifications: 200, keys: 200 },
+      runs_by_status: { completed: 200 },
+      smtp: { recipients_received: 200, missing: 0, duplicates: 0 },
+    })
     // P5: Lighthouse ran on both pages, mobile and desktop, and gave a score and a CLS.
     expect(r.p5.status).toBe("measured")
     for (const page of ["course_page", "lesson_page", "course_page_desktop", "lesson_page_desktop"]) {
       expect(r.p5[page]).toMatchObject({ url: expect.stringMatching(/^\/courses\//), performance: num, cls: num, lcp_ms: num, tbt_ms: num })
       expect(r.p5[page].performance).toBeGreaterThanOrEqual(0)
       expect(r.p5[page].performance).toBeLessThanOrEqual(100)
+      // Issue 30: each run says whether the machine was inside the calibrated range.
+      for (const run of r.p5[page].runs) expect(run).toMatchObject({ benchmark_index: num, comparable: expect.any(Boolean) })
     }
+    expect(r.p5.benchmark_index).toMatchObject({ min: num, max: num, calibrated_range: [num, num], comparable: expect.any(Boolean), note: expect.any(String) })
+    // The course page's JS against its budget (deterministic for a build).
+    expect(r.p5.course_page_js).toMatchObject({ gzip_kb: num, budget_kb: num, within_budget: true })
+    expect(r.p5.course_page_js.files.length).toBeGreaterThan(0)
   })
 })

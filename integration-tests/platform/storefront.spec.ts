@@ -4,10 +4,14 @@ import os from "node:os"
 import path from "node:path"
 import { Client } from "pg"
 import { buildStorefrontOnce } from "../helpers/browser-app"
+import { linkIn, TestSmtp } from "../helpers/smtp"
+const { measureUrl: measurePageJs, JS_BUDGET_KB } = require("../../storefront/scripts/js-budget")
 
 // The storefront, end to end in Debian's chromium against a real Medusa with the demo data:
 // preview, register, buy Basic, learn, upgrade to Premium, progress that survives a
-// reload, and a second org's storefront with its own branding and catalog.
+// reload, and a second org's storefront with its own branding and catalog. Email goes over
+// real SMTP to a listener in this test (issue 23): "Forgot password" and a staff invitation
+// are completed from the links in the emails.
 const b = require("../../src/scripts/lib/bootstrap")
 const pg = require("../../src/scripts/lib/postgres")
 
@@ -32,6 +36,7 @@ describe("storefront", () => {
   let summary: Json
   let browser: any
   let log = ""
+  const smtp = new TestSmtp()
 
   const storeApi = async (key: string, url: string) => {
     const res = await fetch(`${medusaUrl}${url}`, { headers: { "x-publishable-api-key": key } })
@@ -68,7 +73,21 @@ describe("storefront", () => {
     summary = await b.seed(dbUrl, { quiet: true, summaryFile: path.join(os.tmpdir(), `${dbName}.json`) })
     const port = await pg.freePort()
     medusaUrl = `http://localhost:${port}`
-    const medusa = b.startMedusa(dbUrl, { port, stdio: "pipe", env: { ...process.env, MEDUSA_DISABLE_TELEMETRY: "true" } })
+    // Emails link to Acme's storefront (STOREFRONT_URL: the demo orgs have no verified domain).
+    await smtp.start()
+    const acmePort = await pg.freePort()
+    const medusa = b.startMedusa(dbUrl, {
+      port,
+      stdio: "pipe",
+      env: {
+        ...process.env,
+        MEDUSA_DISABLE_TELEMETRY: "true",
+        SMTP_URL: smtp.url(),
+        MAIL_FROM: "Volmify <mail@volmify.test>",
+        STOREFRONT_URL: `http://localhost:${acmePort}`,
+        MEDUSA_BACKEND_URL: medusaUrl,
+      },
+    })
     medusa.child.stdout?.on("data", (d: Buffer) => (log = (log + d).slice(-20_000)))
     medusa.child.stderr?.on("data", (d: Buffer) => (log = (log + d).slice(-20_000)))
     children.push(medusa)
@@ -76,7 +95,7 @@ describe("storefront", () => {
     // One production build serves every org: the key is read at run time.
     await buildStorefrontOnce()
     const keyOf = (handle: string) => summary.orgs.find((o: Json) => o.handle === handle).publishable_key
-    acme = { key: keyOf("acme-academy"), url: startStorefront(keyOf("acme-academy"), await pg.freePort()) }
+    acme = { key: keyOf("acme-academy"), url: startStorefront(keyOf("acme-academy"), acmePort) }
     yoga = { key: keyOf("yoga-with-mia"), url: startStorefront(keyOf("yoga-with-mia"), await pg.freePort()) }
     multi = startStorefront("", await pg.freePort(), { VOLMIFY_RESOLVER_KEY: keyOf("acme-academy") })
     await Promise.all([waitFor(acme.url), waitFor(yoga.url), waitFor(multi)])
@@ -90,6 +109,7 @@ describe("storefront", () => {
   afterAll(async () => {
     await browser?.close().catch(() => {})
     for (const c of children.reverse()) await c.stop().catch(() => {})
+    await smtp.stop().catch(() => {})
     fs.mkdirSync(ARTIFACTS, { recursive: true })
     for (const [name, png] of shots) fs.writeFileSync(path.join(ARTIFACTS, name), png)
     const client = new Client({ connectionString: server })
@@ -721,6 +741,87 @@ describe("storefront", () => {
     expect(errors).toEqual([])
   })
 
+  it("forgot password from the email: ask on the storefront, open the emailed link, set a new password, log in with it (issue 23)", async () => {
+    const email = `forgot.${Date.now()}@test.volmify.local`
+    const auth = async (path: string, body: Json, headers: Json = {}) =>
+      fetch(`${medusaUrl}${path}`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) })
+    const reg = (await (await auth("/auth/customer/emailpass/register", { email, password: "first-password-1" })).json()) as Json
+    expect((await auth("/store/customers", { email, first_name: "Fay" }, { authorization: `Bearer ${reg.token}`, "x-publishable-api-key": acme.key })).status).toBe(200)
+
+    const page = await browser.newPage({ viewport: PHONE })
+    await page.goto(`${acme.url}/account/login`)
+    await page.getByRole("link", { name: "Forgot your password?" }).click()
+    await page.waitForURL(/\/account\/reset-password/)
+    await page.fill("input[name=email]", email)
+    await page.getByRole("button", { name: "Send reset link" }).click()
+    await page.getByText("a reset link is on its way").waitFor()
+
+    const [mail] = await smtp.waitFor(email, 1, /password/i, 30_000)
+    expect(mail.subject).toBe("Reset your Acme Academy password")
+    const link = linkIn(mail, `${acme.url}/account/reset-password?`)
+    await page.goto(link)
+    await page.getByRole("heading", { name: "Choose a new password" }).waitFor()
+    expect(await page.inputValue("input[name=email]")).toBe(email)
+    expect(await phoneWidth(page)).toBeLessThanOrEqual(PHONE.width)
+    await page.fill("input[name=password]", "second-password-2")
+    await page.getByRole("button", { name: "Save password" }).click()
+    await page.waitForURL(/\/account\/login\?reset=1/)
+    await page.getByText("Your password was changed. Log in with the new one.").waitFor()
+    await page.fill("input[name=email]", email)
+    await page.fill("input[name=password]", "second-password-2")
+    await page.getByRole("button", { name: "Log in" }).click()
+    await page.waitForURL(/\/learn/)
+    await shoot(page, "email-reset-logged-in")
+    // The old password no longer works; the link works once.
+    expect((await auth("/auth/customer/emailpass", { email, password: "first-password-1" })).status).toBe(401)
+    await page.goto(link)
+    await page.fill("input[name=password]", "third-password-3")
+    await page.getByRole("button", { name: "Save password" }).click()
+    await page.waitForURL(/error=expired/)
+    await page.getByText("That reset link expired. Ask for a new one.").waitFor()
+    expect(smtp.to(email, /password/i)).toHaveLength(1)
+    await page.close()
+  })
+
+  it("a staff invitation arrives by email and is accepted from its link (issue 23)", async () => {
+    const org = summary.orgs.find((o: Json) => o.handle === "acme-academy")
+    const login = await fetch(`${medusaUrl}/auth/user/emailpass`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(org.owner),
+    })
+    const owner = ((await login.json()) as Json).token
+    const { data: orgs } = await fetch(`${medusaUrl}/admin/orgs`, { headers: { authorization: `Bearer ${owner}` } }).then(async (r) => ({ data: (await r.json()) as Json }))
+    const orgId = orgs.orgs.find((o: Json) => o.handle === "acme-academy").id
+    const email = `invitee.${Date.now()}@test.volmify.local`
+    const invited = await fetch(`${medusaUrl}/admin/orgs/${orgId}/invitations`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${owner}` },
+      body: JSON.stringify({ email, role: "creator" }),
+    })
+    expect(invited.status).toBe(201)
+
+    const [mail] = await smtp.waitFor(email, 1, /invited/, 30_000)
+    expect(mail.subject).toBe("You're invited to join Acme Academy")
+    const page = await browser.newPage({ viewport: PHONE })
+    await page.goto(linkIn(mail, `${medusaUrl}/org-invite?token=`))
+    await page.getByText("You are invited to Acme Academy as creator.").waitFor()
+    expect(await page.inputValue("#email")).toBe(email)
+    await page.fill("#first_name", "Ivy")
+    await page.fill("#last_name", "Invitee")
+    await page.fill("#password", "invitee-password-1")
+    await page.getByRole("button", { name: "Accept invitation" }).click()
+    await page.getByText("Welcome aboard.").waitFor()
+    await shoot(page, "email-invitation-accepted")
+    await page.close()
+    // The new staff member signs in and works for Acme as a creator.
+    const session = (await (
+      await fetch(`${medusaUrl}/auth/user/emailpass`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email, password: "invitee-password-1" }) })
+    ).json()) as Json
+    const mine = (await (await fetch(`${medusaUrl}/admin/orgs`, { headers: { authorization: `Bearer ${session.token}` } })).json()) as Json
+    expect(mine.orgs.map((o: Json) => o.handle)).toEqual(["acme-academy"])
+  })
+
   it("redirects only to its own origin: /r?to= and the login next refuse known bypass payloads (issue 20)", async () => {
     const site = new URL(acme.url).origin
     const payloads = [
@@ -748,5 +849,41 @@ describe("storefront", () => {
     }
     const fine = await fetch(`${acme.url}/r?code=NOPE&to=/courses?x=1`, { redirect: "manual" })
     expect(new URL(fine.headers.get("location") ?? "", acme.url).pathname).toBe("/courses")
+  })
+
+  it("the course and lesson pages stay inside the JS budget: the framework plus small islands, nothing for outline, prices or text (issue 30)", async () => {
+    const { courses } = await storeApi(acme.key, "/store/courses")
+    const withPreview: Json[] = []
+    for (const c of courses) {
+      const { course } = await storeApi(acme.key, `/store/courses/${c.handle}`)
+      const lessons = course.modules.flatMap((m: Json) => m.sections.flatMap((s: Json) => s.lessons))
+      const preview = lessons.find((l: Json) => l.is_preview)
+      if (preview) withPreview.push({ course, preview, lessons })
+    }
+    expect(withPreview.length).toBeGreaterThan(0)
+    const { course, preview, lessons } = withPreview[0]
+    const coursePath = `/courses/${course.handle}`
+    const html = await (await fetch(`${acme.url}${coursePath}`)).text()
+    // The page is all there as HTML (outline, a price) before any script runs.
+    expect(html).toContain('aria-label="Course outline"')
+    for (const l of lessons.slice(0, 3)) expect(html).toContain(`data-lesson="${l.id}"`)
+    expect(html).toMatch(/class="price"[^>]*>[^<]*\d/)
+
+    const js = await measurePageJs(`${acme.url}${coursePath}`)
+    const report = js.files.map((f: Json) => `${(f.gzip_bytes / 1024).toFixed(1)} KB ${f.file}`).join("\n")
+    expect({ gzip_kb: js.gzip_kb, within_budget: js.within_budget, report }).toEqual({ gzip_kb: js.gzip_kb, within_budget: true, report })
+    expect(js.budget_kb).toBe(JS_BUDGET_KB)
+    // What the course page adds to the App Router's own client: its islands only (a few KB),
+    // not a hydrated outline or tier table.
+    expect({ page_js_at_most_8_kb: js.page_gzip_kb <= 8, page_gzip_kb: js.page_gzip_kb, report }).toEqual({
+      page_js_at_most_8_kb: true,
+      page_gzip_kb: js.page_gzip_kb,
+      report,
+    })
+
+    const lesson = await measurePageJs(`${acme.url}${coursePath}/lessons/${preview.id}`)
+    expect(lesson.within_budget).toBe(true)
+    fs.mkdirSync(ARTIFACTS, { recursive: true })
+    fs.writeFileSync(path.join(ARTIFACTS, "js-budget.json"), JSON.stringify({ course_page: js, lesson_page: lesson }, null, 2))
   })
 })

@@ -163,6 +163,162 @@ medusaIntegrationTestRunner({
       })
     })
 
+    describe("course details (issue 22 item 6)", () => {
+      const employeeOf = async (orgId: string, actor: { user: { id: string } }) =>
+        (await getContainer().resolve<any>("org").listOrgEmployees({ org_id: orgId, user_id: actor.user.id }))[0].id as string
+      const storeCourse = async () => (await api.get(`/store/courses/course-a`, { headers: f.a.key.headers })).data.course
+
+      it("instructor routes: actor matrix, tenancy, creators edit only their own profile", async () => {
+        const creator = await employeeOf(f.a.org.id, f.a.staff.creator)
+        const owner = await employeeOf(f.a.org.id, f.a.staff.owner)
+        const bOwner = await employeeOf(f.b.org.id, f.b.staff.owner)
+        await matrix("get", `/admin/instructors?org_id=${f.a.org.id}`, ROLES)
+        await matrix("post", `/admin/instructors/${creator}`, CATALOG, { body: () => ({ bio: "Teaches things" }) })
+        // Staff of A list A's staff only; B's owner lists B's; an operator must name the org.
+        const listed = (await api.get("/admin/instructors", { headers: f.a.staff.staff.headers })).data.instructors
+        expect(listed.map((i: any) => i.employee_id)).toEqual(expect.arrayContaining([creator, owner]))
+        expect(listed.map((i: any) => i.employee_id)).not.toContain(bOwner)
+        expect(listed).toHaveLength(ROLES.length)
+        expect(listed.find((i: any) => i.employee_id === creator)).toMatchObject({ has_profile: true, bio: "Teaches things" })
+        const opNoOrg = await failure(api.get("/admin/instructors", { headers: f.platform.headers }))
+        expect([opNoOrg.status, opNoOrg.data.message]).toEqual([400, expect.stringMatching(/org_id/)])
+        // Another org's employee in the path: 404, nothing written.
+        const foreign = await failure(api.post(`/admin/instructors/${bOwner}`, { bio: "x" }, { headers: f.a.staff.owner.headers }))
+        expect(foreign.status).toBe(404)
+        const notOurs = await failure(api.get(`/admin/instructors?org_id=${f.b.org.id}`, { headers: f.a.staff.owner.headers }))
+        expect(notOurs.status).toBe(404)
+        // A creator may not rewrite a colleague's profile; the owner may.
+        const other = await failure(api.post(`/admin/instructors/${owner}`, { bio: "hijack" }, { headers: f.a.staff.creator.headers }))
+        expect([other.status, other.data.message]).toEqual([403, expect.stringMatching(/own instructor profile/)])
+        const { data } = await api.post(`/admin/instructors/${creator}`, { name: "Cora Creator", photo_url: "https://img.example.com/cora.png" }, { headers: f.a.staff.owner.headers })
+        expect(data.instructor).toMatchObject({ employee_id: creator, org_id: f.a.org.id, name: "Cora Creator", bio: "Teaches things", photo_url: "https://img.example.com/cora.png" })
+        const profiles = await courseService(getContainer()).listCourseInstructors({})
+        expect(profiles.map((p: any) => p.employee_id).sort()).toEqual([creator])
+      })
+
+      it("the merchant's details reach the store course payload: instructors in order, tier names and includes, FAQ", async () => {
+        const creator = await employeeOf(f.a.org.id, f.a.staff.creator)
+        const owner = await employeeOf(f.a.org.id, f.a.staff.owner)
+        const before = await storeCourse()
+        // A new course shows no badge nobody set, and its tiers have no made-up names.
+        expect([before.level, before.language, before.faq, before.instructors]).toEqual([null, null, [], []])
+        expect(before.tiers.map((t: any) => [t.tier, t.name, t.includes])).toEqual([[1, null, []], [2, null, []], [3, null, []]])
+        const body = {
+          subtitle: "From zero to shipping",
+          description: "A long description",
+          level: "intermediate",
+          language: "pt-BR",
+          thumbnail: "https://img.example.com/course.png",
+          instructor_ids: [owner, creator],
+          tier_details: [
+            { tier: 1, name: "Starter", includes: ["All videos", "Certificate"] },
+            { tier: 2, name: "Pro", includes: ["Everything in Starter", "Code reviews"] },
+          ],
+          faq: [{ question: "Is there a refund?", answer: "Yes, 30 days." }],
+        }
+        const { data } = await api.post(`/admin/courses/${course.id}`, body, { headers: f.a.staff.creator.headers })
+        expect(data.course).toMatchObject(body)
+        // Profiles start from the employee (the admin user's name or email) and are reused.
+        const profiles = await courseService(getContainer()).listCourseInstructors({ org_id: f.a.org.id })
+        expect(profiles.map((p: any) => p.employee_id).sort()).toEqual([creator, owner].sort())
+        await api.post(`/admin/instructors/${owner}`, { name: "Olga Owner", headline: "Founder", bio: "Built it" }, { headers: f.a.staff.owner.headers })
+        const after = await storeCourse()
+        expect(after).toMatchObject({ subtitle: body.subtitle, level: "intermediate", language: "pt-BR", thumbnail: body.thumbnail, faq: body.faq })
+        expect(after.instructors.map((i: any) => [i.id, i.name, i.headline, i.bio])).toEqual([
+          [owner, "Olga Owner", "Founder", "Built it"],
+          [creator, expect.any(String), null, null],
+        ])
+        expect(after.tiers.map((t: any) => [t.tier, t.name, t.includes])).toEqual([
+          [1, "Starter", ["All videos", "Certificate"]],
+          [2, "Pro", ["Everything in Starter", "Code reviews"]],
+          [3, null, []],
+        ])
+        expect(after).not.toHaveProperty("tier_details")
+        expect(after).not.toHaveProperty("instructor_ids")
+        // The catalog stays lean: no FAQ or tier details per card.
+        const list = (await api.get("/store/courses", { headers: f.a.key.headers })).data.courses
+        expect(list.find((c: any) => c.id === course.id)).toMatchObject({ thumbnail: body.thumbnail })
+        expect(list.find((c: any) => c.id === course.id)).not.toHaveProperty("faq")
+        // Dropping an instructor and the FAQ shows at once on the store (the cached body is keyed on them).
+        await api.post(`/admin/courses/${course.id}`, { instructor_ids: [creator], faq: null }, { headers: f.a.staff.owner.headers })
+        const dropped = await storeCourse()
+        expect([dropped.instructors.map((i: any) => i.id), dropped.faq]).toEqual([[creator], []])
+      })
+
+      it("bad details input is a 400 naming the problem; another org's staff is refused; nothing written", async () => {
+        const h = f.a.staff.owner.headers
+        const creator = await employeeOf(f.a.org.id, f.a.staff.creator)
+        const bOwner = await employeeOf(f.b.org.id, f.b.staff.owner)
+        const snapshot = async () => {
+          const [c] = await courseService(getContainer()).listCourses({ id: course.id })
+          return JSON.stringify([c.thumbnail, c.level, c.language, c.instructor_ids, c.tier_details, c.faq, await courseService(getContainer()).listCourseInstructors({})])
+        }
+        const before = await snapshot()
+        const cases: [unknown, RegExp][] = [
+          [{ thumbnail: "javascript:alert(1)" }, /thumbnail/],
+          [{ thumbnail: "not a url" }, /thumbnail/],
+          [{ level: "expert" }, /level/],
+          [{ language: "english!!" }, /language/],
+          [{ tier_details: [{ tier: 0, name: "Zero" }] }, /tier/],
+          [{ tier_details: [{ tier: 1, name: "A" }, { tier: 1, name: "B" }] }, /repeat a tier/],
+          [{ tier_details: [{ tier: 1, includes: ["x".repeat(201)] }] }, /includes/],
+          [{ tier_details: [{ tier: 1, name: "n".repeat(81) }] }, /tier_details, 0, name/],
+          [{ tier_details: [{ tier: 1, price: 5 }] }, /price|Unrecognized/i],
+          [{ faq: [{ question: "", answer: "a" }] }, /faq.*question/],
+          [{ faq: Array.from({ length: 51 }, () => ({ question: "q", answer: "a" })) }, /faq/],
+          [{ instructor_ids: [creator, creator] }, /repeat an employee/],
+          [{ instructor_ids: [bOwner] }, /instructor_ids/],
+          [{ instructor_ids: ["oemp_missing"] }, /instructor_ids/],
+        ]
+        for (const [body, message] of cases) {
+          const res = await failure(api.post(`/admin/courses/${course.id}`, body, { headers: h }))
+          expect([JSON.stringify(body).slice(0, 80), res.status, res.data.message]).toEqual([JSON.stringify(body).slice(0, 80), 400, expect.stringMatching(message)])
+        }
+        const profileCases: [unknown, RegExp][] = [
+          [{ photo_url: "ftp://x.example.com/a.png" }, /photo_url/],
+          [{ name: "" }, /name/],
+          [{ bio: "b".repeat(5001) }, /bio/],
+          [{ employee_id: bOwner }, /employee_id|Unrecognized/i],
+        ]
+        for (const [body, message] of profileCases) {
+          const res = await failure(api.post(`/admin/instructors/${creator}`, body, { headers: h }))
+          expect([JSON.stringify(body).slice(0, 80), res.status, res.data.message]).toEqual([JSON.stringify(body).slice(0, 80), 400, expect.stringMatching(message)])
+        }
+        // Instructors are named on an existing course, where their org is checked.
+        const created = await failure(api.post("/admin/courses", { product_id: spare[3].id, handle: "with-instr", title: "T", instructor_ids: [bOwner] }, { headers: h }))
+        expect(created.status).toBe(400)
+        expect(await snapshot()).toEqual(before)
+      })
+
+      it("course update and instructor profile workflows roll back", async () => {
+        const container = getContainer()
+        const creator = await employeeOf(f.a.org.id, f.a.staff.creator)
+        const upd = await runFailingAfter(wf.updateCourseWorkflow(container), "update-courses", {
+          id: course.id,
+          instructor_ids: [creator],
+          faq: [{ question: "q", answer: "a" }],
+        })
+        expect(upd.errors).toHaveLength(1)
+        const [c] = await courseService(container).listCourses({ id: course.id })
+        expect([c.instructor_ids, c.faq]).toEqual([null, null])
+        expect(await courseService(container).listCourseInstructors({})).toEqual([])
+        await wf.saveInstructorProfileWorkflow(container).run({ input: { org_id: f.a.org.id, employee_id: creator, bio: "first" } })
+        const save = await runFailingAfter(wf.saveInstructorProfileWorkflow(container), "update-course-instructors", {
+          org_id: f.a.org.id,
+          employee_id: creator,
+          bio: "second",
+        })
+        expect(save.errors).toHaveLength(1)
+        expect((await courseService(container).listCourseInstructors({})).map((p: any) => p.bio)).toEqual(["first"])
+        const fresh = await runFailingAfter(wf.saveInstructorProfileWorkflow(container), "create-course-instructors", {
+          org_id: f.a.org.id,
+          employee_id: await employeeOf(f.a.org.id, f.a.staff.manager),
+        })
+        expect(fresh.errors).toHaveLength(1)
+        expect(await courseService(container).listCourseInstructors({})).toHaveLength(1)
+      })
+    })
+
     describe("outline", () => {
       it("creates, renames, reorders and moves in one call", async () => {
         const h = f.a.staff.manager.headers

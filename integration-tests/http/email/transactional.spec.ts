@@ -5,8 +5,8 @@ import { useProcessEnv } from "../../helpers/env"
 import { send } from "../../helpers/http"
 import { createStaff, createTestOrg, type TestOrg } from "../../helpers/orgs"
 import { linkIn, TestSmtp } from "../../helpers/smtp"
-import { createRegion, placeOrder } from "../../helpers/commerce"
-import { createCourseWithOutline, createLesson } from "../../helpers/courses"
+import { createRegion, createTieredProduct, eventually, placeOrder } from "../../helpers/commerce"
+import { createCourseWithOutline, createLesson, placementsByTitle } from "../../helpers/courses"
 
 // Email over real SMTP (issue 23): the app's SMTP provider delivers to a listener in this
 // test, which parses what a user would receive. "Forgot password" in a storefront and in
@@ -30,6 +30,9 @@ useProcessEnv({
 const RESET = /password|contraseña/i
 const settle = () => new Promise((r) => setTimeout(r, 1500))
 const tokenOf = (link: string) => new URL(link).searchParams.get("token")!
+/** A storefront link as the store API route it reads (`/courses/x` -> `/store/courses/x`). */
+const storeRouteOf = (link: string) => `/store${new URL(link).pathname}`
+const DAY = 86_400_000
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
@@ -327,6 +330,210 @@ medusaIntegrationTestRunner({
       await container.resolve(Modules.EVENT_BUS).emit({ name: "entitlement.revoked", data: { ids } })
       await settle()
       expect(smtp.to(buyer.customer.email, /access/)).toHaveLength(1)
+    })
+    it("access granted by staff: one email per student and org with a Start learning link the store API opens; an order's grant sends only the order's email", async () => {
+      const container = getContainer()
+      const bus = container.resolve(Modules.EVENT_BUS)
+      const { grantEntitlementWorkflow } = require("@volmify/access/workflows")
+      const lesson = await createLesson(container, acme.org.id, { title: "Intro", body: "Hi" })
+      const outline = [{ title: "Start", sections: [{ title: "First", lessons: [{ lesson_id: lesson.id }] }] }]
+      const { product } = await createCourseWithOutline(container, acme.org, { handle: "mail-granted", title: "Granted Course", outline })
+      const gifted = await createCustomer(api, acme.key, { email: uniqueEmail("granted") })
+      const { result: entitlement } = await grantEntitlementWorkflow(container).run({
+        input: { customer_id: gifted.customer.id, product_id: product.id, tier: 2, duration_days: 30, reason: "scholarship", granted_by: acme.owner.user.id },
+      })
+      const [mail] = await smtp.waitFor(gifted.customer.email, 1, /access to/)
+      expect(mail.subject).toBe("You now have access to Granted Course")
+      expect(mail.from?.value[0].name).toBe("Acme Academy")
+      expect(mail.replyTo?.value[0].address).toBe("help@acme.test")
+      expect(mail.html).toContain("#0a7f5a")
+      expect(mail.text).toContain(`Your access lasts until ${new Date(entitlement.expires_at).toISOString().slice(0, 10)}`)
+      const link = linkIn(mail, `${STOREFRONT}/courses/mail-granted`)
+      // The link opens the course, with the granted tier, through the store API.
+      const page = await send(api, "get", storeRouteOf(link), gifted.headers)
+      expect(page.status).toBe(200)
+      expect(page.data.course).toMatchObject({ handle: "mail-granted", title: "Granted Course" })
+      // Delivered again (and twice at once): nothing more.
+      const event = { name: "entitlement.granted", data: { ids: [entitlement.id], customer_id: gifted.customer.id, product_ids: [product.id] } }
+      await Promise.all([bus.emit(event), bus.emit(event)])
+      await settle()
+      expect(smtp.to(gifted.customer.email, /access to/)).toHaveLength(1)
+
+      // Bought: the receipt only (its Start learning link), no "access" email for the same order.
+      const usd = await createRegion(container, "usd")
+      const buyer = await createCustomer(api, acme.key, { email: uniqueEmail("granted.buyer") })
+      const orderId = await placeOrder(api, buyer, usd, [product.variants[0].id])
+      await smtp.waitFor(buyer.customer.email, 1, /order #/)
+      await eventually(() => container.resolve<any>("access").listEntitlements({ order_id: orderId }))
+      await settle()
+      expect(smtp.to(buyer.customer.email, /access to|enrolled/)).toHaveLength(0)
+    })
+
+    it("free enrollment: one 'You're enrolled' email (no receipt, no access email) whose link opens the course; the order's event again sends nothing", async () => {
+      const container = getContainer()
+      const usd = await createRegion(container, "usd")
+      const free = await createTieredProduct(container, acme.org, { handle: `mail-free-${Date.now()}`, tiers: [{ title: "Free", tier: 1, prices: { usd: 0 } }] })
+      const lesson = await createLesson(container, acme.org.id, { title: "Free intro", body: "Hi" })
+      const cwf = require("@volmify/courses/workflows")
+      const { result: course } = await cwf.createCourseWorkflow(container).run({ input: { product_id: free.id, handle: "mail-free", title: "Free Starter" } })
+      await cwf.applyCourseOutlineWorkflow(container).run({
+        input: { course_id: course.id, outline: { modules: [{ title: "M", sections: [{ title: "S", lessons: [{ lesson_id: lesson.id }] }] }] } },
+      })
+      await cwf.publishCourseWorkflow(container).run({ input: { id: course.id } })
+      const learner = await createCustomer(api, acme.key, { email: uniqueEmail("free.learner") })
+      const res = await send(api, "post", `/store/courses/${course.id}/free-enrollment`, learner.headers, { region_id: usd.id })
+      expect(res.status).toBeLessThan(300)
+      expect(res.data.enrollment.status).toBe("enrolled")
+      const order = res.data.enrollment.order
+      const [mail] = await smtp.waitFor(learner.customer.email, 1, /enrolled/)
+      expect(mail.subject).toBe("You're enrolled in Free Starter")
+      expect(mail.from?.value[0].name).toBe("Acme Academy")
+      expect(mail.text).toContain(`free of charge (order #${order.display_id})`)
+      const page = await send(api, "get", storeRouteOf(linkIn(mail, `${STOREFRONT}/courses/mail-free`)), learner.headers)
+      expect(page.status).toBe(200)
+      expect(page.data.course).toMatchObject({ handle: "mail-free" })
+      await container.resolve(Modules.EVENT_BUS).emit({ name: "order.placed", data: { id: order.id } })
+      await settle()
+      expect(smtp.to(learner.customer.email, /enrolled|order #|access to/).map((m) => m.subject)).toEqual(["You're enrolled in Free Starter"])
+    })
+
+    it("quiz graded and assignment to review: the student gets the score once; every staff member of the org (not another org's) is asked to review once", async () => {
+      const container = getContainer()
+      const bus = container.resolve(Modules.EVENT_BUS)
+      const cwf = require("@volmify/courses/workflows")
+      const { grantEntitlementWorkflow } = require("@volmify/access/workflows")
+      const quizLesson = await createLesson(container, acme.org.id, { title: "Check-in", type: "quiz", body: "Answer" })
+      const homework = await createLesson(container, acme.org.id, { title: "Haiku", type: "assignment", body: "Write one" })
+      const outline = [{ title: "Start", sections: [{ title: "All", lessons: [{ lesson_id: quizLesson.id }, { lesson_id: homework.id }] }] }]
+      const { course, product } = await createCourseWithOutline(container, acme.org, { handle: "mail-quiz", title: "Quizzed Course", outline })
+      await cwf.saveLessonQuizWorkflow(container).run({
+        input: {
+          lesson_id: quizLesson.id,
+          passing_score: 60,
+          required: true,
+          questions: [
+            { id: "q1", type: "true_false", prompt: "Yes?", points: 1, correct_option_ids: ["true"] },
+            { id: "q2", type: "true_false", prompt: "No?", points: 1, correct_option_ids: ["false"] },
+          ],
+        },
+      })
+      const p = await placementsByTitle(container, course.id)
+      const learner = await createCustomer(api, acme.key, { email: uniqueEmail("quiz.learner") })
+      await grantEntitlementWorkflow(container).run({ input: { customer_id: learner.customer.id, product_id: product.id, tier: 1, reason: "test", granted_by: "test" } })
+      await eventually(() => container.resolve<any>("course").listEnrollments({ customer_id: learner.customer.id, course_id: course.id }))
+
+      const quiz = `/store/courses/${course.id}/lessons/${p["Check-in"]}/quiz/attempts`
+      const started = await send(api, "post", quiz, learner.headers)
+      expect(started.status).toBeLessThan(300)
+      const submitted = await send(api, "post", `${quiz}/${started.data.attempt.id}/submit`, learner.headers, {
+        answers: [{ question_id: "q1", option_ids: ["true"] }, { question_id: "q2", option_ids: ["true"] }],
+      })
+      expect(submitted.data.attempt).toMatchObject({ passed: false, score_percent: 50 })
+      const [graded] = await smtp.waitFor(learner.customer.email, 1, /Check-in/)
+      expect(graded.subject).toBe("Quiz result: Check-in (50%)")
+      expect(graded.text).toContain('Test, your attempt at "Check-in" in Quizzed Course scored 50% (60% to pass).')
+      expect(graded.html).toContain("#0a7f5a")
+      const lessonLink = linkIn(graded, `${STOREFRONT}/courses/mail-quiz/lessons/${p["Check-in"]}`)
+      const lessonPage = await send(api, "get", storeRouteOf(lessonLink), learner.headers)
+      expect(lessonPage.status).toBe(200)
+      const again = { name: "course.quiz_attempt.submitted", data: { id: started.data.attempt.id } }
+      await Promise.all([bus.emit(again), bus.emit(again)])
+
+      // The assignment: every Acme staff member is asked once; Yoga's owner and the student are not.
+      const creator = await createStaff(container, api, acme.org.id, "creator", "mail.reviewer")
+      const sub = await send(api, "post", `/store/courses/${course.id}/lessons/${p.Haiku}/assignment/submissions`, learner.headers, { text: "An old silent pond" })
+      expect(sub.status).toBeLessThan(300)
+      for (const reviewer of [acme.owner, creator]) {
+        const [ask] = await smtp.waitFor(reviewer.user.email, 1, /review/)
+        expect(ask.subject).toBe("New assignment to review: Haiku")
+        expect(ask.text).toContain(`Test Customer (${learner.customer.email}) submitted "Haiku" in Quizzed Course at Acme Academy`)
+        expect(ask.from?.value[0].name).toBe("Acme Academy")
+        expect(linkIn(ask, `${BACKEND}/app/assignments`)).toBeTruthy()
+      }
+      // The queue the link opens (the admin API behind it) lists the submission for that reviewer.
+      const queue = await send(api, "get", "/admin/assignment-submissions", creator.headers)
+      expect(queue.status).toBe(200)
+      expect(JSON.stringify(queue.data)).toContain(sub.data.submission.id)
+      const submittedEvent = { name: "course.assignment.submitted", data: { id: sub.data.submission.id } }
+      await Promise.all([bus.emit(submittedEvent), bus.emit(submittedEvent)])
+      await settle()
+      expect(smtp.to(acme.owner.user.email, /review/)).toHaveLength(1)
+      expect(smtp.to(creator.user.email, /review/)).toHaveLength(1)
+      expect(smtp.to(yoga.owner.user.email, /review/)).toHaveLength(0)
+      expect(smtp.to(learner.customer.email, /review|Check-in/).map((m) => m.subject)).toEqual(["Quiz result: Check-in (50%)"])
+    })
+
+    it("affiliates: approved (automatic and by staff) or rejected, commissions approved (JPY total), payout sent; each once, linking to the affiliate page", async () => {
+      const container = getContainer()
+      const bus = container.resolve(Modules.EVENT_BUS)
+      const awf = require("@volmify/affiliates/workflows")
+      const affiliates = container.resolve<any>("affiliates")
+      await awf.upsertAffiliateProgramWorkflow(container).run({ input: { org_id: acme.org.id, enabled: true, approval: "automatic" } })
+      const ana = await createCustomer(api, acme.key, { email: uniqueEmail("aff.ana") })
+      const applied = await send(api, "post", "/store/affiliates", ana.headers, { code: "ANAMAIL" })
+      expect(applied.data.affiliate.status).toBe("approved")
+      const [welcome] = await smtp.waitFor(ana.customer.email, 1, /affiliate/)
+      expect(welcome.subject).toBe("You're an affiliate of Acme Academy")
+      expect(welcome.text).toContain("code ANAMAIL")
+      expect(welcome.html).toContain("#0a7f5a")
+      expect(linkIn(welcome, `${STOREFRONT}/account/affiliate`)).toBeTruthy()
+      // What that storefront page reads: the affiliate, approved, with the code.
+      const me = await send(api, "get", "/store/affiliates/me", ana.headers)
+      expect(me.status).toBe(200)
+      expect(me.data.affiliate).toMatchObject({ code: "ANAMAIL", status: "approved" })
+
+      // Manual approval: pending (no email), then rejected by staff (one email), then approved.
+      await awf.upsertAffiliateProgramWorkflow(container).run({ input: { org_id: acme.org.id, approval: "manual" } })
+      const ben = await createCustomer(api, acme.key, { email: uniqueEmail("aff.ben") })
+      const pending = await send(api, "post", "/store/affiliates", ben.headers, { code: "BENMAIL" })
+      expect(pending.data.affiliate.status).toBe("pending")
+      expect((await send(api, "post", `/admin/affiliates/${pending.data.affiliate.id}`, acme.owner.headers, { status: "rejected" })).status).toBe(200)
+      const [rejected] = await smtp.waitFor(ben.customer.email, 1, /affiliate/)
+      expect(rejected.subject).toBe("Your affiliate application to Acme Academy")
+      expect(rejected.text).toContain("did not approve")
+      const [benRow] = await affiliates.listAffiliates({ id: pending.data.affiliate.id })
+      const statusEvent = { name: "affiliate.status_changed", data: { id: benRow.id, org_id: acme.org.id, status: "rejected" } }
+      await Promise.all([bus.emit(statusEvent), bus.emit(statusEvent)])
+      await settle()
+      expect(smtp.to(ben.customer.email, /affiliate/)).toHaveLength(1)
+
+      // Two commissions past their hold (JPY): one email with their total; the payout: one email.
+      const [anaRow] = await affiliates.listAffiliates({ id: applied.data.affiliate.id })
+      const commission = (n: number, amount: number) => ({
+        org_id: acme.org.id,
+        affiliate_id: anaRow.id,
+        order_id: `order_mail_${n}`,
+        line_item_id: `item_mail_${n}`,
+        currency_code: "jpy",
+        source: "click",
+        base_amount: amount * 10,
+        original_amount: amount,
+        amount,
+        ordered_at: new Date(Date.now() - 40 * DAY),
+        hold_until: new Date(Date.now() - DAY),
+      })
+      const rows = await affiliates.createAffiliateCommissions([commission(1, 500), commission(2, 740)])
+      await awf.approveDueCommissionsWorkflow(container).run({ input: { org_id: acme.org.id } })
+      const [earned] = await smtp.waitFor(ana.customer.email, 1, /Commission/)
+      expect(earned.subject).toBe("Commission approved: ¥1,240")
+      expect(earned.text).toContain("approved 2 commissions of ¥1,240 in total")
+      expect(linkIn(earned, `${STOREFRONT}/account/affiliate`)).toBeTruthy()
+      await bus.emit({ name: "affiliate.commissions.approved", data: { ids: rows.map((r: any) => r.id) } })
+
+      const payout = await send(api, "post", `/admin/affiliates/${anaRow.id}/payouts`, acme.owner.headers, { currency_code: "jpy", reference: "dec-run" })
+      expect(payout.status).toBeLessThan(300)
+      const [paid] = await smtp.waitFor(ana.customer.email, 1, /Payout/)
+      expect(paid.subject).toBe("Payout sent: ¥1,240")
+      expect(paid.text).toContain("(reference dec-run)")
+      expect(paid.from?.value[0].name).toBe("Acme Academy")
+      // The same reference again records nothing and mails nothing.
+      await send(api, "post", `/admin/affiliates/${anaRow.id}/payouts`, acme.owner.headers, { currency_code: "jpy", amount: 1240, reference: "dec-run" })
+      await settle()
+      expect(smtp.to(ana.customer.email, /affiliate|Commission|Payout/).map((m) => m.subject)).toEqual([
+        "You're an affiliate of Acme Academy",
+        "Commission approved: ¥1,240",
+        "Payout sent: ¥1,240",
+      ])
     })
   },
 })

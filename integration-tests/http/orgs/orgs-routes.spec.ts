@@ -457,6 +457,29 @@ medusaIntegrationTestRunner({
         expect(foreign.status).toBe(403)
       })
 
+      it("first operator (issue 28): the shipped medusa-exec script turns an existing admin user into a platform operator", async () => {
+        // Installing the suite into an existing store: its admins are neither operators nor staff.
+        const { default: makeOperator, parseEmails } = require("@volmify/orgs/scripts/make-platform-operator")
+        const products = async () => (await send(api, "get", "/admin/products", f.outsider.headers)).status
+        expect(await products()).toBe(403)
+        const container = getContainer()
+        // Refusals name the problem and change nothing.
+        await expect(makeOperator({ container, args: [] })).rejects.toThrow(/Name the admin user/)
+        await expect(makeOperator({ container, args: ["not-an-email"] })).rejects.toThrow("Not an email address: not-an-email")
+        await expect(makeOperator({ container, args: [f.outsider.user.email, "nobody@example.com"] })).rejects.toThrow(
+          /No admin user has the email nobody@example.com/
+        )
+        expect(await orgs().isPlatformOperator(f.outsider.user.id)).toBe(false)
+        expect(parseEmails([" A@x.io ", "a@x.io"])).toEqual(["A@x.io"])
+
+        // Any case of the address finds the user; a second run is a no-op.
+        expect(await makeOperator({ container, args: [f.outsider.user.email.toUpperCase()] })).toEqual([f.outsider.user.id])
+        expect(await makeOperator({ container, args: [f.outsider.user.email] })).toEqual([])
+        expect(await products()).toBe(200)
+        const { data } = await api.get(`/admin/orgs/${f.b.org.id}`, { headers: f.outsider.headers })
+        expect(data.org.id).toBe(f.b.org.id)
+      })
+
       it("members: every role of A reads A's members only", async () => {
         await matrix("get", `/admin/orgs/${f.a.org.id}/members`, orgRoute(ROLES))
         const { data } = await api.get(`/admin/orgs/${f.a.org.id}/members`, { headers: f.a.staff.staff.headers })

@@ -1,6 +1,6 @@
 "use server"
 
-import { cookies } from "next/headers"
+import { cookies, headers } from "next/headers"
 import { redirect } from "next/navigation"
 import { COOKIE, cookieOptions, PAYMENT_PROVIDER, STRIPE_PUBLISHABLE_KEY } from "@/lib/config"
 import { getCart, getCustomer, getRegion } from "@/lib/data"
@@ -20,7 +20,24 @@ export async function setRegion(form: FormData) {
   if (cart) {
     await store(`/store/carts/${cart.id}`, { method: "POST", body: { region_id: text(form, "region_id") } }).catch(() => {})
   }
-  redirect(safeRedirectPath(text(form, "back"), "/"))
+  redirect(safeRedirectPath(text(form, "back") || (await refererPath()), "/"))
+}
+
+/**
+ * The path and query of the page a form was posted from, read from its Referer (a browser
+ * sends the full same-origin URL, for a server action's fetch and a plain form post alike).
+ * The footer's region form uses it instead of a client component in the root layout that
+ * read the path in the browser (issue 30: the root layout ships no client code).
+ */
+async function refererPath(): Promise<string> {
+  const referer = (await headers()).get("referer")
+  if (!referer) return ""
+  try {
+    const url = new URL(referer)
+    return `${url.pathname}${url.search}`
+  } catch {
+    return ""
+  }
 }
 
 /** Adds a variant to the cart (creating the cart in the visitor's region) and opens the cart. */

@@ -1,7 +1,5 @@
 import type { Metadata } from "next"
-import Link from "next/link"
-import { Suspense } from "react"
-import { CurrentPathField } from "@/components/current-path-field"
+import Link from "@/components/link"
 import { logout, setRegion } from "./actions"
 import "./globals.css"
 import { brandStyle } from "@/lib/branding"
@@ -59,6 +57,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
               <Link href="/courses">Courses</Link>
               {customer ? <Link href="/learn">My learning</Link> : null}
               {customer ? <Link href="/account/affiliate">Affiliate</Link> : null}
+              {customer ? <Link href="/account/emails">Emails</Link> : null}
               <Link href="/cart" aria-label={`Cart, ${count} item${count === 1 ? "" : "s"}`}>
                 Cart ({count})
               </Link>
@@ -90,9 +89,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             </span>
             {regions.length > 1 ? (
               <form action={setRegion} className="row">
-                <Suspense fallback={null}>
-                  <CurrentPathField />
-                </Suspense>
+                {/* setRegion returns to this page by its Referer: no client component in the root layout. */}
                 <label className="row" style={{ fontWeight: 400 }}>
                   <span>Region</span>
                   <select name="region_id" defaultValue={region?.id}>

@@ -1,4 +1,4 @@
-import Link from "next/link"
+import Link from "@/components/link"
 import { CourseCard } from "@/components/course-card"
 import { ProductCard } from "@/components/product-card"
 import { listCourses } from "@/lib/courses"

@@ -1,4 +1,4 @@
-import Link from "next/link"
+import Link from "@/components/link"
 import { enrollForFree, optInByEmail } from "@/app/enroll-actions"
 import type { Course } from "@/lib/courses"
 

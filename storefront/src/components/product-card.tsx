@@ -1,4 +1,4 @@
-import Link from "next/link"
+import Link from "@/components/link"
 import { formatMoney, Product } from "@/lib/data"
 
 /** A course in a list: title, subtitle, the lowest price in the visitor's region. */

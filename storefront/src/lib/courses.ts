@@ -23,6 +23,10 @@ export type OutlineModule = { id: string; title: string; required_tier?: number;
 export type TierOption = {
   tier: number
   title?: string
+  /** The merchant's name for the tier (course details), null when not set. */
+  name?: string | null
+  /** "What you get" lines the merchant wrote for the tier. */
+  includes?: string[]
   variants: { id: string; title: string; calculated_price?: { calculated_amount: number | null; currency_code: string } | null }[]
 }
 export type Course = {
@@ -42,7 +46,10 @@ export type Course = {
   lead_magnet?: boolean
   access: { tier: number; enrolled: boolean; progress_percent: number }
   modules: OutlineModule[]
+  instructors?: Instructor[]
+  faq?: { question: string; answer: string }[]
 }
+export type Instructor = { id: string; name: string; headline?: string | null; bio?: string | null; photo_url?: string | null }
 
 /** The course (gated outline for this caller) with each tier's prices in the visitor's region. */
 export async function getCourse(handle: string): Promise<Course | null> {
@@ -111,13 +118,24 @@ export async function listEnrollments(): Promise<Enrollment[]> {
   return (await store<{ enrollments: Enrollment[] }>("/store/customers/me/enrollments")).enrollments
 }
 
+/** Medusa's name for the only variant of a product nobody named ("Default variant"). */
+export const isPlaceholderTitle = (title: string | null | undefined) => !title || /^default( variant)?$/i.test(title.trim())
+
 /**
- * What students call a tier: the title the merchant gave its variant ("Basic", "Premium"),
- * never "Tier 2" unless the tier has no variant of its own.
+ * What students call a tier: the name the merchant gave it on the course's details, else the
+ * title of its variant ("Basic", "Premium") unless Medusa made that up ("Default variant"),
+ * and "Tier 2" only when nothing else names it.
  */
 export function tierName(tiers: TierOption[] | undefined, tier: number): string {
   const t = tiers?.find((x) => x.tier === tier)
-  return t?.title || t?.variants.find((v) => v.title)?.title || `Tier ${tier}`
+  return t?.name || t?.title || t?.variants.find((v) => !isPlaceholderTitle(v.title))?.title || `Tier ${tier}`
+}
+
+/** A tier's own name for buttons and cards, or null when it has none but a number. */
+export function tierOwnName(t: TierOption, variantTitle?: string): string | null {
+  if (t.name) return t.name
+  if (variantTitle && !isPlaceholderTitle(variantTitle)) return variantTitle
+  return t.title || null
 }
 
 /** Flattened outline in reading order. */
@@ -138,14 +156,37 @@ export type CourseSummary = {
   description?: string | null
   level?: string | null
   thumbnail?: string | null
+  product_id?: string
+  /** The lowest price of its product's variants in the visitor's region (catalog cards). */
+  from_price?: { amount: number; currency_code: string; more: boolean } | null
 }
 
-/** Published courses of this org (null when this backend has no courses plugin). */
+/**
+ * Published courses of this org (null when this backend has no courses plugin), each with
+ * its lowest price in the visitor's region (one products request for the whole page).
+ */
 export async function listCourses(limit = 50): Promise<CourseSummary[] | null> {
+  let courses: CourseSummary[]
   try {
-    return (await store<{ courses: CourseSummary[] }>("/store/courses", { query: { limit } })).courses
+    courses = (await store<{ courses: CourseSummary[] }>("/store/courses", { query: { limit } })).courses
   } catch (error) {
     if (error instanceof StoreError && error.status === 404) return null
     throw error
   }
+  const region = await getRegion()
+  const ids = courses.map((c) => c.product_id).filter(Boolean) as string[]
+  if (!region || !ids.length) return courses
+  const { products } = await store<{ products: { id: string; variants: { calculated_price?: any }[] }[] }>("/store/products", {
+    auth: false,
+    query: { id: ids, limit: ids.length, region_id: region.id, fields: "id,*variants.calculated_price" },
+  }).catch(() => ({ products: [] as { id: string; variants: { calculated_price?: any }[] }[] }))
+  const prices = new Map(
+    products.map((p) => {
+      const priced = p.variants.map((v) => v.calculated_price).filter((cp) => cp?.calculated_amount != null)
+      if (!priced.length) return [p.id, null] as const
+      const lowest = priced.reduce((a, b) => (b.calculated_amount < a.calculated_amount ? b : a))
+      return [p.id, { amount: lowest.calculated_amount as number, currency_code: lowest.currency_code as string, more: priced.length > 1 }] as const
+    })
+  )
+  return courses.map((c) => ({ ...c, from_price: (c.product_id && prices.get(c.product_id)) || null }))
 }

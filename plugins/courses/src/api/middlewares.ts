@@ -23,6 +23,8 @@ import {
   AdminCourseStudentsExportSchema,
   AdminListCertificatesSchema,
   AdminRevokeCertificateSchema,
+  AdminInstructorSchema,
+  AdminInstructorListQuerySchema,
 } from "./validators"
 import { singleVideoUpload } from "./utils/video-upload"
 
@@ -30,7 +32,7 @@ import { singleVideoUpload } from "./utils/video-upload"
 const { allowSelfGuardedAdminRoutes } = require("@volmify/orgs/api/admin-scope/gate") as {
   allowSelfGuardedAdminRoutes(pattern: RegExp): void
 }
-allowSelfGuardedAdminRoutes(/^\/admin\/(courses|lessons|lesson-media|assignment-submissions|certificate-settings|certificates)(\/|$)/)
+allowSelfGuardedAdminRoutes(/^\/admin\/(courses|lessons|lesson-media|assignment-submissions|certificate-settings|certificates|instructors)(\/|$)/)
 allowSelfGuardedAdminRoutes(/^\/admin\/customers\/[^/]+\/enrollments$/)
 
 const customerOptional = authenticate("customer", ["session", "bearer"], { allowUnauthenticated: true })
@@ -55,6 +57,10 @@ export default defineMiddlewares({
     { matcher: "/admin/courses/:id/unpublish", methods: ["POST"], middlewares: [validateAndTransformBody(AdminUnpublishCourseSchema)] },
     // The whole outline in one transaction.
     { matcher: "/admin/courses/:id/outline", methods: ["POST"], middlewares: [validateAndTransformBody(AdminOutlineSchema)] },
+    // The org's staff with their instructor profiles (any role; operators ?org_id=).
+    { matcher: "/admin/instructors", methods: ["GET"], middlewares: [validateAndTransformQuery(AdminInstructorListQuerySchema, {})] },
+    // An employee's public instructor profile (catalog roles; creators their own).
+    { matcher: "/admin/instructors/:employee_id", methods: ["POST"], middlewares: [validateAndTransformBody(AdminInstructorSchema)] },
     // The org's lesson library.
     { matcher: "/admin/lessons", methods: ["GET"], middlewares: [validateAndTransformQuery(AdminListQuerySchema, {})] },
     { matcher: "/admin/lessons", methods: ["POST"], middlewares: [validateAndTransformBody(AdminCreateLessonSchema)] },

@@ -12,21 +12,61 @@ const handle = z
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "handle must be lowercase letters, digits and single dashes")
 const title = text().trim().min(1, "title must not be empty").max(300)
 
+/** "What you get" per tier: the merchant's name for it and bullet lines. */
+const tierDetail = z
+  .object({
+    tier: tier("tier_details[].tier"),
+    name: text().trim().max(80, "tier name must be at most 80 characters").nullable().optional(),
+    includes: z.array(text().trim().min(1, "an includes line must not be empty").max(200, "an includes line must be at most 200 characters")).max(20, "at most 20 includes lines per tier").optional(),
+  })
+  .strict()
+const faqItem = z
+  .object({
+    question: text().trim().min(1, "faq question must not be empty").max(300, "faq question must be at most 300 characters"),
+    answer: longText().trim().min(1, "faq answer must not be empty").max(5000, "faq answer must be at most 5000 characters"),
+  })
+  .strict()
+
 const courseFields = {
   handle,
   title,
   subtitle: text().max(500).nullable().optional(),
   description: longText().max(20_000).nullable().optional(),
-  level: z.enum(["beginner", "intermediate", "advanced"]).optional(),
+  level: z.enum(["beginner", "intermediate", "advanced"], { error: "level must be beginner, intermediate or advanced" }).nullable().optional(),
   difficulty: z.number().int("difficulty must be an integer").min(1, "difficulty must be 1-10").max(10, "difficulty must be 1-10").optional(),
-  language: text().trim().min(2).max(35).optional(),
-  thumbnail: text().url("thumbnail must be a URL").nullable().optional(),
+  language: text()
+    .trim()
+    .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, "language must be a language code such as en or pt-BR")
+    .max(35)
+    .nullable()
+    .optional(),
+  thumbnail: text()
+    .url("thumbnail must be a URL")
+    .max(2000)
+    .refine((u) => /^https?:\/\//i.test(u), "thumbnail must be an http(s) URL")
+    .nullable()
+    .optional(),
   estimated_minutes: z.number().int("estimated_minutes must be an integer").min(0).nullable().optional(),
   certificates_enabled: z.boolean({ error: "certificates_enabled must be true or false" }).optional(),
   lead_magnet: z.boolean({ error: "lead_magnet must be true or false" }).optional(),
+  instructor_ids: z
+    .array(text().trim().min(1))
+    .max(10, "at most 10 instructors")
+    .refine((ids) => new Set(ids).size === ids.length, "instructor_ids must not repeat an employee")
+    .nullable()
+    .optional(),
+  tier_details: z
+    .array(tierDetail)
+    .max(20, "at most 20 tiers")
+    .refine((rows) => new Set(rows.map((r) => r.tier)).size === rows.length, "tier_details must not repeat a tier")
+    .nullable()
+    .optional(),
+  faq: z.array(faqItem).max(50, "at most 50 FAQ entries").nullable().optional(),
 }
 
-export const AdminCreateCourseSchema = z.object({ product_id: text().min(1), ...courseFields }).strict()
+// Instructors are named on an existing course (POST /admin/courses/:id), where their org is checked.
+const { instructor_ids: _instructors, ...createFields } = courseFields
+export const AdminCreateCourseSchema = z.object({ product_id: text().min(1), ...createFields }).strict()
 export type AdminCreateCourse = z.infer<typeof AdminCreateCourseSchema>
 
 export const AdminUpdateCourseSchema = z
@@ -298,3 +338,22 @@ export const AdminRevokeCertificateSchema = z
   .object({ reason: text().trim().min(1, "reason is required").max(1000) })
   .strict()
 export type AdminRevokeCertificate = z.infer<typeof AdminRevokeCertificateSchema>
+
+/** An instructor's public profile (name, headline, bio, photo). */
+export const AdminInstructorSchema = z
+  .object({
+    name: text().trim().min(1, "name must not be empty").max(120, "name must be at most 120 characters").optional(),
+    headline: text().trim().max(160, "headline must be at most 160 characters").nullable().optional(),
+    bio: longText().trim().max(5000, "bio must be at most 5000 characters").nullable().optional(),
+    photo_url: text()
+      .url("photo_url must be a URL")
+      .max(2000)
+      .refine((u) => /^https?:\/\//i.test(u), "photo_url must be an http(s) URL")
+      .nullable()
+      .optional(),
+  })
+  .strict()
+export type AdminInstructor = z.infer<typeof AdminInstructorSchema>
+
+export const AdminInstructorListQuerySchema = z.object({ org_id: text().optional() }).strict()
+export type AdminInstructorListQuery = z.infer<typeof AdminInstructorListQuerySchema>

@@ -1,6 +1,7 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { COURSE_MODULE } from "../modules/course"
+import { isExactlyZero } from "../rules/free-enrollment"
 import { sendEmail, type EmailBrand } from "../utils/org-email"
 
 const money = (brand: EmailBrand, currency: string, amount: unknown) =>
@@ -12,6 +13,11 @@ const money = (brand: EmailBrand, currency: string, amount: unknown) =>
  * `order.placed` on an org's storefront: the buyer gets a receipt in the org's brand, with
  * a "Start learning" link per course bought (its page on the org's storefront). Once per
  * order, however often the event arrives.
+ *
+ * A zero-total order with courses (a free enrollment, or a course fully discounted) gets
+ * the "free-enrollment" email instead of a receipt: "you're enrolled", with the same links.
+ * Both share the order's key, so an order never gets both. Access granted by that order
+ * sends no separate "access granted" email (see access-granted-email.ts).
  */
 export default async function orderReceiptEmail({ event, container }: SubscriberArgs<{ id: string }>) {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
@@ -27,6 +33,19 @@ export default async function orderReceiptEmail({ event, container }: Subscriber
   const courses = productIds.length
     ? await container.resolve<any>(COURSE_MODULE).listCourses({ product_id: productIds, org_id: org.id }, { select: ["id", "handle", "title", "product_id"] })
     : []
+  const courseLinks = (brand: EmailBrand) =>
+    courses.map((c: any) => ({ title: c.title, url: `${brand.storefront_url}/courses/${encodeURIComponent(c.handle)}` }))
+  if (courses.length && isExactlyZero(order.total)) {
+    await sendEmail(container, {
+      org_id: org.id,
+      to: order.email,
+      template: "free-enrollment",
+      data: (brand) => ({ display_id: order.display_id, courses: courseLinks(brand) }),
+      idempotency_key: `order-receipt:${order.id}`,
+      resource: { type: "order", id: order.id },
+    })
+    return
+  }
   await sendEmail(container, {
     org_id: org.id,
     to: order.email,
@@ -39,7 +58,7 @@ export default async function orderReceiptEmail({ event, container }: Subscriber
         amount: money(brand, order.currency_code, i.total),
       })),
       total: money(brand, order.currency_code, order.total),
-      courses: courses.map((c: any) => ({ title: c.title, url: `${brand.storefront_url}/courses/${encodeURIComponent(c.handle)}` })),
+      courses: courseLinks(brand),
       order_url: `${brand.storefront_url}/order/${order.id}`,
     }),
     idempotency_key: `order-receipt:${order.id}`,

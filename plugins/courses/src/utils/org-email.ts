@@ -3,7 +3,7 @@
  * Loaded with require and typed here by hand, once for this plugin: importing the orgs
  * package's TypeScript sources would make this plugin's build type-check them too.
  */
-export type EmailBrand = { locale: string; storefront_url: string }
+export type EmailBrand = { locale: string; storefront_url: string; admin_url: string }
 
 export type SendEmailInput = {
   org_id: string

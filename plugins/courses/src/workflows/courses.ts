@@ -2,18 +2,25 @@ import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { CourseEvents } from "../events"
 import { assertCoursePublishableStep, findCourseStep, validateCourseUpdateStep, validateNewCourseStep } from "./steps/course-checks"
-import { createCoursesStep, softDeleteCoursesStep, updateCoursesStep } from "./steps/records"
+import { planInstructorProfilesStep } from "./steps/instructor-checks"
+import { createCourseInstructorsStep, createCoursesStep, softDeleteCoursesStep, updateCoursesStep } from "./steps/records"
 
 export type CourseFields = {
   handle?: string
   title?: string
   subtitle?: string | null
   description?: string | null
-  level?: "beginner" | "intermediate" | "advanced"
+  level?: "beginner" | "intermediate" | "advanced" | null
   difficulty?: number
-  language?: string
+  language?: string | null
   thumbnail?: string | null
   estimated_minutes?: number | null
+  certificates_enabled?: boolean
+  lead_magnet?: boolean
+  /** Employee ids of the org's staff; a profile is created for each who has none. */
+  instructor_ids?: string[] | null
+  tier_details?: { tier: number; name?: string | null; includes?: string[] }[] | null
+  faq?: { question: string; answer: string }[] | null
 }
 export type CreateCourseWorkflowInput = CourseFields & { product_id: string; handle: string; title: string }
 
@@ -33,6 +40,8 @@ export const createCourseWorkflow = createWorkflow("create-course", (input: Crea
 
 export const updateCourseWorkflow = createWorkflow("update-course", (input: CourseFields & { id: string }) => {
   validateCourseUpdateStep({ id: input.id, handle: input.handle })
+  const profiles = planInstructorProfilesStep({ id: input.id, instructor_ids: input.instructor_ids })
+  createCourseInstructorsStep(profiles)
   const updated = updateCoursesStep(transform({ input }, ({ input }) => [input]))
   const course = transform({ updated }, ({ updated }) => updated[0])
   idEvent(CourseEvents.COURSE_UPDATED, course)

@@ -34,6 +34,14 @@ import {
   StoreJoinOrgSchema,
   StoreResolveOrgQuerySchema,
 } from "./validators"
+import {
+  AdminAddSuppressionSchema,
+  AdminCreateAutomationSchema,
+  AdminListSuppressionsQuerySchema,
+  AdminPreviewAutomationEmailSchema,
+  AdminUpdateAutomationSchema,
+  StoreEmailPreferencesSchema,
+} from "./automation-validators"
 
 const ORG = "/admin/orgs/:id"
 
@@ -49,6 +57,7 @@ export default defineMiddlewares({
     { matcher: "/auth", middlewares: [rejectUnsafeInput] },
     { matcher: "/org-invite", middlewares: [rejectUnsafeInput] },
     { matcher: "/course-media", middlewares: [rejectUnsafeInput] },
+    { matcher: "/email", middlewares: [rejectUnsafeInput] },
     // Medusa's email/password sign-in (and register, reset): failures are throttled per
     // account and per client IP, with a lockout that expires (security/login-throttle.ts).
     { matcher: "/auth/:actor_type/emailpass", middlewares: [throttleEmailpass] },
@@ -78,6 +87,13 @@ export default defineMiddlewares({
       middlewares: [authenticate("customer", ["session", "bearer"])],
     },
     { matcher: "/store/org/membership", methods: ["POST"], middlewares: [validateAndTransformBody(StoreJoinOrgSchema)] },
+    // Marketing email consent of the logged-in customer, for the key's org.
+    {
+      matcher: "/store/email-preferences",
+      methods: ["GET", "POST"],
+      middlewares: [authenticate("customer", ["session", "bearer"])],
+    },
+    { matcher: "/store/email-preferences", methods: ["POST"], middlewares: [validateAndTransformBody(StoreEmailPreferencesSchema)] },
     // GET /store/orgs/resolve?host=: hostname -> org handle + publishable key.
     {
       matcher: "/store/orgs/resolve",
@@ -153,6 +169,34 @@ export default defineMiddlewares({
       matcher: `${ORG}/members`,
       methods: ["GET"],
       middlewares: [validateAndTransformQuery(AdminListMembersQuerySchema, {})],
+    },
+
+    // Email automations and suppressions: everyone in the org reads; managers and up change them.
+    {
+      matcher: `${ORG}/automations`,
+      methods: ["POST"],
+      middlewares: [requireOrgRole("manager"), validateAndTransformBody(AdminCreateAutomationSchema)],
+    },
+    {
+      matcher: `${ORG}/automations/:automation_id`,
+      methods: ["POST"],
+      middlewares: [requireOrgRole("manager"), validateAndTransformBody(AdminUpdateAutomationSchema)],
+    },
+    { matcher: `${ORG}/automations/:automation_id`, methods: ["DELETE"], middlewares: [requireOrgRole("manager")] },
+    {
+      matcher: `${ORG}/automation-preview`,
+      methods: ["POST"],
+      middlewares: [requireOrgRole("manager"), validateAndTransformBody(AdminPreviewAutomationEmailSchema)],
+    },
+    {
+      matcher: `${ORG}/email-suppressions`,
+      methods: ["GET"],
+      middlewares: [validateAndTransformQuery(AdminListSuppressionsQuerySchema, {})],
+    },
+    {
+      matcher: `${ORG}/email-suppressions`,
+      methods: ["POST"],
+      middlewares: [requireOrgRole("manager"), validateAndTransformBody(AdminAddSuppressionSchema)],
     },
 
     // ---- Admin: invitation tokens (the token is the credential) ----

@@ -188,7 +188,152 @@ const accessEnded: Words = {
   }),
 }
 
+type CourseLink = { title: string; url: string }
+
+const courseList = (courses: CourseLink[]) => courses.map((c) => c.title).join(", ")
+
+const accessGranted: Words = {
+  en: (brand, d: { first_name?: string | null; courses: CourseLink[]; expires_on?: string | null }) => ({
+    subject: d.courses.length === 1 ? `You now have access to ${d.courses[0].title}` : `You now have access to ${d.courses.length} courses`,
+    preview: `${brand.org_name}: ${courseList(d.courses)}`,
+    heading: d.first_name ? `${d.first_name}, your access is ready` : "Your access is ready",
+    paragraphs: [
+      `${brand.org_name} gave you access to ${courseList(d.courses)}.${d.expires_on ? ` Your access lasts until ${d.expires_on}.` : ""}`,
+    ],
+    action: { label: `Start learning: ${d.courses[0].title}`, url: d.courses[0].url },
+    links: d.courses.length > 1 ? d.courses.slice(1).map((c) => ({ label: `Start learning: ${c.title}`, url: c.url })) : undefined,
+  }),
+  es: (brand, d: { first_name?: string | null; courses: CourseLink[]; expires_on?: string | null }) => ({
+    subject: d.courses.length === 1 ? `Ya tienes acceso a ${d.courses[0].title}` : `Ya tienes acceso a ${d.courses.length} cursos`,
+    preview: `${brand.org_name}: ${courseList(d.courses)}`,
+    heading: d.first_name ? `${d.first_name}, tu acceso está listo` : "Tu acceso está listo",
+    paragraphs: [`${brand.org_name} te dio acceso a ${courseList(d.courses)}.${d.expires_on ? ` Tu acceso dura hasta el ${d.expires_on}.` : ""}`],
+    action: { label: `Empezar: ${d.courses[0].title}`, url: d.courses[0].url },
+    links: d.courses.length > 1 ? d.courses.slice(1).map((c) => ({ label: `Empezar: ${c.title}`, url: c.url })) : undefined,
+  }),
+}
+
+const freeEnrollment: Words = {
+  en: (brand, d: { courses: CourseLink[]; display_id: string | number }) => ({
+    subject: `You're enrolled in ${courseList(d.courses)}`,
+    preview: `Start learning at ${brand.org_name}`,
+    heading: "You're enrolled",
+    paragraphs: [
+      `You enrolled in ${courseList(d.courses)} at ${brand.org_name}, free of charge (order #${d.display_id}). Start whenever you like: your progress is saved in My learning.`,
+    ],
+    action: { label: `Start learning: ${d.courses[0].title}`, url: d.courses[0].url },
+    links: d.courses.length > 1 ? d.courses.slice(1).map((c) => ({ label: `Start learning: ${c.title}`, url: c.url })) : undefined,
+  }),
+  es: (brand, d: { courses: CourseLink[]; display_id: string | number }) => ({
+    subject: `Te inscribiste en ${courseList(d.courses)}`,
+    preview: `Empieza a aprender en ${brand.org_name}`,
+    heading: "Ya estás inscrito",
+    paragraphs: [
+      `Te inscribiste gratis en ${courseList(d.courses)} en ${brand.org_name} (pedido #${d.display_id}). Empieza cuando quieras: tu progreso se guarda en Mi aprendizaje.`,
+    ],
+    action: { label: `Empezar: ${d.courses[0].title}`, url: d.courses[0].url },
+    links: d.courses.length > 1 ? d.courses.slice(1).map((c) => ({ label: `Empezar: ${c.title}`, url: c.url })) : undefined,
+  }),
+}
+
+type QuizData = {
+  first_name?: string | null
+  course_title: string
+  lesson_title: string
+  passed: boolean
+  expired: boolean
+  score_percent: number
+  passing_score: number | null
+  url: string
+}
+
+const quizGraded: Words = {
+  en: (brand, d: QuizData) => ({
+    subject: `${d.passed ? "Passed" : "Quiz result"}: ${d.lesson_title} (${d.score_percent}%)`,
+    preview: `Your quiz in ${d.course_title} was graded`,
+    heading: d.passed ? "You passed the quiz" : d.expired ? "Your quiz time ran out" : "Your quiz needs another try",
+    paragraphs: [
+      `${d.first_name ? `${d.first_name}, y` : "Y"}our attempt at "${d.lesson_title}" in ${d.course_title} scored ${d.score_percent}%${d.passing_score != null ? ` (${d.passing_score}% to pass)` : ""}.`,
+      ...(d.expired ? ["It was submitted after the time limit, so its answers were not scored."] : []),
+    ],
+    action: { label: d.passed ? "Continue the course" : "Open the quiz", url: d.url },
+  }),
+  es: (brand, d: QuizData) => ({
+    subject: `${d.passed ? "Aprobado" : "Resultado del cuestionario"}: ${d.lesson_title} (${d.score_percent}%)`,
+    preview: `Tu cuestionario de ${d.course_title} ya tiene nota`,
+    heading: d.passed ? "Aprobaste el cuestionario" : d.expired ? "Se acabó el tiempo del cuestionario" : "Tu cuestionario necesita otro intento",
+    paragraphs: [
+      `${d.first_name ? `${d.first_name}, t` : "T"}u intento de "${d.lesson_title}" en ${d.course_title} obtuvo ${d.score_percent}%${d.passing_score != null ? ` (se aprueba con ${d.passing_score}%)` : ""}.`,
+      ...(d.expired ? ["Se envió después del tiempo límite, así que sus respuestas no se puntuaron."] : []),
+    ],
+    action: { label: d.passed ? "Seguir con el curso" : "Abrir el cuestionario", url: d.url },
+  }),
+}
+
+const assignmentToReview: Words = {
+  en: (brand, d: { student: string; course_title: string; lesson_title: string; url: string }) => ({
+    subject: `New assignment to review: ${d.lesson_title}`,
+    preview: `${d.student} submitted "${d.lesson_title}" in ${d.course_title}`,
+    heading: "An assignment is waiting for review",
+    paragraphs: [`${d.student} submitted "${d.lesson_title}" in ${d.course_title} at ${brand.org_name}. Review it to pass it or send feedback.`],
+    action: { label: "Open the review queue", url: d.url },
+  }),
+}
+
+const affiliateApplication: Words = {
+  en: (brand, d: { approved: boolean; code: string; url: string }) => ({
+    subject: d.approved ? `You're an affiliate of ${brand.org_name}` : `Your affiliate application to ${brand.org_name}`,
+    preview: d.approved ? `Your referral code is ${d.code}` : "The application was not approved",
+    heading: d.approved ? "Your application was approved" : "Your application was not approved",
+    paragraphs: d.approved
+      ? [`Welcome to the ${brand.org_name} affiliate program. Share your referral link (code ${d.code}): you earn a commission on the purchases it brings.`]
+      : [`${brand.org_name} did not approve your affiliate application. If you have questions, reply to this email.`],
+    action: { label: d.approved ? "Get your referral link" : "See your affiliate page", url: d.url },
+  }),
+}
+
+const commissionApproved: Words = {
+  en: (brand, d: { count: number; total: string; url: string }) => ({
+    subject: `Commission approved: ${d.total}`,
+    preview: `${brand.org_name} approved ${d.count === 1 ? "a commission" : `${d.count} commissions`}`,
+    heading: "Your commission was approved",
+    paragraphs: [
+      `${brand.org_name} approved ${d.count === 1 ? "a commission" : `${d.count} commissions`} of ${d.total} in total. It is paid out with your next payout.`,
+    ],
+    action: { label: "See your earnings", url: d.url },
+  }),
+}
+
+const payoutSent: Words = {
+  en: (brand, d: { amount: string; reference: string; url: string }) => ({
+    subject: `Payout sent: ${d.amount}`,
+    preview: `${brand.org_name} paid you ${d.amount}`,
+    heading: "Your payout is on its way",
+    paragraphs: [`${brand.org_name} sent you a payout of ${d.amount} (reference ${d.reference}).`],
+    action: { label: "See your payouts", url: d.url },
+  }),
+}
+
+/** An automation's email, written by the org's staff (merge fields already filled, as text). */
+const automationEmail: Words = {
+  en: (brand, d: { subject: string; preview?: string; paragraphs: string[]; unsubscribe_url: string }) => ({
+    subject: d.subject,
+    preview: d.preview ?? d.paragraphs[0]?.slice(0, 120) ?? d.subject,
+    heading: d.subject,
+    paragraphs: d.paragraphs,
+    note: `You get this email because you are a customer of ${brand.org_name}. Unsubscribe: ${d.unsubscribe_url}`,
+  }),
+}
+
 export const EMAIL_TEMPLATES = {
+  "access-granted": accessGranted,
+  "free-enrollment": freeEnrollment,
+  "quiz-graded": quizGraded,
+  "assignment-to-review": assignmentToReview,
+  "affiliate-application": affiliateApplication,
+  "affiliate-commission-approved": commissionApproved,
+  "affiliate-payout-sent": payoutSent,
+  "automation-email": automationEmail,
   "access-revoked": accessEnded,
   "guest-claim-link": guestClaimLink,
   "certificate-issued": certificateIssued,

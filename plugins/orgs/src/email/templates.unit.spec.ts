@@ -17,6 +17,19 @@ const brand = (over: Partial<EmailBrand> = {}): EmailBrand => ({
 })
 
 const SAMPLE: Record<EmailTemplate, Record<string, unknown>> = {
+  "access-granted": { url: "https://acme.test/courses/ts", courses: [{ title: "TS", url: "https://acme.test/courses/ts" }], first_name: "Ana", expires_on: null },
+  "free-enrollment": { url: "https://acme.test/courses/ts", courses: [{ title: "TS", url: "https://acme.test/courses/ts" }], display_id: 3 },
+  "quiz-graded": { url: "https://acme.test/courses/ts/lessons/p1", course_title: "TS", lesson_title: "Quiz", passed: true, expired: false, score_percent: 80, passing_score: 70 },
+  "assignment-to-review": { url: "https://api.acme.test/app/assignments", student: "Ana <ana@b.c>", course_title: "TS", lesson_title: "Essay" },
+  "affiliate-application": { url: "https://acme.test/account/affiliate", approved: true, code: "ANA10" },
+  "affiliate-commission-approved": { url: "https://acme.test/account/affiliate", count: 2, total: "$20.00" },
+  "affiliate-payout-sent": { url: "https://acme.test/account/affiliate", amount: "$20.00", reference: "po_1" },
+  "automation-email": {
+    subject: "A tip for Ana",
+    paragraphs: ["Open <b>one</b> lesson a day."],
+    unsubscribe_url: "https://api.acme.test/email/unsubscribe?token=v1.org_1.x.y",
+    url: "https://api.acme.test/email/unsubscribe?token=v1.org_1.x.y",
+  },
   "access-revoked": { url: "https://acme.test/courses", courses: ["TS"], reason: "order fully refunded", first_name: "Ana" },
   "guest-claim-link": { url: "https://acme.test/account/claim?token=t" },
   "certificate-issued": { url: "https://acme.test/learn", learn_url: "https://acme.test/learn", verify_url: "https://acme.test/certificates/verify/ABC", course_title: "TS", code: "ABC", first_name: "Ana" },
@@ -51,6 +64,8 @@ describe("email templates", () => {
   })
 
   it("uses the org's locale where a translation exists and English otherwise", () => {
+    expect(buildEmail("quiz-graded", brand({ locale: "es" }), SAMPLE["quiz-graded"]).subject).toBe("Aprobado: Quiz (80%)")
+    expect(buildEmail("free-enrollment", brand({ locale: "es" }), SAMPLE["free-enrollment"]).subject).toBe("Te inscribiste en TS")
     expect(buildEmail("customer-password-reset", brand({ locale: "es-MX" }), SAMPLE["customer-password-reset"]).subject).toBe(
       "Restablece tu contraseña de Acme <b>Academy</b>"
     )

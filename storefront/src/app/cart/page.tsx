@@ -1,4 +1,4 @@
-import Link from "next/link"
+import Link from "@/components/link"
 import { removeLine } from "../actions"
 import { formatMoney, getCart } from "@/lib/data"
 import { PromoCode } from "@/components/promo-code"

@@ -13,6 +13,27 @@ export type Course = {
   enrollment_count?: number
   certificates_enabled?: boolean
   lead_magnet?: boolean
+  subtitle?: string | null
+  description?: string | null
+  level?: "beginner" | "intermediate" | "advanced" | null
+  language?: string | null
+  thumbnail?: string | null
+  instructor_ids?: string[] | null
+  tier_details?: TierDetail[] | null
+  faq?: FaqItem[] | null
+}
+
+export type TierDetail = { tier: number; name?: string | null; includes?: string[] }
+export type FaqItem = { question: string; answer: string }
+export type Instructor = {
+  employee_id: string
+  role: string
+  email: string | null
+  has_profile: boolean
+  name: string
+  headline: string | null
+  bio: string | null
+  photo_url: string | null
 }
 
 /** A library lesson as the builder lists it; `used_in` says which courses already place it. */
@@ -211,4 +232,48 @@ export function useIssuedCertificates(params: { q?: string; status?: string; cou
       }),
     placeholderData: (previous) => previous,
   })
+}
+
+/** The org's staff with their instructor profiles. */
+export function useInstructors(orgId: string) {
+  return useQuery({
+    queryKey: ["volmify", "instructors", orgId],
+    enabled: !!orgId,
+    queryFn: () => sdk.client.fetch<{ instructors: Instructor[] }>("/admin/instructors", { query: { org_id: orgId } }),
+  })
+}
+
+/** The product's variants with their access tier, for naming tiers ("Premium", not "tier 2"). */
+export function useTierVariants(productId: string) {
+  return useQuery({
+    queryKey: [...courseKeys.plans(productId), "variants"],
+    queryFn: async () => {
+      const [{ access_plans }, { product }] = await Promise.all([
+        sdk.client.fetch<{ access_plans: AccessPlan[] }>(`/admin/products/${productId}/access-plans`),
+        sdk.client.fetch<{ product: { variants: { id: string; title: string }[] } }>(`/admin/products/${productId}`, {
+          query: { fields: "id,variants.id,variants.title" },
+        }),
+      ])
+      const titles = new Map(product.variants.map((v) => [v.id, v.title]))
+      const tiers = new Map<number, string[]>()
+      for (const p of access_plans) tiers.set(p.tier, [...(tiers.get(p.tier) ?? []), titles.get(p.variant_id) ?? p.variant_id])
+      return [...tiers.entries()].sort(([a], [b]) => a - b).map(([tier, variants]) => ({ tier, variants }))
+    },
+  })
+}
+
+/** What a tier is called: the merchant's name, else its variant's title (not "Default variant"), else "Tier n". */
+export function tierLabel(tier: number, details?: TierDetail[] | null, variants?: string[]) {
+  const named = details?.find((d) => d.tier === tier)?.name
+  const title = variants?.find((v) => v && !/^default( variant)?$/i.test(v))
+  return named || title || `Tier ${tier}`
+}
+
+/** Uploads an image through Medusa's file module as a public file; its URL. */
+export async function uploadPublicImage(file: File): Promise<string> {
+  if (!file.type.startsWith("image/")) throw new Error(`"${file.name}" is not an image`)
+  if (file.size > 5 * 1024 * 1024) throw new Error(`"${file.name}" is larger than 5 MB`)
+  const { files } = await sdk.admin.upload.create({ files: [file] })
+  if (!files?.[0]?.url) throw new Error("The upload returned no URL")
+  return files[0].url
 }

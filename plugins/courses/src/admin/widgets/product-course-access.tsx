@@ -4,7 +4,7 @@ import { Badge, Button, Container, Heading, Input, Table, Text, toast } from "@m
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import { useState } from "react"
 import { Link, useNavigate } from "react-router-dom"
-import { Course, courseKeys, errorText } from "../lib/api"
+import { Course, courseKeys, errorText, tierLabel } from "../lib/api"
 import { sdk } from "../lib/sdk"
 
 type AccessPlan = { id: string; variant_id: string; tier: number; duration_days: number | null }
@@ -87,6 +87,12 @@ const ProductCourseAccessWidget = ({ data: product }: DetailWidgetProps<AdminPro
         query: { fields: "id,title", limit: 100, order: "variant_rank" },
       }),
   })
+  // Same query as CourseLink's (shared cache): the course's names for its tiers.
+  const course = useQuery({
+    queryKey: [...courseKeys.all, "by-product", product.id],
+    queryFn: () => sdk.client.fetch<{ courses: Course[] }>("/admin/courses", { query: { product_id: product.id, limit: 1 } }),
+  })
+  const tierDetails = course.data?.courses[0]?.tier_details
   const [drafts, setDrafts] = useState<Record<string, Draft>>({})
   const save = useMutation({
     mutationFn: ({ variantId, tier, duration }: { variantId: string; tier: number | null; duration: number | null }) =>
@@ -145,7 +151,7 @@ const ProductCourseAccessWidget = ({ data: product }: DetailWidgetProps<AdminPro
                   <Table.Cell>
                     <div className="flex items-center gap-2">
                       {variant.title}
-                      {plan ? <Badge size="2xsmall">tier {plan.tier}</Badge> : <Badge size="2xsmall" color="grey">none</Badge>}
+                      {plan ? <Badge size="2xsmall" title={`tier ${plan.tier}`}>{tierLabel(plan.tier, tierDetails, [variant.title])}</Badge> : <Badge size="2xsmall" color="grey">none</Badge>}
                     </div>
                   </Table.Cell>
                   <Table.Cell>

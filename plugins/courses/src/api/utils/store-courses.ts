@@ -15,6 +15,9 @@ export const STORE_COURSE_FIELDS = [
   "thumbnail", "estimated_minutes", "product_id", "published_at", "lead_magnet",
 ]
 
+/** The course page adds what the merchant wrote about it (tiers' names and "includes", FAQ). */
+const STORE_COURSE_DETAIL_FIELDS = [...STORE_COURSE_FIELDS, "tier_details", "faq"]
+
 export const courseService = (req: MedusaStoreRequest) => req.scope.resolve<CourseModuleService>(COURSE_MODULE)
 
 /** The logged-in customer's id, or null (admin tokens do not count as customers). */
@@ -27,12 +30,14 @@ export function storeCustomerId(req: MedusaStoreRequest): string | null {
  * A published course of the key's org by id or handle. Drafts, archived courses and other
  * orgs' courses are all the same 404.
  */
-export async function findStoreCourse(req: MedusaStoreRequest, idOrHandle: string, opts: { placementId?: string } = {}) {
+export async function findStoreCourse(req: MedusaStoreRequest, idOrHandle: string, opts: { placementId?: string; details?: boolean } = {}) {
   const org = await resolveStoreOrg(req)
   const by = idOrHandle.startsWith("course_") ? { id: idOrHandle } : { handle: idOrHandle }
-  const course = await courseService(req).findPublishedCourse(org.id, by, [...STORE_COURSE_FIELDS, "status", "org_id"], {
+  const fields = opts.details ? STORE_COURSE_DETAIL_FIELDS : STORE_COURSE_FIELDS
+  const course = await courseService(req).findPublishedCourse(org.id, by, [...fields, "status", "org_id"], {
     customer_id: storeCustomerId(req),
     placement_id: opts.placementId ?? null,
+    instructors: !!opts.details,
   })
   if (!course) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Course "${idOrHandle}" was not found`)
@@ -179,3 +184,5 @@ export async function sendGateRefusal(req: MedusaStoreRequest, res: MedusaRespon
     available_at: decision.available_at.toISOString(),
   })
 }
+
+export { withTierDetails } from "../../rules/tier-details"

@@ -15,3 +15,12 @@ const tenancy = require("@volmify/orgs/api/utils/admin-tenancy") as {
 
 export const { CATALOG_ROLES, COMMERCE_ROLES, adminOrgScope, assertProductInScope, assertCustomerInScope, orgProductIds, actorId } =
   tenancy
+
+/** Who is calling (platform operator, staff with their role and employee id, or nobody). */
+export const { resolveAdminActor } = require("@volmify/orgs/api/utils/admin-actor") as {
+  resolveAdminActor(req: MedusaRequest): Promise<
+    | { kind: "platform"; user_id: string }
+    | { kind: "none"; user_id: string }
+    | { kind: "staff"; user_id: string; scope: { org_id: string; role: Role; employee_id: string } }
+  >
+}

@@ -19,6 +19,7 @@ import { AssignmentSubmission } from "./models/assignment-submission"
 import { Certificate } from "./models/certificate"
 import { CertificateSettings } from "./models/certificate-settings"
 import { DripNotice } from "./models/drip-notice"
+import { CourseInstructor } from "./models/course-instructor"
 
 /** Options of the @volmify/courses plugin (medusa-config.ts `plugins[].options`). */
 export type CoursesPluginOptions = CoursesMediaOptions
@@ -63,6 +64,7 @@ export default class CourseModuleService extends MedusaService({
   Certificate,
   CertificateSettings,
   DripNotice,
+  CourseInstructor,
 }) {
   readonly mediaSigner: MediaUrlSigner
   readonly videoSigner: LessonVideoSigner
@@ -108,7 +110,7 @@ export default class CourseModuleService extends MedusaService({
     orgId: string,
     by: { id: string } | { handle: string },
     fields: string[],
-    also: { customer_id?: string | null; placement_id?: string | null } = {},
+    also: { customer_id?: string | null; placement_id?: string | null; instructors?: boolean } = {},
     @MedusaContext() context: Context = {}
   ): Promise<(Record<string, any> & { outline_stamp: string; caller_enrollment?: any; placement_lesson?: any }) | null> {
     const knex = (context.manager as SqlEntityManager).getKnex()
@@ -133,6 +135,17 @@ export default class CourseModuleService extends MedusaService({
              l.video_source, l.attachments from section_lesson p join lesson l on l.id = p.lesson_id and l.deleted_at is null
              where p.id = ? and p.course_id = c.id and p.deleted_at is null limit 1) x) as placement_lesson`,
           [also.placement_id]
+        )
+      )
+    }
+    if (also.instructors) {
+      // The course's instructors' public profiles in the order the course names them.
+      extras.push(
+        knex.raw(
+          `coalesce((select json_agg(json_build_object('id', i.employee_id, 'name', i.name, 'headline', i.headline, 'bio', i.bio,
+             'photo_url', i.photo_url) order by t.n)
+             from jsonb_array_elements_text(coalesce(c.instructor_ids, '[]'::jsonb)) with ordinality as t(employee_id, n)
+             join course_instructor i on i.employee_id = t.employee_id and i.org_id = c.org_id and i.deleted_at is null), '[]'::json) as instructors`
         )
       )
     }

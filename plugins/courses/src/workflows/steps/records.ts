@@ -18,6 +18,7 @@ type Entity =
   | "Certificates"
   | "CertificateSettings"
   | "DripNotices"
+  | "CourseInstructors"
 type Row = { id: string } & Record<string, unknown>
 
 // Indexed by entity name, so typed loosely here; the exported steps fix the entity.
@@ -88,3 +89,5 @@ export const createCertificatesStep = createRecordsStep("create-certificates", "
 export const updateCertificatesStep = updateRecordsStep("update-certificates", "Certificates")
 export const createCertificateSettingsStep = createRecordsStep("create-certificate-settings", "CertificateSettings")
 export const updateCertificateSettingsStep = updateRecordsStep("update-certificate-settings", "CertificateSettings")
+export const createCourseInstructorsStep = createRecordsStep("create-course-instructors", "CourseInstructors")
+export const updateCourseInstructorsStep = updateRecordsStep("update-course-instructors", "CourseInstructors")

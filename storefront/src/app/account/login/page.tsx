@@ -1,4 +1,4 @@
-import Link from "next/link"
+import Link from "@/components/link"
 import { safeRedirectPath } from "@/lib/safe-redirect"
 import { login } from "../../actions"
 

@@ -1,10 +1,11 @@
-import Link from "next/link"
+import Link from "@/components/link"
 import { notFound } from "next/navigation"
 import { addToCart } from "../../actions"
 import { Outline, ProgressBar } from "@/components/outline"
 import { TierBuy } from "@/components/tier-buy"
 import { FreeEnroll } from "@/components/free-enroll"
-import { continueLesson, getCourse, lessonsInOrder, tierName } from "@/lib/courses"
+import { CourseFaq, CourseInstructors, lowestTierPrice } from "@/components/course-details"
+import { continueLesson, getCourse, lessonsInOrder, tierName, tierOwnName } from "@/lib/courses"
 import { formatMoney, getCustomer, getProduct, getRegion } from "@/lib/data"
 
 export default async function CoursePage({
@@ -21,10 +22,19 @@ export default async function CoursePage({
   const customer = await getCustomer()
   const next = continueLesson(course)
   const preview = lessonsInOrder(course).find((l) => l.is_preview)
+  const price = lowestTierPrice(course.tiers)
+  // One tier for sale: buy it right here; several: the tier cards below compare them.
+  const buyable = course.tiers.flatMap((t) => t.variants.map((v) => ({ t, v }))).filter(({ v }) => (v.calculated_price?.calculated_amount ?? 0) > 0)
+  const single = buyable.length === 1 ? buyable[0] : null
+  const singleName = single ? tierOwnName(single.t, single.v.title) : null
   return (
     <article>
       <div className="spread" style={{ alignItems: "flex-start" }}>
-        <div style={{ flex: "1 1 420px" }}>
+        <div style={{ flex: "1 1 420px", minWidth: 0 }}>
+          {course.thumbnail ? (
+            // eslint-disable-next-line @next/next/no-img-element -- merchant images from any host
+            <img className="course-hero-image" src={course.thumbnail} alt={course.title} />
+          ) : null}
           <h1 style={{ marginBottom: 4 }}>{course.title}</h1>
           {course.subtitle ? <p className="muted">{course.subtitle}</p> : null}
           <p className="row">
@@ -32,9 +42,14 @@ export default async function CoursePage({
             {course.language ? <span className="badge">{course.language}</span> : null}
             {course.estimated_minutes ? <span className="badge">{Math.round(course.estimated_minutes / 60)} h</span> : null}
           </p>
-          <p>{course.description}</p>
+          {course.description ? <p style={{ whiteSpace: "pre-line" }}>{course.description}</p> : null}
         </div>
-        <aside className="panel" style={{ flex: "0 1 320px" }}>
+        <aside className="panel" style={{ flex: "0 1 320px", minWidth: 0 }}>
+          {price && course.access.tier === 0 ? (
+            <p className="course-price" aria-label="Price">
+              {price.amount === 0 ? "Free" : `${price.more ? "From " : ""}${formatMoney(price.amount, price.currency_code)}`}
+            </p>
+          ) : null}
           <FreeEnroll course={course} loggedIn={!!customer} params={query} />
           {course.access.tier > 0 ? (
             <>
@@ -56,7 +71,20 @@ export default async function CoursePage({
             </>
           ) : (
             <>
-              <p>Choose a tier below to start.</p>
+              {single ? (
+                <form action={addToCart}>
+                  <input type="hidden" name="variant_id" value={single.v.id} />
+                  <button className="btn" type="submit">
+                    {singleName ? `Buy ${singleName}` : "Buy"}
+                  </button>
+                </form>
+              ) : buyable.length > 1 ? (
+                <p>
+                  <a className="btn" href="#tiers">
+                    Choose a tier
+                  </a>
+                </p>
+              ) : null}
               {preview ? (
                 <Link className="btn secondary" href={`/courses/${course.handle}/lessons/${preview.id}`}>
                   Watch a free preview
@@ -71,10 +99,12 @@ export default async function CoursePage({
           )}
         </aside>
       </div>
+      <h2 id="tiers">What you get</h2>
+      <TierBuy tiers={course.tiers} currentTier={course.access.tier} />
       <h2>Curriculum</h2>
       <Outline course={course} />
-      <h2>Tiers</h2>
-      <TierBuy tiers={course.tiers} currentTier={course.access.tier} />
+      <CourseInstructors instructors={course.instructors} />
+      <CourseFaq faq={course.faq} />
     </article>
   )
 }

@@ -3,22 +3,22 @@ import { AcademicCap } from "@medusajs/icons"
 import { Badge, Button, Container, Heading, Input, Table, Text } from "@medusajs/ui"
 import { useState } from "react"
 import { Link } from "react-router-dom"
-import { Course, errorText, useCourses, useProductTiers } from "../../lib/api"
+import { Course, errorText, tierLabel, TierDetail, useCourses, useTierVariants } from "../../lib/api"
 import { OrgFilter, useOrgName } from "../../components/org-filter"
 import { CreateCourseModal } from "./create-course-modal"
 
 const PAGE_SIZE = 20
 const STATUS_COLOR = { draft: "grey", published: "green", archived: "orange" } as const
 
-function TiersCell({ productId }: { productId: string }) {
-  const { data, isLoading } = useProductTiers(productId)
+function TiersCell({ productId, details }: { productId: string; details?: TierDetail[] | null }) {
+  const { data, isLoading } = useTierVariants(productId)
   if (isLoading) return <Text size="small">…</Text>
   if (!data?.length) return <Text size="small" className="text-ui-fg-muted">none</Text>
   return (
     <div className="flex gap-1">
       {data.map((t) => (
-        <Badge key={t} size="2xsmall">
-          tier {t}
+        <Badge key={t.tier} size="2xsmall" title={`tier ${t.tier}`}>
+          {tierLabel(t.tier, details, t.variants)}
         </Badge>
       ))}
     </div>
@@ -88,7 +88,7 @@ const CoursesPage = () => {
                     </Badge>
                   </Table.Cell>
                   <Table.Cell>
-                    <TiersCell productId={c.product_id} />
+                    <TiersCell productId={c.product_id} details={c.tier_details} />
                   </Table.Cell>
                   <Table.Cell>{c.enrollment_count ?? 0}</Table.Cell>
                   <Table.Cell>{new Date(c.updated_at).toLocaleString()}</Table.Cell>

@@ -18,9 +18,10 @@ export const Course = model
     title: model.text(),
     subtitle: model.text().nullable(),
     description: model.text().nullable(),
-    level: model.enum([...COURSE_LEVELS]).default("beginner"),
+    /** Level and language show as badges on the store only when the merchant set them (no defaults). */
+    level: model.enum([...COURSE_LEVELS]).nullable(),
     difficulty: model.number().default(1),
-    language: model.text().default("en"),
+    language: model.text().nullable(),
     status: model.enum([...COURSE_STATUSES]).default("draft"),
     thumbnail: model.text().nullable(),
     estimated_minutes: model.number().nullable(),
@@ -32,6 +33,12 @@ export const Course = model
      * /store/courses/:id/free-enrollment), through its free (price 0) tier.
      */
     lead_magnet: model.boolean().default(false),
+    /** Employee ids (`oemp_`) of the org's staff who teach it, in display order (profiles: course_instructor). */
+    instructor_ids: model.json().nullable(),
+    /** Per tier the merchant's name and "what you get" lines: `[{ tier, name, includes: string[] }]`. */
+    tier_details: model.json().nullable(),
+    /** Questions and answers shown on the course page: `[{ question, answer }]`. */
+    faq: model.json().nullable(),
     modules: model.hasMany(() => CourseModule, { mappedBy: "course" }),
   })
   .cascades({ delete: ["modules"] })

@@ -1,4 +1,4 @@
-import Link from "next/link"
+import Link from "@/components/link"
 import { verifyCertificate } from "@/lib/assessments"
 
 export const metadata = { title: "Certificate verification" }

@@ -4,7 +4,7 @@ import { useState } from "react"
 import { Link, useParams } from "react-router-dom"
 import { AddForm } from "../../../components/fields"
 import { Apply, OutlineTree } from "../../../components/outline-tree"
-import { Course, courseKeys, errorText, Module, useCourse, useLessons, useOutline, useProductTiers } from "../../../lib/api"
+import { Course, courseKeys, errorText, Module, tierLabel, useCourse, useLessons, useOutline, useTierVariants } from "../../../lib/api"
 import { addModule, outlinePayload } from "../../../lib/outline"
 import { sdk } from "../../../lib/sdk"
 
@@ -40,7 +40,7 @@ function useOutlineSaver(id: string) {
 function PublishBar({ course }: { course: Course }) {
   const client = useQueryClient()
   const [refusal, setRefusal] = useState<string | null>(null)
-  const tiers = useProductTiers(course.product_id)
+  const tiers = useTierVariants(course.product_id)
   const publish = useMutation({
     mutationFn: (action: "publish" | "unpublish") =>
       sdk.client.fetch<{ course: Course }>(`/admin/courses/${course.id}/${action}`, { method: "POST", body: {} }),
@@ -84,7 +84,14 @@ function PublishBar({ course }: { course: Course }) {
             <Link className="text-ui-fg-interactive" to={`/products/${course.product_id}`}>
               product
             </Link>{" "}
-            · tiers sold: {tiers.data?.length ? tiers.data.join(", ") : "none yet (set them on the product's Access tiers)"}
+            · tiers sold:{" "}
+            {tiers.data?.length
+              ? tiers.data.map((t) => tierLabel(t.tier, course.tier_details, t.variants)).join(", ")
+              : "none yet (set them on the product's Access tiers)"}{" "}
+            ·{" "}
+            <Link className="text-ui-fg-interactive" to={`/courses/${course.id}/details`}>
+              Edit details (image, description, instructors, tiers, FAQ)
+            </Link>
           </Text>
         </div>
         <div className="flex flex-wrap items-center gap-2">

@@ -1,7 +1,7 @@
 import { MedusaResponse, MedusaStoreRequest } from "@medusajs/framework/http"
 import { courseProgressPercent } from "../../../../rules/course-progress"
 import { gatedOutlineBody } from "../../../utils/outline-body-cache"
-import { callerAccess, courseService, courseTiers, findStoreCourse } from "../../../utils/store-courses"
+import { callerAccess, courseService, courseTiers, findStoreCourse, withTierDetails } from "../../../utils/store-courses"
 
 /**
  * GET /store/courses/:id_or_handle: the course with tiers, the caller's access and the
@@ -11,7 +11,7 @@ import { callerAccess, courseService, courseTiers, findStoreCourse } from "../..
  * gated form from a cache keyed on the caller's position (utils/outline-body-cache.ts).
  */
 export async function GET(req: MedusaStoreRequest, res: MedusaResponse) {
-  const course = await findStoreCourse(req, req.params.id_or_handle)
+  const course = await findStoreCourse(req, req.params.id_or_handle, { details: true })
   const service = courseService(req)
   const [access, tiers, prepared] = await Promise.all([
     callerAccess(req, course),
@@ -19,10 +19,11 @@ export async function GET(req: MedusaStoreRequest, res: MedusaResponse) {
     service.preparedOutline(course.id, course.outline_stamp),
   ])
   const completed = new Set<string>(access.enrollment?.completed_placement_ids ?? [])
-  const { status: _status, org_id: _org, outline_stamp: _stamp, caller_enrollment: _enrollment, ...publicCourse } = course
+  const { status: _status, org_id: _org, outline_stamp: _stamp, caller_enrollment: _enrollment, tier_details, ...publicCourse } = course
   const head = JSON.stringify({
     ...publicCourse,
-    tiers,
+    faq: publicCourse.faq ?? [],
+    tiers: withTierDetails(tiers, tier_details),
     access: {
       tier: access.tier,
       enrolled: !!access.enrollment,

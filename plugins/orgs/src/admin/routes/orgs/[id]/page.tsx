@@ -1,7 +1,7 @@
 import { Badge, Button, Container, Heading, Input, Label, Select, Table, Text, toast } from "@medusajs/ui"
 import { useMutation, useQueryClient } from "@tanstack/react-query"
 import { useEffect, useState } from "react"
-import { useParams } from "react-router-dom"
+import { Link, useParams } from "react-router-dom"
 import { Employee, orgApi, OrgDetail, orgQueryKeys, useCurrentUser, useEmployees, useInvitations, useOrg } from "../../../lib/queries"
 import { EMPLOYEE_ROLES, rolesFor } from "../../../../rules/roles"
 
@@ -59,7 +59,12 @@ const OrgSettingsPage = () => {
             {org.handle} · your role: {org.role}
           </Text>
         </div>
-        <Badge color={org.status === "active" ? "green" : "orange"}>{org.status}</Badge>
+        <div className="flex items-center gap-2">
+          <Link to={`/orgs/${org.id}/automations`}>
+            <Button size="small" variant="secondary">Email automations</Button>
+          </Link>
+          <Badge color={org.status === "active" ? "green" : "orange"}>{org.status}</Badge>
+        </div>
       </Container>
       <ProfileAndBranding org={org} canManage={canManage} />
       <RefundFeeBearer org={org} canManage={org.role === "platform"} />

@@ -1,14 +1,13 @@
-import Link from "next/link"
+import Link from "@/components/link"
 import { notFound } from "next/navigation"
 import Markdown from "react-markdown"
 import { markComplete } from "../../../../actions"
 import { Outline, ProgressBar } from "@/components/outline"
 import { TierBuy } from "@/components/tier-buy"
 import { getCourse, getLesson, lessonsInOrder, mediaUrl, tierName } from "@/lib/courses"
-import { LessonVideo } from "@/components/lesson-video"
 import { getAssignment, getQuiz } from "@/lib/assessments"
 import { AssignmentPanel } from "@/components/assignment-panel"
-import { QuizPlayer } from "@/components/quiz-player"
+import { LessonVideo, QuizPlayer } from "@/components/islands"
 
 /** The variants of every tier that opens a lesson of `required` tier. */
 const lockedTierVariants = (tiers: { tier: number; variants: { id: string }[] }[], required: number) =>
@@ -84,6 +83,15 @@ export default async function LessonPage({
               {quiz?.quiz ? <QuizPlayer handle={course.handle} placement={placement} summary={quiz.quiz} /> : null}
               {assignment ? (
                 <AssignmentPanel handle={course.handle} placement={placement} data={assignment} error={query.error} submitted={!!query.submitted} />
+              ) : null}
+              {here.is_preview && course.access.tier === 0 && course.tiers.length ? (
+                // A free preview sells the course: the tiers with their prices right under it.
+                <div className="panel" role="region" aria-label="Get the course">
+                  <p>
+                    <strong>This is a free preview.</strong> Get the course to open every lesson.
+                  </p>
+                  <TierBuy tiers={course.tiers} currentTier={0} />
+                </div>
               ) : null}
               {course.access.tier > 0 ? (
                 here.completed ? (

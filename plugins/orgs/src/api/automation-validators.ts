@@ -1,0 +1,69 @@
+import { z } from "@medusajs/framework/zod"
+import { longText, text } from "../validation"
+import { AUTOMATION_TRIGGERS, SEQUENCE_STATUSES } from "../modules/automation/models/automation-sequence"
+import { MAX_STEPS, stepProblems } from "../rules/automation"
+
+const WaitStep = z
+  .object({
+    type: z.literal("wait"),
+    days: z.number().int().min(0).max(365).optional(),
+    hours: z.number().int().min(0).max(24 * 365).optional(),
+  })
+  .strict()
+const EmailStep = z
+  .object({ type: z.literal("email"), subject: text().min(1).max(200), body: longText().min(1).max(20_000) })
+  .strict()
+const Steps = z
+  .array(z.discriminatedUnion("type", [WaitStep, EmailStep]))
+  .min(1)
+  .max(MAX_STEPS)
+  .superRefine((steps, ctx) => {
+    for (const message of stepProblems(steps)) ctx.addIssue({ code: "custom", message })
+  })
+
+const Id = text().min(1).max(100)
+
+export const AdminCreateAutomationSchema = z
+  .object({
+    name: text().min(1).max(200),
+    status: z.enum(SEQUENCE_STATUSES).default("draft"),
+    trigger_type: z.enum(AUTOMATION_TRIGGERS),
+    trigger_ref: Id.nullish(),
+    steps: Steps,
+    exit_on_purchase: z.boolean().default(false),
+    exit_product_id: Id.nullish(),
+  })
+  .strict()
+
+export const AdminUpdateAutomationSchema = z
+  .object({
+    name: text().min(1).max(200).optional(),
+    status: z.enum(SEQUENCE_STATUSES).optional(),
+    trigger_ref: Id.nullish(),
+    steps: Steps.optional(),
+    exit_on_purchase: z.boolean().optional(),
+    exit_product_id: Id.nullish(),
+  })
+  .strict()
+
+export const AdminPreviewAutomationEmailSchema = z
+  .object({
+    subject: text().min(1).max(200),
+    body: longText().min(1).max(20_000),
+    /** Sample merge values; missing ones get examples. */
+    sample: z.record(z.string(), text().max(500)).optional(),
+  })
+  .strict()
+
+export const AdminListSuppressionsQuerySchema = z
+  .object({
+    limit: z.coerce.number().int().min(1).max(100).default(50),
+    offset: z.coerce.number().int().min(0).default(0),
+  })
+  .strict()
+
+export const AdminAddSuppressionSchema = z
+  .object({ email: text().email().max(320), reason: z.enum(["unsubscribed", "bounced"]) })
+  .strict()
+
+export const StoreEmailPreferencesSchema = z.object({ marketing: z.boolean() }).strict()

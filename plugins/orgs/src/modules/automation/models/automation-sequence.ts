@@ -1,0 +1,27 @@
+import { model } from "@medusajs/framework/utils"
+
+/** What enrolls a customer in a sequence (see rules/automation.ts for each one's `trigger_ref`). */
+export const AUTOMATION_TRIGGERS = ["member_joined", "product_bought", "course_enrolled", "course_completed"] as const
+export const SEQUENCE_STATUSES = ["draft", "active", "paused"] as const
+
+/**
+ * An org's email sequence, edited in the admin: a trigger, steps (JSON, validated by
+ * rules/automation.ts: `wait` and `email`), and an exit condition checked before every
+ * email and on every order (`exit_on_purchase`: stop once the customer buys, optionally
+ * only a given product).
+ */
+export const AutomationSequence = model
+  .define("automation_sequence", {
+    id: model.id({ prefix: "aseq" }).primaryKey(),
+    org_id: model.text(),
+    name: model.text(),
+    status: model.enum([...SEQUENCE_STATUSES]).default("draft"),
+    trigger_type: model.enum([...AUTOMATION_TRIGGERS]),
+    /** The product (product_bought) or course (course_*) the trigger is about; null = any. */
+    trigger_ref: model.text().nullable(),
+    steps: model.json(),
+    exit_on_purchase: model.boolean().default(false),
+    /** With exit_on_purchase: only a purchase of this product stops the sequence; null = any order. */
+    exit_product_id: model.text().nullable(),
+  })
+  .indexes([{ on: ["org_id", "trigger_type"], where: "deleted_at IS NULL" }])
