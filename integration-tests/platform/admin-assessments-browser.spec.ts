@@ -80,9 +80,13 @@ describe("assessment pages in the dashboard", () => {
       await quiz.getByLabel("Attempts").fill("2")
       await quiz.scrollIntoViewIfNeeded()
       shots.push("admin-quiz-editor.png", await page.screenshot())
-      await quiz.getByRole("button", { name: "Save quiz" }).click()
-      await page.getByText("Quiz saved").first().waitFor({ timeout: 30_000 })
-      await page.keyboard.press("Escape")
+      // Issue 22: the drawer has one save button; it saves the quiz with the lesson and closes.
+      expect(await quiz.getByRole("button", { name: /save/i }).count()).toBe(0)
+      await page.getByRole("dialog").getByRole("button", { name: /save/i }).waitFor()
+      expect(await page.getByRole("dialog").getByRole("button", { name: /save/i }).count()).toBe(1)
+      await page.getByRole("button", { name: "Save lesson" }).click()
+      await page.getByText("Lesson and quiz saved").first().waitFor({ timeout: 30_000 })
+      await page.getByRole("dialog").waitFor({ state: "detached", timeout: 30_000 })
 
       const stored = (await api("GET", `/admin/lessons/${quizLesson.id}/quiz`, token)).quiz
       expect(stored).toMatchObject({ passing_score: 50, attempts_limit: 2 })

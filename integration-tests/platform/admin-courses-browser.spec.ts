@@ -200,9 +200,19 @@ describe("course builder and widgets in the dashboard", () => {
           }
         }
       }
+      // Issue 22: rows are one line; tier, drip, preview and "move to section" sit in the row's
+      // settings menu. The picker says which course each library lesson already belongs to.
+      expect(await page.getByLabel(`Tier of ${lessonTitles[5]}`).count()).toBe(0)
+      expect(await page.getByLabel(`Drip days of ${lessonTitles[5]}`).count()).toBe(0)
+      const pickerOption = (title: string) => page.getByLabel("Lesson to add to Projects").locator("option", { hasText: title })
+      await pickerOption(`${lessonTitles[0]} (text) · from Builder ${stamp}`).waitFor({ state: "attached", timeout: 30_000 })
+      expect(await pickerOption(`Doomed ${stamp}`).textContent()).toBe(`Doomed ${stamp} (text) · not in a course yet`)
       // Lesson A is a free preview; lesson C moves from Setup to Basics; Mastery needs tier 2.
+      await page.getByRole("button", { name: `Settings of ${lessonTitles[0]}` }).click()
       await page.getByLabel(`Preview ${lessonTitles[0]}`).click()
       await saved()
+      await page.getByTestId("outline-lesson").filter({ hasText: lessonTitles[0] }).getByText("free preview", { exact: true }).waitFor()
+      await page.getByRole("button", { name: `Settings of ${lessonTitles[2]}` }).click()
       await page.getByLabel(`Move ${lessonTitles[2]} to section`).selectOption({ label: "Foundations › Basics" })
       await saved()
       // Drag and drop: lesson E from Basics to Setup, before lesson B.
@@ -231,11 +241,30 @@ describe("course builder and widgets in the dashboard", () => {
       await page.getByRole("button", { name: "Delete Scratch" }).click()
       await page.getByLabel("Title of module Scratch").waitFor({ state: "detached" })
       await saved()
+      await page.getByRole("button", { name: "Settings of Mastery" }).click()
       await page.getByLabel("Tier of Mastery").fill("2")
       await page.getByLabel("Tier of Mastery").press("Enter")
       await saved()
       await page.getByText("tier 2 (inherited)").first().waitFor()
+      // A lesson's drip days, from its row menu: the row then shows "drip 7 d".
+      await page.getByRole("button", { name: `Settings of ${lessonTitles[9]}` }).click()
+      await page.getByLabel(`Drip days of ${lessonTitles[9]}`).fill("7")
+      await page.getByLabel(`Drip days of ${lessonTitles[9]}`).press("Enter")
+      await saved()
+      await page.getByTestId("outline-lesson").filter({ hasText: lessonTitles[9] }).getByText("drip 7 d", { exact: true }).waitFor()
       shots.push("admin-course-builder.png", await page.screenshot({ fullPage: true }))
+      await page.setViewportSize({ width: 1280, height: 2600 })
+      shots.push("admin-course-builder-row-menu-1280.png", await page.screenshot({ fullPage: true }))
+      await page.setViewportSize({ width: 390, height: 2600 })
+      await page.getByRole("button", { name: `Settings of ${lessonTitles[9]}` }).waitFor()
+      shots.push("admin-course-builder-row-menu-390.png", await page.screenshot({ fullPage: true }))
+      // Back to no drip (the purchases below expect every bought lesson open), and close the menu.
+      await page.getByLabel(`Drip days of ${lessonTitles[9]}`).fill("")
+      await page.getByLabel(`Drip days of ${lessonTitles[9]}`).press("Enter")
+      await saved()
+      await page.getByTestId("outline-lesson").filter({ hasText: lessonTitles[9] }).getByText("drip 7 d", { exact: true }).waitFor({ state: "detached" })
+      await page.getByRole("button", { name: `Settings of ${lessonTitles[9]}` }).click()
+      await page.getByLabel(`Drip days of ${lessonTitles[9]}`).waitFor({ state: "detached" })
       await page.setViewportSize({ width: 1440, height: 1000 })
 
       // A refused save rolls back with the server's message: the lesson left the library meanwhile.
@@ -261,7 +290,8 @@ describe("course builder and widgets in the dashboard", () => {
         await page.getByLabel(`Tier of ${variant}`).fill(tier)
         await page.getByLabel(`Days of access of ${variant}`).fill(days)
         await page.getByRole("button", { name: `Save access plan of ${variant}` }).click()
-        await page.getByRole("row").filter({ hasText: variant }).getByText(`tier ${tier}`, { exact: true }).waitFor({ timeout: 30_000 })
+        // The badge shows the tier's name (course details); its title keeps the number.
+        await page.getByRole("row").filter({ hasText: variant }).getByTitle(`tier ${tier}`, { exact: true }).waitFor({ timeout: 30_000 })
       }
       await setPlan("Basic", "1", "365")
       await setPlan("Premium", "2", "")
@@ -294,7 +324,7 @@ describe("course builder and widgets in the dashboard", () => {
       // still grants tier 1 for 365 days; the earlier purchase keeps what it granted.
       await page.goto(`${base}/app/products/${product.id}`)
       await page.getByRole("heading", { name: "Course & access" }).waitFor({ timeout: 60_000 })
-      await page.getByRole("row").filter({ hasText: "Premium" }).getByText("tier 2", { exact: true }).waitFor({ timeout: 30_000 })
+      await page.getByRole("row").filter({ hasText: "Premium" }).getByTitle("tier 2", { exact: true }).waitFor({ timeout: 30_000 })
       await setPlan("Premium", "3", "")
       const buyer2 = await registerCustomer(app, acme.publishable_key, `buyer2-${stamp}@test.volmify.local`)
       const premiumOrder = await buyThroughStore(app, acme.publishable_key, buyer2, usd.id, variantId("Premium"))
@@ -353,6 +383,43 @@ describe("course builder and widgets in the dashboard", () => {
       await page.getByText("8% (1/12 lessons)").waitFor({ timeout: 30_000 })
       await page.getByLabel(`Progress in Builder ${stamp}`).scrollIntoViewIfNeeded()
       shots.push("admin-customer-learning.png", await page.screenshot())
+
+      // Issue 22 item 11: the course's Students page (from the builder), its filters and the CSV.
+      await page.setViewportSize({ width: 1280, height: 1000 })
+      await page.goto(`${base}/app/courses/${courseId}`)
+      await page.getByRole("link", { name: "Students", exact: true }).click({ timeout: 60_000 })
+      await page.waitForURL(new RegExp(`/app/courses/${courseId}/students$`), { timeout: 30_000 })
+      const studentRows = page.getByTestId("course-student")
+      await studentRows.filter({ hasText: buyer2.email }).waitFor({ timeout: 60_000 })
+      expect(await studentRows.count()).toBe(3)
+      // buyer2 holds tier 3 (Premium after the change) and finished 1 of the 12 lessons.
+      const row2 = studentRows.filter({ hasText: buyer2.email })
+      await row2.getByText("tier 3", { exact: true }).waitFor()
+      await row2.getByText("8% · 1/12 lessons").waitFor()
+      // The learner whose grant was revoked has no access now.
+      await studentRows.filter({ hasText: learner.email }).getByText("no access").waitFor()
+      shots.push("admin-course-students-1280.png", await page.screenshot({ fullPage: true }))
+      await page.getByLabel("Filter by tier").selectOption({ label: "Tier 3" })
+      await page.getByText("1–1 of 1").waitFor({ timeout: 30_000 })
+      expect(await studentRows.allInnerTexts()).toEqual([expect.stringContaining(buyer2.email)])
+      const [download] = await Promise.all([page.waitForEvent("download", { timeout: 60_000 }), page.getByRole("link", { name: "Export CSV" }).click()])
+      expect(download.suggestedFilename()).toMatch(new RegExp(`^students-${handle}-\\d{4}-\\d{2}-\\d{2}\\.csv$`))
+      const csv = require("node:fs").readFileSync(await download.path(), "utf8") as string
+      const csvLines = csv.replace(/^\uFEFF/, "").split("\r\n").filter(Boolean)
+      expect(csvLines[0]).toMatch(/^email,name,tier,status,progress_percent,/)
+      expect(csvLines.slice(1)).toEqual([expect.stringMatching(new RegExp(`^${buyer2.email.replace(/[.]/g, "\\.")},[^,]*,3,in progress,8,1,12,`))])
+      shots.push("admin-course-students.csv", Buffer.from(csv))
+      // A search with no match says so; at phone width nothing scrolls sideways.
+      await page.getByLabel("Search students").fill("nobody-matches-this")
+      await page.getByText("No student matches these filters.").waitFor({ timeout: 30_000 })
+      await page.getByLabel("Search students").fill("")
+      await page.getByLabel("Filter by tier").selectOption({ label: "All tiers" })
+      await page.setViewportSize({ width: 390, height: 1400 })
+      await studentRows.nth(2).waitFor({ timeout: 30_000 })
+      const widths = await page.evaluate(() => ({ doc: document.documentElement.scrollWidth, view: window.innerWidth }))
+      expect(widths.doc).toBeLessThanOrEqual(widths.view)
+      shots.push("admin-course-students-390.png", await page.screenshot({ fullPage: true }))
+      await page.setViewportSize({ width: 1440, height: 1000 })
 
       await page.goto(`${base}/app/courses`)
       await page.getByRole("link", { name: `Builder ${stamp}` }).waitFor({ timeout: 60_000 })

@@ -409,7 +409,7 @@ medusaIntegrationTestRunner({
 
         const verify = await send(api, "get", `/store/certificates/verify/${cert.code.toLowerCase()}`, f.a.key.headers)
         expect(verify.status).toBe(200)
-        expect(Object.keys(verify.data.certificate).sort()).toEqual(["code", "course_title", "issued_at", "org_name", "student_name", "valid"])
+        expect(Object.keys(verify.data.certificate).sort()).toEqual(["code", "course_title", "issued_at", "org_name", "revoked_at", "student_name", "valid"])
         expect(verify.data.certificate).toMatchObject({ valid: true, code: cert.code, student_name: "Ada Lovelace" })
         expect((await send(api, "get", `/store/certificates/verify/${cert.code}`, f.b.key.headers)).status).toBe(404)
         expect((await send(api, "get", "/store/certificates/verify/VCRT-0000-0000-0000-0000", f.a.key.headers)).status).toBe(404)

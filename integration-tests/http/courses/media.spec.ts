@@ -125,6 +125,79 @@ medusaIntegrationTestRunner({
       }
     })
 
+    it("POST /admin/lesson-media/video (multipart): a real MP4 is stored privately and plays signed; bad files are 4xx; actor matrix", async () => {
+      // An MP4 starts with its ftyp box; the rest of the bytes are the test pattern.
+      const mp4 = Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from("ftypisom"), VIDEO.subarray(12, 4096)])
+      const form = (bytes: Buffer, name: string, type: string, field = "file") => {
+        const data = new FormData()
+        data.append(field, new Blob([bytes], { type }), name)
+        return data
+      }
+      const post = (headers: Record<string, string>, body: unknown) =>
+        api.post("/admin/lesson-media/video", body, { headers, validateStatus: () => true })
+
+      const actors: [string, Record<string, string>, number][] = [
+        ["anonymous", {}, 401],
+        ["customer of A", { authorization: f.a.customer.headers.authorization }, 401],
+        ["staff of A (read-only role)", f.a.staff.staff.headers, 403],
+        ["admin user of no org", f.outsider.headers, 403],
+        ["creator of A", f.a.staff.creator.headers, 201],
+        ["owner of B", f.b.staff.owner.headers, 201],
+        ["platform operator", f.platform.headers, 201],
+      ]
+      const seen = []
+      for (const [name, headers, want] of actors) {
+        const res = await post(headers, form(mp4, "intro clip.mp4", "video/mp4"))
+        seen.push([name, res.status === want ? "ok" : `${res.status} ${JSON.stringify(res.data)}`])
+        if (res.status === 201) created.push(res.data.file.file_id)
+      }
+      expect(seen.filter(([, r]) => r !== "ok")).toEqual([])
+
+      const good = await post(f.a.staff.owner.headers, form(mp4, "intro clip.mp4", "video/mp4"))
+      expect([good.status, good.data.file]).toEqual([
+        201,
+        { file_id: expect.stringMatching(/^private-\d+-[0-9a-f]{32}-intro clip\.mp4$/), name: "intro clip.mp4", mime_type: "video/mp4", size: mp4.length },
+      ])
+      created.push(good.data.file.file_id)
+      expect(fs.readFileSync(path.join(privateDir, good.data.file.file_id)).equals(mp4)).toBe(true)
+      expect(fs.existsSync(path.join(process.cwd(), "uploads", good.data.file.file_id))).toBe(false)
+      // Set on the lesson, the student gets it through the signed route, byte for byte.
+      await courseService(getContainer()).updateLessons({ id: lessonId, video_source: good.data.file.file_id })
+      try {
+        const { data } = await lessonAs(f.a.customer.headers)
+        const played = await raw(data.lesson.video.url)
+        expect([played.status, played.headers["content-type"], Buffer.from(played.data).equals(mp4)]).toEqual([200, expect.stringMatching(/^video\/mp4/), true])
+      } finally {
+        await courseService(getContainer()).updateLessons({ id: lessonId, video_source: videoFileId })
+      }
+
+      const html = Buffer.from("<html><body>not a video</body></html>")
+      const bad: [unknown, number, RegExp][] = [
+        [form(html, "page.mp4", "video/mp4"), 400, /content is not a video\/mp4 video/],
+        [form(mp4, "clip.avi", "video/x-msvideo"), 400, /not a lesson video: use video\/mp4, video\/quicktime, video\/webm/],
+        [form(html, "page.html", "text/html"), 400, /text\/html is not a lesson video/],
+        [form(mp4, "clip.exe", "video/mp4"), 400, /must be named \.mp4 or \.m4v/],
+        [form(Buffer.alloc(0), "empty.mp4", "video/mp4"), 400, /empty/],
+        [form(mp4, "clip.mp4", "video/mp4", "video"), 400, /form field `file`/],
+        [new FormData(), 400, /file is required/],
+      ]
+      for (const [body, status, message] of bad) {
+        const res = await post(f.a.staff.owner.headers, body)
+        expect([res.status, String(res.data?.message)]).toEqual([status, expect.stringMatching(message)])
+      }
+      // Over the limit (read per request): 413, and nothing is stored.
+      const before = fs.readdirSync(privateDir).length
+      process.env.VOLMIFY_LESSON_VIDEO_MAX_MB = "1"
+      try {
+        const big = Buffer.concat([mp4, Buffer.alloc(1024 * 1024)])
+        const res = await post(f.a.staff.owner.headers, form(big, "big.mp4", "video/mp4"))
+        expect([res.status, res.data?.message]).toEqual([413, "the file must be at most 1 MB"])
+      } finally {
+        delete process.env.VOLMIFY_LESSON_VIDEO_MAX_MB
+      }
+      expect(fs.readdirSync(privateDir).length).toBe(before)
+    })
+
     it("the stored file is private: on disk outside uploads/, and its file-module URL does not answer", async () => {
       const file = await getContainer().resolve(Modules.FILE).retrieveFile(videoFileId)
       const publicPath = new URL(file.url).pathname

@@ -27,5 +27,6 @@ export const AssessmentEvents = {
   ASSIGNMENT_SUBMITTED: "course.assignment.submitted",
   ASSIGNMENT_REVIEWED: "course.assignment.reviewed",
   CERTIFICATE_ISSUED: "course.certificate.issued",
+  CERTIFICATE_REVOKED: "course.certificate.revoked",
   DRIP_NOTICE_SENT: "course.drip_notice.sent",
 } as const

@@ -44,7 +44,7 @@ export async function listCertificates(): Promise<Certificate[]> {
 }
 
 export async function verifyCertificate(code: string) {
-  const { status, body } = await storeWithBody<{ certificate: { valid: boolean; code: string; student_name: string; course_title: string; org_name: string; issued_at: string } }>(
+  const { status, body } = await storeWithBody<{ certificate: { valid: boolean; code: string; student_name: string; course_title: string; org_name: string; issued_at: string; revoked_at?: string | null } }>(
     `/store/certificates/verify/${encodeURIComponent(code)}`
   )
   return status === 200 ? body.certificate : null

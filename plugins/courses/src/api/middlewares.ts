@@ -19,15 +19,20 @@ import {
   StoreSubmitQuizSchema,
   StoreSubmitAssignmentSchema,
   AdminUploadLessonFileSchema,
+  AdminCourseStudentsSchema,
+  AdminCourseStudentsExportSchema,
+  AdminListCertificatesSchema,
+  AdminRevokeCertificateSchema,
   AdminInstructorSchema,
   AdminInstructorListQuerySchema,
 } from "./validators"
+import { singleVideoUpload } from "./utils/video-upload"
 
 // Our admin routes check tenancy themselves (utils/admin-courses.ts): let org staff reach them.
 const { allowSelfGuardedAdminRoutes } = require("@volmify/orgs/api/admin-scope/gate") as {
   allowSelfGuardedAdminRoutes(pattern: RegExp): void
 }
-allowSelfGuardedAdminRoutes(/^\/admin\/(courses|lessons|lesson-media|assignment-submissions|certificate-settings|instructors)(\/|$)/)
+allowSelfGuardedAdminRoutes(/^\/admin\/(courses|lessons|lesson-media|assignment-submissions|certificate-settings|certificates|instructors)(\/|$)/)
 allowSelfGuardedAdminRoutes(/^\/admin\/customers\/[^/]+\/enrollments$/)
 
 const customerOptional = authenticate("customer", ["session", "bearer"], { allowUnauthenticated: true })
@@ -67,6 +72,18 @@ export default defineMiddlewares({
       bodyParser: { sizeLimit: "70mb" },
       middlewares: [validateAndTransformBody(AdminUploadLessonFileSchema)],
     },
+    // A lesson video (multipart `file`), checked and stored privately.
+    { matcher: "/admin/lesson-media/video", methods: ["POST"], bodyParser: false, middlewares: [singleVideoUpload()] },
+    // A course's students (filters, pages) and the same list as CSV (any staff role of its org).
+    { matcher: "/admin/courses/:id/students", methods: ["GET"], middlewares: [validateAndTransformQuery(AdminCourseStudentsSchema, {})] },
+    {
+      matcher: "/admin/courses/:id/students/export",
+      methods: ["GET"],
+      middlewares: [validateAndTransformQuery(AdminCourseStudentsExportSchema, {})],
+    },
+    // Issued certificates of the org (any staff role) and revoking one (catalog roles).
+    { matcher: "/admin/certificates", methods: ["GET"], middlewares: [validateAndTransformQuery(AdminListCertificatesSchema, {})] },
+    { matcher: "/admin/certificates/:id/revoke", methods: ["POST"], middlewares: [validateAndTransformBody(AdminRevokeCertificateSchema)] },
     // Store: published courses of the key's org; a customer login is optional (it unlocks).
     { matcher: "/store/courses", methods: ["GET"], middlewares: [customerOptional, validateAndTransformQuery(StoreListCoursesSchema, {})] },
     { matcher: "/store/courses/:id_or_handle", methods: ["GET"], middlewares: [customerOptional] },

@@ -301,6 +301,44 @@ export const AdminCertificateSettingsSchema = z
 export type AdminCertificateSettings = z.infer<typeof AdminCertificateSettingsSchema>
 export const AdminOrgQuerySchema = z.object({ org_id: text().optional() }).strict()
 
+const booleanQuery = (name: string) =>
+  z.enum(["true", "false"], { error: `${name} must be true or false` }).transform((v) => v === "true")
+
+/** Filters of a course's student list and of its CSV export. */
+const studentFilters = {
+  q: text().trim().max(200).optional(),
+  tier: z.coerce.number({ error: "tier must be a number" }).int("tier must be an integer").min(0, "tier must be 0 (no access) or more").optional(),
+  completed: booleanQuery("completed").optional(),
+}
+export const AdminCourseStudentsSchema = z
+  .object({
+    ...studentFilters,
+    limit: z.coerce.number().int().min(1).max(100).default(20),
+    offset: z.coerce.number().int().min(0).default(0),
+  })
+  .strict()
+export type AdminCourseStudents = z.infer<typeof AdminCourseStudentsSchema>
+export const AdminCourseStudentsExportSchema = z.object(studentFilters).strict()
+export type AdminCourseStudentsExport = z.infer<typeof AdminCourseStudentsExportSchema>
+
+/** Issued certificates of the org (operators: `org_id`), optionally of one course. */
+export const AdminListCertificatesSchema = z
+  .object({
+    course_id: text().optional(),
+    q: text().trim().max(200).optional(),
+    status: z.enum(["issued", "revoked"], { error: "status must be issued or revoked" }).optional(),
+    org_id: text().optional(),
+    limit: z.coerce.number().int().min(1).max(100).default(20),
+    offset: z.coerce.number().int().min(0).default(0),
+  })
+  .strict()
+export type AdminListCertificates = z.infer<typeof AdminListCertificatesSchema>
+
+export const AdminRevokeCertificateSchema = z
+  .object({ reason: text().trim().min(1, "reason is required").max(1000) })
+  .strict()
+export type AdminRevokeCertificate = z.infer<typeof AdminRevokeCertificateSchema>
+
 /** An instructor's public profile (name, headline, bio, photo). */
 export const AdminInstructorSchema = z
   .object({

@@ -45,6 +45,41 @@ export default class AccessModuleService extends MedusaService({ AccessPlan, Ent
   }
 
   /**
+   * The tier each of `customerIds` holds for product `productId` now (0 without a live
+   * grant): one query for any number of customers (the admin's per-course student list).
+   */
+  @InjectManager()
+  async getProductCustomerTiers(
+    productId: string,
+    customerIds: string[],
+    now: Date = new Date(),
+    @MedusaContext() context: Context = {}
+  ): Promise<Map<string, number>> {
+    const tiers = new Map(customerIds.map((id) => [id, 0]))
+    if (!productId || !customerIds.length) {
+      return tiers
+    }
+    const live: { customer_id: string; tier: number; status: string; starts_at: Date; expires_at: Date | null }[] = await (
+      context.manager as SqlEntityManager
+    )
+      .getKnex()("entitlement")
+      .select("customer_id", "tier", "status", "starts_at", "expires_at")
+      .where({ product_id: productId, status: "active" })
+      .whereIn("customer_id", customerIds)
+      .where("starts_at", "<=", now)
+      .where((q) => q.whereNull("expires_at").orWhere("expires_at", ">", now))
+      .whereNull("deleted_at")
+    const byCustomer = new Map<string, typeof live>()
+    for (const grant of live) {
+      byCustomer.set(grant.customer_id, [...(byCustomer.get(grant.customer_id) ?? []), grant])
+    }
+    for (const [customerId, grants] of byCustomer) {
+      tiers.set(customerId, resolveEffectiveTier(grants as any, now))
+    }
+    return tiers
+  }
+
+  /**
    * In one round trip: the tier customer `customerId` holds for product `productId` now (0
    * without customer or grant) and a fingerprint of the product's live access plans (row
    * count and the sum of their row versions, xmin: any insert, update, soft or hard delete

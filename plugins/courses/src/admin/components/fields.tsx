@@ -112,7 +112,7 @@ export function PickField({
       value={value}
       disabled={disabled}
       onChange={(e) => onChange(e.target.value)}
-      className="bg-ui-bg-field border-ui-border-base txt-compact-small h-8 rounded-md border px-2 text-ui-fg-base"
+      className="bg-ui-bg-field border-ui-border-base txt-compact-small h-8 min-w-0 max-w-full rounded-md border px-2 text-ui-fg-base"
     >
       {options.map((o) => (
         <option key={o.value} value={o.value}>

@@ -5,7 +5,9 @@ import { Attachment, courseKeys, errorText, Lesson } from "../lib/api"
 import { AttachmentsField } from "./attachments-field"
 import { sdk } from "../lib/sdk"
 import { MarkdownPreview } from "./markdown-preview"
-import { QuizEditor } from "./quiz-editor"
+import { quizKey, QuizDraftState, QuizEditor } from "./quiz-editor"
+import { quizPayload } from "../lib/quiz-draft"
+import { VideoUploadField } from "./video-upload-field"
 
 const TYPES = ["text", "video", "download", "quiz", "assignment"]
 
@@ -35,9 +37,21 @@ export function LessonEditor({
   const [form, setForm] = useState<Form>(formOf(lesson))
   const [tab, setTab] = useState<"write" | "preview">("write")
   const [problem, setProblem] = useState<string | null>(null)
-  const otherProvider = !!lesson?.video_provider && lesson.video_provider !== "url"
+  const [quiz, setQuiz] = useState<QuizDraftState | null>(null)
+  // A video uploaded in this drawer (private file) replaces the URL / the saved source.
+  const [uploaded, setUploaded] = useState<{ file_id: string; name: string } | null>(null)
+  const otherProvider = !uploaded && !!lesson?.video_provider && lesson.video_provider !== "url"
+  const withQuiz = form.type === "quiz" && lesson?.type === "quiz" && !!quiz
   const save = useMutation({
-    mutationFn: () => {
+    mutationFn: async () => {
+      // One save for the drawer: the quiz first (its checks are the strict ones), then the lesson.
+      if (withQuiz && lesson) {
+        if (quiz!.draft.questions.length) {
+          await sdk.client.fetch(`/admin/lessons/${lesson.id}/quiz`, { method: "POST", body: quizPayload(quiz!.draft) })
+        } else if (quiz!.exists) {
+          throw new Error("A quiz needs at least one question: add one, or change the lesson's type")
+        }
+      }
       const video = form.video_source.trim()
       const body = {
         title: form.title,
@@ -45,7 +59,11 @@ export function LessonEditor({
         body: form.body || null,
         attachments: form.attachments.length ? form.attachments : null,
         // Lessons on another provider (file, Mux, Cloudflare) keep their source.
-        ...(otherProvider ? {} : { video_provider: video ? "url" : null, video_source: video || null }),
+        ...(uploaded
+          ? { video_provider: "file", video_source: uploaded.file_id }
+          : otherProvider
+            ? {}
+            : { video_provider: video ? "url" : null, video_source: video || null }),
       }
       return lesson
         ? sdk.client.fetch(`/admin/lessons/${lesson.id}`, { method: "POST", body })
@@ -54,7 +72,8 @@ export function LessonEditor({
     onSuccess: () => {
       client.invalidateQueries({ queryKey: courseKeys.lessons })
       client.invalidateQueries({ queryKey: courseKeys.all })
-      toast.success(lesson ? "Lesson saved" : "Lesson created")
+      if (lesson) client.invalidateQueries({ queryKey: quizKey(lesson.id) })
+      toast.success(!lesson ? "Lesson created" : withQuiz && quiz!.draft.questions.length ? "Lesson and quiz saved" : "Lesson saved")
       onOpenChange(false)
     },
     onError: (e) => setProblem(errorText(e, "The lesson was not saved")),
@@ -65,6 +84,7 @@ export function LessonEditor({
   useEffect(() => {
     if (!open) return
     setForm(formOf(lesson))
+    setUploaded(null)
     setProblem(null)
     setTab("write")
     // Only an opening (or another lesson) resets; a refetch of the same lesson keeps the edits.
@@ -105,7 +125,12 @@ export function LessonEditor({
               value={form.video_source}
               onChange={(e) => setForm({ ...form, video_source: e.target.value })}
             />
-            {otherProvider && <Text size="xsmall" className="text-ui-fg-muted">Video from {lesson?.video_provider}; kept as is.</Text>}
+            {otherProvider && (
+              <Text size="xsmall" className="text-ui-fg-muted">
+                {lesson?.video_provider === "file" ? "An uploaded video (private file); kept unless you upload another." : `Video from ${lesson?.video_provider}; kept as is.`}
+              </Text>
+            )}
+            <VideoUploadField uploaded={uploaded} onUploaded={setUploaded} onError={setProblem} />
           </div>
           <div className="flex flex-col gap-1">
             <div className="flex items-center justify-between">
@@ -128,14 +153,9 @@ export function LessonEditor({
             )}
           </div>
           <AttachmentsField value={form.attachments} onChange={(attachments) => setForm({ ...form, attachments })} onError={setProblem} />
-          {problem && (
-            <Text size="small" className="text-ui-fg-error" role="alert">
-              {problem}
-            </Text>
-          )}
           {form.type === "quiz" &&
             (lesson?.type === "quiz" ? (
-              <QuizEditor lessonId={lesson.id} />
+              <QuizEditor lessonId={lesson.id} onDraftChange={setQuiz} />
             ) : (
               <Text size="small" className="text-ui-fg-muted">Save the lesson as a quiz first, then add its questions here.</Text>
             ))}
@@ -143,7 +163,12 @@ export function LessonEditor({
             <Text size="small" className="text-ui-fg-muted">The body is the assignment's instructions; submissions arrive in Assignments.</Text>
           )}
         </Drawer.Body>
-        <Drawer.Footer>
+        <Drawer.Footer className="flex-wrap">
+          {problem && (
+            <Text size="small" className="mr-auto text-ui-fg-error" role="alert">
+              {problem}
+            </Text>
+          )}
           <Drawer.Close asChild>
             <Button size="small" variant="secondary">
               Cancel
@@ -152,6 +177,7 @@ export function LessonEditor({
           <Button size="small" isLoading={save.isPending} disabled={!form.title.trim()} onClick={() => save.mutate()}>
             Save lesson
           </Button>
+
         </Drawer.Footer>
       </Drawer.Content>
     </Drawer>

@@ -1,5 +1,6 @@
-import { ArrowDownMini, ArrowUpMini, DotsSix, Trash } from "@medusajs/icons"
+import { ArrowDownMini, ArrowUpMini, DotsSix, EllipsisHorizontal, Trash } from "@medusajs/icons"
 import { Badge, Checkbox, IconButton, Label, Text } from "@medusajs/ui"
+import type { ReactNode } from "react"
 import { DragEvent, useState } from "react"
 import type { LessonSummary, Module, Placement, Section } from "../lib/api"
 import {
@@ -56,25 +57,58 @@ function dropZone(type: string, busy: boolean, onDrop: (id: string) => void, set
 }
 type TreeProps = { modules: Module[]; library: LessonSummary[]; busy: boolean; apply: Apply }
 
-/** Tier, inherited tier and drip controls shared by the three levels. */
-function NodeControls({ name, node, inherited, busy, onPatch }: {
-  name: string
-  node: { required_tier: number; drip_days: number | null }
-  inherited: number
-  busy: boolean
-  onPatch: (p: { required_tier?: number; drip_days?: number | null }) => void
-}) {
+/** What a row shows of its settings: the effective tier, drip and preview, as small badges. */
+function NodeSummary({ node, inherited, preview }: { node: { required_tier: number; drip_days: number | null }; inherited: number; preview?: boolean }) {
   const effective = effectiveTier(inherited, node.required_tier)
   return (
-    <div className="flex items-center gap-2">
-      <Label size="xsmall" className="text-ui-fg-subtle">Tier</Label>
-      <NumberField label={`Tier of ${name}`} value={node.required_tier} min={1} disabled={busy} onSave={(v) => onPatch({ required_tier: v ?? 1 })} />
+    <div className="flex flex-wrap items-center gap-1">
       <Badge size="2xsmall" color={effective > 1 ? "purple" : "grey"} title="Effective tier: the highest of this node and its parents">
         {effective > node.required_tier ? `tier ${effective} (inherited)` : `tier ${effective}`}
       </Badge>
-      <Label size="xsmall" className="text-ui-fg-subtle">Drip days</Label>
-      <NumberField label={`Drip days of ${name}`} value={node.drip_days} min={0} nullable placeholder="–" disabled={busy} onSave={(v) => onPatch({ drip_days: v })} />
+      {node.drip_days !== null && node.drip_days > 0 && <Badge size="2xsmall" color="orange">drip {node.drip_days} d</Badge>}
+      {preview && <Badge size="2xsmall" color="green">free preview</Badge>}
     </div>
+  )
+}
+
+/**
+ * The row menu: a button that opens the node's settings (tier, drip days, and for lessons
+ * the free preview and "move to section") under the row, so a row shows one line.
+ */
+function RowSettings({ name, open, onToggle }: { name: string; open: boolean; onToggle: () => void }) {
+  return (
+    <IconButton size="small" variant="transparent" aria-label={`Settings of ${name}`} aria-expanded={open} title="Tier, drip and more" onClick={onToggle}>
+      <EllipsisHorizontal />
+    </IconButton>
+  )
+}
+
+function SettingsPanel({ name, children }: { name: string; children: ReactNode }) {
+  return (
+    <div role="group" aria-label={`Settings of ${name}`} className="flex basis-full flex-wrap items-center gap-x-4 gap-y-2 rounded-md bg-ui-bg-base px-3 py-2 shadow-borders-base">
+      {children}
+    </div>
+  )
+}
+
+/** Tier and drip inputs shared by the three levels (inside the settings panel). */
+function NodeControls({ name, node, busy, onPatch }: {
+  name: string
+  node: { required_tier: number; drip_days: number | null }
+  busy: boolean
+  onPatch: (p: { required_tier?: number; drip_days?: number | null }) => void
+}) {
+  return (
+    <>
+      <div className="flex items-center gap-2">
+        <Label size="xsmall" className="text-ui-fg-subtle">Tier</Label>
+        <NumberField label={`Tier of ${name}`} value={node.required_tier} min={1} disabled={busy} onSave={(v) => onPatch({ required_tier: v ?? 1 })} />
+      </div>
+      <div className="flex items-center gap-2">
+        <Label size="xsmall" className="text-ui-fg-subtle" title="Days after enrollment before it opens (empty: at once)">Drip days</Label>
+        <NumberField label={`Drip days of ${name}`} value={node.drip_days} min={0} nullable placeholder="–" disabled={busy} onSave={(v) => onPatch({ drip_days: v })} />
+      </div>
+    </>
   )
 }
 
@@ -111,38 +145,45 @@ function LessonRow({ placement, at, sectionId, inherited, sections, busy, apply 
 }) {
   const name = placement.lesson?.title ?? placement.lesson_id
   const [over, setOver] = useState(false)
+  const [open, setOpen] = useState(false)
   return (
     <li
-      className={`flex flex-wrap items-center gap-3 rounded-md border bg-ui-bg-subtle px-3 py-2 ${over ? "border-ui-border-interactive border-t-2" : "border-ui-border-base"}`}
+      className={`flex flex-wrap items-center gap-x-3 gap-y-2 rounded-md border bg-ui-bg-subtle px-3 py-2 ${over ? "border-ui-border-interactive border-t-2" : "border-ui-border-base"}`}
       data-testid="outline-lesson"
       {...dropZone(PLACEMENT, busy, (id) => apply((m) => movePlacement(m, id, sectionId, placement.id)), setOver)}
     >
       <span {...dragSource(PLACEMENT, placement.id, name, busy)}>
         <DotsSix />
       </span>
-      <Text size="small" weight="plus" className="min-w-[10rem] flex-1">{name}</Text>
+      <Text size="small" weight="plus" className="min-w-[9rem] flex-1 break-words">{name}</Text>
       <Badge size="2xsmall">{placement.lesson?.type ?? "lesson"}</Badge>
-      <NodeControls name={name} node={placement} inherited={inherited} busy={busy} onPatch={(p) => apply((m) => patchNode(m, at, p))} />
-      <div className="flex items-center gap-1">
-        <Checkbox
-          id={`preview-${placement.id}`}
-          aria-label={`Preview ${name}`}
-          checked={placement.is_preview}
-          disabled={busy}
-          onCheckedChange={(v) => apply((m) => patchNode(m, at, { is_preview: v === true }))}
-        />
-        <Label size="xsmall" htmlFor={`preview-${placement.id}`}>Free preview</Label>
-      </div>
-      {sections.length > 0 && (
-        <PickField
-          label={`Move ${name} to section`}
-          value=""
-          disabled={busy}
-          options={[{ value: "", label: "Move to section…" }, ...sections]}
-          onChange={(id) => id && apply((m) => moveLessonToSection(m, at, id))}
-        />
-      )}
+      <NodeSummary node={placement} inherited={inherited} preview={placement.is_preview} />
+      <RowSettings name={name} open={open} onToggle={() => setOpen(!open)} />
       <MoveButtons name={name} refTo={at} busy={busy} apply={apply} />
+      {open && (
+        <SettingsPanel name={name}>
+          <NodeControls name={name} node={placement} busy={busy} onPatch={(p) => apply((m) => patchNode(m, at, p))} />
+          <div className="flex items-center gap-1">
+            <Checkbox
+              id={`preview-${placement.id}`}
+              aria-label={`Preview ${name}`}
+              checked={placement.is_preview}
+              disabled={busy}
+              onCheckedChange={(v) => apply((m) => patchNode(m, at, { is_preview: v === true }))}
+            />
+            <Label size="xsmall" htmlFor={`preview-${placement.id}`}>Free preview</Label>
+          </div>
+          {sections.length > 0 && (
+            <PickField
+              label={`Move ${name} to section`}
+              value=""
+              disabled={busy}
+              options={[{ value: "", label: "Move to section…" }, ...sections]}
+              onChange={(id) => id && apply((m) => moveLessonToSection(m, at, id))}
+            />
+          )}
+        </SettingsPanel>
+      )}
     </li>
   )
 }
@@ -160,6 +201,7 @@ function SectionBlock({ section, at, moduleId, inherited, library, sections, bus
   const [pick, setPick] = useState("")
   const [over, setOver] = useState(false)
   const [sectionOver, setSectionOver] = useState(false)
+  const [open, setOpen] = useState(false)
   const tier = effectiveTier(inherited, section.required_tier)
   return (
     <li
@@ -173,8 +215,14 @@ function SectionBlock({ section, at, moduleId, inherited, library, sections, bus
         </span>
         <Text size="xsmall" className="text-ui-fg-muted">Section</Text>
         <TitleField label={`Title of section ${section.title}`} value={section.title} disabled={busy} onSave={(title) => apply((m) => patchNode(m, at, { title }))} />
-        <NodeControls name={section.title} node={section} inherited={inherited} busy={busy} onPatch={(p) => apply((m) => patchNode(m, at, p))} />
+        <NodeSummary node={section} inherited={inherited} />
+        <RowSettings name={section.title} open={open} onToggle={() => setOpen(!open)} />
         <MoveButtons name={section.title} refTo={at} busy={busy} apply={apply} />
+        {open && (
+          <SettingsPanel name={section.title}>
+            <NodeControls name={section.title} node={section} busy={busy} onPatch={(p) => apply((m) => patchNode(m, at, p))} />
+          </SettingsPanel>
+        )}
       </div>
       <ul
         aria-label={`Lessons of ${section.title}`}
@@ -186,12 +234,12 @@ function SectionBlock({ section, at, moduleId, inherited, library, sections, bus
           <LessonRow key={p.id} placement={p} at={{ ...at, lesson: i }} sectionId={section.id} inherited={tier} sections={sections.filter((s) => s.value !== section.id)} busy={busy} apply={apply} />
         ))}
       </ul>
-      <div className="flex items-center gap-2 pl-4">
+      <div className="flex flex-wrap items-center gap-2 pl-4">
         <PickField
           label={`Lesson to add to ${section.title}`}
           value={pick}
           disabled={busy}
-          options={[{ value: "", label: library.length ? "Pick a library lesson…" : "The lesson library is empty" }, ...library.map((l) => ({ value: l.id, label: l.title }))]}
+          options={[{ value: "", label: library.length ? "Pick a library lesson…" : "The lesson library is empty" }, ...library.map((l) => ({ value: l.id, label: libraryLabel(l) }))]}
           onChange={setPick}
         />
         <button
@@ -212,6 +260,30 @@ function SectionBlock({ section, at, moduleId, inherited, library, sections, bus
 }
 
 /** The outline: modules > sections > lesson placements, each editable in place. */
+/** "Title (type) · from Course A, Course B": where a reusable library lesson is already used. */
+export function libraryLabel(lesson: LessonSummary) {
+  const courses = [...new Set((lesson.used_in ?? []).map((u) => u.course_title))]
+  return `${lesson.title} (${lesson.type}) · ${courses.length ? `from ${courses.join(", ")}` : "not in a course yet"}`
+}
+
+function ModuleHeader({ module, mi, busy, apply }: { module: Module; mi: number; busy: boolean; apply: Apply }) {
+  const [open, setOpen] = useState(false)
+  return (
+    <div className="flex flex-wrap items-center gap-3">
+      <Text size="xsmall" className="text-ui-fg-muted">Module</Text>
+      <TitleField label={`Title of module ${module.title}`} value={module.title} disabled={busy} onSave={(title) => apply((m) => patchNode(m, { module: mi }, { title }))} />
+      <NodeSummary node={module} inherited={1} />
+      <RowSettings name={module.title} open={open} onToggle={() => setOpen(!open)} />
+      <MoveButtons name={module.title} refTo={{ module: mi }} busy={busy} apply={apply} />
+      {open && (
+        <SettingsPanel name={module.title}>
+          <NodeControls name={module.title} node={module} busy={busy} onPatch={(p) => apply((m) => patchNode(m, { module: mi }, p))} />
+        </SettingsPanel>
+      )}
+    </div>
+  )
+}
+
 export function OutlineTree({ modules, library, busy, apply }: TreeProps) {
   const [over, setOver] = useState<string | null>(null)
   const sections = modules.flatMap((m) => m.sections.map((s) => ({ value: s.id, label: `${m.title} › ${s.title}` })))
@@ -219,12 +291,7 @@ export function OutlineTree({ modules, library, busy, apply }: TreeProps) {
     <ol className="flex flex-col gap-4">
       {modules.map((module, mi) => (
         <li key={module.id} className="flex flex-col gap-3 rounded-lg border border-ui-border-strong p-4" data-testid="outline-module">
-          <div className="flex flex-wrap items-center gap-3">
-            <Text size="xsmall" className="text-ui-fg-muted">Module</Text>
-            <TitleField label={`Title of module ${module.title}`} value={module.title} disabled={busy} onSave={(title) => apply((m) => patchNode(m, { module: mi }, { title }))} />
-            <NodeControls name={module.title} node={module} inherited={1} busy={busy} onPatch={(p) => apply((m) => patchNode(m, { module: mi }, p))} />
-            <MoveButtons name={module.title} refTo={{ module: mi }} busy={busy} apply={apply} />
-          </div>
+          <ModuleHeader module={module} mi={mi} busy={busy} apply={apply} />
           <ul
             aria-label={`Sections of ${module.title}`}
             className={`flex min-h-[2.5rem] flex-col gap-3 rounded-md pl-4 ${over === module.id ? "bg-ui-bg-highlight" : ""}`}

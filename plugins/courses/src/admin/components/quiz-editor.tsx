@@ -1,8 +1,7 @@
-import { Button, Checkbox, Heading, IconButton, Input, Label, Select, Switch, Text, Textarea, toast } from "@medusajs/ui"
+import { Button, Checkbox, Heading, IconButton, Input, Label, Select, Switch, Text, Textarea } from "@medusajs/ui"
 import { ArrowDownMini, ArrowUpMini, Trash } from "@medusajs/icons"
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
+import { useQuery } from "@tanstack/react-query"
 import { useEffect, useState } from "react"
-import { errorText } from "../lib/api"
 import {
   DraftQuestion,
   DraftQuiz,
@@ -12,13 +11,12 @@ import {
   nextId,
   QUESTION_TYPE_LABELS,
   QuestionType,
-  quizPayload,
   removeOption,
   toggleCorrect,
 } from "../lib/quiz-draft"
 import { sdk } from "../lib/sdk"
 
-const quizKey = (lessonId: string) => ["volmify", "lesson-quiz", lessonId] as const
+export const quizKey = (lessonId: string) => ["volmify", "lesson-quiz", lessonId] as const
 const numberOrNull = (v: string) => (v.trim() === "" ? null : Number(v))
 
 function QuestionCard({
@@ -92,25 +90,25 @@ function QuestionCard({
   )
 }
 
-/** The quiz of a quiz lesson: settings and questions with their answers, saved as a whole. */
-export function QuizEditor({ lessonId }: { lessonId: string }) {
-  const client = useQueryClient()
+export type QuizDraftState = { draft: DraftQuiz; exists: boolean }
+
+/**
+ * The quiz of a quiz lesson: settings and questions with their answers. It has no save
+ * button of its own: the drawer's one "Save lesson" saves the quiz (as a whole) with the
+ * lesson, so the editor reports its draft through `onDraftChange`.
+ */
+export function QuizEditor({ lessonId, onDraftChange }: { lessonId: string; onDraftChange: (state: QuizDraftState | null) => void }) {
   const { data, isLoading } = useQuery({ queryKey: quizKey(lessonId), queryFn: () => sdk.client.fetch<{ quiz: any }>(`/admin/lessons/${lessonId}/quiz`) })
   const [draft, setDraft] = useState<DraftQuiz>(draftOf(null))
   const [adding, setAdding] = useState<QuestionType>("single_choice")
-  const [problem, setProblem] = useState<string | null>(null)
   useEffect(() => {
     if (data) setDraft(draftOf(data.quiz))
   }, [data])
-  const save = useMutation({
-    mutationFn: () => sdk.client.fetch(`/admin/lessons/${lessonId}/quiz`, { method: "POST", body: quizPayload(draft) }),
-    onSuccess: () => {
-      setProblem(null)
-      client.invalidateQueries({ queryKey: quizKey(lessonId) })
-      toast.success("Quiz saved")
-    },
-    onError: (e) => setProblem(errorText(e, "The quiz was not saved")),
-  })
+  useEffect(() => {
+    onDraftChange(data ? { draft, exists: !!data.quiz } : null)
+    // onDraftChange is the parent's state setter (stable): report on draft and data changes only.
+  }, [draft, data])
+  useEffect(() => () => onDraftChange(null), [])
   if (isLoading) return <Text size="small">Loading the quiz…</Text>
   const set = (patch: Partial<DraftQuiz>) => setDraft((d) => ({ ...d, ...patch }))
   const setQuestion = (i: number, q: DraftQuestion) => set({ questions: draft.questions.map((x, j) => (j === i ? q : x)) })
@@ -175,11 +173,8 @@ export function QuizEditor({ lessonId }: { lessonId: string }) {
         <Button size="small" variant="secondary" onClick={() => set({ questions: [...draft.questions, newQuestion(adding, draft.questions)] })}>
           Add question
         </Button>
-        <Button size="small" className="ml-auto" isLoading={save.isPending} disabled={!draft.questions.length} onClick={() => save.mutate()}>
-          Save quiz
-        </Button>
       </div>
-      {problem && <Text size="small" className="text-ui-fg-error" role="alert">{problem}</Text>}
+      <Text size="xsmall" className="text-ui-fg-muted">The quiz is saved with the lesson ("Save lesson" below).</Text>
     </section>
   )
 }

@@ -36,7 +36,8 @@ export type Instructor = {
   photo_url: string | null
 }
 
-export type LessonSummary = { id: string; title: string; type: string }
+/** A library lesson as the builder lists it; `used_in` says which courses already place it. */
+export type LessonSummary = { id: string; title: string; type: string; used_in?: UsedIn[] }
 
 export type Placement = {
   id: string
@@ -164,6 +165,72 @@ export function useProductTiers(productId: string) {
     queryKey: courseKeys.plans(productId),
     queryFn: () => sdk.client.fetch<{ access_plans: AccessPlan[] }>(`/admin/products/${productId}/access-plans`),
     select: (data) => [...new Set(data.access_plans.map((p) => p.tier))].sort((a, b) => a - b),
+  })
+}
+
+export type StudentCertificate = { id: string; code: string; issued_at: string; revoked_at: string | null }
+export type CourseStudent = {
+  enrollment_id: string
+  customer_id: string
+  email: string | null
+  name: string | null
+  tier: number
+  enrolled_at: string
+  completed_at: string | null
+  lessons_open: number
+  lessons_completed: number
+  progress_percent: number
+  last_activity_at: string
+  quizzes_total: number
+  quizzes_passed: number
+  quizzes: { placement_id: string; title: string; attempts: number; best_score_percent: number; passed: boolean }[]
+  certificate: StudentCertificate | null
+}
+export type StudentFilters = { q?: string; tier?: string; completed?: string }
+
+/** Query-string values of the student filters (empty ones left out), shared by the list and the CSV link. */
+export function studentFilterQuery(filters: StudentFilters): Record<string, string> {
+  return Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined && v !== "")) as Record<string, string>
+}
+
+export function useCourseStudents(courseId: string, filters: StudentFilters, page: { limit: number; offset: number }) {
+  return useQuery({
+    queryKey: ["volmify", "course-students", courseId, filters, page],
+    queryFn: () =>
+      sdk.client.fetch<{ students: CourseStudent[]; count: number }>(`/admin/courses/${courseId}/students`, {
+        query: { ...studentFilterQuery(filters), ...page },
+      }),
+    placeholderData: (previous) => previous,
+  })
+}
+
+/** Where the browser downloads the CSV (the session cookie authenticates it; the server streams it). */
+export function studentsCsvUrl(courseId: string, filters: StudentFilters) {
+  const base = typeof __BACKEND_URL__ !== "undefined" && __BACKEND_URL__ && __BACKEND_URL__ !== "/" ? __BACKEND_URL__.replace(/\/$/, "") : ""
+  const query = new URLSearchParams(studentFilterQuery(filters)).toString()
+  return `${base}/admin/courses/${courseId}/students/export${query ? `?${query}` : ""}`
+}
+
+export type IssuedCertificate = {
+  id: string
+  code: string
+  course_id: string
+  course_title: string
+  student_name: string
+  org_id: string
+  issued_at: string
+  revoked_at: string | null
+  revoked_reason: string | null
+}
+
+export function useIssuedCertificates(params: { q?: string; status?: string; course_id?: string; org_id?: string; limit: number; offset: number }) {
+  return useQuery({
+    queryKey: ["volmify", "certificates", params],
+    queryFn: () =>
+      sdk.client.fetch<{ certificates: IssuedCertificate[]; count: number }>("/admin/certificates", {
+        query: Object.fromEntries(Object.entries(params).filter(([, v]) => v !== undefined && v !== "")),
+      }),
+    placeholderData: (previous) => previous,
   })
 }
 

@@ -86,6 +86,7 @@ export const updateQuizAttemptsStep = updateRecordsStep("update-quiz-attempts", 
 export const createAssignmentSubmissionsStep = createRecordsStep("create-assignment-submissions", "AssignmentSubmissions")
 export const updateAssignmentSubmissionsStep = updateRecordsStep("update-assignment-submissions", "AssignmentSubmissions")
 export const createCertificatesStep = createRecordsStep("create-certificates", "Certificates")
+export const updateCertificatesStep = updateRecordsStep("update-certificates", "Certificates")
 export const createCertificateSettingsStep = createRecordsStep("create-certificate-settings", "CertificateSettings")
 export const updateCertificateSettingsStep = updateRecordsStep("update-certificate-settings", "CertificateSettings")
 export const createCourseInstructorsStep = createRecordsStep("create-course-instructors", "CourseInstructors")

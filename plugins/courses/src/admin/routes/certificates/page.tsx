@@ -3,6 +3,7 @@ import { CheckCircle } from "@medusajs/icons"
 import { Button, Container, Heading, Input, Label, Text, toast } from "@medusajs/ui"
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import { useEffect, useState } from "react"
+import { IssuedCertificates } from "../../components/issued-certificates"
 import { OrgPicker, useOrgName } from "../../components/org-filter"
 import { errorText } from "../../lib/api"
 import { sdk } from "../../lib/sdk"
@@ -80,9 +81,10 @@ const CertificatesPage = () => {
     </div>
   )
   return (
+    <div className="flex flex-col gap-y-3">
     <Container className="flex flex-col gap-4">
       {header}
-      <div className="grid grid-cols-2 gap-3">
+      <div className="grid grid-cols-1 gap-3 md:grid-cols-2">
         {field("title", "Title")}
         {field("body_text", "Line before the course title")}
         {field("signatory_name", "Signed by (name)", "none")}
@@ -94,6 +96,8 @@ const CertificatesPage = () => {
         Save template
       </Button>
     </Container>
+    <IssuedCertificates orgId={orgId} />
+    </div>
   )
 }
 

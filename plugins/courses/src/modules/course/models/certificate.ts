@@ -17,9 +17,14 @@ export const Certificate = model
     course_title: model.text(),
     org_name: model.text(),
     issued_at: model.dateTime(),
+    // Revoked by staff: the code then verifies as revoked and the student no longer has it.
+    revoked_at: model.dateTime().nullable(),
+    revoked_reason: model.text().nullable(),
+    revoked_by: model.text().nullable(),
   })
   .indexes([
     { on: ["enrollment_id"], unique: true, where: "deleted_at IS NULL" },
     { on: ["code"], unique: true, where: "deleted_at IS NULL" },
     { on: ["customer_id", "org_id"], where: "deleted_at IS NULL" },
+    { on: ["course_id"], where: "deleted_at IS NULL" },
   ])

@@ -10,7 +10,18 @@ export default async function VerifyPage({ params }: { params: Promise<{ code: s
   return (
     <>
       <h1>Certificate verification</h1>
-      {certificate ? (
+      {certificate && !certificate.valid ? (
+        <div className="panel warn" role="status" aria-label="Revoked certificate">
+          <p><span className="badge">Revoked</span></p>
+          <p>
+            This certificate ({certificate.code}) was revoked by {certificate.org_name}
+            {certificate.revoked_at
+              ? ` on ${new Date(certificate.revoked_at).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" })}`
+              : ""}
+            : it is no longer valid.
+          </p>
+        </div>
+      ) : certificate ? (
         <div className="panel" role="status" aria-label="Valid certificate">
           <p><span className="badge brand">Valid ✓</span></p>
           <p>

@@ -94,7 +94,7 @@ function PublishBar({ course }: { course: Course }) {
             </Link>
           </Text>
         </div>
-        <div className="flex items-center gap-2">
+        <div className="flex flex-wrap items-center gap-2">
           <Switch
             id="course-certificates"
             checked={!!course.certificates_enabled}
@@ -113,6 +113,9 @@ function PublishBar({ course }: { course: Course }) {
           <Label htmlFor="course-lead-magnet" className="txt-compact-small" title="Free for an email: needs a tier priced 0">
             Lead magnet (free for an email)
           </Label>
+          <Button size="small" variant="secondary" asChild>
+            <Link to={`/courses/${course.id}/students`}>Students</Link>
+          </Button>
           <Badge color={published ? "green" : "grey"}>{course.status}</Badge>
           <Button size="small" variant={published ? "secondary" : "primary"} isLoading={publish.isPending} onClick={() => publish.mutate(published ? "unpublish" : "publish")}>
             {published ? "Unpublish" : "Publish"}
@@ -153,7 +156,7 @@ const CourseBuilderPage = () => {
       </Container>
     )
   }
-  const library = (lessons.data?.lessons ?? []).map((l) => ({ id: l.id, title: l.title, type: l.type }))
+  const library = (lessons.data?.lessons ?? []).map((l) => ({ id: l.id, title: l.title, type: l.type, used_in: l.used_in }))
   return (
     <div className="flex flex-col gap-y-3">
       <PublishBar course={course.data.course} />

@@ -8,7 +8,7 @@ const { resolveStoreOrg } = require("@volmify/orgs/api/utils/store-org")
 export async function GET(req: AuthenticatedMedusaRequest & MedusaStoreRequest, res: MedusaResponse) {
   const org = await resolveStoreOrg(req)
   const certificates = await courseService(req).listCertificates(
-    { customer_id: req.auth_context.actor_id, org_id: org.id },
+    { customer_id: req.auth_context.actor_id, org_id: org.id, revoked_at: null },
     { select: CERTIFICATE_FIELDS, order: { issued_at: "DESC" } }
   )
   res.json({ certificates: certificates.map(presentCertificate) })

@@ -9,7 +9,7 @@ const { resolveStoreOrg } = require("@volmify/orgs/api/utils/store-org")
 export async function GET(req: AuthenticatedMedusaRequest & MedusaStoreRequest, res: MedusaResponse) {
   const org = await resolveStoreOrg(req)
   const [certificate] = await courseService(req).listCertificates(
-    { id: req.params.id, customer_id: req.auth_context.actor_id, org_id: org.id },
+    { id: req.params.id, customer_id: req.auth_context.actor_id, org_id: org.id, revoked_at: null },
     { take: 1, select: CERTIFICATE_FIELDS }
   )
   if (!certificate) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Certificate "${req.params.id}" was not found`)
