@@ -83,8 +83,9 @@ export async function describeStudents(req: MedusaRequest, course: Course, stude
     return openByTier.get(tier)!
   }
   const lessonTitle = new Map((rows.lessons as any[]).map((l) => [l.id, l.title as string]))
+  const quizLessons = new Set((rows.lessons as any[]).filter((l) => l.type === "quiz").map((l) => l.id as string))
   const quizPlacements = (rows.placements as any[])
-    .filter((p) => (rows.lessons as any[]).some((l) => l.id === p.lesson_id && l.type === "quiz"))
+    .filter((p) => quizLessons.has(p.lesson_id))
     .map((p) => ({ placement_id: p.id as string, title: lessonTitle.get(p.lesson_id) ?? "Quiz" }))
   const group = <T extends { enrollment_id: string }>(list: T[]) => {
     const map = new Map<string, T[]>()
