@@ -25,7 +25,7 @@ export const planEnrollmentsStep = createStep(
     return new StepResponse(
       list
         .filter((c) => !have.has(c.id))
-        .map((c) => ({ customer_id, course_id: c.id, org_id: c.org_id, started_at: at, status: "active" }))
+        .map((c) => ({ customer_id, course_id: c.id, org_id: c.org_id, started_at: at, last_activity_at: at, status: "active" }))
     )
   }
 )

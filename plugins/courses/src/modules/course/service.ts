@@ -210,6 +210,20 @@ export default class CourseModuleService extends MedusaService({
     return enrollmentRow(row ?? null)
   }
 
+  /**
+   * Records that the customer opened a lesson of the course now: one update by the unique
+   * (customer_id, course_id) index, per lesson open (human-paced). Re-arms the inactivity
+   * trigger: an inactivity episode is keyed by this value.
+   */
+  @InjectTransactionManager()
+  async touchEnrollmentActivity(customerId: string, courseId: string, @MedusaContext() context: Context = {}): Promise<void> {
+    await (context.transactionManager as SqlEntityManager)
+      .getKnex()("enrollment")
+      .where({ customer_id: customerId, course_id: courseId })
+      .whereNull("deleted_at")
+      .update({ last_activity_at: new Date() })
+  }
+
   /** Active (not cancelled) enrollments per course id: one grouped SQL count. */
   @InjectManager()
   async countEnrollmentsByCourse(courseIds: string[], @MedusaContext() context: Context = {}): Promise<Record<string, number>> {

@@ -4,6 +4,7 @@ import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/postgresql"
 import { AutomationRun } from "./models/automation-run"
 import { AutomationSequence } from "./models/automation-sequence"
 import { EmailSuppression } from "./models/email-suppression"
+import { MarketingOptIn } from "./models/marketing-opt-in"
 
 export type ClaimedRun = {
   id: string
@@ -22,6 +23,7 @@ export default class AutomationModuleService extends MedusaService({
   AutomationSequence,
   AutomationRun,
   EmailSuppression,
+  MarketingOptIn,
 }) {
   /**
    * Takes up to `limit` active runs due at `now` whose lease is free, and leases them until
@@ -51,22 +53,33 @@ export default class AutomationModuleService extends MedusaService({
     return rows
   }
 
-  /** Creates the runs that do not exist yet (unique per sequence and customer); returns the new ids. */
+  /**
+   * Creates the runs that do not exist yet (unique per sequence, customer and episode: two
+   * workers enrolling the same people create each run once); returns the new ids.
+   */
   @InjectTransactionManager()
   async createRunsIfMissing(
-    runs: { org_id: string; sequence_id: string; customer_id: string; email: string; due_at: Date; context: Record<string, unknown> | null }[],
+    runs: {
+      org_id: string
+      sequence_id: string
+      customer_id: string
+      email: string
+      due_at: Date
+      context: Record<string, unknown> | null
+      episode?: string
+    }[],
     @MedusaContext() context: Context = {}
   ): Promise<string[]> {
     if (!runs.length) return []
     const knex = (context.transactionManager as SqlEntityManager).getKnex()
-    const values = runs.map(() => "(?, ?, ?, ?, ?, ?, ?::jsonb, now(), now())").join(", ")
+    const values = runs.map(() => "(?, ?, ?, ?, ?, ?, ?, ?::jsonb, now(), now())").join(", ")
     const params = runs.flatMap((r) => [
-      generateEntityId(undefined, "arun"), r.org_id, r.sequence_id, r.customer_id, r.email, r.due_at, r.context ? JSON.stringify(r.context) : null,
+      generateEntityId(undefined, "arun"), r.org_id, r.sequence_id, r.customer_id, r.episode ?? "", r.email, r.due_at, r.context ? JSON.stringify(r.context) : null,
     ])
     const { rows: inserted } = await knex.raw(
-      `INSERT INTO automation_run (id, org_id, sequence_id, customer_id, email, due_at, context, created_at, updated_at)
+      `INSERT INTO automation_run (id, org_id, sequence_id, customer_id, episode, email, due_at, context, created_at, updated_at)
        VALUES ${values}
-       ON CONFLICT (sequence_id, customer_id) WHERE deleted_at IS NULL DO NOTHING
+       ON CONFLICT (sequence_id, customer_id, episode) WHERE deleted_at IS NULL DO NOTHING
        RETURNING id`,
       params
     )
@@ -119,5 +132,26 @@ export default class AutomationModuleService extends MedusaService({
       .whereNull("deleted_at")
       .update({ deleted_at: new Date() })
   }
-}
 
+  /**
+   * Confirms an opt-in once: sets `confirmed_at` only if it is not confirmed and not expired
+   * at `now`, in one statement (two clicks racing: one wins). Returns the row when this call
+   * confirmed it, else why not.
+   */
+  @InjectTransactionManager()
+  async confirmOptIn(
+    { id, now }: { id: string; now: Date },
+    @MedusaContext() context: Context = {}
+  ): Promise<{ confirmed: { id: string; org_id: string; email: string; course_id: string | null } } | { refused: "unknown" | "used" | "expired" }> {
+    const knex = (context.transactionManager as SqlEntityManager).getKnex()
+    const { rows } = await knex.raw(
+      `UPDATE marketing_opt_in SET confirmed_at = ?, updated_at = now()
+        WHERE id = ? AND deleted_at IS NULL AND confirmed_at IS NULL AND expires_at > ?
+        RETURNING id, org_id, email, course_id`,
+      [now, id, now]
+    )
+    if (rows[0]) return { confirmed: rows[0] }
+    const [row] = await knex("marketing_opt_in").select("confirmed_at").where({ id }).whereNull("deleted_at")
+    return { refused: !row ? "unknown" : row.confirmed_at ? "used" : "expired" }
+  }
+}

@@ -15,6 +15,11 @@ export const Enrollment = model
     org_id: model.text(),
     started_at: model.dateTime(),
     completed_at: model.dateTime().nullable(),
+    /**
+     * When the student last opened a lesson (set to `started_at` on enrollment): the source
+     * of the "no lesson opened for N days" automation trigger (@volmify/orgs).
+     */
+    last_activity_at: model.dateTime().nullable(),
     status: model.enum([...ENROLLMENT_STATUSES]).default("active"),
     progress: model.hasMany(() => LessonProgress, { mappedBy: "enrollment" }),
   })
@@ -22,4 +27,6 @@ export const Enrollment = model
   .indexes([
     { on: ["customer_id", "course_id"], unique: true, where: "deleted_at IS NULL" },
     { on: ["course_id"], where: "deleted_at IS NULL" },
+    { on: ["org_id", "last_activity_at"], where: "deleted_at IS NULL" },
+    { on: ["course_id", "last_activity_at"], where: "deleted_at IS NULL" },
   ])

@@ -3,7 +3,7 @@ import { model } from "@medusajs/framework/utils"
 export const RUN_STATUSES = ["active", "completed", "exited", "unsubscribed"] as const
 
 /**
- * One customer going through one sequence (at most one run per pair). `next_step` is the
+ * One customer going through one sequence (at most one run per pair and episode). `next_step` is the
  * index of the step to perform when `due_at` has come; `claimed_until` is the lease a worker
  * takes (claimDueRuns: FOR UPDATE SKIP LOCKED) so two workers never hold the same run.
  */
@@ -13,6 +13,12 @@ export const AutomationRun = model
     org_id: model.text(),
     sequence_id: model.text(),
     customer_id: model.text(),
+    /**
+     * Which occurrence of the trigger this run is: "" for triggers that start a sequence once
+     * per customer, ever; for no_lesson_opened the inactivity episode (the last activity
+     * time it follows), so a student who comes back and goes quiet again is enrolled again.
+     */
+    episode: model.text().default(""),
     email: model.text(),
     status: model.enum([...RUN_STATUSES]).default("active"),
     next_step: model.number().default(0),
@@ -24,7 +30,7 @@ export const AutomationRun = model
     ended_at: model.dateTime().nullable(),
   })
   .indexes([
-    { on: ["sequence_id", "customer_id"], unique: true, where: "deleted_at IS NULL" },
+    { on: ["sequence_id", "customer_id", "episode"], unique: true, where: "deleted_at IS NULL" },
     { on: ["due_at"], where: "deleted_at IS NULL AND status = 'active'" },
     { on: ["org_id", "customer_id"], where: "deleted_at IS NULL" },
   ])

@@ -7,8 +7,10 @@ import { courseService, findStoreCourse, gateLesson, sendGateRefusal } from "../
  */
 export async function GET(req: MedusaStoreRequest, res: MedusaResponse) {
   const course = await findStoreCourse(req, req.params.id_or_handle, { placementId: req.params.placement_id })
-  const { placement, lesson, decision, requiredTier, availableAt } = await gateLesson(req, course, req.params.placement_id)
+  const { placement, lesson, access, decision, requiredTier, availableAt } = await gateLesson(req, course, req.params.placement_id)
   if (!decision.allowed) return sendGateRefusal(req, res, course, decision)
+  // A lesson opened by an enrolled student: the inactivity automation's clock restarts.
+  if (access.customerId && access.enrollment) await courseService(req).touchEnrollmentActivity(access.customerId, course.id)
   const { mediaSigner: signer, videoSigner } = courseService(req)
   const base = `/course-media/lessons/${lesson.id}`
   // Each host its own way (src/media/playback.ts); a host without configured keys gets no URL.

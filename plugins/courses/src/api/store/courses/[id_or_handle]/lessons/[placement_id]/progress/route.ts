@@ -1,7 +1,7 @@
 import { MedusaResponse, MedusaStoreRequest } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
 import { recordLessonProgressWorkflow } from "../../../../../../../workflows/progress"
-import { findStoreCourse, gateLesson, sendGateRefusal } from "../../../../../../utils/store-courses"
+import { courseService, findStoreCourse, gateLesson, sendGateRefusal } from "../../../../../../utils/store-courses"
 import type { StoreProgress } from "../../../../../../validators"
 
 /**
@@ -22,5 +22,6 @@ export async function POST(req: MedusaStoreRequest<StoreProgress>, res: MedusaRe
   const { result } = await recordLessonProgressWorkflow(req.scope).run({
     input: { enrollment_id: access.enrollment.id, placement_id: req.params.placement_id, ...req.validatedBody },
   })
+  await courseService(req).touchEnrollmentActivity(access.customerId, course.id)
   res.json(result)
 }
