@@ -22,6 +22,8 @@ const Steps = z
   })
 
 const Id = text().min(1).max(100)
+/** no_lesson_opened: days without a lesson opened (1 to 365). */
+const TriggerDays = z.number().int().min(1, "trigger_days must be at least 1").max(365, "trigger_days must be at most 365")
 
 export const AdminCreateAutomationSchema = z
   .object({
@@ -29,17 +31,27 @@ export const AdminCreateAutomationSchema = z
     status: z.enum(SEQUENCE_STATUSES).default("draft"),
     trigger_type: z.enum(AUTOMATION_TRIGGERS),
     trigger_ref: Id.nullish(),
+    trigger_days: TriggerDays.nullish(),
     steps: Steps,
     exit_on_purchase: z.boolean().default(false),
     exit_product_id: Id.nullish(),
   })
   .strict()
+  .superRefine((body, ctx) => {
+    if (body.trigger_type === "no_lesson_opened" && !body.trigger_days) {
+      ctx.addIssue({ code: "custom", path: ["trigger_days"], message: "trigger_days (how many days without a lesson opened) is required for no_lesson_opened" })
+    }
+    if (body.trigger_type !== "no_lesson_opened" && body.trigger_days != null) {
+      ctx.addIssue({ code: "custom", path: ["trigger_days"], message: "trigger_days only applies to the no_lesson_opened trigger" })
+    }
+  })
 
 export const AdminUpdateAutomationSchema = z
   .object({
     name: text().min(1).max(200).optional(),
     status: z.enum(SEQUENCE_STATUSES).optional(),
     trigger_ref: Id.nullish(),
+    trigger_days: TriggerDays.nullish(),
     steps: Steps.optional(),
     exit_on_purchase: z.boolean().optional(),
     exit_product_id: Id.nullish(),
@@ -67,3 +79,14 @@ export const AdminAddSuppressionSchema = z
   .strict()
 
 export const StoreEmailPreferencesSchema = z.object({ marketing: z.boolean() }).strict()
+
+/** POST /store/marketing-opt-ins: a visitor asks for a lead magnet and the org's emails (double opt-in). */
+export const StoreMarketingOptInSchema = z
+  .object({
+    email: text().toLowerCase().email("email must be an email address").max(320),
+    course_id: Id,
+  })
+  .strict()
+
+/** POST /store/marketing-opt-ins/confirm: the token from the confirmation link. */
+export const StoreConfirmOptInSchema = z.object({ token: text().min(1).max(400) }).strict()

@@ -13,7 +13,7 @@ import {
   requirePlatformOperator,
   requireStaffOrPlatform,
 } from "./utils/org-access"
-import { throttleEmailpass } from "../security"
+import { clientIp, envLimit, rateLimitBy, throttleEmailpass } from "../security"
 import { rejectUnsafeInput, volmifyErrorHandler } from "./utils/reject-unsafe-input"
 import { storeScopeGuard, storeScopeMiddlewares } from "./store-scope"
 import { blockSuspendedOrgKeys, joinOrgOnRegistration } from "./utils/store-gates"
@@ -40,10 +40,25 @@ import {
   AdminListSuppressionsQuerySchema,
   AdminPreviewAutomationEmailSchema,
   AdminUpdateAutomationSchema,
+  StoreConfirmOptInSchema,
   StoreEmailPreferencesSchema,
+  StoreMarketingOptInSchema,
 } from "./automation-validators"
 
 const ORG = "/admin/orgs/:id"
+
+// Double opt-in requests (each sends an email) and confirmations per client IP
+// (X-Forwarded-For only from VOLMIFY_TRUSTED_PROXIES).
+const optInLimit = rateLimitBy(
+  () => ({ keyPrefix: "opt-in", points: envLimit("VOLMIFY_OPT_INS_PER_MINUTE", 10), durationSeconds: 60, blockSeconds: 60 }),
+  (req) => clientIp(req),
+  "sign-ups from this address"
+)
+const optInConfirmLimit = rateLimitBy(
+  () => ({ keyPrefix: "opt-in-confirm", points: envLimit("VOLMIFY_OPT_INS_PER_MINUTE", 10) * 3, durationSeconds: 60, blockSeconds: 60 }),
+  (req) => clientIp(req),
+  "confirmations from this address"
+)
 
 export default defineMiddlewares({
   // Medusa's error handler, with broken percent-escapes in paths answered 400 (the one
@@ -94,6 +109,18 @@ export default defineMiddlewares({
       middlewares: [authenticate("customer", ["session", "bearer"])],
     },
     { matcher: "/store/email-preferences", methods: ["POST"], middlewares: [validateAndTransformBody(StoreEmailPreferencesSchema)] },
+    // Double opt-in on a lead magnet (anonymous; the key names the org): the request sends
+    // a confirmation email, the confirmation starts the lead-magnet sequences.
+    {
+      matcher: "/store/marketing-opt-ins",
+      methods: ["POST"],
+      middlewares: [optInLimit, validateAndTransformBody(StoreMarketingOptInSchema)],
+    },
+    {
+      matcher: "/store/marketing-opt-ins/confirm",
+      methods: ["POST"],
+      middlewares: [optInConfirmLimit, validateAndTransformBody(StoreConfirmOptInSchema)],
+    },
     // GET /store/orgs/resolve?host=: hostname -> org handle + publishable key.
     {
       matcher: "/store/orgs/resolve",

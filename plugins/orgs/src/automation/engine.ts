@@ -38,7 +38,7 @@ export function unsubscribeUrl(container: MedusaContainer, brand: EmailBrand, or
 
 export type EnrollInput = {
   org_id: string
-  trigger_type: "member_joined" | "product_bought" | "course_enrolled" | "course_completed"
+  trigger_type: "member_joined" | "product_bought" | "course_enrolled" | "course_completed" | "lead_magnet_opt_in"
   /** The products or courses the event is about (matched against each sequence's trigger_ref). */
   refs?: string[]
   customer_id: string

@@ -325,7 +325,22 @@ const automationEmail: Words = {
   }),
 }
 
+const marketingOptInConfirm: Words = {
+  en: (brand, d: { url: string; course_title: string; hours: number }) => ({
+    subject: `Confirm your subscription to ${brand.org_name}`,
+    preview: `One click to get ${d.course_title} and emails from ${brand.org_name}`,
+    heading: "Confirm your subscription",
+    paragraphs: [
+      `Someone (we hope you) asked for ${d.course_title} and emails from ${brand.org_name} with this address. Confirm with the button below to start receiving them.`,
+      "If it was not you, ignore this email: you will get nothing more from us.",
+    ],
+    action: { label: "Confirm my subscription", url: d.url },
+    note: `The link works once and expires in ${d.hours} hours.`,
+  }),
+}
+
 export const EMAIL_TEMPLATES = {
+  "marketing-opt-in-confirm": marketingOptInConfirm,
   "access-granted": accessGranted,
   "free-enrollment": freeEnrollment,
   "quiz-graded": quizGraded,

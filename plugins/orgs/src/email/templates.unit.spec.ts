@@ -17,6 +17,7 @@ const brand = (over: Partial<EmailBrand> = {}): EmailBrand => ({
 })
 
 const SAMPLE: Record<EmailTemplate, Record<string, unknown>> = {
+  "marketing-opt-in-confirm": { url: "https://acme.test/email/confirm?token=v1.org_1.mopt_1.x", course_title: "TS", hours: 48 },
   "access-granted": { url: "https://acme.test/courses/ts", courses: [{ title: "TS", url: "https://acme.test/courses/ts" }], first_name: "Ana", expires_on: null },
   "free-enrollment": { url: "https://acme.test/courses/ts", courses: [{ title: "TS", url: "https://acme.test/courses/ts" }], display_id: 3 },
   "quiz-graded": { url: "https://acme.test/courses/ts/lessons/p1", course_title: "TS", lesson_title: "Quiz", passed: true, expired: false, score_percent: 80, passing_score: 70 },

@@ -3,21 +3,28 @@ import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/util
 import OrgProductLink from "../../links/org-product"
 
 /**
- * A sequence's trigger_ref and exit_product_id must be the org's own product or course:
+ * A sequence's trigger_ref and exit_product_id must be the org's own product or course (a lead magnet for
+ * lead_magnet_opt_in), and trigger_days belongs to no_lesson_opened only:
  * anything else (another org's id, an unknown one) is 404 naming the field, nothing saved.
  */
 export async function checkAutomationRefs(
   req: MedusaRequest,
   orgId: string,
-  body: { trigger_type?: string; trigger_ref?: string | null; exit_product_id?: string | null }
+  body: { trigger_type?: string; trigger_ref?: string | null; trigger_days?: number | null; exit_product_id?: string | null }
 ) {
+  if (body.trigger_days != null && body.trigger_type !== "no_lesson_opened") {
+    throw new MedusaError(MedusaError.Types.INVALID_DATA, "trigger_days only applies to the no_lesson_opened trigger")
+  }
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const ownsProduct = async (id: string) =>
     (await query.graph({ entity: OrgProductLink.entryPoint, fields: ["product_id"], filters: { org_id: orgId, product_id: id } })).data.length > 0
-  const ownsCourse = async (id: string) =>
-    (await query.graph({ entity: "course", fields: ["id"], filters: { id, org_id: orgId } })).data.length > 0
+  const courseOf = async (id: string) =>
+    (await query.graph({ entity: "course", fields: ["id", "lead_magnet"], filters: { id, org_id: orgId } })).data[0] as
+      | { id: string; lead_magnet?: boolean }
+      | undefined
+  const ownsCourse = async (id: string) => !!(await courseOf(id))
   if (body.trigger_ref) {
-    const isCourse = body.trigger_type === "course_enrolled" || body.trigger_type === "course_completed"
+    const isCourse = ["course_enrolled", "course_completed", "no_lesson_opened", "lead_magnet_opt_in"].includes(body.trigger_type ?? "")
     const isProduct = body.trigger_type === "product_bought"
     if (!isCourse && !isProduct) {
       throw new MedusaError(MedusaError.Types.INVALID_DATA, `The trigger "${body.trigger_type}" takes no trigger_ref`)
@@ -25,6 +32,9 @@ export async function checkAutomationRefs(
     if (!(isCourse ? await ownsCourse(body.trigger_ref) : await ownsProduct(body.trigger_ref))) {
       throw new MedusaError(MedusaError.Types.NOT_FOUND, `trigger_ref: ${isCourse ? "course" : "product"} "${body.trigger_ref}" was not found in this org`)
     }
+  }
+  if (body.trigger_ref && body.trigger_type === "lead_magnet_opt_in" && !(await courseOf(body.trigger_ref))?.lead_magnet) {
+    throw new MedusaError(MedusaError.Types.INVALID_DATA, `trigger_ref: course "${body.trigger_ref}" is not a lead magnet (mark it as one first)`)
   }
   if (body.exit_product_id && !(await ownsProduct(body.exit_product_id))) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `exit_product_id: product "${body.exit_product_id}" was not found in this org`)

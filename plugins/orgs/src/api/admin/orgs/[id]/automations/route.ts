@@ -4,7 +4,7 @@ import type AutomationModuleService from "../../../../../modules/automation/serv
 import { checkAutomationRefs } from "../../../../utils/automation-refs"
 import { orgAccess } from "../../../../utils/org-access"
 
-export const SEQUENCE_FIELDS = ["id", "org_id", "name", "status", "trigger_type", "trigger_ref", "steps", "exit_on_purchase", "exit_product_id", "created_at", "updated_at"]
+export const SEQUENCE_FIELDS = ["id", "org_id", "name", "status", "trigger_type", "trigger_ref", "trigger_days", "steps", "exit_on_purchase", "exit_product_id", "created_at", "updated_at"]
 
 /** GET /admin/orgs/:id/automations: the org's sequences, with how many runs each has per status. */
 export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
