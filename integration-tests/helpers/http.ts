@@ -16,12 +16,12 @@ export async function send(
   url: string,
   headers: Record<string, string>,
   body?: unknown
-): Promise<{ status: number; data: any }> {
+): Promise<{ status: number; data: any; headers: Record<string, string> }> {
   try {
     const res = method === "post" ? await api.post(url, body ?? {}, { headers }) : await api[method](url, { headers })
-    return { status: res.status, data: res.data }
+    return { status: res.status, data: res.data, headers: res.headers }
   } catch (error: any) {
     if (!error?.response) throw error
-    return { status: error.response.status, data: error.response.data }
+    return { status: error.response.status, data: error.response.data, headers: error.response.headers }
   }
 }

@@ -6,7 +6,9 @@ import { createRegion, createTieredProduct, eventually, placeOrder, type TestPro
 import { useProcessEnv } from "../../helpers/env"
 import { send } from "../../helpers/http"
 import { createTwoOrgFixture, type TwoOrgFixture } from "../../helpers/orgs"
-import { TestSmtp } from "../../helpers/smtp"
+import { linkIn, TestSmtp } from "../../helpers/smtp"
+import { createCourseWithOutline, createLesson, placementsByTitle } from "../../helpers/courses"
+import { runFailingAfter } from "../../helpers/workflows"
 
 // Email automations per org (issue 23 items 4 and 5): a sequence edited through the admin
 // routes, run by the drain workflow with the clock moved forward, over real SMTP; consent
@@ -24,9 +26,14 @@ useProcessEnv({
   MAIL_FROM: "Volmify <mail@volmify.test>",
   STOREFRONT_URL: STOREFRONT,
   MEDUSA_BACKEND_URL: BACKEND,
+  // Opt-in limits small enough to reach; each case of the opt-in tests has its own client IP.
+  VOLMIFY_TRUSTED_PROXIES: "127.0.0.1,::1",
+  VOLMIFY_OPT_INS_PER_MINUTE: "5",
+  VOLMIFY_OPT_INS_PER_ADDRESS_PER_HOUR: "3",
 })
 
-const { drainAutomationsWorkflow } = require("@volmify/orgs/workflows")
+const { drainAutomationsWorkflow, enrollInactiveStudentsWorkflow, confirmMarketingOptInWorkflow } = require("@volmify/orgs/workflows")
+const courseWorkflows = require("@volmify/courses/workflows")
 const DAY = 24 * 3600_000
 /** The sequence's emails (a new member also gets the transactional welcome, a buyer a receipt). */
 const SEQ = /^(Welcome, |A tip for )/
@@ -331,6 +338,304 @@ medusaIntegrationTestRunner({
       await drain(new Date())
       const mails = await smtp.waitFor(buyer.customer.email, 1, /How is/)
       expect(mails[0].subject).toBe(`How is ${product.handle}?`)
+    })
+
+    it("no lesson opened for N days: once per quiet spell, re-armed by opening a lesson; never active students nor another org's", async () => {
+      const container = getContainer()
+      const quietCourse = async (side: typeof f.a, label: string) => {
+        const lesson = await createLesson(container, side.org.id, { title: `${label} lesson`, body: "Hello" })
+        const { course, product } = await createCourseWithOutline(container, side.org, {
+          handle: `${label}-${Date.now().toString(36)}`,
+          title: `${label} course`,
+          outline: [{ title: "M", sections: [{ title: "S", lessons: [{ lesson_id: lesson.id, is_preview: true }] }] }],
+        })
+        return { course, product, placement: Object.values(await placementsByTitle(container, course.id))[0] }
+      }
+      const a = await quietCourse(f.a, "quiet-a")
+      const b = await quietCourse(f.b, "quiet-b")
+      const seqA = await send(api, "post", `/admin/orgs/${f.a.org.id}/automations`, f.a.staff.manager.headers, {
+        name: "Come back",
+        status: "active",
+        trigger_type: "no_lesson_opened",
+        trigger_ref: a.course.id,
+        trigger_days: 7,
+        steps: [{ type: "email", subject: "We miss you in {{course_title}}", body: "Pick up where you left off: {{course_link}}" }],
+      })
+      expect([seqA.status, seqA.data.automation?.trigger_days]).toEqual([201, 7])
+      // Org B: any of its courses, after 3 days.
+      const seqB = await send(api, "post", `/admin/orgs/${f.b.org.id}/automations`, f.b.staff.owner.headers, {
+        name: "B misses you",
+        status: "active",
+        trigger_type: "no_lesson_opened",
+        trigger_days: 3,
+        steps: [{ type: "email", subject: "Org B misses you", body: "Come back to {{course_title}}" }],
+      })
+      expect(seqB.status).toBe(201)
+      // Settings are checked: no days, days on another trigger, another org's course.
+      const noDays = await send(api, "post", `/admin/orgs/${f.a.org.id}/automations`, f.a.staff.manager.headers, { ...WELCOME_SEQUENCE, trigger_type: "no_lesson_opened" })
+      expect([noDays.status, noDays.data.message]).toEqual([400, expect.stringMatching(/trigger_days .* is required/)])
+      const daysElsewhere = await send(api, "post", `/admin/orgs/${f.a.org.id}/automations`, f.a.staff.manager.headers, { ...WELCOME_SEQUENCE, trigger_days: 3 })
+      expect([daysElsewhere.status, daysElsewhere.data.message]).toEqual([400, expect.stringMatching(/trigger_days only applies/)])
+      const foreignCourse = await send(api, "post", `/admin/orgs/${f.a.org.id}/automations`, f.a.staff.manager.headers, {
+        ...WELCOME_SEQUENCE, trigger_type: "no_lesson_opened", trigger_days: 7, trigger_ref: b.course.id,
+      })
+      expect([foreignCourse.status, foreignCourse.data.message]).toEqual([404, expect.stringMatching(/trigger_ref: course/)])
+
+      // Three students of A's course and one of B's, all enrolled 8 days ago.
+      const eightDaysAgo = new Date(Date.now() - 8 * DAY)
+      const quiet = await joinA("auto.quiet")
+      const busy = await joinA("auto.busy")
+      const bStudent = await createCustomer(api, f.b.key, { email: uniqueEmail("auto.bquiet") })
+      const enroll = (customerId: string, productId: string) =>
+        courseWorkflows.enrollCustomerForProductsWorkflow(container).run({ input: { customer_id: customerId, product_ids: [productId], started_at: eightDaysAgo } })
+      await enroll(quiet.customer.id, a.product.id)
+      await enroll(busy.customer.id, a.product.id)
+      await enroll(bStudent.customer.id, b.product.id)
+      const openLesson = async (who: CustomerActor, side: typeof f.a, x: typeof a) =>
+        expect((await send(api, "get", `/store/courses/${x.course.id}/lessons/${x.placement}`, { ...side.key.headers, ...who.headers })).status).toBe(200)
+      await openLesson(busy, f.a, a)
+
+      const scan = async (at: Date) => (await enrollInactiveStudentsWorkflow(container).run({ input: { now: at.toISOString(), batch: 2 } })).result
+      const runsIn = async (seq: string, customerId: string) => (await automations().listAutomationRuns({ sequence_id: seq, customer_id: customerId })).length
+      const t0 = new Date()
+      // Two workers scanning at once, then again: one run for the quiet student, none for the busy one.
+      await Promise.all([scan(t0), scan(t0)])
+      await scan(new Date(t0.getTime() + DAY))
+      expect(await runsIn(seqA.data.automation.id, quiet.customer.id)).toBe(1)
+      expect(await runsIn(seqA.data.automation.id, busy.customer.id)).toBe(0)
+      // Each org's sequence stays with its own students.
+      expect(await runsIn(seqB.data.automation.id, bStudent.customer.id)).toBe(1)
+      expect(await runsIn(seqB.data.automation.id, quiet.customer.id)).toBe(0)
+      expect(await runsIn(seqA.data.automation.id, bStudent.customer.id)).toBe(0)
+      await drain(t0)
+      const [missed] = await smtp.waitFor(quiet.customer.email, 1, /We miss you/)
+      expect(missed.subject).toBe("We miss you in quiet-a course")
+      expect(missed.text).toContain(`${STOREFRONT}/courses/${a.course.handle}`)
+      await smtp.waitFor(bStudent.customer.email, 1, /Org B misses you/)
+
+      // The quiet student comes back (a lesson opened): re-armed, nothing while active...
+      await openLesson(quiet, f.a, a)
+      const t1 = new Date()
+      await scan(new Date(t1.getTime() + 6 * DAY))
+      await drain(new Date(t1.getTime() + 6 * DAY))
+      await settle()
+      expect(smtp.to(quiet.customer.email, /We miss you/)).toHaveLength(1)
+      // ...and once more after seven quiet days, exactly once however often it runs.
+      await scan(new Date(t1.getTime() + 7 * DAY + 3600_000))
+      await scan(new Date(t1.getTime() + 8 * DAY))
+      expect(await runsIn(seqA.data.automation.id, quiet.customer.id)).toBe(2)
+      await drain(new Date(t1.getTime() + 8 * DAY))
+      await smtp.waitFor(quiet.customer.email, 2, /We miss you/)
+      await drain(new Date(t1.getTime() + 9 * DAY))
+      await settle()
+      expect(smtp.to(quiet.customer.email, /We miss you/)).toHaveLength(2)
+      // The busy student, who last opened a lesson at t0, went quiet by then too: once.
+      expect(smtp.to(busy.customer.email, /We miss you/)).toHaveLength(1)
+      // Paused sequences enroll nobody.
+      await send(api, "post", `/admin/orgs/${f.a.org.id}/automations/${seqA.data.automation.id}`, f.a.staff.manager.headers, { status: "paused" })
+      expect((await scan(new Date(t1.getTime() + 30 * DAY))).sequences).toBe(1)
+    })
+
+    describe("lead magnet double opt-in", () => {
+      let magnet: any
+      let plainCourse: any
+      let magnetB: any
+      let leadSeq: string
+      let anySeq: string
+      let ipSeq = 0
+      const nextIp = () => ({ "x-forwarded-for": `203.0.113.${++ipSeq}` })
+      const optIn = (key: { headers: Record<string, string> }, body: unknown, extra: Record<string, string> = nextIp()) =>
+        send(api, "post", "/store/marketing-opt-ins", { ...key.headers, ...extra }, body)
+      const confirm = (key: { headers: Record<string, string> }, body: unknown) =>
+        send(api, "post", "/store/marketing-opt-ins/confirm", { ...key.headers, ...nextIp() }, body)
+      const tokenOf = async (email: string) => {
+        const [mail] = await smtp.waitFor(email, 1, /Confirm your subscription/)
+        return new URL(linkIn(mail, `${STOREFRONT}/email/confirm?token=`)).searchParams.get("token")!
+      }
+      const magnetCourse = async (side: typeof f.a, label: string, lead = true) => {
+        const lesson = await createLesson(getContainer(), side.org.id, { title: `${label} lesson`, body: "Hello" })
+        const { course } = await createCourseWithOutline(getContainer(), side.org, {
+          handle: `${label}-${Date.now().toString(36)}`,
+          title: `${label} guide`,
+          outline: [{ title: "M", sections: [{ title: "S", lessons: [{ lesson_id: lesson.id }] }] }],
+        })
+        if (lead) expect((await send(api, "post", `/admin/courses/${course.id}`, side.staff.manager.headers, { lead_magnet: true })).status).toBe(200)
+        return course
+      }
+
+      beforeAll(async () => {
+        magnet = await magnetCourse(f.a, "magnet")
+        plainCourse = await magnetCourse(f.a, "plain", false)
+        magnetB = await magnetCourse(f.b, "magnet-b")
+        const A = `/admin/orgs/${f.a.org.id}/automations`
+        const lead = await send(api, "post", A, f.a.staff.manager.headers, {
+          name: "Guide follow-up", status: "active", trigger_type: "lead_magnet_opt_in", trigger_ref: magnet.id,
+          steps: [{ type: "email", subject: "Your {{course_title}} is here", body: "Start: {{course_link}}" }],
+        })
+        expect(lead.status).toBe(201)
+        leadSeq = lead.data.automation.id
+        const any = await send(api, "post", A, f.a.staff.manager.headers, {
+          name: "Any magnet", status: "active", trigger_type: "lead_magnet_opt_in",
+          steps: [{ type: "email", subject: "Thanks for subscribing to {{org_name}}", body: "More soon." }],
+        })
+        expect(any.status).toBe(201)
+        anySeq = any.data.automation.id
+        // A lead-magnet trigger on a course that is not one: 400.
+        const notMagnet = await send(api, "post", A, f.a.staff.manager.headers, {
+          ...WELCOME_SEQUENCE, trigger_type: "lead_magnet_opt_in", trigger_ref: plainCourse.id,
+        })
+        expect([notMagnet.status, notMagnet.data.message]).toEqual([400, expect.stringMatching(/not a lead magnet/)])
+      })
+
+      it("opt-in -> confirmation email -> the link starts the sequences once; unconfirmed and reused links start nothing", async () => {
+        const email = uniqueEmail("lead.ok")
+        const res = await optIn(f.a.key, { email: email.toUpperCase(), course_id: magnet.id })
+        expect(res.status).toBe(202)
+        const token = await tokenOf(email)
+        const [confirmMail] = smtp.to(email)
+        expect(confirmMail.from?.value[0].name).toBe("Org A")
+        expect(confirmMail.subject).toBe("Confirm your subscription to Org A")
+
+        // Nothing starts before the link is followed.
+        const unconfirmed = uniqueEmail("lead.never")
+        expect((await optIn(f.a.key, { email: unconfirmed, course_id: magnet.id })).status).toBe(202)
+        await tokenOf(unconfirmed)
+        expect(await automations().listAutomationRuns({ sequence_id: [leadSeq, anySeq] })).toEqual([])
+
+        // Tampered, cut, another org's key: 400 naming the link, nothing written.
+        const tampered = token.slice(0, -2) + (token.endsWith("AA") ? "BB" : "AA")
+        for (const [key, body] of [
+          [f.a.key, { token: tampered }],
+          [f.a.key, { token: token.split(".").slice(0, 3).join(".") }],
+          [f.b.key, { token }],
+        ] as const) {
+          const bad = await confirm(key, body)
+          expect([bad.status, bad.data.message]).toEqual([400, expect.stringMatching(/confirmation link is not valid/)])
+        }
+        expect((await confirm(f.a.key, { token: "a\u0000b" })).status).toBe(400)
+        expect((await confirm(f.a.key, {})).status).toBe(400)
+        expect(await automations().listAutomationRuns({ sequence_id: [leadSeq, anySeq] })).toEqual([])
+
+        const ok = await confirm(f.a.key, { token })
+        expect([ok.status, ok.data.confirmed]).toEqual([200, true])
+        // A duplicate confirmation (a second click, a mail scanner): 400, nothing twice.
+        const again = await confirm(f.a.key, { token })
+        expect([again.status, again.data.message]).toEqual([400, expect.stringMatching(/already used/)])
+        const t0 = new Date()
+        await drain(t0)
+        const [first] = await smtp.waitFor(email, 1, /^Your /)
+        expect(first.subject).toBe("Your magnet guide is here")
+        expect(first.text).toContain(`${STOREFRONT}/courses/${magnet.handle}`)
+        expect(header(first, "List-Unsubscribe")).toBeTruthy()
+        await smtp.waitFor(email, 1, /Thanks for subscribing to Org A/)
+        await drain(new Date(t0.getTime() + DAY))
+        await settle()
+        expect(smtp.to(email, /^Your |Thanks for subscribing/)).toHaveLength(2)
+        expect(smtp.to(unconfirmed)).toHaveLength(1)
+        const runs = await automations().listAutomationRuns({ sequence_id: [leadSeq, anySeq] })
+        expect(runs.map((r: any) => r.email)).toEqual([email, email])
+        // A guest customer now stands for the address (no account made, none exposed).
+        const customers = await getContainer().resolve(Modules.CUSTOMER).listCustomers({ email })
+        expect(customers.map((c: any) => c.has_account)).toEqual([false])
+      })
+
+      it("expired links are refused; an earlier unsubscribe is lifted only by a confirmed opt-in", async () => {
+        const email = uniqueEmail("lead.late")
+        await automations().suppress({ org_id: f.a.org.id, email, reason: "unsubscribed", source: "test" })
+        expect((await optIn(f.a.key, { email, course_id: magnet.id })).status).toBe(202)
+        const token = await tokenOf(email)
+        const [row] = await automations().listMarketingOptIns({ email })
+        expect(row.expires_at.getTime() - row.created_at.getTime()).toBeGreaterThanOrEqual(48 * 3600_000 - 1000)
+        await automations().updateMarketingOptIns({ id: row.id, expires_at: new Date(Date.now() - 1000) })
+        const late = await confirm(f.a.key, { token })
+        expect([late.status, late.data.message]).toEqual([400, expect.stringMatching(/expired/)])
+        expect(await automations().listEmailSuppressions({ org_id: f.a.org.id, email })).toHaveLength(1)
+        // A fresh opt-in confirms and lifts it.
+        expect((await optIn(f.a.key, { email, course_id: magnet.id })).status).toBe(202)
+        const [, fresh] = await smtp.waitFor(email, 2, /Confirm your subscription/)
+        const freshToken = new URL(linkIn(fresh, `${STOREFRONT}/email/confirm?token=`)).searchParams.get("token")!
+        expect((await confirm(f.a.key, { token: freshToken })).status).toBe(200)
+        expect(await automations().listEmailSuppressions({ org_id: f.a.org.id, email })).toEqual([])
+      })
+
+      it("input and tenancy: only a lead magnet of the key's org; bad input 400; the same answer for every address and actor", async () => {
+        const email = uniqueEmail("lead.input")
+        for (const [body, message] of [
+          [{ email, course_id: magnetB.id }, /is not a lead magnet of this store/],
+          [{ email, course_id: plainCourse.id }, /is not a lead magnet of this store/],
+          [{ email, course_id: "course_nope" }, /is not a lead magnet of this store/],
+          [{ email: "not-an-email", course_id: magnet.id }, /email/],
+          [{ email: `a\u0000${email}`, course_id: magnet.id }, /./],
+          [{ email, course_id: [magnet.id, magnetB.id] }, /course_id/],
+          [{ email, course_id: magnet.id, org_id: f.b.org.id }, /org_id/],
+          [{ course_id: magnet.id }, /email/],
+        ] as const) {
+          const res = await optIn(f.a.key, body)
+          expect([res.status, res.data.message]).toEqual([400, expect.stringMatching(message)])
+        }
+        expect((await send(api, "post", "/store/marketing-opt-ins", nextIp(), { email, course_id: magnet.id })).status).toBe(400)
+        await settle()
+        expect(smtp.to(email)).toEqual([])
+        expect(await automations().listMarketingOptIns({ email })).toEqual([])
+
+        // Actor matrix: the route is public; whoever calls, with A's key the answer is the
+        // same 202 (an address with an account too: nothing tells who is a customer).
+        const bearer = (a: { token: string }) => ({ authorization: `Bearer ${a.token}` })
+        const answers = new Set<string>()
+        for (const [actor, address] of [
+          [{}, uniqueEmail("lead.anon")],
+          [bearer(f.a.customer), f.a.customer.customer.email],
+          [bearer(f.b.customer), f.b.customer.customer.email],
+          [bearer(f.a.staff.owner), uniqueEmail("lead.staffa")],
+          [bearer(f.b.staff.owner), uniqueEmail("lead.staffb")],
+          [bearer(f.platform), uniqueEmail("lead.platform")],
+        ] as const) {
+          const res = await optIn(f.a.key, { email: address, course_id: magnet.id }, { ...nextIp(), ...actor })
+          expect(res.status).toBe(202)
+          answers.add(JSON.stringify(res.data))
+          await smtp.waitFor(address, 1, /Confirm your subscription to Org A/)
+        }
+        expect(answers.size).toBe(1)
+        // With B's key, A's lead magnet is not a lead magnet of that store.
+        expect((await optIn(f.b.key, { email: uniqueEmail("lead.bkey"), course_id: magnet.id })).status).toBe(400)
+      })
+
+      it("rate limits: per address and per client IP, 429 with Retry-After", async () => {
+        const email = uniqueEmail("lead.many")
+        for (let i = 0; i < 3; i++) expect((await optIn(f.a.key, { email, course_id: magnet.id })).status).toBe(202)
+        const limited = await optIn(f.a.key, { email: email.toUpperCase(), course_id: magnet.id })
+        expect(limited.status).toBe(429)
+        expect(Number(limited.headers["retry-after"])).toBeGreaterThan(0)
+        expect(limited.data.message).toMatch(/Too many confirmation emails to this address/)
+        await settle()
+        expect(smtp.to(email)).toHaveLength(3)
+        // Another org's limit for the same address is its own.
+        expect((await optIn(f.b.key, { email, course_id: magnetB.id })).status).toBe(202)
+
+        const ip = nextIp()
+        for (let i = 0; i < 5; i++) expect((await optIn(f.a.key, { email: uniqueEmail(`lead.ip${i}`), course_id: magnet.id }, ip)).status).toBe(202)
+        const blocked = await optIn(f.a.key, { email: uniqueEmail("lead.ip5"), course_id: magnet.id }, ip)
+        expect(blocked.status).toBe(429)
+        expect(Number(blocked.headers["retry-after"])).toBeGreaterThan(0)
+        // Another client is not affected.
+        expect((await optIn(f.a.key, { email: uniqueEmail("lead.otherip"), course_id: magnet.id })).status).toBe(202)
+      })
+
+      // Last in the file: appendAction changes the workflow for the rest of the run.
+      it("confirmation rolls back when a later step fails: link unused, no customer, no runs, suppression kept", async () => {
+        const email = uniqueEmail("lead.rollback")
+        await automations().suppress({ org_id: f.a.org.id, email, reason: "unsubscribed", source: "test" })
+        expect((await optIn(f.a.key, { email, course_id: magnet.id })).status).toBe(202)
+        await tokenOf(email)
+        const [row] = await automations().listMarketingOptIns({ email })
+        const { errors } = await runFailingAfter(confirmMarketingOptInWorkflow(getContainer()), "enroll-opt-in-sequences", { opt_in_id: row.id })
+        expect(errors[0].error.message).toMatch(/forced failure/)
+        const [after] = await automations().listMarketingOptIns({ id: row.id })
+        expect(after.confirmed_at).toBeNull()
+        expect(await getContainer().resolve(Modules.CUSTOMER).listCustomers({ email })).toEqual([])
+        expect((await automations().listAutomationRuns({ email })).length).toBe(0)
+        expect(await automations().listEmailSuppressions({ org_id: f.a.org.id, email })).toHaveLength(1)
+      })
     })
   },
 })

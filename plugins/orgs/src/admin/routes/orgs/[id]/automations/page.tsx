@@ -13,6 +13,8 @@ type Sequence = {
   status: "draft" | "active" | "paused"
   trigger_type: string
   trigger_ref: string | null
+  /** no_lesson_opened: days without a lesson opened. */
+  trigger_days?: number | null
   steps: Step[]
   exit_on_purchase: boolean
   exit_product_id: string | null
@@ -24,6 +26,8 @@ const TRIGGERS: Record<string, string> = {
   product_bought: "Bought a product",
   course_enrolled: "Enrolled in a course",
   course_completed: "Completed a course",
+  no_lesson_opened: "No lesson opened for N days",
+  lead_magnet_opt_in: "Opted in to a lead magnet (confirmed)",
 }
 const NEW: Omit<Sequence, "id"> = {
   name: "",
@@ -94,7 +98,11 @@ const AutomationsPage = () => {
                   <Table.Cell>
                     {s.name} <Badge size="2xsmall" color={s.status === "active" ? "green" : "grey"}>{s.status}</Badge>
                   </Table.Cell>
-                  <Table.Cell>{TRIGGERS[s.trigger_type]}{s.trigger_ref ? ` (${s.trigger_ref})` : ""}</Table.Cell>
+                  <Table.Cell>
+                    {TRIGGERS[s.trigger_type]}
+                    {s.trigger_days ? `: ${s.trigger_days} days` : ""}
+                    {s.trigger_ref ? ` (${s.trigger_ref})` : ""}
+                  </Table.Cell>
                   <Table.Cell>{s.steps.length}</Table.Cell>
                   <Table.Cell>{Object.entries(s.runs ?? {}).map(([k, v]) => `${v} ${k}`).join(", ") || "none"}</Table.Cell>
                   <Table.Cell>{canEdit && <Button size="small" variant="secondary" onClick={() => setEditing(s)}>Edit</Button>}</Table.Cell>
@@ -121,6 +129,7 @@ function Editor({ orgId, initial, onClose }: { orgId: string; initial: Omit<Sequ
         name: form.name,
         status: form.status,
         trigger_ref: form.trigger_ref || null,
+        ...(form.trigger_type === "no_lesson_opened" ? { trigger_days: form.trigger_days ?? null } : {}),
         steps: form.steps,
         exit_on_purchase: form.exit_on_purchase,
         exit_product_id: form.exit_product_id || null,
@@ -163,7 +172,7 @@ function Editor({ orgId, initial, onClose }: { orgId: string; initial: Omit<Sequ
         </div>
         <div>
           <Label>Trigger</Label>
-          <Select value={form.trigger_type} disabled={!!form.id} onValueChange={(v) => set({ trigger_type: v, trigger_ref: null })}>
+          <Select value={form.trigger_type} disabled={!!form.id} onValueChange={(v) => set({ trigger_type: v, trigger_ref: null, trigger_days: v === "no_lesson_opened" ? 7 : null })}>
             <Select.Trigger><Select.Value /></Select.Trigger>
             <Select.Content>
               {Object.entries(TRIGGERS).map(([k, v]) => <Select.Item key={k} value={k}>{v}</Select.Item>)}
@@ -172,8 +181,27 @@ function Editor({ orgId, initial, onClose }: { orgId: string; initial: Omit<Sequ
         </div>
         {form.trigger_type !== "member_joined" && (
           <div>
-            <Label htmlFor="seq-ref">{form.trigger_type === "product_bought" ? "Product id (empty: any product)" : "Course id (empty: any course)"}</Label>
+            <Label htmlFor="seq-ref">
+              {form.trigger_type === "product_bought"
+                ? "Product id (empty: any product)"
+                : form.trigger_type === "lead_magnet_opt_in"
+                  ? "Lead-magnet course id (empty: any lead magnet)"
+                  : "Course id (empty: any course)"}
+            </Label>
             <Input id="seq-ref" value={form.trigger_ref ?? ""} onChange={(e) => set({ trigger_ref: e.target.value })} />
+          </div>
+        )}
+        {form.trigger_type === "no_lesson_opened" && (
+          <div>
+            <Label htmlFor="seq-days">Days without a lesson opened (1-365)</Label>
+            <Input
+              id="seq-days"
+              type="number"
+              min={1}
+              max={365}
+              value={form.trigger_days ?? ""}
+              onChange={(e) => set({ trigger_days: e.target.value === "" ? null : Number(e.target.value) })}
+            />
           </div>
         )}
         <div className="flex items-center gap-2">
