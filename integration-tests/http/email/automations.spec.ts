@@ -463,7 +463,8 @@ medusaIntegrationTestRunner({
         return course
       }
 
-      beforeAll(async () => {
+      // The runner restores the database before every case: each case sets these up again.
+      const setup = async () => {
         magnet = await magnetCourse(f.a, "magnet")
         plainCourse = await magnetCourse(f.a, "plain", false)
         magnetB = await magnetCourse(f.b, "magnet-b")
@@ -485,9 +486,10 @@ medusaIntegrationTestRunner({
           ...WELCOME_SEQUENCE, trigger_type: "lead_magnet_opt_in", trigger_ref: plainCourse.id,
         })
         expect([notMagnet.status, notMagnet.data.message]).toEqual([400, expect.stringMatching(/not a lead magnet/)])
-      })
+      }
 
       it("opt-in -> confirmation email -> the link starts the sequences once; unconfirmed and reused links start nothing", async () => {
+        await setup()
         const email = uniqueEmail("lead.ok")
         const res = await optIn(f.a.key, { email: email.toUpperCase(), course_id: magnet.id })
         expect(res.status).toBe(202)
@@ -540,6 +542,7 @@ medusaIntegrationTestRunner({
       })
 
       it("expired links are refused; an earlier unsubscribe is lifted only by a confirmed opt-in", async () => {
+        await setup()
         const email = uniqueEmail("lead.late")
         await automations().suppress({ org_id: f.a.org.id, email, reason: "unsubscribed", source: "test" })
         expect((await optIn(f.a.key, { email, course_id: magnet.id })).status).toBe(202)
@@ -559,6 +562,7 @@ medusaIntegrationTestRunner({
       })
 
       it("input and tenancy: only a lead magnet of the key's org; bad input 400; the same answer for every address and actor", async () => {
+        await setup()
         const email = uniqueEmail("lead.input")
         for (const [body, message] of [
           [{ email, course_id: magnetB.id }, /is not a lead magnet of this store/],
@@ -601,6 +605,7 @@ medusaIntegrationTestRunner({
       })
 
       it("rate limits: per address and per client IP, 429 with Retry-After", async () => {
+        await setup()
         const email = uniqueEmail("lead.many")
         for (let i = 0; i < 3; i++) expect((await optIn(f.a.key, { email, course_id: magnet.id })).status).toBe(202)
         const limited = await optIn(f.a.key, { email: email.toUpperCase(), course_id: magnet.id })
@@ -623,6 +628,7 @@ medusaIntegrationTestRunner({
 
       // Last in the file: appendAction changes the workflow for the rest of the run.
       it("confirmation rolls back when a later step fails: link unused, no customer, no runs, suppression kept", async () => {
+        await setup()
         const email = uniqueEmail("lead.rollback")
         await automations().suppress({ org_id: f.a.org.id, email, reason: "unsubscribed", source: "test" })
         expect((await optIn(f.a.key, { email, course_id: magnet.id })).status).toBe(202)
