@@ -380,6 +380,8 @@ medusaIntegrationTestRunner({
         ...WELCOME_SEQUENCE, trigger_type: "no_lesson_opened", trigger_days: 7, trigger_ref: b.course.id,
       })
       expect([foreignCourse.status, foreignCourse.data.message]).toEqual([404, expect.stringMatching(/trigger_ref: course/)])
+      const clearDays = await send(api, "post", `/admin/orgs/${f.a.org.id}/automations/${seqA.data.automation.id}`, f.a.staff.manager.headers, { trigger_days: null })
+      expect([clearDays.status, clearDays.data.message]).toEqual([400, expect.stringMatching(/trigger_days .* is required/)])
 
       // Three students of A's course and one of B's, all enrolled 8 days ago.
       const eightDaysAgo = new Date(Date.now() - 8 * DAY)

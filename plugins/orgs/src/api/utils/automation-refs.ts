@@ -15,6 +15,9 @@ export async function checkAutomationRefs(
   if (body.trigger_days != null && body.trigger_type !== "no_lesson_opened") {
     throw new MedusaError(MedusaError.Types.INVALID_DATA, "trigger_days only applies to the no_lesson_opened trigger")
   }
+  if (body.trigger_type === "no_lesson_opened" && body.trigger_days === null) {
+    throw new MedusaError(MedusaError.Types.INVALID_DATA, "trigger_days (how many days without a lesson opened) is required for no_lesson_opened")
+  }
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const ownsProduct = async (id: string) =>
     (await query.graph({ entity: OrgProductLink.entryPoint, fields: ["product_id"], filters: { org_id: orgId, product_id: id } })).data.length > 0
