@@ -26,13 +26,13 @@ export type QueryOf<P extends keyof paths, M extends "get" | "post" = "get"> = O
   ? NonNullable<Q>
   : never
 
-export type StoreCourse = Schemas["StoreCourse"]["course"]
-export type StoreCourseSummary = Schemas["StoreCourseList"]["courses"][number]
-export type StoreLesson = Schemas["StoreLesson"]["lesson"]
-export type StoreEnrollment = Schemas["StoreEnrollmentList"]["enrollments"][number]
-export type StoreCertificate = Schemas["StoreCertificateList"]["certificates"][number]
-export type StoreQuizAttempt = Schemas["StoreQuizAttempt"]["attempt"]
-export type StoreOrg = Schemas["StoreOrg"]["org"]
+export type StoreCourse = Schemas["StoreCourseResponse"]["course"]
+export type StoreCourseSummary = Schemas["StoreCourseListResponse"]["courses"][number]
+export type StoreLesson = Schemas["StoreLessonResponse"]["lesson"]
+export type StoreEnrollment = Schemas["StoreEnrollmentListResponse"]["enrollments"][number]
+export type StoreCertificate = Schemas["StoreCertificateListResponse"]["certificates"][number]
+export type StoreQuizAttempt = Schemas["StoreQuizAttemptResponse"]["attempt"]
+export type StoreOrg = Schemas["StoreOrgResponse"]["org"]
 export type TierRequiredError = Schemas["TierRequiredError"]
 export type DripLockedError = Schemas["DripLockedError"]
 export type AuthRequiredError = Schemas["AuthRequiredError"]
