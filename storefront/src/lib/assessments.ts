@@ -40,7 +40,7 @@ void fits
 /** Null when the gate or the enrollment closes it (any 4xx), as before. */
 const orNull = <T>(call: Promise<T>): Promise<T | null> =>
   call.catch((error) => {
-    if (error instanceof VolmifyError && error.status >= 400 && error.status < 500) return null
+    if (error instanceof VolmifyError && (error.status ?? 0) >= 400 && (error.status ?? 0) < 500) return null
     throw error
   })
 
