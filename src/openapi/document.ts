@@ -147,7 +147,7 @@ function responses(op: Operation, components: Record<string, JsonSchema>) {
         oneOf: [{ $ref: "#/components/schemas/TierRequiredError" }, { $ref: "#/components/schemas/DripLockedError" }, errorRef],
       })
     : errorResponse("Forbidden: another org's record, a role that may not do this, or a suspended org.")
-  if (op.path.includes("{")) out["404"] = errorResponse("Not found (also: another org's id).")
+  out["404"] = errorResponse(op.path.includes("{") ? "Not found (also: another org's id)." : "Not found (e.g. no org answers on that host, no such record).")
   return out
 }
 

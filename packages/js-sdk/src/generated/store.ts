@@ -1305,6 +1305,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Not found (e.g. no org answers on that host, no such record). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     postEmailUnsubscribe: {
@@ -1343,6 +1352,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Not found (e.g. no org answers on that host, no such record). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     getOrgInvite: {
@@ -1374,6 +1392,15 @@ export interface operations {
             };
             /** @description Forbidden: another org's record, a role that may not do this, or a suspended org. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (e.g. no org answers on that host, no such record). */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1434,6 +1461,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Not found (e.g. no org answers on that host, no such record). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     postStoreAffiliatesClicks: {
@@ -1472,6 +1508,15 @@ export interface operations {
             };
             /** @description Forbidden: another org's record, a role that may not do this, or a suspended org. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (e.g. no org answers on that host, no such record). */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1519,6 +1564,15 @@ export interface operations {
             };
             /** @description Forbidden: another org's record, a role that may not do this, or a suspended org. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (e.g. no org answers on that host, no such record). */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1738,6 +1792,15 @@ export interface operations {
             };
             /** @description Forbidden: another org's record, a role that may not do this, or a suspended org. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (e.g. no org answers on that host, no such record). */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2426,6 +2489,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Not found (e.g. no org answers on that host, no such record). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     getStoreCustomersMeCertificatesByIdPdf: {
@@ -2531,6 +2603,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Not found (e.g. no org answers on that host, no such record). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     getStoreCustomersMeEntitlements: {
@@ -2571,6 +2652,15 @@ export interface operations {
             };
             /** @description Forbidden: another org's record, a role that may not do this, or a suspended org. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (e.g. no org answers on that host, no such record). */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2622,6 +2712,15 @@ export interface operations {
             };
             /** @description Forbidden: another org's record, a role that may not do this, or a suspended org. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (e.g. no org answers on that host, no such record). */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2682,6 +2781,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Not found (e.g. no org answers on that host, no such record). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     postStoreCustomersMeGuestClaimsEmail: {
@@ -2726,6 +2834,15 @@ export interface operations {
             };
             /** @description Forbidden: another org's record, a role that may not do this, or a suspended org. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (e.g. no org answers on that host, no such record). */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2783,6 +2900,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Not found (e.g. no org answers on that host, no such record). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     getStoreEmailPreferences: {
@@ -2823,6 +2949,15 @@ export interface operations {
             };
             /** @description Forbidden: another org's record, a role that may not do this, or a suspended org. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (e.g. no org answers on that host, no such record). */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2883,6 +3018,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Not found (e.g. no org answers on that host, no such record). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     getStoreOrg: {
@@ -2914,6 +3058,15 @@ export interface operations {
             };
             /** @description Forbidden: another org's record, a role that may not do this, or a suspended org. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (e.g. no org answers on that host, no such record). */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2961,6 +3114,15 @@ export interface operations {
             };
             /** @description Forbidden: another org's record, a role that may not do this, or a suspended org. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (e.g. no org answers on that host, no such record). */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3031,6 +3193,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Not found (e.g. no org answers on that host, no such record). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     getStoreOrgsResolve: {
@@ -3064,6 +3235,15 @@ export interface operations {
             };
             /** @description Forbidden: another org's record, a role that may not do this, or a suspended org. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (e.g. no org answers on that host, no such record). */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
