@@ -139,7 +139,7 @@ function responses(op: Operation, components: Record<string, JsonSchema>) {
   if (op.auth !== "none" && op.auth !== "key") {
     out["401"] = errorResponse(
       "Not logged in.",
-      GATED.test(op.path) ? { oneOf: [errorRef, { $ref: "#/components/schemas/AuthRequiredError" }] } : errorRef
+      GATED.test(op.path) ? { anyOf: [errorRef, { $ref: "#/components/schemas/AuthRequiredError" }] } : errorRef
     )
   }
   out["403"] = GATED.test(op.path)
