@@ -144,7 +144,7 @@ function responses(op: Operation, components: Record<string, JsonSchema>) {
   }
   out["403"] = GATED.test(op.path)
     ? errorResponse("The lesson gate refused (`tier_required`, `drip_locked`), or the caller may not do this.", {
-        oneOf: [{ $ref: "#/components/schemas/TierRequiredError" }, { $ref: "#/components/schemas/DripLockedError" }, errorRef],
+        anyOf: [{ $ref: "#/components/schemas/TierRequiredError" }, { $ref: "#/components/schemas/DripLockedError" }, errorRef],
       })
     : errorResponse("Forbidden: another org's record, a role that may not do this, or a suspended org.")
   out["404"] = errorResponse(op.path.includes("{") ? "Not found (also: another org's id)." : "Not found (e.g. no org answers on that host, no such record).")
