@@ -117,13 +117,17 @@ function parameters(op: Operation): JsonSchema[] {
 }
 
 const errorRef = { $ref: "#/components/schemas/Error" }
-const errorResponse = (description: string, schema: JsonSchema = errorRef) => ({
+const jsonErrorResponse = (description: string, schema: JsonSchema = errorRef) => ({
   description,
   content: { "application/json": { schema } },
 })
 
 function responses(op: Operation, components: Record<string, JsonSchema>) {
   const out: Record<string, any> = {}
+  // Pages (invitation, unsubscribe) answer their errors as pages too.
+  const errorResponse = op.produces?.startsWith("text/html")
+    ? (description: string) => ({ description, content: { "text/html": { schema: { type: "string" } } } })
+    : jsonErrorResponse
   let content: Record<string, any>
   if (op.produces) {
     content = { [op.produces]: { schema: { type: "string", ...(op.produces.startsWith("text/") ? {} : { contentEncoding: "binary" }) } } }
