@@ -24,6 +24,7 @@ module.exports = {
         "<rootDir>/src/**/*.unit.spec.ts",
         "<rootDir>/plugins/*/src/**/*.unit.spec.ts",
         "<rootDir>/storefront/src/**/*.unit.spec.ts",
+        "<rootDir>/packages/*/src/**/*.unit.spec.ts",
       ],
     },
     {

@@ -1,6 +1,13 @@
 import { defineMiddlewares, type MedusaNextFunction, type MedusaRequest, type MedusaResponse } from "@medusajs/framework/http"
 import { Stripe } from "../modules/stripe-payment/stripe-sdk"
 
+// GET /admin/volmify/openapi.json answers operators and org staff itself (its route): the
+// org-scope gate lets it through like the plugins' self-guarded routes; nothing else here.
+const { allowSelfGuardedAdminRoutes } = require("@volmify/orgs/api/admin-scope/gate") as {
+  allowSelfGuardedAdminRoutes(pattern: RegExp): void
+}
+allowSelfGuardedAdminRoutes(/^\/admin\/volmify\/openapi\.json$/)
+
 /**
  * Medusa's webhook route answers 200 to anything and checks the signature later, in a
  * subscriber: Stripe would never learn that a request was refused, and a forged one would

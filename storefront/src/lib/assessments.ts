@@ -1,5 +1,6 @@
 import "server-only"
-import { store, storeWithBody } from "./medusa"
+import { VolmifyError, type ResponseOf } from "@volmify/js-sdk"
+import { volmify } from "./medusa"
 
 export type QuizSummary = {
   passing_score: number
@@ -24,28 +25,42 @@ export type Submission = {
 }
 export type Certificate = { id: string; code: string; course_id: string; course_title: string; student_name: string; org_name: string; issued_at: string; pdf_path: string }
 
-const lessonPath = (handle: string, placement: string) =>
-  `/store/courses/${encodeURIComponent(handle)}/lessons/${encodeURIComponent(placement)}`
+// The API's answers (types generated from the store OpenAPI document) must fit the types
+// the pages use: a schema change that breaks a page fails `tsc` here.
+type QuizAnswer = ResponseOf<"/store/courses/{id_or_handle}/lessons/{placement_id}/quiz", "get">
+type AssignmentAnswer = ResponseOf<"/store/courses/{id_or_handle}/lessons/{placement_id}/assignment", "get">
+type VerifyAnswer = ResponseOf<"/store/certificates/verify/{code}", "get">
+const fits = {
+  quiz: (q: NonNullable<QuizAnswer["quiz"]>): QuizSummary => q,
+  submission: (s: AssignmentAnswer["submissions"][number]): Submission => s,
+  certificate: (c: ResponseOf<"/store/customers/me/certificates", "get">["certificates"][number]): Certificate => c,
+}
+void fits
+
+/** Null when the gate or the enrollment closes it (any 4xx), as before. */
+const orNull = <T>(call: Promise<T>): Promise<T | null> =>
+  call.catch((error) => {
+    if (error instanceof VolmifyError && (error.status ?? 0) >= 400 && (error.status ?? 0) < 500) return null
+    throw error
+  })
 
 export async function getQuiz(handle: string, placement: string) {
-  const { status, body } = await storeWithBody<{ quiz: QuizSummary | null; attempts: AttemptSummary[] }>(`${lessonPath(handle, placement)}/quiz`)
-  return status === 200 ? body : null
+  const { api, as } = await volmify()
+  return (await orNull(api.quizzes.retrieve(handle, placement, as))) as { quiz: QuizSummary | null; attempts: AttemptSummary[] } | null
 }
 
 export async function getAssignment(handle: string, placement: string) {
-  const { status, body } = await storeWithBody<{ submissions: Submission[]; passed: boolean; pending: boolean }>(
-    `${lessonPath(handle, placement)}/assignment`
-  )
-  return status === 200 ? body : null
+  const { api, as } = await volmify()
+  return (await orNull<AssignmentAnswer>(api.assignments.retrieve(handle, placement, as))) as { submissions: Submission[]; passed: boolean; pending: boolean } | null
 }
 
 export async function listCertificates(): Promise<Certificate[]> {
-  return (await store<{ certificates: Certificate[] }>("/store/customers/me/certificates")).certificates
+  const { api, as } = await volmify()
+  return (await api.certificates.list(as)).certificates
 }
 
 export async function verifyCertificate(code: string) {
-  const { status, body } = await storeWithBody<{ certificate: { valid: boolean; code: string; student_name: string; course_title: string; org_name: string; issued_at: string; revoked_at?: string | null } }>(
-    `/store/certificates/verify/${encodeURIComponent(code)}`
-  )
-  return status === 200 ? body.certificate : null
+  const { api, as } = await volmify()
+  const answer: VerifyAnswer | null = await orNull(api.certificates.verify(code, as))
+  return answer?.certificate ?? null
 }

@@ -1,7 +1,8 @@
 import "server-only"
 import { PUBLIC_BACKEND_URL } from "./config"
 import { getRegion } from "./data"
-import { store, StoreError, storeWithBody } from "./medusa"
+import { VolmifyError } from "@volmify/js-sdk"
+import { store, StoreError, volmify } from "./medusa"
 
 // The Volmify store API contract (DESIGN.md "Store API contract").
 
@@ -96,14 +97,19 @@ export type LessonResult =
 
 /** A lesson, or why it is closed (the gate's answer: 401, 403 tier_required / drip_locked, 404). */
 export async function getLesson(handle: string, placementId: string): Promise<LessonResult> {
-  const { status, body } = await storeWithBody<{ lesson: Lesson }>(
-    `/store/courses/${encodeURIComponent(handle)}/lessons/${encodeURIComponent(placementId)}`
-  )
-  if (status === 200) return { ok: true, lesson: body.lesson }
-  if ([401, 403, 404].includes(status)) {
-    return { ok: false, status, message: body.message ?? "This lesson is not available", ...(body as any) }
+  const { api, as } = await volmify()
+  try {
+    // The generated type of the answer must fit the page's Lesson (checked by tsc).
+    const lesson: Lesson = (await api.lessons.retrieve(handle, placementId, as)).lesson
+    return { ok: true, lesson }
+  } catch (error) {
+    if (!(error instanceof VolmifyError)) throw error
+    const body = error.body as Record<string, any>
+    if ([401, 403, 404].includes(error.status ?? 0)) {
+      return { ok: false, status: error.status!, ...body, message: body.message ?? "This lesson is not available" }
+    }
+    throw new StoreError(body.message ?? "The store is not reachable", error.status ?? 500, body)
   }
-  throw new StoreError(body.message ?? "The store is not reachable", status, body)
 }
 
 export type Enrollment = {
@@ -115,7 +121,8 @@ export type Enrollment = {
 }
 
 export async function listEnrollments(): Promise<Enrollment[]> {
-  return (await store<{ enrollments: Enrollment[] }>("/store/customers/me/enrollments")).enrollments
+  const { api, as } = await volmify()
+  return (await api.enrollments.list(as)).enrollments as Enrollment[]
 }
 
 /** Medusa's name for the only variant of a product nobody named ("Default variant"). */

@@ -1,5 +1,5 @@
 import "server-only"
-import Medusa from "@medusajs/js-sdk"
+import { VolmifySdk, type CallOptions } from "@volmify/js-sdk"
 import { cookies } from "next/headers"
 import { cache } from "react"
 import { BACKEND_URL, COOKIE } from "./config"
@@ -15,10 +15,13 @@ export class StoreError extends Error {
   }
 }
 
-/** A js-sdk client for this request's org (its publishable key); tokens are passed per call. */
+/**
+ * A js-sdk client for this request's org (its publishable key); tokens are passed per call.
+ * @volmify/js-sdk: Medusa's js-sdk plus `sdk.volmify.*`, typed from the store OpenAPI document.
+ */
 export const getSdk = cache(async () => {
   const tenant = await getTenant()
-  return new Medusa({
+  return new VolmifySdk({
     baseUrl: BACKEND_URL,
     publishableKey: tenant.key,
     auth: { type: "jwt", jwtTokenStorageMethod: "nostore" },
@@ -74,4 +77,10 @@ export async function storeWithBody<T = any>(path: string): Promise<{ status: nu
   })
   const body = (await res.json().catch(() => ({}))) as T & Record<string, any>
   return { status: res.status, body }
+}
+
+/** The typed plugin routes (`sdk.volmify`) and the per-call options carrying the customer's token. */
+export async function volmify(): Promise<{ api: VolmifySdk["volmify"]; as: CallOptions }> {
+  const [sdk, headers] = await Promise.all([getSdk(), authHeaders()])
+  return { api: sdk.volmify, as: { headers } }
 }

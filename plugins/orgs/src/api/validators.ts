@@ -1,6 +1,6 @@
 import { z } from "@medusajs/framework/zod"
 import { text } from "../validation"
-import { EMPLOYEE_ROLES } from "../modules/org/models/org-employee"
+import { EMPLOYEE_ROLES } from "../rules/roles"
 
 const HEX_COLOR = /^#(?:[0-9a-fA-F]{3}){1,2}$/
 const LOCALE = /^[a-z]{2,3}(?:-[A-Z]{2})?$/
