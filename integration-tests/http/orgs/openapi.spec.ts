@@ -166,6 +166,9 @@ medusaIntegrationTestRunner({
       await check("get", "/store/org/membership", "/store/org/membership", me, 200)
       const joiner = await createCustomer(api, f.b.key)
       await check("post", "/store/org/membership", "/store/org/membership", { ...key, authorization: joiner.headers.authorization }, 201, {})
+      // Lead-magnet opt-in: the same 202 for any published lead magnet of the key's org; a bad confirmation token is a 400.
+      await check("post", "/store/marketing-opt-ins", "/store/marketing-opt-ins", key, 400, { email: "reader@example.com", course_id: course.id })
+      await check("post", "/store/marketing-opt-ins/confirm", "/store/marketing-opt-ins/confirm", key, 400, { token: "not-a-token" })
       await check("get", "/store/email-preferences", "/store/email-preferences", me, 200)
       await check("post", "/store/email-preferences", "/store/email-preferences", me, 200, { marketing: false })
       await check("post", "/store/email-preferences", "/store/email-preferences", me, 400, { marketing: "nope" })

@@ -29,5 +29,7 @@ export const StoreMembershipResponseSchema = z.object({
 export const StoreEmailPreferencesResponseSchema = z.object({
   email_preferences: z.object({ marketing: z.boolean(), suppressed_reason: z.string().nullable() }),
 })
+export const StoreMarketingOptInResponseSchema = z.object({ message: z.string() })
+export const StoreConfirmOptInResponseSchema = z.object({ confirmed: z.literal(true), message: z.string() })
 /** Medusa's error body (`{ type, message }`), plus a `code` where the route names one. */
 export const ErrorSchema = z.looseObject({ type: z.string(), message: z.string(), code: z.string().optional() })
