@@ -42,7 +42,12 @@ import {
   AdminUpdateAutomationSchema,
   StoreEmailPreferencesSchema,
 } from "./automation-validators"
-import { AdminCreateWebhookSchema, AdminListWebhookDeliveriesQuerySchema, AdminUpdateWebhookSchema } from "./webhook-validators"
+import {
+  AdminCreateWebhookSchema,
+  AdminListWebhookDeliveriesQuerySchema,
+  AdminListWebhooksQuerySchema,
+  AdminUpdateWebhookSchema,
+} from "./webhook-validators"
 
 const ORG = "/admin/orgs/:id"
 
@@ -203,6 +208,8 @@ export default defineMiddlewares({
     // Outbound webhooks: owners and admins only, reads too (URLs and delivery logs are
     // integration details of the org; secrets are never shown after creation).
     { matcher: `${ORG}/webhooks*`, middlewares: [requireOrgRole("admin")] },
+    { matcher: `${ORG}/webhooks`, methods: ["GET"], middlewares: [validateAndTransformQuery(AdminListWebhooksQuerySchema, {})] },
+    { matcher: `${ORG}/webhooks/:webhook_id`, methods: ["GET"], middlewares: [validateAndTransformQuery(AdminListWebhooksQuerySchema, {})] },
     { matcher: `${ORG}/webhooks`, methods: ["POST"], middlewares: [validateAndTransformBody(AdminCreateWebhookSchema)] },
     { matcher: `${ORG}/webhooks/:webhook_id`, methods: ["POST"], middlewares: [validateAndTransformBody(AdminUpdateWebhookSchema)] },
     {

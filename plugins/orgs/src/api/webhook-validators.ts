@@ -27,3 +27,6 @@ export const AdminListWebhookDeliveriesQuerySchema = z
     offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
   })
   .strict()
+
+/** GET /admin/orgs/:id/webhooks: no parameters (`fields` and the like are refused). */
+export const AdminListWebhooksQuerySchema = z.object({}).strict()

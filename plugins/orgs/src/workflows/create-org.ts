@@ -13,6 +13,7 @@ import {
 import { OrgEvents } from "../events"
 import { ORG_MODULE } from "../modules/org"
 import type { OrgBranding, OrgSettings } from "../types"
+import { createDigitalDeliveryWorkflow } from "./digital-delivery"
 import { createEmployeeStep } from "./steps/create-employee"
 import { createOrgStep } from "./steps/create-org"
 import { createPublishableKeyStep } from "./steps/create-publishable-key"
@@ -30,7 +31,7 @@ export type CreateOrgWorkflowInput = {
 
 /**
  * Creates a tenant: its sales channel, a publishable key scoped to it, the org, the
- * key link and the owner employee. Any failure undoes every step before it.
+ * key link, the owner employee and its digital delivery shipping option. Any failure undoes every step before it.
  */
 export const createOrgWorkflow = createWorkflow(
   "create-org",
@@ -81,6 +82,17 @@ export const createOrgWorkflow = createWorkflow(
         role: "owner" as const,
       }))
     )
+
+    // A free "Digital delivery" shipping option on the org's channel only, so stock Medusa
+    // storefronts (which want a shipping method) complete course purchases.
+    createDigitalDeliveryWorkflow.runAsStep({
+      input: transform({ input, org, salesChannel }, ({ input, org, salesChannel }) => ({
+        org_id: org.id,
+        handle: input.handle,
+        name: input.name,
+        sales_channel_id: salesChannel.id,
+      })),
+    })
 
     emitEventStep({
       eventName: OrgEvents.ORG_CREATED,
