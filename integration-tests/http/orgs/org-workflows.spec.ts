@@ -28,7 +28,12 @@ medusaIntegrationTestRunner({
       const channels = await container.resolve(Modules.SALES_CHANNEL).listSalesChannels({ name: `${name} storefront` })
       const keys = await container.resolve(Modules.API_KEY).listApiKeys({ title: `${name} storefront key` })
       const { data: links } = await query.graph({ entity: "org", fields: ["id", "api_keys.id"], filters: { name } })
-      return { channels: channels.length, keys: keys.length, orgs: links.length }
+      // Digital delivery: the stock location and shipping profile named after the handle.
+      const label = `Digital delivery (${name.toLowerCase()})`
+      const locations = await container.resolve(Modules.STOCK_LOCATION).listStockLocations({ name: label })
+      const profiles = await container.resolve(Modules.FULFILLMENT).listShippingProfiles({ name: label })
+      const sets = await container.resolve(Modules.FULFILLMENT).listFulfillmentSets({ name: label })
+      return { channels: channels.length, keys: keys.length, orgs: links.length, delivery: locations.length + profiles.length + sets.length }
     }
 
     describe("createOrgWorkflow", () => {
@@ -42,7 +47,7 @@ medusaIntegrationTestRunner({
         expect(result.owner).toMatchObject({ role: "owner", user_id: owner.user.id, org_id: result.org.id })
         const res = await api.get("/store/org", { headers: { "x-publishable-api-key": result.publishable_key.token } })
         expect(res.data.org.handle).toBe("yoga")
-        expect(await countsFor("Yoga")).toEqual({ channels: 1, keys: 1, orgs: 1 })
+        expect(await countsFor("Yoga")).toEqual({ channels: 1, keys: 1, orgs: 1, delivery: 3 })
       })
 
       it("rolls back everything when the owner does not exist", async () => {
@@ -51,7 +56,7 @@ medusaIntegrationTestRunner({
           throwOnError: false,
         })
         expect(errors[0].error.message).toMatch(/user_missing.*not found/)
-        expect(await countsFor("Ghost")).toEqual({ channels: 0, keys: 0, orgs: 0 })
+        expect(await countsFor("Ghost")).toEqual({ channels: 0, keys: 0, orgs: 0, delivery: 0 })
       })
 
       it("rolls back everything when a failure follows its last step", async () => {
@@ -62,7 +67,7 @@ medusaIntegrationTestRunner({
           owner_user_id: owner.user.id,
         })
         expect(errors[0].error.message).toMatch(/forced failure/)
-        expect(await countsFor("Late")).toEqual({ channels: 0, keys: 0, orgs: 0 })
+        expect(await countsFor("Late")).toEqual({ channels: 0, keys: 0, orgs: 0, delivery: 0 })
         expect(await orgs().listOrgEmployees({ user_id: owner.user.id })).toHaveLength(0)
       })
 
@@ -79,7 +84,7 @@ medusaIntegrationTestRunner({
           throwOnError: false,
         })
         expect(bad.errors[0].error.message).toMatch(/handle "Bad Handle" must be lowercase/)
-        expect(await countsFor("Acme Two")).toEqual({ channels: 0, keys: 0, orgs: 0 })
+        expect(await countsFor("Acme Two")).toEqual({ channels: 0, keys: 0, orgs: 0, delivery: 0 })
       })
     })
 
