@@ -7,17 +7,7 @@ import { BlockList, isIP } from "node:net"
  * apply them.
  */
 
-/** Events an endpoint may subscribe to: the real names the plugins (and Medusa) emit. */
-export const WEBHOOK_EVENTS = [
-  "order.placed",
-  "payment.refunded",
-  "course.enrollment.created",
-  "course.lesson.completed",
-  "course.enrollment.completed",
-  "course.certificate.issued",
-  "affiliate.commissions.approved",
-] as const
-export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number]
+export { WEBHOOK_EVENTS, type WebhookEvent } from "./webhook-events"
 
 /** Headers every delivery carries. */
 export const WEBHOOK_HEADERS = {
