@@ -59,7 +59,7 @@ export default class WebhookModuleService extends MedusaService({ WebhookEndpoin
     @MedusaContext() context: Context = {}
   ): Promise<ClaimedDelivery[]> {
     const knex = (context.transactionManager as SqlEntityManager).getKnex()
-    const only = ids?.length ? `AND d.id = ANY(?)` : ""
+    const only = ids?.length ? `AND d.id IN (${ids.map(() => "?").join(", ")})` : ""
     const { rows } = await knex.raw(
       `WITH due AS (
          SELECT d.id FROM webhook_delivery d
@@ -73,7 +73,7 @@ export default class WebhookModuleService extends MedusaService({ WebhookEndpoin
          FROM due, webhook_endpoint e
         WHERE d.id = due.id AND e.id = d.endpoint_id
        RETURNING d.id, d.org_id, d.endpoint_id, d.event_name, d.payload, d.attempts, d.first_due_at, e.url, e.secret`,
-      [now, leaseNow, ...(ids?.length ? [ids] : []), limit, leaseUntil]
+      [now, leaseNow, ...(ids ?? []), limit, leaseUntil]
     )
     return rows
   }
