@@ -10,7 +10,7 @@ import { runFailingAfter } from "../../helpers/workflows"
 jest.setTimeout(240_000)
 
 const wf = require("@volmify/orgs/workflows")
-const backfill = require("@volmify/orgs/.medusa/server/src/migration-scripts/backfill-org-digital-delivery").default
+const backfill = require("@volmify/orgs/migration-scripts/backfill-org-digital-delivery").default
 
 // A stock Medusa Next.js starter pointed at an org's publishable key: the store calls it
 // makes, in its order, over HTTP. Every org has a free "Digital delivery" option on its own

@@ -75,7 +75,7 @@ const createDigitalFulfillmentSetStep = createStep(
  */
 export const createDigitalDeliveryWorkflow = createWorkflow("create-org-digital-delivery", (input: CreateDigitalDeliveryInput) => {
   const plan = planDigitalDeliveryStep(input)
-  const created = when({ plan }, ({ plan }) => !!plan.provider_id).then(() => {
+  const created = when("digital-delivery-has-provider", { plan }, ({ plan }) => !!plan.provider_id).then(() => {
     const locations = createStockLocationsWorkflow.runAsStep({
       input: transform({ input }, ({ input }) => ({ locations: [{ name: `${DIGITAL_DELIVERY_NAME} (${input.handle})` }] })),
     })
