@@ -44,6 +44,12 @@ import {
   StoreEmailPreferencesSchema,
   StoreMarketingOptInSchema,
 } from "./automation-validators"
+import {
+  AdminCreateWebhookSchema,
+  AdminListWebhookDeliveriesQuerySchema,
+  AdminListWebhooksQuerySchema,
+  AdminUpdateWebhookSchema,
+} from "./webhook-validators"
 
 const ORG = "/admin/orgs/:id"
 
@@ -224,6 +230,19 @@ export default defineMiddlewares({
       matcher: `${ORG}/email-suppressions`,
       methods: ["POST"],
       middlewares: [requireOrgRole("manager"), validateAndTransformBody(AdminAddSuppressionSchema)],
+    },
+
+    // Outbound webhooks: owners and admins only, reads too (URLs and delivery logs are
+    // integration details of the org; secrets are never shown after creation).
+    { matcher: `${ORG}/webhooks*`, middlewares: [requireOrgRole("admin")] },
+    { matcher: `${ORG}/webhooks`, methods: ["GET"], middlewares: [validateAndTransformQuery(AdminListWebhooksQuerySchema, {})] },
+    { matcher: `${ORG}/webhooks/:webhook_id`, methods: ["GET"], middlewares: [validateAndTransformQuery(AdminListWebhooksQuerySchema, {})] },
+    { matcher: `${ORG}/webhooks`, methods: ["POST"], middlewares: [validateAndTransformBody(AdminCreateWebhookSchema)] },
+    { matcher: `${ORG}/webhooks/:webhook_id`, methods: ["POST"], middlewares: [validateAndTransformBody(AdminUpdateWebhookSchema)] },
+    {
+      matcher: `${ORG}/webhooks/:webhook_id/deliveries`,
+      methods: ["GET"],
+      middlewares: [validateAndTransformQuery(AdminListWebhookDeliveriesQuerySchema, {})],
     },
 
     // ---- Admin: invitation tokens (the token is the credential) ----

@@ -339,8 +339,23 @@ const marketingOptInConfirm: Words = {
   }),
 }
 
+/** To an org's owners: a webhook endpoint failed for 3 days and was disabled. */
+const webhookEndpointDisabled: Words = {
+  en: (brand, d: { url: string; endpoint_url: string; since: string }) => ({
+    subject: `Webhook endpoint disabled: ${d.endpoint_url}`,
+    preview: `${brand.org_name}: deliveries to ${d.endpoint_url} failed for 3 days`,
+    heading: "A webhook endpoint was disabled",
+    paragraphs: [
+      `Deliveries from ${brand.org_name} to ${d.endpoint_url} have failed since ${d.since}, so the endpoint was disabled. No more events are sent to it.`,
+      "Fix the receiver, enable the endpoint again and re-send the deliveries you need from the admin.",
+    ],
+    action: { label: "Open webhooks", url: d.url },
+  }),
+}
+
 export const EMAIL_TEMPLATES = {
   "marketing-opt-in-confirm": marketingOptInConfirm,
+  "webhook-endpoint-disabled": webhookEndpointDisabled,
   "access-granted": accessGranted,
   "free-enrollment": freeEnrollment,
   "quiz-graded": quizGraded,

@@ -39,6 +39,7 @@ const SAMPLE: Record<EmailTemplate, Record<string, unknown>> = {
   "user-password-reset": { url: "https://api.acme.test/app/reset-password?token=t", minutes: 15 },
   "staff-invitation": { url: "https://api.acme.test/org-invite?token=t", role: "creator", expires_on: "2026-12-09" },
   "staff-invitation-approval": { url: "https://api.acme.test/app/orgs/org_1", email: "new@acme.test", role: "staff" },
+  "webhook-endpoint-disabled": { url: "https://api.acme.test/app/orgs/org_1/webhooks", endpoint_url: "https://hooks.example.com/in", since: "2026-12-01T00:00:00.000Z" },
   "customer-welcome": { url: "https://acme.test/learn", first_name: "Ana" },
   "course-lesson-available": { url: "https://acme.test/courses/ts/lessons/p1", first_name: null, course_title: "TS", lesson_title: "Generics" },
   "order-receipt": {

@@ -4,3 +4,4 @@
  */
 export * from "./roles"
 export * from "./staff-permissions"
+export * from "./webhooks"

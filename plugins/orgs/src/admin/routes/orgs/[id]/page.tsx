@@ -63,6 +63,11 @@ const OrgSettingsPage = () => {
           <Link to={`/orgs/${org.id}/automations`}>
             <Button size="small" variant="secondary">Email automations</Button>
           </Link>
+          {(org.role === "platform" || org.role === "owner" || org.role === "admin") && (
+            <Link to={`/orgs/${org.id}/webhooks`}>
+              <Button size="small" variant="secondary">Webhooks</Button>
+            </Link>
+          )}
           <Badge color={org.status === "active" ? "green" : "orange"}>{org.status}</Badge>
         </div>
       </Container>

@@ -1,0 +1,17 @@
+import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
+import { drainWebhookDeliveriesWorkflow, enqueueWebhookEventWorkflow } from "../workflows/webhooks"
+import { SOURCE_EVENTS } from "../webhooks/events"
+
+/**
+ * Outbound webhooks: each event an org's endpoints may want becomes one delivery per
+ * subscribed endpoint, attempted at once; failures are retried by the drain job.
+ */
+export default async function webhookEvents({ event, container }: SubscriberArgs<Record<string, unknown>>) {
+  const { result: ids } = await enqueueWebhookEventWorkflow(container).run({ input: { name: event.name, data: event.data } })
+  if (ids.length) await drainWebhookDeliveriesWorkflow(container).run({ input: { ids, limit: ids.length } })
+}
+
+export const config: SubscriberConfig = {
+  event: SOURCE_EVENTS,
+  context: { subscriberId: "webhook-events" },
+}
