@@ -15,7 +15,7 @@ type Doc = Record<string, any>
 
 // The modules each plugin's operations name their schemas from (built plugin output).
 const SCHEMA_MODULES: Record<Plugin, string[]> = {
-  orgs: ["@volmify/orgs/api/validators", "@volmify/orgs/api/automation-validators", "@volmify/orgs/api/responses"],
+  orgs: ["@volmify/orgs/api/validators", "@volmify/orgs/api/automation-validators", "@volmify/orgs/api/webhook-validators", "@volmify/orgs/api/responses"],
   access: ["@volmify/access/api/validators", "@volmify/access/api/responses"],
   courses: ["@volmify/courses/api/validators", "@volmify/courses/api/responses"],
   attribution: ["@volmify/attribution/api/validators"],
