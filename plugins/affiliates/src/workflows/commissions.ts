@@ -6,7 +6,8 @@ import { AFFILIATES_MODULE } from "../modules/affiliates"
 import { additionalClawback } from "../rules/clawback"
 import { affiliateOwner, CLAWBACK_REFERENCE, COMMISSION_REFERENCE, fromMinor, postLedgerEntries, toMinor, validateOrderIdsStep } from "../utils/ledger"
 import { findMissedCommissionsStep } from "./steps/find-missed-commissions"
-import { planOrderCommissionsStep, planOrdersCommissionsStep } from "./steps/plan-order-commissions"
+import { planOrderCommissions } from "../rules/order-commissions"
+import { readOrderCommissionFactsStep } from "./steps/read-order-commission-facts"
 import { createAffiliateRecordsStep, updateAffiliateRecordsStep } from "./steps/records"
 
 const svc = (container: any) => container.resolve(AFFILIATES_MODULE) as any
@@ -19,7 +20,11 @@ export const orderLockKey = (orderId: string) => `affiliates:order:${orderId}`
 export const createOrderCommissionsWorkflow = createWorkflow("create-order-commissions", (input: { order_id: string }) => {
   const lockKey = transform({ input }, ({ input }) => orderLockKey(input.order_id))
   acquireLockStep({ key: lockKey, timeout: 30, ttl: 120 })
-  const plan = planOrderCommissionsStep(input)
+  const facts = readOrderCommissionFactsStep(transform({ input }, ({ input }) => ({ order_ids: [input.order_id] })))
+  const plan = transform({ facts, input }, ({ facts, input }) => {
+    const [{ order_id: _id, ...plan }] = planOrderCommissions(facts, [input.order_id], { toMinor, fromMinor })
+    return plan
+  })
   const created = createAffiliateRecordsStep(transform({ plan }, ({ plan }) => ({ model: "commission" as const, data: plan.rows })))
   when({ created }, ({ created }) => created.length > 0).then(() =>
     emitEventStep({
@@ -41,7 +46,8 @@ export const createOrdersCommissionsWorkflow = createWorkflow("create-orders-com
   const orderIds = validateOrderIdsStep(input)
   const lockKeys = transform({ orderIds }, ({ orderIds }) => (orderIds as string[]).map(orderLockKey))
   acquireLockStep({ key: lockKeys, timeout: 60, ttl: 300 })
-  const plans = planOrdersCommissionsStep({ order_ids: orderIds })
+  const facts = readOrderCommissionFactsStep({ order_ids: orderIds })
+  const plans = transform({ facts, orderIds }, ({ facts, orderIds }) => planOrderCommissions(facts, orderIds as string[], { toMinor, fromMinor }))
   const created = createAffiliateRecordsStep(transform({ plans }, ({ plans }) => ({ model: "commission" as const, data: plans.flatMap((p) => p.rows) })))
   const perOrder = transform({ created }, ({ created }) => {
     const ids = new Map<string, string[]>()
