@@ -286,7 +286,7 @@ medusaIntegrationTestRunner({
         const orderId = await placeOrder(api, f.b.customer, usd, [yoga.variants[0].id])
         const pay = await payment(orderId)
         await payments.capturePayment({ payment_id: pay.id })
-        const failed = await runFailingAfter(attribution.postOrderRevenueWorkflow(container), "post-ledger-transactions", { order_id: orderId })
+        const failed = await runFailingAfter(attribution.postOrderRevenueWorkflow(container), "post-ledger-entries", { order_id: orderId })
         expect(failed.errors).toHaveLength(1)
         expect(await posting(orderId)).toBeNull()
         expect(await ledger().listLedgerAccounts({ org_id: f.b.org.id })).toHaveLength(0)
@@ -296,7 +296,7 @@ medusaIntegrationTestRunner({
         expect(await split(result.transaction)).toEqual({ cash: 49, platform_fees: -2.45, processing_fees: -1.47, revenue: -45.08 })
 
         await payments.refundPayment({ payment_id: pay.id, amount: 49 })
-        const rev = await runFailingAfter(attribution.reverseOrderRevenueWorkflow(container), "post-ledger-transactions", { order_id: orderId })
+        const rev = await runFailingAfter(attribution.reverseOrderRevenueWorkflow(container), "post-ledger-entries", { order_id: orderId })
         expect(rev.errors).toHaveLength(1)
         expect(await ledger().listLedgerTransactions({ reverses_id: result.transaction.id })).toHaveLength(0)
         // The account for the kept fee, created by the failed run, is gone with it.
@@ -325,7 +325,7 @@ medusaIntegrationTestRunner({
         const order_ids = [usdOrder, jpyOrder, authorizedOnly, bOrder, earlier, "order_missing", jpyOrder]
         const before = (await ledger().listLedgerTransactions({})).length
 
-        const failed = await runFailingAfter(attribution.postOrdersRevenueWorkflow(container), "post-ledger-transactions", { order_ids })
+        const failed = await runFailingAfter(attribution.postOrdersRevenueWorkflow(container), "post-ledger-entries", { order_ids })
         expect(failed.errors).toHaveLength(1)
         expect((await ledger().listLedgerTransactions({})).length).toBe(before)
         expect(await posting(usdOrder)).toBeNull()

@@ -212,8 +212,8 @@ medusaIntegrationTestRunner({
         expect(await refused({ amount: "3.20", currency_code: "eur" })).toEqual(["invalid_data", "processing_fee.currency_code must be the order's currency (USD), got eur"])
         expect(await refused({ amount: "3.205", currency_code: "usd" })).toEqual(["invalid_data", "processing_fee.amount has more than 2 decimal(s) for USD: 3.205"])
         // The workflow rolls back whole and releases the order's lock.
-        const failed = await runFailingAfter(attribution.adjustOrderProcessingFeeWorkflow(container), "post-ledger-transactions", input)
-        expect(failed.errors.map((e) => e.error.message)).toEqual(["forced failure after post-ledger-transactions"])
+        const failed = await runFailingAfter(attribution.adjustOrderProcessingFeeWorkflow(container), "post-ledger-entries", input)
+        expect(failed.errors.map((e) => e.error.message)).toEqual(["forced failure after post-ledger-entries"])
         expect(await adjustmentsOf(orderId)).toEqual([])
 
         // The same report delivered twice as an event, then five more runs at once: one adjustment.

@@ -10,9 +10,8 @@ const chart = require("@volmify/ledger/chart") as {
 }
 const ledgerModule = require("@volmify/ledger/modules/ledger") as { accountKey(spec: any): string }
 const ledgerWorkflows = require("@volmify/ledger/workflows") as {
-  ensureLedgerAccountsStep: any
-  postLedgerTransactionsStep: any
-  emitPostedTransactions: (results: any) => void
+  /** Opens the accounts, posts (one DB transaction), emits `ledger.transaction.posted`. */
+  postLedgerEntries: (input: any) => any
   recordPayoutWorkflow: any
   validateOrderIdsStep: any
 }
@@ -20,7 +19,7 @@ const ledgerWorkflows = require("@volmify/ledger/workflows") as {
 export const { toMinor, fromMinor, minorToNumber, currencyDigits } = money
 export const { chartAccount } = chart
 export const { accountKey } = ledgerModule
-export const { ensureLedgerAccountsStep, postLedgerTransactionsStep, emitPostedTransactions, recordPayoutWorkflow, validateOrderIdsStep } = ledgerWorkflows
+export const { postLedgerEntries, recordPayoutWorkflow, validateOrderIdsStep } = ledgerWorkflows
 
 /** Ledger owner type of an affiliate's payable (already in the ledger's chart). */
 export const AFFILIATE_OWNER = "affiliate"

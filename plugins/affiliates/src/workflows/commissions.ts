@@ -4,21 +4,10 @@ import { ContainerRegistrationKeys, MathBN, MedusaError } from "@medusajs/framew
 import { AffiliateEvents } from "../events"
 import { AFFILIATES_MODULE } from "../modules/affiliates"
 import { additionalClawback } from "../rules/clawback"
-import {
-  accountKey,
-  affiliateOwner,
-  chartAccount,
-  CLAWBACK_REFERENCE,
-  COMMISSION_REFERENCE,
-  emitPostedTransactions,
-  ensureLedgerAccountsStep,
-  fromMinor,
-  postLedgerTransactionsStep,
-  toMinor,
-  validateOrderIdsStep,
-} from "../utils/ledger"
+import { affiliateOwner, CLAWBACK_REFERENCE, COMMISSION_REFERENCE, fromMinor, postLedgerEntries, toMinor, validateOrderIdsStep } from "../utils/ledger"
 import { findMissedCommissionsStep } from "./steps/find-missed-commissions"
-import { planOrderCommissionsStep, planOrdersCommissionsStep } from "./steps/plan-order-commissions"
+import { planOrderCommissions } from "../rules/order-commissions"
+import { readOrderCommissionFactsStep } from "./steps/read-order-commission-facts"
 import { createAffiliateRecordsStep, updateAffiliateRecordsStep } from "./steps/records"
 
 const svc = (container: any) => container.resolve(AFFILIATES_MODULE) as any
@@ -31,7 +20,11 @@ export const orderLockKey = (orderId: string) => `affiliates:order:${orderId}`
 export const createOrderCommissionsWorkflow = createWorkflow("create-order-commissions", (input: { order_id: string }) => {
   const lockKey = transform({ input }, ({ input }) => orderLockKey(input.order_id))
   acquireLockStep({ key: lockKey, timeout: 30, ttl: 120 })
-  const plan = planOrderCommissionsStep(input)
+  const facts = readOrderCommissionFactsStep(transform({ input }, ({ input }) => ({ order_ids: [input.order_id] })))
+  const plan = transform({ facts, input }, ({ facts, input }) => {
+    const [{ order_id: _id, ...plan }] = planOrderCommissions(facts, [input.order_id], { toMinor, fromMinor })
+    return plan
+  })
   const created = createAffiliateRecordsStep(transform({ plan }, ({ plan }) => ({ model: "commission" as const, data: plan.rows })))
   when({ created }, ({ created }) => created.length > 0).then(() =>
     emitEventStep({
@@ -53,7 +46,8 @@ export const createOrdersCommissionsWorkflow = createWorkflow("create-orders-com
   const orderIds = validateOrderIdsStep(input)
   const lockKeys = transform({ orderIds }, ({ orderIds }) => (orderIds as string[]).map(orderLockKey))
   acquireLockStep({ key: lockKeys, timeout: 60, ttl: 300 })
-  const plans = planOrdersCommissionsStep({ order_ids: orderIds })
+  const facts = readOrderCommissionFactsStep({ order_ids: orderIds })
+  const plans = transform({ facts, orderIds }, ({ facts, orderIds }) => planOrderCommissions(facts, orderIds as string[], { toMinor, fromMinor }))
   const created = createAffiliateRecordsStep(transform({ plans }, ({ plans }) => ({ model: "commission" as const, data: plans.flatMap((p) => p.rows) })))
   const perOrder = transform({ created }, ({ created }) => {
     const ids = new Map<string, string[]>()
@@ -96,15 +90,14 @@ export const creditMissedCommissionsWorkflow = createWorkflow(
   }
 )
 
-type LedgerPlan = { accounts: any[]; transactions: any[]; updates: any[] }
+type LedgerPlan = { transactions: any[]; updates: any[] }
 
-/** Accounts and balanced transaction for each commission (debit expense, credit the affiliate's payable). */
+/** The balanced transaction of a commission (debit expense, credit the affiliate's payable; the reverse to claw back). */
 function commissionPosting(c: any, affiliate: any, direction: "earn" | "clawback", amount: string, referenceId: string) {
-  const expense = chartAccount(c.org_id, "commission_expense", c.currency_code)
-  const payable = chartAccount(c.org_id, "payable", c.currency_code, affiliateOwner(affiliate))
+  const expense = { code: "commission_expense" }
+  const payable = { code: "payable", owner: affiliateOwner(affiliate) }
   const [debit, credit] = direction === "earn" ? [expense, payable] : [payable, expense]
   return {
-    accounts: [expense, payable],
     transaction: {
       org_id: c.org_id,
       currency_code: c.currency_code,
@@ -115,21 +108,15 @@ function commissionPosting(c: any, affiliate: any, direction: "earn" | "clawback
       flags: c.flags?.length ? c.flags : null,
       metadata: { commission_id: c.id, affiliate_id: c.affiliate_id, order_id: c.order_id },
       entries: [
-        { debit_key: accountKey(debit), direction: "debit", amount, product_id: c.product_id, line_item_id: c.line_item_id },
-        { debit_key: accountKey(credit), direction: "credit", amount, product_id: c.product_id, line_item_id: c.line_item_id },
+        { account: debit, direction: "debit", amount, product_id: c.product_id, line_item_id: c.line_item_id },
+        { account: credit, direction: "credit", amount, product_id: c.product_id, line_item_id: c.line_item_id },
       ],
     },
   }
 }
 
-const withAccountIds = (transactions: any[], accounts: Record<string, any>) =>
-  transactions.map((t) => ({
-    ...t,
-    entries: t.entries.map(({ debit_key, ...e }: any) => ({ ...e, account_id: accounts[debit_key].id })),
-  }))
-
 const planRefundClawbacksStep = createStep("plan-affiliate-clawbacks", async ({ order_id }: { order_id: string }, { container }) => {
-  const plan: LedgerPlan = { accounts: [], transactions: [], updates: [] }
+  const plan: LedgerPlan = { transactions: [], updates: [] }
   const commissions = (await svc(container).listAffiliateCommissions({ order_id })).filter(
     (c: any) => c.status !== "voided" || MathBN.gt(c.clawed_back_amount, 0)
   )
@@ -167,7 +154,6 @@ const planRefundClawbacksStep = createStep("plan-affiliate-clawbacks", async ({ 
     } else {
       // After approval: a negative adjustment on the affiliate's payable, against future earnings.
       const posting = commissionPosting(c, affiliates.get(c.affiliate_id), "clawback", fromMinor(due, currency), `${c.id}:${clawed}`)
-      plan.accounts.push(...posting.accounts)
       plan.transactions.push(posting.transaction)
       plan.updates.push({ id: c.id, clawed_back_amount: clawed })
     }
@@ -185,9 +171,7 @@ export const clawbackOrderCommissionsWorkflow = createWorkflow("clawback-order-c
   const lockKey = transform({ input }, ({ input }) => orderLockKey(input.order_id))
   acquireLockStep({ key: lockKey, timeout: 30, ttl: 120 })
   const plan = planRefundClawbacksStep(input)
-  const accounts = ensureLedgerAccountsStep(transform({ plan }, ({ plan }) => plan.accounts))
-  const results = postLedgerTransactionsStep(transform({ plan, accounts }, ({ plan, accounts }) => withAccountIds(plan.transactions, accounts)))
-  emitPostedTransactions(results)
+  const results = postLedgerEntries(transform({ plan }, ({ plan }) => ({ transactions: plan.transactions })))
   const updated = updateAffiliateRecordsStep(transform({ plan }, ({ plan }) => ({ model: "commission" as const, updates: plan.updates })))
   when({ updated }, ({ updated }) => updated.length > 0).then(() =>
     emitEventStep({
@@ -203,21 +187,20 @@ const planApprovalsStep = createStep(
   "plan-commission-approvals",
   async (input: { now?: string | Date; commission_ids?: string[]; org_id?: string }, { container }) => {
     const now = input.now ? new Date(input.now) : new Date()
-    if (input.commission_ids && !input.commission_ids.length) return new StepResponse<LedgerPlan>({ accounts: [], transactions: [], updates: [] })
+    if (input.commission_ids && !input.commission_ids.length) return new StepResponse<LedgerPlan>({ transactions: [], updates: [] })
     const filters: Record<string, unknown> = { status: "pending", needs_review: false, hold_until: { $lte: now } }
     if (input.commission_ids) filters.id = input.commission_ids
     if (input.org_id) filters.org_id = input.org_id
     const due = (await svc(container).listAffiliateCommissions(filters, { take: 500, order: { hold_until: "ASC" } })).filter((c: any) =>
       MathBN.gt(c.amount, 0)
     )
-    const plan: LedgerPlan = { accounts: [], transactions: [], updates: [] }
+    const plan: LedgerPlan = { transactions: [], updates: [] }
     if (!due.length) return new StepResponse(plan)
     const affiliates = new Map<string, any>(
       (await svc(container).listAffiliates({ id: [...new Set(due.map((c: any) => c.affiliate_id))] })).map((a: any) => [a.id, a])
     )
     for (const c of due) {
       const posting = commissionPosting(c, affiliates.get(c.affiliate_id), "earn", String(MathBN.convert(c.amount).toFixed()), c.id)
-      plan.accounts.push(...posting.accounts)
       plan.transactions.push(posting.transaction)
       plan.updates.push({ id: c.id, status: "approved", approved_at: now })
     }
@@ -234,9 +217,7 @@ export const approveDueCommissionsWorkflow = createWorkflow(
   "approve-due-affiliate-commissions",
   (input: { now?: string | Date; commission_ids?: string[]; org_id?: string }) => {
     const plan = planApprovalsStep(input)
-    const accounts = ensureLedgerAccountsStep(transform({ plan }, ({ plan }) => plan.accounts))
-    const results = postLedgerTransactionsStep(transform({ plan, accounts }, ({ plan, accounts }) => withAccountIds(plan.transactions, accounts)))
-    emitPostedTransactions(results)
+    const results = postLedgerEntries(transform({ plan }, ({ plan }) => ({ transactions: plan.transactions })))
     const updated = updateAffiliateRecordsStep(
       transform({ plan, results }, ({ plan, results }) => ({
         model: "commission" as const,

@@ -1,15 +1,14 @@
 import { acquireLockStep, releaseLockStep } from "@medusajs/medusa/core-flows"
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { splitDifference, type ReportedFee } from "../rules/processing-fee"
-import { orderLockKey } from "./post-order-revenue"
+import { onChartAccounts, orderLockKey } from "./post-order-revenue"
 import { planFeeAdjustmentStep } from "./steps/plan-fee-adjustment"
 import { FEE_ADJUSTMENT_REFERENCE } from "./steps/plan-refund-reversals"
 
 const ledger = require("@volmify/ledger/workflows")
-const { ensureLedgerAccountsStep, postLedgerTransactionsStep, emitPostedTransactions } = ledger as {
-  ensureLedgerAccountsStep: any
-  postLedgerTransactionsStep: any
-  emitPostedTransactions: (results: any) => void
+const { postLedgerEntries } = ledger as {
+  /** Opens the accounts, posts (one DB transaction), emits `ledger.transaction.posted`. */
+  postLedgerEntries: (input: any) => any
 }
 const { toMinor, fromMinor } = require("@volmify/ledger/utils/money") as {
   toMinor(amount: unknown, currency: string): bigint
@@ -31,36 +30,49 @@ export const adjustOrderProcessingFeeWorkflow = createWorkflow(
     const lockKey = transform({ input }, ({ input }) => orderLockKey(input.order_id))
     acquireLockStep({ key: lockKey, timeout: 30, ttl: 120 })
     const plan = planFeeAdjustmentStep(input)
-    const accounts = ensureLedgerAccountsStep(transform({ plan }, ({ plan }) => plan.accounts))
-    const results = postLedgerTransactionsStep(
-      transform({ plan, accounts, input }, ({ plan, accounts, input }) => {
-        if (!plan.transaction) return []
+    const results = postLedgerEntries(
+      transform({ plan, input }, ({ plan, input }) => {
+        if (!plan.transaction) return { transactions: [] }
         const currency = plan.transaction.currency_code
-        const signed = (e: any, account_id: string) => ({
-          account_id,
+        // Diffed per account key (the posted entries' accounts and the wanted split's chart accounts).
+        const signed = (e: any, account_key: string) => ({
+          account_id: account_key,
           line_item_id: e.line_item_id ?? null,
           product_id: e.product_id ?? null,
           direction: e.direction,
           minor: toMinor(e.amount, currency),
         })
         const diff = splitDifference(
-          plan.posted.map((e) => signed(e, e.account_id)),
-          plan.wanted.map((e) => signed(e, accounts[e.account_key].id))
+          plan.posted.map((e) => signed(e, e.account_key)),
+          plan.wanted.map((e) => signed(e, e.account_key))
         )
-        if (!diff.length) return []
-        return [
-          {
-            ...plan.transaction,
-            kind: "adjustment",
-            reference_type: FEE_ADJUSTMENT_REFERENCE,
-            reference_id: input.order_id,
-            occurred_at: new Date(),
-            entries: diff.map(({ minor, ...entry }) => ({ ...entry, amount: fromMinor(minor, currency) })),
-          },
-        ]
+        if (!diff.length) return { transactions: [] }
+        const postedIds = new Map(plan.posted.map((e) => [e.account_key, e.account_id]))
+        const wantedKeys = new Set(plan.wanted.map((e) => e.account_key))
+        const entries = diff.map(({ minor, account_id: key, ...entry }) => ({
+          ...entry,
+          amount: fromMinor(minor, currency),
+          // An account of the wanted split is opened if new; one only in the posting is known by id.
+          ...(wantedKeys.has(key) ? { account_key: key } : { account_id: postedIds.get(key) }),
+        }))
+        return {
+          accounts: plan.accounts,
+          transactions: [
+            onChartAccounts(
+              {
+                ...plan.transaction,
+                kind: "adjustment",
+                reference_type: FEE_ADJUSTMENT_REFERENCE,
+                reference_id: input.order_id,
+                occurred_at: new Date(),
+                entries,
+              },
+              plan.accounts
+            ),
+          ],
+        }
       })
     )
-    emitPostedTransactions(results)
     releaseLockStep({ key: lockKey })
     return new WorkflowResponse(
       transform({ plan, results }, ({ plan, results }) => ({

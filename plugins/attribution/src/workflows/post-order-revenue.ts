@@ -5,14 +5,32 @@ import { planOrderPostingStep, planOrdersPostingsStep } from "./steps/plan-order
 import { planRefundReversalsStep } from "./steps/plan-refund-reversals"
 
 const ledger = require("@volmify/ledger/workflows")
-const { ensureLedgerAccountsStep, postLedgerTransactionsStep, emitPostedTransactions, validateOrderIdsStep } = ledger as {
+const { postLedgerEntries, validateOrderIdsStep } = ledger as {
   validateOrderIdsStep: any
-  ensureLedgerAccountsStep: any
-  postLedgerTransactionsStep: any
-  emitPostedTransactions: (results: any) => void
+  /** Opens the accounts, posts (one DB transaction), emits `ledger.transaction.posted`. */
+  postLedgerEntries: (input: any) => any
 }
+const { accountKey } = require("@volmify/ledger/modules/ledger") as { accountKey(spec: any): string }
 
 export const orderLockKey = (orderId: string) => `attribution:order:${orderId}`
+
+/** The chart account (code and owner) of an account spec made by `chartAccount`. */
+const chartRefOf = (spec: any) => ({
+  code: spec.code,
+  owner: spec.owner_id ? { type: spec.owner_type, id: spec.owner_id, name: spec.name } : null,
+})
+
+/**
+ * A planned transaction for the ledger's posting step: entries planned on an account key
+ * (one of `specs`) name that chart account; entries with an account id keep it.
+ */
+export function onChartAccounts<T extends { entries: any[] }>(transaction: T, specs: any[]) {
+  const byKey = new Map(specs.map((spec) => [accountKey(spec), spec]))
+  return {
+    ...transaction,
+    entries: transaction.entries.map(({ account_key, ...entry }: any) => (account_key ? { ...entry, account: chartRefOf(byKey.get(account_key)) } : entry)),
+  }
+}
 
 /**
  * Posts an order's revenue split to the ledger when its payment is captured. Idempotent:
@@ -25,20 +43,12 @@ export const postOrderRevenueWorkflow = createWorkflow(
     const lockKey = transform({ input }, ({ input }) => orderLockKey(input.order_id))
     acquireLockStep({ key: lockKey, timeout: 30, ttl: 120 })
     const plan = planOrderPostingStep(input)
-    const accounts = ensureLedgerAccountsStep(transform({ plan }, ({ plan }) => plan.accounts))
-    const results = postLedgerTransactionsStep(
-      transform({ plan, accounts }, ({ plan, accounts }) =>
-        plan.transaction
-          ? [
-              {
-                ...plan.transaction,
-                entries: plan.transaction.entries.map(({ account_key, ...e }) => ({ ...e, account_id: accounts[account_key].id })),
-              },
-            ]
-          : []
-      )
+    const results = postLedgerEntries(
+      transform({ plan }, ({ plan }) => ({
+        accounts: plan.accounts,
+        transactions: plan.transaction ? [onChartAccounts(plan.transaction, plan.accounts)] : [],
+      }))
     )
-    emitPostedTransactions(results)
     releaseLockStep({ key: lockKey })
     return new WorkflowResponse(
       transform({ plan, results }, ({ plan, results }) => ({
@@ -61,18 +71,12 @@ export const postOrdersRevenueWorkflow = createWorkflow("post-orders-revenue", (
   const lockKeys = transform({ orderIds }, ({ orderIds }) => orderIds.map(orderLockKey))
   acquireLockStep({ key: lockKeys, timeout: 60, ttl: 300 })
   const plan = planOrdersPostingsStep({ order_ids: orderIds })
-  const accounts = ensureLedgerAccountsStep(transform({ plan }, ({ plan }) => plan.accounts))
-  const results = postLedgerTransactionsStep(
-    transform({ plan, accounts }, ({ plan, accounts }) =>
-      plan.plans
-        .filter((p) => p.transaction)
-        .map((p) => ({
-          ...p.transaction!,
-          entries: p.transaction!.entries.map(({ account_key, ...e }) => ({ ...e, account_id: accounts[account_key].id })),
-        }))
-    )
+  const results = postLedgerEntries(
+    transform({ plan }, ({ plan }) => ({
+      accounts: plan.accounts,
+      transactions: plan.plans.filter((p) => p.transaction).map((p) => onChartAccounts(p.transaction!, plan.accounts)),
+    }))
   )
-  emitPostedTransactions(results)
   releaseLockStep({ key: lockKeys })
   return new WorkflowResponse(
     transform({ plan, results }, ({ plan, results }) => ({
@@ -115,16 +119,12 @@ export const reverseOrderRevenueWorkflow = createWorkflow("reverse-order-revenue
   const lockKey = transform({ input }, ({ input }) => orderLockKey(input.order_id))
   acquireLockStep({ key: lockKey, timeout: 30, ttl: 120 })
   const plan = planRefundReversalsStep(input)
-  const accounts = ensureLedgerAccountsStep(transform({ plan }, ({ plan }) => plan.accounts))
-  const results = postLedgerTransactionsStep(
-    transform({ plan, accounts }, ({ plan, accounts }) =>
-      plan.transactions.map((t: any) => ({
-        ...t,
-        entries: t.entries.map(({ account_key, ...e }: any) => (account_key ? { ...e, account_id: accounts[account_key].id } : e)),
-      }))
-    )
+  const results = postLedgerEntries(
+    transform({ plan }, ({ plan }) => ({
+      accounts: plan.accounts,
+      transactions: plan.transactions.map((t: any) => onChartAccounts(t, plan.accounts)),
+    }))
   )
-  emitPostedTransactions(results)
   releaseLockStep({ key: lockKey })
   return new WorkflowResponse(
     transform({ plan, results }, ({ plan, results }) => ({

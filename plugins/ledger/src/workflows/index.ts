@@ -1,4 +1,4 @@
 export * from "./post-ledger-transaction"
 export * from "./record-payout"
-export * from "./steps/ledger-records"
+export * from "./steps/post-ledger-entries"
 export * from "./steps/validate-order-ids"

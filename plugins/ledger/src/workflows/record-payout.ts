@@ -2,10 +2,7 @@ import { acquireLockStep, releaseLockStep } from "@medusajs/medusa/core-flows"
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import type { BigNumberInput } from "@medusajs/framework/types"
 import { ulid } from "ulid"
-import { chartAccount } from "../chart"
-import { accountKey } from "../modules/ledger/service"
-import { emitPostedTransactions } from "./post-ledger-transaction"
-import { ensureLedgerAccountsStep, postLedgerTransactionsStep } from "./steps/ledger-records"
+import { postLedgerEntries } from "./steps/post-ledger-entries"
 
 export type RecordPayoutWorkflowInput = {
   org_id: string
@@ -28,34 +25,29 @@ export type RecordPayoutWorkflowInput = {
 export const recordPayoutWorkflow = createWorkflow("record-ledger-payout", (input: RecordPayoutWorkflowInput) => {
   const lockKey = transform({ input }, ({ input }) => `ledger:payout:${input.org_id}:${input.owner.type}:${input.owner.id}`)
   acquireLockStep({ key: lockKey, timeout: 30, ttl: 60 })
-  const specs = transform({ input }, ({ input }) => [
-    chartAccount(input.org_id, "payable", input.currency_code, input.owner),
-    chartAccount(input.org_id, "cash", input.currency_code),
-  ])
-  const accounts = ensureLedgerAccountsStep(specs)
-  const results = postLedgerTransactionsStep(
-    transform({ input, specs, accounts }, ({ input, specs, accounts }) => {
-      const payable = accounts[accountKey(specs[0])].id
-      const cash = accounts[accountKey(specs[1])].id
-      return [
-        {
-          org_id: input.org_id,
-          currency_code: input.currency_code,
-          kind: "payout" as const,
-          reference_type: "payout",
-          reference_id: input.reference_id ?? `payout_${ulid()}`,
-          description: input.note ?? null,
-          metadata: { owner_type: input.owner.type, owner_id: input.owner.id, recorded_by: input.recorded_by ?? null },
-          entries: [
-            { account_id: payable, direction: "debit" as const, amount: input.amount },
-            { account_id: cash, direction: "credit" as const, amount: input.amount },
-          ],
-          no_negative_balance: [payable],
-        },
-      ]
+  const results = postLedgerEntries(
+    transform({ input }, ({ input }) => {
+      const payable = { code: "payable" as const, owner: input.owner }
+      return {
+        transactions: [
+          {
+            org_id: input.org_id,
+            currency_code: input.currency_code,
+            kind: "payout" as const,
+            reference_type: "payout",
+            reference_id: input.reference_id ?? `payout_${ulid()}`,
+            description: input.note ?? null,
+            metadata: { owner_type: input.owner.type, owner_id: input.owner.id, recorded_by: input.recorded_by ?? null },
+            entries: [
+              { account: payable, direction: "debit" as const, amount: input.amount },
+              { account: { code: "cash" as const }, direction: "credit" as const, amount: input.amount },
+            ],
+            no_negative_balance: [payable],
+          },
+        ],
+      }
     })
   )
-  emitPostedTransactions(results)
   releaseLockStep({ key: lockKey })
   return new WorkflowResponse(transform({ results }, ({ results }) => results[0]))
 })

@@ -15,8 +15,8 @@ const { toMinor } = require("@volmify/ledger/utils/money") as {
 export type PlannedFeeAdjustment = {
   skipped: string | null
   accounts: any[]
-  /** The capture posting's entries as posted (account ids). */
-  posted: { account_id: string; direction: "debit" | "credit"; amount: string; line_item_id: string | null; product_id: string | null }[]
+  /** The capture posting's entries as posted (account ids, and the accounts' keys to diff with `wanted`). */
+  posted: { account_id: string; account_key: string; direction: "debit" | "credit"; amount: string; line_item_id: string | null; product_id: string | null }[]
   /** The same split recomputed with the reported fee (account keys, resolved by the workflow). */
   wanted: PlannedEntry[]
   transaction: null | { org_id: string; currency_code: string; description: string; metadata: Record<string, unknown> }
@@ -58,7 +58,7 @@ export const planFeeAdjustmentStep = createStep(
 
     const { data: found } = await query.graph({
       entity: "ledger_transaction",
-      fields: ["id", "reference_type", "org_id", "metadata", "entries.account_id", "entries.direction", "entries.amount", "entries.line_item_id", "entries.product_id"],
+      fields: ["id", "reference_type", "org_id", "metadata", "entries.account_id", "entries.account.key", "entries.direction", "entries.amount", "entries.line_item_id", "entries.product_id"],
       filters: { reference_type: [ORDER_REFERENCE, FEE_ADJUSTMENT_REFERENCE], reference_id: order.id },
     })
     const posting = found.find((t: any) => t.reference_type === ORDER_REFERENCE)
@@ -83,7 +83,7 @@ export const planFeeAdjustmentStep = createStep(
     return new StepResponse<PlannedFeeAdjustment>({
       skipped: null,
       accounts: wanted.accounts,
-      posted: posting.entries,
+      posted: posting.entries.map(({ account, ...e }: any) => ({ ...e, account_key: account.key })),
       wanted: wanted.transaction.entries,
       transaction: {
         org_id: posting.org_id,

@@ -420,6 +420,40 @@ export default class LedgerModuleService extends MedusaService({ LedgerAccount, 
     })
   }
 
+  /**
+   * Finds or creates `specs` and posts what `build` makes of them (it gets the accounts keyed
+   * by `accountKey` and returns the transactions with account ids), in ONE DB transaction:
+   * a posting refused (unbalanced, overdrawn...) leaves no account it would have created.
+   * Results follow the built inputs as in `postTransactions`; `created_account_ids` are the
+   * accounts this call created (for a compensation). A call that loses a reference to a
+   * concurrent poster is run once more: that reference is then answered `created: false`.
+   */
+  @InjectManager()
+  async postWithAccounts(
+    specs: AccountSpec[],
+    build: (accounts: Record<string, any>) => PostTransactionInput[],
+    @MedusaContext() context: Context = {}
+  ): Promise<{ results: { transaction: any; created: boolean }[]; created_account_ids: string[] }> {
+    try {
+      return await this.postWithAccounts_(specs, build, context)
+    } catch (error) {
+      if (context.transactionManager || !isUniqueViolation(error)) throw error
+      return await this.postWithAccounts_(specs, build, context)
+    }
+  }
+
+  @InjectTransactionManager()
+  protected async postWithAccounts_(
+    specs: AccountSpec[],
+    build: (accounts: Record<string, any>) => PostTransactionInput[],
+    @MedusaContext() context: Context = {}
+  ): Promise<{ results: { transaction: any; created: boolean }[]; created_account_ids: string[] }> {
+    const { accounts, created_ids } = await this.ensureAccounts(specs ?? [], context)
+    const inputs = build(accounts)
+    const results = inputs?.length ? await this.postTransactions_(inputs, context) : []
+    return { results, created_account_ids: created_ids }
+  }
+
   /** Locks the accounts (FOR UPDATE, sorted) and refuses a posting that takes one below zero. */
   protected async assertStaysNonNegative_(
     accountIds: string[],

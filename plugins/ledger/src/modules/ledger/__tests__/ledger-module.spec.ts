@@ -1,7 +1,23 @@
+import { asValue } from "@medusajs/framework/awilix"
+import { createMedusaContainer } from "@medusajs/framework/utils"
+import { createStep, createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { moduleIntegrationTestRunner } from "@medusajs/test-utils"
 import path from "node:path"
 import { LEDGER_MODULE } from ".."
+import { chartAccount } from "../../../chart"
+import { postLedgerEntriesStep, type PostLedgerEntriesInput } from "../../../workflows/steps/post-ledger-entries"
 import LedgerModuleService, { accountKey, AccountSpec } from "../service"
+
+// Workflows that run the ledger's posting step alone, and then a step that fails (its compensation runs).
+const postOnly = createWorkflow("test-post-ledger-entries", (input: PostLedgerEntriesInput) => new WorkflowResponse(postLedgerEntriesStep(input)))
+const failAfterPosting = createStep("test-fail-after-posting", async () => {
+  throw new Error("forced failure after post-ledger-entries")
+})
+const postThenFail = createWorkflow("test-post-ledger-entries-then-fail", (input: PostLedgerEntriesInput) => {
+  const results = postLedgerEntriesStep(input)
+  failAfterPosting()
+  return new WorkflowResponse(results)
+})
 
 jest.setTimeout(30_000)
 
@@ -35,6 +51,108 @@ moduleIntegrationTestRunner<LedgerModuleService>({
         { account_id: a.revenue, direction: "credit" as const, amount: revenue },
         { account_id: a.payable, direction: "credit" as const, amount: payable },
       ],
+    })
+
+    describe("posting with accounts (postWithAccounts, postLedgerEntriesStep)", () => {
+      const container = () => {
+        const c = createMedusaContainer()
+        c.register(LEDGER_MODULE, asValue(service))
+        return c
+      }
+      // A JPY sale of 13616 on chart accounts: 4085 to the org, 9531 to an employee's payable.
+      const jpySale = (ref: string, org_id = "org_1", payable = "9531.4") => ({
+        org_id,
+        currency_code: "JPY",
+        kind: "posting" as const,
+        reference_type: "test",
+        reference_id: ref,
+        entries: [
+          { account: { code: "cash" as const }, direction: "debit" as const, amount: 13616 },
+          { account: { code: "revenue" as const }, direction: "credit" as const, amount: "4084.6" },
+          { account: { code: "payable" as const, owner: { type: "employee", id: "oemp_1", name: "Payable to Ana" } }, direction: "credit" as const, amount: payable },
+        ],
+      })
+
+      it("opens the accounts once and posts in the same DB transaction; a refused posting leaves no account behind", async () => {
+        const specs = [chartAccount("org_1", "cash", "jpy"), chartAccount("org_1", "payable", "jpy", { type: "employee", id: "oemp_1" })]
+        const payout = (accounts: Record<string, any>, amount: number) => [
+          {
+            org_id: "org_1",
+            currency_code: "jpy",
+            kind: "payout" as const,
+            reference_type: "payout",
+            reference_id: `p_${amount}`,
+            entries: [
+              { account_id: accounts[accountKey(specs[1])].id, direction: "debit" as const, amount },
+              { account_id: accounts[accountKey(specs[0])].id, direction: "credit" as const, amount },
+            ],
+            no_negative_balance: [accounts[accountKey(specs[1])].id],
+          },
+        ]
+        // The payable is empty: the payout is refused after the accounts were inserted, and they go with it.
+        await expect(service.postWithAccounts(specs, (accounts) => payout(accounts, 1))).rejects.toThrow(/at -1 JPY \(balance 0\)/)
+        await expect(service.postWithAccounts(specs, () => { throw new Error("build failed") })).rejects.toThrow("build failed")
+        expect(await service.listLedgerAccounts({})).toEqual([])
+        expect(await service.listLedgerTransactions({})).toEqual([])
+
+        const { results, created_account_ids } = await service.postWithAccounts(specs, () => [])
+        expect([results, created_account_ids.length]).toEqual([[], 2])
+        const again = await service.postWithAccounts([...specs, chartAccount("org_1", "revenue", "jpy")], (accounts) =>
+          [{ ...payout(accounts, 1)[0], kind: "posting" as const, reference_type: "test", no_negative_balance: undefined }]
+        )
+        expect(again.created_account_ids).toHaveLength(1)
+        expect(again.results.map((r) => [r.created, r.transaction.entries.length])).toEqual([[true, 2]])
+        expect(await service.listLedgerAccounts({})).toHaveLength(3)
+      })
+
+      it("postLedgerEntriesStep posts by chart code and owner (JPY, to the yen), once per reference, and names a bad account", async () => {
+        const { result } = await postOnly(container()).run({ input: { transactions: [jpySale("s_1"), jpySale("s_2", "org_2")] } })
+        expect(result.map((r: any) => [r.transaction.org_id, r.created])).toEqual([["org_1", true], ["org_2", true]])
+        expect(result[0].transaction.entries.map((e: any) => [e.direction, String(e.amount)]).sort()).toEqual([
+          ["credit", "4085"],
+          ["credit", "9531"],
+          ["debit", "13616"],
+        ])
+        const accounts = await service.listLedgerAccounts({ org_id: "org_1" })
+        expect(accounts.map((a: any) => [a.code, a.currency_code, a.owner_id, a.name]).sort()).toEqual([
+          ["cash", "jpy", null, "Cash and receivables"],
+          ["payable", "jpy", "oemp_1", "Payable to Ana"],
+          ["revenue", "jpy", null, "Org revenue"],
+        ])
+        // Replayed, and with an account given by id: nothing new.
+        const cash = accounts.find((a: any) => a.code === "cash")!
+        const replay = jpySale("s_1")
+        replay.entries[0] = { account_id: cash.id, direction: "debit", amount: 13616 } as any
+        const { result: again } = await postOnly(container()).run({ input: { transactions: [replay] } })
+        expect([again[0].created, again[0].transaction.id]).toEqual([false, result[0].transaction.id])
+        expect(await service.listLedgerAccounts({})).toHaveLength(6)
+        expect(await service.listLedgerTransactions({})).toHaveLength(2)
+
+        const bad = jpySale("s_3")
+        bad.entries[1] = { account: { code: "income" }, direction: "credit", amount: "4084.6" } as any
+        const refused = await postOnly(container()).run({ input: { transactions: [jpySale("s_4"), bad] }, throwOnError: false })
+        expect(refused.errors.map((e: any) => e.error.message)).toEqual([
+          expect.stringMatching(/^transactions\[1\]\.entries\[1\]\.account must be an account id or a chart account/),
+        ])
+        expect(await service.listLedgerTransactions({})).toHaveLength(2)
+      })
+
+      it("rolls back what it posted and the accounts it opened when a later step fails (accounts and postings made before stay)", async () => {
+        await postOnly(container()).run({ input: { transactions: [jpySale("kept")] } })
+        const before = (await service.listLedgerAccounts({})).map((a: any) => a.id).sort()
+        const input = {
+          transactions: [jpySale("kept"), jpySale("new_1"), { ...jpySale("new_2", "org_3"), currency_code: "usd" }],
+          accounts: [chartAccount("org_1", "tax_payable", "jpy")],
+        }
+        const failed = await postThenFail(container()).run({ input, throwOnError: false })
+        expect(failed.errors.map((e: any) => e.error.message)).toEqual(["forced failure after post-ledger-entries"])
+        expect((await service.listLedgerTransactions({})).map((t: any) => t.reference_id)).toEqual(["kept"])
+        expect((await service.listLedgerAccounts({})).map((a: any) => a.id).sort()).toEqual(before)
+
+        const { result } = await postOnly(container()).run({ input })
+        expect(result.map((r: any) => [r.transaction.reference_id, r.created])).toEqual([["kept", false], ["new_1", true], ["new_2", true]])
+        expect(await service.listLedgerAccounts({})).toHaveLength(7)
+      })
     })
 
     describe("ledger module", () => {

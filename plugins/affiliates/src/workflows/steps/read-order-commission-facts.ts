@@ -1,0 +1,112 @@
+import { ContainerRegistrationKeys, MathBN } from "@medusajs/framework/utils"
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { AFFILIATES_MODULE } from "../../modules/affiliates"
+import type { CommissionFacts } from "../../rules/order-commissions"
+
+/**
+ * What deciding the orders' commissions (rules/order-commissions.ts) needs, read in a fixed
+ * number of queries however many orders (up to 1,000 a batch): the orders with their lines'
+ * totals, cart and promotions, the orgs of their sales channels and their programs, the
+ * commissions already made, the carts' touches, the affiliate coupons among the promotions,
+ * those affiliates with their order counts and product rates, and the buyers' emails.
+ * Plain data (amounts as decimal strings), so the step's output is stored as is.
+ */
+export async function readOrderCommissionFacts(container: any, orderIds: string[]): Promise<CommissionFacts> {
+  const ids = [...new Set(orderIds)]
+  const none: CommissionFacts = { orders: [], orgs: [], programs: [], credited: [], touches: [], coupons: [], affiliates: [], prior_by_affiliate: {}, buyers: [], product_rates: [] }
+  if (!ids.length) return none
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const service = container.resolve(AFFILIATES_MODULE) as any
+  const uniq = (values: unknown[]) => [...new Set(values.filter(Boolean))] as string[]
+  const decimal = (x: unknown) => (x === null || x === undefined ? null : MathBN.convert(x as any).toFixed())
+  const { data: orders } = await query.graph({
+    entity: "order",
+    fields: [
+      "id",
+      "created_at",
+      "currency_code",
+      "email",
+      "customer_id",
+      "sales_channel_id",
+      // A top-level total makes the order module compute totals (lines included).
+      "total",
+      "items.id",
+      "items.product_id",
+      "items.quantity",
+      "items.total",
+      "items.tax_total",
+    ],
+    filters: { id: ids },
+  })
+  // The cart link and adjustments, asked apart from the totals.
+  const { data: links } = await query.graph({ entity: "order", fields: ["id", "cart.id", "items.id", "items.adjustments.promotion_id"], filters: { id: ids } })
+  const channels = uniq(orders.map((o: any) => o.sales_channel_id))
+  const { data: orgs } = channels.length
+    ? await query.graph({ entity: "org", fields: ["id", "sales_channel_id"], filters: { sales_channel_id: channels } })
+    : { data: [] as any[] }
+  const programs = orgs.length ? await service.listAffiliatePrograms({ org_id: orgs.map((o: any) => o.id) }) : []
+  const credited = await service.listAffiliateCommissions({ order_id: ids }, { select: ["order_id", "line_item_id", "affiliate_id", "clawed_back_amount"] })
+  const linksById = new Map<string, any>(links.map((o: any) => [o.id, o]))
+  const cartIds = uniq(links.map((o: any) => o.cart?.id))
+  const touchesAll = cartIds.length ? await service.listAffiliateReferrals({ cart_id: cartIds }) : []
+  const promotionIdsAll = uniq(links.flatMap((o: any) => (o.items ?? []).flatMap((i: any) => (i?.adjustments ?? []).map((a: any) => a?.promotion_id))))
+  const couponsAll = promotionIdsAll.length ? await service.listAffiliateCoupons({ promotion_id: promotionIdsAll }) : []
+  const affiliateIdsAll = uniq([...touchesAll.map((t: any) => t.affiliate_id), ...couponsAll.map((c: any) => c.affiliate_id)])
+  const affiliates = affiliateIdsAll.length ? await service.listAffiliates({ id: affiliateIdsAll }) : []
+  const prior = affiliateIdsAll.length ? await service.countOrdersByAffiliate(affiliateIdsAll) : {}
+  const customerIds = uniq(orders.map((o: any) => o.customer_id))
+  const { data: buyers } = customerIds.length
+    ? await query.graph({ entity: "customer", fields: ["id", "email"], filters: { id: customerIds } })
+    : { data: [] as any[] }
+  const rates = affiliateIdsAll.length ? await service.listAffiliateProductRates({ affiliate_id: affiliateIdsAll }) : []
+  const rated = (r: any) => ({ commission_type: r.commission_type ?? null, commission_bps: r.commission_bps ?? null, fixed_amounts: r.fixed_amounts ?? null })
+  return {
+    orders: orders.map((o: any) => {
+      const withLinks = linksById.get(o.id)
+      return {
+        id: o.id,
+        created_at: o.created_at,
+        currency_code: o.currency_code,
+        email: o.email ?? null,
+        customer_id: o.customer_id ?? null,
+        sales_channel_id: o.sales_channel_id ?? null,
+        cart_id: withLinks?.cart?.id ?? null,
+        promotion_ids: uniq((withLinks?.items ?? []).flatMap((i: any) => (i?.adjustments ?? []).map((a: any) => a?.promotion_id))),
+        items: (o.items ?? []).filter(Boolean).map((i: any) => ({
+          id: i.id,
+          product_id: i.product_id ?? null,
+          quantity: i.quantity,
+          total: decimal(i.total),
+          tax_total: decimal(i.tax_total),
+        })),
+      }
+    }),
+    orgs: orgs.map((o: any) => ({ id: o.id, sales_channel_id: o.sales_channel_id })),
+    programs: programs.map((p: any) => ({
+      ...rated(p),
+      org_id: p.org_id,
+      enabled: p.enabled,
+      attribution_model: p.attribution_model,
+      cookie_window_days: p.cookie_window_days,
+      hold_days: p.hold_days,
+    })),
+    credited: credited.map((c: any) => ({
+      order_id: c.order_id,
+      line_item_id: c.line_item_id,
+      affiliate_id: c.affiliate_id,
+      clawed_back_amount: decimal(c.clawed_back_amount),
+    })),
+    touches: touchesAll.map((t: any) => ({ id: t.id, cart_id: t.cart_id, org_id: t.org_id, affiliate_id: t.affiliate_id, touched_at: t.touched_at, click_id: t.click_id ?? null })),
+    coupons: couponsAll.map((c: any) => ({ org_id: c.org_id, promotion_id: c.promotion_id, affiliate_id: c.affiliate_id })),
+    affiliates: affiliates.map((a: any) => ({ ...rated(a), id: a.id, org_id: a.org_id, status: a.status, customer_id: a.customer_id, email: a.email ?? null })),
+    prior_by_affiliate: prior,
+    buyers: buyers.map((b: any) => ({ id: b.id, email: b.email ?? null })),
+    product_rates: rates.map((r: any) => ({ ...rated(r), affiliate_id: r.affiliate_id, product_id: r.product_id })),
+  }
+}
+
+/** The batched read of rules/order-commissions.ts's facts for `order_ids` (one id on the order.placed path, up to 1,000 for a backlog). */
+export const readOrderCommissionFactsStep = createStep(
+  "read-order-commission-facts",
+  async ({ order_ids }: { order_ids: string[] }, { container }) => new StepResponse(await readOrderCommissionFacts(container, order_ids))
+)
