@@ -10,7 +10,7 @@ const net = require("node:net")
 const pg = require("./lib/postgres")
 
 const ROOT = path.resolve(__dirname, "../..")
-const ALL = ["unit", "modules", "http", "redis", "platform"]
+const ALL = ["unit", "modules", "http", "redis", "faults", "platform"]
 const log = (msg) => process.stdout.write(`[volmify test] ${msg}\n`)
 
 async function main() {
@@ -30,9 +30,9 @@ async function main() {
     log("Building plugins…")
     sh("npm", ["run", "build:plugins", "--silent"])
   }
-  // The dashboard's browser tests run against the production build (built admin).
-  if (projects.includes("platform") && process.env.VOLMIFY_SKIP_APP_BUILD !== "true") {
-    log("Building the app (medusa build) for the platform suite…")
+  // The dashboard's browser tests and the faults suite's processes run the production build.
+  if ((projects.includes("platform") || projects.includes("faults")) && process.env.VOLMIFY_SKIP_APP_BUILD !== "true") {
+    log("Building the app (medusa build) for the platform and faults suites…")
     sh(path.join(ROOT, "node_modules", ".bin", "medusa"), ["build"])
   }
 
