@@ -31,18 +31,34 @@ class Cluster {
   async startPostgres() {
     this.pgPort ??= await pg.freePort()
     this.pgDataDir ??= path.join(this.dir, "pgdata")
-    this.pgServer = await pg.startEmbeddedPostgres({ dataDir: this.pgDataDir, port: this.pgPort })
-    this.pgServerUrl = this.pgServer.url
-    this.dbUrl = pg.withDatabase(this.pgServerUrl, "volmify_faults")
+    const child = spawn(process.execPath, [path.join(__dirname, "postgres-process.js"), this.pgDataDir, String(this.pgPort)], {
+      stdio: ["ignore", "pipe", "pipe"],
+      detached: true,
+      env: { ...process.env, NODE_OPTIONS: "" },
+    })
+    b.killGroupOnExit(child)
+    let out = ""
+    child.stderr.on("data", (d) => (out = (out + d).slice(-4000)))
+    const url = await new Promise((resolve, reject) => {
+      child.stdout.on("data", (d) => {
+        out = (out + d).slice(-4000)
+        const m = /postgres:ready (\S+)/.exec(out)
+        if (m) resolve(m[1])
+      })
+      child.once("exit", (code) => reject(new Error(`embedded PostgreSQL exited with ${code}: ${out}`)))
+    })
+    this.pgHolder = child
+    this.pgServerUrl = url
+    this.dbUrl = pg.withDatabase(url, "volmify_faults")
   }
+  /** A clean (fast) shutdown of the server: open connections are terminated. */
   async stopPostgres() {
-    await this.pgServer?.stop()
-    this.pgServer = null
-  }
-  /** The server process's pid (postmaster.pid), for a hard kill. */
-  postgresPid() {
-    const file = path.join(this.pgServer?.dataDir ?? this.pgDataDir, "postmaster.pid")
-    return Number(fs.readFileSync(file, "utf8").split("\n")[0])
+    const child = this.pgHolder
+    if (!child || child.exitCode !== null) return
+    const exited = new Promise((r) => child.once("exit", r))
+    child.kill("SIGTERM")
+    await exited
+    this.pgHolder = null
   }
 
   // ---- Redis (the machine's redis-server, own port, AOF like docker-compose.yml) ----
@@ -120,8 +136,10 @@ class Cluster {
         ...env,
       },
     })
-    const proc = { name, mode, port, child: medusa.child, stop: medusa.stop, tail: "", url: `http://127.0.0.1:${port}` }
-    const keep = (d) => (proc.tail = (proc.tail + d).slice(-20_000))
+    const previous = this.procs.get(name)
+    if (previous) this.archive(previous)
+    const proc = { name, mode, port, child: medusa.child, stop: medusa.stop, tail: "", url: `http://127.0.0.1:${port}`, started: new Date().toISOString() }
+    const keep = (d) => (proc.tail = (proc.tail + d).slice(-200_000))
     medusa.child.stdout.on("data", keep)
     medusa.child.stderr.on("data", keep)
     this.procs.set(name, proc)
@@ -169,8 +187,18 @@ class Cluster {
     return max
   }
 
+  /** Keeps a process's output (FAULTS_LOG_DIR, default <tmp>/volmify-faults-logs) for diagnosis. */
+  archive(proc) {
+    const dir = process.env.FAULTS_LOG_DIR || path.join(os.tmpdir(), "volmify-faults-logs")
+    fs.mkdirSync(dir, { recursive: true })
+    fs.writeFileSync(path.join(dir, `${proc.name}-${proc.started.replace(/[:.]/g, "-")}.log`), proc.tail)
+  }
+
   async stop() {
-    for (const proc of this.procs.values()) await proc.stop().catch(() => {})
+    for (const proc of this.procs.values()) {
+      await proc.stop().catch(() => {})
+      this.archive(proc)
+    }
     await this.pool?.end().catch(() => {})
     await this.stopRedis("SIGTERM").catch(() => {})
     await this.stopPostgres().catch(() => {})
