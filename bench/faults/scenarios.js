@@ -112,6 +112,7 @@ async function audit(cluster, orders) {
     [ids]
   )
   const r = { orders: ids.length, referred: orders.filter((o) => o.referred).length, missing: { entitlements: 0, postings: 0, commissions: 0 }, duplicates: { entitlements: 0, postings: 0, commissions: 0 }, unexpected_commissions: 0, unbalanced_transactions: unbalanced.n }
+  r.missing_orders = []
   for (const o of orders) {
     const e = ent.get(o.order_id) || 0
     const p = post.get(o.order_id) || 0
@@ -123,6 +124,7 @@ async function audit(cluster, orders) {
     if (o.referred && c === 0) r.missing.commissions++
     if (c > 1) r.duplicates.commissions += c - 1
     if (!o.referred && c > 0) r.unexpected_commissions += c
+    if (e === 0 || p === 0 || (o.referred && c === 0)) r.missing_orders.push({ order_id: o.order_id, entitlements: e, postings: p, commissions: c, referred: o.referred })
   }
   const sum = (x) => x.entitlements + x.postings + x.commissions
   r.missing_total = sum(r.missing)
