@@ -12,7 +12,10 @@ import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusaj
 export type DependencyState = { postgres: "ok" | "down"; redis: "ok" | "down" | "unused"; checked_at: string; error?: string }
 
 const PROBE_MS = 500
-const TIMEOUT_MS = 1000
+const TIMEOUT_MS = 2000
+// A refused or dropped connection is down at once; a slow answer (a loaded machine) only
+// after this many probes in a row, so load alone never turns into 503s.
+const SLOW_PROBES_TO_DOWN = 3
 
 let last: DependencyState | null = null
 let lastAt = 0
@@ -48,8 +51,40 @@ async function probeRedis(url: string): Promise<void> {
     redisClient.on("error", () => undefined)
     redisClient.connect().catch(() => undefined)
   }
+  if (redisClient.status !== "ready") {
+    // Connecting (first use, or reconnecting after a loss): wait for it within the timeout.
+    await withTimeout(
+      new Promise<void>((resolve, reject) => {
+        const done = (error?: Error) => {
+          redisClient.off("ready", onReady)
+          redisClient.off("error", onError)
+          error ? reject(error) : resolve()
+        }
+        const onReady = () => done()
+        const onError = (error: Error) => done(error)
+        redisClient.once("ready", onReady)
+        redisClient.once("error", onError)
+        setTimeout(() => done(new Error(`Redis: no answer within ${TIMEOUT_MS} ms`)), TIMEOUT_MS).unref()
+      }),
+      "Redis"
+    )
+  }
   const answer = await withTimeout(redisClient.ping() as Promise<string>, "Redis")
   if (answer !== "PONG") throw new Error(`Redis answered ${answer}`)
+}
+
+const slowInARow = { postgres: 0, redis: 0 }
+const isSlow = (reason: any) => /no answer within|timeout/i.test(String(reason?.message ?? reason))
+
+/** "down" on a refusal at once, on slowness only after SLOW_PROBES_TO_DOWN slow probes in a row. */
+function verdict(which: "postgres" | "redis", result: PromiseSettledResult<void>): "ok" | "down" {
+  if (result.status === "fulfilled") {
+    slowInARow[which] = 0
+    return "ok"
+  }
+  if (!isSlow(result.reason)) return "down"
+  slowInARow[which]++
+  return slowInARow[which] >= SLOW_PROBES_TO_DOWN ? "down" : (last?.[which] as "ok" | "down") ?? "ok"
 }
 
 async function probe(): Promise<DependencyState> {
@@ -57,8 +92,8 @@ async function probe(): Promise<DependencyState> {
   const [pg, redis] = await Promise.allSettled([probePostgres(), redisUrl ? probeRedis(redisUrl) : Promise.resolve()])
   const errors = [pg, redis].filter((r): r is PromiseRejectedResult => r.status === "rejected").map((r) => String(r.reason?.message ?? r.reason))
   return {
-    postgres: pg.status === "fulfilled" ? "ok" : "down",
-    redis: !redisUrl ? "unused" : redis.status === "fulfilled" ? "ok" : "down",
+    postgres: verdict("postgres", pg),
+    redis: !redisUrl ? "unused" : verdict("redis", redis),
     checked_at: new Date().toISOString(),
     ...(errors.length ? { error: errors.join("; ") } : {}),
   }
