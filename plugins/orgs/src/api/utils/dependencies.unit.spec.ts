@@ -8,6 +8,9 @@ describe("isDependencyError", () => {
     expect(isDependencyError(Object.assign(new Error("Knex: Timeout acquiring a connection."), { name: "KnexTimeoutError" }))).toBe(true)
     expect(isDependencyError(new Error("Connection terminated unexpectedly"))).toBe(true)
     expect(isDependencyError(new Error("Connection is closed."))).toBe(true)
+    // knex when PostgreSQL dropped the connection mid-transaction (seen in the faults suite).
+    expect(isDependencyError(Object.assign(new Error("Transaction query already complete, run with DEBUG=knex:tx for more info"), { name: "DriverException" }))).toBe(true)
+    expect(isDependencyError(new Error("Reached the max retries per request limit (which is 3)."))).toBe(true)
     expect(isDependencyError(new Error("wrapped", { cause: Object.assign(new Error("x"), { code: "ECONNRESET" }) }))).toBe(true)
   })
   it("leaves the request's own errors alone", () => {
