@@ -45,6 +45,11 @@ module.exports = {
     },
     {
       ...base,
+      displayName: "faults",
+      testMatch: ["<rootDir>/integration-tests/faults/**/*.spec.ts"],
+    },
+    {
+      ...base,
       displayName: "platform",
       testMatch: ["<rootDir>/integration-tests/platform/**/*.spec.ts"],
     },

@@ -130,6 +130,10 @@ const ratio = (a, b) => (a && b ? Math.round((a / b) * 100) / 100 : null)
 async function main() {
   const args = parseArgs(process.argv.slice(2))
   const startedAt = new Date()
+  if (args.only?.includes("faults")) {
+    if (args.only.length > 1) throw usage("--only faults runs on its own cluster: run it without other figures")
+    return runFaults(args, startedAt)
+  }
   // What a figure needs from the machine is checked before the long part of the run.
   if (!args.seedOnly && wants(args, "p5")) requireChromium()
   if (!args.skipBuild) {
@@ -461,6 +465,29 @@ async function measureP8(seeded, args) {
     fs.rmSync(outFile, { force: true })
     await new Promise((resolve) => server.close(resolve))
   }
+}
+
+/**
+ * `--only faults`: the faults suite (integration-tests/faults, issue 25) at the full scale
+ * (200 orders per burst, a 10-minute soak; --scale tiny keeps CI's 40 orders and 30 s) on its
+ * own PostgreSQL and Redis; its figures go to bench/results/<date>-faults-<scale>.json.
+ */
+async function runFaults(args, startedAt) {
+  const scale = process.argv.includes("--scale") ? args.scale : "full"
+  if (!args.skipBuild) {
+    log("building plugins and the app (medusa build)")
+    await b.buildPlugins({ quiet: true })
+    await b.buildApp({ quiet: true })
+  }
+  const file = args.out || path.join(ROOT, "bench", "results", `${startedAt.toISOString().slice(0, 10)}-faults-${scale}.json`)
+  log(`faults suite at scale ${scale}: figures to ${path.relative(ROOT, file)}`)
+  const { spawnSync } = require("node:child_process")
+  const { status } = spawnSync(path.join(ROOT, "node_modules", ".bin", "jest"), ["--selectProjects", "faults", "--runInBand", "--forceExit"], {
+    cwd: ROOT,
+    stdio: "inherit",
+    env: { ...process.env, FAULTS_SCALE: scale === "full" ? "full" : "ci", FAULTS_RESULTS_OUT: file, NODE_OPTIONS: "--experimental-vm-modules" },
+  })
+  if (status !== 0) throw usage(`the faults suite failed (exit ${status}); figures so far in ${file}`)
 }
 
 const FIGURES = ["p1", "p2", "p3", "p4", "p5", "p6", "p7", "p8"]

@@ -10,7 +10,11 @@ const net = require("node:net")
 const pg = require("./lib/postgres")
 
 const ROOT = path.resolve(__dirname, "../..")
+// `faults` (integration-tests/faults) runs only when named: `npm test -- faults`. It is not
+// part of the default run until its scenarios pass whole (issue 25: orders placed at the
+// instant of a fault can still be lost; bench/README.md, "Faults").
 const ALL = ["unit", "modules", "http", "redis", "platform"]
+const KNOWN = [...ALL, "faults"]
 const log = (msg) => process.stdout.write(`[volmify test] ${msg}\n`)
 
 async function main() {
@@ -18,9 +22,9 @@ async function main() {
   const dash = argv.indexOf("--")
   const names = (dash === -1 ? argv : argv.slice(0, dash)).filter(Boolean)
   const jestArgs = dash === -1 ? [] : argv.slice(dash + 1)
-  const unknown = names.filter((n) => !ALL.includes(n))
+  const unknown = names.filter((n) => !KNOWN.includes(n))
   if (unknown.length) {
-    log(`Unknown suite(s): ${unknown.join(", ")}. Choose from: ${ALL.join(", ")}`)
+    log(`Unknown suite(s): ${unknown.join(", ")}. Choose from: ${KNOWN.join(", ")}`)
     process.exit(2)
   }
   const projects = names.length ? names : ALL
@@ -30,9 +34,9 @@ async function main() {
     log("Building plugins…")
     sh("npm", ["run", "build:plugins", "--silent"])
   }
-  // The dashboard's browser tests run against the production build (built admin).
-  if (projects.includes("platform") && process.env.VOLMIFY_SKIP_APP_BUILD !== "true") {
-    log("Building the app (medusa build) for the platform suite…")
+  // The dashboard's browser tests and the faults suite's processes run the production build.
+  if ((projects.includes("platform") || projects.includes("faults")) && process.env.VOLMIFY_SKIP_APP_BUILD !== "true") {
+    log("Building the app (medusa build) for the platform and faults suites…")
     sh(path.join(ROOT, "node_modules", ".bin", "medusa"), ["build"])
   }
 

@@ -15,6 +15,7 @@ import {
 } from "./utils/org-access"
 import { clientIp, envLimit, rateLimitBy, throttleEmailpass } from "../security"
 import { rejectUnsafeInput, volmifyErrorHandler } from "./utils/reject-unsafe-input"
+import { dependencyGate } from "./utils/dependencies"
 import { storeScopeGuard, storeScopeMiddlewares } from "./store-scope"
 import { blockSuspendedOrgKeys, joinOrgOnRegistration } from "./utils/store-gates"
 import { stampResetPasswordOrg } from "./utils/reset-password-org"
@@ -71,6 +72,9 @@ export default defineMiddlewares({
   // error Express raises before any middleware can look at the path).
   errorHandler: volmifyErrorHandler(),
   routes: [
+    // Every API request: 503 while PostgreSQL or Redis is unreachable (utils/dependencies.ts),
+    // never a hang on a pool or a 500.
+    ...["/store", "/admin", "/auth", "/org-invite", "/course-media", "/email", "/hooks"].map((matcher) => ({ matcher, middlewares: [dependencyGate] })),
     // Every API request (core routes too): NUL bytes, over-long path segments or query
     // values and broken percent-escapes are a 400 before anything reads them.
     { matcher: "/store", middlewares: [rejectUnsafeInput] },

@@ -7,6 +7,7 @@ import {
 } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
 import { findUnsafeInput, MAX_PARAM_LENGTH, MAX_TEXT_LENGTH } from "../../validation"
+import { answerDependencyError, isDependencyError } from "./dependencies"
 
 /**
  * Every /store, /admin and /auth request, core routes included: a NUL byte anywhere in the
@@ -52,6 +53,8 @@ function findRequestProblem(req: MedusaRequest): string | null {
 export function volmifyErrorHandler(): MedusaErrorHandlerFunction {
   const medusa = errorHandler() as unknown as MedusaErrorHandlerFunction
   return (error: any, req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) => {
+    // PostgreSQL or Redis lost during the request: the client may retry (503), it did nothing wrong (500).
+    if (isDependencyError(error) && !res.headersSent) return answerDependencyError(res)
     if (error instanceof URIError || (error?.status === 400 && /decode param/i.test(String(error?.message)))) {
       const path = String(req.originalUrl || req.url || "").split("?")[0].slice(0, 120)
       return medusa(new MedusaError(MedusaError.Types.INVALID_DATA, `The path "${path}" has a malformed percent-escape`), req, res, next)

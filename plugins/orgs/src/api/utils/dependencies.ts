@@ -1,0 +1,153 @@
+import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+
+/**
+ * Is PostgreSQL (and Redis, in Redis mode) reachable from this process? A probe of our own,
+ * outside the app's pools: Medusa's knex pool waits up to 60 s for a connection while the
+ * database is down (knex's acquire timeout; `propagateCreateError: false`) and ioredis queues
+ * commands while Redis is away, so a request would hang instead of failing. The probe opens
+ * a fresh connection (1 s timeout) and PINGs Redis on a client without an offline queue, at
+ * most once per PROBE_MS; `GET /ready` reports it and `dependencyGate` answers 503 while a
+ * dependency is down, so load balancers and clients retry instead of piling up.
+ */
+export type DependencyState = { postgres: "ok" | "down"; redis: "ok" | "down" | "unused"; checked_at: string; error?: string }
+
+const PROBE_MS = 500
+const TIMEOUT_MS = 2000
+// A refused or dropped connection is down at once; a slow answer (a loaded machine) only
+// after this many probes in a row, so load alone never turns into 503s.
+const SLOW_PROBES_TO_DOWN = 3
+
+let last: DependencyState | null = null
+let lastAt = 0
+let inflight: Promise<DependencyState> | null = null
+let redisClient: any = null
+
+function withTimeout<T>(promise: Promise<T>, what: string): Promise<T> {
+  let timer: NodeJS.Timeout
+  return Promise.race([
+    promise,
+    new Promise<T>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what}: no answer within ${TIMEOUT_MS} ms`)), TIMEOUT_MS))),
+  ]).finally(() => clearTimeout(timer))
+}
+
+async function probePostgres(): Promise<void> {
+  const url = process.env.DATABASE_URL
+  if (!url) return
+  const { Client } = require("pg")
+  const client = new Client({ connectionString: url, connectionTimeoutMillis: TIMEOUT_MS, query_timeout: TIMEOUT_MS })
+  client.on("error", () => undefined)
+  try {
+    await withTimeout(client.connect(), "PostgreSQL")
+    await withTimeout(client.query("select 1"), "PostgreSQL")
+  } finally {
+    client.end().catch(() => undefined)
+  }
+}
+
+async function probeRedis(url: string): Promise<void> {
+  if (!redisClient) {
+    const Redis = require("ioredis")
+    redisClient = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 0, connectTimeout: TIMEOUT_MS, lazyConnect: true, retryStrategy: () => 500 })
+    redisClient.on("error", () => undefined)
+    redisClient.connect().catch(() => undefined)
+  }
+  if (redisClient.status !== "ready") {
+    // Connecting (first use, or reconnecting after a loss): wait for it within the timeout.
+    await withTimeout(
+      new Promise<void>((resolve, reject) => {
+        const done = (error?: Error) => {
+          redisClient.off("ready", onReady)
+          redisClient.off("error", onError)
+          error ? reject(error) : resolve()
+        }
+        const onReady = () => done()
+        const onError = (error: Error) => done(error)
+        redisClient.once("ready", onReady)
+        redisClient.once("error", onError)
+        setTimeout(() => done(new Error(`Redis: no answer within ${TIMEOUT_MS} ms`)), TIMEOUT_MS).unref()
+      }),
+      "Redis"
+    )
+  }
+  const answer = await withTimeout(redisClient.ping() as Promise<string>, "Redis")
+  if (answer !== "PONG") throw new Error(`Redis answered ${answer}`)
+}
+
+const slowInARow = { postgres: 0, redis: 0 }
+const isSlow = (reason: any) => /no answer within|timeout/i.test(String(reason?.message ?? reason))
+
+/** "down" on a refusal at once, on slowness only after SLOW_PROBES_TO_DOWN slow probes in a row. */
+function verdict(which: "postgres" | "redis", result: PromiseSettledResult<void>): "ok" | "down" {
+  if (result.status === "fulfilled") {
+    slowInARow[which] = 0
+    return "ok"
+  }
+  if (!isSlow(result.reason)) return "down"
+  slowInARow[which]++
+  return slowInARow[which] >= SLOW_PROBES_TO_DOWN ? "down" : (last?.[which] as "ok" | "down") ?? "ok"
+}
+
+async function probe(): Promise<DependencyState> {
+  const redisUrl = process.env.REDIS_URL
+  const [pg, redis] = await Promise.allSettled([probePostgres(), redisUrl ? probeRedis(redisUrl) : Promise.resolve()])
+  const errors = [pg, redis].filter((r): r is PromiseRejectedResult => r.status === "rejected").map((r) => String(r.reason?.message ?? r.reason))
+  return {
+    postgres: verdict("postgres", pg),
+    redis: !redisUrl ? "unused" : verdict("redis", redis),
+    checked_at: new Date().toISOString(),
+    ...(errors.length ? { error: errors.join("; ") } : {}),
+  }
+}
+
+/** The dependencies' state, probed at most once per PROBE_MS (concurrent callers share one probe). */
+export async function dependencyState(): Promise<DependencyState> {
+  if (last && Date.now() - lastAt < PROBE_MS) return last
+  if (!inflight) {
+    inflight = probe()
+      .then((state) => {
+        last = state
+        lastAt = Date.now()
+        return state
+      })
+      .finally(() => (inflight = null))
+  }
+  return inflight
+}
+
+export const isReady = (s: DependencyState) => s.postgres === "ok" && s.redis !== "down"
+
+const unavailable = (res: MedusaResponse, s: DependencyState) => {
+  const down = [s.postgres === "down" && "PostgreSQL", s.redis === "down" && "Redis"].filter(Boolean).join(" and ")
+  res.setHeader("Retry-After", "2")
+  res.status(503).json({ type: "unavailable", message: `Service unavailable: ${down || "a dependency"} cannot be reached; retry shortly` })
+}
+
+/**
+ * Every API request: 503 (Retry-After: 2) while PostgreSQL or Redis is unreachable, instead
+ * of a request hanging on a pool or failing as a 500. A request that arrives between two
+ * probes and fails on a dropped connection is turned into a 503 by the error handler.
+ */
+export async function dependencyGate(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
+  const state = await dependencyState()
+  if (!isReady(state)) return unavailable(res, state)
+  next()
+}
+
+/** Errors that mean "a dependency went away", not "the request was wrong". */
+export function isDependencyError(error: any): boolean {
+  const seen = new Set<any>()
+  for (let e = error; e && !seen.has(e); e = e.cause ?? e.originalError) {
+    seen.add(e)
+    const code = String(e.code ?? "")
+    const message = String(e.message ?? "")
+    if (["ECONNREFUSED", "ECONNRESET", "EPIPE", "ETIMEDOUT", "57P01", "57P02", "57P03", "08000", "08001", "08003", "08006"].includes(code)) return true
+    if (e.name === "KnexTimeoutError" || e.name === "MaxRetriesPerRequestError") return true
+    if (/Connection terminated|Timeout acquiring a connection|terminating connection due to administrator command|the database system is (starting|shutting) up|Connection is closed|Stream isn't writeable|connect ECONNREFUSED|Transaction query already complete|max retries per request/i.test(message)) return true
+  }
+  return false
+}
+
+export function answerDependencyError(res: MedusaResponse) {
+  res.setHeader("Retry-After", "2")
+  res.status(503).json({ type: "unavailable", message: "Service unavailable: a dependency (PostgreSQL or Redis) was lost during the request; retry shortly" })
+}
