@@ -245,6 +245,7 @@ medusaIntegrationTestRunner({
       await check("get", "/course-media/lessons/{id}/attachments/{file_id}", `/course-media/lessons/${L.open.id}/attachments/nope`, {}, 403)
       await check("get", "/org-invite", "/org-invite", {}, 200)
       // An unsubscribe link without its signed token is a page saying so (404).
+      await check("get", "/ready", "/ready", {}, 200)
       await check("get", "/email/unsubscribe", "/email/unsubscribe", {}, 404)
       await check("post", "/email/unsubscribe", "/email/unsubscribe", {}, 404, {})
 
