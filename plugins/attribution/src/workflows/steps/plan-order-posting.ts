@@ -13,14 +13,9 @@ import {
 } from "../../rules/revenue-waterfall"
 import { actualFeeOfPayments } from "../../rules/processing-fee"
 
-const { toMinor, fromMinor } = require("@volmify/ledger/utils/money") as {
-  toMinor(amount: unknown, currency: string, opts?: { exact?: boolean; field?: string }): bigint
-  fromMinor(minor: bigint, currency: string): string
-}
-const { chartAccount } = require("@volmify/ledger/chart") as {
-  chartAccount(org_id: string, code: string, currency: string, owner?: { type: string; id: string; name?: string }): any
-}
-const { accountKey } = require("@volmify/ledger/modules/ledger") as { accountKey(spec: any): string }
+import { toMinor, fromMinor } from "@volmify/ledger/money"
+import { chartAccount } from "@volmify/ledger/chart"
+import { accountKey } from "@volmify/ledger/modules/ledger"
 
 /** Ledger reference of an order's capture posting; refunds post under their own ids. */
 export const ORDER_REFERENCE = "order"
