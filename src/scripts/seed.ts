@@ -24,15 +24,15 @@ import { DEMO_LESSON_VIDEO } from "./demo-media"
 import { seedAttribution } from "./seed-attribution"
 
 // The plugin's workflows, as the host app loads them (built before the seed runs).
-const { createOrgWorkflow, inviteEmployeeWorkflow, acceptInvitationWorkflow, joinOrgWorkflow } = require("@volmify/orgs/workflows")
-const { setAccessPlanWorkflow, grantEntitlementWorkflow } = require("@volmify/access/workflows")
-const {
+import { createOrgWorkflow, inviteEmployeeWorkflow, acceptInvitationWorkflow, joinOrgWorkflow } from "@volmify/orgs/workflows"
+import { setAccessPlanWorkflow, grantEntitlementWorkflow } from "@volmify/access/workflows"
+import {
   createCourseWorkflow,
   createLessonWorkflow,
   applyCourseOutlineWorkflow,
   publishCourseWorkflow,
   enrollCustomerForProductsWorkflow,
-} = require("@volmify/courses/workflows")
+} from "@volmify/courses/workflows"
 
 /**
  * The demo clip as a private file of Medusa's file module (one per seed run, stored only

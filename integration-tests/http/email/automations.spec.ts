@@ -26,7 +26,7 @@ useProcessEnv({
   MEDUSA_BACKEND_URL: BACKEND,
 })
 
-const { drainAutomationsWorkflow } = require("@volmify/orgs/workflows")
+import { drainAutomationsWorkflow } from "@volmify/orgs/workflows"
 const DAY = 24 * 3600_000
 /** The sequence's emails (a new member also gets the transactional welcome, a buyer a receipt). */
 const SEQ = /^(Welcome, |A tip for )/

@@ -14,7 +14,7 @@ import {
 import { actualFeeOfPayments } from "../../rules/processing-fee"
 
 import { toMinor, fromMinor } from "@volmify/ledger/money"
-import { chartAccount } from "@volmify/ledger/chart"
+import { chartAccount, type ChartCode } from "@volmify/ledger/chart"
 import { accountKey } from "@volmify/ledger/modules/ledger"
 
 /** Ledger reference of an order's capture posting; refunds post under their own ids. */
@@ -208,7 +208,7 @@ export function postingOf(order: any, org: any, rules: any[], fee: FeeSource, fe
   if (!waterfall.lines.some((l) => l.gross > 0n)) return { skipped: "nothing was paid", accounts: [], transaction: null }
 
   const specs = new Map<string, any>()
-  const account = (code: string, owner?: { type: string; id: string }) => {
+  const account = (code: ChartCode, owner?: { type: string; id: string }) => {
     const spec = chartAccount(org.id, code, currency, owner && { ...owner, name: `Payable to ${owner.id}` })
     const key = accountKey(spec)
     specs.set(key, spec)
