@@ -32,6 +32,8 @@ import {
   applyCourseOutlineWorkflow,
   publishCourseWorkflow,
   enrollCustomerForProductsWorkflow,
+  type OutlineModuleInput,
+  type OutlineSectionInput,
 } from "@volmify/courses/workflows"
 
 /**
@@ -87,15 +89,15 @@ async function seedDemoCourse(
     },
   })
   const outline = demoOutline(product.title, product.handle)
-  const modules: Record<string, unknown>[] = []
+  const modules: OutlineModuleInput[] = []
   for (const m of outline) {
-    const sections: Record<string, unknown>[] = []
+    const sections: OutlineSectionInput[] = []
     for (const s of m.sections) {
       const lessons: { lesson_id: string; is_preview: boolean }[] = []
       for (const l of s.lessons) {
         const { result: lesson } = await createLessonWorkflow(container).run({
           input: {
-            org_id: course.org_id,
+            org_id: String(course.org_id),
             title: l.title,
             type: l.type,
             body: l.body,
