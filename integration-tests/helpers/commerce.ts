@@ -3,7 +3,7 @@ import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { createProductsWorkflow, createRegionsWorkflow } from "@medusajs/medusa/core-flows"
 import type { Api, CustomerActor } from "./actors"
 
-const { setAccessPlanWorkflow } = require("@volmify/access/workflows")
+import { setAccessPlanWorkflow } from "@volmify/access/workflows"
 
 export type TestRegion = { id: string; currency_code: string }
 

@@ -1,7 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { createTieredProduct, TestProduct } from "./commerce"
 
-const wf = require("@volmify/courses/workflows")
+import * as wf from "@volmify/courses/workflows"
 
 export const courseService = (container: MedusaContainer) => container.resolve<any>("course")
 

@@ -10,8 +10,10 @@ import {
   uniqueEmail,
 } from "./actors"
 
-export type Role = "owner" | "admin" | "manager" | "creator" | "staff"
-export const ROLES: Role[] = ["owner", "admin", "manager", "creator", "staff"]
+import { EMPLOYEE_ROLES, type EmployeeRole } from "@volmify/orgs/rules"
+
+export type Role = EmployeeRole
+export const ROLES: Role[] = [...EMPLOYEE_ROLES]
 
 export type TestOrg = {
   org: { id: string; handle: string; name: string; status: string; sales_channel_id: string }
@@ -19,9 +21,8 @@ export type TestOrg = {
   owner: AdminActor
 }
 
-type Workflows = { createOrgWorkflow: any }
 // The built plugin, as the host app loads it (tests run after `medusa plugin:build`).
-const { createOrgWorkflow } = require("@volmify/orgs/workflows") as Workflows
+import { createOrgWorkflow } from "@volmify/orgs/workflows"
 
 /** An org made through createOrgWorkflow: sales channel, publishable key, owner. */
 export async function createTestOrg(

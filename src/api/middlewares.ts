@@ -1,12 +1,7 @@
 import { defineMiddlewares, type MedusaNextFunction, type MedusaRequest, type MedusaResponse } from "@medusajs/framework/http"
+import { requireOrgScope, STAFF_ROLES } from "@volmify/orgs/tenancy"
 import { Stripe } from "../modules/stripe-payment/stripe-sdk"
 
-// GET /admin/volmify/openapi.json answers operators and org staff itself (its route): the
-// org-scope gate lets it through like the plugins' self-guarded routes; nothing else here.
-const { allowSelfGuardedAdminRoutes } = require("@volmify/orgs/api/admin-scope/gate") as {
-  allowSelfGuardedAdminRoutes(pattern: RegExp): void
-}
-allowSelfGuardedAdminRoutes(/^\/admin\/volmify\/openapi\.json$/)
 
 /**
  * Medusa's webhook route answers 200 to anything and checks the signature later, in a
@@ -32,6 +27,9 @@ async function verifyStripeSignature(req: MedusaRequest, res: MedusaResponse, ne
 
 export default defineMiddlewares({
   routes: [
+    // GET /admin/volmify/openapi.json: platform operators and org staff of any role (claimed
+    // for staff with @volmify/orgs' requireOrgScope, like the plugins' own admin routes).
+    { matcher: "/admin/volmify/openapi.json", methods: ["GET"], middlewares: [requireOrgScope(STAFF_ROLES)] },
     {
       // Stripe webhooks (pp_stripe_*): refuse a bad signature before anything is queued.
       matcher: "/hooks/payment/:provider",

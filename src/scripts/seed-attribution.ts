@@ -11,8 +11,8 @@ import {
 import { DEMO_ORGS } from "./demo-catalog"
 
 // The plugins' workflows, as the host app loads them (built before the seed runs).
-const { CAPTURE_SKIPPED, captureDigitalOrderWorkflow } = require("@volmify/access/workflows")
-const { createAttributionRuleWorkflow, postOrderRevenueWorkflow, reverseOrderRevenueWorkflow } = require("@volmify/attribution/workflows")
+import { CAPTURE_SKIPPED, captureDigitalOrderWorkflow } from "@volmify/access/workflows"
+import { createAttributionRuleWorkflow, postOrderRevenueWorkflow, reverseOrderRevenueWorkflow } from "@volmify/attribution/workflows"
 
 /** Demo shares: the creator's percent of the net per product handle (the rest stays with the org). */
 const DEMO_SHARES: Record<string, number> = {

@@ -24,15 +24,17 @@ import { DEMO_LESSON_VIDEO } from "./demo-media"
 import { seedAttribution } from "./seed-attribution"
 
 // The plugin's workflows, as the host app loads them (built before the seed runs).
-const { createOrgWorkflow, inviteEmployeeWorkflow, acceptInvitationWorkflow, joinOrgWorkflow } = require("@volmify/orgs/workflows")
-const { setAccessPlanWorkflow, grantEntitlementWorkflow } = require("@volmify/access/workflows")
-const {
+import { createOrgWorkflow, inviteEmployeeWorkflow, acceptInvitationWorkflow, joinOrgWorkflow } from "@volmify/orgs/workflows"
+import { setAccessPlanWorkflow, grantEntitlementWorkflow } from "@volmify/access/workflows"
+import {
   createCourseWorkflow,
   createLessonWorkflow,
   applyCourseOutlineWorkflow,
   publishCourseWorkflow,
   enrollCustomerForProductsWorkflow,
-} = require("@volmify/courses/workflows")
+  type OutlineModuleInput,
+  type OutlineSectionInput,
+} from "@volmify/courses/workflows"
 
 /**
  * The demo clip as a private file of Medusa's file module (one per seed run, stored only
@@ -87,15 +89,15 @@ async function seedDemoCourse(
     },
   })
   const outline = demoOutline(product.title, product.handle)
-  const modules: Record<string, unknown>[] = []
+  const modules: OutlineModuleInput[] = []
   for (const m of outline) {
-    const sections: Record<string, unknown>[] = []
+    const sections: OutlineSectionInput[] = []
     for (const s of m.sections) {
       const lessons: { lesson_id: string; is_preview: boolean }[] = []
       for (const l of s.lessons) {
         const { result: lesson } = await createLessonWorkflow(container).run({
           input: {
-            org_id: course.org_id,
+            org_id: String(course.org_id),
             title: l.title,
             type: l.type,
             body: l.body,

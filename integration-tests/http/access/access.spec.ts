@@ -14,7 +14,7 @@ import {
 import { runFailingAfter } from "../../helpers/workflows"
 import { useProcessEnv } from "../../helpers/env"
 
-const wf = require("@volmify/access/workflows")
+import * as wf from "@volmify/access/workflows"
 
 jest.setTimeout(180_000)
 

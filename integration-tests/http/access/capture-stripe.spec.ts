@@ -9,9 +9,9 @@ import { send } from "../../helpers/http"
 import { createStaff, createTestOrg, type TestOrg } from "../../helpers/orgs"
 import { runFailingAfter } from "../../helpers/workflows"
 
-const { CAPTURE_SKIPPED, captureDigitalOrderWorkflow } = require("@volmify/access/workflows")
-const attribution = require("@volmify/attribution/workflows")
-const affiliatesWf = require("@volmify/affiliates/workflows")
+import { CAPTURE_SKIPPED, captureDigitalOrderWorkflow } from "@volmify/access/workflows"
+import * as attribution from "@volmify/attribution/workflows"
+import * as affiliatesWf from "@volmify/affiliates/workflows"
 
 jest.setTimeout(300_000)
 

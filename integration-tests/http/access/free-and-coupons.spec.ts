@@ -9,11 +9,11 @@ import { runFailingAfter } from "../../helpers/workflows"
 import { send } from "../../helpers/http"
 import { createTwoOrgFixture, type OrgSide, type TwoOrgFixture } from "../../helpers/orgs"
 
-const attribution = require("@volmify/attribution/workflows")
-const affiliatesWf = require("@volmify/affiliates/workflows")
-const courses = require("@volmify/courses/workflows")
-const OrgPromotionLink = require("@volmify/orgs/links/org-promotion").default
-const { applyUpgradeCreditWorkflow } = require("@volmify/access/workflows")
+import * as attribution from "@volmify/attribution/workflows"
+import * as affiliatesWf from "@volmify/affiliates/workflows"
+import * as courses from "@volmify/courses/workflows"
+import { OrgPromotionLink } from "@volmify/orgs/tenancy"
+import { applyUpgradeCreditWorkflow } from "@volmify/access/workflows"
 
 jest.setTimeout(300_000)
 

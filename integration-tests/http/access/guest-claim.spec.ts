@@ -9,7 +9,7 @@ import { runFailingAfter } from "../../helpers/workflows"
 import { useProcessEnv } from "../../helpers/env"
 import { linkIn, TestSmtp } from "../../helpers/smtp"
 
-const { claimGuestEntitlementsWorkflow } = require("@volmify/access/workflows")
+import { claimGuestEntitlementsWorkflow } from "@volmify/access/workflows"
 
 jest.setTimeout(240_000)
 

@@ -6,8 +6,8 @@ import { useProcessEnv } from "../../helpers/env"
 import { send } from "../../helpers/http"
 import { createTwoOrgFixture, type TwoOrgFixture } from "../../helpers/orgs"
 
-const attribution = require("@volmify/attribution/workflows")
-const affiliatesWf = require("@volmify/affiliates/workflows")
+import * as attribution from "@volmify/attribution/workflows"
+import * as affiliatesWf from "@volmify/affiliates/workflows"
 
 jest.setTimeout(300_000)
 

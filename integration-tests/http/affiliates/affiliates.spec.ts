@@ -7,7 +7,7 @@ import { collectIds, createTwoOrgFixture, ROLES, TwoOrgFixture } from "../../hel
 import { runFailingAfter } from "../../helpers/workflows"
 import { useProcessEnv } from "../../helpers/env"
 
-const affiliatesWf = require("@volmify/affiliates/workflows")
+import * as affiliatesWf from "@volmify/affiliates/workflows"
 
 jest.setTimeout(300_000)
 

@@ -7,7 +7,7 @@ import { collectIds, createStaff, createTwoOrgFixture, ROLES, TwoOrgFixture } fr
 import { runFailingAfter } from "../../helpers/workflows"
 import { useProcessEnv } from "../../helpers/env"
 
-const attribution = require("@volmify/attribution/workflows")
+import * as attribution from "@volmify/attribution/workflows"
 
 jest.setTimeout(240_000)
 

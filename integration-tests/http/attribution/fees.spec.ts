@@ -8,8 +8,8 @@ import { collectIds, createTwoOrgFixture, ROLES, type TwoOrgFixture } from "../.
 import { send } from "../../helpers/http"
 import { runFailingAfter } from "../../helpers/workflows"
 
-const attribution = require("@volmify/attribution/workflows")
-const { AttributionEvents } = require("@volmify/attribution/events")
+import * as attribution from "@volmify/attribution/workflows"
+import { AttributionEvents } from "@volmify/attribution/events"
 
 jest.setTimeout(300_000)
 

@@ -5,7 +5,7 @@ import { failure } from "../../helpers/http"
 import { attributeStaff, collectIds, createTwoOrgFixture, ROLES, TwoOrgFixture } from "../../helpers/orgs"
 import { runFailingAfter } from "../../helpers/workflows"
 
-const wf = require("@volmify/courses/workflows")
+import * as wf from "@volmify/courses/workflows"
 
 jest.setTimeout(240_000)
 

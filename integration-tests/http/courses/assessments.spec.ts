@@ -8,8 +8,8 @@ import { attributeStaff, createTwoOrgFixture, TwoOrgFixture } from "../../helper
 import { runFailingAfter } from "../../helpers/workflows"
 import { pdfText } from "../../helpers/pdf"
 
-const wf = require("@volmify/courses/workflows")
-const accessWf = require("@volmify/access/workflows")
+import * as wf from "@volmify/courses/workflows"
+import * as accessWf from "@volmify/access/workflows"
 
 jest.setTimeout(300_000)
 

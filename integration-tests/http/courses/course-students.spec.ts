@@ -7,8 +7,8 @@ import { send } from "../../helpers/http"
 import { createTwoOrgFixture, TwoOrgFixture } from "../../helpers/orgs"
 import { runFailingAfter } from "../../helpers/workflows"
 
-const wf = require("@volmify/courses/workflows")
-const accessWf = require("@volmify/access/workflows")
+import * as wf from "@volmify/courses/workflows"
+import * as accessWf from "@volmify/access/workflows"
 
 jest.setTimeout(300_000)
 

@@ -6,7 +6,7 @@ import { send } from "../../helpers/http"
 import { createTwoOrgFixture, TwoOrgFixture } from "../../helpers/orgs"
 import { courseService, createCourseWithOutline, createLesson, placementsByTitle } from "../../helpers/courses"
 
-const accessWf = require("@volmify/access/workflows")
+import * as accessWf from "@volmify/access/workflows"
 
 jest.setTimeout(300_000)
 

@@ -6,8 +6,8 @@ import { courseService, createCourseWithOutline, createLesson, placementsByTitle
 import { collectIds, createTwoOrgFixture, TwoOrgFixture } from "../../helpers/orgs"
 import { runFailingAfter } from "../../helpers/workflows"
 
-const wf = require("@volmify/courses/workflows")
-const accessWf = require("@volmify/access/workflows")
+import * as wf from "@volmify/courses/workflows"
+import * as accessWf from "@volmify/access/workflows"
 
 jest.setTimeout(240_000)
 

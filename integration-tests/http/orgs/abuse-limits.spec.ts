@@ -20,7 +20,7 @@ delete process.env.VOLMIFY_AFFILIATE_CLICKS_PER_MINUTE
 // No trusted proxy unless a test names one ("" rather than delete: the app must see the change).
 process.env.VOLMIFY_TRUSTED_PROXIES = ""
 
-const affiliatesWf = require("@volmify/affiliates/workflows")
+import * as affiliatesWf from "@volmify/affiliates/workflows"
 
 jest.setTimeout(300_000)
 

@@ -37,9 +37,7 @@ const ok = { validateStatus: () => true }
 const ID = /^([a-z][a-z0-9]*(?:_[a-z0-9]+)*)_[0-9A-HJKMNP-TV-Z]{26}$/
 
 // The built plugin's allowlist, as the app runs it.
-const { ALLOWLIST } = require("@volmify/orgs/api/admin-scope/allowlist") as {
-  ALLOWLIST: { method: string; path: string }[]
-}
+import { ALLOWLIST } from "@volmify/orgs/testing"
 
 /** A valid body (as org A's owner) for each write row; the id-shaped values are A's. */
 type Template = (a: Ctx) => { url: string; method?: "post" | "delete"; body?: any }

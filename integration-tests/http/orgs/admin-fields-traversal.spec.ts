@@ -18,7 +18,7 @@ jest.setTimeout(600_000)
 
 type Rule = { method: string; path: string; params?: Record<string, string>; relations?: { entity: string | null; paths: readonly string[] } }
 // The built plugin, as the host app loads it.
-const { ALLOWLIST } = require("@volmify/orgs/api/admin-scope/allowlist") as { ALLOWLIST: Rule[] }
+import { ALLOWLIST } from "@volmify/orgs/testing"
 
 type Res = { status: number; data: any }
 const ok = { validateStatus: () => true }

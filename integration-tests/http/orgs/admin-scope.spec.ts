@@ -286,6 +286,33 @@ medusaIntegrationTestRunner({
       }
     })
 
+    it("lets staff reach a plugin's admin route only where the plugin attached requireOrgScope, with its roles", async () => {
+      // Claimed per route and method: an admin path a plugin did not claim (here one that no
+      // plugin serves, next to claimed ones) stays 403 for staff, not a prefix hand-over.
+      for (const url of ["/admin/courses/nope/unclaimed", "/admin/affiliates-unclaimed", `/admin/products/${A.product.id}/unclaimed`]) {
+        const res = await get(fx.a.staff.owner, url)
+        expectStatus(res, 403, `staff ${url}`)
+        expect(res.data.message).toContain(`GET ${url} is not available to org staff`)
+        expectStatus(await get(fx.platform, url), 404, `platform ${url}`)
+      }
+      // Claimed: the roles the plugin named apply, before the route's own validation.
+      expectStatus(await get(fx.a.staff.staff, "/admin/courses"), 200, "staff lists courses")
+      const staffCreates = await post(fx.a.staff.staff, "/admin/courses", {})
+      expectStatus(staffCreates, 403, "staff creates a course")
+      expect(staffCreates.data.message).toMatch(/needs one of the roles owner, admin, manager, creator in .*; you are staff$/)
+      expectStatus(await post(fx.a.staff.creator, "/admin/courses", {}), 400, "creator reaches validation")
+      const creatorReads = await get(fx.a.staff.creator, "/admin/affiliate-program")
+      expectStatus(creatorReads, 403, "creator reads the affiliate program")
+      expect(creatorReads.data.message).toMatch(/needs one of the roles owner, admin, manager in /)
+      const managerWrites = await post(fx.a.staff.manager, "/admin/affiliate-program", {})
+      expectStatus(managerWrites, 403, "manager changes the affiliate program")
+      expect(managerWrites.data.message).toMatch(/needs one of the roles owner, admin in .*; you are manager$/)
+      expectStatus(await get(fx.a.staff.manager, "/admin/affiliate-program"), 200, "manager reads the affiliate program")
+      // A user of no org gets nothing from a claimed route either.
+      const nobody = await get(fx.outsider, "/admin/courses")
+      expectStatus(nobody, 403, "no-role user")
+    })
+
     it("gives platform operators every org's records", async () => {
       for (const [url, key] of lists(A)) {
         const res = await get(fx.platform, url)

@@ -13,8 +13,8 @@ import { runFailingAfter } from "../../helpers/workflows"
  */
 jest.setTimeout(300_000)
 
-const { DOMAIN_TXT_RESOLVER } = require("@volmify/orgs/workflows/steps/domain-dns")
-const wf = require("@volmify/orgs/workflows")
+import { DOMAIN_TXT_RESOLVER } from "@volmify/orgs/testing"
+import * as wf from "@volmify/orgs/workflows"
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {

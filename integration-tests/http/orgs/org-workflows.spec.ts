@@ -5,8 +5,8 @@ import { createAdminUser, uniqueEmail } from "../../helpers/actors"
 import { createStaff, createTestOrg, TestOrg } from "../../helpers/orgs"
 import { runFailingAfter } from "../../helpers/workflows"
 
-const wf = require("@volmify/orgs/workflows")
-const { hashInvitationToken } = require("@volmify/orgs/rules/invitation-token")
+import * as wf from "@volmify/orgs/workflows"
+import { hashInvitationToken } from "@volmify/orgs/testing"
 
 jest.setTimeout(120_000)
 

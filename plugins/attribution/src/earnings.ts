@@ -7,10 +7,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
  * CSV amounts are exact decimals.
  */
 
-const { toMinor, fromMinor } = require("@volmify/ledger/utils/money") as {
-  toMinor(amount: unknown, currency: string): bigint
-  fromMinor(minor: bigint, currency: string): string
-}
+import { toMinor, fromMinor } from "@volmify/ledger/money"
 
 type SummaryRow = Record<string, string | null> & { debits: string; credits: string }
 type Ledger = { summarizeEntries(filter: Record<string, unknown>, groupBy: string[]): Promise<SummaryRow[]> }

@@ -11,10 +11,7 @@ import { differencesOf, Figures, OrderFigures, Totals, totalsOf } from "./rules/
  * strings in the order's currency.
  */
 
-const { toMinor, fromMinor } = require("@volmify/ledger/utils/money") as {
-  toMinor(amount: unknown, currency: string): bigint
-  fromMinor(minor: bigint, currency: string): string
-}
+import { toMinor, fromMinor } from "@volmify/ledger/money"
 type SummaryRow = Record<string, string | null> & { debits: string; credits: string }
 type Ledger = { summarizeEntries(filter: Record<string, unknown>, groupBy: string[]): Promise<SummaryRow[]> }
 

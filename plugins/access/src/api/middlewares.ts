@@ -10,41 +10,42 @@ import {
   StoreUpgradeCreditSchema,
   StoreUpgradeQuoteQuerySchema,
 } from "./validators"
+import { CATALOG_ROLES, COMMERCE_ROLES, STAFF_ROLES, requireOrgScope } from "./utils/tenancy"
 
-// These admin routes check tenancy themselves (utils/tenancy.ts); tell the org-scoped
-// admin gate of @volmify/orgs to let org staff reach them.
-const { allowSelfGuardedAdminRoutes } = require("@volmify/orgs/api/admin-scope/gate") as {
-  allowSelfGuardedAdminRoutes(pattern: RegExp): void
-}
-allowSelfGuardedAdminRoutes(/^\/admin\/products\/[^/]+\/(access-plans|variants\/[^/]+\/access-plan)$/)
-allowSelfGuardedAdminRoutes(/^\/admin\/customers\/[^/]+\/entitlements$/)
-allowSelfGuardedAdminRoutes(/^\/admin\/entitlements\/[^/]+\/revoke$/)
-allowSelfGuardedAdminRoutes(/^\/admin\/orders\/[^/]+\/entitlements$/)
+// Admin routes of this plugin: requireOrgScope (from @volmify/orgs) claims each one for
+// org staff with the roles it needs; the route then checks the ids it is given belong to
+// the staff's org. An admin route without it stays platform-operator only.
+const staff = requireOrgScope(STAFF_ROLES)
+const catalog = requireOrgScope(CATALOG_ROLES)
+const commerce = requireOrgScope(COMMERCE_ROLES)
 
 export default defineMiddlewares({
   routes: [
+    { matcher: "/admin/products/:id/access-plans", methods: ["GET"], middlewares: [staff] },
+    { matcher: "/admin/products/:id/variants/:variant_id/access-plan", methods: ["DELETE"], middlewares: [catalog] },
+    { matcher: "/admin/orders/:id/entitlements", methods: ["GET"], middlewares: [staff] },
     // Set a variant's access plan (catalog roles of the product's org).
     {
       matcher: "/admin/products/:id/variants/:variant_id/access-plan",
       methods: ["POST"],
-      middlewares: [validateAndTransformBody(AdminSetAccessPlanSchema)],
+      middlewares: [catalog, validateAndTransformBody(AdminSetAccessPlanSchema)],
     },
     // A customer's entitlements; grant by hand (commerce roles).
     {
       matcher: "/admin/customers/:id/entitlements",
       methods: ["GET"],
-      middlewares: [validateAndTransformQuery(EntitlementListQuerySchema, {})],
+      middlewares: [staff, validateAndTransformQuery(EntitlementListQuerySchema, {})],
     },
     {
       matcher: "/admin/customers/:id/entitlements",
       methods: ["POST"],
-      middlewares: [validateAndTransformBody(AdminGrantEntitlementSchema)],
+      middlewares: [commerce, validateAndTransformBody(AdminGrantEntitlementSchema)],
     },
     // Revoke by hand, with a reason.
     {
       matcher: "/admin/entitlements/:id/revoke",
       methods: ["POST"],
-      middlewares: [validateAndTransformBody(AdminRevokeEntitlementSchema)],
+      middlewares: [commerce, validateAndTransformBody(AdminRevokeEntitlementSchema)],
     },
     // The logged-in customer's live entitlements on this storefront.
     {

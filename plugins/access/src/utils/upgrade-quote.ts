@@ -4,7 +4,7 @@ import { ACCESS_MODULE } from "../modules/access"
 import type AccessModuleService from "../modules/access/service"
 import { decideUpgradeCredit, toMinor, type PaidAccess, type UpgradeCreditDecision } from "../rules/upgrade-credit"
 
-const OrgProductLink = require("@volmify/orgs/links/org-product").default as { entryPoint: string }
+import { OrgProductLink } from "@volmify/orgs/tenancy"
 
 export type UpgradeTarget = { variant_id: string; product_id: string; tier: number; title: string | null }
 

@@ -14,16 +14,13 @@ import {
   StoreAttachReferralSchema,
   StoreRecordClickSchema,
 } from "./validators"
+import { READ_ROLES, WRITE_ROLES, requireOrgScope } from "./utils/tenancy"
 
-// These admin routes check tenancy themselves (utils/tenancy.ts); tell the org-scoped
-// admin gate of @volmify/orgs to let org staff reach them.
-const { allowSelfGuardedAdminRoutes } = require("@volmify/orgs/api/admin-scope/gate") as {
-  allowSelfGuardedAdminRoutes(pattern: RegExp): void
-}
-allowSelfGuardedAdminRoutes(/^\/admin\/affiliate-program$/)
-allowSelfGuardedAdminRoutes(/^\/admin\/affiliates(\/[^/]+(\/(product-rates(\/[^/]+)?|coupons|payouts))?)?$/)
-allowSelfGuardedAdminRoutes(/^\/admin\/affiliate-commissions(\/[^/]+\/review)?$/)
-allowSelfGuardedAdminRoutes(/^\/admin\/affiliate-payouts$/)
+// Admin routes of this plugin: requireOrgScope (from @volmify/orgs) claims each one for
+// org staff: reads for affiliates.read roles, writes for affiliates.manage roles (the
+// route then checks the affiliate, commission or org belongs to the staff's org).
+const read = requireOrgScope(READ_ROLES)
+const write = requireOrgScope(WRITE_ROLES)
 
 const customer = authenticate("customer", ["session", "bearer"])
 
@@ -49,17 +46,19 @@ export default defineMiddlewares({
     { matcher: "/store/affiliates", methods: ["POST"], middlewares: [customer, validateAndTransformBody(StoreApplySchema)] },
     { matcher: "/store/affiliates/me", methods: ["GET"], middlewares: [customer] },
     // Admin: program settings (read: owner/admin/manager; write: owner/admin).
-    { matcher: "/admin/affiliate-program", methods: ["GET"], middlewares: [validateAndTransformQuery(AdminOrgQuerySchema, {})] },
-    { matcher: "/admin/affiliate-program", methods: ["POST"], middlewares: [validateAndTransformBody(AdminProgramSchema)] },
+    { matcher: "/admin/affiliate-program", methods: ["GET"], middlewares: [read, validateAndTransformQuery(AdminOrgQuerySchema, {})] },
+    { matcher: "/admin/affiliate-program", methods: ["POST"], middlewares: [write, validateAndTransformBody(AdminProgramSchema)] },
     // Admin: affiliates, their status and rates, coupons, payouts.
-    { matcher: "/admin/affiliates", methods: ["GET"], middlewares: [validateAndTransformQuery(AdminListAffiliatesSchema, {})] },
-    { matcher: "/admin/affiliates/:id", methods: ["POST"], middlewares: [validateAndTransformBody(AdminUpdateAffiliateSchema)] },
-    { matcher: "/admin/affiliates/:id/product-rates", methods: ["POST"], middlewares: [validateAndTransformBody(AdminProductRateSchema)] },
-    { matcher: "/admin/affiliates/:id/coupons", methods: ["POST"], middlewares: [validateAndTransformBody(AdminCouponSchema)] },
-    { matcher: "/admin/affiliates/:id/payouts", methods: ["POST"], middlewares: [validateAndTransformBody(AdminPayoutSchema)] },
+    { matcher: "/admin/affiliates", methods: ["GET"], middlewares: [read, validateAndTransformQuery(AdminListAffiliatesSchema, {})] },
+    { matcher: "/admin/affiliates/:id", methods: ["POST"], middlewares: [write, validateAndTransformBody(AdminUpdateAffiliateSchema)] },
+    { matcher: "/admin/affiliates/:id/product-rates", methods: ["POST"], middlewares: [write, validateAndTransformBody(AdminProductRateSchema)] },
+    { matcher: "/admin/affiliates/:id/coupons", methods: ["POST"], middlewares: [write, validateAndTransformBody(AdminCouponSchema)] },
+    { matcher: "/admin/affiliates/:id/payouts", methods: ["POST"], middlewares: [write, validateAndTransformBody(AdminPayoutSchema)] },
     // Admin: commissions with filters and flags; review of flagged ones.
-    { matcher: "/admin/affiliate-commissions", methods: ["GET"], middlewares: [validateAndTransformQuery(AdminListCommissionsSchema, {})] },
-    { matcher: "/admin/affiliate-commissions/:id/review", methods: ["POST"], middlewares: [validateAndTransformBody(AdminReviewCommissionSchema)] },
-    { matcher: "/admin/affiliate-payouts", methods: ["GET"], middlewares: [validateAndTransformQuery(AdminOrgQuerySchema, {})] },
+    { matcher: "/admin/affiliate-commissions", methods: ["GET"], middlewares: [read, validateAndTransformQuery(AdminListCommissionsSchema, {})] },
+    { matcher: "/admin/affiliate-commissions/:id/review", methods: ["POST"], middlewares: [write, validateAndTransformBody(AdminReviewCommissionSchema)] },
+    { matcher: "/admin/affiliates/:id", methods: ["GET"], middlewares: [read] },
+    { matcher: "/admin/affiliates/:id/product-rates/:rate_id", methods: ["DELETE"], middlewares: [write] },
+    { matcher: "/admin/affiliate-payouts", methods: ["GET"], middlewares: [read, validateAndTransformQuery(AdminOrgQuerySchema, {})] },
   ],
 })

@@ -5,15 +5,8 @@ import { onChartAccounts, orderLockKey } from "./post-order-revenue"
 import { planFeeAdjustmentStep } from "./steps/plan-fee-adjustment"
 import { FEE_ADJUSTMENT_REFERENCE } from "./steps/plan-refund-reversals"
 
-const ledger = require("@volmify/ledger/workflows")
-const { postLedgerEntries } = ledger as {
-  /** Opens the accounts, posts (one DB transaction), emits `ledger.transaction.posted`. */
-  postLedgerEntries: (input: any) => any
-}
-const { toMinor, fromMinor } = require("@volmify/ledger/utils/money") as {
-  toMinor(amount: unknown, currency: string): bigint
-  fromMinor(minor: bigint, currency: string): string
-}
+import { postLedgerEntries } from "@volmify/ledger/workflows"
+import { toMinor, fromMinor } from "@volmify/ledger/money"
 
 /**
  * The provider's actual processing fee replaces the estimate an order was posted with, after

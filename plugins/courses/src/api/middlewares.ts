@@ -26,14 +26,14 @@ import {
   AdminInstructorSchema,
   AdminInstructorListQuerySchema,
 } from "./validators"
+import { CATALOG_ROLES, STAFF_ROLES, requireOrgScope } from "./utils/tenancy"
 import { singleVideoUpload } from "./utils/video-upload"
 
-// Our admin routes check tenancy themselves (utils/admin-courses.ts): let org staff reach them.
-const { allowSelfGuardedAdminRoutes } = require("@volmify/orgs/api/admin-scope/gate") as {
-  allowSelfGuardedAdminRoutes(pattern: RegExp): void
-}
-allowSelfGuardedAdminRoutes(/^\/admin\/(courses|lessons|lesson-media|assignment-submissions|certificate-settings|certificates|instructors)(\/|$)/)
-allowSelfGuardedAdminRoutes(/^\/admin\/customers\/[^/]+\/enrollments$/)
+// Admin routes of this plugin: requireOrgScope (from @volmify/orgs) claims each one for
+// org staff (reads and assignment reviews: every role; catalog writes: catalog roles).
+// The route then checks the course, lesson or customer belongs to the staff's org.
+const staff = requireOrgScope(STAFF_ROLES)
+const catalog = requireOrgScope(CATALOG_ROLES)
 
 const customerOptional = authenticate("customer", ["session", "bearer"], { allowUnauthenticated: true })
 
@@ -47,43 +47,52 @@ const freeEnrollmentLimit = rateLimitBy(
 
 export default defineMiddlewares({
   routes: [
+    { matcher: "/admin/courses/:id", methods: ["GET"], middlewares: [staff] },
+    { matcher: "/admin/courses/:id", methods: ["DELETE"], middlewares: [catalog] },
+    { matcher: "/admin/courses/:id/publish", methods: ["POST"], middlewares: [catalog] },
+    { matcher: "/admin/courses/:id/outline", methods: ["GET"], middlewares: [staff] },
+    { matcher: "/admin/assignment-submissions/:id", methods: ["GET"], middlewares: [staff] },
+    { matcher: "/admin/customers/:id/enrollments", methods: ["GET"], middlewares: [staff] },
+    { matcher: "/admin/lessons/:id", methods: ["GET"], middlewares: [staff] },
+    { matcher: "/admin/lessons/:id", methods: ["DELETE"], middlewares: [catalog] },
+    { matcher: "/admin/lessons/:id/quiz", methods: ["GET"], middlewares: [staff] },
     // Courses of the caller's org (platform operators: all, or ?org_id=).
-    { matcher: "/admin/courses", methods: ["GET"], middlewares: [validateAndTransformQuery(AdminListQuerySchema, {})] },
+    { matcher: "/admin/courses", methods: ["GET"], middlewares: [staff, validateAndTransformQuery(AdminListQuerySchema, {})] },
     // A draft course for a product of the org (catalog roles).
-    { matcher: "/admin/courses", methods: ["POST"], middlewares: [validateAndTransformBody(AdminCreateCourseSchema)] },
+    { matcher: "/admin/courses", methods: ["POST"], middlewares: [catalog, validateAndTransformBody(AdminCreateCourseSchema)] },
     // Edit course fields (catalog roles).
-    { matcher: "/admin/courses/:id", methods: ["POST"], middlewares: [validateAndTransformBody(AdminUpdateCourseSchema)] },
+    { matcher: "/admin/courses/:id", methods: ["POST"], middlewares: [catalog, validateAndTransformBody(AdminUpdateCourseSchema)] },
     // Back to draft or archived.
-    { matcher: "/admin/courses/:id/unpublish", methods: ["POST"], middlewares: [validateAndTransformBody(AdminUnpublishCourseSchema)] },
+    { matcher: "/admin/courses/:id/unpublish", methods: ["POST"], middlewares: [catalog, validateAndTransformBody(AdminUnpublishCourseSchema)] },
     // The whole outline in one transaction.
-    { matcher: "/admin/courses/:id/outline", methods: ["POST"], middlewares: [validateAndTransformBody(AdminOutlineSchema)] },
+    { matcher: "/admin/courses/:id/outline", methods: ["POST"], middlewares: [catalog, validateAndTransformBody(AdminOutlineSchema)] },
     // The org's staff with their instructor profiles (any role; operators ?org_id=).
-    { matcher: "/admin/instructors", methods: ["GET"], middlewares: [validateAndTransformQuery(AdminInstructorListQuerySchema, {})] },
+    { matcher: "/admin/instructors", methods: ["GET"], middlewares: [staff, validateAndTransformQuery(AdminInstructorListQuerySchema, {})] },
     // An employee's public instructor profile (catalog roles; creators their own).
-    { matcher: "/admin/instructors/:employee_id", methods: ["POST"], middlewares: [validateAndTransformBody(AdminInstructorSchema)] },
+    { matcher: "/admin/instructors/:employee_id", methods: ["POST"], middlewares: [catalog, validateAndTransformBody(AdminInstructorSchema)] },
     // The org's lesson library.
-    { matcher: "/admin/lessons", methods: ["GET"], middlewares: [validateAndTransformQuery(AdminListQuerySchema, {})] },
-    { matcher: "/admin/lessons", methods: ["POST"], middlewares: [validateAndTransformBody(AdminCreateLessonSchema)] },
-    { matcher: "/admin/lessons/:id", methods: ["POST"], middlewares: [validateAndTransformBody(AdminUpdateLessonSchema)] },
+    { matcher: "/admin/lessons", methods: ["GET"], middlewares: [staff, validateAndTransformQuery(AdminListQuerySchema, {})] },
+    { matcher: "/admin/lessons", methods: ["POST"], middlewares: [catalog, validateAndTransformBody(AdminCreateLessonSchema)] },
+    { matcher: "/admin/lessons/:id", methods: ["POST"], middlewares: [catalog, validateAndTransformBody(AdminUpdateLessonSchema)] },
     // Lesson files (video, attachments) go to the file module as private files; base64 JSON.
     {
       matcher: "/admin/lesson-media",
       methods: ["POST"],
       bodyParser: { sizeLimit: "70mb" },
-      middlewares: [validateAndTransformBody(AdminUploadLessonFileSchema)],
+      middlewares: [catalog, validateAndTransformBody(AdminUploadLessonFileSchema)],
     },
     // A lesson video (multipart `file`), checked and stored privately.
-    { matcher: "/admin/lesson-media/video", methods: ["POST"], bodyParser: false, middlewares: [singleVideoUpload()] },
+    { matcher: "/admin/lesson-media/video", methods: ["POST"], bodyParser: false, middlewares: [catalog, singleVideoUpload()] },
     // A course's students (filters, pages) and the same list as CSV (any staff role of its org).
-    { matcher: "/admin/courses/:id/students", methods: ["GET"], middlewares: [validateAndTransformQuery(AdminCourseStudentsSchema, {})] },
+    { matcher: "/admin/courses/:id/students", methods: ["GET"], middlewares: [staff, validateAndTransformQuery(AdminCourseStudentsSchema, {})] },
     {
       matcher: "/admin/courses/:id/students/export",
       methods: ["GET"],
-      middlewares: [validateAndTransformQuery(AdminCourseStudentsExportSchema, {})],
+      middlewares: [staff, validateAndTransformQuery(AdminCourseStudentsExportSchema, {})],
     },
     // Issued certificates of the org (any staff role) and revoking one (catalog roles).
-    { matcher: "/admin/certificates", methods: ["GET"], middlewares: [validateAndTransformQuery(AdminListCertificatesSchema, {})] },
-    { matcher: "/admin/certificates/:id/revoke", methods: ["POST"], middlewares: [validateAndTransformBody(AdminRevokeCertificateSchema)] },
+    { matcher: "/admin/certificates", methods: ["GET"], middlewares: [staff, validateAndTransformQuery(AdminListCertificatesSchema, {})] },
+    { matcher: "/admin/certificates/:id/revoke", methods: ["POST"], middlewares: [catalog, validateAndTransformBody(AdminRevokeCertificateSchema)] },
     // Store: published courses of the key's org; a customer login is optional (it unlocks).
     { matcher: "/store/courses", methods: ["GET"], middlewares: [customerOptional, validateAndTransformQuery(StoreListCoursesSchema, {})] },
     { matcher: "/store/courses/:id_or_handle", methods: ["GET"], middlewares: [customerOptional] },
@@ -102,13 +111,13 @@ export default defineMiddlewares({
     },
     { matcher: "/store/customers/me/enrollments", methods: ["GET"], middlewares: [authenticate("customer", ["session", "bearer"])] },
     // Quizzes: the quiz with its key, saved whole (catalog roles).
-    { matcher: "/admin/lessons/:id/quiz", methods: ["POST"], middlewares: [validateAndTransformBody(AdminSaveQuizSchema)] },
+    { matcher: "/admin/lessons/:id/quiz", methods: ["POST"], middlewares: [catalog, validateAndTransformBody(AdminSaveQuizSchema)] },
     // Assignment review queue of the org and pass/fail with feedback (any staff role).
-    { matcher: "/admin/assignment-submissions", methods: ["GET"], middlewares: [validateAndTransformQuery(AdminListSubmissionsSchema, {})] },
-    { matcher: "/admin/assignment-submissions/:id/review", methods: ["POST"], middlewares: [validateAndTransformBody(AdminReviewSubmissionSchema)] },
+    { matcher: "/admin/assignment-submissions", methods: ["GET"], middlewares: [staff, validateAndTransformQuery(AdminListSubmissionsSchema, {})] },
+    { matcher: "/admin/assignment-submissions/:id/review", methods: ["POST"], middlewares: [staff, validateAndTransformBody(AdminReviewSubmissionSchema)] },
     // The org's certificate template.
-    { matcher: "/admin/certificate-settings", methods: ["GET"], middlewares: [validateAndTransformQuery(AdminOrgQuerySchema, {})] },
-    { matcher: "/admin/certificate-settings", methods: ["POST"], middlewares: [validateAndTransformBody(AdminCertificateSettingsSchema)] },
+    { matcher: "/admin/certificate-settings", methods: ["GET"], middlewares: [staff, validateAndTransformQuery(AdminOrgQuerySchema, {})] },
+    { matcher: "/admin/certificate-settings", methods: ["POST"], middlewares: [catalog, validateAndTransformBody(AdminCertificateSettingsSchema)] },
     // Store assessments go through the lesson gate (routes), then need a login and an enrollment.
     { matcher: "/store/courses/:id_or_handle/lessons/:placement_id/quiz*", methods: ["GET"], middlewares: [customerOptional] },
     { matcher: "/store/courses/:id_or_handle/lessons/:placement_id/quiz/attempts", methods: ["POST"], middlewares: [customerOptional] },

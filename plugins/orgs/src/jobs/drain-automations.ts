@@ -1,5 +1,5 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { drainAutomationsWorkflow } from "../workflows/automations"
+import { drainAutomationsWorkflow } from "../workflows/drain-automations"
 
 const BATCH = 500
 const BUDGET_MS = 50_000

@@ -1,5 +1,5 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { expireInvitationsWorkflow } from "../workflows/org-lifecycle"
+import { expireInvitationsWorkflow } from "../workflows/expire-invitations"
 
 /** Hourly: pending invitations past their expiry become `expired`. */
 export default async function expireOrgInvitationsJob(container: MedusaContainer) {

@@ -102,3 +102,14 @@ export function attributionRuleDecision(
         reason: `A rule that pays you needs an owner's or admin's approval: ask one of them to set it (you are ${role})`,
       }
 }
+
+/**
+ * Named role sets for route guards (`requireOrgScope(CATALOG_ROLES)`), all derived from
+ * the matrix above: every role of an org, and who may do each kind of write.
+ */
+export const STAFF_ROLES: readonly EmployeeRole[] = rolesFor("org.read")
+export const CATALOG_ROLES: readonly EmployeeRole[] = rolesFor("catalog.edit")
+export const COMMERCE_ROLES: readonly EmployeeRole[] = rolesFor("commerce.manage")
+export const ORG_ADMIN_ROLES: readonly EmployeeRole[] = rolesFor("staff.manage")
+/** Who may invite staff and edit the org's email automations. */
+export const INVITER_ROLES: readonly EmployeeRole[] = rolesFor("staff.invite")

@@ -3,7 +3,8 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { OrgEvents } from "../events"
 import { ORG_MODULE } from "../modules/org"
 import type OrgModuleService from "../modules/org/service"
-import { enrollInAutomationsWorkflow, exitAutomationsOnPurchaseWorkflow } from "../workflows/automations"
+import { enrollInAutomationsWorkflow } from "../workflows/enroll-in-automations"
+import { exitAutomationsOnPurchaseWorkflow } from "../workflows/exit-automations-on-purchase"
 
 type Payload = { id?: string; ids?: string[]; org_id?: string; customer_id?: string }
 

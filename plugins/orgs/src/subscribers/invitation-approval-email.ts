@@ -2,6 +2,7 @@ import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { Modules } from "@medusajs/framework/utils"
 import { sendEmail } from "../email"
 import { OrgEvents } from "../events"
+import { ORG_ADMIN_ROLES } from "../rules/roles"
 import { ORG_MODULE } from "../modules/org"
 import type OrgModuleService from "../modules/org/service"
 
@@ -14,7 +15,7 @@ export default async function invitationApprovalEmail({ event, container }: Subs
   const [invitation] = await orgs.listOrgInvitations({ id: event.data.id }, { select: ["id", "org_id", "email", "role", "approved_at", "status"] })
   if (!invitation || invitation.approved_at || invitation.status !== "pending") return
   // `as any`: the generated filter type takes one enum value, not a list of them.
-  const approvers = await orgs.listOrgEmployees({ org_id: invitation.org_id, role: ["owner", "admin"] } as any, { select: ["user_id"] })
+  const approvers = await orgs.listOrgEmployees({ org_id: invitation.org_id, role: [...ORG_ADMIN_ROLES] } as any, { select: ["user_id"] })
   if (!approvers.length) return
   const users = await container.resolve(Modules.USER).listUsers({ id: approvers.map((a: any) => a.user_id) }, { select: ["id", "email"] })
   for (const user of users) {

@@ -2,19 +2,9 @@ import type { MedusaStoreRequest } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { deriveGuestClaimLinkKey } from "../../rules/guest-claim"
 
-// The key's org, as @volmify/orgs decides it (404 without org, 403 suspended).
-export const { resolveStoreOrg } = require("@volmify/orgs/api/utils/store-org") as {
-  resolveStoreOrg(req: MedusaStoreRequest): Promise<{ id: string; handle: string }>
-}
-
-// The guest order token of @volmify/orgs (issued when a guest's cart completes).
-export const { verifyGuestOrderToken, GUEST_ORDER_TOKEN_HEADER } = require("@volmify/orgs/rules/guest-order-token") as {
-  verifyGuestOrderToken(key: Buffer, token: unknown, now?: Date): string | null
-  GUEST_ORDER_TOKEN_HEADER: string
-}
-export const { guestOrderTokenKey } = require("@volmify/orgs/api/store-scope/guard") as {
-  guestOrderTokenKey(scope: MedusaStoreRequest["scope"]): Buffer
-}
+// The key's org, as @volmify/orgs decides it (404 without org, 403 suspended), and its
+// guest order token (issued when a guest's cart completes).
+export { resolveStoreOrg, verifyGuestOrderToken, GUEST_ORDER_TOKEN_HEADER, guestOrderTokenKey } from "@volmify/orgs/tenancy"
 
 let cached: { secret: string; key: Buffer } | null = null
 

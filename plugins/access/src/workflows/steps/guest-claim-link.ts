@@ -41,9 +41,7 @@ export type SendClaimLinkInput = {
 }
 
 // @volmify/orgs renders and sends every email in the org's brand (its email/ folder).
-const { sendEmail } = require("@volmify/orgs/email") as {
-  sendEmail(container: unknown, input: Record<string, unknown> & { data: (brand: { storefront_url: string }) => Record<string, unknown> }): Promise<boolean>
-}
+import { sendEmail } from "@volmify/orgs/email"
 
 /**
  * Emails the claim link in the org's brand (@volmify/orgs/email, channel `email`). The

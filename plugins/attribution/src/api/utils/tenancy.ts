@@ -3,26 +3,15 @@ import type AttributionModuleService from "../../modules/attribution/service"
 import type { MedusaRequest } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 
-import { attributionRuleDecision, EmployeeRole as Role, rolesFor } from "@volmify/orgs/rules"
+import { attributionRuleDecision, type EmployeeRole as Role, rolesFor } from "@volmify/orgs/rules"
+import { adminOrgScope, resolveAdminActor } from "@volmify/orgs/tenancy"
 
-/** The tenancy checks @volmify/orgs provides (plugins ship no type declarations). */
-const tenancy = require("@volmify/orgs/api/utils/admin-tenancy") as {
-  adminOrgScope(req: MedusaRequest, roles?: Role[]): Promise<string | null>
-  assertProductInScope(req: MedusaRequest, productId: string, orgId: string | null): Promise<{ id: string; org?: { id: string } }>
-  actorId(req: MedusaRequest): string | undefined
-}
-const { resolveAdminActor } = require("@volmify/orgs/api/utils/admin-actor") as {
-  resolveAdminActor(req: MedusaRequest): Promise<
-    { kind: "platform"; user_id: string } | { kind: "none"; user_id: string } | { kind: "staff"; user_id: string; scope: { org_id: string; role: Role; employee_id: string } }
-  >
-}
-
-export const { adminOrgScope, assertProductInScope, actorId } = tenancy
+export { adminOrgScope, assertProductInScope, actorId, requireOrgScope, STAFF_ROLES } from "@volmify/orgs/tenancy"
 
 /** Who may set attribution rules and record payouts: money decisions. */
-export const RULE_ROLES: Role[] = rolesFor("attribution.manage")
+export const RULE_ROLES: readonly Role[] = rolesFor("attribution.manage")
 /** Who sees every employee's statement of their org; other staff see only their own. */
-export const ORG_EARNINGS_ROLES: Role[] = rolesFor("earnings.org")
+export const ORG_EARNINGS_ROLES: readonly Role[] = rolesFor("earnings.org")
 
 export type EarningsScope = {
   org_id: string

@@ -8,9 +8,7 @@ import type { FeeSettings } from "../../rules/revenue-waterfall"
 import { feeSettings, ORDER_POSTING_FIELDS, ORDER_REFERENCE, PlannedEntry, postingOf } from "./plan-order-posting"
 import { FEE_ADJUSTMENT_REFERENCE } from "./plan-refund-reversals"
 
-const { toMinor } = require("@volmify/ledger/utils/money") as {
-  toMinor(amount: unknown, currency: string, opts?: { exact?: boolean; field?: string }): bigint
-}
+import { toMinor } from "@volmify/ledger/money"
 
 export type PlannedFeeAdjustment = {
   skipped: string | null

@@ -13,14 +13,9 @@ import {
 } from "../../rules/revenue-waterfall"
 import { actualFeeOfPayments } from "../../rules/processing-fee"
 
-const { toMinor, fromMinor } = require("@volmify/ledger/utils/money") as {
-  toMinor(amount: unknown, currency: string, opts?: { exact?: boolean; field?: string }): bigint
-  fromMinor(minor: bigint, currency: string): string
-}
-const { chartAccount } = require("@volmify/ledger/chart") as {
-  chartAccount(org_id: string, code: string, currency: string, owner?: { type: string; id: string; name?: string }): any
-}
-const { accountKey } = require("@volmify/ledger/modules/ledger") as { accountKey(spec: any): string }
+import { toMinor, fromMinor } from "@volmify/ledger/money"
+import { chartAccount, type ChartCode } from "@volmify/ledger/chart"
+import { accountKey } from "@volmify/ledger/modules/ledger"
 
 /** Ledger reference of an order's capture posting; refunds post under their own ids. */
 export const ORDER_REFERENCE = "order"
@@ -213,7 +208,7 @@ export function postingOf(order: any, org: any, rules: any[], fee: FeeSource, fe
   if (!waterfall.lines.some((l) => l.gross > 0n)) return { skipped: "nothing was paid", accounts: [], transaction: null }
 
   const specs = new Map<string, any>()
-  const account = (code: string, owner?: { type: string; id: string }) => {
+  const account = (code: ChartCode, owner?: { type: string; id: string }) => {
     const spec = chartAccount(org.id, code, currency, owner && { ...owner, name: `Payable to ${owner.id}` })
     const key = accountKey(spec)
     specs.set(key, spec)

@@ -3,14 +3,9 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { PostedLine, planRefundReversal, WaterfallInputError } from "../../rules/revenue-waterfall"
 import { ORDER_REFERENCE, REFUND_REFERENCE } from "./plan-order-posting"
 
-const { toMinor, fromMinor } = require("@volmify/ledger/utils/money") as {
-  toMinor(amount: unknown, currency: string): bigint
-  fromMinor(minor: bigint, currency: string): string
-}
-const { chartAccount } = require("@volmify/ledger/chart") as {
-  chartAccount(org_id: string, code: string, currency: string, owner?: { type: string; id: string; name?: string }): any
-}
-const { accountKey } = require("@volmify/ledger/modules/ledger") as { accountKey(spec: any): string }
+import { toMinor, fromMinor } from "@volmify/ledger/money"
+import { chartAccount } from "@volmify/ledger/chart"
+import { accountKey } from "@volmify/ledger/modules/ledger"
 
 /** Ledger reference of an order's processing-fee adjustment (the provider's fee replacing the estimate). */
 export const FEE_ADJUSTMENT_REFERENCE = "processing_fee"

@@ -5,10 +5,7 @@ import type AttributionModuleService from "../../modules/attribution/service"
 import { formatBps, FULL_POOL_BPS, peakPercentBps } from "../../rules/percent-pool"
 import { RULE_FIELDS } from "./rule-records"
 
-const { toMinor, fromMinor } = require("@volmify/ledger/utils/money") as {
-  toMinor(amount: unknown, currency: string, opts?: { exact?: boolean; field?: string }): bigint
-  fromMinor(minor: bigint, currency: string): string
-}
+import { toMinor, fromMinor } from "@volmify/ledger/money"
 
 export type RuleRole = "creator" | "collaborator" | "manager" | "reviewer"
 export type RuleType = "percent" | "fixed" | "hybrid"

@@ -9,7 +9,7 @@ import type { EmployeeRole as Role } from "@volmify/orgs/rules"
 export const courseService = (req: MedusaRequest) => req.scope.resolve<CourseModuleService>(COURSE_MODULE)
 
 /** The course, if the caller may see it: another org's id is a 404 like a missing one. */
-export async function courseInScope(req: MedusaRequest, id: string, roles?: Role[]) {
+export async function courseInScope(req: MedusaRequest, id: string, roles?: readonly Role[]) {
   const orgId = await adminOrgScope(req, roles)
   const [course] = await courseService(req).listCourses({ id }, { take: 1 })
   if (!course || (orgId && course.org_id !== orgId)) {
@@ -24,7 +24,7 @@ export async function courseInScope(req: MedusaRequest, id: string, roles?: Role
 }
 
 /** The library lesson, if the caller may see it (404 for another org's). */
-export async function lessonInScope(req: MedusaRequest, id: string, roles?: Role[]) {
+export async function lessonInScope(req: MedusaRequest, id: string, roles?: readonly Role[]) {
   const orgId = await adminOrgScope(req, roles)
   const [lesson] = await courseService(req).listLessons({ id }, { take: 1 })
   if (!lesson || (orgId && lesson.org_id !== orgId)) {

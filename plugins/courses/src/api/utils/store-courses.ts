@@ -5,9 +5,7 @@ import type CourseModuleService from "../../modules/course/service"
 import { dripAvailableAt } from "../../rules/drip-availability"
 import { decideLessonAccess, GateDecision } from "../../rules/lesson-gate"
 
-const { resolveStoreOrg } = require("@volmify/orgs/api/utils/store-org") as {
-  resolveStoreOrg(req: MedusaStoreRequest): Promise<{ id: string; handle: string }>
-}
+import { resolveStoreOrg } from "@volmify/orgs/tenancy"
 
 /** What the store shows of a course (never its outline rows or lesson content). */
 export const STORE_COURSE_FIELDS = [

@@ -185,7 +185,7 @@ export const ALLOWLIST: Rule[] = [
 
   // --- Price lists (owned through the org<->price list link) ------------------------
   { method: "GET", path: "/admin/price-lists", access: "read", list: "price_list", relations: PRICE_LIST, why: "price list page" },
-  { method: "POST", path: "/admin/price-lists", access: "commerce", body: "price_list_create", bodyIds: ["customer_group", "region"], why: "create + link in one workflow (price-lists.ts); prices only for the org's variants" },
+  { method: "POST", path: "/admin/price-lists", access: "commerce", body: "price_list_create", bodyIds: ["customer_group", "region"], why: "create + link in one workflow (workflows/create-org-price-list.ts); prices only for the org's variants" },
   { method: "GET", path: "/admin/price-lists/:id", access: "read", params: { id: "price_list" }, relations: PRICE_LIST, why: "price list page" },
   { method: "POST", path: "/admin/price-lists/:id", access: "commerce", params: { id: "price_list" }, bodyIds: ["customer_group"], why: "edit" },
   { method: "DELETE", path: "/admin/price-lists/:id", access: "commerce", params: { id: "price_list" }, bodyIds: [], why: "delete" },

@@ -11,23 +11,11 @@ import { checkAskedRelations } from "./fields"
 import { findRule, relationsFor } from "./match"
 import { Ownership } from "./ownership"
 import { relationGraph } from "./relation-graph"
+import { isClaimedAdminRoute } from "./require-org-scope"
 import { ACCESS_ROLES, ParamKind, Rule } from "./types"
 
-/** Routes of this plugin: they run their own role checks. */
+/** Routes of this plugin: they run their own role checks (utils/org-access.ts). */
 const OWN_ROUTES = /^\/admin\/(orgs|org-invitations)(\/|$)/
-
-/**
- * Admin routes of other Volmify plugins that check tenancy themselves (with
- * resolveAdminActor): they register here from their middlewares.ts and the gate lets
- * org staff through to them. Everything else stays deny by default.
- */
-const SELF_GUARDED: RegExp[] = [OWN_ROUTES]
-
-export function allowSelfGuardedAdminRoutes(pattern: RegExp) {
-  if (!SELF_GUARDED.some((p) => p.source === pattern.source)) {
-    SELF_GUARDED.push(pattern)
-  }
-}
 
 /** What an admin user who is neither operator nor staff may still call. */
 const NO_ROLE_ROUTES = new Set(["GET /admin/users/me"])
@@ -41,7 +29,9 @@ const notFound = (what: string, id: string) =>
 
 /**
  * The org-scoped admin gate: a global middleware on /admin*. It runs after Medusa's
- * authentication and before every route-specific middleware (see README).
+ * authentication and before every route-specific middleware (see README). Order:
+ * orgs' own routes -> routes claimed with requireOrgScope (their middleware decides) ->
+ * platform operators -> users of no org (403) -> the core allowlist -> 403.
  */
 export async function adminScopeGate(req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) {
   const path = (req.originalUrl || req.url).split("?")[0].replace(/\/+$/, "") || "/"
@@ -49,7 +39,11 @@ export async function adminScopeGate(req: MedusaRequest, _res: MedusaResponse, n
   const auth = (req as AuthenticatedMedusaRequest).auth_context
   // No auth context: a core route that opted out of authentication (feature flags,
   // invite acceptance). Everything else was answered 401 before this point.
-  if (!auth?.actor_id || SELF_GUARDED.some((p) => p.test(path)) || method === "OPTIONS") {
+  if (!auth?.actor_id || OWN_ROUTES.test(path) || method === "OPTIONS") {
+    return next()
+  }
+  // A plugin's route that attaches requireOrgScope(roles): that middleware decides.
+  if (isClaimedAdminRoute(req.app, method, path)) {
     return next()
   }
   const actor = await resolveAdminActor(req)

@@ -1,26 +1,24 @@
 import type { AuthenticatedMedusaRequest, MedusaRequest } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 
-import { EmployeeRole as Role, rolesFor } from "../../rules/roles"
+import { CATALOG_ROLES, COMMERCE_ROLES, type EmployeeRole as Role } from "../../rules/roles"
 import { assertCatalogEdit } from "../admin-scope/catalog-grants"
 import { resolveAdminActor } from "./admin-actor"
 
 /*
  * Tenancy checks for the admin routes of Volmify plugins (access, courses, ...), which
- * the org-scoped admin gate lets through (allowSelfGuardedAdminRoutes). Other plugins
- * load this module as `@volmify/orgs/api/utils/admin-tenancy`.
+ * claim their routes with requireOrgScope(roles). Other plugins import them from
+ * `@volmify/orgs/tenancy`.
  */
 
-// Kept for callers of this path; the matrix (rules/roles.ts) is where they come from.
-export const CATALOG_ROLES: Role[] = rolesFor("catalog.edit")
-export const COMMERCE_ROLES: Role[] = rolesFor("commerce.manage")
+export { CATALOG_ROLES, COMMERCE_ROLES }
 
 /**
  * The org an admin request may act in: null for platform operators (everything), the
  * staff's org otherwise. Staff without one of `roles` get 403; users of no org 403;
  * staff of a suspended org may only read.
  */
-export async function adminOrgScope(req: MedusaRequest, roles?: Role[]): Promise<string | null> {
+export async function adminOrgScope(req: MedusaRequest, roles?: readonly Role[]): Promise<string | null> {
   const actor = await resolveAdminActor(req)
   if (actor.kind === "platform") return null
   if (actor.kind === "none") {

@@ -3,6 +3,7 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { saveCertificateSettingsWorkflow } from "../../../workflows/certificates"
 import { courseService } from "../../utils/admin-courses"
 import { adminOrgScope, CATALOG_ROLES } from "../../utils/tenancy"
+import type { EmployeeRole } from "@volmify/orgs/tenancy"
 import type { AdminCertificateSettings } from "../../validators"
 
 const DEFAULTS = {
@@ -14,7 +15,7 @@ const DEFAULTS = {
 }
 
 /** The org the settings are for: the caller's, or `org_id` (required) for platform operators. */
-async function settingsOrg(req: AuthenticatedMedusaRequest, requested: string | undefined, roles?: any) {
+async function settingsOrg(req: AuthenticatedMedusaRequest, requested: string | undefined, roles?: readonly EmployeeRole[]) {
   const orgId = await adminOrgScope(req, roles)
   if (orgId) {
     if (requested && requested !== orgId) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Org "${requested}" was not found`)

@@ -2,7 +2,7 @@ import { MedusaResponse, MedusaStoreRequest } from "@medusajs/framework/http"
 import { courseService, STORE_COURSE_FIELDS } from "../../utils/store-courses"
 import type { StoreListCourses } from "../../validators"
 
-const { resolveStoreOrg } = require("@volmify/orgs/api/utils/store-org")
+import { resolveStoreOrg } from "@volmify/orgs/tenancy"
 
 /** GET /store/courses: the published courses of the key's org. */
 export async function GET(req: MedusaStoreRequest<unknown, StoreListCourses>, res: MedusaResponse) {

@@ -3,10 +3,8 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { actorId, assertEmployeeInOrg, earningsScope } from "../../../utils/tenancy"
 import type { AdminRecordPayout } from "../../../validators"
 
-const { recordPayoutWorkflow } = require("@volmify/ledger/workflows")
-const { toMinor } = require("@volmify/ledger/utils/money") as {
-  toMinor(amount: unknown, currency: string, opts?: { exact?: boolean; field?: string }): bigint
-}
+import { recordPayoutWorkflow } from "@volmify/ledger/workflows"
+import { toMinor } from "@volmify/ledger/money"
 
 /**
  * POST /admin/earnings/payouts { employee_id, currency_code, amount, reference?, note?, org_id? }:

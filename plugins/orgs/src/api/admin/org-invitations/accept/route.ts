@@ -1,5 +1,5 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { acceptInvitationWorkflow } from "../../../../workflows/invitations"
+import { acceptInvitationWorkflow } from "../../../../workflows/accept-invitation"
 import type { AcceptInvitation } from "../../../validators"
 
 // Authenticated in middlewares.ts with allowUnregistered: a new user comes with the

@@ -1,5 +1,5 @@
 import { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { declineInvitationWorkflow } from "../../../../workflows/invitations"
+import { declineInvitationWorkflow } from "../../../../workflows/decline-invitation"
 
 // The token is the credential: the invitee may have no account.
 export const AUTHENTICATE = false

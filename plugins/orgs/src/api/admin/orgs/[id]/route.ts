@@ -1,7 +1,7 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { rolesFor } from "../../../../rules/roles"
-import { updateOrgWorkflow } from "../../../../workflows/org-lifecycle"
+import { updateOrgWorkflow } from "../../../../workflows/update-org"
 import { orgAccess } from "../../../utils/org-access"
 import { presentDomain } from "../../../utils/present-domain"
 import { AdminUpdateOrg, PLATFORM_ONLY_SETTINGS } from "../../../validators"

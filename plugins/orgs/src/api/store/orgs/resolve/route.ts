@@ -1,6 +1,6 @@
 import { MedusaStoreRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
-import { normalizeHostname } from "../../../../workflows/domains"
+import { normalizeHostname } from "../../../../workflows/hostname"
 
 /**
  * GET /store/orgs/resolve?host=: for a multi-domain storefront, the org answering on a

@@ -2,9 +2,7 @@ import { AuthenticatedMedusaRequest, MedusaResponse, MedusaStoreRequest } from "
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 
 // The key's org, as @volmify/orgs decides it (404 without org, 403 suspended).
-const { resolveStoreOrg } = require("@volmify/orgs/api/utils/store-org") as {
-  resolveStoreOrg(req: MedusaStoreRequest): Promise<{ id: string }>
-}
+import { resolveStoreOrg } from "@volmify/orgs/tenancy"
 
 /**
  * GET /store/customers/me/entitlements: the logged-in customer's live entitlements for

@@ -14,7 +14,7 @@ const timed = (r: any) => ({
   effective_to: r.effective_to ? new Date(r.effective_to) : null,
 })
 
-const OrgProductLink = require("@volmify/orgs/links/org-product").default as { entryPoint: string }
+import { OrgProductLink } from "@volmify/orgs/tenancy"
 
 /** The staff of the product's org by name, so the dashboard picks people, not `oemp_` ids. */
 async function productOrgEmployees(req: AuthenticatedMedusaRequest, productId: string) {

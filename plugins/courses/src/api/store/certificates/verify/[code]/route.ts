@@ -3,7 +3,7 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { normaliseVerificationCode, VERIFICATION_CODE_PATTERN } from "../../../../../certificates/code"
 import { courseService } from "../../../../utils/store-courses"
 
-const { resolveStoreOrg } = require("@volmify/orgs/api/utils/store-org")
+import { resolveStoreOrg } from "@volmify/orgs/tenancy"
 
 /**
  * GET /store/certificates/verify/:code (no login): confirms a certificate of the key's org

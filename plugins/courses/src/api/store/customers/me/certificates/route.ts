@@ -2,7 +2,7 @@ import { AuthenticatedMedusaRequest, MedusaResponse, MedusaStoreRequest } from "
 import { CERTIFICATE_FIELDS, presentCertificate } from "../../../../utils/certificates"
 import { courseService } from "../../../../utils/store-courses"
 
-const { resolveStoreOrg } = require("@volmify/orgs/api/utils/store-org")
+import { resolveStoreOrg } from "@volmify/orgs/tenancy"
 
 /** GET /store/customers/me/certificates: the customer's certificates from this org, newest first. */
 export async function GET(req: AuthenticatedMedusaRequest & MedusaStoreRequest, res: MedusaResponse) {

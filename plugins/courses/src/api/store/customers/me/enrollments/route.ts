@@ -1,7 +1,7 @@
 import { AuthenticatedMedusaRequest, MedusaResponse, MedusaStoreRequest } from "@medusajs/framework/http"
 import { enrollmentsWithProgress } from "../../../../utils/enrollment-progress"
 
-const { resolveStoreOrg } = require("@volmify/orgs/api/utils/store-org")
+import { resolveStoreOrg } from "@volmify/orgs/tenancy"
 
 const STORE_FIELDS = ["id", "course_id", "started_at", "completed_at", "status", "course", "tier", "progress_percent"] as const
 

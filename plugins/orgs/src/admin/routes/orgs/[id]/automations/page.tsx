@@ -5,6 +5,7 @@ import { Link, useParams } from "react-router-dom"
 import { orgApi, orgQueryKeys, useOrg } from "../../../../lib/queries"
 import { sdk } from "../../../../lib/sdk"
 import { MERGE_FIELDS } from "../../../../../rules/automation-fields"
+import { INVITER_ROLES, type EmployeeRole } from "../../../../../rules/roles"
 
 type Step = { type: "wait"; days?: number; hours?: number } | { type: "email"; subject: string; body: string }
 type Sequence = {
@@ -52,7 +53,7 @@ const AutomationsPage = () => {
   const list = useQuery({ queryKey: keys(id), queryFn: () => sdk.client.fetch<{ automations: Sequence[] }>(`/admin/orgs/${id}/automations`) })
   const [editing, setEditing] = useState<(Omit<Sequence, "id"> & { id?: string }) | null>(null)
   const role = org.data?.org.role
-  const canEdit = role === "platform" || role === "owner" || role === "admin" || role === "manager"
+  const canEdit = role === "platform" || INVITER_ROLES.includes(role as EmployeeRole)
   if (list.error) {
     return (
       <Container>

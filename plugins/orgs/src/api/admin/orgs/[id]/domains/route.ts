@@ -1,5 +1,5 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { addOrgDomainWorkflow } from "../../../../../workflows/domains"
+import { addOrgDomainWorkflow } from "../../../../../workflows/add-org-domain"
 import { ORG_MODULE } from "../../../../../modules/org"
 import type OrgModuleService from "../../../../../modules/org/service"
 import { orgAccess } from "../../../../utils/org-access"

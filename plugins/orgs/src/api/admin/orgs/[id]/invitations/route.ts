@@ -1,6 +1,6 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { inviteEmployeeWorkflow } from "../../../../../workflows/invitations"
+import { inviteEmployeeWorkflow } from "../../../../../workflows/invite-employee"
 import { orgAccess } from "../../../../utils/org-access"
 import type { AdminInvite } from "../../../../validators"
 

@@ -1,5 +1,5 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { reactivateOrgWorkflow } from "../../../../../workflows/org-lifecycle"
+import { reactivateOrgWorkflow } from "../../../../../workflows/reactivate-org"
 
 /** POST /admin/orgs/:id/reactivate (platform operators). */
 export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse) {

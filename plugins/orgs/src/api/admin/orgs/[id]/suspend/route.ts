@@ -1,5 +1,5 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { suspendOrgWorkflow } from "../../../../../workflows/org-lifecycle"
+import { suspendOrgWorkflow } from "../../../../../workflows/suspend-org"
 
 /** POST /admin/orgs/:id/suspend (platform operators). */
 export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse) {

@@ -1,6 +1,7 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
-import { removeOrgDomainWorkflow, updateOrgDomainWorkflow } from "../../../../../../workflows/domains"
+import { removeOrgDomainWorkflow } from "../../../../../../workflows/remove-org-domain"
+import { updateOrgDomainWorkflow } from "../../../../../../workflows/update-org-domain"
 import { orgAccess } from "../../../../../utils/org-access"
 import type { AdminUpdateDomain } from "../../../../../validators"
 import { presentDomain } from "../../../../../utils/present-domain"

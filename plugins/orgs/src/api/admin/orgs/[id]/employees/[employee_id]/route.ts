@@ -1,6 +1,7 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
-import { removeEmployeeWorkflow, updateEmployeeWorkflow } from "../../../../../../workflows/employees"
+import { removeEmployeeWorkflow } from "../../../../../../workflows/remove-employee"
+import { updateEmployeeWorkflow } from "../../../../../../workflows/update-employee"
 import { ROLE_RANK } from "../../../../../../rules/staff-permissions"
 import { orgAccess } from "../../../../../utils/org-access"
 import type { AdminUpdateEmployee } from "../../../../../validators"

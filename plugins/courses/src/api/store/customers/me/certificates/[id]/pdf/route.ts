@@ -3,7 +3,7 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { CERTIFICATE_FIELDS, certificatePdf } from "../../../../../../utils/certificates"
 import { courseService } from "../../../../../../utils/store-courses"
 
-const { resolveStoreOrg } = require("@volmify/orgs/api/utils/store-org")
+import { resolveStoreOrg } from "@volmify/orgs/tenancy"
 
 /** GET /store/customers/me/certificates/:id/pdf: the PDF, for its owner under their org's key only. */
 export async function GET(req: AuthenticatedMedusaRequest & MedusaStoreRequest, res: MedusaResponse) {

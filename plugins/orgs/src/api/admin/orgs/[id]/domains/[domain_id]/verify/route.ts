@@ -1,7 +1,7 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ORG_MODULE } from "../../../../../../../modules/org"
 import type OrgModuleService from "../../../../../../../modules/org/service"
-import { verifyOrgDomainWorkflow } from "../../../../../../../workflows/domains"
+import { verifyOrgDomainWorkflow } from "../../../../../../../workflows/verify-org-domain"
 import { orgAccess } from "../../../../../../utils/org-access"
 import { presentDomain } from "../../../../../../utils/present-domain"
 

@@ -1,5 +1,5 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { approveInvitationWorkflow } from "../../../../../../../workflows/invitations"
+import { approveInvitationWorkflow } from "../../../../../../../workflows/approve-invitation"
 import { orgAccess } from "../../../../../../utils/org-access"
 
 /** POST /admin/orgs/:id/invitations/:invitation_id/approve (owners/admins). */

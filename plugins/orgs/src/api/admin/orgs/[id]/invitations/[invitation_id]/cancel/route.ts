@@ -1,5 +1,5 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { cancelInvitationWorkflow } from "../../../../../../../workflows/invitations"
+import { cancelInvitationWorkflow } from "../../../../../../../workflows/cancel-invitation"
 import { orgAccess } from "../../../../../../utils/org-access"
 import { assertInvitationManager } from "../../../../../../utils/invitation-access"
 

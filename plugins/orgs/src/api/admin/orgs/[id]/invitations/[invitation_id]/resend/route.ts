@@ -1,5 +1,5 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { resendInvitationWorkflow } from "../../../../../../../workflows/invitations"
+import { resendInvitationWorkflow } from "../../../../../../../workflows/resend-invitation"
 import { orgAccess } from "../../../../../../utils/org-access"
 import { assertInvitationManager } from "../../../../../../utils/invitation-access"
 

@@ -3,7 +3,7 @@ import type { AdminOrder, DetailWidgetProps } from "@medusajs/framework/types"
 import { Badge, Container, Heading, Table, Text } from "@medusajs/ui"
 import { useQuery } from "@tanstack/react-query"
 import { Link } from "react-router-dom"
-import { errorText } from "../lib/api"
+import { errorText } from "../lib/errors"
 import { sdk } from "../lib/sdk"
 
 type OrderEntitlement = {

@@ -2,8 +2,7 @@ import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { OrgEvents } from "../events"
 import type { EmployeeRole } from "../types"
-import { softDeleteEmployeesStep } from "./steps/delete-org-records"
-import { assertRemovalStep, assertRoleChangeStep } from "./steps/employee-checks"
+import { assertRoleChangeStep } from "./steps/employee-checks"
 import { updateEmployeesStep } from "./steps/update-org-records"
 
 export type UpdateEmployeeWorkflowInput = {
@@ -17,7 +16,6 @@ export type UpdateEmployeeWorkflowInput = {
   title?: string | null
   bio?: string | null
 }
-
 /** Changes an employee's role and/or profile (never leaving the org without an owner). */
 export const updateEmployeeWorkflow = createWorkflow(
   "update-org-employee",
@@ -41,23 +39,5 @@ export const updateEmployeeWorkflow = createWorkflow(
       })
     )
     return new WorkflowResponse(transform({ employeeList }, ({ employeeList }) => employeeList[0]))
-  }
-)
-
-/** Removes an employee from an org's staff (never the last owner, never oneself). */
-export const removeEmployeeWorkflow = createWorkflow(
-  "remove-org-employee",
-  (input: { org_id: string; employee_id: string; actor_role: EmployeeRole | "platform"; actor_user_id?: string }) => {
-    const employee = assertRemovalStep(input)
-    softDeleteEmployeesStep(transform({ input }, ({ input }) => [input.employee_id]))
-    emitEventStep({
-      eventName: OrgEvents.EMPLOYEE_REMOVED,
-      data: transform({ employee }, ({ employee }) => ({
-        id: employee.id,
-        org_id: employee.org_id,
-        user_id: employee.user_id,
-      })),
-    })
-    return new WorkflowResponse(employee)
   }
 )

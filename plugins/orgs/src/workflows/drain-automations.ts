@@ -1,5 +1,5 @@
 import { createStep, createWorkflow, StepResponse, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { drainDueRuns, enrollInSequences, exitOnPurchase, type EnrollInput } from "../automation/engine"
+import { drainDueRuns } from "../automation/engine"
 
 /*
  * Email automations on Medusa's workflow engine. No step needs compensation: enrolling is
@@ -7,17 +7,6 @@ import { drainDueRuns, enrollInSequences, exitOnPurchase, type EnrollInput } fro
  * leased (claimed_until) until the lease expires, when the next drain picks them up again;
  * the emails it already sent are not sent twice (their notification idempotency key).
  */
-
-const enrollStep = createStep("automation-enroll", async (input: Omit<EnrollInput, "now"> & { now?: string }, { container }) => {
-  const ids = await enrollInSequences(container, { ...input, now: input.now ? new Date(input.now) : undefined })
-  return new StepResponse(ids)
-})
-
-/** Starts the org's active sequences whose trigger this is, for one customer (once per sequence). */
-export const enrollInAutomationsWorkflow = createWorkflow(
-  "automation-enroll",
-  (input: Omit<EnrollInput, "now"> & { now?: string }) => new WorkflowResponse(enrollStep(input))
-)
 
 const drainStep = createStep(
   "automation-drain-due",
@@ -30,7 +19,6 @@ const drainStep = createStep(
     return new StepResponse(result)
   }
 )
-
 /**
  * Sends what is due at `now` (default: the clock; tests pass a later time). Safe to run in
  * several workers at once: each claims disjoint runs (FOR UPDATE SKIP LOCKED).
@@ -38,16 +26,4 @@ const drainStep = createStep(
 export const drainAutomationsWorkflow = createWorkflow(
   "automation-drain-due",
   (input: { now?: string; limit?: number; concurrency?: number }) => new WorkflowResponse(drainStep(input))
-)
-
-const exitStep = createStep(
-  "automation-exit-on-purchase",
-  async (input: { org_id: string; customer_id: string; product_ids: string[] }, { container }) =>
-    new StepResponse(await exitOnPurchase(container, input))
-)
-
-/** A purchase ends the runs of sequences that stop when the customer buys. */
-export const exitAutomationsOnPurchaseWorkflow = createWorkflow(
-  "automation-exit-on-purchase",
-  (input: { org_id: string; customer_id: string; product_ids: string[] }) => new WorkflowResponse(exitStep(input))
 )

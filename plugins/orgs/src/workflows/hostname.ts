@@ -1,0 +1,1 @@
+export const normalizeHostname = (hostname: string) => hostname.trim().toLowerCase().replace(/\.$/, "")

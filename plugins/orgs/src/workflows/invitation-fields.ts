@@ -1,0 +1,8 @@
+import { DEFAULT_INVITATION_DAYS } from "../rules/invitation-token"
+
+export const DAY_MS = 24 * 60 * 60 * 1000
+export const expiry = (days?: number) => new Date(Date.now() + (days ?? DEFAULT_INVITATION_DAYS) * DAY_MS)
+export const PUBLIC_FIELDS = (inv: any) => {
+  const { token_hash: _hidden, ...rest } = inv
+  return rest
+}
