@@ -6,6 +6,7 @@
 // score is reported.
 const fs = require("node:fs")
 const path = require("node:path")
+const zlib = require("node:zlib")
 const { spawn } = require("node:child_process")
 const b = require("../src/scripts/lib/bootstrap")
 const pg = require("../src/scripts/lib/postgres")
@@ -85,7 +86,8 @@ function figures(lhr) {
     fcp_ms: num("first-contentful-paint"),
     tbt_ms: num("total-blocking-time"),
     speed_index_ms: num("speed-index"),
-    dom_elements: num("dom-size"),
+    // Lighthouse 13 moved the element count from "dom-size" to the DOM-size insight.
+    dom_elements: num("dom-size") ?? num("dom-size-insight"),
     // Where the main thread went (ms by kind of work), and the scripts that cost the most.
     main_thread_ms: Object.fromEntries(
       ((a["mainthread-work-breakdown"] && a["mainthread-work-breakdown"].details && a["mainthread-work-breakdown"].details.items) || [])
@@ -177,6 +179,18 @@ async function measureP5({ medusaUrl, data, skipBuild, log, runs: RUNS = 3 }) {
     }
     const lessonJs = await measurePageJs(`${base}${pages.lesson_page}`, { nextDir: path.join(storefront, ".next") })
     out.lesson_page_js = { gzip_kb: lessonJs.gzip_kb }
+    // What each page's document weighs (deterministic, unlike the scores): bytes of the HTML
+    // (with the RSC payload inlined in it) and its elements (start tags; the payload's own
+    // markup is escaped inside script strings and not counted).
+    out.documents = {}
+    for (const [name, urlPath] of Object.entries(pages)) {
+      const html = await (await fetch(`${base}${urlPath}`)).text()
+      out.documents[name] = {
+        html_kb: Math.round((Buffer.byteLength(html) / 1024) * 10) / 10,
+        html_gzip_kb: Math.round((zlib.gzipSync(html).length / 1024) * 10) / 10,
+        elements: (html.match(/<[a-zA-Z]/g) || []).length,
+      }
+    }
     for (const [name, urlPath] of Object.entries(pages)) {
       const url = `${base}${urlPath}`
       const warm = await fetch(url)
