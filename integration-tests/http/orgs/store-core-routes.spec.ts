@@ -369,6 +369,26 @@ medusaIntegrationTestRunner({
       expect(data.cart.sales_channel_id).toBe(f.a.key.salesChannelId)
     })
 
+    it("a key's cart takes only its own org's variants: another org's variant answers like an unknown one, nothing added", async () => {
+      const unknown = await send(api, "post", `/store/carts/${rec.a!.guestCart}/line-items`, keyHeaders("a"), { variant_id: "variant_does_not_exist", quantity: 1 })
+      expect(unknown.status).toBe(400)
+      expect(unknown.data.message).toBe("Variants variant_does_not_exist do not exist or belong to a product that is not published")
+      const before = (await api.get(`/store/carts/${rec.a!.guestCart}`, { headers: keyHeaders("a") })).data.cart.items.length
+      const foreign = await send(api, "post", `/store/carts/${rec.a!.guestCart}/line-items`, keyHeaders("a"), { variant_id: VARIANT.b, quantity: 1 })
+      expect([foreign.status, foreign.data.message]).toEqual([400, `Variants ${VARIANT.b} do not exist or belong to a product that is not published`])
+      const after = (await api.get(`/store/carts/${rec.a!.guestCart}`, { headers: keyHeaders("a") })).data.cart.items
+      expect(after.length).toBe(before)
+      expect(after.map((i: any) => i.variant_id)).not.toContain(VARIANT.b)
+      // The same on a new cart with items, as a logged-in customer of the key's org, and mixed with an own variant.
+      const create = await send(api, "post", "/store/carts", f.a.customer.headers, { region_id: usd.id, items: [{ variant_id: VARIANT.a, quantity: 1 }, { variant_id: VARIANT.b, quantity: 1 }] })
+      expect([create.status, create.data.message]).toEqual([400, `Variants ${VARIANT.b} do not exist or belong to a product that is not published`])
+      // Its own variant still goes in, both ways.
+      expect((await send(api, "post", `/store/carts/${rec.a!.guestCart}/line-items`, keyHeaders("a"), { variant_id: VARIANT.a, quantity: 1 })).status).toBe(200)
+      const own = await send(api, "post", "/store/carts", keyHeaders("b"), { region_id: usd.id, items: [{ variant_id: VARIANT.b, quantity: 1 }] })
+      expect(own.status).toBe(200)
+      expect(own.data.cart.items.map((i: any) => i.variant_id)).toEqual([VARIANT.b])
+    })
+
     it("an email with an account is for its owner's login: no guest cart is bound to a stranger's account", async () => {
       const email = f.a.customer.customer.email.toUpperCase()
       const create = await send(api, "post", "/store/carts", keyHeaders("a"), { region_id: usd.id, email })

@@ -190,3 +190,36 @@ export async function refuseAccountEmailWithoutItsLogin(req: MedusaStoreRequest,
   }
   next()
 }
+
+/**
+ * POST /store/carts (with `items`) and POST /store/carts/:id/line-items: a variant is sold
+ * only through a key of its product's sales channels. Medusa 2.21.2 checks the channel only
+ * for variants whose inventory it manages, so without this a second org's storefront could
+ * sell the first org's course (and book the sale to itself). A foreign variant gets the
+ * answer Medusa gives an unknown one (400), so ids cannot be probed.
+ */
+export async function keepVariantsInKeyChannel(req: MedusaStoreRequest, _res: MedusaResponse, next: MedusaNextFunction) {
+  const body = (req.validatedBody ?? req.body) as { variant_id?: unknown; items?: Array<{ variant_id?: unknown }> } | undefined
+  const wanted = [body?.variant_id, ...(Array.isArray(body?.items) ? body!.items.map((i) => i?.variant_id) : [])]
+  const ids = [...new Set(wanted.filter((v): v is string => typeof v === "string" && v.length > 0))]
+  if (!ids.length) {
+    return next()
+  }
+  const channels = req.publishable_key_context?.sales_channel_ids ?? []
+  const { data } = await req.scope
+    .resolve<{ graph: (c: Record<string, unknown>) => Promise<{ data: any[] }> }>("query")
+    .graph({ entity: "product_variant", fields: ["id", "product.sales_channels.id"], filters: { id: ids } })
+  const sold = new Set(
+    data
+      .filter((v) => (v.product?.sales_channels ?? []).some((sc: { id?: string } | null) => !!sc?.id && channels.includes(sc.id)))
+      .map((v) => v.id as string)
+  )
+  const foreign = ids.filter((id) => !sold.has(id))
+  if (foreign.length) {
+    throw new MedusaError(
+      MedusaError.Types.INVALID_DATA,
+      `Variants ${foreign.join(", ")} do not exist or belong to a product that is not published`
+    )
+  }
+  next()
+}

@@ -2,6 +2,7 @@ import type { MiddlewareRoute } from "@medusajs/framework/http"
 import {
   issueGuestOrderToken,
   keepCartInKeyChannel,
+  keepVariantsInKeyChannel,
   narrowOrdersToKeyChannels,
   refuseAccountEmailWithoutItsLogin,
   requireShippingOption,
@@ -15,7 +16,9 @@ import { checkPromoCodesForOrg } from "./promo-codes"
  * ../middlewares.ts; these run after core's validators for the same matcher and method.
  */
 export const storeScopeMiddlewares: MiddlewareRoute[] = [
-  { matcher: "/store/carts", methods: ["POST"], middlewares: [refuseAccountEmailWithoutItsLogin, checkPromoCodesForOrg] },
+  { matcher: "/store/carts", methods: ["POST"], middlewares: [refuseAccountEmailWithoutItsLogin, checkPromoCodesForOrg, keepVariantsInKeyChannel] },
+  // A variant only through a key of its product's channel (Medusa checks managed inventory only).
+  { matcher: "/store/carts/:id/line-items", methods: ["POST"], middlewares: [keepVariantsInKeyChannel] },
   { matcher: "/store/carts/:id", methods: ["POST"], middlewares: [keepCartInKeyChannel, refuseAccountEmailWithoutItsLogin, checkPromoCodesForOrg] },
   // Promotion codes: the key's org's own, active and not used up (400 naming the code).
   { matcher: "/store/carts/:id/promotions", methods: ["POST"], middlewares: [checkPromoCodesForOrg] },
