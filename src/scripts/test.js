@@ -66,7 +66,7 @@ async function main() {
       const resultsFile = path.join(resultsDir, `${project}.json`)
       const code = sh(
         path.join(ROOT, "node_modules", ".bin", "jest"),
-        ["--selectProjects", project, "--runInBand", "--forceExit", "--json", "--outputFile", resultsFile, ...jestArgs],
+        ["--selectProjects", project, ...workerArgs(project), "--forceExit", "--json", "--outputFile", resultsFile, ...jestArgs],
         // One jest process runs a suite's files in band: the HTTP suite boots Medusa ~20 times
         // and its fuzz and traversal files make thousands of requests, so the default heap
         // (about 2 GB here) ran out. Medusa's info lines (one per refused request) stay out
@@ -86,6 +86,7 @@ async function main() {
         totals.passed += r.numPassedTests
         totals.failed += r.numFailedTests
         totals.skipped += r.numPendingTests + r.numTodoTests
+        reportSlowest(project, r)
       }
     }
   } finally {
@@ -97,6 +98,32 @@ async function main() {
     process.exit(1)
   }
   log(`All suites passed: ${projects.join(", ")}`)
+}
+
+/**
+ * The HTTP suite's files each boot their own app on their own database (test-utils names
+ * it after JEST_WORKER_ID), so two jest workers run two files at once: about a third off
+ * the suite's time on this 2-core machine. The other suites stay in band: platform and
+ * redis start processes, builds and browsers that must not overlap. VOLMIFY_TEST_WORKERS
+ * overrides the HTTP suite's count (1 = in band).
+ */
+function workerArgs(project) {
+  const workers = project === "http" ? Number(process.env.VOLMIFY_TEST_WORKERS || 2) : 1
+  if (!Number.isInteger(workers) || workers < 1) {
+    log(`VOLMIFY_TEST_WORKERS must be a whole number >= 1, not "${process.env.VOLMIFY_TEST_WORKERS}"`)
+    process.exit(2)
+  }
+  return workers > 1 ? [`--maxWorkers=${workers}`] : ["--runInBand"]
+}
+
+/** The slowest spec files of a suite, so CI logs show where its time goes. */
+function reportSlowest(project, results) {
+  const files = (results.testResults || [])
+    .map((t) => ({ file: path.relative(ROOT, t.name), s: ((t.endTime || 0) - (t.startTime || 0)) / 1000 }))
+    .sort((a, b) => b.s - a.s)
+  const total = files.reduce((sum, f) => sum + f.s, 0)
+  log(`${project}: ${files.length} files, ${Math.round(total)} s of file time; slowest:`)
+  for (const f of files.slice(0, 8)) log(`  ${f.s.toFixed(1).padStart(6)} s  ${f.file}`)
 }
 
 /** DB_* variables for @medusajs/test-utils, pointing at a server that answers. */
