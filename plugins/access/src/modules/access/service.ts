@@ -4,8 +4,10 @@ import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/postgresql"
 import { resolveEffectiveTier } from "../../rules/resolve-effective-tier"
 import { AccessPlan } from "./models/access-plan"
 import { Entitlement } from "./models/entitlement"
+import { Subscription } from "./models/subscription"
+import { SubscriptionRenewal } from "./models/subscription-renewal"
 
-export default class AccessModuleService extends MedusaService({ AccessPlan, Entitlement }) {
+export default class AccessModuleService extends MedusaService({ AccessPlan, Entitlement, Subscription, SubscriptionRenewal }) {
   /**
    * What tier each product is held at by a customer now: one query over the live
    * entitlements (active, started, unexpired), max per product. Products without a live
