@@ -119,4 +119,22 @@ export default class AccessModuleService extends MedusaService({ AccessPlan, Ent
   async getCustomerTier(customerId: string, productId: string, now: Date = new Date()): Promise<number> {
     return (await this.getCustomerTiers(customerId, [productId], now)).get(productId) ?? 0
   }
+
+  /**
+   * Ids of subscriptions due for the renewal job at `now` (oldest due first, at most
+   * `limit`): one index range scan (subscription next_charge_at partial index).
+   */
+  @InjectManager()
+  async listDueSubscriptionIds(now: Date, limit: number, @MedusaContext() context: Context = {}): Promise<string[]> {
+    const rows: { id: string }[] = await (context.manager as SqlEntityManager)
+      .getKnex()("subscription")
+      .select("id")
+      .whereNull("deleted_at")
+      .whereNotNull("next_charge_at")
+      .where("next_charge_at", "<=", now)
+      .whereIn("status", ["trialing", "active", "past_due"])
+      .orderBy("next_charge_at", "asc")
+      .limit(limit)
+    return rows.map((r) => r.id)
+  }
 }

@@ -35,6 +35,8 @@ export const Subscription = model
     payment_provider_id: model.text(),
     payment_method_ref: model.json().nullable(),
     trial_ends_at: model.dateTime().nullable(),
+    /** Period k (1-based) is [anchor + (k-1) intervals, anchor + k intervals): no drift. */
+    billing_anchor: model.dateTime(),
     current_period_start: model.dateTime(),
     current_period_end: model.dateTime(),
     next_charge_at: model.dateTime().nullable(),
