@@ -2,11 +2,14 @@ import { authenticate, defineMiddlewares, validateAndTransformBody, validateAndT
 import {
   AdminGrantEntitlementSchema,
   AdminRevokeEntitlementSchema,
+  AdminCancelSubscriptionSchema,
   AdminSetAccessPlanSchema,
+  AdminSubscriptionListQuerySchema,
   EntitlementListQuerySchema,
   StoreGuestClaimConfirmSchema,
   StoreGuestClaimEmailSchema,
   StoreGuestClaimSchema,
+  StoreSubscriptionActionSchema,
   StoreUpgradeCreditSchema,
   StoreUpgradeQuoteQuerySchema,
 } from "./validators"
@@ -20,6 +23,7 @@ allowSelfGuardedAdminRoutes(/^\/admin\/products\/[^/]+\/(access-plans|variants\/
 allowSelfGuardedAdminRoutes(/^\/admin\/customers\/[^/]+\/entitlements$/)
 allowSelfGuardedAdminRoutes(/^\/admin\/entitlements\/[^/]+\/revoke$/)
 allowSelfGuardedAdminRoutes(/^\/admin\/orders\/[^/]+\/entitlements$/)
+allowSelfGuardedAdminRoutes(/^\/admin\/subscriptions(\/[^/]+(\/cancel)?)?$/)
 
 export default defineMiddlewares({
   routes: [
@@ -45,6 +49,33 @@ export default defineMiddlewares({
       matcher: "/admin/entitlements/:id/revoke",
       methods: ["POST"],
       middlewares: [validateAndTransformBody(AdminRevokeEntitlementSchema)],
+    },
+    // Subscriptions of the org (staff with commerce roles) or all (operator); cancel now.
+    {
+      matcher: "/admin/subscriptions",
+      methods: ["GET"],
+      middlewares: [validateAndTransformQuery(AdminSubscriptionListQuerySchema, {})],
+    },
+    {
+      matcher: "/admin/subscriptions/:id/cancel",
+      methods: ["POST"],
+      middlewares: [validateAndTransformBody(AdminCancelSubscriptionSchema)],
+    },
+    // The logged-in customer's subscriptions on this storefront; cancel at period end, resume.
+    {
+      matcher: "/store/customers/me/subscriptions",
+      methods: ["GET"],
+      middlewares: [authenticate("customer", ["session", "bearer"])],
+    },
+    {
+      matcher: "/store/customers/me/subscriptions/:id/cancel",
+      methods: ["POST"],
+      middlewares: [authenticate("customer", ["session", "bearer"]), validateAndTransformBody(StoreSubscriptionActionSchema)],
+    },
+    {
+      matcher: "/store/customers/me/subscriptions/:id/resume",
+      methods: ["POST"],
+      middlewares: [authenticate("customer", ["session", "bearer"]), validateAndTransformBody(StoreSubscriptionActionSchema)],
     },
     // The logged-in customer's live entitlements on this storefront.
     {

@@ -94,3 +94,22 @@ export type StoreUpgradeQuoteQuery = z.infer<typeof StoreUpgradeQuoteQuerySchema
 /** POST /store/carts/:id/upgrade-credit: the variant (already a line of the cart) to credit. */
 export const StoreUpgradeCreditSchema = z.object({ variant_id: variantId }).strict()
 export type StoreUpgradeCredit = z.infer<typeof StoreUpgradeCreditSchema>
+
+/** GET /admin/subscriptions */
+export const AdminSubscriptionListQuerySchema = z
+  .object({
+    status: z.enum(["trialing", "active", "past_due", "canceled", "completed"]).optional(),
+    limit: z.coerce.number().int().min(1).max(100).default(50),
+    offset: z.coerce.number().int().min(0).default(0),
+  })
+  .strict()
+export type AdminSubscriptionListQuery = z.infer<typeof AdminSubscriptionListQuerySchema>
+
+/** POST /admin/subscriptions/:id/cancel */
+export const AdminCancelSubscriptionSchema = z
+  .object({ reason: text().trim().min(3, "reason must say why (3 characters at least)").max(500) })
+  .strict()
+export type AdminCancelSubscription = z.infer<typeof AdminCancelSubscriptionSchema>
+
+/** POST /store/customers/me/subscriptions/:id/(cancel|resume): no body fields. */
+export const StoreSubscriptionActionSchema = z.object({}).strict()
