@@ -21,9 +21,13 @@ export const cancelSubscriptionWorkflow = createWorkflow(
         next_charge_at: null,
       }))
     )
-    revokeSubscriptionAccessStep(
+    const revoked = revokeSubscriptionAccessStep(
       transform({ input }, ({ input }) => ({ subscription_id: input.subscription_id, reason: input.reason, now: input.now }))
     )
+    emitEventStep({
+      eventName: AccessEvents.ENTITLEMENTS_REVOKED,
+      data: transform({ revoked }, ({ revoked }) => ({ ids: revoked })),
+    }).config({ name: "emit-subscription-access-revoked" })
     emitEventStep({
       eventName: AccessEvents.SUBSCRIPTION_CANCELED,
       data: transform({ input }, ({ input }) => ({ id: input.subscription_id, reason: "merchant" })),

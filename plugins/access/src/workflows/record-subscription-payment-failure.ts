@@ -39,9 +39,13 @@ export const recordSubscriptionPaymentFailureWorkflow = createWorkflow(
       updateSubscriptionStep(transform({ plan }, ({ plan }) => (plan as any).update)).config({ name: "set-subscription-dunning" })
     })
     when("dunning-over", { plan }, ({ plan }) => plan.action === "cancel").then(() => {
-      revokeSubscriptionAccessStep(
+      const revoked = revokeSubscriptionAccessStep(
         transform({ input }, ({ input }) => ({ subscription_id: input.subscription_id, reason: "subscription payment failed", now: input.now }))
       )
+    emitEventStep({
+      eventName: AccessEvents.ENTITLEMENTS_REVOKED,
+      data: transform({ revoked }, ({ revoked }) => ({ ids: revoked })),
+    }).config({ name: "emit-subscription-access-revoked" })
       emitEventStep({
         eventName: AccessEvents.SUBSCRIPTION_CANCELED,
         data: transform({ input }, ({ input }) => ({ id: input.subscription_id, reason: "payment_failed" })),

@@ -112,9 +112,13 @@ export const renewSubscriptionWorkflow = createWorkflow("renew-subscription", (i
         next_charge_at: null,
       }))
     ).config({ name: "end-subscription" })
-    revokeSubscriptionAccessStep(
+    const revoked = revokeSubscriptionAccessStep(
       transform({ input }, ({ input }) => ({ subscription_id: input.subscription_id, reason: "subscription canceled", now: input.now }))
     )
+    emitEventStep({
+      eventName: AccessEvents.ENTITLEMENTS_REVOKED,
+      data: transform({ revoked }, ({ revoked }) => ({ ids: revoked })),
+    }).config({ name: "emit-subscription-access-revoked" })
     emitEventStep({
       eventName: AccessEvents.SUBSCRIPTION_CANCELED,
       data: transform({ input }, ({ input }) => ({ id: input.subscription_id, reason: "period_end" })),
