@@ -14,6 +14,7 @@ const {
   SUBSCRIPTION_CLOCK,
   runDueSubscriptionRenewals,
   renewSubscriptionWorkflow,
+  cancelSubscriptionWorkflow,
   setAccessPlanWorkflow,
 } = require("@volmify/access/workflows")
 
@@ -90,6 +91,10 @@ medusaIntegrationTestRunner({
       access().listEntitlements({ customer_id: customerId, product_id: productId, status: "active" })
     const postingsOf = (orderId: string) => eventually(() => ledger().listLedgerTransactions({ reference_type: "order", reference_id: orderId }))
 
+    /** Ends a case's subscription (staff cancel) so later cases' job runs do not bill it. */
+    const retire = (id: string) =>
+      cancelSubscriptionWorkflow(getContainer()).run({ input: { subscription_id: id, reason: "case over", now: clock } })
+
     /** The customer's saved method becomes a Stripe card that is declined (or accepted) off-session. */
     async function saveStripeMethod(subId: string, method: string) {
       await access().updateSubscriptions({ id: subId, payment_provider_id: "pp_stripe_stripe", payment_method_ref: { payment_method: method } })
@@ -109,6 +114,7 @@ medusaIntegrationTestRunner({
                 target_type: "items",
                 allocation: "each",
                 value: 100,
+                max_quantity: 1,
                 target_rules: [{ attribute: "variant_id", operator: "in", values: [variantId] }],
               },
               rules: [{ attribute: "sales_channel_id", operator: "in", values: [side.org.sales_channel_id] }],
@@ -241,6 +247,7 @@ medusaIntegrationTestRunner({
         expect(orders[4].payment_collections[0].payments[0].provider_id).toBe("pp_stripe_stripe")
         expect(Number(orders[4].total)).toBe(20)
         expect(await liveOn(who.customer.id, monthly.id)).toHaveLength(1)
+        await retire(sub.id)
       })
     })
 
@@ -316,6 +323,7 @@ medusaIntegrationTestRunner({
           expect((await renewals(s.id)).map((r: any) => [r.period_index, r.status])).toEqual([[2, "paid"]])
           expect(await ordersOf(s.id)).toHaveLength(1)
           expect(await reload(s.id)).toMatchObject({ payments_made: 2 })
+          await retire(s.id)
         }
       })
     })
@@ -337,6 +345,7 @@ medusaIntegrationTestRunner({
         // And the job then bills the period once.
         expect(await runJob()).toMatchObject({ renewed: 1 })
         expect((await renewals(sub.id)).map((r: any) => r.status)).toEqual(["paid"])
+        await retire(sub.id)
       })
     })
 
@@ -358,6 +367,8 @@ medusaIntegrationTestRunner({
         expect(await liveOn(who.customer.id, other.id)).toHaveLength(0)
         const { data } = await api.get("/store/customers/me/entitlements", { headers: who.headers })
         expect(data.entitlements.map((e: any) => e.product_id)).toContain(later.id)
+        await retire(sub.id)
+        expect(await liveOn(who.customer.id, later.id)).toHaveLength(0)
       })
     })
 

@@ -21,7 +21,7 @@ export const startSubscriptionsForOrderWorkflow = createWorkflow(
     acquireLockStep({ key: lockKey, timeout: 30, ttl: 60 })
     const plan = planOrderSubscriptionsStep(input)
     const subscriptions = createSubscriptionsStep(
-      transform({ plan }, ({ plan }) => plan.to_create.map(({ product_ids, ...s }) => s))
+      transform({ plan }, ({ plan }) => plan.to_create.map(({ product_ids, access_starts_at, ...s }) => s))
     )
     const grants = createEntitlementsStep(
       transform({ plan, subscriptions, input }, ({ plan, subscriptions, input }) =>
@@ -35,7 +35,7 @@ export const startSubscriptionsForOrderWorkflow = createWorkflow(
               source_type: "subscription",
               source_id: subscriptionSourceId(s.id, productId),
               order_id: input.order_id,
-              starts_at: input.now,
+              starts_at: new Date(plan.to_create[i].access_starts_at),
               expires_at: null,
             })
           )

@@ -17,7 +17,7 @@ export const revokeSubscriptionAccessStep = createStep(
     const ids = live.map((e) => e.id)
     if (ids.length) {
       await service.updateEntitlements(
-        ids.map((id) => ({ id, status: "revoked", revoked_at: now, revoke_reason: reason, revoked_by: "subscription" })) as any
+        ids.map((id) => ({ id, status: "revoked", revoked_at: new Date(now), revoke_reason: reason, revoked_by: "subscription" })) as any
       )
     }
     return new StepResponse(ids, ids)

@@ -11,7 +11,7 @@ import type { NewEntitlement } from "./entitlement-records"
  */
 export const planMembershipGrantsStep = createStep(
   "plan-membership-grants",
-  async ({ product_ids, now }: { product_ids: string[]; now: Date }, { container }) => {
+  async ({ product_ids }: { product_ids: string[]; now: Date }, { container }) => {
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
     const { data: products } = await query.graph({ entity: "product", fields: ["id", "org.id"], filters: { id: product_ids } })
     const owned = products.filter((p: any) => p.org?.id)
@@ -43,7 +43,8 @@ export const planMembershipGrantsStep = createStep(
             source_type: "subscription",
             source_id,
             order_id: s.origin_order_id,
-            starts_at: now,
+            // Real time, not the subscription clock: the gate compares starts_at with it.
+            starts_at: new Date(),
             expires_at: null,
           })
         )

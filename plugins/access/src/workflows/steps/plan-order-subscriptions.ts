@@ -5,7 +5,8 @@ import type AccessModuleService from "../../modules/access/service"
 import { isOrderPaidForAccess } from "../../rules/paid-order"
 import { addDays, addIntervals } from "../../rules/subscription-schedule"
 
-export type NewSubscription = Record<string, any> & { origin_order_id: string; product_ids: string[] }
+/** `access_starts_at`: when the order was placed (real time: the gate compares with it). */
+export type NewSubscription = Record<string, any> & { origin_order_id: string; product_ids: string[]; access_starts_at: Date }
 export type OrderSubscriptionPlan = { to_create: NewSubscription[]; skipped: string }
 
 /** The saved payment method of a payment: its provider and what the provider needs off-session. */
@@ -26,7 +27,8 @@ export function paymentMethodRef(payment: any): Record<string, string> | null {
  */
 export const planOrderSubscriptionsStep = createStep(
   "plan-order-subscriptions",
-  async ({ order_id, now }: { order_id: string; now: Date }, { container }): Promise<StepResponse<OrderSubscriptionPlan>> => {
+  async ({ order_id, now: when }: { order_id: string; now: Date }, { container }): Promise<StepResponse<OrderSubscriptionPlan>> => {
+    const now = new Date(when) // workflow inputs arrive serialized
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
     const skip = (skipped: string) => new StepResponse({ to_create: [] as NewSubscription[], skipped })
     const {
@@ -34,7 +36,7 @@ export const planOrderSubscriptionsStep = createStep(
     } = await query.graph({
       entity: "order",
       fields: [
-        "id", "status", "customer_id", "email", "region_id", "currency_code", "sales_channel_id", "metadata", "total",
+        "id", "created_at", "status", "customer_id", "email", "region_id", "currency_code", "sales_channel_id", "metadata", "total",
         "items.id", "items.variant_id", "payment_collections.status",
         "payment_collections.payments.provider_id", "payment_collections.payments.data", "region.payment_providers.id",
       ],
@@ -100,6 +102,7 @@ export const planOrderSubscriptionsStep = createStep(
           current_period_end: periodEnd,
           next_charge_at: done ? null : periodEnd,
           payments_made: trial ? 0 : 1,
+          access_starts_at: new Date(order.created_at as any),
           product_ids:
             plan.scope === "org"
               ? (product?.org?.products ?? []).filter(Boolean).map((p: any) => p.id)
