@@ -2,7 +2,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ACCESS_MODULE } from "../../modules/access"
 import type AccessModuleService from "../../modules/access/service"
-import { isOrderPaidForAccess } from "../../rules/paid-order"
+import { isOrderPaidForAccess, isZeroTotal } from "../../rules/paid-order"
 import { addDays, addIntervals } from "../../rules/subscription-schedule"
 
 /** `access_starts_at`: when the order was placed (real time: the gate compares with it). */
@@ -47,7 +47,8 @@ export const planOrderSubscriptionsStep = createStep(
     if (!order.customer_id) return skip("order has no customer")
     if (order.status === "canceled") return skip("order is canceled")
     const statuses = (order.payment_collections ?? []).map((pc: any) => pc?.status)
-    if (!isOrderPaidForAccess(statuses, order.total)) return skip(`payment is ${statuses.join(", ") || "missing"}`)
+    // A free checkout (a trial made free by a promotion) owes no payment whatever the collection says.
+    if (!isOrderPaidForAccess(statuses, order.total) && !isZeroTotal(order.total)) return skip(`payment is ${statuses.join(", ") || "missing"}`)
     const items = (order.items ?? []).filter((i: any) => i?.variant_id)
     if (!items.length) return skip("no items")
 
@@ -61,9 +62,14 @@ export const planOrderSubscriptionsStep = createStep(
 
     const { data: products } = await query.graph({
       entity: "product",
-      fields: ["id", "org.id", "org.products.id"],
+      fields: ["id", "org.id"],
       filters: { id: [...new Set(plans.map((p) => p.product_id))] },
     })
+    const orgIds = [...new Set(products.map((p: any) => p.org?.id).filter(Boolean))]
+    const { data: orgs } = orgIds.length
+      ? await query.graph({ entity: "org", fields: ["id", "products.id"], filters: { id: orgIds } })
+      : { data: [] as any[] }
+    const orgProducts = new Map(orgs.map((o: any) => [o.id, (o.products ?? []).filter(Boolean).map((p: any) => p.id as string)]))
     const productById = new Map(products.map((p: any) => [p.id, p]))
     const payment = (order.payment_collections ?? []).flatMap((pc: any) => pc?.payments ?? []).find(Boolean)
     const provider = payment?.provider_id ?? order.region?.payment_providers?.[0]?.id ?? "pp_system_default"
@@ -105,7 +111,7 @@ export const planOrderSubscriptionsStep = createStep(
           access_starts_at: new Date(order.created_at as any),
           product_ids:
             plan.scope === "org"
-              ? (product?.org?.products ?? []).filter(Boolean).map((p: any) => p.id)
+              ? orgProducts.get(product?.org?.id) ?? [plan.product_id]
               : [plan.product_id],
         }
       })
