@@ -449,7 +449,7 @@ medusaIntegrationTestRunner({
         expect((await cancel(subA.id, f.b.staff.owner.headers, { reason: "not yours" })).status).toBe(404)
         expect((await cancel(subA.id, f.a.staff.creator.headers, { reason: "no role" })).status).toBe(403)
         const bad = await cancel(subA.id, f.a.staff.owner.headers, { reason: "x" })
-        expect([bad.status, bad.data.message]).toEqual([400, expect.stringContaining("reason must say why")])
+        expect([bad.status, bad.data.message]).toEqual([400, expect.stringContaining("'reason'")])
         expect((await cancel(subA.id, f.a.staff.owner.headers, { reason: "refund asked", ids: [subB.id] })).status).toBe(400)
         expect((await cancel(subA.id, f.a.staff.owner.headers, { reason: "bad\u0000" })).status).toBe(400)
         expect(await reload(subA.id)).toMatchObject({ status: "active" })
