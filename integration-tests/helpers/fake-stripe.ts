@@ -37,6 +37,8 @@ export class FakeStripe {
   readonly requests: { method: string; path: string }[] = []
   private readonly idempotent = new Map<string, Reply>()
   private captureFailure: string | null = null
+  /** Saved payment methods whose off-session charges are declined (insufficient funds). */
+  readonly declinedMethods = new Set<string>()
   private server?: Server
   port = 0
 
@@ -215,6 +217,18 @@ export class FakeStripe {
     }
     intent.client_secret = `${intent.id}_secret_fake`
     this.intents.set(intent.id, intent)
+    if (String(p.confirm) === "true" && p.payment_method) {
+      // An off-session charge of a saved method (subscription renewals): Stripe confirms at
+      // once and answers 402 card_error when the card is declined.
+      intent.payment_method = String(p.payment_method)
+      if (this.declinedMethods.has(intent.payment_method)) {
+        const error = { code: "card_declined", decline_code: "insufficient_funds", message: "Your card has insufficient funds." }
+        Object.assign(intent, { last_payment_error: error })
+        return { status: 402, body: { error: { type: "card_error", ...error, payment_intent: intent } } }
+      }
+      this.confirm(intent.id)
+      intent.payment_method = String(p.payment_method)
+    }
     return ok(this.view(intent, p.expand))
   }
 

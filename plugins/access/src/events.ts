@@ -6,5 +6,10 @@ export const AccessEvents = {
   /** A guest's entitlements moved to the account with the same proven email. */
   ENTITLEMENTS_CLAIMED: "entitlement.claimed",
   ACCESS_PLAN_SET: "access_plan.set",
+  SUBSCRIPTIONS_STARTED: "subscription.started",
+  SUBSCRIPTION_RENEWED: "subscription.renewed",
+  SUBSCRIPTION_PAYMENT_FAILED: "subscription.payment_failed",
+  SUBSCRIPTION_CANCELED: "subscription.canceled",
+  SUBSCRIPTION_COMPLETED: "subscription.completed",
   ACCESS_PLAN_REMOVED: "access_plan.removed",
 } as const

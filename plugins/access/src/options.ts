@@ -9,6 +9,8 @@ export type AccessPluginOptions = {
    * line always stay on manual capture.
    */
   autoCaptureDigitalOrders?: boolean
+  /** Days after a subscription's first failed renewal charge to retry it. Default [1, 3, 5]. */
+  subscriptionRetryDays?: number[]
 }
 
 export const ACCESS_PLUGIN = "@volmify/access"
@@ -19,5 +21,10 @@ export function accessPluginOptions(container: MedusaContainer): Required<Access
   const entry = (config.plugins ?? []).find((p: any) => (typeof p === "string" ? p : p?.resolve) === ACCESS_PLUGIN) as
     | { options?: AccessPluginOptions }
     | undefined
-  return { autoCaptureDigitalOrders: entry?.options?.autoCaptureDigitalOrders !== false }
+  const retry = entry?.options?.subscriptionRetryDays
+  return {
+    autoCaptureDigitalOrders: entry?.options?.autoCaptureDigitalOrders !== false,
+    subscriptionRetryDays:
+      Array.isArray(retry) && retry.length && retry.every((d) => Number.isInteger(d) && d > 0) ? retry : [1, 3, 5],
+  }
 }

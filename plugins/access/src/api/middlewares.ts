@@ -2,11 +2,14 @@ import { authenticate, defineMiddlewares, validateAndTransformBody, validateAndT
 import {
   AdminGrantEntitlementSchema,
   AdminRevokeEntitlementSchema,
+  AdminCancelSubscriptionSchema,
   AdminSetAccessPlanSchema,
+  AdminSubscriptionListQuerySchema,
   EntitlementListQuerySchema,
   StoreGuestClaimConfirmSchema,
   StoreGuestClaimEmailSchema,
   StoreGuestClaimSchema,
+  StoreSubscriptionActionSchema,
   StoreUpgradeCreditSchema,
   StoreUpgradeQuoteQuerySchema,
 } from "./validators"
@@ -46,6 +49,34 @@ export default defineMiddlewares({
       matcher: "/admin/entitlements/:id/revoke",
       methods: ["POST"],
       middlewares: [commerce, validateAndTransformBody(AdminRevokeEntitlementSchema)],
+    },
+    // Subscriptions of the org (staff with commerce roles) or all (operator); cancel now.
+    {
+      matcher: "/admin/subscriptions",
+      methods: ["GET"],
+      middlewares: [commerce, validateAndTransformQuery(AdminSubscriptionListQuerySchema, {})],
+    },
+    { matcher: "/admin/subscriptions/:id", methods: ["GET"], middlewares: [commerce] },
+    {
+      matcher: "/admin/subscriptions/:id/cancel",
+      methods: ["POST"],
+      middlewares: [commerce, validateAndTransformBody(AdminCancelSubscriptionSchema)],
+    },
+    // The logged-in customer's subscriptions on this storefront; cancel at period end, resume.
+    {
+      matcher: "/store/customers/me/subscriptions",
+      methods: ["GET"],
+      middlewares: [authenticate("customer", ["session", "bearer"])],
+    },
+    {
+      matcher: "/store/customers/me/subscriptions/:id/cancel",
+      methods: ["POST"],
+      middlewares: [authenticate("customer", ["session", "bearer"]), validateAndTransformBody(StoreSubscriptionActionSchema)],
+    },
+    {
+      matcher: "/store/customers/me/subscriptions/:id/resume",
+      methods: ["POST"],
+      middlewares: [authenticate("customer", ["session", "bearer"]), validateAndTransformBody(StoreSubscriptionActionSchema)],
     },
     // The logged-in customer's live entitlements on this storefront.
     {

@@ -4,13 +4,42 @@ import { text } from "@volmify/orgs/validation"
 const tier = z.number().int("tier must be an integer").min(1, "tier must be at least 1")
 const durationDays = z.number().int("duration_days must be an integer").min(1, "duration_days must be at least 1").nullable()
 
+/**
+ * A variant's plan. `one_time` (default): the tier for `duration_days`. `subscription`: the
+ * tier while the subscription lives, billed every `interval_count` x `interval` at the
+ * variant's Medusa price, after `trial_days`; `max_payments` makes an installment plan
+ * (lifetime access after the last payment); `scope: "org"` is an org-wide membership.
+ * A setup fee is a separate variant (its own Medusa prices) in the first cart.
+ */
 export const AdminSetAccessPlanSchema = z
   .object({
     tier,
     duration_days: durationDays.optional(),
-    billing: z.enum(["one_time"]).optional(),
+    billing: z.enum(["one_time", "subscription"]).optional(),
+    interval: z.enum(["week", "month", "year"], { message: "interval must be week, month or year" }).optional(),
+    interval_count: z.number().int("interval_count must be an integer").min(1, "interval_count must be at least 1").max(36, "interval_count must be at most 36").optional(),
+    trial_days: z.number().int("trial_days must be an integer").min(0, "trial_days must be 0 or more").max(365, "trial_days must be at most 365").optional(),
+    max_payments: z.number().int("max_payments must be an integer").min(1, "max_payments must be at least 1").max(120, "max_payments must be at most 120").nullable().optional(),
+    scope: z.enum(["course", "org"], { message: "scope must be course or org" }).optional(),
   })
   .strict()
+  .superRefine((plan, ctx) => {
+    const recurring = ["interval", "interval_count", "trial_days", "max_payments", "scope"] as const
+    if (plan.billing !== "subscription") {
+      for (const field of recurring) {
+        if (plan[field] !== undefined) {
+          ctx.addIssue({ code: "custom", path: [field], message: `${field} applies only to billing "subscription"` })
+        }
+      }
+      return
+    }
+    if (!plan.interval) {
+      ctx.addIssue({ code: "custom", path: ["interval"], message: "a subscription plan needs an interval (week, month or year)" })
+    }
+    if (plan.duration_days !== undefined && plan.duration_days !== null) {
+      ctx.addIssue({ code: "custom", path: ["duration_days"], message: "a subscription lasts while it is paid: duration_days must be empty" })
+    }
+  })
 export type AdminSetAccessPlan = z.infer<typeof AdminSetAccessPlanSchema>
 
 export const AdminGrantEntitlementSchema = z
@@ -65,3 +94,22 @@ export type StoreUpgradeQuoteQuery = z.infer<typeof StoreUpgradeQuoteQuerySchema
 /** POST /store/carts/:id/upgrade-credit: the variant (already a line of the cart) to credit. */
 export const StoreUpgradeCreditSchema = z.object({ variant_id: variantId }).strict()
 export type StoreUpgradeCredit = z.infer<typeof StoreUpgradeCreditSchema>
+
+/** GET /admin/subscriptions */
+export const AdminSubscriptionListQuerySchema = z
+  .object({
+    status: z.enum(["trialing", "active", "past_due", "canceled", "completed"]).optional(),
+    limit: z.coerce.number().int().min(1).max(100).default(50),
+    offset: z.coerce.number().int().min(0).default(0),
+  })
+  .strict()
+export type AdminSubscriptionListQuery = z.infer<typeof AdminSubscriptionListQuerySchema>
+
+/** POST /admin/subscriptions/:id/cancel */
+export const AdminCancelSubscriptionSchema = z
+  .object({ reason: text().trim().min(3, "reason must say why (3 characters at least)").max(500) })
+  .strict()
+export type AdminCancelSubscription = z.infer<typeof AdminCancelSubscriptionSchema>
+
+/** POST /store/customers/me/subscriptions/:id/(cancel|resume): no body fields. */
+export const StoreSubscriptionActionSchema = z.object({}).strict()

@@ -24,6 +24,11 @@ export type SetAccessPlanWorkflowInput = {
   tier: number
   duration_days?: number | null
   billing?: "one_time" | "subscription"
+  interval?: "week" | "month" | "year" | null
+  interval_count?: number | null
+  trial_days?: number
+  max_payments?: number | null
+  scope?: "course" | "org"
 }
 
 /** Sets (creates or replaces) the access plan of a variant. */

@@ -4,8 +4,10 @@ import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/postgresql"
 import { resolveEffectiveTier } from "../../rules/resolve-effective-tier"
 import { AccessPlan } from "./models/access-plan"
 import { Entitlement } from "./models/entitlement"
+import { Subscription } from "./models/subscription"
+import { SubscriptionRenewal } from "./models/subscription-renewal"
 
-export default class AccessModuleService extends MedusaService({ AccessPlan, Entitlement }) {
+export default class AccessModuleService extends MedusaService({ AccessPlan, Entitlement, Subscription, SubscriptionRenewal }) {
   /**
    * What tier each product is held at by a customer now: one query over the live
    * entitlements (active, started, unexpired), max per product. Products without a live
@@ -116,5 +118,23 @@ export default class AccessModuleService extends MedusaService({ AccessPlan, Ent
   /** The tier customer `customerId` holds for one product now (0 = none). */
   async getCustomerTier(customerId: string, productId: string, now: Date = new Date()): Promise<number> {
     return (await this.getCustomerTiers(customerId, [productId], now)).get(productId) ?? 0
+  }
+
+  /**
+   * Ids of subscriptions due for the renewal job at `now` (oldest due first, at most
+   * `limit`): one index range scan (subscription next_charge_at partial index).
+   */
+  @InjectManager()
+  async listDueSubscriptionIds(now: Date, limit: number, @MedusaContext() context: Context = {}): Promise<string[]> {
+    const rows: { id: string }[] = await (context.manager as SqlEntityManager)
+      .getKnex()("subscription")
+      .select("id")
+      .whereNull("deleted_at")
+      .whereNotNull("next_charge_at")
+      .where("next_charge_at", "<=", now)
+      .whereIn("status", ["trialing", "active", "past_due"])
+      .orderBy("next_charge_at", "asc")
+      .limit(limit)
+    return rows.map((r) => r.id)
   }
 }

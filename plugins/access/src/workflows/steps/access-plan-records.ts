@@ -9,9 +9,17 @@ export type AccessPlanInput = {
   tier: number
   duration_days?: number | null
   billing?: "one_time" | "subscription"
+  interval?: "week" | "month" | "year" | null
+  interval_count?: number | null
+  trial_days?: number
+  max_payments?: number | null
+  scope?: "course" | "org"
 }
 
-const FIELDS = ["id", "variant_id", "product_id", "tier", "duration_days", "billing"] as const
+const FIELDS = [
+  "id", "variant_id", "product_id", "tier", "duration_days", "billing",
+  "interval", "interval_count", "trial_days", "max_payments", "scope",
+] as const
 
 /** Creates or replaces a variant's plan; compensation restores what was there (or nothing). */
 export const upsertAccessPlanStep = createStep(
@@ -19,6 +27,9 @@ export const upsertAccessPlanStep = createStep(
   async (input: AccessPlanInput, { container }) => {
     if (!Number.isInteger(input.tier) || input.tier < 1) {
       throw new MedusaError(MedusaError.Types.INVALID_DATA, `tier must be an integer >= 1, got ${input.tier}`)
+    }
+    if (input.billing === "subscription" && !input.interval) {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, "a subscription plan needs an interval (week, month or year)")
     }
     const service = container.resolve<AccessModuleService>(ACCESS_MODULE)
     const [existing] = await service.listAccessPlans({ variant_id: input.variant_id }, { take: 1, select: [...FIELDS] })
@@ -28,6 +39,15 @@ export const upsertAccessPlanStep = createStep(
       tier: input.tier,
       duration_days: input.duration_days ?? null,
       billing: input.billing ?? "one_time",
+      ...(input.billing === "subscription"
+        ? {
+            interval: input.interval ?? null,
+            interval_count: input.interval_count ?? 1,
+            trial_days: input.trial_days ?? 0,
+            max_payments: input.max_payments ?? null,
+            scope: input.scope ?? "course",
+          }
+        : { interval: null, interval_count: null, trial_days: 0, max_payments: null, scope: "course" }),
     }
     const plan: any = existing
       ? await service.updateAccessPlans({ id: existing.id, ...data } as any)

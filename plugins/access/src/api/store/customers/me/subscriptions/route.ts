@@ -1,0 +1,16 @@
+import { AuthenticatedMedusaRequest, MedusaResponse, MedusaStoreRequest } from "@medusajs/framework/http"
+import { ACCESS_MODULE } from "../../../../../modules/access"
+import type AccessModuleService from "../../../../../modules/access/service"
+import { resolveStoreOrg, SUBSCRIPTION_FIELDS, withNextCharge } from "../../../../utils/subscriptions"
+
+/** GET /store/customers/me/subscriptions: the logged-in customer's subscriptions in the key's org. */
+export async function GET(req: AuthenticatedMedusaRequest & MedusaStoreRequest, res: MedusaResponse) {
+  const { id: orgId } = await resolveStoreOrg(req)
+  const subs = await req.scope
+    .resolve<AccessModuleService>(ACCESS_MODULE)
+    .listSubscriptions(
+      { customer_id: req.auth_context.actor_id, org_id: orgId },
+      { select: [...SUBSCRIPTION_FIELDS] as any, order: { created_at: "DESC" }, take: 100 }
+    )
+  res.json({ subscriptions: await withNextCharge(req, subs) })
+}

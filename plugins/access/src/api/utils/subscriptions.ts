@@ -1,0 +1,48 @@
+import type { MedusaRequest, MedusaStoreRequest } from "@medusajs/framework/http"
+import { ContainerRegistrationKeys, QueryContext } from "@medusajs/framework/utils"
+
+/** The key's org, as @volmify/orgs decides it (404 without org, 403 suspended). */
+export const { resolveStoreOrg } = require("@volmify/orgs/api/utils/store-org") as {
+  resolveStoreOrg(req: MedusaStoreRequest): Promise<{ id: string }>
+}
+
+export const SUBSCRIPTION_FIELDS = [
+  "id", "customer_id", "org_id", "plan_id", "variant_id", "product_id", "tier", "scope", "interval", "interval_count",
+  "max_payments", "status", "origin_order_id", "region_id", "currency_code", "trial_ends_at", "current_period_start",
+  "current_period_end", "next_charge_at", "cancel_at_period_end", "canceled_at", "cancel_reason", "payments_made",
+  "failed_attempts", "past_due_since", "created_at",
+] as const
+
+/**
+ * Subscriptions with what a list shows beside them: the next charge's amount (the plan
+ * variant's current price in the subscription's region and currency, what the renewal
+ * cart will charge; null when nothing more will be charged) and the product's title.
+ */
+export async function withNextCharge(req: MedusaRequest, subs: any[]): Promise<any[]> {
+  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
+  const groups = new Map<string, any[]>()
+  for (const s of subs) {
+    const key = `${s.region_id}|${s.currency_code}`
+    groups.set(key, [...(groups.get(key) ?? []), s])
+  }
+  const amount = new Map<string, unknown>()
+  const titles = new Map<string, string>()
+  for (const [key, group] of groups) {
+    const [region_id, currency_code] = key.split("|")
+    const { data } = await query.graph({
+      entity: "product_variant",
+      fields: ["id", "calculated_price.calculated_amount", "product.title"],
+      filters: { id: [...new Set(group.map((s) => s.variant_id))] },
+      context: { calculated_price: QueryContext({ region_id, currency_code }) },
+    })
+    for (const v of data as any[]) {
+      amount.set(`${key}|${v.id}`, v.calculated_price?.calculated_amount ?? null)
+      titles.set(v.id, v.product?.title)
+    }
+  }
+  return subs.map((s) => ({
+    ...s,
+    product_title: titles.get(s.variant_id) ?? null,
+    next_charge_amount: s.next_charge_at ? amount.get(`${s.region_id}|${s.currency_code}|${s.variant_id}`) ?? null : null,
+  }))
+}

@@ -1,0 +1,35 @@
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { ACCESS_MODULE } from "../../modules/access"
+import type AccessModuleService from "../../modules/access/service"
+
+/** Creates subscriptions; compensation deletes exactly those it created. */
+export const createSubscriptionsStep = createStep(
+  "create-subscriptions",
+  async (data: Record<string, any>[], { container }) => {
+    const created: any[] = data.length
+      ? await container.resolve<AccessModuleService>(ACCESS_MODULE).createSubscriptions(data as any[])
+      : []
+    return new StepResponse(created, created.map((s) => s.id as string))
+  },
+  async (ids, { container }) => {
+    if (!ids?.length) return
+    await container.resolve<AccessModuleService>(ACCESS_MODULE).deleteSubscriptions(ids)
+  }
+)
+
+type SubscriptionUpdate = { id: string } & Record<string, unknown>
+
+/** Updates one subscription; compensation writes back the previous values of changed fields. */
+export const updateSubscriptionStep = createStep(
+  "update-subscription",
+  async (update: SubscriptionUpdate, { container }) => {
+    const service = container.resolve<AccessModuleService>(ACCESS_MODULE)
+    const [before] = (await service.listSubscriptions({ id: update.id }, { select: Object.keys(update) as any })) as any[]
+    const updated = await service.updateSubscriptions(update as any)
+    return new StepResponse(updated, before as SubscriptionUpdate)
+  },
+  async (before, { container }) => {
+    if (!before) return
+    await container.resolve<AccessModuleService>(ACCESS_MODULE).updateSubscriptions(before as any)
+  }
+)
