@@ -4,13 +4,8 @@ import { findMissedRevenueStep } from "./steps/find-missed-revenue"
 import { planOrderPostingStep, planOrdersPostingsStep } from "./steps/plan-order-posting"
 import { planRefundReversalsStep } from "./steps/plan-refund-reversals"
 
-const ledger = require("@volmify/ledger/workflows")
-const { postLedgerEntries, validateOrderIdsStep } = ledger as {
-  validateOrderIdsStep: any
-  /** Opens the accounts, posts (one DB transaction), emits `ledger.transaction.posted`. */
-  postLedgerEntries: (input: any) => any
-}
-const { accountKey } = require("@volmify/ledger/modules/ledger") as { accountKey(spec: any): string }
+import { postLedgerEntries, validateOrderIdsStep } from "@volmify/ledger/workflows"
+import { accountKey } from "@volmify/ledger/modules/ledger"
 
 export const orderLockKey = (orderId: string) => `attribution:order:${orderId}`
 

@@ -1,10 +1,8 @@
-import type { MedusaRequest, MedusaStoreRequest } from "@medusajs/framework/http"
+import type { MedusaRequest } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, QueryContext } from "@medusajs/framework/utils"
 
 /** The key's org, as @volmify/orgs decides it (404 without org, 403 suspended). */
-export const { resolveStoreOrg } = require("@volmify/orgs/api/utils/store-org") as {
-  resolveStoreOrg(req: MedusaStoreRequest): Promise<{ id: string }>
-}
+export { resolveStoreOrg } from "@volmify/orgs/tenancy"
 
 export const SUBSCRIPTION_FIELDS = [
   "id", "customer_id", "org_id", "plan_id", "variant_id", "product_id", "tier", "scope", "interval", "interval_count",
