@@ -216,6 +216,9 @@ medusaIntegrationTestRunner({
       expect(String(pdf.data).startsWith("%PDF")).toBe(true)
 
       // Access: entitlements, upgrade quote and credit, guest claims.
+      await check("get", "/store/customers/me/subscriptions", "/store/customers/me/subscriptions", me, 200)
+      await check("post", "/store/customers/me/subscriptions/{id}/cancel", "/store/customers/me/subscriptions/sub_missing/cancel", me, 404, {})
+      await check("post", "/store/customers/me/subscriptions/{id}/resume", "/store/customers/me/subscriptions/sub_missing/resume", me, 404, {})
       await check("get", "/store/customers/me/entitlements", "/store/customers/me/entitlements", me, 200)
       const premium = product.variants.find((v) => v.tier === 2)!
       await check("get", "/store/customers/me/upgrade-quote", `/store/customers/me/upgrade-quote?variant_id=${premium.id}&region_id=${region.id}`, me, 200)
