@@ -264,9 +264,9 @@ medusaIntegrationTestRunner({
             { code: "BOB", click_id: b.id },
           ],
         })
-        // 20 concurrent deliveries of order.placed plus direct runs: one commission per line.
+        // 10 concurrent deliveries of order.placed plus direct runs: one commission per line.
         const bus = getContainer().resolve(Modules.EVENT_BUS)
-        await bus.emit(Array.from({ length: 20 }, () => ({ name: "order.placed", data: { id: orderId } })))
+        await bus.emit(Array.from({ length: 10 }, () => ({ name: "order.placed", data: { id: orderId } })))
         await Promise.all(Array.from({ length: 5 }, () => credit(orderId)))
         const { rows, skipped } = await credit(orderId)
         expect(skipped).toBe("already credited")

@@ -19,7 +19,9 @@ export const orderLockKey = (orderId: string) => `affiliates:order:${orderId}`
  */
 export const createOrderCommissionsWorkflow = createWorkflow("create-order-commissions", (input: { order_id: string }) => {
   const lockKey = transform({ input }, ({ input }) => orderLockKey(input.order_id))
-  acquireLockStep({ key: lockKey, timeout: 30, ttl: 120 })
+  // A burst of duplicate order.placed deliveries queues here one after another; each finds
+  // the order credited and leaves quickly, so wait as long as the batch workflow does.
+  acquireLockStep({ key: lockKey, timeout: 60, ttl: 120 })
   const facts = readOrderCommissionFactsStep(transform({ input }, ({ input }) => ({ order_ids: [input.order_id] })))
   const plan = transform({ facts, input }, ({ facts, input }) => {
     const [{ order_id: _id, ...plan }] = planOrderCommissions(facts, [input.order_id], { toMinor, fromMinor })
