@@ -7,6 +7,7 @@ import { WEBHOOK_MODULE } from "../modules/webhook"
 import type WebhookModuleService from "../modules/webhook/service"
 import { nextAttemptAt, shouldDisableEndpoint } from "../rules/webhooks"
 import { attemptDelivery } from "./send"
+import { forgetWebhookSubscriptions } from "./wanted"
 
 const LEASE_MS = 5 * 60_000
 const CONCURRENCY = 8
@@ -71,6 +72,7 @@ export async function drainDueDeliveries(
       const since = e.failing_since ? new Date(e.failing_since) : now
       if (e.enabled && shouldDisableEndpoint(since, now)) {
         await webhooks.updateWebhookEndpoints({ id: e.id, enabled: false, failing_since: since, disabled_reason: `Deliveries failed for 3 days (since ${since.toISOString()})` })
+        forgetWebhookSubscriptions()
         result.disabled_endpoints.push(e.id)
         await emailOwners(container, e, since)
       } else if (!e.failing_since) {

@@ -13,8 +13,8 @@ export type DependencyState = { postgres: "ok" | "down"; redis: "ok" | "down" | 
 
 const PROBE_MS = 500
 const TIMEOUT_MS = 2000
-// A refused or dropped connection is down at once; a slow answer (a loaded machine) only
-// after this many probes in a row, so load alone never turns into 503s.
+// A refused connection is down at once; any other failed probe (a slow answer on a loaded
+// machine, "too many clients") only after this many in a row, so load alone never turns into 503s.
 const SLOW_PROBES_TO_DOWN = 3
 
 let last: DependencyState | null = null
@@ -73,18 +73,32 @@ async function probeRedis(url: string): Promise<void> {
   if (answer !== "PONG") throw new Error(`Redis answered ${answer}`)
 }
 
-const slowInARow = { postgres: 0, redis: 0 }
-const isSlow = (reason: any) => /no answer within|timeout/i.test(String(reason?.message ?? reason))
+const failedInARow = { postgres: 0, redis: 0 }
+/**
+ * Failures that mean the server is not there: refused, unresolvable or unreachable, or
+ * PostgreSQL starting or shutting down. Anything else (a slow answer on a loaded machine,
+ * "too many clients" while the app's own pool still has its connections, an auth hiccup)
+ * says little about whether requests can be served, so it counts as down only when it
+ * repeats.
+ */
+const isGone = (reason: any) => {
+  const code = String(reason?.code ?? "")
+  const message = String(reason?.message ?? reason)
+  return (
+    ["ECONNREFUSED", "ENOTFOUND", "EHOSTUNREACH", "ENETUNREACH", "EAI_AGAIN", "57P01", "57P02", "57P03"].includes(code) ||
+    /ECONNREFUSED|the database system is (starting up|shutting down)|terminating connection due to administrator command/i.test(message)
+  )
+}
 
-/** "down" on a refusal at once, on slowness only after SLOW_PROBES_TO_DOWN slow probes in a row. */
+/** "down" at once when the server is gone; on any other failure only after SLOW_PROBES_TO_DOWN in a row. */
 function verdict(which: "postgres" | "redis", result: PromiseSettledResult<void>): "ok" | "down" {
   if (result.status === "fulfilled") {
-    slowInARow[which] = 0
+    failedInARow[which] = 0
     return "ok"
   }
-  if (!isSlow(result.reason)) return "down"
-  slowInARow[which]++
-  return slowInARow[which] >= SLOW_PROBES_TO_DOWN ? "down" : (last?.[which] as "ok" | "down") ?? "ok"
+  failedInARow[which]++
+  if (isGone(result.reason)) return "down"
+  return failedInARow[which] >= SLOW_PROBES_TO_DOWN ? "down" : (last?.[which] as "ok" | "down") ?? "ok"
 }
 
 async function probe(): Promise<DependencyState> {

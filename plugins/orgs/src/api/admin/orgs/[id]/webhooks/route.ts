@@ -5,6 +5,7 @@ import { WEBHOOK_MODULE } from "../../../../../modules/webhook"
 import type WebhookModuleService from "../../../../../modules/webhook/service"
 import { resolveWebhookTarget } from "../../../../../webhooks/target"
 import { orgAccess } from "../../../../utils/org-access"
+import { forgetWebhookSubscriptions } from "../../../../../webhooks/wanted"
 
 /** What the API shows of an endpoint: never its secret (shown once, on creation). */
 export const ENDPOINT_FIELDS = ["id", "org_id", "url", "description", "events", "enabled", "disabled_reason", "failing_since", "created_at", "updated_at"]
@@ -31,6 +32,7 @@ export async function POST(req: AuthenticatedMedusaRequest<any>, res: MedusaResp
   const webhooks = req.scope.resolve<WebhookModuleService>(WEBHOOK_MODULE)
   const secret = `whsec_${randomBytes(32).toString("base64url")}`
   const created = await webhooks.createWebhookEndpoints({ ...body, description: body.description ?? null, org_id, secret, created_by: user_id })
+  forgetWebhookSubscriptions()
   const [webhook] = await webhooks.listWebhookEndpoints({ id: created.id }, { select: ENDPOINT_FIELDS })
   res.status(201).json({ webhook, secret })
 }

@@ -4,6 +4,7 @@ import { WEBHOOK_MODULE } from "../../../../../../modules/webhook"
 import type WebhookModuleService from "../../../../../../modules/webhook/service"
 import { orgAccess } from "../../../../../utils/org-access"
 import { checkWebhookUrl, ENDPOINT_FIELDS } from "../route"
+import { forgetWebhookSubscriptions } from "../../../../../../webhooks/wanted"
 
 /** The org's endpoint named in the path; another org's answers exactly like a missing one. */
 export async function loadEndpoint(req: AuthenticatedMedusaRequest) {
@@ -32,6 +33,7 @@ export async function POST(req: AuthenticatedMedusaRequest<any>, res: MedusaResp
     ...(enabling ? { disabled_reason: null, failing_since: null } : {}),
     ...(body.enabled === false ? { disabled_reason: "Disabled by staff" } : {}),
   })
+  forgetWebhookSubscriptions()
   const [updated] = await webhooks.listWebhookEndpoints({ id: webhook.id }, { select: ENDPOINT_FIELDS })
   res.json({ webhook: updated })
 }
@@ -40,5 +42,6 @@ export async function POST(req: AuthenticatedMedusaRequest<any>, res: MedusaResp
 export async function DELETE(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
   const { webhook, webhooks } = await loadEndpoint(req)
   await webhooks.softDeleteWebhookEndpoints(webhook.id)
+  forgetWebhookSubscriptions()
   res.json({ id: webhook.id, object: "webhook", deleted: true })
 }
