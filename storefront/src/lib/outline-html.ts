@@ -14,6 +14,22 @@ import { tierName } from "./tiers"
  */
 export const SIDEBAR_FULL_OUTLINE_MAX_LESSONS = 50
 
+/**
+ * The course page lists every lesson of a course up to this many. A longer course shows its
+ * first modules in full up to this many lessons (at least the first module), the module of the
+ * lesson a student continues with, and the module the visitor opened (`?module=3`); every other
+ * module is one line with its lesson count linking to it opened, and "Show all N lessons"
+ * (`?outline=all`) lists everything. Why: the 500-lesson outline was 3,250 elements and ~300 KB
+ * of the course page's 407 KB document (sent twice: the HTML and the page payload); parsing,
+ * styling and laying it out were the course page's longest main-thread tasks after the
+ * framework's own script (bench P5, issue 30). Curricula on hosted course platforms fold the
+ * same way.
+ */
+export const COURSE_PAGE_FULL_OUTLINE_MAX_LESSONS = 60
+
+/** What the course page's outline shows opened: `module` (1-based, `?module=`), `all` (`?outline=all`). */
+export type OutlineView = { module?: number; all?: boolean; continueLessonId?: string }
+
 export const esc = (value: unknown) =>
   String(value).replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] as string)
 
@@ -70,30 +86,57 @@ function moduleHtml(course: Course, m: OutlineModule, index: number, current?: s
   )
 }
 
-/** A module folded to one line: its title links to it on the course page, with a lesson count. */
-function foldedModuleHtml(course: Course, m: OutlineModule, index: number) {
+/** The course page with module `index` (0-based) opened, scrolled to it. */
+export const moduleHref = (course: Course, index: number) => `${coursePath(course)}?module=${index + 1}#${moduleAnchor(index)}`
+
+/** The course page listing every lesson. */
+export const allLessonsHref = (course: Course) => `${coursePath(course)}?outline=all#${moduleAnchor(0)}`
+
+/**
+ * A module folded to one line: its title links to it opened on the course page, with a lesson
+ * count. On the course page itself (`anchored`) it keeps the module's anchor.
+ */
+function foldedModuleHtml(course: Course, m: OutlineModule, index: number, anchored = false) {
   const lessons = m.sections.flatMap((s) => s.lessons)
   const done = lessons.filter((l) => l.completed).length
   const count = `${lessons.length} ${lessons.length === 1 ? "lesson" : "lessons"}${done ? `, ${done} completed` : ""}`
   return (
-    `<section class="outline-module folded" data-module="${esc(m.id)}"><h3><a href="${coursePath(course)}#${moduleAnchor(index)}">${esc(m.title)}</a> ` +
+    `<section class="outline-module folded"${anchored ? ` id="${moduleAnchor(index)}"` : ""} data-module="${esc(m.id)}"><h3><a href="${moduleHref(course, index)}">${esc(m.title)}</a> ` +
     `${moduleBadge(course, m)}</h3><small class="muted">${count}</small></section>`
   )
 }
 
+const lessonCount = (m: OutlineModule) => m.sections.reduce((k, s) => k + s.lessons.length, 0)
+const hasLesson = (m: OutlineModule, id?: string) => id !== undefined && m.sections.some((s) => s.lessons.some((l) => l.id === id))
+
+/** Which modules the course page shows opened (see COURSE_PAGE_FULL_OUTLINE_MAX_LESSONS). */
+function openOnCoursePage(course: Course, view: OutlineView): boolean[] {
+  let budget = COURSE_PAGE_FULL_OUTLINE_MAX_LESSONS
+  return course.modules.map((m, i) => {
+    const first = i === 0 || budget >= lessonCount(m)
+    if (first && budget > 0) budget -= lessonCount(m)
+    else budget = 0
+    return first || view.module === i + 1 || hasLesson(m, view.continueLessonId)
+  })
+}
+
 /**
- * The curriculum: modules > sections > lessons, with locks, tier badges and ticks. Without
- * `current` (the course page) every lesson; with `current` (the lesson page's sidebar) every
- * lesson of a short course, and of a long one the current lesson's module in full and the
- * other modules folded (SIDEBAR_FULL_OUTLINE_MAX_LESSONS).
+ * The curriculum: modules > sections > lessons, with locks, tier badges and ticks.
+ * - Without `current` (the course page): every lesson of a course up to
+ *   COURSE_PAGE_FULL_OUTLINE_MAX_LESSONS; of a longer one, the modules `view` opens
+ *   (openOnCoursePage) in full and the rest folded, or everything with `view.all`.
+ * - With `current` (the lesson page's sidebar): every lesson of a short course, and of a long
+ *   one the current lesson's module in full and the other modules folded
+ *   (SIDEBAR_FULL_OUTLINE_MAX_LESSONS).
  */
-export function outlineHtml(course: Course, current?: string) {
-  const total = course.modules.reduce((n, m) => n + m.sections.reduce((k, s) => k + s.lessons.length, 0), 0)
-  const fold = current !== undefined && total > SIDEBAR_FULL_OUTLINE_MAX_LESSONS
-  const modules = course.modules
-    .map((m, i) =>
-      fold && !m.sections.some((s) => s.lessons.some((l) => l.id === current)) ? foldedModuleHtml(course, m, i) : moduleHtml(course, m, i, current)
-    )
-    .join("")
-  return fold ? `<p class="outline-all"><a href="${coursePath(course)}#${moduleAnchor(0)}">All ${total} lessons</a></p>${modules}` : modules
+export function outlineHtml(course: Course, current?: string, view: OutlineView = {}) {
+  const total = course.modules.reduce((n, m) => n + lessonCount(m), 0)
+  const all = `<p class="outline-all"><a href="${allLessonsHref(course)}">Show all ${total} lessons</a></p>`
+  if (current !== undefined) {
+    if (total <= SIDEBAR_FULL_OUTLINE_MAX_LESSONS) return course.modules.map((m, i) => moduleHtml(course, m, i, current)).join("")
+    return all + course.modules.map((m, i) => (hasLesson(m, current) ? moduleHtml(course, m, i, current) : foldedModuleHtml(course, m, i))).join("")
+  }
+  if (view.all || total <= COURSE_PAGE_FULL_OUTLINE_MAX_LESSONS) return course.modules.map((m, i) => moduleHtml(course, m, i)).join("")
+  const open = openOnCoursePage(course, view)
+  return all + course.modules.map((m, i) => (open[i] ? moduleHtml(course, m, i) : foldedModuleHtml(course, m, i, true))).join("")
 }

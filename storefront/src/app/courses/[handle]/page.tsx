@@ -107,7 +107,10 @@ export default async function CoursePage({
       <h2 id="tiers">What you get</h2>
       <TierBuy tiers={course.tiers} currentTier={course.access.tier} quotes={upgradeQuotes} />
       <h2>Curriculum</h2>
-      <Outline course={course} />
+      <Outline
+        course={course}
+        view={{ all: query.outline === "all", module: Number.parseInt(query.module ?? "", 10) || undefined, continueLessonId: course.access.tier > 0 ? next?.id : undefined }}
+      />
       <CourseInstructors instructors={course.instructors} />
       <CourseFaq faq={course.faq} />
     </article>
