@@ -188,6 +188,17 @@ export class FakeStripe {
     if (resource === "customers" && method === "POST") {
       return ok({ id: id ?? newId("cus"), object: "customer", created: now(), email: params.email ?? null, name: params.name ?? null, phone: params.phone ?? null, livemode: false, metadata: {} })
     }
+    if (resource === "setup_intents" && method === "POST" && !id) {
+      // Saving a card for later off-session charges (payment module createPaymentMethods).
+      const declined = params.payment_method && this.declinedMethods.has(params.payment_method)
+      if (declined) return { status: 402, body: { error: { type: "card_error", code: "card_declined", message: "Your card was declined." } } }
+      const seti = newId("seti")
+      return ok({
+        id: seti, object: "setup_intent", client_secret: `${seti}_secret_fake`, created: now(), livemode: false,
+        customer: params.customer ?? null, payment_method: params.payment_method ?? null, usage: params.usage ?? "off_session",
+        status: params.payment_method && params.confirm ? "succeeded" : "requires_payment_method",
+      })
+    }
     return { status: 404, body: { error: { type: "invalid_request_error", message: `fake Stripe does not serve ${method} ${path}` } } }
   }
 

@@ -10,6 +10,8 @@ import {
   StoreGuestClaimEmailSchema,
   StoreGuestClaimSchema,
   StoreSubscriptionActionSchema,
+  StoreSubscriptionPaymentMethodSchema,
+  StoreSubscriptionSwitchSchema,
   StoreUpgradeCreditSchema,
   StoreUpgradeQuoteQuerySchema,
 } from "./validators"
@@ -77,6 +79,22 @@ export default defineMiddlewares({
       matcher: "/store/customers/me/subscriptions/:id/resume",
       methods: ["POST"],
       middlewares: [authenticate("customer", ["session", "bearer"]), validateAndTransformBody(StoreSubscriptionActionSchema)],
+    },
+    // Plan switch (quote with GET, confirm with POST) and the saved payment method.
+    {
+      matcher: "/store/customers/me/subscriptions/:id/switch",
+      methods: ["GET"],
+      middlewares: [authenticate("customer", ["session", "bearer"]), validateAndTransformQuery(StoreSubscriptionSwitchSchema, {})],
+    },
+    {
+      matcher: "/store/customers/me/subscriptions/:id/switch",
+      methods: ["POST"],
+      middlewares: [authenticate("customer", ["session", "bearer"]), validateAndTransformBody(StoreSubscriptionSwitchSchema)],
+    },
+    {
+      matcher: "/store/customers/me/subscriptions/:id/payment-method",
+      methods: ["POST"],
+      middlewares: [authenticate("customer", ["session", "bearer"]), validateAndTransformBody(StoreSubscriptionPaymentMethodSchema)],
     },
     // The logged-in customer's live entitlements on this storefront.
     {
