@@ -153,6 +153,9 @@ medusaIntegrationTestRunner({
         await switchTo(sub.id, v(course, "Lite"), who.headers)
         const listed = await send(api, "get", "/store/customers/me/subscriptions", who.headers)
         expect(listed.data.subscriptions.find((s: any) => s.id === sub.id)).toMatchObject({ pending_variant_id: v(course, "Lite"), next_charge_amount: 10 })
+        expect(listed.data.subscriptions.find((s: any) => s.id === sub.id).switch_options.map((o: any) => [o.variant_id, o.tier, o.amount]).sort()).toEqual(
+          [[v(course, "Basic"), 1, 20], [v(course, "Lite"), 1, 10]].sort()
+        )
 
         // The renewal bills the Lite plan ($10) and applies it: tier 1 from period 2.
         clock = at("2027-02-01T00:00:00Z")

@@ -100,3 +100,43 @@ export async function quoteSubscriptionSwitch(
     period_seconds: p.period_seconds,
   }
 }
+
+export type SwitchOption = { variant_id: string; title: string | null; tier: number; amount: number | null }
+
+/**
+ * For each live subscription, the plans it can switch to (same product, interval and
+ * scope; another variant) with their price per period in its region, for the account page.
+ */
+export async function withSwitchOptions(container: MedusaContainer, subs: any[]): Promise<any[]> {
+  const live = subs.filter((s) => ["trialing", "active"].includes(s.status))
+  if (!live.length) return subs.map((s) => ({ ...s, switch_options: [] }))
+  const plans = (await container
+    .resolve<AccessModuleService>(ACCESS_MODULE)
+    .listAccessPlans({ product_id: [...new Set(live.map((s) => s.product_id))], billing: "subscription" })) as any[]
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const prices = new Map<string, { title: string | null; amount: number | null }>()
+  for (const key of new Set(live.map((s) => `${s.region_id}|${s.currency_code}`))) {
+    const [region_id, currency_code] = key.split("|")
+    const { data } = await query.graph({
+      entity: "product_variant",
+      fields: ["id", "title", "calculated_price.calculated_amount"],
+      filters: { id: plans.map((p) => p.variant_id) },
+      context: { calculated_price: QueryContext({ region_id, currency_code }) },
+    })
+    for (const v of data as any[]) {
+      const amount = v.calculated_price?.calculated_amount
+      prices.set(`${key}|${v.id}`, { title: v.title ?? null, amount: amount === null || amount === undefined ? null : Number(amount) })
+    }
+  }
+  return subs.map((s) => {
+    if (!live.includes(s)) return { ...s, switch_options: [] }
+    const options: SwitchOption[] = plans
+      .filter((p) => p.product_id === s.product_id && p.variant_id !== s.variant_id && p.interval === s.interval && p.interval_count === s.interval_count && p.scope === s.scope)
+      .map((p) => {
+        const price = prices.get(`${s.region_id}|${s.currency_code}|${p.variant_id}`)
+        return { variant_id: p.variant_id, title: price?.title ?? null, tier: p.tier, amount: price?.amount ?? null }
+      })
+      .filter((o) => o.amount !== null)
+    return { ...s, switch_options: options }
+  })
+}
