@@ -221,6 +221,7 @@ medusaIntegrationTestRunner({
       await check("post", "/store/customers/me/subscriptions/{id}/resume", "/store/customers/me/subscriptions/sub_missing/resume", me, 404, {})
       await check("get", "/store/customers/me/subscriptions/{id}/switch", "/store/customers/me/subscriptions/sub_missing/switch?variant_id=variant_missing", me, 404)
       await check("post", "/store/customers/me/subscriptions/{id}/switch", "/store/customers/me/subscriptions/sub_missing/switch", me, 404, { variant_id: "variant_missing" })
+      await check("post", "/store/customers/me/payment-methods", "/store/customers/me/payment-methods", me, 400, { provider_id: "pp_system_default", payment_method: "pm_x" })
       await check("post", "/store/customers/me/subscriptions/{id}/payment-method", "/store/customers/me/subscriptions/sub_missing/payment-method", me, 404, { provider_id: "pp_system_default" })
       await check("get", "/store/customers/me/entitlements", "/store/customers/me/entitlements", me, 200)
       const premium = product.variants.find((v) => v.tier === 2)!

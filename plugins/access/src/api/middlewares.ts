@@ -9,6 +9,7 @@ import {
   StoreGuestClaimConfirmSchema,
   StoreGuestClaimEmailSchema,
   StoreGuestClaimSchema,
+  StoreSavePaymentMethodSchema,
   StoreSubscriptionActionSchema,
   StoreSubscriptionPaymentMethodSchema,
   StoreSubscriptionSwitchSchema,
@@ -95,6 +96,11 @@ export default defineMiddlewares({
       matcher: "/store/customers/me/subscriptions/:id/payment-method",
       methods: ["POST"],
       middlewares: [authenticate("customer", ["session", "bearer"]), validateAndTransformBody(StoreSubscriptionPaymentMethodSchema)],
+    },
+    {
+      matcher: "/store/customers/me/payment-methods",
+      methods: ["POST"],
+      middlewares: [authenticate("customer", ["session", "bearer"]), validateAndTransformBody(StoreSavePaymentMethodSchema)],
     },
     // The logged-in customer's live entitlements on this storefront.
     {

@@ -126,3 +126,12 @@ export const StoreSubscriptionPaymentMethodSchema = z
   })
   .strict()
 export type StoreSubscriptionPaymentMethod = z.infer<typeof StoreSubscriptionPaymentMethodSchema>
+
+/** POST /store/customers/me/payment-methods */
+export const StoreSavePaymentMethodSchema = z
+  .object({
+    provider_id: text().min(1, "provider_id is required").max(100, "provider_id is too long"),
+    payment_method: text().min(1, "payment_method is required").max(255, "payment_method is too long"),
+  })
+  .strict()
+export type StoreSavePaymentMethod = z.infer<typeof StoreSavePaymentMethodSchema>
