@@ -1,7 +1,8 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { asValue } from "@medusajs/framework/awilix"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import type { CustomerActor } from "../../helpers/actors"
+import { createCustomer, uniqueEmail, type CustomerActor } from "../../helpers/actors"
+import { createPromotionsWorkflow } from "@medusajs/medusa/core-flows"
 import { accessService, createRegion, createTieredProduct, eventually, type TestProduct, type TestRegion } from "../../helpers/commerce"
 import { useProcessEnv } from "../../helpers/env"
 import { FakeStripe } from "../../helpers/fake-stripe"
@@ -35,6 +36,7 @@ medusaIntegrationTestRunner({
     let course: TestProduct // org A, monthly tiers: Basic t1 $20/¥1,500, Pro t2 $50/¥4,000, Lite t1 $10/¥1,000, Weekly t2 $30 a week
     let other: TestProduct // org A, another course: $30 a month
     let theirs: TestProduct // org B: $20 a month
+    let trial: TestProduct // org A: $15 a month after a 7-day trial (free checkout with TRIAL-SS)
     let clock = new Date()
     const v = (p: TestProduct, title: string) => p.variants.find((x) => x.title === title)!.id
 
@@ -60,9 +62,10 @@ medusaIntegrationTestRunner({
       return data.length
     }
 
-    async function checkout(who: CustomerActor, region: TestRegion, variantId: string, key?: string): Promise<string> {
-      const h = { headers: key ? { ...who.headers, "x-publishable-api-key": key } : who.headers }
+    async function checkout(who: CustomerActor, region: TestRegion, variantId: string, promo?: string): Promise<string> {
+      const h = { headers: who.headers }
       const { data: c } = await api.post("/store/carts", { region_id: region.id, email: who.customer.email, items: [{ variant_id: variantId, quantity: 1 }] }, h)
+      if (promo) await api.post(`/store/carts/${c.cart.id}/promotions`, { promo_codes: [promo] }, h)
       const { data: pc } = await api.post("/store/payment-collections", { cart_id: c.cart.id }, h)
       await api.post(`/store/payment-collections/${pc.payment_collection.id}/payment-sessions`, { provider_id: "pp_system_default" }, h)
       const { data } = await api.post(`/store/carts/${c.cart.id}/complete`, {}, h)
@@ -98,6 +101,26 @@ medusaIntegrationTestRunner({
       await plan(v(course, "Weekly"), 2, "week")
       await plan(v(other, "Member"), 1)
       await plan(v(theirs, "Member"), 1)
+      trial = await createTieredProduct(c, f.a.org, { handle: "subss-trial", tiers: [{ title: "Member", tier: null, prices: { usd: 15 } }] })
+      await setAccessPlanWorkflow(c).run({ input: { variant_id: v(trial, "Member"), tier: 1, billing: "subscription", interval: "month", trial_days: 7 } })
+      await createPromotionsWorkflow(c).run({
+        input: {
+          promotionsData: [
+            {
+              code: "TRIAL-SS",
+              type: "standard",
+              status: "active",
+              is_automatic: false,
+              application_method: {
+                type: "percentage", target_type: "items", allocation: "each", value: 100, max_quantity: 1,
+                target_rules: [{ attribute: "variant_id", operator: "in", values: [v(trial, "Member")] }],
+              },
+              rules: [{ attribute: "sales_channel_id", operator: "in", values: [f.a.org.sales_channel_id] }],
+            } as any,
+          ],
+          additional_data: { org_id: f.a.org.id },
+        },
+      })
     })
 
     describe("switch plan", () => {
@@ -282,6 +305,40 @@ medusaIntegrationTestRunner({
         expect([sys.status, sys.data.subscription.payment_provider_id, sys.data.retry]).toEqual([200, "pp_system_default", null])
         expect((await reload(sub.id)).payment_method_ref).toBeNull()
         fake.declinedMethods.delete(DECLINED)
+        await retire(sub.id)
+      })
+    })
+
+    describe("free trial", () => {
+      it("the method saved before a free trial checkout is what the first charge uses", async () => {
+        const who = await createCustomer(api, f.a.key, { email: uniqueEmail("subss.trial") })
+        const save = (body: unknown, h = who.headers) => send(api, "post", "/store/customers/me/payment-methods", h, body)
+        expect((await save({ provider_id: "pp_stripe_stripe", payment_method: "pm_trial" }, f.a.key.headers)).status).toBe(401)
+        expect((await save({ provider_id: "pp_stripe_stripe", payment_method: "pm_trial" }, { ...f.a.key.headers, ...f.a.staff.owner.headers })).status).toBe(401)
+        const sys = await save({ provider_id: "pp_system_default", payment_method: "pm_trial" })
+        expect([sys.status, sys.data.message]).toEqual([400, expect.stringContaining("saves no payment method")])
+        const unknown = await save({ provider_id: "pp_nope", payment_method: "pm_trial" })
+        expect([unknown.status, unknown.data.message]).toEqual([400, expect.stringContaining("not an enabled payment provider")])
+        expect((await save({ provider_id: "pp_stripe_stripe" })).status).toBe(400)
+        const saved = await save({ provider_id: "pp_stripe_stripe", payment_method: "pm_trial" })
+        expect(saved.status).toBe(200)
+        expect(saved.data.payment_method).toEqual({ provider_id: "pp_stripe_stripe", payment_method: "pm_trial", customer: expect.stringMatching(/^cus_/) })
+
+        clock = at("2027-11-03T10:00:00Z")
+        const first = await checkout(who, usd, v(trial, "Member"), "TRIAL-SS")
+        expect(Number((await order(first)).total)).toBe(0)
+        const sub = await subscriptionOf(first)
+        expect(sub).toMatchObject({
+          status: "trialing",
+          payment_provider_id: "pp_stripe_stripe",
+          payment_method_ref: { payment_method: "pm_trial", customer: saved.data.payment_method.customer },
+        })
+        clock = at("2027-11-10T10:00:00Z")
+        expect(await runJob()).toMatchObject({ renewed: 1, failed: 0 })
+        const [renewal] = (await access().listSubscriptionRenewals({ subscription_id: sub.id })) as any[]
+        const ro = await order(renewal.order_id)
+        expect([Number(ro.total), ro.payment_collections[0].payments[0].provider_id]).toEqual([15, "pp_stripe_stripe"])
+        expect(await reload(sub.id)).toMatchObject({ status: "active", payments_made: 1 })
         await retire(sub.id)
       })
     })
