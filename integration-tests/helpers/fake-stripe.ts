@@ -39,6 +39,8 @@ export class FakeStripe {
   private captureFailure: string | null = null
   /** Saved payment methods whose off-session charges are declined (insufficient funds). */
   readonly declinedMethods = new Set<string>()
+  /** Payment methods attached to Stripe customers by confirmed setup intents, newest first. */
+  readonly customerMethods = new Map<string, string[]>()
   private server?: Server
   port = 0
 
@@ -185,8 +187,26 @@ export class FakeStripe {
       const bt = this.balanceTransactions.get(id)
       return bt ? ok({ ...bt }) : notFound("balance_transaction", id)
     }
+    if (resource === "customers" && method === "GET" && id && action === "payment_methods") {
+      const data = (this.customerMethods.get(id) ?? []).map((pm) => ({ id: pm, object: "payment_method", type: "card", customer: id, created: now(), livemode: false }))
+      return ok({ object: "list", data, has_more: false, url: `/v1/customers/${id}/payment_methods` })
+    }
     if (resource === "customers" && method === "POST") {
       return ok({ id: id ?? newId("cus"), object: "customer", created: now(), email: params.email ?? null, name: params.name ?? null, phone: params.phone ?? null, livemode: false, metadata: {} })
+    }
+    if (resource === "setup_intents" && method === "POST" && !id) {
+      // Saving a card for later off-session charges (payment module createPaymentMethods).
+      const declined = params.payment_method && this.declinedMethods.has(params.payment_method)
+      if (declined) return { status: 402, body: { error: { type: "card_error", code: "card_declined", message: "Your card was declined." } } }
+      const seti = newId("seti")
+      if (params.customer && params.payment_method && params.confirm) {
+        this.customerMethods.set(params.customer, [params.payment_method, ...(this.customerMethods.get(params.customer) ?? []).filter((m) => m !== params.payment_method)])
+      }
+      return ok({
+        id: seti, object: "setup_intent", client_secret: `${seti}_secret_fake`, created: now(), livemode: false,
+        customer: params.customer ?? null, payment_method: params.payment_method ?? null, usage: params.usage ?? "off_session",
+        status: params.payment_method && params.confirm ? "succeeded" : "requires_payment_method",
+      })
     }
     return { status: 404, body: { error: { type: "invalid_request_error", message: `fake Stripe does not serve ${method} ${path}` } } }
   }

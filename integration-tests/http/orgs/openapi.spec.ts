@@ -219,6 +219,10 @@ medusaIntegrationTestRunner({
       await check("get", "/store/customers/me/subscriptions", "/store/customers/me/subscriptions", me, 200)
       await check("post", "/store/customers/me/subscriptions/{id}/cancel", "/store/customers/me/subscriptions/sub_missing/cancel", me, 404, {})
       await check("post", "/store/customers/me/subscriptions/{id}/resume", "/store/customers/me/subscriptions/sub_missing/resume", me, 404, {})
+      await check("get", "/store/customers/me/subscriptions/{id}/switch", "/store/customers/me/subscriptions/sub_missing/switch?variant_id=variant_missing", me, 404)
+      await check("post", "/store/customers/me/subscriptions/{id}/switch", "/store/customers/me/subscriptions/sub_missing/switch", me, 404, { variant_id: "variant_missing" })
+      await check("post", "/store/customers/me/payment-methods", "/store/customers/me/payment-methods", me, 400, { provider_id: "pp_system_default", payment_method: "pm_x" })
+      await check("post", "/store/customers/me/subscriptions/{id}/payment-method", "/store/customers/me/subscriptions/sub_missing/payment-method", me, 404, { provider_id: "pp_system_default" })
       await check("get", "/store/customers/me/entitlements", "/store/customers/me/entitlements", me, 200)
       const premium = product.variants.find((v) => v.tier === 2)!
       await check("get", "/store/customers/me/upgrade-quote", `/store/customers/me/upgrade-quote?variant_id=${premium.id}&region_id=${region.id}`, me, 200)

@@ -57,6 +57,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
               <Link href="/courses">Courses</Link>
               {customer ? <Link href="/learn">My learning</Link> : null}
               {customer ? <Link href="/account/affiliate">Affiliate</Link> : null}
+              {customer ? <Link href="/account/subscriptions">Subscriptions</Link> : null}
               {customer ? <Link href="/account/emails">Emails</Link> : null}
               <Link href="/cart" aria-label={`Cart, ${count} item${count === 1 ? "" : "s"}`}>
                 Cart ({count})

@@ -9,7 +9,10 @@ import {
   StoreGuestClaimConfirmSchema,
   StoreGuestClaimEmailSchema,
   StoreGuestClaimSchema,
+  StoreSavePaymentMethodSchema,
   StoreSubscriptionActionSchema,
+  StoreSubscriptionPaymentMethodSchema,
+  StoreSubscriptionSwitchSchema,
   StoreUpgradeCreditSchema,
   StoreUpgradeQuoteQuerySchema,
 } from "./validators"
@@ -77,6 +80,27 @@ export default defineMiddlewares({
       matcher: "/store/customers/me/subscriptions/:id/resume",
       methods: ["POST"],
       middlewares: [authenticate("customer", ["session", "bearer"]), validateAndTransformBody(StoreSubscriptionActionSchema)],
+    },
+    // Plan switch (quote with GET, confirm with POST) and the saved payment method.
+    {
+      matcher: "/store/customers/me/subscriptions/:id/switch",
+      methods: ["GET"],
+      middlewares: [authenticate("customer", ["session", "bearer"]), validateAndTransformQuery(StoreSubscriptionSwitchSchema, {})],
+    },
+    {
+      matcher: "/store/customers/me/subscriptions/:id/switch",
+      methods: ["POST"],
+      middlewares: [authenticate("customer", ["session", "bearer"]), validateAndTransformBody(StoreSubscriptionSwitchSchema)],
+    },
+    {
+      matcher: "/store/customers/me/subscriptions/:id/payment-method",
+      methods: ["POST"],
+      middlewares: [authenticate("customer", ["session", "bearer"]), validateAndTransformBody(StoreSubscriptionPaymentMethodSchema)],
+    },
+    {
+      matcher: "/store/customers/me/payment-methods",
+      methods: ["POST"],
+      middlewares: [authenticate("customer", ["session", "bearer"]), validateAndTransformBody(StoreSavePaymentMethodSchema)],
     },
     // The logged-in customer's live entitlements on this storefront.
     {

@@ -113,3 +113,25 @@ export type AdminCancelSubscription = z.infer<typeof AdminCancelSubscriptionSche
 
 /** POST /store/customers/me/subscriptions/:id/(cancel|resume): no body fields. */
 export const StoreSubscriptionActionSchema = z.object({}).strict()
+
+/** GET (query) and POST (body) /store/customers/me/subscriptions/:id/switch */
+export const StoreSubscriptionSwitchSchema = z.object({ variant_id: variantId }).strict()
+export type StoreSubscriptionSwitch = z.infer<typeof StoreSubscriptionSwitchSchema>
+
+/** POST /store/customers/me/subscriptions/:id/payment-method */
+export const StoreSubscriptionPaymentMethodSchema = z
+  .object({
+    provider_id: text().min(1, "provider_id is required").max(100, "provider_id is too long"),
+    payment_method: text().min(1).max(255, "payment_method is too long").optional(),
+  })
+  .strict()
+export type StoreSubscriptionPaymentMethod = z.infer<typeof StoreSubscriptionPaymentMethodSchema>
+
+/** POST /store/customers/me/payment-methods */
+export const StoreSavePaymentMethodSchema = z
+  .object({
+    provider_id: text().min(1, "provider_id is required").max(100, "provider_id is too long"),
+    payment_method: text().min(1, "payment_method is required").max(255, "payment_method is too long"),
+  })
+  .strict()
+export type StoreSavePaymentMethod = z.infer<typeof StoreSavePaymentMethodSchema>

@@ -13,6 +13,7 @@ import { revokeSubscriptionAccessStep } from "./steps/end-subscription-access"
 import { planSubscriptionRenewalStep } from "./steps/plan-subscription-renewal"
 import { claimRenewalStep, markRenewalPaidStep } from "./steps/renewal-records"
 import { updateSubscriptionStep } from "./steps/subscription-records"
+import { applyPendingPlanStep } from "./steps/subscription-plan-switch"
 
 export type RenewSubscriptionInput = { subscription_id: string; now: Date }
 
@@ -91,6 +92,7 @@ export const renewSubscriptionWorkflow = createWorkflow("renew-subscription", (i
         }
       })
     ).config({ name: "advance-subscription" })
+    applyPendingPlanStep(transform({ plan }, ({ plan }) => ({ subscription_id: (plan as any).subscription.id })))
     emitEventStep({
       eventName: AccessEvents.SUBSCRIPTION_RENEWED,
       data: transform({ plan, order }, ({ plan, order }) => ({

@@ -9,6 +9,7 @@ export const SUBSCRIPTION_FIELDS = [
   "max_payments", "status", "origin_order_id", "region_id", "currency_code", "trial_ends_at", "current_period_start",
   "current_period_end", "next_charge_at", "cancel_at_period_end", "canceled_at", "cancel_reason", "payments_made",
   "failed_attempts", "past_due_since", "created_at",
+  "pending_variant_id", "pending_plan_id", "payment_provider_id",
 ] as const
 
 /**
@@ -30,7 +31,7 @@ export async function withNextCharge(req: MedusaRequest, subs: any[]): Promise<a
     const { data } = await query.graph({
       entity: "product_variant",
       fields: ["id", "calculated_price.calculated_amount", "product.title"],
-      filters: { id: [...new Set(group.map((s) => s.variant_id))] },
+      filters: { id: [...new Set(group.flatMap((s) => [s.variant_id, s.pending_variant_id].filter(Boolean)))] },
       context: { calculated_price: QueryContext({ region_id, currency_code }) },
     })
     for (const v of data as any[]) {
@@ -41,6 +42,7 @@ export async function withNextCharge(req: MedusaRequest, subs: any[]): Promise<a
   return subs.map((s) => ({
     ...s,
     product_title: titles.get(s.variant_id) ?? null,
-    next_charge_amount: s.next_charge_at ? amount.get(`${s.region_id}|${s.currency_code}|${s.variant_id}`) ?? null : null,
+    // A pending downgrade is what the next renewal bills.
+    next_charge_amount: s.next_charge_at ? amount.get(`${s.region_id}|${s.currency_code}|${s.pending_variant_id ?? s.variant_id}`) ?? null : null,
   }))
 }

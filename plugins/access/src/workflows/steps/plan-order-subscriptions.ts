@@ -4,6 +4,7 @@ import { ACCESS_MODULE } from "../../modules/access"
 import type AccessModuleService from "../../modules/access/service"
 import { isOrderPaidForAccess, isZeroTotal } from "../../rules/paid-order"
 import { addDays, addIntervals } from "../../rules/subscription-schedule"
+import { savedPaymentMethodOf } from "../../utils/saved-payment-method"
 
 /** `access_starts_at`: when the order was placed (real time: the gate compares with it). */
 export type NewSubscription = Record<string, any> & { origin_order_id: string; product_ids: string[]; access_starts_at: Date }
@@ -72,7 +73,16 @@ export const planOrderSubscriptionsStep = createStep(
     const orgProducts = new Map(orgs.map((o: any) => [o.id, (o.products ?? []).filter(Boolean).map((p: any) => p.id as string)]))
     const productById = new Map(products.map((p: any) => [p.id, p]))
     const payment = (order.payment_collections ?? []).flatMap((pc: any) => pc?.payments ?? []).find(Boolean)
-    const provider = payment?.provider_id ?? order.region?.payment_providers?.[0]?.id ?? "pp_system_default"
+    // The method renewals charge: the checkout payment's own (Stripe: its payment_method,
+    // saved with setup_future_usage), else for a free (trial) checkout the one the customer
+    // saved through the payment module before it (POST /store/customers/me/payment-methods). With neither,
+    // the first charge fails into dunning until the customer adds one.
+    const regionProviders: string[] = (order.region?.payment_providers ?? []).map((p: any) => p?.id).filter(Boolean)
+    const freeCheckout = !payment || isZeroTotal(order.total)
+    const saved = freeCheckout && !paymentMethodRef(payment) ? await savedPaymentMethodOf(container, order.customer_id!, regionProviders) : null
+    const provider =
+      saved?.provider_id ?? payment?.provider_id ?? regionProviders.find((p) => p !== "pp_system_default") ?? regionProviders[0] ?? "pp_system_default"
+    const methodRef = saved?.ref ?? paymentMethodRef(payment)
     const planByVariant = new Map(plans.map((p) => [p.variant_id, p]))
     const toCreate: NewSubscription[] = items
       .filter((i: any) => planByVariant.has(i.variant_id))
@@ -101,7 +111,7 @@ export const planOrderSubscriptionsStep = createStep(
           currency_code: order.currency_code,
           sales_channel_id: order.sales_channel_id ?? null,
           payment_provider_id: provider,
-          payment_method_ref: paymentMethodRef(payment),
+          payment_method_ref: methodRef,
           trial_ends_at: trial ? anchor : null,
           billing_anchor: anchor,
           current_period_start: now,

@@ -39,7 +39,8 @@ export const planSubscriptionRenewalStep = createStep(
     const n = sub.interval_count
     return new StepResponse<RenewalPlan>({
       action: "charge",
-      subscription: sub,
+      // A pending downgrade (plan switch) is what this period bills; the workflow then applies it.
+      subscription: sub.pending_variant_id ? { ...sub, variant_id: sub.pending_variant_id } : sub,
       period_index: index,
       period_start: addIntervals(anchor, sub.interval, (index - 1) * n),
       period_end: addIntervals(anchor, sub.interval, index * n),

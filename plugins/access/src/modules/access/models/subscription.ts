@@ -46,6 +46,9 @@ export const Subscription = model
     payments_made: model.number().default(0),
     failed_attempts: model.number().default(0),
     past_due_since: model.dateTime().nullable(),
+    /** A downgrade chosen by the customer: the next renewal bills this plan's variant and switches to it. */
+    pending_variant_id: model.text().nullable(),
+    pending_plan_id: model.text().nullable(),
   })
   .indexes([
     { on: ["origin_order_id"], unique: true, where: "deleted_at IS NULL" },

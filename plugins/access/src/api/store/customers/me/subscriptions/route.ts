@@ -2,8 +2,9 @@ import { AuthenticatedMedusaRequest, MedusaResponse, MedusaStoreRequest } from "
 import { ACCESS_MODULE } from "../../../../../modules/access"
 import type AccessModuleService from "../../../../../modules/access/service"
 import { resolveStoreOrg, SUBSCRIPTION_FIELDS, withNextCharge } from "../../../../utils/subscriptions"
+import { withSwitchOptions } from "../../../../../utils/subscription-switch"
 
-/** GET /store/customers/me/subscriptions: the logged-in customer's subscriptions in the key's org. */
+/** GET /store/customers/me/subscriptions: the logged-in customer's subscriptions in the key's org (with the plans each can switch to). */
 export async function GET(req: AuthenticatedMedusaRequest & MedusaStoreRequest, res: MedusaResponse) {
   const { id: orgId } = await resolveStoreOrg(req)
   const subs = await req.scope
@@ -12,5 +13,5 @@ export async function GET(req: AuthenticatedMedusaRequest & MedusaStoreRequest, 
       { customer_id: req.auth_context.actor_id, org_id: orgId },
       { select: [...SUBSCRIPTION_FIELDS] as any, order: { created_at: "DESC" }, take: 100 }
     )
-  res.json({ subscriptions: await withNextCharge(req, subs) })
+  res.json({ subscriptions: await withSwitchOptions(req.scope, await withNextCharge(req, subs)) })
 }
