@@ -197,7 +197,7 @@ medusaIntegrationTestRunner({
           expect(await runJob()).toMatchObject({ failed: 1, errored: 0 })
           const mails = await smtp.waitFor(who.customer.email, i + 1, /Payment failed: your Acme Club subscription/)
           expect(mails[i].text).toContain(`We will try again on ${next}`)
-          expect(mails[i].text).toContain("We could not charge $20.00")
+          expect(mails[i].text).toContain("could not charge $20.00 for your subscription to Acme Club")
           expect(linkIn(mails[i], SUBS_URL)).toBe(SUBS_URL)
         }
         const failed = await reload(sub.id)
@@ -241,7 +241,7 @@ medusaIntegrationTestRunner({
         setClock(at("2027-04-01T09:00:00Z"))
         expect(await runJob()).toMatchObject({ renewed: 1 })
         const [receipt] = await smtp.waitFor(who.customer.email, 1, /receipt: Yen Club/)
-        expect(receipt.text).toContain("We charged ¥1,500")
+        expect(receipt.text).toContain("charged ¥1,500 for your subscription to Yen Club")
         expect(receipt.text).toContain("April 1, 2027 - May 1, 2027")
 
         const act = (action: string) => send(api, "post", `/store/customers/me/subscriptions/${sub.id}/${action}`, who.headers, {})
