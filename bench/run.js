@@ -146,20 +146,26 @@ async function main() {
   if (args.seedOnly) return
 
   const port = await pg.freePort()
-  const base = `http://localhost:${port}`
   const redisUrl = process.env.REDIS_URL || "redis://127.0.0.1:6379"
   const secret = () => crypto.randomBytes(24).toString("hex")
-  const medusa = b.startBuiltMedusa(seeded.dbUrl, {
-    port,
-    stdio: "pipe",
-    env: { ...process.env, REDIS_URL: redisUrl, MEDUSA_DISABLE_TELEMETRY: "true", JWT_SECRET: secret(), COOKIE_SECRET: secret(), LOG_LEVEL: "error" },
-  })
+  // Figures measured inside the app (`medusa exec`) need no server: --only p4,p8,p10 starts none.
+  const needsServer = !args.only || args.only.some((id) => !IN_APP_FIGURES.includes(id))
+  const base = needsServer ? `http://localhost:${port}` : null
+  const medusa = needsServer
+    ? b.startBuiltMedusa(seeded.dbUrl, {
+        port,
+        stdio: "pipe",
+        env: { ...process.env, REDIS_URL: redisUrl, MEDUSA_DISABLE_TELEMETRY: "true", JWT_SECRET: secret(), COOKIE_SECRET: secret(), LOG_LEVEL: "error" },
+      })
+    : { child: null, stop: async () => {} }
   let tail = ""
-  medusa.child.stdout.on("data", (d) => (tail = (tail + d).slice(-4000)))
-  medusa.child.stderr.on("data", (d) => (tail = (tail + d).slice(-4000)))
+  medusa.child?.stdout.on("data", (d) => (tail = (tail + d).slice(-4000)))
+  medusa.child?.stderr.on("data", (d) => (tail = (tail + d).slice(-4000)))
   try {
-    await b.waitForHealth(base, { child: medusa.child, timeoutMs: 120_000 })
-    const results = await measure(base, seeded, args)
+    if (base) await b.waitForHealth(base, { child: medusa.child, timeoutMs: 120_000 })
+    const results = base
+      ? await measure(base, seeded, args)
+      : await measureEach({ p4: () => measureP4(seeded, args), p8: () => measureP8(seeded, args), p10: () => measureP10(seeded, args) }, args)
     const out = {
       date: startedAt.toISOString(),
       scale: args.scale,
@@ -376,6 +382,10 @@ async function measure(base, seeded, args) {
     p7,
     p5: () => measureP5({ medusaUrl: base, data: seeded.data, skipBuild: args.skipBuild, log, runs: args.scale === "tiny" ? 1 : 3 }),
   }
+  return measureEach(measures, args)
+}
+
+async function measureEach(measures, args) {
   // One figure failing (a browser crash in P5, a checkout refused in P3) is recorded in the
   // JSON as failed with its error, and the run goes on: the others are not lost with it.
   const out = {}
@@ -514,6 +524,8 @@ async function runFaults(args, startedAt) {
 }
 
 const FIGURES = ["p1", "p2", "p3", "p4", "p5", "p6", "p7", "p8", "p10"]
+/** Measured inside the app with `medusa exec`: no server needed. */
+const IN_APP_FIGURES = ["p4", "p8", "p10"]
 
 function printTable(out) {
   const rows = [
