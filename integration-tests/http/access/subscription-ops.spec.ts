@@ -1,5 +1,6 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { asValue } from "@medusajs/framework/awilix"
+import { WorkflowScheduler } from "@medusajs/framework/orchestration"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { createPromotionsWorkflow } from "@medusajs/medusa/core-flows"
 import { createCustomer, uniqueEmail, type CustomerActor } from "../../helpers/actors"
@@ -101,6 +102,9 @@ medusaIntegrationTestRunner({
     beforeAll(async () => {
       const c = getContainer()
       c.register(SUBSCRIPTION_CLOCK, asValue(() => clock))
+      // The app's own renew-subscriptions job (every 10 minutes of wall time) would read this
+      // clock and bill between a case's steps: unscheduled, so every pass is the case's own.
+      await new WorkflowScheduler().clearWorkflow({ id: "job-renew-subscriptions" })
       acme = await createTestOrg(c, api, { handle: `subops-acme-${Date.now().toString(36)}`, name: "Acme Academy" })
       yen = await createTestOrg(c, api, { handle: `subops-yen-${Date.now().toString(36)}`, name: "Yen School" })
       await c.resolve<any>("org").updateOrgs({ id: acme.org.id, support_email: "help@acme.test", branding: { primary_color: "#0a7f5a" } })
