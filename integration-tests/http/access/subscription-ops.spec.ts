@@ -19,6 +19,7 @@ import { runFailingAfter } from "../../helpers/workflows"
 // SMTP listener and the Stripe fake; the subscription life cycle itself is subscriptions.spec.ts.
 const {
   SUBSCRIPTION_CLOCK,
+  SUBSCRIPTION_TEST_FAULTS,
   runDueSubscriptionRenewals,
   renewSubscriptionWorkflow,
   cancelSubscriptionWorkflow,
@@ -310,9 +311,17 @@ medusaIntegrationTestRunner({
         const sub = await subscriptionOf(await checkout(who, usd, plainPlan.variants[0].id))
         setClock(at("2027-10-01T10:00:00Z"))
         const before = await reload(sub.id)
+        // The test-only fault hook makes the renewal-record update, then the subscription
+        // advance, fail as they start: both run after completeCartWorkflow placed the order.
+        const faults = new Set<string>()
+        getContainer().register(SUBSCRIPTION_TEST_FAULTS, asValue(faults))
         for (const step of ["mark-subscription-renewal-paid", "advance-subscription"]) {
-          const { errors } = await runFailingAfter(renewSubscriptionWorkflow(getContainer()), step, { subscription_id: sub.id, now: clock })
-          expect(errors[0].error.message).toMatch(/forced failure/)
+          faults.clear()
+          faults.add(step)
+          const { errors } = await renewSubscriptionWorkflow(getContainer()).run({ input: { subscription_id: sub.id, now: clock }, throwOnError: false })
+          expect([errors[0].action, errors[0].error.message]).toEqual([step, `test fault: ${step} failed`])
+          // Every compensation ran without an error of its own.
+          expect(errors.filter((e: any) => e.handlerType === "compensate")).toEqual([])
           const after = await reload(sub.id)
           expect([after.status, after.payments_made, new Date(after.next_charge_at).toISOString()]).toEqual([
             before.status,
@@ -322,6 +331,10 @@ medusaIntegrationTestRunner({
           expect(await renewals(sub.id)).toHaveLength(0)
           expect(await renewalOrders(sub.id)).toEqual([])
         }
+        // Through the job: a failure on our side is not the customer's (no dunning), retried next pass.
+        expect(await runJob()).toMatchObject({ renewed: 0, failed: 0, errored: 1 })
+        expect(await reload(sub.id)).toMatchObject({ status: "active", payments_made: 1, failed_attempts: 0, past_due_since: null })
+        expect(await renewals(sub.id)).toHaveLength(0)
         // The failed runs' payments (through their carts): authorized, then canceled by Medusa's
         // compensation of the order it had created; nothing captured.
         const { rows: payments } = await pg().raw(
@@ -331,12 +344,13 @@ medusaIntegrationTestRunner({
             where c.metadata->>'subscription_id' = ?`,
           [sub.id]
         )
-        expect(payments.length).toBeGreaterThanOrEqual(2)
+        expect(payments.length).toBeGreaterThanOrEqual(3)
         expect(payments.filter((p: any) => !p.canceled_at || p.captured_at)).toEqual([])
         await settle()
         expect(smtp.to(who.customer.email, /receipt: Acme Monthly|Payment failed/)).toHaveLength(0)
 
         // The job's next pass bills the period once.
+        faults.clear()
         expect(await runJob()).toMatchObject({ renewed: 1, failed: 0, errored: 0 })
         expect(await runJob()).toMatchObject({ renewed: 0 })
         expect((await renewals(sub.id)).map((r: any) => [r.period_index, r.status, r.attempts])).toEqual([[2, "paid", 1]])
