@@ -44,6 +44,8 @@ export default async function renewalsBench({ container }: ExecArgs) {
   const stamp = Date.now().toString(36)
 
   const setupStart = Date.now()
+  // An earlier run stopped half-way (--reuse-db) left its subscriptions due: they would be renewed in this one's time.
+  await pg.raw(`update subscription set status = 'canceled', next_charge_at = null where origin_order_id like 'order_p10_%' and next_charge_at is not null`)
   const { result: [product] } = await createProductsWorkflow(container).run({
     input: {
       products: [
