@@ -146,20 +146,26 @@ async function main() {
   if (args.seedOnly) return
 
   const port = await pg.freePort()
-  const base = `http://localhost:${port}`
   const redisUrl = process.env.REDIS_URL || "redis://127.0.0.1:6379"
   const secret = () => crypto.randomBytes(24).toString("hex")
-  const medusa = b.startBuiltMedusa(seeded.dbUrl, {
-    port,
-    stdio: "pipe",
-    env: { ...process.env, REDIS_URL: redisUrl, MEDUSA_DISABLE_TELEMETRY: "true", JWT_SECRET: secret(), COOKIE_SECRET: secret(), LOG_LEVEL: "error" },
-  })
+  // Figures measured inside the app (`medusa exec`) need no server: --only p4,p8,p10 starts none.
+  const needsServer = !args.only || args.only.some((id) => !IN_APP_FIGURES.includes(id))
+  const base = needsServer ? `http://localhost:${port}` : null
+  const medusa = needsServer
+    ? b.startBuiltMedusa(seeded.dbUrl, {
+        port,
+        stdio: "pipe",
+        env: { ...process.env, REDIS_URL: redisUrl, MEDUSA_DISABLE_TELEMETRY: "true", JWT_SECRET: secret(), COOKIE_SECRET: secret(), LOG_LEVEL: "error" },
+      })
+    : { child: null, stop: async () => {} }
   let tail = ""
-  medusa.child.stdout.on("data", (d) => (tail = (tail + d).slice(-4000)))
-  medusa.child.stderr.on("data", (d) => (tail = (tail + d).slice(-4000)))
+  medusa.child?.stdout.on("data", (d) => (tail = (tail + d).slice(-4000)))
+  medusa.child?.stderr.on("data", (d) => (tail = (tail + d).slice(-4000)))
   try {
-    await b.waitForHealth(base, { child: medusa.child, timeoutMs: 120_000 })
-    const results = await measure(base, seeded, args)
+    if (base) await b.waitForHealth(base, { child: medusa.child, timeoutMs: 120_000 })
+    const results = base
+      ? await measure(base, seeded, args)
+      : await measureEach({ p4: () => measureP4(seeded, args), p8: () => measureP8(seeded, args), p10: () => measureP10(seeded, args) }, args)
     const out = {
       date: startedAt.toISOString(),
       scale: args.scale,
@@ -371,10 +377,15 @@ async function measure(base, seeded, args) {
     p3: measureP3,
     p4: () => measureP4(seeded, args),
     p8: () => measureP8(seeded, args),
+    p10: () => measureP10(seeded, args),
     p6,
     p7,
     p5: () => measureP5({ medusaUrl: base, data: seeded.data, skipBuild: args.skipBuild, log, runs: args.scale === "tiny" ? 1 : 3 }),
   }
+  return measureEach(measures, args)
+}
+
+async function measureEach(measures, args) {
   // One figure failing (a browser crash in P5, a checkout refused in P3) is recorded in the
   // JSON as failed with its error, and the run goes on: the others are not lost with it.
   const out = {}
@@ -468,6 +479,28 @@ async function measureP8(seeded, args) {
 }
 
 /**
+ * P10: N subscriptions due at once (tiny 1,000, full 10,000; BENCH_P10_SUBS overrides),
+ * renewed by two workers side by side (bench/renewals.ts inside the app, `medusa exec`),
+ * each renewal a real Medusa order through the system payment provider; double charges
+ * counted in SQL, and a phase-by-phase profile of single renewals.
+ */
+async function measureP10(seeded, args) {
+  const subs = Number(process.env.BENCH_P10_SUBS || { tiny: 1000, full: 10000 }[args.scale])
+  log(`P10: ${subs} subscriptions due at once, 2 workers`)
+  const outFile = path.join(os.tmpdir(), `volmify-bench-p10-${process.pid}.json`)
+  try {
+    await b.run(path.join(ROOT, "node_modules", ".bin", "medusa"), ["exec", "./bench/renewals.ts"], {
+      quiet: true,
+      // In-process workflow engine, locks and events (no REDIS_URL), like P4 and P8.
+      env: { ...withoutRedis(process.env), DATABASE_URL: seeded.dbUrl, BENCH_P10_SUBS: String(subs), BENCH_P10_OUT: outFile, MEDUSA_DISABLE_TELEMETRY: "true", LOG_LEVEL: "error" },
+    })
+    return { status: "measured", ...JSON.parse(fs.readFileSync(outFile, "utf8")) }
+  } finally {
+    fs.rmSync(outFile, { force: true })
+  }
+}
+
+/**
  * `--only faults`: the faults suite (integration-tests/faults, issue 25) at the full scale
  * (200 orders per burst, a 10-minute soak; --scale tiny keeps CI's 40 orders and 30 s) on its
  * own PostgreSQL and Redis; its figures go to bench/results/<date>-faults-<scale>.json.
@@ -490,7 +523,9 @@ async function runFaults(args, startedAt) {
   if (status !== 0) throw usage(`the faults suite failed (exit ${status}); figures so far in ${file}`)
 }
 
-const FIGURES = ["p1", "p2", "p3", "p4", "p5", "p6", "p7", "p8"]
+const FIGURES = ["p1", "p2", "p3", "p4", "p5", "p6", "p7", "p8", "p10"]
+/** Measured inside the app with `medusa exec`: no server needed. */
+const IN_APP_FIGURES = ["p4", "p8", "p10"]
 
 function printTable(out) {
   const rows = [
@@ -505,6 +540,7 @@ function printTable(out) {
     out.p6.products && ["P6 admin gate products p95", `${out.p6.products.ours.p95_ms} ms`, `${out.p6.products.baseline.p95_ms} ms`, out.p6.products.p95_ratio, "<= 1.15"],
     out.p7.course && ["P7 checkout course/plain p95", `${out.p7.course.p95_ms} ms`, `${out.p7.plain.p95_ms} ms`, out.p7.p95_ratio, "<= 1.2"],
     out.p8.emails_per_second && ["P8 automation drain", `${out.p8.emails_per_second} emails/s`, `${out.p8.sends} sends`, `${out.p8.smtp.duplicates} dup`, ">= 200/s, 0 dup"],
+    out.p10?.renewals_per_second !== undefined && ["P10 renewals drain", `${out.p10.renewals_per_second} renewals/s`, `${out.p10.subscriptions} subs`, `${out.p10.checks.double_charges} double`, ">= 100/s, 0 double"],
     out.p6.orders && ["P6 admin gate orders p95", `${out.p6.orders.ours.p95_ms} ms`, `${out.p6.orders.baseline.p95_ms} ms`, out.p6.orders.p95_ratio, "<= 1.15"],
   ].filter(Boolean)
   for (const r of rows) log(r.map((c) => String(c ?? "-").padEnd(26)).join(""))

@@ -44,9 +44,9 @@ describe("bench runner (smoke)", () => {
     expect(await runBench(["--scale", "tiny", "--colour"])).toEqual({ code: 1, output: "[bench] Unknown argument --colour\n" })
   })
 
-  it("writes every figure for P1-P8 at the tiny scale", async () => {
+  it("writes every figure for P1-P8 and P10 at the tiny scale", async () => {
     const out = path.join(os.tmpdir(), `volmify-bench-smoke-${Date.now()}.json`)
-    const { code, output } = await runBench(["--scale", "tiny", "--skip-build", "--duration", "1", "--connections", "2", "--out", out], { BENCH_P8_SENDS: "200" })
+    const { code, output } = await runBench(["--scale", "tiny", "--skip-build", "--duration", "1", "--connections", "2", "--out", out], { BENCH_P8_SENDS: "200", BENCH_P10_SUBS: "20", BENCH_P10_PROFILE: "2" })
     expect({ code, tail: code === 0 ? "" : output.slice(-4000) }).toEqual({ code: 0, tail: "" })
     const r = JSON.parse(fs.readFileSync(out, "utf8"))
     expect(r).toMatchObject({
@@ -105,6 +105,14 @@ describe("bench runner (smoke)", () => {
       notifications: { notifications: 200, keys: 200 },
       runs_by_status: { completed: 200 },
       smtp: { recipients_received: 200, missing: 0, duplicates: 0 },
+    })
+    // P10: 20 subscriptions due at once, two workers: each renewed once, no double charge.
+    expect(r.p10).toMatchObject({
+      status: "measured",
+      subscriptions: 20,
+      workers: 2,
+      renewals_per_second: num,
+      checks: { paid_renewals: 20, distinct_renewal_orders: 20, orders: 20, subscriptions_with_orders: 20, double_charges: 0, payments_made: { 2: 20 } },
     })
     // P5: Lighthouse ran on both pages, mobile and desktop, and gave a score and a CLS.
     expect(r.p5.status).toBe("measured")

@@ -11,5 +11,7 @@ export const AccessEvents = {
   SUBSCRIPTION_PAYMENT_FAILED: "subscription.payment_failed",
   SUBSCRIPTION_CANCELED: "subscription.canceled",
   SUBSCRIPTION_COMPLETED: "subscription.completed",
+  /** Set to cancel at period end, or resumed: `{ id, cancel_at_period_end, requested_at }`. */
+  SUBSCRIPTION_UPDATED: "subscription.updated",
   ACCESS_PLAN_REMOVED: "access_plan.removed",
 } as const

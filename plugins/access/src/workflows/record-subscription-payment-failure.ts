@@ -1,7 +1,7 @@
 import { acquireLockStep, emitEventStep, releaseLockStep } from "@medusajs/medusa/core-flows"
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { AccessEvents } from "../events"
-import { revokeSubscriptionAccessStep } from "./steps/end-subscription-access"
+import { endSubscriptionWorkflow } from "./end-subscription"
 import { planPaymentFailureStep } from "./steps/plan-payment-failure"
 import { recordRenewalFailureStep } from "./steps/renewal-records"
 import { updateSubscriptionStep } from "./steps/subscription-records"
@@ -18,8 +18,9 @@ export type RecordSubscriptionPaymentFailureInput = {
 /**
  * A renewal charge failed (renewSubscriptionWorkflow rolled back): the period's record
  * counts the failed attempt, the subscription goes past_due with its next retry, or is
- * canceled and its access revoked when dunning is over. Emits subscription.payment_failed
- * or subscription.canceled (the emails listen to those).
+ * ended by endSubscriptionWorkflow when dunning is over (canceled, access revoked). Emits
+ * subscription.payment_failed (with the next retry) or, through the end, subscription.canceled;
+ * the dunning emails listen to those.
  */
 export const recordSubscriptionPaymentFailureWorkflow = createWorkflow(
   "record-subscription-payment-failure",
@@ -35,27 +36,28 @@ export const recordSubscriptionPaymentFailureWorkflow = createWorkflow(
         now: input.now,
       }))
     )
-    when("apply-dunning", { plan }, ({ plan }) => plan.action !== "skip").then(() => {
-      updateSubscriptionStep(transform({ plan }, ({ plan }) => (plan as any).update)).config({ name: "set-subscription-dunning" })
-    })
     when("dunning-over", { plan }, ({ plan }) => plan.action === "cancel").then(() => {
-      const revoked = revokeSubscriptionAccessStep(
-        transform({ input }, ({ input }) => ({ subscription_id: input.subscription_id, reason: "subscription payment failed", now: input.now }))
-      )
-    emitEventStep({
-      eventName: AccessEvents.ENTITLEMENTS_REVOKED,
-      data: transform({ revoked }, ({ revoked }) => ({ ids: revoked })),
-    }).config({ name: "emit-subscription-access-revoked" })
-      emitEventStep({
-        eventName: AccessEvents.SUBSCRIPTION_CANCELED,
-        data: transform({ input }, ({ input }) => ({ id: input.subscription_id, reason: "payment_failed" })),
-      }).config({ name: "emit-subscription-canceled" })
+      endSubscriptionWorkflow.runAsStep({
+        input: transform({ input, plan }, ({ input, plan }) => {
+          const { id: _id, status: _s, canceled_at: _c, cancel_reason: _r, next_charge_at: _n, ...extra } = (plan as any).update
+          return {
+            subscription_id: input.subscription_id,
+            cancel_reason: "payment failed",
+            revoke_reason: "subscription payment failed",
+            event_reason: "payment_failed" as const,
+            now: input.now,
+            extra,
+          }
+        }),
+      })
     })
     when("dunning-retry", { plan }, ({ plan }) => plan.action === "retry").then(() => {
+      updateSubscriptionStep(transform({ plan }, ({ plan }) => (plan as any).update)).config({ name: "set-subscription-dunning" })
       emitEventStep({
         eventName: AccessEvents.SUBSCRIPTION_PAYMENT_FAILED,
         data: transform({ input, plan, recorded }, ({ input, plan, recorded }) => ({
           id: input.subscription_id,
+          period_index: input.period_index,
           attempts: recorded.attempts,
           next_retry_at: (plan as any).update.next_charge_at,
         })),

@@ -9,7 +9,7 @@ import {
 } from "@medusajs/medusa/core-flows"
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { AccessEvents } from "../events"
-import { revokeSubscriptionAccessStep } from "./steps/end-subscription-access"
+import { endSubscriptionWorkflow } from "./end-subscription"
 import { planSubscriptionRenewalStep } from "./steps/plan-subscription-renewal"
 import { claimRenewalStep, markRenewalPaidStep } from "./steps/renewal-records"
 import { updateSubscriptionStep } from "./steps/subscription-records"
@@ -25,7 +25,7 @@ export type RenewSubscriptionInput = { subscription_id: string; now: Date }
  * Medusa's completeCartWorkflow, so order.placed reaches tax, attribution, affiliates and
  * the ledger as for any order. Then the period's renewal record is paid and the
  * subscription advances (completed after the last installment: access stays for life).
- * A subscription canceled at period end is ended instead (access revoked).
+ * A subscription canceled at period end is ended instead (endSubscriptionWorkflow: access revoked).
  *
  * Lock on the subscription -> read-only plan -> claim the period (unique record) -> cart ->
  * payment -> complete -> mark paid -> advance -> unlock. Any failure compensates it all
@@ -105,26 +105,15 @@ export const renewSubscriptionWorkflow = createWorkflow("renew-subscription", (i
   })
 
   when("end-at-period-end", { plan }, ({ plan }) => plan.action === "end").then(() => {
-    updateSubscriptionStep(
-      transform({ plan, input }, ({ plan, input }) => ({
-        id: (plan as any).subscription.id,
-        status: "canceled",
-        canceled_at: input.now,
+    endSubscriptionWorkflow.runAsStep({
+      input: transform({ input }, ({ input }) => ({
+        subscription_id: input.subscription_id,
         cancel_reason: "canceled at period end",
-        next_charge_at: null,
-      }))
-    ).config({ name: "end-subscription" })
-    const revoked = revokeSubscriptionAccessStep(
-      transform({ input }, ({ input }) => ({ subscription_id: input.subscription_id, reason: "subscription canceled", now: input.now }))
-    )
-    emitEventStep({
-      eventName: AccessEvents.ENTITLEMENTS_REVOKED,
-      data: transform({ revoked }, ({ revoked }) => ({ ids: revoked })),
-    }).config({ name: "emit-subscription-access-revoked" })
-    emitEventStep({
-      eventName: AccessEvents.SUBSCRIPTION_CANCELED,
-      data: transform({ input }, ({ input }) => ({ id: input.subscription_id, reason: "period_end" })),
-    }).config({ name: "emit-subscription-ended" })
+        revoke_reason: "subscription canceled",
+        event_reason: "period_end" as const,
+        now: input.now,
+      })),
+    })
   })
 
   releaseLockStep({ key: lockKey })

@@ -1,6 +1,7 @@
 import { acquireLockStep, emitEventStep, releaseLockStep } from "@medusajs/medusa/core-flows"
 import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, createWorkflow, StepResponse, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { AccessEvents } from "../events"
 import { ACCESS_MODULE } from "../modules/access"
 import type AccessModuleService from "../modules/access/service"
 import { updateSubscriptionStep } from "./steps/subscription-records"
@@ -35,8 +36,14 @@ export const setSubscriptionRenewalWorkflow = createWorkflow("set-subscription-r
     transform({ input }, ({ input }) => ({ id: input.subscription_id, cancel_at_period_end: input.cancel_at_period_end }))
   )
   emitEventStep({
-    eventName: "subscription.updated",
-    data: transform({ input }, ({ input }) => ({ id: input.subscription_id, cancel_at_period_end: input.cancel_at_period_end })),
+    eventName: AccessEvents.SUBSCRIPTION_UPDATED,
+    // requested_at tells one request from another (the confirmation email's key): a
+    // duplicate delivery carries the same.
+    data: transform({ input }, ({ input }) => ({
+      id: input.subscription_id,
+      cancel_at_period_end: input.cancel_at_period_end,
+      requested_at: new Date().toISOString(),
+    })),
   })
   releaseLockStep({ key: lockKey })
   return new WorkflowResponse(updated)

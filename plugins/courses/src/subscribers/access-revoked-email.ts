@@ -6,14 +6,17 @@ import { sendEmail } from "../utils/org-email"
 
 /**
  * `entitlement.revoked` (a refund, a cancel, a failed capture, staff): the student is told,
- * once, which courses they can no longer open and why, one email per student and org.
+ * once, which courses they can no longer open and why, one email per student and org. Not for
+ * a subscription that ended (its own email, from @volmify/access, says the access ended).
  */
 export default async function accessRevokedEmail({ event, container }: SubscriberArgs<{ ids: string[] }>) {
   const ids = event.data?.ids ?? []
   if (!ids.length) return
   const entitlements = await container
     .resolve<any>("access")
-    .listEntitlements({ id: ids, status: "revoked" }, { select: ["id", "customer_id", "product_id", "revoke_reason"] })
+    .listEntitlements({ id: ids, status: "revoked" }, { select: ["id", "customer_id", "product_id", "revoke_reason", "source_type", "revoked_by"] })
+    // The end of a subscription revokes its access: @volmify/access's subscription email says so.
+    .then((list: any[]) => list.filter((e) => !(e.source_type === "subscription" && e.revoked_by === "subscription")))
   if (!entitlements.length) return
   const courses = await container
     .resolve<any>(COURSE_MODULE)

@@ -16,17 +16,20 @@ const money = (brand: EmailBrand, currency: string, amount: unknown) =>
  *
  * A zero-total order with courses (a free enrollment, or a course fully discounted) gets
  * the "free-enrollment" email instead of a receipt: "you're enrolled", with the same links.
- * Both share the order's key, so an order never gets both. Access granted by that order
+ * Both share the order's key, so an order never gets both. A subscription's renewal order
+ * (cart metadata `subscription_id`) gets @volmify/access's renewal receipt instead. Access granted by that order
  * sends no separate "access granted" email (see access-granted-email.ts).
  */
 export default async function orderReceiptEmail({ event, container }: SubscriberArgs<{ id: string }>) {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const { data: [order] } = await query.graph({
     entity: "order",
-    fields: ["id", "display_id", "email", "currency_code", "total", "sales_channel_id", "items.title", "items.product_title", "items.quantity", "items.total", "items.product_id"],
+    fields: ["id", "display_id", "email", "currency_code", "total", "sales_channel_id", "metadata", "items.title", "items.product_title", "items.quantity", "items.total", "items.product_id"],
     filters: { id: event.data.id },
   })
   if (!order?.email || !order.sales_channel_id) return
+  // A subscription's renewal order: @volmify/access sends its own receipt (the period, the next payment).
+  if ((order.metadata as Record<string, unknown> | null)?.subscription_id) return
   const org = await container.resolve<any>("org").retrieveOrgBySalesChannel(order.sales_channel_id, ["id"])
   if (!org) return
   const productIds = [...new Set((order.items ?? []).map((i: any) => i?.product_id).filter(Boolean))] as string[]

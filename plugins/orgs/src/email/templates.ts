@@ -353,7 +353,112 @@ const webhookEndpointDisabled: Words = {
   }),
 }
 
+/** Subscriptions (@volmify/access): what a plan costs, as the emails say it. */
+type PlanTerms = { product_title: string; amount: string; every: string; url: string; first_name?: string | null }
+
+const hello = (d: { first_name?: string | null }, rest: string) => (d.first_name ? `${d.first_name}, ${rest.charAt(0).toLowerCase()}${rest.slice(1)}` : rest)
+
+const subscriptionStarted: Words = {
+  en: (brand, d: PlanTerms & { trial_ends_on?: string | null; next_charge_on?: string | null }) => ({
+    subject: d.trial_ends_on ? `Your free trial of ${d.product_title} has started` : `Your subscription to ${d.product_title} has started`,
+    preview: d.trial_ends_on ? `Free until ${d.trial_ends_on}, then ${d.amount} every ${d.every}` : `${d.amount} every ${d.every}`,
+    heading: d.trial_ends_on ? "Your free trial has started" : "Your subscription has started",
+    paragraphs: [
+      d.trial_ends_on
+        ? hello(d, `Your free trial of ${d.product_title} at ${brand.org_name} runs until ${d.trial_ends_on}. Unless you cancel before then, your saved payment method is charged ${d.amount} on ${d.trial_ends_on} and every ${d.every} after that.`)
+        : hello(d, `You subscribed to ${d.product_title} at ${brand.org_name} for ${d.amount} every ${d.every}.${d.next_charge_on ? ` Your next payment is on ${d.next_charge_on}.` : ""}`),
+      "You can cancel at any time in your account: you keep access until the end of the period you paid for.",
+    ],
+    action: { label: "Manage your subscription", url: d.url },
+  }),
+}
+
+const subscriptionRenewalReceipt: Words = {
+  en: (brand, d: PlanTerms & { display_id: string | number; period: string; next_charge_on?: string | null; order_url: string }) => ({
+    subject: `Your ${brand.org_name} receipt: ${d.product_title}`,
+    preview: `${d.amount} for ${d.period}`,
+    heading: "Thank you: your subscription is renewed",
+    paragraphs: [
+      hello(d, `We charged ${d.amount} for your subscription to ${d.product_title} at ${brand.org_name} (order #${d.display_id}).`),
+      d.next_charge_on ? `Your next payment of ${d.amount} is on ${d.next_charge_on}.` : "That was your last payment: your access stays.",
+    ],
+    rows: [
+      { label: `${d.product_title} (${d.period})`, value: d.amount },
+      { label: "Total", value: d.amount, strong: true },
+    ],
+    action: { label: "Manage your subscription", url: d.url },
+    note: `Order details: ${d.order_url}`,
+  }),
+}
+
+const subscriptionPaymentFailed: Words = {
+  en: (brand, d: PlanTerms & { next_retry_on: string }) => ({
+    subject: `Payment failed: your ${d.product_title} subscription`,
+    preview: `We will try again on ${d.next_retry_on}: update your payment method`,
+    heading: "We could not take your payment",
+    paragraphs: [
+      hello(d, `We could not charge ${d.amount} for your subscription to ${d.product_title} at ${brand.org_name}. You keep your access for now.`),
+      `We will try again on ${d.next_retry_on}. Update your payment method before then so that the payment goes through; if it keeps failing, the subscription is canceled.`,
+    ],
+    action: { label: "Update your payment method", url: d.url },
+  }),
+}
+
+const SUBSCRIPTION_END_WORDS: Record<string, { subject: string; text: string }> = {
+  payment_failed: { subject: "was canceled", text: "was canceled because its payment failed again after several tries" },
+  period_end: { subject: "has ended", text: "has ended, as you asked, at the end of the period you paid for" },
+  merchant: { subject: "was canceled", text: "was canceled by the school" },
+}
+
+const subscriptionCanceled: Words = {
+  en: (brand, d: PlanTerms & { reason: string }) => {
+    const words = SUBSCRIPTION_END_WORDS[d.reason] ?? SUBSCRIPTION_END_WORDS.merchant
+    return {
+      subject: `Your ${d.product_title} subscription ${words.subject}`,
+      preview: `${brand.org_name}: no further payment will be taken`,
+      heading: d.reason === "period_end" ? "Your subscription has ended" : "Your subscription was canceled",
+      paragraphs: [
+        hello(d, `Your subscription to ${d.product_title} at ${brand.org_name} ${words.text}. No further payment will be taken and its access has ended.`),
+        `You can subscribe again at any time${brand.reply_to ? "; questions? Reply to this email." : "."}`,
+      ],
+      action: { label: "See your subscriptions", url: d.url },
+    }
+  },
+}
+
+const subscriptionTrialEnding: Words = {
+  en: (brand, d: PlanTerms & { trial_ends_on: string }) => ({
+    subject: `Your free trial of ${d.product_title} ends on ${d.trial_ends_on}`,
+    preview: `Then ${d.amount} every ${d.every}, unless you cancel`,
+    heading: "Your free trial ends soon",
+    paragraphs: [
+      hello(d, `Your free trial of ${d.product_title} at ${brand.org_name} ends on ${d.trial_ends_on}. Then your saved payment method is charged ${d.amount} every ${d.every}.`),
+      "Nothing to do to keep learning. To stop before the first payment, cancel in your account before the trial ends.",
+    ],
+    action: { label: "Manage your subscription", url: d.url },
+  }),
+}
+
+const subscriptionCancelScheduled: Words = {
+  en: (brand, d: PlanTerms & { access_until: string }) => ({
+    subject: `Your ${d.product_title} subscription will end on ${d.access_until}`,
+    preview: "No further payment; access until the end of the paid period",
+    heading: "Your subscription will not renew",
+    paragraphs: [
+      hello(d, `As you asked, your subscription to ${d.product_title} at ${brand.org_name} will not renew: no further payment will be taken. You keep access until ${d.access_until}.`),
+      "Changed your mind? Resume it in your account before then.",
+    ],
+    action: { label: "Resume your subscription", url: d.url },
+  }),
+}
+
 export const EMAIL_TEMPLATES = {
+  "subscription-started": subscriptionStarted,
+  "subscription-renewal-receipt": subscriptionRenewalReceipt,
+  "subscription-payment-failed": subscriptionPaymentFailed,
+  "subscription-canceled": subscriptionCanceled,
+  "subscription-trial-ending": subscriptionTrialEnding,
+  "subscription-cancel-scheduled": subscriptionCancelScheduled,
   "marketing-opt-in-confirm": marketingOptInConfirm,
   "webhook-endpoint-disabled": webhookEndpointDisabled,
   "access-granted": accessGranted,

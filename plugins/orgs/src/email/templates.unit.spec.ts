@@ -16,7 +16,15 @@ const brand = (over: Partial<EmailBrand> = {}): EmailBrand => ({
   ...over,
 })
 
+const PLAN = { product_title: "TS Club", amount: "$20.00", every: "month", url: "https://acme.test/account/subscriptions", first_name: "Ana" }
+
 const SAMPLE: Record<EmailTemplate, Record<string, unknown>> = {
+  "subscription-started": { ...PLAN, trial_ends_on: "January 17, 2027", next_charge_on: "January 17, 2027" },
+  "subscription-renewal-receipt": { ...PLAN, display_id: 12, period: "January 17, 2027 - February 17, 2027", next_charge_on: "February 17, 2027", order_url: "https://acme.test/order/order_1" },
+  "subscription-payment-failed": { ...PLAN, next_retry_on: "May 18, 2027" },
+  "subscription-canceled": { ...PLAN, reason: "payment_failed" },
+  "subscription-trial-ending": { ...PLAN, trial_ends_on: "January 17, 2027" },
+  "subscription-cancel-scheduled": { ...PLAN, access_until: "August 1, 2028" },
   "marketing-opt-in-confirm": { url: "https://acme.test/email/confirm?token=v1.org_1.mopt_1.x", course_title: "TS", hours: 48 },
   "access-granted": { url: "https://acme.test/courses/ts", courses: [{ title: "TS", url: "https://acme.test/courses/ts" }], first_name: "Ana", expires_on: null },
   "free-enrollment": { url: "https://acme.test/courses/ts", courses: [{ title: "TS", url: "https://acme.test/courses/ts" }], display_id: 3 },
@@ -74,6 +82,27 @@ describe("email templates", () => {
     expect(buildEmail("customer-password-reset", brand({ locale: "fr" }), SAMPLE["customer-password-reset"]).subject).toBe(
       "Reset your Acme <b>Academy</b> password"
     )
+  })
+
+  it("words each subscription email with its dates, amount and reason", () => {
+    const b = brand()
+    expect(buildEmail("subscription-started", b, SAMPLE["subscription-started"]).paragraphs[0]).toBe(
+      "Ana, your free trial of TS Club at Acme <b>Academy</b> runs until January 17, 2027. Unless you cancel before then, your saved payment method is charged $20.00 on January 17, 2027 and every month after that."
+    )
+    expect(buildEmail("subscription-started", b, { ...PLAN, trial_ends_on: null, next_charge_on: "February 3, 2027", first_name: null }).subject).toBe(
+      "Your subscription to TS Club has started"
+    )
+    expect(buildEmail("subscription-payment-failed", b, SAMPLE["subscription-payment-failed"]).paragraphs[1]).toContain("We will try again on May 18, 2027")
+    expect(buildEmail("subscription-renewal-receipt", b, { ...SAMPLE["subscription-renewal-receipt"], next_charge_on: null }).paragraphs[1]).toBe(
+      "That was your last payment: your access stays."
+    )
+    const ended = (reason: string) => buildEmail("subscription-canceled", b, { ...PLAN, reason }).subject
+    expect([ended("payment_failed"), ended("period_end"), ended("merchant")]).toEqual([
+      "Your TS Club subscription was canceled",
+      "Your TS Club subscription has ended",
+      "Your TS Club subscription was canceled",
+    ])
+    expect(buildEmail("subscription-canceled", b, { ...PLAN, reason: "payment_failed" }).paragraphs[0]).toContain("because its payment failed")
   })
 
   it("ignores a brand colour that is not a hex colour (no CSS injection)", async () => {

@@ -1,6 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ACCESS_MODULE } from "../../modules/access"
 import type AccessModuleService from "../../modules/access/service"
+import { throwIfTestFault } from "../../utils/test-faults"
 
 export type ClaimRenewalInput = { subscription_id: string; period_index: number; period_start: Date; period_end: Date }
 export type ClaimedRenewal = { claimed: boolean; renewal_id: string | null }
@@ -44,6 +45,7 @@ export const claimRenewalStep = createStep(
 export const markRenewalPaidStep = createStep(
   "mark-subscription-renewal-paid",
   async ({ renewal_id, order_id }: { renewal_id: string; order_id: string }, { container }) => {
+    throwIfTestFault(container, "mark-subscription-renewal-paid")
     const service = container.resolve<AccessModuleService>(ACCESS_MODULE)
     const [before] = await service.listSubscriptionRenewals({ id: renewal_id }, { select: ["id", "status", "order_id", "attempts"] })
     await service.updateSubscriptionRenewals({ id: renewal_id, status: "paid", order_id, attempts: (before as any).attempts + 1, last_error: null } as any)

@@ -1,6 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ACCESS_MODULE } from "../../modules/access"
 import type AccessModuleService from "../../modules/access/service"
+import { throwIfTestFault } from "../../utils/test-faults"
 
 /** Creates subscriptions; compensation deletes exactly those it created. */
 export const createSubscriptionsStep = createStep(
@@ -22,7 +23,8 @@ type SubscriptionUpdate = { id: string } & Record<string, unknown>
 /** Updates one subscription; compensation writes back the previous values of changed fields. */
 export const updateSubscriptionStep = createStep(
   "update-subscription",
-  async (update: SubscriptionUpdate, { container }) => {
+  async (update: SubscriptionUpdate, { container, metadata }) => {
+    throwIfTestFault(container, metadata.action)
     const service = container.resolve<AccessModuleService>(ACCESS_MODULE)
     const [before] = (await service.listSubscriptions({ id: update.id }, { select: Object.keys(update) as any })) as any[]
     const updated = await service.updateSubscriptions(update as any)

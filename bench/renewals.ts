@@ -1,0 +1,197 @@
+import { writeFileSync } from "node:fs"
+import type { ExecArgs } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import {
+  completeCartWorkflow,
+  createCartWorkflow,
+  createPaymentCollectionForCartWorkflow,
+  createPaymentSessionsWorkflow,
+  createProductsWorkflow,
+} from "@medusajs/medusa/core-flows"
+
+// P10 (`medusa exec ./bench/renewals.ts`, run by bench/run.js): N subscriptions due at once,
+// renewed by W workers side by side (the renew-subscriptions job's pass,
+// runDueSubscriptionRenewals: per subscription a lock, a claimed period, a cart, a payment
+// session with the system provider, completeCartWorkflow, the period paid, the subscription
+// advanced).
+//
+// Set-up, not timed: in the first org, a $10 monthly subscription product in the USD region;
+// min(N, 1,000) fresh customers; N active subscriptions (bulk, through the access module)
+// whose period 2 is due a week ahead, renewed with the clock moved there (the bench server's
+// own job, on the real clock, never takes them).
+// Timed: W concurrent loops of runDueSubscriptionRenewals until a pass changes nothing.
+// Checked in SQL afterwards: paid renewals, orders per subscription (double charges = orders
+// beyond one per subscription and period), subscriptions advanced.
+// Profile: BENCH_P10_PROFILE renewals (default 20) of fresh subscriptions run phase by phase
+// with the same core workflows the renewal runs, one at a time, to show where the time goes.
+//
+// BENCH_P10_SUBS (N), BENCH_P10_WORKERS (W, default 2), BENCH_P10_CONCURRENCY (renewals side by
+// side per worker, default 1), BENCH_P10_OUT (result JSON).
+
+export default async function renewalsBench({ container }: ExecArgs) {
+  const n = Number(process.env.BENCH_P10_SUBS || 1000)
+  const workers = Number(process.env.BENCH_P10_WORKERS || 2)
+  const concurrency = Number(process.env.BENCH_P10_CONCURRENCY || 1)
+  const profileCount = Number(process.env.BENCH_P10_PROFILE ?? 20)
+  if (!Number.isInteger(n) || n < 1) throw new Error("BENCH_P10_SUBS must be a positive integer")
+  const { runDueSubscriptionRenewals, setAccessPlanWorkflow } = require("@volmify/access/workflows")
+  const access = container.resolve<any>("access")
+  const pg = container.resolve(ContainerRegistrationKeys.PG_CONNECTION) as any
+  const [org] = await container.resolve<any>("org").listOrgs({}, { select: ["id", "name", "sales_channel_id"], take: 1, order: { created_at: "ASC" } })
+  if (!org) throw new Error("P10 needs an org (run the demo seed first)")
+  const [usd] = await container.resolve(Modules.REGION).listRegions({ currency_code: "usd" }, { take: 1 })
+  if (!usd) throw new Error("P10 needs a USD region (run the demo seed first)")
+  const stamp = Date.now().toString(36)
+
+  const setupStart = Date.now()
+  // An earlier run stopped half-way (--reuse-db) left its subscriptions due: they would be renewed in this one's time.
+  await pg.raw(`update subscription set status = 'canceled', next_charge_at = null where origin_order_id like 'order_p10_%' and next_charge_at is not null`)
+  const { result: [product] } = await createProductsWorkflow(container).run({
+    input: {
+      products: [
+        {
+          title: `P10 membership ${stamp}`,
+          handle: `p10-membership-${stamp}`,
+          status: "published",
+          options: [{ title: "Plan", values: ["Monthly"] }],
+          variants: [{ title: "Monthly", manage_inventory: false, options: { Plan: "Monthly" }, prices: [{ currency_code: "usd", amount: 10 }] }],
+          sales_channels: [{ id: org.sales_channel_id }],
+        },
+      ],
+      additional_data: { org_id: org.id },
+    },
+  })
+  const variantId = product.variants[0].id
+  const { result: plan } = await setAccessPlanWorkflow(container).run({
+    input: { variant_id: variantId, tier: 1, billing: "subscription", interval: "month" },
+  })
+  const now = new Date(Date.now() + 7 * 24 * 3600_000)
+  const anchor = new Date(now)
+  anchor.setUTCMonth(anchor.getUTCMonth() - 1)
+  const customers: any[] = []
+  for (let i = 0; i < Math.min(n, 1000); i += 500) {
+    customers.push(
+      ...(await container
+        .resolve(Modules.CUSTOMER)
+        .createCustomers(Array.from({ length: Math.min(500, Math.min(n, 1000) - i) }, (_, j) => ({ email: `p10-${stamp}-${i + j}@bench.volmify.local` }))))
+    )
+  }
+  const row = (i: number, due: Date) => {
+    const c = customers[i % customers.length]
+    return {
+      customer_id: c.id,
+      org_id: org.id,
+      plan_id: plan.id,
+      variant_id: variantId,
+      product_id: product.id,
+      tier: 1,
+      scope: "course",
+      interval: "month",
+      interval_count: 1,
+      status: "active",
+      origin_order_id: `order_p10_${stamp}_${i}`,
+      email: c.email,
+      region_id: usd.id,
+      currency_code: "usd",
+      sales_channel_id: org.sales_channel_id,
+      payment_provider_id: "pp_system_default",
+      billing_anchor: anchor,
+      current_period_start: anchor,
+      current_period_end: due,
+      next_charge_at: due,
+      payments_made: 1,
+    }
+  }
+  const ids: string[] = []
+  for (let i = 0; i < n; i += 1000) {
+    const made = await access.createSubscriptions(Array.from({ length: Math.min(1000, n - i) }, (_, j) => row(i + j, now)))
+    ids.push(...made.map((s: any) => s.id))
+  }
+  const setupSeconds = (Date.now() - setupStart) / 1000
+
+  const perWorker = Array.from({ length: workers }, () => ({ passes: 0, renewed: 0, failed: 0, errored: 0, skipped: 0 }))
+  const started = process.hrtime.bigint()
+  await Promise.all(
+    perWorker.map(async (w) => {
+      for (;;) {
+        const pass = await runDueSubscriptionRenewals(container, now, { batchSize: 100, maxBatches: 1000, concurrency })
+        w.passes++
+        w.renewed += pass.renewed
+        w.failed += pass.failed
+        w.errored += pass.errored
+        w.skipped += pass.skipped
+        if (pass.renewed + pass.ended + pass.failed === 0) return
+      }
+    })
+  )
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9
+
+  const { rows: [renewals] } = await pg.raw(
+    `select count(*)::int as rows, count(*) filter (where status = 'paid')::int as paid, count(distinct order_id)::int as orders
+       from subscription_renewal where subscription_id = any(?)`,
+    [ids]
+  )
+  const { rows: [orders] } = await pg.raw(
+    `select count(*)::int as orders, count(distinct metadata->>'subscription_id')::int as subscriptions
+       from "order" where deleted_at is null and metadata->>'subscription_id' = any(?)`,
+    [ids]
+  )
+  const { rows: advanced } = await pg.raw(`select payments_made, count(*)::int as n from subscription where id = any(?) group by 1`, [ids])
+  const renewed = perWorker.reduce((s, w) => s + w.renewed, 0)
+
+  // Where the time goes: the renewal's phases one at a time on fresh subscriptions.
+  const phases: Record<string, number[]> = { create_cart: [], payment_collection: [], payment_session: [], complete_cart: [], whole_renewal: [] }
+  if (profileCount > 0) {
+    const sample = await access.createSubscriptions(Array.from({ length: profileCount * 2 }, (_, i) => ({ ...row(i, now), origin_order_id: `order_p10_${stamp}_profile_${i}` })))
+    const time = async <T>(phase: string, run: () => Promise<T>): Promise<T> => {
+      const t = process.hrtime.bigint()
+      const out = await run()
+      phases[phase].push(Number(process.hrtime.bigint() - t) / 1e6)
+      return out
+    }
+    for (const s of sample.slice(0, profileCount)) {
+      const { result: cart } = await time("create_cart", () =>
+        createCartWorkflow(container).run({
+          input: { region_id: s.region_id, customer_id: s.customer_id, email: s.email, currency_code: "usd", sales_channel_id: s.sales_channel_id, items: [{ variant_id: variantId, quantity: 1 }] },
+        })
+      )
+      const { result: collection } = await time("payment_collection", () => createPaymentCollectionForCartWorkflow(container).run({ input: { cart_id: cart.id } }))
+      await time("payment_session", () =>
+        createPaymentSessionsWorkflow(container).run({ input: { payment_collection_id: (collection as any).id, provider_id: "pp_system_default", customer_id: s.customer_id } })
+      )
+      await time("complete_cart", () => completeCartWorkflow(container).run({ input: { id: cart.id } }))
+    }
+    const { renewSubscriptionWorkflow } = require("@volmify/access/workflows")
+    for (const s of sample.slice(profileCount)) {
+      await time("whole_renewal", () => renewSubscriptionWorkflow(container).run({ input: { subscription_id: s.id, now } }))
+    }
+    await access.updateSubscriptions(sample.map((s: any) => ({ id: s.id, status: "canceled", next_charge_at: null })))
+  }
+  const summary = (xs: number[]) => {
+    const sorted = [...xs].sort((a, b) => a - b)
+    return sorted.length
+      ? { n: sorted.length, p50_ms: Math.round(sorted[Math.floor(sorted.length / 2)]), mean_ms: Math.round(sorted.reduce((a, b) => a + b, 0) / sorted.length) }
+      : null
+  }
+
+  const out = {
+    subscriptions: n,
+    workers,
+    concurrency_per_worker: concurrency,
+    setup_seconds: Number(setupSeconds.toFixed(1)),
+    renew_seconds: Number(seconds.toFixed(2)),
+    renewals_per_second: Number((renewed / seconds).toFixed(1)),
+    per_worker: perWorker,
+    checks: {
+      renewal_rows: renewals.rows,
+      paid_renewals: renewals.paid,
+      distinct_renewal_orders: renewals.orders,
+      orders: orders.orders,
+      subscriptions_with_orders: orders.subscriptions,
+      double_charges: orders.orders - orders.subscriptions,
+      payments_made: Object.fromEntries(advanced.map((r: any) => [r.payments_made, r.n])),
+    },
+    profile: Object.fromEntries(Object.entries(phases).map(([k, v]) => [k, summary(v)])),
+  }
+  writeFileSync(process.env.BENCH_P10_OUT as string, JSON.stringify(out))
+}
