@@ -1,6 +1,6 @@
 import { fromMinor, toMinor } from "@volmify/ledger/money"
 import type { AnalyticsScope } from "./scope"
-import { addLedgerSum, type Knex, type LedgerSumRow, type Period, rate, type Revenue, revenueJson, Where, zeroRevenue } from "./sql"
+import { addLedgerSum, anyOf, type Knex, type LedgerSumRow, type Period, rate, type Revenue, revenueJson, Where, zeroRevenue } from "./sql"
 
 /*
  * The overview's figures, every one an aggregate in SQL (GROUP BY, date_trunc, FILTER):
@@ -93,7 +93,8 @@ export async function revenueFigures(knex: Knex, input: OverviewInput) {
 
 async function courseTitles(knex: Knex, productIds: string[]) {
   if (!productIds.length) return new Map<string, { id: string; title: string }>()
-  const { rows } = await knex.raw(`SELECT id, product_id, title FROM course WHERE product_id = ANY(?) AND deleted_at IS NULL`, [productIds])
+  const [inIds, ids] = anyOf("product_id", productIds)
+  const { rows } = await knex.raw(`SELECT id, product_id, title FROM course WHERE ${inIds} AND deleted_at IS NULL`, [ids])
   return new Map(rows.map((r: any) => [r.product_id, { id: r.id, title: r.title }]))
 }
 
@@ -101,7 +102,7 @@ async function courseTitles(knex: Knex, productIds: string[]) {
 function courseScope(w: Where, scope: AnalyticsScope, alias = "c") {
   w.add(`${alias}.deleted_at IS NULL`)
   if (scope.org_id) w.add(`${alias}.org_id = ?`, scope.org_id)
-  if (scope.product_ids) w.add(`${alias}.product_id = ANY(?)`, scope.product_ids)
+  if (scope.product_ids) w.add(...anyOf(`${alias}.product_id`, scope.product_ids))
   return w
 }
 
@@ -113,10 +114,11 @@ export async function salesFigures(knex: Knex, input: OverviewInput) {
   else o.add("o.sales_channel_id IN (SELECT sales_channel_id FROM org WHERE deleted_at IS NULL)")
   if (currency_code) o.add("o.currency_code = ?", currency_code)
   if (scope.product_ids) {
+    const [inProducts, ids] = anyOf("li.product_id", scope.product_ids)
     o.add(
       `EXISTS (SELECT 1 FROM order_item oi JOIN order_line_item li ON li.id = oi.item_id
-        WHERE oi.order_id = o.id AND oi.deleted_at IS NULL AND li.product_id = ANY(?))`,
-      scope.product_ids
+        WHERE oi.order_id = o.id AND oi.deleted_at IS NULL AND ${inProducts})`,
+      ids
     )
   }
   const orders = await knex.raw(

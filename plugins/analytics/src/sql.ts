@@ -124,6 +124,12 @@ export function revenueJson(t: Revenue, currency: string) {
 /** `part / whole` rounded to 4 decimals (a ratio, not money); null when nothing to divide. */
 export const rate = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 10_000) / 10_000 : null)
 
+/**
+ * `column` is one of `ids`, as SQL with one binding (knex would expand an array binding into
+ * a list). Medusa ids never hold a comma; an empty list matches nothing.
+ */
+export const anyOf = (column: string, ids: string[]): [string, string] => [`${column} = ANY(string_to_array(?, ','))`, ids.join(",")]
+
 /** A SQL fragment and its bindings, joined with AND. */
 export class Where {
   parts: string[] = []
