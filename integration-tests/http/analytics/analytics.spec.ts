@@ -314,6 +314,7 @@ medusaIntegrationTestRunner({
           ["fields=*revenue.by_course", /fields/],
           ["interval=year", /interval/],
           ["from=2026-13-01", /from/],
+          ["from=2026-02-31", /from must be a date/],
           ["to=yesterday", /to/],
           ["from=2026-05-02&to=2026-05-01", /from must be before to/],
           ["from=2000-01-01&to=2026-01-01&interval=day", /interval=day/],

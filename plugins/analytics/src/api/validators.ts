@@ -7,8 +7,10 @@ import { text } from "@volmify/orgs/validation"
  * counts that whole day.
  */
 const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2}))?$/
-const date = (field: string) =>
-  text().refine((v) => DATE.test(v) && !Number.isNaN(Date.parse(v)), `${field} must be a date (YYYY-MM-DD) or an ISO date-time`)
+/** A real calendar day (Date.parse would roll 2026-02-31 over to March 3). */
+const isDate = (v: string) =>
+  DATE.test(v) && !Number.isNaN(Date.parse(v)) && new Date(`${v.slice(0, 10)}T00:00:00Z`).toISOString().slice(0, 10) === v.slice(0, 10)
+const date = (field: string) => text().refine(isDate, `${field} must be a date (YYYY-MM-DD) or an ISO date-time`)
 
 const period = {
   from: date("from").optional(),
