@@ -88,7 +88,7 @@ export async function platformFigures(knex: Knex, period: Period) {
        COALESCE(SUM(CASE WHEN e.direction = 'debit' THEN e.amount ELSE 0 END), 0)::text AS debits,
        COALESCE(SUM(CASE WHEN e.direction = 'credit' THEN e.amount ELSE 0 END), 0)::text AS credits
      FROM ledger_entry e JOIN ledger_transaction t ON t.id = e.transaction_id JOIN ledger_account a ON a.id = e.account_id
-     WHERE e.deleted_at IS NULL AND t.occurred_at >= ? AND t.occurred_at < ? AND a.code IN ('cash', 'platform_fees', 'processing_fee_expense')
+     WHERE e.deleted_at IS NULL AND t.deleted_at IS NULL AND t.occurred_at >= ? AND t.occurred_at < ? AND a.code IN ('cash', 'platform_fees', 'processing_fee_expense')
      GROUP BY 1, 2, 3, 4, 5`,
     [period.from, period.to]
   )

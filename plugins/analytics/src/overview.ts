@@ -22,8 +22,9 @@ const SUMS = `COALESCE(SUM(CASE WHEN e.direction = 'debit' THEN e.amount ELSE 0 
 
 /** Ledger entries of the scope (org, currency; an employee's view: their own payable only), posted in [from, to). */
 function ledgerWhere(scope: AnalyticsScope, from: Date, to: Date, currency?: string) {
-  const w = new Where().add("e.deleted_at IS NULL").add("t.occurred_at >= ?", from).add("t.occurred_at < ?", to)
-  if (scope.org_id) w.add("e.org_id = ?", scope.org_id)
+  // t.org_id and t.deleted_at too: the ledger's (org_id, occurred_at) index on transactions answers the period.
+  const w = new Where().add("e.deleted_at IS NULL AND t.deleted_at IS NULL").add("t.occurred_at >= ?", from).add("t.occurred_at < ?", to)
+  if (scope.org_id) w.add("e.org_id = ? AND t.org_id = ?", scope.org_id, scope.org_id)
   if (currency) w.add("e.currency_code = ?", currency)
   if (scope.employee_id) w.add("a.code = 'payable' AND a.owner_type = 'employee' AND a.owner_id = ?", scope.employee_id)
   return w
