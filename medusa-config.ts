@@ -227,6 +227,7 @@ module.exports = defineConfig({
     { resolve: "@volmify/ledger", options: {} },
     { resolve: "@volmify/attribution", options: {} },
     { resolve: "@volmify/affiliates", options: {} },
+    { resolve: "@volmify/analytics", options: {} },
   ],
   modules: [...redisModules, ...paymentModules, ...notificationModules, ...fileModules],
 })

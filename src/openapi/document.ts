@@ -20,6 +20,7 @@ const SCHEMA_MODULES: Record<Plugin, string[]> = {
   courses: ["@volmify/courses/api/validators", "@volmify/courses/api/responses"],
   attribution: ["@volmify/attribution/api/validators"],
   affiliates: ["@volmify/affiliates/api/validators", "@volmify/affiliates/api/responses"],
+  analytics: ["@volmify/analytics/api/validators"],
 }
 
 const loaded = new Map<Plugin, Record<string, unknown>>()
@@ -211,7 +212,7 @@ export function openApiDocument(audience: Audience): Doc {
       url: `https://docs.medusajs.com/api/${audience}`,
     },
     servers: [{ url: "/", description: "This Medusa server" }],
-    tags: (["orgs", "access", "courses", "attribution", "affiliates"] as Plugin[])
+    tags: (["orgs", "access", "courses", "attribution", "affiliates", "analytics"] as Plugin[])
       .filter((p) => operationsFor(audience).some((o) => o.plugin === p))
       .map((p) => ({ name: p, description: `Routes of @volmify/${p}` })),
     paths,

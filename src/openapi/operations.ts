@@ -5,7 +5,7 @@
  * route.ts files under each plugin's src/api and the middlewares files and fails when this list and
  * the code disagree (a route missing here, or a different validator than the route's).
  */
-export type Plugin = "orgs" | "access" | "courses" | "attribution" | "affiliates"
+export type Plugin = "orgs" | "access" | "courses" | "attribution" | "affiliates" | "analytics"
 export type Method = "GET" | "POST" | "DELETE"
 /**
  * key: publishable key only; customer: key and a logged-in customer; customer_optional: key,
@@ -189,4 +189,8 @@ export const OPERATIONS: Operation[] = [
   op("affiliates", "GET", "/store/affiliates/me", { auth: "customer", summary: "-> { program, affiliate, clicks, orders, earnings, commissions } for the logged-in…", description: "-> { program, affiliate, clicks, orders, earnings, commissions } for the logged-in customer in this store's program (`affiliate: null` before applying).", response: "StoreMyAffiliateResponseSchema" }),
   op("affiliates", "POST", "/store/affiliates", { auth: "customer", summary: "-> 201 { affiliate }: the customer applies to the store's program.", body: "StoreApplySchema", response: "StoreApplyAffiliateResponseSchema", status: [201] }),
   op("affiliates", "POST", "/store/carts/{id}/referral", { auth: "key", summary: "-> { referral }: a referral touch on the cart.", body: "StoreAttachReferralSchema", response: "StoreAttachReferralResponseSchema" }),
+  // --- @volmify/analytics
+  op("analytics", "GET", "/admin/analytics/overview", { auth: "admin", summary: "Revenue (ledger), sales and learning figures of a period and the previous one.", description: "Revenue from the ledger (gross, refunds, net, tax, platform and processing fees, staff shares, affiliate commissions, org revenue; exact decimal strings per currency) in total, by day/week/month bucket and by course; orders, new students, top courses and affiliates; active students, lessons completed, certificates, quiz pass rate, completion per course. Owners and admins: their org; other staff: their own earnings and the courses they are attributed on; platform operators: `org_id` or every org.", query: "AnalyticsOverviewQuerySchema" }),
+  op("analytics", "GET", "/admin/analytics/courses/{id}", { auth: "admin", summary: "One course: per-lesson completions and drop-off, quiz pass rates (404 for another org's course).", query: "AnalyticsCourseQuerySchema" }),
+  op("analytics", "GET", "/admin/analytics/platform", { auth: "admin", summary: "Per org: students, courses, orders, revenue and platform fees (platform operators only).", query: "AnalyticsPlatformQuerySchema" }),
 ]

@@ -16,7 +16,7 @@ import { createTwoOrgFixture, TwoOrgFixture } from "../../helpers/orgs"
 jest.setTimeout(600_000)
 
 const ROOT = path.resolve(__dirname, "../../..")
-const PLUGINS = ["orgs", "access", "courses", "ledger", "attribution", "affiliates"]
+const PLUGINS = ["orgs", "access", "courses", "ledger", "attribution", "affiliates", "analytics"]
 type Method = "get" | "post" | "delete"
 type Route = { plugin: string; path: string; method: Method }
 

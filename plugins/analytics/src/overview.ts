@@ -1,0 +1,251 @@
+import { fromMinor, toMinor } from "@volmify/ledger/money"
+import type { AnalyticsScope } from "./scope"
+import { addLedgerSum, anyOf, type Knex, type LedgerSumRow, type Period, rate, type Revenue, revenueJson, Where, zeroRevenue } from "./sql"
+
+/*
+ * The overview's figures, every one an aggregate in SQL (GROUP BY, date_trunc, FILTER):
+ * only sums and counts come back to Node. Money is summed in SQL per ledger account and
+ * folded here in integer minor units (exact decimal strings out).
+ */
+
+export type Interval = "day" | "week" | "month"
+export type OverviewInput = {
+  scope: AnalyticsScope
+  current: Period
+  previous: Period
+  interval: Interval
+  currency_code?: string
+}
+
+const SUMS = `COALESCE(SUM(CASE WHEN e.direction = 'debit' THEN e.amount ELSE 0 END), 0)::text AS debits,
+  COALESCE(SUM(CASE WHEN e.direction = 'credit' THEN e.amount ELSE 0 END), 0)::text AS credits`
+
+/** Ledger entries of the scope (org, currency; an employee's view: their own payable only), posted in [from, to). */
+function ledgerWhere(scope: AnalyticsScope, from: Date, to: Date, currency?: string) {
+  // t.org_id and t.deleted_at too: the ledger's (org_id, occurred_at) index on transactions answers the period.
+  const w = new Where().add("e.deleted_at IS NULL AND t.deleted_at IS NULL").add("t.occurred_at >= ?", from).add("t.occurred_at < ?", to)
+  if (scope.org_id) w.add("e.org_id = ? AND t.org_id = ?", scope.org_id, scope.org_id)
+  if (currency) w.add("e.currency_code = ?", currency)
+  if (scope.employee_id) w.add("a.code = 'payable' AND a.owner_type = 'employee' AND a.owner_id = ?", scope.employee_id)
+  return w
+}
+
+const LEDGER_FROM = `ledger_entry e JOIN ledger_transaction t ON t.id = e.transaction_id JOIN ledger_account a ON a.id = e.account_id`
+
+type Keyed = Map<string, { key: Record<string, string>; currency: string; totals: Revenue }>
+function fold(rows: (LedgerSumRow & { currency_code: string } & Record<string, any>)[], keyOf: (r: any) => Record<string, string>): Keyed {
+  const out: Keyed = new Map()
+  for (const r of rows) {
+    const key = keyOf(r)
+    const id = JSON.stringify([key, r.currency_code])
+    const acc = out.get(id) ?? { key, currency: r.currency_code, totals: zeroRevenue() }
+    addLedgerSum(acc.totals, r, r.currency_code)
+    out.set(id, acc)
+  }
+  return out
+}
+
+export async function revenueFigures(knex: Knex, input: OverviewInput) {
+  const { scope, current, previous, interval, currency_code } = input
+  // Totals of both periods in one pass.
+  const both = ledgerWhere(scope, previous.from, current.to, currency_code)
+  const totals = await knex.raw(
+    `SELECT CASE WHEN t.occurred_at >= ? THEN 'current' ELSE 'previous' END AS period, e.currency_code, a.code, a.owner_type, t.kind, ${SUMS}
+     FROM ${LEDGER_FROM} WHERE ${both.sql} GROUP BY 1, 2, 3, 4, 5`,
+    [current.from, ...both.bindings]
+  )
+  const cur = ledgerWhere(scope, current.from, current.to, currency_code)
+  // `interval` is one of day/week/month (validated), never caller text in the SQL.
+  const buckets = await knex.raw(
+    `SELECT to_char(date_trunc('${interval}', t.occurred_at AT TIME ZONE 'UTC'), 'YYYY-MM-DD') AS bucket, e.currency_code, a.code, a.owner_type, t.kind, ${SUMS}
+     FROM ${LEDGER_FROM} WHERE ${cur.sql} GROUP BY 1, 2, 3, 4, 5 ORDER BY 1`,
+    cur.bindings
+  )
+  const products = await knex.raw(
+    `SELECT e.product_id, e.currency_code, a.code, a.owner_type, t.kind, ${SUMS}
+     FROM ${LEDGER_FROM} WHERE ${cur.sql} AND e.product_id IS NOT NULL GROUP BY 1, 2, 3, 4, 5`,
+    cur.bindings
+  )
+  const byPeriod = fold(totals.rows, (r) => ({ period: r.period }))
+  const list = (period: string) =>
+    [...byPeriod.values()]
+      .filter((v) => v.key.period === period)
+      .sort((a, b) => a.currency.localeCompare(b.currency))
+      .map((v) => ({ currency_code: v.currency, ...revenueJson(v.totals, v.currency) }))
+  const byProduct = [...fold(products.rows, (r) => ({ product_id: r.product_id })).values()]
+  const courses = await courseTitles(knex, [...new Set(byProduct.map((v) => v.key.product_id))])
+  return {
+    current: list("current"),
+    previous: list("previous"),
+    buckets: [...fold(buckets.rows, (r) => ({ bucket: r.bucket })).values()]
+      .sort((a, b) => a.key.bucket.localeCompare(b.key.bucket) || a.currency.localeCompare(b.currency))
+      .map((v) => ({ bucket: v.key.bucket, currency_code: v.currency, ...revenueJson(v.totals, v.currency) })),
+    by_course: byProduct
+      .map((v) => ({
+        product_id: v.key.product_id,
+        course_id: courses.get(v.key.product_id)?.id ?? null,
+        title: courses.get(v.key.product_id)?.title ?? null,
+        currency_code: v.currency,
+        ...revenueJson(v.totals, v.currency),
+      }))
+      .sort((a, b) => a.currency_code.localeCompare(b.currency_code) || Number(b.gross) - Number(a.gross) || a.product_id.localeCompare(b.product_id)),
+  }
+}
+
+async function courseTitles(knex: Knex, productIds: string[]) {
+  if (!productIds.length) return new Map<string, { id: string; title: string }>()
+  const [inIds, ids] = anyOf("product_id", productIds)
+  const { rows } = await knex.raw(`SELECT id, product_id, title FROM course WHERE ${inIds} AND deleted_at IS NULL`, [ids])
+  return new Map(rows.map((r: any) => [r.product_id, { id: r.id, title: r.title }]))
+}
+
+/** Courses of the scope, as a condition on a `course` alias. */
+function courseScope(w: Where, scope: AnalyticsScope, alias = "c") {
+  w.add(`${alias}.deleted_at IS NULL`)
+  if (scope.org_id) w.add(`${alias}.org_id = ?`, scope.org_id)
+  if (scope.product_ids) w.add(...anyOf(`${alias}.product_id`, scope.product_ids))
+  return w
+}
+
+export async function salesFigures(knex: Knex, input: OverviewInput) {
+  const { scope, current, previous, currency_code } = input
+  // Orders placed in the org's sales channel (drafts excluded); an employee's view: orders with a line of their products.
+  const o = new Where().add("o.deleted_at IS NULL").add("o.is_draft_order = false").add("o.created_at >= ?", previous.from).add("o.created_at < ?", current.to)
+  if (scope.org_id) o.add("o.sales_channel_id = (SELECT sales_channel_id FROM org WHERE id = ?)", scope.org_id)
+  else o.add("o.sales_channel_id IN (SELECT sales_channel_id FROM org WHERE deleted_at IS NULL)")
+  if (currency_code) o.add("o.currency_code = ?", currency_code)
+  if (scope.product_ids) {
+    const [inProducts, ids] = anyOf("li.product_id", scope.product_ids)
+    o.add(
+      `EXISTS (SELECT 1 FROM order_item oi JOIN order_line_item li ON li.id = oi.item_id
+        WHERE oi.order_id = o.id AND oi.deleted_at IS NULL AND ${inProducts})`,
+      ids
+    )
+  }
+  const orders = await knex.raw(
+    `SELECT CASE WHEN o.created_at >= ? THEN 'current' ELSE 'previous' END AS period, o.currency_code,
+       count(*)::int AS orders, count(*) FILTER (WHERE o.status = 'canceled')::int AS canceled
+     FROM "order" o WHERE ${o.sql} GROUP BY 1, 2 ORDER BY 2`,
+    [current.from, ...o.bindings]
+  )
+  // New students: customers whose first entitlement to one of the scope's courses falls in the period.
+  const c = courseScope(new Where().add("en.deleted_at IS NULL"), scope)
+  const students = await knex.raw(
+    `SELECT count(*) FILTER (WHERE first_at >= ? AND first_at < ?)::int AS current,
+            count(*) FILTER (WHERE first_at >= ? AND first_at < ?)::int AS previous
+     FROM (SELECT en.customer_id, c.org_id, min(en.created_at) AS first_at
+           FROM entitlement en JOIN course c ON c.product_id = en.product_id
+           WHERE ${c.sql} GROUP BY 1, 2) s`,
+    [current.from, current.to, previous.from, previous.to, ...c.bindings]
+  )
+  const top = courseScope(new Where().add("en.deleted_at IS NULL").add("en.created_at >= ?", current.from).add("en.created_at < ?", current.to), scope)
+  const topCourses = await knex.raw(
+    `SELECT c.id AS course_id, c.product_id, c.title, count(DISTINCT en.customer_id)::int AS new_students
+     FROM entitlement en JOIN course c ON c.product_id = en.product_id
+     WHERE ${top.sql} GROUP BY 1, 2, 3 ORDER BY 4 DESC, 3, 1 LIMIT 10`,
+    top.bindings
+  )
+  const period = (p: string) => {
+    const rows = orders.rows.filter((r: any) => r.period === p)
+    return {
+      orders: rows.reduce((n: number, r: any) => n + r.orders, 0),
+      canceled_orders: rows.reduce((n: number, r: any) => n + r.canceled, 0),
+      orders_by_currency: rows.map((r: any) => ({ currency_code: r.currency_code, orders: r.orders, canceled_orders: r.canceled })),
+      new_students: students.rows[0]?.[p] ?? 0,
+    }
+  }
+  return {
+    current: period("current"),
+    previous: period("previous"),
+    top_courses: topCourses.rows,
+    // Affiliates are for roles that see the org (affiliates.read); an employee's own view has none.
+    top_affiliates: scope.employee_id ? null : await topAffiliates(knex, input),
+  }
+}
+
+async function topAffiliates(knex: Knex, { scope, current, currency_code }: OverviewInput) {
+  const w = new Where()
+    .add("ac.deleted_at IS NULL")
+    .add("ac.status <> 'voided'")
+    .add("ac.ordered_at >= ?", current.from)
+    .add("ac.ordered_at < ?", current.to)
+  if (scope.org_id) w.add("ac.org_id = ?", scope.org_id)
+  if (currency_code) w.add("ac.currency_code = ?", currency_code)
+  const { rows } = await knex.raw(
+    `SELECT ac.affiliate_id, af.code, ac.currency_code, count(DISTINCT ac.order_id)::int AS orders, SUM(ac.amount)::text AS commission
+     FROM affiliate_commission ac JOIN affiliate af ON af.id = ac.affiliate_id
+     WHERE ${w.sql} GROUP BY 1, 2, 3 ORDER BY 4 DESC, SUM(ac.amount) DESC, 2 LIMIT 10`,
+    w.bindings
+  )
+  return rows.map((r: any) => ({
+    affiliate_id: r.affiliate_id,
+    code: r.code,
+    currency_code: r.currency_code,
+    orders: r.orders,
+    commission: fromMinor(toMinor(r.commission, r.currency_code), r.currency_code),
+  }))
+}
+
+export async function learningFigures(knex: Knex, input: OverviewInput) {
+  const { scope, current, previous } = input
+  const both = (col: string) => new Where().add(`${col} >= ?`, previous.from).add(`${col} < ?`, current.to)
+  const enrolled = (w: Where) => courseScope(w.add("en.deleted_at IS NULL"), scope)
+  const split = (col: string, expr: string) =>
+    `${expr.replace("%", `${col} >= ?`)} AS current, ${expr.replace("%", `${col} < ?`)} AS previous`
+
+  const p = enrolled(both("lp.updated_at").add("lp.deleted_at IS NULL"))
+  const active = await knex.raw(
+    `SELECT ${split("lp.updated_at", "count(DISTINCT en.customer_id) FILTER (WHERE %)::int")}
+     FROM lesson_progress lp JOIN enrollment en ON en.id = lp.enrollment_id JOIN course c ON c.id = en.course_id
+     WHERE ${p.sql}`,
+    [current.from, current.from, ...p.bindings]
+  )
+  const l = enrolled(both("lp.completed_at").add("lp.deleted_at IS NULL").add("lp.status = 'completed'"))
+  const lessons = await knex.raw(
+    `SELECT ${split("lp.completed_at", "count(*) FILTER (WHERE %)::int")}
+     FROM lesson_progress lp JOIN enrollment en ON en.id = lp.enrollment_id JOIN course c ON c.id = en.course_id
+     WHERE ${l.sql}`,
+    [current.from, current.from, ...l.bindings]
+  )
+  const cw = courseScope(both("ce.issued_at").add("ce.deleted_at IS NULL"), scope)
+  const certificates = await knex.raw(
+    `SELECT ${split("ce.issued_at", "count(*) FILTER (WHERE %)::int")}
+     FROM certificate ce JOIN course c ON c.id = ce.course_id WHERE ${cw.sql}`,
+    [current.from, current.from, ...cw.bindings]
+  )
+  const q = enrolled(both("qa.submitted_at").add("qa.deleted_at IS NULL").add("qa.status = 'submitted'"))
+  const quizzes = await knex.raw(
+    `SELECT CASE WHEN qa.submitted_at >= ? THEN 'current' ELSE 'previous' END AS period,
+       count(*)::int AS attempts, count(*) FILTER (WHERE qa.passed)::int AS passed
+     FROM quiz_attempt qa JOIN enrollment en ON en.id = qa.enrollment_id JOIN course c ON c.id = en.course_id
+     WHERE ${q.sql} GROUP BY 1`,
+    [current.from, ...q.bindings]
+  )
+  // Completion per course as of the period's end: enrollments started before it, completed before it.
+  const cc = courseScope(new Where(), scope)
+  const completion = await knex.raw(
+    `SELECT c.id AS course_id, c.title,
+       count(en.id) FILTER (WHERE en.started_at < ?)::int AS enrolled,
+       count(en.id) FILTER (WHERE en.completed_at < ?)::int AS completed,
+       count(en.id) FILTER (WHERE en.completed_at >= ? AND en.completed_at < ?)::int AS completed_in_period
+     FROM course c LEFT JOIN enrollment en ON en.course_id = c.id AND en.deleted_at IS NULL AND en.status <> 'cancelled'
+     WHERE ${cc.sql} GROUP BY 1, 2 ORDER BY 3 DESC, 2, 1 LIMIT 200`,
+    [current.to, current.to, current.from, current.to, ...cc.bindings]
+  )
+  const period = (key: "current" | "previous") => {
+    const quiz = quizzes.rows.find((r: any) => r.period === key) ?? { attempts: 0, passed: 0 }
+    return {
+      active_students: active.rows[0][key],
+      lessons_completed: lessons.rows[0][key],
+      certificates_issued: certificates.rows[0][key],
+      quiz_attempts: quiz.attempts,
+      quiz_attempts_passed: quiz.passed,
+      quiz_pass_rate: rate(quiz.passed, quiz.attempts),
+    }
+  }
+  return {
+    current: period("current"),
+    previous: period("previous"),
+    completion_by_course: completion.rows.map((r: any) => ({ ...r, completion_rate: rate(r.completed, r.enrolled) })),
+  }
+}
