@@ -1,0 +1,15 @@
+import { MedusaError } from "@medusajs/framework/utils"
+import { AFFILIATES_MODULE } from "../../modules/affiliates"
+
+export const svc = (container: any) => container.resolve(AFFILIATES_MODULE) as any
+
+/** The approved affiliate with `code` in an org whose program is enabled, or 404. */
+export async function findActiveAffiliateByCode(container: any, orgId: string, code: string) {
+  const service = svc(container)
+  const [program] = await service.listAffiliatePrograms({ org_id: orgId })
+  const [affiliate] = program?.enabled ? await service.listAffiliates({ org_id: orgId, code: code.trim().toUpperCase() }) : []
+  if (!affiliate || affiliate.status !== "approved") {
+    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Referral code "${code}" was not found`)
+  }
+  return { affiliate, program }
+}
