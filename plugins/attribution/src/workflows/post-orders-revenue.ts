@@ -1,7 +1,8 @@
 import { acquireLockStep, releaseLockStep } from "@medusajs/medusa/core-flows"
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { planOrdersPostingsStep } from "./steps/plan-order-posting"
-import { postLedgerEntries, validateOrderIdsStep } from "@volmify/ledger/workflows"
+import { postLedgerEntries } from "@volmify/ledger/workflows"
+import { validateOrderIdsStep } from "@volmify/orgs/workflows"
 import { onChartAccounts, orderLockKey } from "./steps/order-revenue-posting"
 
 /**

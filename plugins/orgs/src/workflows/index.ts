@@ -25,3 +25,5 @@ export * from "./automation-inactivity"
 export * from "./marketing-opt-in"
 export * from "./enqueue-webhook-event"
 export * from "./drain-webhook-deliveries"
+/** For other plugins' order backfills (attribution, affiliates): a batch's order ids, checked. */
+export * from "./steps/validate-order-ids"
