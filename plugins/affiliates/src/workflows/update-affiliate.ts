@@ -4,7 +4,7 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { AffiliateEvents } from "../events"
 import { AFFILIATES_MODULE } from "../modules/affiliates"
 import { updateAffiliateRecordsStep } from "./steps/records"
-import { RateInput } from "./steps/validate"
+import { normaliseRate, RateInput } from "./steps/validate"
 
 const svc = (container: any) => container.resolve(AFFILIATES_MODULE) as any
 

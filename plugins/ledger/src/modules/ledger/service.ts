@@ -1,4 +1,5 @@
 import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/postgresql"
+import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import type { BigNumberInput, Context, DAL, ModulesSdkTypes } from "@medusajs/framework/types"
 import {
   generateEntityId,
@@ -486,8 +487,8 @@ export default class LedgerModuleService extends MedusaService({ LedgerAccount, 
   async getBalances(accountIds: string[], @MedusaContext() context: Context = {}): Promise<Record<string, AccountBalance>> {
     if (!accountIds.length) return {}
     const rows: any[] = await knexOf(context)("ledger_account as a")
-      .leftJoin("ledger_entry as e", function () {
-        this.on("e.account_id", "=", "a.id").andOnNull("e.deleted_at")
+      .leftJoin("ledger_entry as e", (join: Knex.JoinClause) => {
+        join.on("e.account_id", "=", "a.id").andOnNull("e.deleted_at")
       })
       .whereIn("a.id", accountIds)
       .groupBy("a.id", "a.normal_balance")
