@@ -1,13 +1,14 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
 import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { createStep, createWorkflow, StepResponse, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { MathBN } from "@medusajs/framework/utils"
 import { AffiliateEvents } from "../events"
-import { AFFILIATES_MODULE } from "../modules/affiliates"
+import { AFFILIATES_MODULE, type AffiliatesModuleService } from "../modules/affiliates"
 import { postLedgerEntries } from "../utils/ledger"
 import { updateAffiliateRecordsStep } from "./steps/records"
 import { commissionPosting, type LedgerPlan } from "./steps/commission-posting"
 
-const svc = (container: any) => container.resolve(AFFILIATES_MODULE) as any
+const svc = (container: MedusaContainer) => container.resolve<AffiliatesModuleService>(AFFILIATES_MODULE)
 
 const planApprovalsStep = createStep(
   "plan-commission-approvals",

@@ -1,10 +1,11 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
 import { createStep, createWorkflow, StepResponse, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { MedusaError } from "@medusajs/framework/utils"
-import { AFFILIATES_MODULE } from "../modules/affiliates"
+import { AFFILIATES_MODULE, type AffiliatesModuleService } from "../modules/affiliates"
 import { updateAffiliateRecordsStep } from "./steps/records"
 import { approveDueCommissionsWorkflow } from "./approve-due-commissions"
 
-const svc = (container: any) => container.resolve(AFFILIATES_MODULE) as any
+const svc = (container: MedusaContainer) => container.resolve<AffiliatesModuleService>(AFFILIATES_MODULE)
 
 const planReviewStep = createStep(
   "plan-commission-review",

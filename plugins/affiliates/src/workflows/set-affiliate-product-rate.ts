@@ -1,9 +1,10 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
 import { createStep, createWorkflow, StepResponse, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { AFFILIATES_MODULE } from "../modules/affiliates"
+import { AFFILIATES_MODULE, type AffiliatesModuleService } from "../modules/affiliates"
 import { createAffiliateRecordsStep, updateAffiliateRecordsStep } from "./steps/records"
 import { assertProductOfOrgStep, normaliseRate, RateInput } from "./steps/validate"
 
-const svc = (container: any) => container.resolve(AFFILIATES_MODULE) as any
+const svc = (container: MedusaContainer) => container.resolve<AffiliatesModuleService>(AFFILIATES_MODULE)
 
 export type ProductRateInput = { affiliate_id: string; org_id: string; product_id: string } & Required<Pick<RateInput, "commission_type">> & RateInput
 

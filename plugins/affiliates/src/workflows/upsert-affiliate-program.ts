@@ -1,9 +1,10 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
 import { createStep, createWorkflow, StepResponse, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { AFFILIATES_MODULE } from "../modules/affiliates"
+import { AFFILIATES_MODULE, type AffiliatesModuleService } from "../modules/affiliates"
 import { createAffiliateRecordsStep, updateAffiliateRecordsStep } from "./steps/records"
 import { normaliseMinimums, normaliseRate } from "./steps/validate"
 
-const svc = (container: any) => container.resolve(AFFILIATES_MODULE) as any
+const svc = (container: MedusaContainer) => container.resolve<AffiliatesModuleService>(AFFILIATES_MODULE)
 
 export type ProgramInput = {
   org_id: string

@@ -1,3 +1,4 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
 import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, createWorkflow, StepResponse, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
@@ -7,7 +8,7 @@ import type CourseModuleService from "../modules/course/service"
 import { softDeleteLessonsStep } from "./steps/records"
 import { lessonUsage } from "./steps/lesson-usage"
 
-const courses = (container: any) => container.resolve(COURSE_MODULE) as CourseModuleService
+const courses = (container: MedusaContainer) => container.resolve<CourseModuleService>(COURSE_MODULE)
 
 /** A placed lesson cannot be deleted: 400 listing every place it is used in. */
 export const assertLessonUnusedStep = createStep("assert-lesson-unused", async ({ id }: { id: string }, { container }) => {

@@ -1,3 +1,4 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
 import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { createStep, createWorkflow, StepResponse, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { MedusaError } from "@medusajs/framework/utils"
@@ -7,7 +8,7 @@ import type CourseModuleService from "../modules/course/service"
 import { QuizQuestion, quizDefinitionProblems } from "../rules/grade-quiz"
 import { createLessonQuizStep, updateLessonQuizStep } from "./steps/records"
 
-const courses = (container: any) => container.resolve(COURSE_MODULE) as CourseModuleService
+const courses = (container: MedusaContainer) => container.resolve<CourseModuleService>(COURSE_MODULE)
 
 export type SaveLessonQuizInput = {
   lesson_id: string

@@ -1,3 +1,4 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
 import { acquireLockStep, emitEventStep, releaseLockStep } from "@medusajs/medusa/core-flows"
 import { createStep, createWorkflow, StepResponse, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { MedusaError } from "@medusajs/framework/utils"
@@ -8,7 +9,7 @@ import { QuizQuestion, shuffleWithSeed } from "../rules/grade-quiz"
 import { createQuizAttemptsStep, updateQuizAttemptsStep } from "./steps/records"
 import { QUIZ_SUBMIT_GRACE_SECONDS } from "./steps/quiz-timing"
 
-const courses = (container: any) => container.resolve(COURSE_MODULE) as CourseModuleService
+const courses = (container: MedusaContainer) => container.resolve<CourseModuleService>(COURSE_MODULE)
 
 export type StartQuizAttemptInput = { enrollment_id: string; placement_id: string; lesson_id: string; now?: Date }
 

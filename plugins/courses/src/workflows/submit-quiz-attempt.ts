@@ -1,3 +1,4 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
 import { acquireLockStep, emitEventStep, releaseLockStep } from "@medusajs/medusa/core-flows"
 import { createStep, createWorkflow, StepResponse, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { MedusaError } from "@medusajs/framework/utils"
@@ -9,7 +10,7 @@ import { recordLessonProgressWorkflow } from "./progress"
 import { updateQuizAttemptsStep } from "./steps/records"
 import { QUIZ_SUBMIT_GRACE_SECONDS } from "./steps/quiz-timing"
 
-const courses = (container: any) => container.resolve(COURSE_MODULE) as CourseModuleService
+const courses = (container: MedusaContainer) => container.resolve<CourseModuleService>(COURSE_MODULE)
 
 export type SubmitQuizAttemptInput = { attempt_id: string; enrollment_id: string; answers: QuizAnswer[]; now?: Date }
 

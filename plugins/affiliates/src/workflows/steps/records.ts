@@ -1,5 +1,6 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { AFFILIATES_MODULE } from "../../modules/affiliates"
+import { AFFILIATES_MODULE, type AffiliatesModuleService } from "../../modules/affiliates"
 
 /** Model -> the plural the generated service methods use. */
 export const MODELS = {
@@ -13,7 +14,7 @@ export const MODELS = {
 } as const
 export type ModelName = keyof typeof MODELS
 
-const svc = (container: any) => container.resolve(AFFILIATES_MODULE) as any
+const svc = (container: MedusaContainer) => container.resolve<AffiliatesModuleService>(AFFILIATES_MODULE)
 
 /** Creates rows; compensation deletes exactly those rows. */
 export const createAffiliateRecordsStep = createStep(

@@ -108,8 +108,10 @@ const knexOf = (context: Context) => {
   return manager.getTransactionContext() ?? manager.getKnex()
 }
 
-const isUniqueViolation = (error: any) =>
-  error?.code === "23505" || /duplicate key|unique constraint|already exists/i.test(String(error?.message ?? ""))
+const isUniqueViolation = (error: unknown) => {
+  const e = (typeof error === "object" && error !== null ? error : {}) as { code?: unknown; message?: unknown }
+  return e.code === "23505" || /duplicate key|unique constraint|already exists/i.test(String(e.message ?? ""))
+}
 
 /**
  * Double-entry ledger. Transactions are posted whole (one DB transaction) and balanced in
