@@ -56,6 +56,39 @@ export type PostTransactionInput = {
   no_negative_balance?: string[]
 }
 
+/** A posted entry as the service returns it (its amount as Medusa serializes a big number). */
+export type PostedLedgerEntry = {
+  id: string
+  transaction_id: string
+  account_id: string
+  org_id: string
+  currency_code: string
+  direction: Direction
+  amount: string | number
+  product_id: string | null
+  line_item_id: string | null
+  metadata: Record<string, unknown> | null
+}
+
+/** A posted transaction as the service returns it: its row with its entries. */
+export type PostedLedgerTransaction = {
+  id: string
+  org_id: string
+  currency_code: string
+  kind: TransactionKind
+  reference_type: string
+  reference_id: string
+  reverses_id: string | null
+  description: string | null
+  flags: string[] | null
+  occurred_at: Date | string
+  metadata: Record<string, unknown> | null
+  entries: PostedLedgerEntry[]
+}
+
+/** What posting answers: the transaction, and whether this call created it (false: it was there). */
+export type PostResult = { transaction: PostedLedgerTransaction; created: boolean }
+
 export type AccountBalance = { account_id: string; debits: string; credits: string; balance: string }
 
 export const SUMMARY_GROUPS = {
@@ -201,7 +234,7 @@ export default class LedgerModuleService extends MedusaService({ LedgerAccount, 
   async postTransaction(
     input: PostTransactionInput,
     @MedusaContext() context: Context = {}
-  ): Promise<{ transaction: any; created: boolean }> {
+  ): Promise<PostResult> {
     try {
       return await this.postTransaction_(input, context)
     } catch (error) {
@@ -214,20 +247,25 @@ export default class LedgerModuleService extends MedusaService({ LedgerAccount, 
   }
 
   @InjectManager()
-  async findByReference(referenceType: string, referenceId: string, @MedusaContext() context: Context = {}) {
+  async findByReference(
+    referenceType: string,
+    referenceId: string,
+    @MedusaContext() context: Context = {}
+  ): Promise<PostedLedgerTransaction | null> {
     const [found] = await this.listLedgerTransactions(
       { reference_type: referenceType, reference_id: referenceId },
       { relations: ["entries"], take: 1 },
       context
     )
-    return found ?? null
+    // The generated DTO types relations and big numbers loosely; the row is this shape.
+    return (found as unknown as PostedLedgerTransaction | undefined) ?? null
   }
 
   @InjectTransactionManager()
   protected async postTransaction_(
     input: PostTransactionInput,
     @MedusaContext() context: Context = {}
-  ): Promise<{ transaction: any; created: boolean }> {
+  ): Promise<PostResult> {
     const { entries, currency } = await this.validatePosting_(input, context)
     const existing = await this.findByReference(input.reference_type, input.reference_id, context)
     if (existing) return { transaction: existing, created: false }
@@ -244,7 +282,7 @@ export default class LedgerModuleService extends MedusaService({ LedgerAccount, 
   protected async insert_(
     postings: { input: PostTransactionInput; entries: (PostEntryInput & { minor: bigint })[]; currency: string }[],
     context: Context
-  ): Promise<any[]> {
+  ): Promise<PostedLedgerTransaction[]> {
     const made = await this.ledgerTransactionService_.create(
       postings.map(({ input, currency }) => ({
         org_id: input.org_id,
@@ -277,15 +315,15 @@ export default class LedgerModuleService extends MedusaService({ LedgerAccount, 
       context
     )
     const [posted, postedEntries] = await Promise.all([
-      this.baseRepository_.serialize<any[]>(made),
-      this.baseRepository_.serialize<any[]>(entries),
+      this.baseRepository_.serialize<Omit<PostedLedgerTransaction, "entries">[]>(made),
+      this.baseRepository_.serialize<(PostedLedgerEntry & { transaction?: { id: string }; account?: unknown })[]>(entries),
     ])
-    const entriesOf = new Map<string, any[]>()
-    for (const { transaction: t, account: _a, ...e } of postedEntries as any[]) {
+    const entriesOf = new Map<string, PostedLedgerEntry[]>()
+    for (const { transaction: t, account: _a, ...e } of postedEntries) {
       const id = e.transaction_id ?? t?.id
       entriesOf.set(id, [...(entriesOf.get(id) ?? []), e])
     }
-    return posted.map((t: any) => ({ ...t, entries: entriesOf.get(t.id) ?? [] }))
+    return posted.map((t) => ({ ...t, entries: entriesOf.get(t.id) ?? [] }))
   }
 
   /** Shape, rounding, accounts (same org and currency) and balance: 400s naming the field. */
@@ -359,7 +397,7 @@ export default class LedgerModuleService extends MedusaService({ LedgerAccount, 
   async postTransactions(
     inputs: PostTransactionInput[],
     @MedusaContext() context: Context = {}
-  ): Promise<{ transaction: any; created: boolean }[]> {
+  ): Promise<PostResult[]> {
     if (!inputs?.length) return []
     try {
       return await this.postTransactions_(inputs, context)
@@ -367,7 +405,7 @@ export default class LedgerModuleService extends MedusaService({ LedgerAccount, 
       if (context.transactionManager || !isUniqueViolation(error)) throw error
       // A concurrent poster won a reference: post one by one (each answers its duplicate),
       // undoing this call's postings if one of them fails.
-      const results: { transaction: any; created: boolean }[] = []
+      const results: PostResult[] = []
       try {
         for (const input of inputs) results.push(await this.postTransaction(input, context))
       } catch (inner) {
@@ -382,9 +420,9 @@ export default class LedgerModuleService extends MedusaService({ LedgerAccount, 
   protected async postTransactions_(
     inputs: PostTransactionInput[],
     @MedusaContext() context: Context = {}
-  ): Promise<{ transaction: any; created: boolean }[]> {
+  ): Promise<PostResult[]> {
     if (inputs.some((i) => i?.no_negative_balance?.length)) {
-      const results: { transaction: any; created: boolean }[] = []
+      const results: PostResult[] = []
       for (const input of inputs) results.push(await this.postTransaction_(input, context))
       return results
     }
@@ -436,7 +474,7 @@ export default class LedgerModuleService extends MedusaService({ LedgerAccount, 
     specs: AccountSpec[],
     build: (accounts: Record<string, any>) => PostTransactionInput[],
     @MedusaContext() context: Context = {}
-  ): Promise<{ results: { transaction: any; created: boolean }[]; created_account_ids: string[] }> {
+  ): Promise<{ results: PostResult[]; created_account_ids: string[] }> {
     try {
       return await this.postWithAccounts_(specs, build, context)
     } catch (error) {
@@ -450,7 +488,7 @@ export default class LedgerModuleService extends MedusaService({ LedgerAccount, 
     specs: AccountSpec[],
     build: (accounts: Record<string, any>) => PostTransactionInput[],
     @MedusaContext() context: Context = {}
-  ): Promise<{ results: { transaction: any; created: boolean }[]; created_account_ids: string[] }> {
+  ): Promise<{ results: PostResult[]; created_account_ids: string[] }> {
     const { accounts, created_ids } = await this.ensureAccounts(specs ?? [], context)
     const inputs = build(accounts)
     const results = inputs?.length ? await this.postTransactions_(inputs, context) : []
