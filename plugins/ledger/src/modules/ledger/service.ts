@@ -220,7 +220,7 @@ export default class LedgerModuleService extends MedusaService({ LedgerAccount, 
     )
     const accounts = await this.listLedgerAccounts({ key: [...byKey.keys()] }, {}, context)
     return {
-      accounts: Object.fromEntries(accounts.map((a: any) => [a.key, a])),
+      accounts: Object.fromEntries(accounts.map((a) => [a.key, a])),
       created_ids: (inserted.rows ?? []).map((r: { id: string }) => r.id),
     }
   }
@@ -331,7 +331,7 @@ export default class LedgerModuleService extends MedusaService({ LedgerAccount, 
     const { entries, currency } = this.validateShape_(input)
     const ids = [...new Set(entries.map((e) => e.account_id))]
     const accounts = await this.listLedgerAccounts({ id: ids }, { select: ["id", "org_id", "currency_code"] }, context)
-    this.checkAccounts_(input, entries, currency, new Map(accounts.map((a: any) => [a.id, a])))
+    this.checkAccounts_(input, entries, currency, new Map(accounts.map((a) => [a.id, a])))
     return { entries, currency }
   }
 
@@ -372,11 +372,11 @@ export default class LedgerModuleService extends MedusaService({ LedgerAccount, 
     input: PostTransactionInput,
     entries: { account_id: string; index: number }[],
     currency: string,
-    byId: Map<string, any>,
+    byId: Map<string, { org_id: string; currency_code: string }>,
     label = ""
   ) {
     for (const e of entries) {
-      const account: any = byId.get(e.account_id)
+      const account = byId.get(e.account_id)
       const invalid = (message: string) => new MedusaError(MedusaError.Types.INVALID_DATA, `${label}${message}`)
       if (!account) throw invalid(`entries[${e.index}].account_id "${e.account_id}" is not a ledger account`)
       if (account.org_id !== input.org_id || account.currency_code !== currency) {
@@ -430,7 +430,7 @@ export default class LedgerModuleService extends MedusaService({ LedgerAccount, 
     const checked = inputs.map((input, i) => ({ input, ...this.validateShape_(input, label(i)) }))
     const accountIds = [...new Set(checked.flatMap((c) => c.entries.map((e) => e.account_id)).filter(Boolean))]
     const accounts = await this.listLedgerAccounts({ id: accountIds }, { select: ["id", "org_id", "currency_code"] }, context)
-    const accountsById = new Map(accounts.map((a: any) => [a.id, a]))
+    const accountsById = new Map(accounts.map((a) => [a.id, a]))
     checked.forEach((c, i) => this.checkAccounts_(c.input, c.entries, c.currency, accountsById, label(i)))
 
     const refOf = (i: PostTransactionInput) => `${i.reference_type}\u0000${i.reference_id}`
@@ -440,10 +440,11 @@ export default class LedgerModuleService extends MedusaService({ LedgerAccount, 
       .select("id")
       .whereIn(["reference_type", "reference_id"], pairs)
       .whereNull("deleted_at")
-    const byRef = new Map<string, any>()
+    const byRef = new Map<string, PostedLedgerTransaction>()
     if (found.length) {
       const earlier = await this.listLedgerTransactions({ id: found.map((f) => f.id) }, { relations: ["entries"], take: found.length }, context)
-      for (const t of earlier as any[]) byRef.set(refOf(t), t)
+      // The generated DTO types relations and big numbers loosely; the rows are this shape.
+      for (const t of earlier as unknown as PostedLedgerTransaction[]) byRef.set(refOf(t), t)
     }
     const before = new Set(byRef.keys())
     // First occurrence of each reference not posted before.
@@ -457,7 +458,11 @@ export default class LedgerModuleService extends MedusaService({ LedgerAccount, 
       const ref = refOf(input)
       const created = !before.has(ref) && !answered.has(ref)
       answered.add(ref)
-      return { transaction: byRef.get(ref), created }
+      const transaction = byRef.get(ref)
+      if (!transaction) {
+        throw new MedusaError(MedusaError.Types.UNEXPECTED_STATE, `No transaction was posted for ${input.reference_type} ${input.reference_id}`)
+      }
+      return { transaction, created }
     })
   }
 
@@ -507,7 +512,7 @@ export default class LedgerModuleService extends MedusaService({ LedgerAccount, 
     await knex("ledger_account").select("id").whereIn("id", ids).forUpdate()
     const balances = await this.getBalances(ids, context)
     const accounts = await this.listLedgerAccounts({ id: ids }, { select: ["id", "name", "normal_balance"] }, context)
-    for (const account of accounts as any[]) {
+    for (const account of accounts) {
       const before = toMinor(balances[account.id]?.balance ?? "0", currency)
       const effect = entries
         .filter((e) => e.account_id === account.id)
@@ -526,7 +531,7 @@ export default class LedgerModuleService extends MedusaService({ LedgerAccount, 
   @InjectManager()
   async getBalances(accountIds: string[], @MedusaContext() context: Context = {}): Promise<Record<string, AccountBalance>> {
     if (!accountIds.length) return {}
-    const rows: any[] = await knexOf(context)("ledger_account as a")
+    const rows: { id: string; normal_balance: Direction; debits: string; credits: string }[] = await knexOf(context)("ledger_account as a")
       .leftJoin("ledger_entry as e", (join: Knex.JoinClause) => {
         join.on("e.account_id", "=", "a.id").andOnNull("e.deleted_at")
       })
