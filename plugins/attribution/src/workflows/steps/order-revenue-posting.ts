@@ -1,9 +1,9 @@
-import { accountKey } from "@volmify/ledger/modules/ledger"
+import { accountKey, type AccountSpec } from "@volmify/ledger/modules/ledger"
 
 export const orderLockKey = (orderId: string) => `attribution:order:${orderId}`
 
 /** The chart account (code and owner) of an account spec made by `chartAccount`. */
-export const chartRefOf = (spec: any) => ({
+export const chartRefOf = (spec: AccountSpec) => ({
   code: spec.code,
   owner: spec.owner_id ? { type: spec.owner_type, id: spec.owner_id, name: spec.name } : null,
 })
