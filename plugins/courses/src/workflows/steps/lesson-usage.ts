@@ -9,10 +9,10 @@ export async function lessonUsage(service: CourseModuleService, lessonIds: strin
   const placements = await service.listSectionLessons({ lesson_id: lessonIds }, { select: ["id", "lesson_id", "course_id", "section_id"] })
   if (!placements.length) return usage
   const [sections, list] = await Promise.all([
-    service.listCourseSections({ id: [...new Set(placements.map((p: any) => p.section_id))] }, { select: ["id", "title", "module_id"], relations: ["module"] }),
+    service.listCourseSections({ id: [...new Set(placements.map((p) => p.section_id))] }, { select: ["id", "title", "module_id"], relations: ["module"] }),
     service.listCourses({ id: [...new Set(placements.map((p) => p.course_id))] }, { select: ["id", "title"] }),
   ])
-  const sectionById = new Map(sections.map((s: any) => [s.id, s]))
+  const sectionById = new Map(sections.map((s) => [s.id, s]))
   const courseById = new Map(list.map((c) => [c.id, c]))
   for (const p of placements as any[]) {
     const section: any = sectionById.get(p.section_id)
