@@ -1,5 +1,5 @@
 import { defineMiddlewares, type MedusaNextFunction, type MedusaRequest, type MedusaResponse } from "@medusajs/framework/http"
-import { requireOrgScope, STAFF_ROLES } from "@volmify/orgs/tenancy"
+import { claimOrgScopedRoutes, requireOrgScope, STAFF_ROLES } from "@volmify/orgs/tenancy"
 import { Stripe } from "../modules/stripe-payment/stripe-sdk"
 
 
@@ -25,7 +25,7 @@ async function verifyStripeSignature(req: MedusaRequest, res: MedusaResponse, ne
   next()
 }
 
-export default defineMiddlewares({
+export default claimOrgScopedRoutes(defineMiddlewares({
   routes: [
     // GET /admin/volmify/openapi.json: platform operators and org staff of any role (claimed
     // for staff with @volmify/orgs' requireOrgScope, like the plugins' own admin routes).
@@ -38,4 +38,4 @@ export default defineMiddlewares({
       middlewares: [verifyStripeSignature],
     },
   ],
-})
+}))

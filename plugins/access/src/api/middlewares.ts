@@ -1,4 +1,5 @@
 import { authenticate, defineMiddlewares, validateAndTransformBody, validateAndTransformQuery } from "@medusajs/framework/http"
+import { claimOrgScopedRoutes } from "@volmify/orgs/tenancy"
 import {
   AdminGrantEntitlementSchema,
   AdminRevokeEntitlementSchema,
@@ -25,7 +26,8 @@ const staff = requireOrgScope(STAFF_ROLES)
 const catalog = requireOrgScope(CATALOG_ROLES)
 const commerce = requireOrgScope(COMMERCE_ROLES)
 
-export default defineMiddlewares({
+// claimOrgScopedRoutes records which matchers and methods attach requireOrgScope, for the gate.
+export default claimOrgScopedRoutes(defineMiddlewares({
   routes: [
     { matcher: "/admin/products/:id/access-plans", methods: ["GET"], middlewares: [staff] },
     { matcher: "/admin/products/:id/variants/:variant_id/access-plan", methods: ["DELETE"], middlewares: [catalog] },
@@ -141,4 +143,4 @@ export default defineMiddlewares({
       middlewares: [authenticate("customer", ["session", "bearer"]), validateAndTransformBody(StoreUpgradeCreditSchema)],
     },
   ],
-})
+}))

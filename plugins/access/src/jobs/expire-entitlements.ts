@@ -1,5 +1,5 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { expireEntitlementsWorkflow } from "../workflows/revoke-entitlements"
+import { expireEntitlementsWorkflow } from "../workflows/expire-entitlements"
 
 /** Every 10 minutes: active entitlements past their expiry become `expired`. */
 export default async function expireEntitlementsJob(container: MedusaContainer) {

@@ -1,6 +1,6 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { grantEntitlementsForOrderWorkflow } from "../workflows/grant-entitlements-for-order"
-import { revokeEntitlementsForOrderWorkflow } from "../workflows/revoke-entitlements"
+import { revokeEntitlementsForOrderWorkflow } from "../workflows/revoke-entitlements-for-order"
 
 /**
  * order.placed -> grant access for paid lines (idempotent);

@@ -1,7 +1,7 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { isFullyRefunded } from "../rules/paid-order"
-import { revokeEntitlementsForOrderWorkflow } from "../workflows/revoke-entitlements"
+import { revokeEntitlementsForOrderWorkflow } from "../workflows/revoke-entitlements-for-order"
 
 /**
  * payment.refunded -> when the order's payment is refunded in full, revoke what the

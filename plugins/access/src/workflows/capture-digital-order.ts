@@ -2,7 +2,7 @@ import { acquireLockStep, releaseLockStep } from "@medusajs/medusa/core-flows"
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { captureFailureReason } from "../rules/digital-order"
 import { grantEntitlementsForOrderWorkflow } from "./grant-entitlements-for-order"
-import { revokeEntitlementsForOrderWorkflow } from "./revoke-entitlements"
+import { revokeEntitlementsForOrderWorkflow } from "./revoke-entitlements-for-order"
 import { capturePaymentsStep } from "./steps/capture-payments"
 import { planDigitalCaptureStep } from "./steps/plan-digital-capture"
 

@@ -1,4 +1,5 @@
 import { authenticate, defineMiddlewares, validateAndTransformBody, validateAndTransformQuery } from "@medusajs/framework/http"
+import { claimOrgScopedRoutes } from "@volmify/orgs/tenancy"
 import { clientIp, envLimit, rateLimitBy } from "@volmify/orgs/security"
 import {
   AdminCouponSchema,
@@ -36,7 +37,8 @@ const referralLimit = rateLimitBy(
   "referral attachments from this address"
 )
 
-export default defineMiddlewares({
+// claimOrgScopedRoutes records which matchers and methods attach requireOrgScope, for the gate.
+export default claimOrgScopedRoutes(defineMiddlewares({
   routes: [
     // Store: a visit through ?ref=CODE (anyone with the org's key).
     { matcher: "/store/affiliates/clicks", methods: ["POST"], middlewares: [clickLimit, validateAndTransformBody(StoreRecordClickSchema)] },
@@ -61,4 +63,4 @@ export default defineMiddlewares({
     { matcher: "/admin/affiliates/:id/product-rates/:rate_id", methods: ["DELETE"], middlewares: [write] },
     { matcher: "/admin/affiliate-payouts", methods: ["GET"], middlewares: [read, validateAndTransformQuery(AdminOrgQuerySchema, {})] },
   ],
-})
+}))

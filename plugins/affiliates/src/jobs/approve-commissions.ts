@@ -1,5 +1,5 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { approveDueCommissionsWorkflow } from "../workflows/commissions"
+import { approveDueCommissionsWorkflow } from "../workflows/approve-due-commissions"
 
 /** Hourly: approve commissions whose hold period (the refund window) has passed. */
 export default async function approveAffiliateCommissionsJob(container: MedusaContainer) {

@@ -1,6 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { creditMissedCommissionsWorkflow } from "../workflows/commissions"
+import { creditMissedCommissionsWorkflow } from "../workflows/credit-missed-commissions"
 
 export const LOOKBACK_DAYS = 7
 const BATCH = 500

@@ -1,3 +1,4 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
 import crypto from "node:crypto"
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { MathBN, Modules } from "@medusajs/framework/utils"
@@ -8,7 +9,7 @@ import { formatMoney, sendEmail } from "../utils/org-email"
 const hash = (parts: string[]) => crypto.createHash("sha256").update([...parts].sort().join(",")).digest("hex").slice(0, 32)
 
 /** Where an affiliate is mailed: the address they applied with, else their customer account's. */
-async function addressesOf(container: any, affiliates: any[]): Promise<Map<string, string>> {
+async function addressesOf(container: MedusaContainer, affiliates: any[]): Promise<Map<string, string>> {
   const missing = affiliates.filter((a) => !a.email).map((a) => a.customer_id)
   const customers = missing.length ? await container.resolve(Modules.CUSTOMER).listCustomers({ id: missing }, { select: ["id", "email"] }) : []
   const byCustomer = new Map<string, string>(customers.map((c: any) => [c.id, c.email]))

@@ -1,6 +1,6 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { ListenedEvents } from "../events"
-import { clawbackOrderCommissionsWorkflow } from "../workflows/commissions"
+import { clawbackOrderCommissionsWorkflow } from "../workflows/clawback-order-commissions"
 
 /**
  * order.canceled -> claw back all of the order's commissions (idempotent). Medusa's cancel

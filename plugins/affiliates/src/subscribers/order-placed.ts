@@ -1,6 +1,6 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { ListenedEvents } from "../events"
-import { createOrderCommissionsWorkflow } from "../workflows/commissions"
+import { createOrderCommissionsWorkflow } from "../workflows/create-order-commissions"
 
 /** order.placed -> commissions for an attributed order (idempotent: one per line). */
 export default async function affiliateOrderPlaced({ event, container }: SubscriberArgs<{ id: string }>) {

@@ -1,7 +1,7 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { ListenedEvents } from "../events"
-import { clawbackOrderCommissionsWorkflow } from "../workflows/commissions"
+import { clawbackOrderCommissionsWorkflow } from "../workflows/clawback-order-commissions"
 
 /** payment.refunded -> claw back the order's commissions in proportion (idempotent). */
 export default async function affiliatePaymentRefunded({ event, container }: SubscriberArgs<{ id: string }>) {

@@ -3,7 +3,7 @@ export { toMinor, fromMinor, minorToNumber, currencyDigits } from "@volmify/ledg
 export { chartAccount } from "@volmify/ledger/chart"
 export { accountKey } from "@volmify/ledger/modules/ledger"
 /** postLedgerEntries opens the accounts, posts (one DB transaction) and emits `ledger.transaction.posted`. */
-export { postLedgerEntries, recordPayoutWorkflow, validateOrderIdsStep } from "@volmify/ledger/workflows"
+export { postLedgerEntries, recordPayoutWorkflow } from "@volmify/ledger/workflows"
 
 /** Ledger owner type of an affiliate's payable (already in the ledger's chart). */
 export const AFFILIATE_OWNER = "affiliate"

@@ -1,16 +1,17 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
 import { acquireLockStep, emitEventStep, releaseLockStep } from "@medusajs/medusa/core-flows"
 import { createStep, createWorkflow, StepResponse, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { MedusaError } from "@medusajs/framework/utils"
 import { ulid } from "ulid"
 import { AffiliateEvents } from "../events"
-import { AFFILIATES_MODULE } from "../modules/affiliates"
+import { AFFILIATES_MODULE, type AffiliatesModuleService } from "../modules/affiliates"
 import { accountKey, affiliateOwner, chartAccount, fromMinor, recordPayoutWorkflow, toMinor } from "../utils/ledger"
 import { updateAffiliateRecordsStep } from "./steps/records"
 
-const svc = (container: any) => container.resolve(AFFILIATES_MODULE) as any
+const svc = (container: MedusaContainer) => container.resolve<AffiliatesModuleService>(AFFILIATES_MODULE)
 
 /** The affiliate's payable balance in a currency (minor units): approved earnings - clawbacks - payouts. */
-export async function affiliatePayableMinor(container: any, affiliate: { id: string; org_id: string }, currency: string) {
+export async function affiliatePayableMinor(container: MedusaContainer, affiliate: { id: string; org_id: string }, currency: string) {
   const ledger = container.resolve("ledger") as any
   const key = accountKey(chartAccount(affiliate.org_id, "payable", currency, affiliateOwner(affiliate)))
   const [account] = await ledger.listLedgerAccounts({ key })

@@ -1,6 +1,6 @@
 import { defineMiddlewares, validateAndTransformBody, validateAndTransformQuery } from "@medusajs/framework/http"
 import { ORG_EARNINGS_ROLES, RULE_ROLES, STAFF_ROLES, attributedProductIds, requireOrgScope } from "./utils/tenancy"
-import { registerAttributedProducts } from "@volmify/orgs/tenancy"
+import { claimOrgScopedRoutes, registerAttributedProducts } from "@volmify/orgs/tenancy"
 import {
   AdminCreateAttributionRuleSchema,
   AdminRecordPayoutSchema,
@@ -20,7 +20,8 @@ const staff = requireOrgScope(STAFF_ROLES)
 const rules = requireOrgScope(RULE_ROLES)
 const orgEarnings = requireOrgScope(ORG_EARNINGS_ROLES)
 
-export default defineMiddlewares({
+// claimOrgScopedRoutes records which matchers and methods attach requireOrgScope, for the gate.
+export default claimOrgScopedRoutes(defineMiddlewares({
   routes: [
     { matcher: "/admin/products/:id/attribution-rules", methods: ["GET"], middlewares: [staff] },
     { matcher: "/admin/attribution-rules/:id", methods: ["DELETE"], middlewares: [rules] },
@@ -54,4 +55,4 @@ export default defineMiddlewares({
     // Record a payout to an employee (owner, admin).
     { matcher: "/admin/earnings/payouts", methods: ["POST"], middlewares: [orgEarnings, validateAndTransformBody(AdminRecordPayoutSchema)] },
   ],
-})
+}))

@@ -1,6 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { postMissedRevenueWorkflow } from "../workflows/post-order-revenue"
+import { postMissedRevenueWorkflow } from "../workflows/post-missed-revenue"
 
 export const LOOKBACK_DAYS = 7
 const BATCH = 500

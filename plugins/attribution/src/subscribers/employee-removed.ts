@@ -1,6 +1,6 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { ListenedEvents } from "../events"
-import { endEmployeeAttributionRulesWorkflow } from "../workflows/attribution-rules"
+import { endEmployeeAttributionRulesWorkflow } from "../workflows/end-employee-attribution-rules"
 
 /** org.employee.removed -> the employee's attribution rules end now (future ones are deleted). */
 export default async function employeeRemovedSubscriber({

@@ -1,6 +1,6 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { ListenedEvents } from "../events"
-import { reverseOrderRevenueWorkflow } from "../workflows/post-order-revenue"
+import { reverseOrderRevenueWorkflow } from "../workflows/reverse-order-revenue"
 
 /**
  * order.canceled -> reverse the refunds the cancel made (idempotent). Medusa's cancel

@@ -1,7 +1,8 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { ListenedEvents } from "../events"
-import { postOrderRevenueWorkflow, reverseOrderRevenueWorkflow } from "../workflows/post-order-revenue"
+import { postOrderRevenueWorkflow } from "../workflows/post-order-revenue"
+import { reverseOrderRevenueWorkflow } from "../workflows/reverse-order-revenue"
 
 /**
  * payment.captured -> post the order's revenue split; payment.refunded -> post the

@@ -1,7 +1,7 @@
 import { acquireLockStep, releaseLockStep } from "@medusajs/medusa/core-flows"
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { splitDifference, type ReportedFee } from "../rules/processing-fee"
-import { onChartAccounts, orderLockKey } from "./post-order-revenue"
+import { onChartAccounts, orderLockKey } from "./steps/order-revenue-posting"
 import { planFeeAdjustmentStep } from "./steps/plan-fee-adjustment"
 import { FEE_ADJUSTMENT_REFERENCE } from "./steps/plan-refund-reversals"
 

@@ -1,4 +1,5 @@
 import { authenticate, defineMiddlewares, validateAndTransformBody, validateAndTransformQuery } from "@medusajs/framework/http"
+import { claimOrgScopedRoutes } from "@volmify/orgs/tenancy"
 import { clientIp, envLimit, rateLimitBy } from "@volmify/orgs/security"
 import {
   AdminCreateCourseSchema,
@@ -45,7 +46,8 @@ const freeEnrollmentLimit = rateLimitBy(
   "free enrollments from this address"
 )
 
-export default defineMiddlewares({
+// claimOrgScopedRoutes records which matchers and methods attach requireOrgScope, for the gate.
+export default claimOrgScopedRoutes(defineMiddlewares({
   routes: [
     { matcher: "/admin/courses/:id", methods: ["GET"], middlewares: [staff] },
     { matcher: "/admin/courses/:id", methods: ["DELETE"], middlewares: [catalog] },
@@ -137,4 +139,4 @@ export default defineMiddlewares({
     // Certificates: the customer's own (login), and public verification by code (key only).
     { matcher: "/store/customers/me/certificates*", methods: ["GET"], middlewares: [authenticate("customer", ["session", "bearer"])] },
   ],
-})
+}))

@@ -1,10 +1,11 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { Modules } from "@medusajs/framework/utils"
 import { AssessmentEvents } from "../events"
 import { COURSE_MODULE } from "../modules/course"
 import { sendEmail } from "../utils/org-email"
 
-async function customerOf(container: any, id: string) {
+async function customerOf(container: MedusaContainer, id: string) {
   const [customer] = await container.resolve(Modules.CUSTOMER).listCustomers({ id }, { select: ["id", "email", "first_name"] })
   return customer as { id: string; email: string | null; first_name: string | null } | undefined
 }

@@ -1,6 +1,6 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { CourseEvents } from "../events"
-import { issueCertificateWorkflow } from "../workflows/certificates"
+import { issueCertificateWorkflow } from "../workflows/issue-certificate"
 
 /** course.enrollment.completed -> issue the certificate (once; nothing when the course has none). */
 export default async function issueCertificateOnCompletion({ event, container }: SubscriberArgs<{ id: string }>) {

@@ -2,7 +2,7 @@ import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { CourseEvents } from "../events"
 import { COURSE_MODULE } from "../modules/course"
 import type CourseModuleService from "../modules/course/service"
-import { issueCertificateWorkflow } from "../workflows/certificates"
+import { issueCertificateWorkflow } from "../workflows/issue-certificate"
 
 /**
  * course.updated -> when the course has certificates on, issue the missing ones of

@@ -1,3 +1,4 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
 import { createStep, createWorkflow, StepResponse, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { COURSE_MODULE } from "../modules/course"
@@ -5,7 +6,7 @@ import { sendEmail } from "../utils/org-email"
 import type CourseModuleService from "../modules/course/service"
 import { DueNotice, dueDripNotices, NoticePlacement } from "../rules/drip-notices"
 
-const courses = (container: any) => container.resolve(COURSE_MODULE) as CourseModuleService
+const courses = (container: MedusaContainer) => container.resolve<CourseModuleService>(COURSE_MODULE)
 
 /** Template id of the "a lesson is now open" notification (channel `email`). */
 export const DRIP_NOTICE_TEMPLATE = "course-lesson-available"
@@ -66,9 +67,9 @@ export const claimDripNoticesStep = createStep(
           { enrollment_id: d.enrollment_id, placement_id: d.placement_id, customer_id: d.customer_id, available_at: d.available_at },
         ])
         claimed.push({ ...d, notice_id: row.id })
-      } catch (error: any) {
+      } catch (error) {
         // Another run claimed it first (unique index): that run sends it.
-        if (!/unique|already exists|duplicate/i.test(String(error?.message))) throw error
+        if (!/unique|already exists|duplicate/i.test(error instanceof Error ? error.message : String(error))) throw error
       }
     }
     return new StepResponse(claimed, claimed.map((c) => c.notice_id))

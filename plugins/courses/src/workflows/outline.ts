@@ -1,3 +1,4 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
 import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { generateEntityId, MedusaError } from "@medusajs/framework/utils"
 import { createStep, createWorkflow, StepResponse, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
@@ -6,7 +7,7 @@ import { COURSE_MODULE } from "../modules/course"
 import type CourseModuleService from "../modules/course/service"
 import { OutlineInput, OutlinePlan, planOutline } from "../rules/plan-outline"
 
-const courses = (container: any) => container.resolve(COURSE_MODULE) as CourseModuleService
+const courses = (container: MedusaContainer) => container.resolve<CourseModuleService>(COURSE_MODULE)
 
 export type ApplyCourseOutlineInput = { course_id: string; outline: OutlineInput }
 

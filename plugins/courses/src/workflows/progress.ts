@@ -1,3 +1,4 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
 import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, createWorkflow, StepResponse, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
@@ -16,7 +17,7 @@ export type RecordLessonProgressInput = {
   position_seconds?: number
 }
 
-const courses = (container: any) => container.resolve(COURSE_MODULE) as CourseModuleService
+const courses = (container: MedusaContainer) => container.resolve<CourseModuleService>(COURSE_MODULE)
 
 /**
  * A quiz lesson whose quiz is required counts as completed only with a passed attempt; an

@@ -1,4 +1,3 @@
 export * from "./post-ledger-transaction"
 export * from "./record-payout"
 export * from "./steps/post-ledger-entries"
-export * from "./steps/validate-order-ids"

@@ -27,8 +27,10 @@ export type SendEmailInput = {
   record?: Record<string, unknown>
 }
 
-const isUniqueViolation = (error: any) =>
-  error?.code === "23505" || /duplicate key|unique constraint|already exists/i.test(String(error?.message ?? ""))
+const isUniqueViolation = (error: unknown) => {
+  const e = (typeof error === "object" && error !== null ? error : {}) as { code?: unknown; message?: unknown }
+  return e.code === "23505" || /duplicate key|unique constraint|already exists/i.test(String(e.message ?? ""))
+}
 
 /**
  * Renders an email in the org's brand (react-email: HTML and plain text) and hands it to

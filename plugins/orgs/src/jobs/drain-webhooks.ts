@@ -1,5 +1,5 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { drainWebhookDeliveriesWorkflow } from "../workflows/webhooks"
+import { drainWebhookDeliveriesWorkflow } from "../workflows/drain-webhook-deliveries"
 
 const BATCH = 100
 const BUDGET_MS = 50_000

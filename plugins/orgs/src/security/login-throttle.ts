@@ -36,7 +36,8 @@ export async function throttleEmailpass(req: MedusaRequest, res: MedusaResponse,
   const { account, ip } = getLimiters()
   const path = (req.originalUrl || req.url || "").split("?")[0]
   const login = path.match(LOGIN_PATH)
-  const email = typeof (req.body as any)?.email === "string" ? (req.body as any).email.trim().toLowerCase() : ""
+  const asked = (req.body as { email?: unknown } | undefined)?.email
+  const email = typeof asked === "string" ? asked.trim().toLowerCase() : ""
   const accountKey = login && email ? `${login[1]}:${email}` : null
   const ipKey = clientIp(req)
 

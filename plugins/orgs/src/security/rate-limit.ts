@@ -14,8 +14,13 @@ function sharedRedis(url: string) {
   if (!redisClient) {
     // ioredis comes with Medusa's Redis modules; loaded only in Redis mode.
     const Redis = require("ioredis")
-    redisClient = new Redis(url, { enableOfflineQueue: false, lazyConnect: false, maxRetriesPerRequest: 1 })
-    ;(redisClient as any).on?.("error", () => undefined)
+    const client: { on?: (event: string, listener: () => void) => unknown } = new Redis(url, {
+      enableOfflineQueue: false,
+      lazyConnect: false,
+      maxRetriesPerRequest: 1,
+    })
+    client.on?.("error", () => undefined)
+    redisClient = client
   }
   return redisClient
 }

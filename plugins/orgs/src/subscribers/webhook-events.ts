@@ -1,5 +1,6 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
-import { drainWebhookDeliveriesWorkflow, enqueueWebhookEventWorkflow } from "../workflows/webhooks"
+import { drainWebhookDeliveriesWorkflow } from "../workflows/drain-webhook-deliveries"
+import { enqueueWebhookEventWorkflow } from "../workflows/enqueue-webhook-event"
 import { SOURCE_EVENTS } from "../webhooks/events"
 import { wantedWebhookEvents } from "../webhooks/wanted"
 

@@ -1,8 +1,9 @@
 /**
  * `@volmify/orgs/tenancy`: how other plugins scope their routes to an org.
  *
- * Admin: attach `requireOrgScope(roles)` to each of your admin routes (that claims the
- * route for org staff; unclaimed admin routes stay platform-operator only), then check
+ * Admin: attach `requireOrgScope(roles)` to each of your admin routes and wrap your
+ * `defineMiddlewares(...)` in `claimOrgScopedRoutes(...)` (that claims the routes for org
+ * staff; unclaimed admin routes stay platform-operator only), then check
  * the ids the route is given with `assertProductInScope` / `assertCustomerInScope`.
  * Store: `resolveStoreOrg(req)` is the org of the request's publishable key.
  */
@@ -20,6 +21,7 @@ export {
 } from "../rules/roles"
 export {
   requireOrgScope,
+  claimOrgScopedRoutes,
   ORG_SCOPE_CLAIM,
   type OrgScopedRequest,
   type OrgScopeMiddleware,

@@ -88,7 +88,7 @@ async function emailOwners(container: MedusaContainer, endpoint: { id: string; o
   const orgs = container.resolve<OrgModuleService>(ORG_MODULE)
   const owners = await orgs.listOrgEmployees({ org_id: endpoint.org_id, role: "owner" } as any, { select: ["user_id"] })
   if (!owners.length) return
-  const users = await container.resolve(Modules.USER).listUsers({ id: owners.map((o: any) => o.user_id) }, { select: ["id", "email"] })
+  const users = await container.resolve(Modules.USER).listUsers({ id: owners.map((o) => o.user_id) }, { select: ["id", "email"] })
   for (const user of users) {
     await sendEmail(container, {
       org_id: endpoint.org_id,

@@ -23,4 +23,7 @@ export * from "./exit-automations-on-purchase"
 export * from "./create-org-price-list"
 export * from "./automation-inactivity"
 export * from "./marketing-opt-in"
-export * from "./webhooks"
+export * from "./enqueue-webhook-event"
+export * from "./drain-webhook-deliveries"
+/** For other plugins' order backfills (attribution, affiliates): a batch's order ids, checked. */
+export * from "./steps/validate-order-ids"

@@ -1,3 +1,4 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { decideOrderClaim, GuestOrderFacts } from "../../rules/guest-claim"
@@ -35,7 +36,7 @@ type ClaimContext = {
 }
 
 /** The account, the org, the email's guest records and (order-token proof) the checked order. */
-async function loadClaimContext(container: any, input: PlanGuestClaimInput): Promise<ClaimContext> {
+async function loadClaimContext(container: MedusaContainer, input: PlanGuestClaimInput): Promise<ClaimContext> {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const [{ data: [account] }, { data: [org] }] = await Promise.all([
     query.graph({ entity: "customer", fields: ["id", "email", "has_account", "metadata"], filters: { id: input.customer_id } }),

@@ -1,3 +1,4 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MathBN } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { AFFILIATES_MODULE } from "../../modules/affiliates"
@@ -11,7 +12,7 @@ import type { CommissionFacts } from "../../rules/order-commissions"
  * those affiliates with their order counts and product rates, and the buyers' emails.
  * Plain data (amounts as decimal strings), so the step's output is stored as is.
  */
-export async function readOrderCommissionFacts(container: any, orderIds: string[]): Promise<CommissionFacts> {
+export async function readOrderCommissionFacts(container: MedusaContainer, orderIds: string[]): Promise<CommissionFacts> {
   const ids = [...new Set(orderIds)]
   const none: CommissionFacts = { orders: [], orgs: [], programs: [], credited: [], touches: [], coupons: [], affiliates: [], prior_by_affiliate: {}, buyers: [], product_rates: [] }
   if (!ids.length) return none

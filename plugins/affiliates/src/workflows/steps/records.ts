@@ -1,3 +1,4 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { AFFILIATES_MODULE } from "../../modules/affiliates"
 
@@ -13,7 +14,10 @@ export const MODELS = {
 } as const
 export type ModelName = keyof typeof MODELS
 
-const svc = (container: any) => container.resolve(AFFILIATES_MODULE) as any
+type AffiliateRow = { id: string } & Record<string, unknown>
+/** The module's generated CRUD methods, called below by model name (`createAffiliates`, `listAffiliateCoupons`, ...). */
+type GeneratedCrud = Record<string, (arg: unknown) => Promise<AffiliateRow[]>>
+const svc = (container: MedusaContainer) => container.resolve<GeneratedCrud>(AFFILIATES_MODULE)
 
 /** Creates rows; compensation deletes exactly those rows. */
 export const createAffiliateRecordsStep = createStep(
@@ -21,7 +25,7 @@ export const createAffiliateRecordsStep = createStep(
   async (input: { model: ModelName; data: Record<string, unknown>[] }, { container }) => {
     if (!input.data?.length) return new StepResponse([] as any[], null)
     const created = await svc(container)[`create${MODELS[input.model]}`](input.data)
-    return new StepResponse(created as any[], { model: input.model, ids: created.map((r: any) => r.id) })
+    return new StepResponse(created as any[], { model: input.model, ids: created.map((r) => r.id) })
   },
   async (undo, { container }) => {
     if (!undo?.ids?.length) return
@@ -37,9 +41,9 @@ export const updateAffiliateRecordsStep = createStep(
     const service = svc(container)
     const plural = MODELS[input.model]
     const before = await service[`list${plural}`]({ id: input.updates.map((u) => u.id) })
-    const byId = new Map(before.map((r: any) => [r.id, r]))
+    const byId = new Map(before.map((r) => [r.id, r]))
     const previous = input.updates.map((u) => {
-      const row: any = byId.get(u.id) ?? {}
+      const row: Record<string, unknown> = byId.get(u.id) ?? {}
       return Object.fromEntries(Object.keys(u).map((k) => [k, k === "id" ? u.id : row[k] ?? null]))
     })
     const updated = await service[`update${plural}`](input.updates)

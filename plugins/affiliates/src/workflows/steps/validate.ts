@@ -1,10 +1,11 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { AFFILIATES_MODULE } from "../../modules/affiliates"
+import { AFFILIATES_MODULE, type AffiliatesModuleService } from "../../modules/affiliates"
 import { fromMinor, toMinor } from "../../utils/ledger"
 
 const invalid = (message: string) => new MedusaError(MedusaError.Types.INVALID_DATA, message)
-const svc = (container: any) => container.resolve(AFFILIATES_MODULE) as any
+const svc = (container: MedusaContainer) => container.resolve<AffiliatesModuleService>(AFFILIATES_MODULE)
 
 export type RateInput = {
   commission_type?: "percent" | "fixed" | null
@@ -87,7 +88,7 @@ export const planAffiliateApplicationStep = createStep(
 )
 
 /** The affiliate `id` of `org_id` (404 otherwise; another org's affiliate does not exist for you). */
-export async function loadAffiliateInOrg(container: any, id: string, orgId: string | null) {
+export async function loadAffiliateInOrg(container: MedusaContainer, id: string, orgId: string | null) {
   const [affiliate] = await svc(container).listAffiliates({ id })
   if (!affiliate || (orgId !== null && affiliate.org_id !== orgId)) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Affiliate "${id}" was not found`)

@@ -1,3 +1,4 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MathBN, MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ATTRIBUTION_MODULE } from "../../modules/attribution"
@@ -116,7 +117,7 @@ export function feeSourceOf(order: any, currency: string, reported?: number | st
  * id, in order; `processing_fee` (the provider's actual fee) only with a single order.
  */
 export async function planOrderPostings(
-  container: any,
+  container: MedusaContainer,
   orderIds: string[],
   processing_fee?: number | string | null
 ): Promise<(PlannedPosting & { order_id: string })[]> {

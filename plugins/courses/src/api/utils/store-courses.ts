@@ -74,7 +74,9 @@ function tierAndPlanStamp(req: MedusaStoreRequest, productId: string): Promise<{
   return memo.get(productId)
 }
 
-async function productPlans(req: MedusaStoreRequest, productId: string) {
+type VariantPlan = { variant_id: string; tier: number }
+
+async function productPlans(req: MedusaStoreRequest, productId: string): Promise<VariantPlan[]> {
   const access = req.scope.resolve<any>("access")
   // The stamp is read before the plans: a write in between costs one more read, never a stale hit.
   const stamp = (await tierAndPlanStamp(req, productId)).plan_stamp

@@ -1,9 +1,10 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { COURSE_MODULE } from "../../modules/course"
 import type CourseModuleService from "../../modules/course/service"
 
-const courses = (container: any) => container.resolve(COURSE_MODULE) as CourseModuleService
+const courses = (container: MedusaContainer) => container.resolve<CourseModuleService>(COURSE_MODULE)
 
 /** The course (404 when missing). Reads only. */
 export const findCourseStep = createStep("find-course", async ({ id }: { id: string }, { container }) => {
@@ -41,7 +42,7 @@ export const validateNewCourseStep = createStep(
   }
 )
 
-async function assertHandleFree(container: any, orgId: string, handle: string, exceptId?: string) {
+async function assertHandleFree(container: MedusaContainer, orgId: string, handle: string, exceptId?: string) {
   const [clash] = await courses(container).listCourses({ org_id: orgId, handle }, { take: 1, select: ["id"] })
   if (clash && clash.id !== exceptId) {
     throw new MedusaError(MedusaError.Types.DUPLICATE_ERROR, `handle: a course with handle "${handle}" already exists in this org`)

@@ -1,3 +1,4 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { COURSE_MODULE } from "../../modules/course"
@@ -6,7 +7,7 @@ import type CourseModuleService from "../../modules/course/service"
 export type NewInstructorProfile = { org_id: string; employee_id: string; name: string; headline: string | null; bio: string | null }
 
 /** The employees of an org among `ids`, with what their profile starts from (names from the admin user). */
-export async function orgEmployees(container: any, orgId: string, ids: string[]) {
+export async function orgEmployees(container: MedusaContainer, orgId: string, ids: string[]) {
   if (!ids.length) return []
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const { data } = await query.graph({

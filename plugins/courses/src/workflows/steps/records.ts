@@ -1,3 +1,4 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { COURSE_MODULE } from "../../modules/course"
 
@@ -22,7 +23,7 @@ type Entity =
 type Row = { id: string } & Record<string, unknown>
 
 // Indexed by entity name, so typed loosely here; the exported steps fix the entity.
-const svc = (container: any): Record<string, (...args: any[]) => Promise<any>> => container.resolve(COURSE_MODULE)
+const svc = (container: MedusaContainer): Record<string, (...args: any[]) => Promise<any>> => container.resolve(COURSE_MODULE)
 
 export function createRecordsStep(stepId: string, entity: Entity) {
   return createStep(

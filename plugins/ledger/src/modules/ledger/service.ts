@@ -1,4 +1,5 @@
 import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/postgresql"
+import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import type { BigNumberInput, Context, DAL, ModulesSdkTypes } from "@medusajs/framework/types"
 import {
   generateEntityId,
@@ -55,6 +56,39 @@ export type PostTransactionInput = {
   no_negative_balance?: string[]
 }
 
+/** A posted entry as the service returns it (its amount as Medusa serializes a big number). */
+export type PostedLedgerEntry = {
+  id: string
+  transaction_id: string
+  account_id: string
+  org_id: string
+  currency_code: string
+  direction: Direction
+  amount: string | number
+  product_id: string | null
+  line_item_id: string | null
+  metadata: Record<string, unknown> | null
+}
+
+/** A posted transaction as the service returns it: its row with its entries. */
+export type PostedLedgerTransaction = {
+  id: string
+  org_id: string
+  currency_code: string
+  kind: TransactionKind
+  reference_type: string
+  reference_id: string
+  reverses_id: string | null
+  description: string | null
+  flags: string[] | null
+  occurred_at: Date | string
+  metadata: Record<string, unknown> | null
+  entries: PostedLedgerEntry[]
+}
+
+/** What posting answers: the transaction, and whether this call created it (false: it was there). */
+export type PostResult = { transaction: PostedLedgerTransaction; created: boolean }
+
 export type AccountBalance = { account_id: string; debits: string; credits: string; balance: string }
 
 export const SUMMARY_GROUPS = {
@@ -107,8 +141,10 @@ const knexOf = (context: Context) => {
   return manager.getTransactionContext() ?? manager.getKnex()
 }
 
-const isUniqueViolation = (error: any) =>
-  error?.code === "23505" || /duplicate key|unique constraint|already exists/i.test(String(error?.message ?? ""))
+const isUniqueViolation = (error: unknown) => {
+  const e = (typeof error === "object" && error !== null ? error : {}) as { code?: unknown; message?: unknown }
+  return e.code === "23505" || /duplicate key|unique constraint|already exists/i.test(String(e.message ?? ""))
+}
 
 /**
  * Double-entry ledger. Transactions are posted whole (one DB transaction) and balanced in
@@ -184,7 +220,7 @@ export default class LedgerModuleService extends MedusaService({ LedgerAccount, 
     )
     const accounts = await this.listLedgerAccounts({ key: [...byKey.keys()] }, {}, context)
     return {
-      accounts: Object.fromEntries(accounts.map((a: any) => [a.key, a])),
+      accounts: Object.fromEntries(accounts.map((a) => [a.key, a])),
       created_ids: (inserted.rows ?? []).map((r: { id: string }) => r.id),
     }
   }
@@ -198,7 +234,7 @@ export default class LedgerModuleService extends MedusaService({ LedgerAccount, 
   async postTransaction(
     input: PostTransactionInput,
     @MedusaContext() context: Context = {}
-  ): Promise<{ transaction: any; created: boolean }> {
+  ): Promise<PostResult> {
     try {
       return await this.postTransaction_(input, context)
     } catch (error) {
@@ -211,20 +247,25 @@ export default class LedgerModuleService extends MedusaService({ LedgerAccount, 
   }
 
   @InjectManager()
-  async findByReference(referenceType: string, referenceId: string, @MedusaContext() context: Context = {}) {
+  async findByReference(
+    referenceType: string,
+    referenceId: string,
+    @MedusaContext() context: Context = {}
+  ): Promise<PostedLedgerTransaction | null> {
     const [found] = await this.listLedgerTransactions(
       { reference_type: referenceType, reference_id: referenceId },
       { relations: ["entries"], take: 1 },
       context
     )
-    return found ?? null
+    // The generated DTO types relations and big numbers loosely; the row is this shape.
+    return (found as unknown as PostedLedgerTransaction | undefined) ?? null
   }
 
   @InjectTransactionManager()
   protected async postTransaction_(
     input: PostTransactionInput,
     @MedusaContext() context: Context = {}
-  ): Promise<{ transaction: any; created: boolean }> {
+  ): Promise<PostResult> {
     const { entries, currency } = await this.validatePosting_(input, context)
     const existing = await this.findByReference(input.reference_type, input.reference_id, context)
     if (existing) return { transaction: existing, created: false }
@@ -241,7 +282,7 @@ export default class LedgerModuleService extends MedusaService({ LedgerAccount, 
   protected async insert_(
     postings: { input: PostTransactionInput; entries: (PostEntryInput & { minor: bigint })[]; currency: string }[],
     context: Context
-  ): Promise<any[]> {
+  ): Promise<PostedLedgerTransaction[]> {
     const made = await this.ledgerTransactionService_.create(
       postings.map(({ input, currency }) => ({
         org_id: input.org_id,
@@ -274,15 +315,15 @@ export default class LedgerModuleService extends MedusaService({ LedgerAccount, 
       context
     )
     const [posted, postedEntries] = await Promise.all([
-      this.baseRepository_.serialize<any[]>(made),
-      this.baseRepository_.serialize<any[]>(entries),
+      this.baseRepository_.serialize<Omit<PostedLedgerTransaction, "entries">[]>(made),
+      this.baseRepository_.serialize<(PostedLedgerEntry & { transaction?: { id: string }; account?: unknown })[]>(entries),
     ])
-    const entriesOf = new Map<string, any[]>()
-    for (const { transaction: t, account: _a, ...e } of postedEntries as any[]) {
+    const entriesOf = new Map<string, PostedLedgerEntry[]>()
+    for (const { transaction: t, account: _a, ...e } of postedEntries) {
       const id = e.transaction_id ?? t?.id
       entriesOf.set(id, [...(entriesOf.get(id) ?? []), e])
     }
-    return posted.map((t: any) => ({ ...t, entries: entriesOf.get(t.id) ?? [] }))
+    return posted.map((t) => ({ ...t, entries: entriesOf.get(t.id) ?? [] }))
   }
 
   /** Shape, rounding, accounts (same org and currency) and balance: 400s naming the field. */
@@ -290,7 +331,7 @@ export default class LedgerModuleService extends MedusaService({ LedgerAccount, 
     const { entries, currency } = this.validateShape_(input)
     const ids = [...new Set(entries.map((e) => e.account_id))]
     const accounts = await this.listLedgerAccounts({ id: ids }, { select: ["id", "org_id", "currency_code"] }, context)
-    this.checkAccounts_(input, entries, currency, new Map(accounts.map((a: any) => [a.id, a])))
+    this.checkAccounts_(input, entries, currency, new Map(accounts.map((a) => [a.id, a])))
     return { entries, currency }
   }
 
@@ -331,11 +372,11 @@ export default class LedgerModuleService extends MedusaService({ LedgerAccount, 
     input: PostTransactionInput,
     entries: { account_id: string; index: number }[],
     currency: string,
-    byId: Map<string, any>,
+    byId: Map<string, { org_id: string; currency_code: string }>,
     label = ""
   ) {
     for (const e of entries) {
-      const account: any = byId.get(e.account_id)
+      const account = byId.get(e.account_id)
       const invalid = (message: string) => new MedusaError(MedusaError.Types.INVALID_DATA, `${label}${message}`)
       if (!account) throw invalid(`entries[${e.index}].account_id "${e.account_id}" is not a ledger account`)
       if (account.org_id !== input.org_id || account.currency_code !== currency) {
@@ -356,7 +397,7 @@ export default class LedgerModuleService extends MedusaService({ LedgerAccount, 
   async postTransactions(
     inputs: PostTransactionInput[],
     @MedusaContext() context: Context = {}
-  ): Promise<{ transaction: any; created: boolean }[]> {
+  ): Promise<PostResult[]> {
     if (!inputs?.length) return []
     try {
       return await this.postTransactions_(inputs, context)
@@ -364,7 +405,7 @@ export default class LedgerModuleService extends MedusaService({ LedgerAccount, 
       if (context.transactionManager || !isUniqueViolation(error)) throw error
       // A concurrent poster won a reference: post one by one (each answers its duplicate),
       // undoing this call's postings if one of them fails.
-      const results: { transaction: any; created: boolean }[] = []
+      const results: PostResult[] = []
       try {
         for (const input of inputs) results.push(await this.postTransaction(input, context))
       } catch (inner) {
@@ -379,9 +420,9 @@ export default class LedgerModuleService extends MedusaService({ LedgerAccount, 
   protected async postTransactions_(
     inputs: PostTransactionInput[],
     @MedusaContext() context: Context = {}
-  ): Promise<{ transaction: any; created: boolean }[]> {
+  ): Promise<PostResult[]> {
     if (inputs.some((i) => i?.no_negative_balance?.length)) {
-      const results: { transaction: any; created: boolean }[] = []
+      const results: PostResult[] = []
       for (const input of inputs) results.push(await this.postTransaction_(input, context))
       return results
     }
@@ -389,7 +430,7 @@ export default class LedgerModuleService extends MedusaService({ LedgerAccount, 
     const checked = inputs.map((input, i) => ({ input, ...this.validateShape_(input, label(i)) }))
     const accountIds = [...new Set(checked.flatMap((c) => c.entries.map((e) => e.account_id)).filter(Boolean))]
     const accounts = await this.listLedgerAccounts({ id: accountIds }, { select: ["id", "org_id", "currency_code"] }, context)
-    const accountsById = new Map(accounts.map((a: any) => [a.id, a]))
+    const accountsById = new Map(accounts.map((a) => [a.id, a]))
     checked.forEach((c, i) => this.checkAccounts_(c.input, c.entries, c.currency, accountsById, label(i)))
 
     const refOf = (i: PostTransactionInput) => `${i.reference_type}\u0000${i.reference_id}`
@@ -399,10 +440,11 @@ export default class LedgerModuleService extends MedusaService({ LedgerAccount, 
       .select("id")
       .whereIn(["reference_type", "reference_id"], pairs)
       .whereNull("deleted_at")
-    const byRef = new Map<string, any>()
+    const byRef = new Map<string, PostedLedgerTransaction>()
     if (found.length) {
       const earlier = await this.listLedgerTransactions({ id: found.map((f) => f.id) }, { relations: ["entries"], take: found.length }, context)
-      for (const t of earlier as any[]) byRef.set(refOf(t), t)
+      // The generated DTO types relations and big numbers loosely; the rows are this shape.
+      for (const t of earlier as unknown as PostedLedgerTransaction[]) byRef.set(refOf(t), t)
     }
     const before = new Set(byRef.keys())
     // First occurrence of each reference not posted before.
@@ -416,7 +458,11 @@ export default class LedgerModuleService extends MedusaService({ LedgerAccount, 
       const ref = refOf(input)
       const created = !before.has(ref) && !answered.has(ref)
       answered.add(ref)
-      return { transaction: byRef.get(ref), created }
+      const transaction = byRef.get(ref)
+      if (!transaction) {
+        throw new MedusaError(MedusaError.Types.UNEXPECTED_STATE, `No transaction was posted for ${input.reference_type} ${input.reference_id}`)
+      }
+      return { transaction, created }
     })
   }
 
@@ -433,7 +479,7 @@ export default class LedgerModuleService extends MedusaService({ LedgerAccount, 
     specs: AccountSpec[],
     build: (accounts: Record<string, any>) => PostTransactionInput[],
     @MedusaContext() context: Context = {}
-  ): Promise<{ results: { transaction: any; created: boolean }[]; created_account_ids: string[] }> {
+  ): Promise<{ results: PostResult[]; created_account_ids: string[] }> {
     try {
       return await this.postWithAccounts_(specs, build, context)
     } catch (error) {
@@ -447,7 +493,7 @@ export default class LedgerModuleService extends MedusaService({ LedgerAccount, 
     specs: AccountSpec[],
     build: (accounts: Record<string, any>) => PostTransactionInput[],
     @MedusaContext() context: Context = {}
-  ): Promise<{ results: { transaction: any; created: boolean }[]; created_account_ids: string[] }> {
+  ): Promise<{ results: PostResult[]; created_account_ids: string[] }> {
     const { accounts, created_ids } = await this.ensureAccounts(specs ?? [], context)
     const inputs = build(accounts)
     const results = inputs?.length ? await this.postTransactions_(inputs, context) : []
@@ -466,7 +512,7 @@ export default class LedgerModuleService extends MedusaService({ LedgerAccount, 
     await knex("ledger_account").select("id").whereIn("id", ids).forUpdate()
     const balances = await this.getBalances(ids, context)
     const accounts = await this.listLedgerAccounts({ id: ids }, { select: ["id", "name", "normal_balance"] }, context)
-    for (const account of accounts as any[]) {
+    for (const account of accounts) {
       const before = toMinor(balances[account.id]?.balance ?? "0", currency)
       const effect = entries
         .filter((e) => e.account_id === account.id)
@@ -485,9 +531,9 @@ export default class LedgerModuleService extends MedusaService({ LedgerAccount, 
   @InjectManager()
   async getBalances(accountIds: string[], @MedusaContext() context: Context = {}): Promise<Record<string, AccountBalance>> {
     if (!accountIds.length) return {}
-    const rows: any[] = await knexOf(context)("ledger_account as a")
-      .leftJoin("ledger_entry as e", function () {
-        this.on("e.account_id", "=", "a.id").andOnNull("e.deleted_at")
+    const rows: { id: string; normal_balance: Direction; debits: string; credits: string }[] = await knexOf(context)("ledger_account as a")
+      .leftJoin("ledger_entry as e", (join: Knex.JoinClause) => {
+        join.on("e.account_id", "=", "a.id").andOnNull("e.deleted_at")
       })
       .whereIn("a.id", accountIds)
       .groupBy("a.id", "a.normal_balance")

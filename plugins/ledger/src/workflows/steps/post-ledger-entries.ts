@@ -5,7 +5,7 @@ import { CHART, chartAccount, type ChartCode } from "../../chart"
 import { LedgerEvents } from "../../events"
 import { LEDGER_MODULE } from "../../modules/ledger"
 import type LedgerModuleService from "../../modules/ledger/service"
-import { accountKey, type AccountSpec, type PostEntryInput, type PostTransactionInput } from "../../modules/ledger/service"
+import { accountKey, type AccountSpec, type PostEntryInput, type PostResult, type PostTransactionInput } from "../../modules/ledger/service"
 
 /** Whose account it is, for per-person accounts (payables): `{ type: "employee", id }`. */
 export type LedgerOwner = { type: string; id: string; name?: string }
@@ -23,7 +23,7 @@ export type PostLedgerEntriesInput = {
   /** More accounts to open even when nothing is posted to them now (`chartAccount(...)` specs). */
   accounts?: AccountSpec[]
 }
-export type PostedTransaction = { transaction: any; created: boolean }
+export type PostedTransaction = PostResult
 
 type Undo = { transaction_ids: string[]; account_ids: string[] }
 

@@ -78,8 +78,8 @@ const NARROW: Record<ListKind, Narrow> = {
     const members = await own.customerIds(asked)
     f.customers = { id: members.length ? members : [NO_ID] }
     const json = res.json.bind(res)
-    res.json = (body: any) => {
-      for (const group of body?.customer_groups ?? []) {
+    res.json = (body: unknown) => {
+      for (const group of (body as { customer_groups?: { customers?: unknown }[] } | undefined)?.customer_groups ?? []) {
         if (Array.isArray(group.customers)) {
           group.customers = group.customers.filter((c: { id: string }) => members.includes(c.id))
         }

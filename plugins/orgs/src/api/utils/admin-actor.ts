@@ -53,7 +53,7 @@ export async function resolveAdminActor(req: MedusaRequest): Promise<AdminActor>
   if (await orgs.isPlatformOperator(userId)) {
     actor = { kind: "platform", user_id: userId }
   } else {
-    const scopes: OrgScope[] = (await orgs.listActiveEmployments(userId)).map((e: any) => ({
+    const scopes: OrgScope[] = (await orgs.listActiveEmployments(userId)).map((e) => ({
       org_id: e.org.id,
       handle: e.org.handle,
       sales_channel_id: e.org.sales_channel_id,

@@ -147,10 +147,13 @@ export async function dependencyGate(req: MedusaRequest, res: MedusaResponse, ne
   next()
 }
 
+type ErrorChain = { code?: unknown; message?: unknown; name?: unknown; cause?: unknown; originalError?: unknown }
+const asChain = (v: unknown): ErrorChain | undefined => (typeof v === "object" && v !== null ? (v as ErrorChain) : undefined)
+
 /** Errors that mean "a dependency went away", not "the request was wrong". */
-export function isDependencyError(error: any): boolean {
-  const seen = new Set<any>()
-  for (let e = error; e && !seen.has(e); e = e.cause ?? e.originalError) {
+export function isDependencyError(error: unknown): boolean {
+  const seen = new Set<ErrorChain>()
+  for (let e = asChain(error); e && !seen.has(e); e = asChain(e.cause ?? e.originalError)) {
     seen.add(e)
     const code = String(e.code ?? "")
     const message = String(e.message ?? "")

@@ -52,10 +52,11 @@ function findRequestProblem(req: MedusaRequest): string | null {
  */
 export function volmifyErrorHandler(): MedusaErrorHandlerFunction {
   const medusa = errorHandler() as unknown as MedusaErrorHandlerFunction
-  return (error: any, req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) => {
+  return (error: unknown, req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) => {
     // PostgreSQL or Redis lost during the request: the client may retry (503), it did nothing wrong (500).
     if (isDependencyError(error) && !res.headersSent) return answerDependencyError(res)
-    if (error instanceof URIError || (error?.status === 400 && /decode param/i.test(String(error?.message)))) {
+    const httpError = (typeof error === "object" && error !== null ? error : {}) as { status?: unknown; message?: unknown }
+    if (error instanceof URIError || (httpError.status === 400 && /decode param/i.test(String(httpError.message)))) {
       const path = String(req.originalUrl || req.url || "").split("?")[0].slice(0, 120)
       return medusa(new MedusaError(MedusaError.Types.INVALID_DATA, `The path "${path}" has a malformed percent-escape`), req, res, next)
     }

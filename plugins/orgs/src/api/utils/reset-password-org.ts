@@ -19,14 +19,14 @@ export async function stampResetPasswordOrg(req: MedusaRequest, _res: MedusaResp
       fields: ["id", "revoked_at", "sales_channels.id"],
       filters: { token: key, type: "publishable" },
     })
-    const channels = apiKey && !apiKey.revoked_at ? (apiKey.sales_channels ?? []).map((c: any) => c.id) : []
+    const channels = apiKey && !apiKey.revoked_at ? (apiKey.sales_channels ?? []).map((c: { id: string }) => c.id) : []
     const org = channels.length ? await req.scope.resolve<OrgModuleService>(ORG_MODULE).retrieveOrgBySalesChannel(channels, ["id"]) : null
     orgId = org?.id ?? null
   }
   const metadata = orgId ? { org_id: orgId } : {}
   // Medusa's reset route reads `validatedBody.metadata`; whichever runs first (its body
   // validator or this), both carry the stamped org. Typed loosely: the route's body type is core's.
-  if (req.body && typeof req.body === "object") (req.body as any).metadata = metadata
-  if (req.validatedBody && typeof req.validatedBody === "object") (req.validatedBody as any).metadata = metadata
+  if (req.body && typeof req.body === "object") (req.body as Record<string, unknown>).metadata = metadata
+  if (req.validatedBody && typeof req.validatedBody === "object") (req.validatedBody as Record<string, unknown>).metadata = metadata
   next()
 }

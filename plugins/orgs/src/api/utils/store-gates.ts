@@ -30,7 +30,7 @@ export async function joinOrgOnRegistration(req: MedusaStoreRequest, res: Medusa
     return next()
   }
   const send = res.json.bind(res)
-  res.json = ((body: any) => {
+  res.json = ((body: { customer?: { id?: string } } | undefined) => {
     const customerId = body?.customer?.id
     if (res.statusCode >= 300 || !customerId) {
       return send(body)

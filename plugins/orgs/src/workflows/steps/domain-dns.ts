@@ -46,9 +46,10 @@ export const checkDomainChallengeStep = createStep(
     let answer: string[][] = []
     try {
       answer = await resolverFrom(container as any).resolveTxt(record.name)
-    } catch (error: any) {
-      if (!NO_RECORD.has(error?.code)) {
-        throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `The DNS lookup of ${record.name} failed (${error?.code ?? "error"}); try again later`)
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException | null)?.code
+      if (!code || !NO_RECORD.has(code)) {
+        throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `The DNS lookup of ${record.name} failed (${code ?? "error"}); try again later`)
       }
     }
     if (!txtAnswerProves(answer, domain.verification_token)) {

@@ -1,3 +1,4 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
 import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ORG_MODULE } from "../../modules/org"
@@ -18,7 +19,7 @@ export type EmployeeCheckInput = {
   status?: "active" | "inactive"
 }
 
-async function load(container: any, input: EmployeeCheckInput) {
+async function load(container: MedusaContainer, input: EmployeeCheckInput) {
   const orgs = container.resolve(ORG_MODULE) as OrgModuleService
   const [employee] = await orgs.listOrgEmployees(
     { id: input.employee_id, org_id: input.org_id },

@@ -33,10 +33,10 @@ export const sendInvitationEmailStep = createStep(
         resource: { type: "org_invitation", id: invitation.id },
       })
       return new StepResponse({ sent })
-    } catch (error: any) {
+    } catch (error) {
       container
         .resolve(ContainerRegistrationKeys.LOGGER)
-        .warn(`Could not email invitation ${invitation.id} to ${invitation.email}: ${error?.message ?? error}`)
+        .warn(`Could not email invitation ${invitation.id} to ${invitation.email}: ${error instanceof Error ? error.message : String(error)}`)
       return new StepResponse({ sent: false })
     }
   }

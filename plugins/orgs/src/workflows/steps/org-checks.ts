@@ -40,10 +40,10 @@ export const validateHostnameStep = createStep(
     const claims = await container
       .resolve<OrgModuleService>(ORG_MODULE)
       .listOrgDomains({ hostname }, { select: ["id", "org_id", "verified_at"] })
-    if (claims.some((c: any) => c.org_id === org_id)) {
+    if (claims.some((c) => c.org_id === org_id)) {
       throw new MedusaError(MedusaError.Types.DUPLICATE_ERROR, `This org already has the hostname "${hostname}"`)
     }
-    if (claims.some((c: any) => c.verified_at)) {
+    if (claims.some((c) => c.verified_at)) {
       throw new MedusaError(MedusaError.Types.DUPLICATE_ERROR, `The hostname "${hostname}" is already verified by another org`)
     }
     return new StepResponse(hostname)

@@ -1,6 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { AFFILIATES_MODULE } from "../../../modules/affiliates"
-import { ProgramInput, upsertAffiliateProgramWorkflow } from "../../../workflows/affiliates"
+import { ProgramInput, upsertAffiliateProgramWorkflow } from "../../../workflows/upsert-affiliate-program"
 import { presentProgram } from "../../utils/present"
 import { READ_ROLES, requireAdminOrg, WRITE_ROLES } from "../../utils/tenancy"
 

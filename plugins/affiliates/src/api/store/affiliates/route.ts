@@ -1,6 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { applyForAffiliateWorkflow } from "../../../workflows/affiliates"
+import { applyForAffiliateWorkflow } from "../../../workflows/apply-for-affiliate"
 import { presentAffiliate } from "../../utils/present"
 import { resolveStoreOrg } from "../../utils/tenancy"
 

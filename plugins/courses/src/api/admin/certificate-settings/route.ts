@@ -1,6 +1,6 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
-import { saveCertificateSettingsWorkflow } from "../../../workflows/certificates"
+import { saveCertificateSettingsWorkflow } from "../../../workflows/save-certificate-settings"
 import { courseService } from "../../utils/admin-courses"
 import { adminOrgScope, CATALOG_ROLES } from "../../utils/tenancy"
 import type { EmployeeRole } from "@volmify/orgs/tenancy"

@@ -1,5 +1,5 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { createCourseWorkflow } from "../../../workflows/courses"
+import { createCourseWorkflow } from "../../../workflows/create-course"
 import { courseService } from "../../utils/admin-courses"
 import { adminOrgScope, assertProductInScope, CATALOG_ROLES } from "../../utils/tenancy"
 import type { AdminCreateCourse, AdminListQuery } from "../../validators"

@@ -1,6 +1,7 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
-import { createLessonWorkflow, lessonUsage } from "../../../workflows/lessons"
+import { createLessonWorkflow } from "../../../workflows/create-lesson"
+import { lessonUsage } from "../../../workflows/steps/lesson-usage"
 import { courseService } from "../../utils/admin-courses"
 import { adminOrgScope, CATALOG_ROLES } from "../../utils/tenancy"
 import type { AdminCreateLesson, AdminListQuery } from "../../validators"

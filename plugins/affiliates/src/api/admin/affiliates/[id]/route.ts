@@ -1,6 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { AFFILIATES_MODULE } from "../../../../modules/affiliates"
-import { updateAffiliateWorkflow, UpdateAffiliateInput } from "../../../../workflows/affiliates"
+import { updateAffiliateWorkflow, UpdateAffiliateInput } from "../../../../workflows/update-affiliate"
 import { loadAffiliateInOrg } from "../../../../workflows/steps/validate"
 import { presentAffiliate } from "../../../utils/present"
 import { adminOrgScope, READ_ROLES, WRITE_ROLES } from "../../../utils/tenancy"

@@ -1,5 +1,5 @@
 import type { MedusaStoreRequest, MedusaResponse } from "@medusajs/framework/http"
-import { recordAffiliateClickWorkflow } from "../../../../workflows/referrals"
+import { recordAffiliateClickWorkflow } from "../../../../workflows/record-affiliate-click"
 import { clientIp } from "@volmify/orgs/security"
 import { hashVisitorValue } from "../../../utils/hash"
 import { resolveStoreOrg } from "../../../utils/tenancy"

@@ -2,7 +2,8 @@ import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/
 import { MedusaError } from "@medusajs/framework/utils"
 import { ATTRIBUTION_MODULE } from "../../../../modules/attribution"
 import type AttributionModuleService from "../../../../modules/attribution/service"
-import { removeAttributionRuleWorkflow, updateAttributionRuleWorkflow } from "../../../../workflows/attribution-rules"
+import { removeAttributionRuleWorkflow } from "../../../../workflows/remove-attribution-rule"
+import { updateAttributionRuleWorkflow } from "../../../../workflows/update-attribution-rule"
 import { adminOrgScope, assertRuleDecision, RULE_ROLES } from "../../../utils/tenancy"
 import type { AdminUpdateAttributionRule } from "../../../validators"
 

@@ -1,5 +1,6 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { deleteCourseWorkflow, updateCourseWorkflow } from "../../../../workflows/courses"
+import { deleteCourseWorkflow } from "../../../../workflows/delete-course"
+import { updateCourseWorkflow } from "../../../../workflows/update-course"
 import { adminOutline, courseInScope } from "../../../utils/admin-courses"
 import { CATALOG_ROLES } from "../../../utils/tenancy"
 import type { AdminUpdateCourse } from "../../../validators"

@@ -1,5 +1,7 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { deleteLessonWorkflow, lessonUsage, updateLessonWorkflow } from "../../../../workflows/lessons"
+import { deleteLessonWorkflow } from "../../../../workflows/delete-lesson"
+import { lessonUsage } from "../../../../workflows/steps/lesson-usage"
+import { updateLessonWorkflow } from "../../../../workflows/update-lesson"
 import { courseService, lessonInScope } from "../../../utils/admin-courses"
 import { CATALOG_ROLES } from "../../../utils/tenancy"
 import type { AdminUpdateLesson } from "../../../validators"

@@ -2,7 +2,7 @@ import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/
 import { MedusaError } from "@medusajs/framework/utils"
 import { ACCESS_MODULE } from "../../../../../modules/access"
 import type AccessModuleService from "../../../../../modules/access/service"
-import { revokeEntitlementWorkflow } from "../../../../../workflows/revoke-entitlements"
+import { revokeEntitlementWorkflow } from "../../../../../workflows/revoke-entitlement"
 import { actorId, adminOrgScope, assertProductInScope, COMMERCE_ROLES } from "../../../../utils/tenancy"
 import type { AdminRevokeEntitlement } from "../../../../validators"
 

@@ -1,6 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { AFFILIATES_MODULE } from "../../../../../modules/affiliates"
-import { reviewCommissionWorkflow } from "../../../../../workflows/commissions"
+import { reviewCommissionWorkflow } from "../../../../../workflows/review-commission"
 import { presentCommission } from "../../../../utils/present"
 import { adminOrgScope, WRITE_ROLES } from "../../../../utils/tenancy"
 

@@ -1,6 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
-import { linkAffiliateCouponWorkflow } from "../../../../../workflows/affiliates"
+import { linkAffiliateCouponWorkflow } from "../../../../../workflows/link-affiliate-coupon"
 import { loadAffiliateInOrg } from "../../../../../workflows/steps/validate"
 import { adminOrgScope, WRITE_ROLES } from "../../../../utils/tenancy"
 

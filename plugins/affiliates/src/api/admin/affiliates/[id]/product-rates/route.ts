@@ -1,5 +1,5 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { setAffiliateProductRateWorkflow } from "../../../../../workflows/affiliates"
+import { setAffiliateProductRateWorkflow } from "../../../../../workflows/set-affiliate-product-rate"
 import { loadAffiliateInOrg } from "../../../../../workflows/steps/validate"
 import { adminOrgScope, WRITE_ROLES } from "../../../../utils/tenancy"
 

@@ -1,5 +1,5 @@
 import type { MedusaStoreRequest, MedusaResponse } from "@medusajs/framework/http"
-import { attachCartReferralWorkflow } from "../../../../../workflows/referrals"
+import { attachCartReferralWorkflow } from "../../../../../workflows/attach-cart-referral"
 import { resolveStoreOrg } from "../../../../utils/tenancy"
 
 /** POST /store/carts/:id/referral { code, click_id? } -> { referral }: a referral touch on the cart. */

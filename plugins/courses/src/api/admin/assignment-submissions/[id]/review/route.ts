@@ -1,5 +1,5 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { reviewAssignmentSubmissionWorkflow } from "../../../../../workflows/assignments"
+import { reviewAssignmentSubmissionWorkflow } from "../../../../../workflows/review-assignment-submission"
 import { submissionInScope } from "../../../../utils/admin-assessments"
 import { actorId } from "../../../../utils/tenancy"
 import type { AdminReviewSubmission } from "../../../../validators"

@@ -1,5 +1,5 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { publishCourseWorkflow } from "../../../../../workflows/courses"
+import { publishCourseWorkflow } from "../../../../../workflows/publish-course"
 import { courseInScope } from "../../../../utils/admin-courses"
 import { CATALOG_ROLES } from "../../../../utils/tenancy"
 

@@ -1,5 +1,5 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { unpublishCourseWorkflow } from "../../../../../workflows/courses"
+import { unpublishCourseWorkflow } from "../../../../../workflows/unpublish-course"
 import { courseInScope } from "../../../../utils/admin-courses"
 import { CATALOG_ROLES } from "../../../../utils/tenancy"
 

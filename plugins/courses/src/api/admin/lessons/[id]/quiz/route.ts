@@ -1,5 +1,5 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { saveLessonQuizWorkflow } from "../../../../../workflows/quizzes"
+import { saveLessonQuizWorkflow } from "../../../../../workflows/save-lesson-quiz"
 import { courseService, lessonInScope } from "../../../../utils/admin-courses"
 import { CATALOG_ROLES } from "../../../../utils/tenancy"
 import type { AdminSaveQuiz } from "../../../../validators"

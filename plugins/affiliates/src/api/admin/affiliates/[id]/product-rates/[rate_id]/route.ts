@@ -1,7 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
 import { AFFILIATES_MODULE } from "../../../../../../modules/affiliates"
-import { removeAffiliateProductRateWorkflow } from "../../../../../../workflows/affiliates"
+import { removeAffiliateProductRateWorkflow } from "../../../../../../workflows/remove-affiliate-product-rate"
 import { loadAffiliateInOrg } from "../../../../../../workflows/steps/validate"
 import { adminOrgScope, WRITE_ROLES } from "../../../../../utils/tenancy"
 

@@ -1,6 +1,7 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
-import { removeAccessPlanWorkflow, setAccessPlanWorkflow } from "../../../../../../../workflows/access-plans"
+import { removeAccessPlanWorkflow } from "../../../../../../../workflows/remove-access-plan"
+import { setAccessPlanWorkflow } from "../../../../../../../workflows/set-access-plan"
 import { adminOrgScope, assertProductInScope, CATALOG_ROLES } from "../../../../../../utils/tenancy"
 import type { AdminSetAccessPlan } from "../../../../../../validators"
 

@@ -1,5 +1,5 @@
 import { MedusaResponse, MedusaStoreRequest } from "@medusajs/framework/http"
-import { submitAssignmentWorkflow } from "../../../../../../../../workflows/assignments"
+import { submitAssignmentWorkflow } from "../../../../../../../../workflows/submit-assignment"
 import { gateEnrolledLesson, presentSubmission } from "../../../../../../../utils/store-assessments"
 import type { StoreSubmitAssignment } from "../../../../../../../validators"
 

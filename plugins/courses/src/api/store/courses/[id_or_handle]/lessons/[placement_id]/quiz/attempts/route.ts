@@ -1,5 +1,5 @@
 import { MedusaResponse, MedusaStoreRequest } from "@medusajs/framework/http"
-import { startQuizAttemptWorkflow } from "../../../../../../../../workflows/quizzes"
+import { startQuizAttemptWorkflow } from "../../../../../../../../workflows/start-quiz-attempt"
 import { ATTEMPT_FIELDS, gateEnrolledLesson, presentAttempt } from "../../../../../../../utils/store-assessments"
 import { courseService } from "../../../../../../../utils/store-courses"
 

@@ -1,6 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
-import { drainWebhookDeliveriesWorkflow } from "../../../../../../../../../workflows/webhooks"
+import { drainWebhookDeliveriesWorkflow } from "../../../../../../../../../workflows/drain-webhook-deliveries"
 import { loadEndpoint } from "../../../route"
 import { DELIVERY_FIELDS } from "../../route"
 

@@ -1,6 +1,6 @@
 import { MedusaResponse, MedusaStoreRequest } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
-import { submitQuizAttemptWorkflow } from "../../../../../../../../../../workflows/quizzes"
+import { submitQuizAttemptWorkflow } from "../../../../../../../../../../workflows/submit-quiz-attempt"
 import { ATTEMPT_FIELDS, gateEnrolledLesson, presentAttempt } from "../../../../../../../../../utils/store-assessments"
 import { courseService } from "../../../../../../../../../utils/store-courses"
 import type { StoreSubmitQuiz } from "../../../../../../../../../validators"

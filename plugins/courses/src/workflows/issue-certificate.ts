@@ -1,3 +1,4 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
 import { acquireLockStep, emitEventStep, releaseLockStep } from "@medusajs/medusa/core-flows"
 import { createStep, createWorkflow, StepResponse, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
@@ -5,9 +6,9 @@ import { newVerificationCode } from "../certificates/code"
 import { AssessmentEvents } from "../events"
 import { COURSE_MODULE } from "../modules/course"
 import type CourseModuleService from "../modules/course/service"
-import { createCertificatesStep, createCertificateSettingsStep, updateCertificateSettingsStep } from "./steps/records"
+import { createCertificatesStep } from "./steps/records"
 
-const courses = (container: any) => container.resolve(COURSE_MODULE) as CourseModuleService
+const courses = (container: MedusaContainer) => container.resolve<CourseModuleService>(COURSE_MODULE)
 
 export type IssueCertificateInput = { enrollment_id: string }
 
@@ -68,32 +69,4 @@ export const issueCertificateWorkflow = createWorkflow("issue-certificate", (inp
   )
   releaseLockStep({ key: lockKey })
   return new WorkflowResponse(transform({ created }, ({ created }) => (created[0] ?? null) as any))
-})
-
-export type SaveCertificateSettingsInput = {
-  org_id: string
-  title?: string
-  body_text?: string
-  signatory_name?: string | null
-  signatory_title?: string | null
-  accent_color?: string | null
-}
-
-export const planCertificateSettingsStep = createStep(
-  "plan-certificate-settings",
-  async (input: SaveCertificateSettingsInput, { container }) => {
-    const [existing] = await courses(container).listCertificateSettings({ org_id: input.org_id }, { take: 1, select: ["id"] })
-    return new StepResponse({
-      create: existing ? [] : [input],
-      update: existing ? [{ ...input, id: existing.id }] : [],
-    })
-  }
-)
-
-/** The org's certificate template (created on first save). */
-export const saveCertificateSettingsWorkflow = createWorkflow("save-certificate-settings", (input: SaveCertificateSettingsInput) => {
-  const plan = planCertificateSettingsStep(input)
-  const created = createCertificateSettingsStep(transform({ plan }, ({ plan }) => plan.create as any))
-  const updated = updateCertificateSettingsStep(transform({ plan }, ({ plan }) => plan.update as any))
-  return new WorkflowResponse(transform({ created, updated }, ({ created, updated }) => (created[0] ?? updated[0]) as any))
 })

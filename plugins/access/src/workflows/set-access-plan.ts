@@ -2,7 +2,7 @@ import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { createStep, createWorkflow, StepResponse, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { AccessEvents } from "../events"
-import { removeAccessPlanStep, upsertAccessPlanStep } from "./steps/access-plan-records"
+import { upsertAccessPlanStep } from "./steps/access-plan-records"
 
 /** The variant's product id (404 when the variant does not exist). */
 const findVariantProductStep = createStep(
@@ -42,14 +42,4 @@ export const setAccessPlanWorkflow = createWorkflow("set-access-plan", (input: S
     data: transform({ plan }, ({ plan }) => ({ id: plan.id, variant_id: plan.variant_id, product_id: plan.product_id })),
   })
   return new WorkflowResponse(plan)
-})
-
-/** Removes a variant's access plan (entitlements already granted stay). */
-export const removeAccessPlanWorkflow = createWorkflow("remove-access-plan", (input: { variant_id: string }) => {
-  const id = removeAccessPlanStep(input)
-  emitEventStep({
-    eventName: AccessEvents.ACCESS_PLAN_REMOVED,
-    data: transform({ id, input }, ({ id, input }) => ({ id, variant_id: input.variant_id })),
-  })
-  return new WorkflowResponse(id)
 })

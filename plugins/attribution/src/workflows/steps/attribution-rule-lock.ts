@@ -1,0 +1,1 @@
+export const productLock = (productId: string) => `attribution:product:${productId}`
