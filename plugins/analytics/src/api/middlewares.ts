@@ -1,12 +1,13 @@
 import { defineMiddlewares, validateAndTransformQuery } from "@medusajs/framework/http"
-import { requireOrgScope, STAFF_ROLES } from "@volmify/orgs/tenancy"
+import { claimOrgScopedRoutes, requireOrgScope, STAFF_ROLES } from "@volmify/orgs/tenancy"
 import { AnalyticsCourseQuerySchema, AnalyticsOverviewQuerySchema, AnalyticsPlatformQuerySchema } from "./validators"
 
 // Org analytics: claimed for every staff role (requireOrgScope); owners and admins see the
 // whole org, other roles their own earnings and attributed courses (src/scope.ts).
 const staff = requireOrgScope(STAFF_ROLES)
 
-export default defineMiddlewares({
+// claimOrgScopedRoutes records which matchers and methods attach requireOrgScope, for the gate.
+export default claimOrgScopedRoutes(defineMiddlewares({
   routes: [
     {
       matcher: "/admin/analytics/overview",
@@ -25,4 +26,4 @@ export default defineMiddlewares({
       middlewares: [validateAndTransformQuery(AnalyticsPlatformQuerySchema, {})],
     },
   ],
-})
+}))
