@@ -5,7 +5,6 @@ import { createCustomer, type CustomerActor } from "../../helpers/actors"
 import { accessService, createRegion, createTieredProduct, eventually, type TestProduct, type TestRegion } from "../../helpers/commerce"
 import { send } from "../../helpers/http"
 import { createTwoOrgFixture, type TwoOrgFixture } from "../../helpers/orgs"
-import { runFailingAfter } from "../../helpers/workflows"
 
 const {
   SUBSCRIPTION_CLOCK,
@@ -24,6 +23,8 @@ process.env.VOLMIFY_AFFILIATE_CLICK_DEDUPE_SECONDS = "0"
 process.env.VOLMIFY_AFFILIATE_CLICKS_PER_MINUTE = "1000"
 
 const at = (iso: string) => new Date(iso)
+/** Background subscribers (start, capture, postings) on a loaded machine. */
+const SLOW = { timeoutMs: 60_000, intervalMs: 300 }
 type H = Record<string, string>
 
 /**
@@ -73,7 +74,9 @@ medusaIntegrationTestRunner({
     const subscribe = async (who: CustomerActor, region: TestRegion, product: TestProduct, when: string, ref?: { code: string; click_id: string }) => {
       setClock(at(when))
       const orderId = await checkout(who, region, product.variants[0].id, ref)
-      return (await eventually(() => access().listSubscriptions({ origin_order_id: orderId })))[0] as any
+      const [sub] = await eventually(() => access().listSubscriptions({ origin_order_id: orderId }), SLOW)
+      if (!sub) throw new Error(`no subscription started by ${orderId}`)
+      return sub as any
     }
     const reload = async (id: string) => (await access().listSubscriptions({ id }))[0] as any
     const renewals = (id: string) => access().listSubscriptionRenewals({ subscription_id: id }, { order: { period_index: "ASC" } })
@@ -91,11 +94,11 @@ medusaIntegrationTestRunner({
       ((await paymentOf(orderId)).refunds ?? []).reduce((s: any, r: any) => MathBN.add(s, r.amount), MathBN.convert(0)).toNumber()
     /** Every posting of the order balances: debits = credits. */
     async function balancedPostings(orderId: string) {
-      const txs = await eventually(async () => {
-        const rows = await ledger().listLedgerTransactions({ reference_type: "order", reference_id: orderId }, { relations: ["entries"] })
-        if (!rows.length) throw new Error(`no posting for ${orderId} yet`)
-        return rows
-      })
+      const txs = await eventually(
+        () => ledger().listLedgerTransactions({ reference_type: "order", reference_id: orderId }, { relations: ["entries"] }),
+        SLOW
+      )
+      expect(txs.length).toBeGreaterThan(0)
       for (const tx of txs) {
         const net = tx.entries.reduce((s: any, e: any) => (e.direction === "debit" ? MathBN.add(s, e.amount) : MathBN.sub(s, e.amount)), MathBN.convert(0))
         expect(MathBN.convert(net).toNumber()).toBe(0)
@@ -132,17 +135,17 @@ medusaIntegrationTestRunner({
       it("MRR per currency (minor units, normalised to a month), subscribers, churn and trial conversion, by hand", async () => {
         const b = f.b.customer
         const s1 = await subscribe(b, jpy, bMonthly, "2029-12-01T10:00:00Z") // ¥1,500 / month: paying all along
-        const s2 = await subscribe(b, usd, bWeekly, "2029-12-01T10:00:00Z") // $10 / week: churns on Jan 10
+        const s2 = await subscribe(b, usd, bWeekly, "2029-12-30T10:00:00Z") // $10 / week: churns on Jan 10
         const s3 = await subscribe(b2, usd, bYearly, "2029-12-10T10:00:00Z") // $120 / year = $10 / month
         const s4 = await subscribe(b2, usd, bTrial, "2029-12-20T10:00:00Z") // trial to Jan 3, then pays $30
         const s5 = await subscribe(b3, usd, bTrial, "2029-12-25T10:00:00Z") // trial to Jan 8, canceled on Jan 5
         const s6 = await subscribe(b3, usd, bWeekly, "2029-12-28T10:00:00Z") // $10 / week = $43.33 / month
         const s7 = await subscribe(b3, usd, bMonthly, "2030-01-02T10:00:00Z") // $15 / month, starts inside the window
-        subB = s1
+        subB = s4
         expect([s4.status, s5.status]).toEqual(["trialing", "trialing"])
 
         setClock(at("2030-01-03T10:00:00Z"))
-        await runJob() // S4's trial ends: period 1 paid (and whatever else is due)
+        expect(await runJob()).toMatchObject({ renewed: 2 }) // S1's period 2; S4's trial ends: period 1 paid
         expect((await renewals(s4.id)).find((r: any) => r.period_index === 1)).toMatchObject({ status: "paid" })
         setClock(at("2030-01-05T10:00:00Z"))
         await retire(s5.id)
@@ -192,7 +195,7 @@ medusaIntegrationTestRunner({
         expect([all.status, all.data.metrics.org_id, all.data.metrics.active_subscriptions >= 5]).toEqual([200, null, true])
         // Later cases run the renewal job: these must not bill any more.
         for (const s of [s1, s3, s4, s6, s7]) await retire(s.id)
-      })
+      }, 600_000)
 
       it("actors: anonymous and customers 401, creators 403, org A's staff see only org A (another org's id: 404)", async () => {
         const get = (q: string, h: H) => send(api, "get", url(q), h)
@@ -238,8 +241,8 @@ medusaIntegrationTestRunner({
         const [p2, p3] = await renewals(sub.id)
         expect([p2.period_index, p3.period_index]).toEqual([2, 3])
         await eventually(async () => {
-          if (!(await paymentOf(p3.order_id)).captured_at) throw new Error("not captured yet")
-        })
+          return (await paymentOf(p3.order_id)).captured_at
+        }, SLOW)
         setClock(at("2030-05-10T09:00:00Z"))
         const post = (subId: string, renewalId: string, h: H, body: unknown = { reason: "customer asked" }) =>
           send(api, "post", refundUrl(subId, renewalId), h, body)
@@ -307,15 +310,27 @@ medusaIntegrationTestRunner({
 
       beforeAll(async () => {
         const c = getContainer()
-        await upsertAffiliateProgramWorkflow(c).run({ input: { org_id: f.a.org.id, enabled: true, commission_type: "percent", commission_bps: 1000 } })
+        const { result: program } = await upsertAffiliateProgramWorkflow(c).run({
+          input: { org_id: f.a.org.id, enabled: true, commission_type: "percent", commission_bps: 1000 },
+        })
+        expect(program).toMatchObject({ org_id: f.a.org.id, enabled: true, recurring_commission: "first_payment" })
         alice = await createCustomer(api, f.a.key)
         affiliate = (await api.post("/store/affiliates", { code: "SUBALICE" }, { headers: alice.headers })).data.affiliate
+        expect(affiliate).toMatchObject({ status: "approved" })
         const [employee] = await c.resolve<any>("org").listOrgEmployees({ org_id: f.a.org.id, user_id: f.a.staff.creator.user.id })
         employeeId = employee.id
         await createAttributionRuleWorkflow(c).run({
           input: { product_id: monthlyA.id, employee_id: employeeId, role: "creator", type: "percent", percent_bps: 7000 },
         })
       })
+
+      /** The program of org A: 10 % with the given subscription setting, checked as saved. */
+      async function setProgram(recurring: Record<string, unknown>) {
+        const { result } = await upsertAffiliateProgramWorkflow(getContainer()).run({
+          input: { org_id: f.a.org.id, enabled: true, commission_type: "percent", commission_bps: 1000, ...recurring },
+        })
+        expect(result).toMatchObject({ enabled: true, ...recurring })
+      }
 
       /** A referred subscription that renews 3 times (4 paid periods); its orders' commissions and creator shares. */
       async function referredSubscription(region: TestRegion, start: string) {
@@ -352,15 +367,15 @@ medusaIntegrationTestRunner({
             const credit = entries
               .filter((e: any) => mine.has(e.account_id))
               .reduce((s: any, e: any) => (e.direction === "credit" ? MathBN.add(s, e.amount) : MathBN.sub(s, e.amount)), MathBN.convert(0))
-            if (!MathBN.gt(credit, 0)) throw new Error(`no creator share posted for ${id} yet`)
-            return MathBN.convert(credit).toNumber()
-          })
+            return MathBN.convert(credit).toNumber() // 0 (not posted yet) tries again
+          }, SLOW)
           shares.push(share)
         }
         return shares
       }
 
       it("first payment only (the default): 1 commission; renewals say why they earn none; the creator earns on all 4", async () => {
+        await setProgram({ recurring_commission: "first_payment", recurring_months: null })
         const { orders, skipped, commissions } = await referredSubscription(usd, "2031-01-05T10:00:00Z")
         expect(commissions.map((c: any) => [c.order_id, c.affiliate_id, Number(c.amount)])).toEqual([[orders[0], affiliate.id, 2]])
         expect(skipped.slice(1)).toEqual(Array(3).fill("subscription renewal: the program pays on the first payment only"))
@@ -371,7 +386,7 @@ medusaIntegrationTestRunner({
       })
 
       it("recurring for 2 months: the first payment and the period starting 1 month later (2 commissions)", async () => {
-        await upsertAffiliateProgramWorkflow(getContainer()).run({ input: { org_id: f.a.org.id, recurring_commission: "recurring", recurring_months: 2 } })
+        await setProgram({ recurring_commission: "recurring", recurring_months: 2 })
         const { orders, skipped, commissions } = await referredSubscription(usd, "2031-06-05T10:00:00Z")
         expect(commissions.map((c: any) => [c.order_id, c.affiliate_id, c.source, Number(c.amount)])).toEqual([
           [orders[0], affiliate.id, "click", 2],
@@ -396,6 +411,7 @@ medusaIntegrationTestRunner({
 
       it("the program setting is validated: 400 naming the field; nothing saved", async () => {
         const post = (body: unknown) => send(api, "post", "/admin/affiliate-program", f.a.staff.owner.headers, body)
+        const before = (await send(api, "get", `/admin/affiliate-program?org_id=${f.a.org.id}`, f.a.staff.owner.headers)).data.program
         for (const [body, field] of [
           [{ recurring_commission: "sometimes" }, "recurring_commission"],
           [{ recurring_months: 0 }, "recurring_months"],
@@ -404,8 +420,10 @@ medusaIntegrationTestRunner({
           const res = await post(body)
           expect([res.status, res.data.message]).toEqual([400, expect.stringContaining(field)])
         }
-        const [saved] = await affiliates().listAffiliatePrograms({ org_id: f.a.org.id })
-        expect(saved).toMatchObject({ recurring_commission: "recurring", recurring_months: null })
+        const after = (await send(api, "get", `/admin/affiliate-program?org_id=${f.a.org.id}`, f.a.staff.owner.headers)).data.program
+        expect(after).toEqual(before)
+        const ok = await post({ recurring_commission: "recurring", recurring_months: 6 })
+        expect([ok.status, ok.data.program]).toEqual([200, expect.objectContaining({ recurring_commission: "recurring", recurring_months: 6 })])
       })
     })
 
@@ -417,14 +435,19 @@ medusaIntegrationTestRunner({
         expect(await runJob()).toMatchObject({ renewed: 1 })
         const [p2] = await renewals(sub.id)
         await eventually(async () => {
-          if (!(await paymentOf(p2.order_id)).captured_at) throw new Error("not captured yet")
-        })
+          return (await paymentOf(p2.order_id)).captured_at
+        }, SLOW)
         setClock(at("2033-02-10T09:00:00Z"))
-        const { errors } = await runFailingAfter(refundSubscriptionPeriodWorkflow(getContainer()), "revoke-subscription-access", {
-          subscription_id: sub.id,
-          renewal_id: p2.id,
-          reason: "forced failure",
-          now: clock,
+        // A step that throws right after the access is revoked, before the refund.
+        const wf = refundSubscriptionPeriodWorkflow(getContainer())
+        wf.insertActionAfter("revoke-subscription-access", "fail-before-refund", {
+          invoke: async () => {
+            throw new Error("forced failure before the refund")
+          },
+        })
+        const { errors } = await wf.run({
+          input: { subscription_id: sub.id, renewal_id: p2.id, reason: "forced failure", now: clock },
+          throwOnError: false,
         })
         expect(errors).toHaveLength(1)
         expect(await reload(sub.id)).toMatchObject({ status: "active", canceled_at: null, payments_made: 2 })
