@@ -44,7 +44,6 @@ medusaIntegrationTestRunner({
     let bTrial: TestProduct // org B: $30 a month after 14 trial days
     let b2: CustomerActor
     let b3: CustomerActor
-    let subB: any // an org B subscription (for the other org's ids in paths)
     let clock = new Date()
 
     const access = () => accessService(getContainer())
@@ -141,7 +140,6 @@ medusaIntegrationTestRunner({
         const s5 = await subscribe(b3, usd, bTrial, "2029-12-25T10:00:00Z") // trial to Jan 8, canceled on Jan 5
         const s6 = await subscribe(b3, usd, bWeekly, "2029-12-28T10:00:00Z") // $10 / week = $43.33 / month
         const s7 = await subscribe(b3, usd, bMonthly, "2030-01-02T10:00:00Z") // $15 / month, starts inside the window
-        subB = s4
         expect([s4.status, s5.status]).toEqual(["trialing", "trialing"])
 
         setClock(at("2030-01-03T10:00:00Z"))
@@ -234,9 +232,10 @@ medusaIntegrationTestRunner({
       it("an earlier period: money back, the subscription goes on; the current one: canceled, access revoked (JPY)", async () => {
         const who = f.a.customer
         const sub = await subscribe(who, jpy, monthlyA, "2030-03-01T09:00:00Z")
+        const subB = await subscribe(f.b.customer, jpy, bMonthly, "2030-03-01T09:00:00Z") // org B's
         for (const day of ["2030-04-01", "2030-05-01"]) {
           setClock(at(`${day}T09:00:00Z`))
-          expect(await runJob()).toMatchObject({ renewed: 1 })
+          expect(await runJob()).toMatchObject({ renewed: 2 })
         }
         const [p2, p3] = await renewals(sub.id)
         expect([p2.period_index, p3.period_index]).toEqual([2, 3])
@@ -254,6 +253,7 @@ medusaIntegrationTestRunner({
         expect((await post(sub.id, p2.id, f.a.staff.creator.headers)).status).toBe(403)
         expect((await post(sub.id, p2.id, f.b.staff.owner.headers)).status).toBe(404)
         const bRenewal = (await renewals(subB.id))[0]
+        expect(bRenewal).toMatchObject({ status: "paid" })
         expect((await post(subB.id, p2.id, f.a.staff.owner.headers)).status).toBe(404) // org B's subscription
         expect((await post(sub.id, bRenewal.id, f.a.staff.owner.headers)).status).toBe(404) // org B's renewal under A's
         expect((await post(sub.id, p2.id, f.a.staff.owner.headers, { reason: "x" })).status).toBe(400)
@@ -285,6 +285,7 @@ medusaIntegrationTestRunner({
         expect(ended).toMatchObject({ status: "canceled", next_charge_at: null, cancel_reason: "current period refunded: refund the month" })
         expect(new Date(ended.canceled_at).toISOString()).toBe("2030-05-10T09:00:00.000Z")
         expect(await live(who.customer.id, monthlyA.id)).toHaveLength(0)
+        await retire(subB.id)
         setClock(at("2030-06-01T09:00:00Z"))
         expect(await runJob()).toMatchObject({ renewed: 0 })
         expect(await renewals(sub.id)).toHaveLength(2)
@@ -308,12 +309,14 @@ medusaIntegrationTestRunner({
       let affiliate: any
       let employeeId: string
 
-      beforeAll(async () => {
+      /**
+       * The runner restores the database before every test: each case sets up org A's
+       * program (10 %, the given subscription setting), the affiliate SUBALICE and a 70 %
+       * creator rule on the product.
+       */
+      async function setup(recurring: Record<string, unknown>) {
         const c = getContainer()
-        const { result: program } = await upsertAffiliateProgramWorkflow(c).run({
-          input: { org_id: f.a.org.id, enabled: true, commission_type: "percent", commission_bps: 1000 },
-        })
-        expect(program).toMatchObject({ org_id: f.a.org.id, enabled: true, recurring_commission: "first_payment" })
+        await setProgram(recurring)
         alice = await createCustomer(api, f.a.key)
         affiliate = (await api.post("/store/affiliates", { code: "SUBALICE" }, { headers: alice.headers })).data.affiliate
         expect(affiliate).toMatchObject({ status: "approved" })
@@ -322,7 +325,7 @@ medusaIntegrationTestRunner({
         await createAttributionRuleWorkflow(c).run({
           input: { product_id: monthlyA.id, employee_id: employeeId, role: "creator", type: "percent", percent_bps: 7000 },
         })
-      })
+      }
 
       /** The program of org A: 10 % with the given subscription setting, checked as saved. */
       async function setProgram(recurring: Record<string, unknown>) {
@@ -375,7 +378,7 @@ medusaIntegrationTestRunner({
       }
 
       it("first payment only (the default): 1 commission; renewals say why they earn none; the creator earns on all 4", async () => {
-        await setProgram({ recurring_commission: "first_payment", recurring_months: null })
+        await setup({})
         const { orders, skipped, commissions } = await referredSubscription(usd, "2031-01-05T10:00:00Z")
         expect(commissions.map((c: any) => [c.order_id, c.affiliate_id, Number(c.amount)])).toEqual([[orders[0], affiliate.id, 2]])
         expect(skipped.slice(1)).toEqual(Array(3).fill("subscription renewal: the program pays on the first payment only"))
@@ -386,7 +389,7 @@ medusaIntegrationTestRunner({
       })
 
       it("recurring for 2 months: the first payment and the period starting 1 month later (2 commissions)", async () => {
-        await setProgram({ recurring_commission: "recurring", recurring_months: 2 })
+        await setup({ recurring_commission: "recurring", recurring_months: 2 })
         const { orders, skipped, commissions } = await referredSubscription(usd, "2031-06-05T10:00:00Z")
         expect(commissions.map((c: any) => [c.order_id, c.affiliate_id, c.source, Number(c.amount)])).toEqual([
           [orders[0], affiliate.id, "click", 2],
@@ -400,6 +403,7 @@ medusaIntegrationTestRunner({
       })
 
       it("recurring forever, in JPY: 4 commissions of ¥150; the creator's share on each; postings balance", async () => {
+        await setup({})
         const program = await send(api, "post", "/admin/affiliate-program", f.a.staff.owner.headers, { recurring_commission: "recurring", recurring_months: null })
         expect([program.status, program.data.program]).toEqual([200, expect.objectContaining({ recurring_commission: "recurring", recurring_months: null })])
         const { orders, commissions } = await referredSubscription(jpy, "2032-01-05T10:00:00Z")
@@ -411,6 +415,7 @@ medusaIntegrationTestRunner({
 
       it("the program setting is validated: 400 naming the field; nothing saved", async () => {
         const post = (body: unknown) => send(api, "post", "/admin/affiliate-program", f.a.staff.owner.headers, body)
+        await setProgram({ recurring_commission: "recurring", recurring_months: null })
         const before = (await send(api, "get", `/admin/affiliate-program?org_id=${f.a.org.id}`, f.a.staff.owner.headers)).data.program
         for (const [body, field] of [
           [{ recurring_commission: "sometimes" }, "recurring_commission"],
