@@ -350,7 +350,7 @@ describe("course builder and widgets in the dashboard", () => {
 
       // Customer widget: grant tier 2 of the course's product by hand, with a reason.
       await page.goto(`${base}/app/customers/${customer.id}`)
-      await page.getByRole("heading", { name: "Entitlements & learning" }).waitFor({ timeout: 60_000 })
+      await page.getByRole("heading", { name: "Entitlements", exact: true }).waitFor({ timeout: 60_000 })
       await page.getByText("No entitlements.").waitFor({ timeout: 30_000 })
       await page.getByLabel("Product to grant").selectOption({ label: productTitle })
       await page.getByLabel("Tier", { exact: true }).fill("2")

@@ -6,6 +6,8 @@ import {
   AdminCancelSubscriptionSchema,
   AdminSetAccessPlanSchema,
   AdminSubscriptionListQuerySchema,
+  AdminSubscriptionMetricsQuerySchema,
+  AdminRefundSubscriptionPeriodSchema,
   EntitlementListQuerySchema,
   StoreGuestClaimConfirmSchema,
   StoreGuestClaimEmailSchema,
@@ -61,7 +63,19 @@ export default claimOrgScopedRoutes(defineMiddlewares({
       methods: ["GET"],
       middlewares: [commerce, validateAndTransformQuery(AdminSubscriptionListQuerySchema, {})],
     },
+    // MRR, subscribers, churn and trial conversion of a period (SQL aggregates).
+    {
+      matcher: "/admin/subscriptions/metrics",
+      methods: ["GET"],
+      middlewares: [commerce, validateAndTransformQuery(AdminSubscriptionMetricsQuerySchema, {})],
+    },
     { matcher: "/admin/subscriptions/:id", methods: ["GET"], middlewares: [commerce] },
+    // Refund one paid period (Medusa's refund of its order's payment); the current one also cancels.
+    {
+      matcher: "/admin/subscriptions/:id/renewals/:renewal_id/refund",
+      methods: ["POST"],
+      middlewares: [commerce, validateAndTransformBody(AdminRefundSubscriptionPeriodSchema)],
+    },
     {
       matcher: "/admin/subscriptions/:id/cancel",
       methods: ["POST"],

@@ -111,6 +111,23 @@ export const AdminCancelSubscriptionSchema = z
   .strict()
 export type AdminCancelSubscription = z.infer<typeof AdminCancelSubscriptionSchema>
 
+/** POST /admin/subscriptions/:id/renewals/:renewal_id/refund */
+export const AdminRefundSubscriptionPeriodSchema = z
+  .object({ reason: text().trim().min(3, "reason must say why (3 characters at least)").max(500) })
+  .strict()
+export type AdminRefundSubscriptionPeriod = z.infer<typeof AdminRefundSubscriptionPeriodSchema>
+
+const instant = (field: string) =>
+  text().refine((v) => /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(v) && !Number.isNaN(Date.parse(v)), {
+    message: `${field} must be an ISO 8601 date or date-time`,
+  })
+
+/** GET /admin/subscriptions/metrics: the window [from, to) (default: the 30 days to now); operators may name an org. */
+export const AdminSubscriptionMetricsQuerySchema = z
+  .object({ from: instant("from").optional(), to: instant("to").optional(), org_id: text().min(1).max(100).optional() })
+  .strict()
+export type AdminSubscriptionMetricsQuery = z.infer<typeof AdminSubscriptionMetricsQuerySchema>
+
 /** POST /store/customers/me/subscriptions/:id/(cancel|resume): no body fields. */
 export const StoreSubscriptionActionSchema = z.object({}).strict()
 

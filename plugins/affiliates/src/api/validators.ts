@@ -38,6 +38,16 @@ export const AdminProgramSchema = z
     hold_days: days("hold_days", 365).optional(),
     minimum_payouts: amounts("minimum_payouts").optional().nullable(),
     approval: z.enum(["automatic", "manual"], { message: "approval must be automatic or manual" }).optional(),
+    recurring_commission: z
+      .enum(["first_payment", "recurring"], { message: "recurring_commission must be first_payment or recurring" })
+      .optional(),
+    recurring_months: z
+      .number({ message: "recurring_months must be a whole number of months or null (for as long as it renews)" })
+      .int("recurring_months must be a whole number of months")
+      .min(1, "recurring_months must be at least 1")
+      .max(120, "recurring_months must be at most 120")
+      .nullable()
+      .optional(),
   })
   .strict()
 export const AdminOrgQuerySchema = z.object({ org_id: text().optional() })

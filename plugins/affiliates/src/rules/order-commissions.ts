@@ -2,7 +2,8 @@ import { computeLineCommission } from "./commission-amount"
 import { resolveCommissionRate, type FixedAmount, type RateRule } from "./commission-rate"
 import { assessReferralFraud } from "./fraud"
 import { sameMailbox } from "./mailbox"
-import { chooseReferral, type AttributionModel } from "./referral-window"
+import { recurringCommissionRefusal, type RecurringSetting, type RenewedSubscription } from "./recurring-commission"
+import { chooseReferral, type AttributionModel, type ChosenReferral } from "./referral-window"
 
 /*
  * Which commissions orders earn: the decisions of the order.placed path and of a backlog,
@@ -25,9 +26,15 @@ export type CommissionFacts = {
     /** Promotions adjusting any of the order's lines. */
     promotion_ids: string[]
     items: { id: string; product_id?: string | null; quantity?: number | string | null; total?: Amount | null; tax_total?: Amount | null }[]
+    /** A subscription renewal (order metadata `subscription_id`, `subscription_period`). */
+    subscription?: { id: string; period: number } | null
   }[]
   orgs: { id: string; sales_channel_id: string }[]
-  programs: (Rated & { org_id: string; enabled: boolean; attribution_model: AttributionModel; cookie_window_days: number; hold_days: number })[]
+  programs: (Rated & RecurringSetting & { org_id: string; enabled: boolean; attribution_model: AttributionModel; cookie_window_days: number; hold_days: number })[]
+  /** The renewed subscriptions (read through Query when @volmify/access is installed). */
+  subscriptions?: (RenewedSubscription & { id: string; origin_order_id: string })[]
+  /** The referral each subscription's first order was credited to (from its commissions). */
+  origin_referrals?: { order_id: string; affiliate_id: string; source: "click" | "coupon"; click_id: string | null; promotion_id: string | null }[]
   /** Commissions already made for these orders. */
   credited: { order_id: string; line_item_id: string; affiliate_id: string; clawed_back_amount?: Amount | null }[]
   /** Referral touches of the orders' carts. */
@@ -109,25 +116,46 @@ export function planOrderCommissions(facts: CommissionFacts, orderIds: string[],
     const open = items.filter((i) => !done.has(i.id))
     if (!open.length) return skip(items.length ? "already credited" : "no lines")
 
-    const touches = order.cart_id ? facts.touches.filter((t) => t.cart_id === order.cart_id && t.org_id === org.id) : []
-    const promotionIds = uniq(order.promotion_ids ?? [])
-    const coupons = facts.coupons.filter((c) => c.org_id === org.id && promotionIds.includes(c.promotion_id))
-    if (!touches.length && !coupons.length) return skip("no referral")
-    const affiliates = new Map(
-      uniq([...touches.map((t) => t.affiliate_id), ...coupons.map((c) => c.affiliate_id)])
-        .map((id) => affiliatesAll.get(id))
-        .filter((a) => a?.org_id === org.id)
-        .map((a) => [a!.id, a!])
-    )
     const orderedAt = new Date(order.created_at)
-    const chosen = chooseReferral({
-      touches: touches.map((t) => ({ affiliate_id: t.affiliate_id, touched_at: new Date(t.touched_at), click_id: t.click_id, referral_id: t.id })),
-      coupons: promotionIds.flatMap((pid) => coupons.filter((c) => c.promotion_id === pid).map((c) => ({ affiliate_id: c.affiliate_id, promotion_id: pid }))),
-      model: program.attribution_model,
-      window_days: program.cookie_window_days,
-      ordered_at: orderedAt,
-      eligible: (id) => affiliates.get(id)?.status === "approved",
-    })
+    // A renewal's click is the first order's: no touch time of its own (no fast-conversion check).
+    let chosen: ChosenReferral | { source: "click"; affiliate_id: string; click_id: string | null; referral_id: null; touched_at: null } | null
+    let affiliates: Map<string, (typeof facts.affiliates)[number]>
+    if (order.subscription) {
+      // A renewal: the referral of the subscription's first order, as the program says.
+      const sub = (facts.subscriptions ?? []).find((s) => s.id === order.subscription!.id)
+      if (!sub) return skip("renewal of an unknown subscription")
+      const refusal = recurringCommissionRefusal(program, sub, order.subscription.period)
+      if (refusal) return skip(refusal)
+      const origin = (facts.origin_referrals ?? []).find((r) => r.order_id === sub.origin_order_id)
+      if (!origin) return skip("no referral (the subscription's first order had none)")
+      const first = affiliatesAll.get(origin.affiliate_id)
+      if (first?.org_id !== org.id || first.status !== "approved") return skip("no valid referral (status or org)")
+      affiliates = new Map([[first.id, first]])
+      chosen =
+        origin.source === "coupon"
+          ? { source: "coupon", affiliate_id: first.id, promotion_id: origin.promotion_id ?? "", touched_at: null }
+          : { source: "click", affiliate_id: first.id, click_id: origin.click_id, referral_id: null, touched_at: null }
+    } else {
+      const touches = order.cart_id ? facts.touches.filter((t) => t.cart_id === order.cart_id && t.org_id === org.id) : []
+      const promotionIds = uniq(order.promotion_ids ?? [])
+      const coupons = facts.coupons.filter((c) => c.org_id === org.id && promotionIds.includes(c.promotion_id))
+      if (!touches.length && !coupons.length) return skip("no referral")
+      const mapped = new Map(
+        uniq([...touches.map((t) => t.affiliate_id), ...coupons.map((c) => c.affiliate_id)])
+          .map((id) => affiliatesAll.get(id))
+          .filter((a) => a?.org_id === org.id)
+          .map((a) => [a!.id, a!])
+      )
+      affiliates = mapped
+      chosen = chooseReferral({
+        touches: touches.map((t) => ({ affiliate_id: t.affiliate_id, touched_at: new Date(t.touched_at), click_id: t.click_id, referral_id: t.id })),
+        coupons: promotionIds.flatMap((pid) => coupons.filter((c) => c.promotion_id === pid).map((c) => ({ affiliate_id: c.affiliate_id, promotion_id: pid }))),
+        model: program.attribution_model,
+        window_days: program.cookie_window_days,
+        ordered_at: orderedAt,
+        eligible: (id) => mapped.get(id)?.status === "approved",
+      })
+    }
     if (!chosen) return skip("no valid referral (window, status or org)")
     const affiliate = affiliates.get(chosen.affiliate_id)!
     const currency = String(order.currency_code).toLowerCase()

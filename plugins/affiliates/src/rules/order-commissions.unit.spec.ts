@@ -166,3 +166,53 @@ describe("planOrderCommissions (which commissions orders earn)", () => {
     ])
   })
 })
+
+describe("planOrderCommissions on subscription renewals", () => {
+  // order_1 renews sub_1, whose first order (order_0) was credited to ana through click_1.
+  const renewal = (period: number, program: Partial<CommissionFacts["programs"][number]>, rest: Partial<CommissionFacts> = {}) => {
+    const f = facts({
+      touches: [],
+      subscriptions: [{ id: "sub_1", origin_order_id: "order_0", interval: "month", interval_count: 1 }],
+      origin_referrals: [{ order_id: "order_0", affiliate_id: "aff_ana", source: "click", click_id: "click_1", promotion_id: null }],
+      ...rest,
+    })
+    return {
+      ...f,
+      programs: f.programs.map((p) => (p.org_id === "org_a" ? { ...p, ...program } : p)),
+      orders: [{ ...f.orders[0], cart_id: "cart_renewal", subscription: { id: "sub_1", period } }],
+    }
+  }
+
+  it("credits the first order's affiliate on renewals the program pays for, with no touch of their own", () => {
+    const p = one(renewal(2, { recurring_commission: "recurring", recurring_months: 2 }))
+    expect(p.skipped).toBeNull()
+    expect(p.rows.map((r) => [r.affiliate_id, r.source, r.click_id, r.amount, r.flags])).toEqual([
+      ["aff_ana", "click", "click_1", "10.00", []],
+      ["aff_ana", "click", "click_1", "3.00", []],
+    ])
+    expect(one(renewal(40, { recurring_commission: "recurring", recurring_months: null })).rows).toHaveLength(2)
+    // Period 1 after a free trial is the first payment.
+    expect(one(renewal(1, {})).rows).toHaveLength(2)
+  })
+
+  it("skips renewals the program does not pay for, or without a first referral, with a reason", () => {
+    expect(one(renewal(2, {})).skipped).toBe("subscription renewal: the program pays on the first payment only")
+    expect(one(renewal(3, { recurring_commission: "recurring", recurring_months: 2 })).skipped).toContain("period 3 starts after")
+    expect(one(renewal(2, { recurring_commission: "recurring" }, { origin_referrals: [] })).skipped).toBe(
+      "no referral (the subscription's first order had none)"
+    )
+    expect(one(renewal(2, { recurring_commission: "recurring" }, { subscriptions: [] })).skipped).toBe("renewal of an unknown subscription")
+    const suspended = renewal(2, { recurring_commission: "recurring" })
+    suspended.affiliates = suspended.affiliates.map((a) => (a.id === "aff_ana" ? { ...a, status: "suspended" } : a))
+    expect(one(suspended).skipped).toBe("no valid referral (status or org)")
+  })
+
+  it("still voids a self-referred renewal", () => {
+    const f = renewal(2, { recurring_commission: "recurring" })
+    f.orders[0].customer_id = "cus_ana"
+    expect(one(f).rows.map((r) => [r.status, r.flags, r.amount])).toEqual([
+      ["voided", ["self_referral"], "0.00"],
+      ["voided", ["self_referral"], "0.00"],
+    ])
+  })
+})

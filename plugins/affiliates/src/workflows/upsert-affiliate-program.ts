@@ -17,6 +17,8 @@ export type ProgramInput = {
   hold_days?: number
   minimum_payouts?: { currency_code: string; amount: number | string }[] | null
   approval?: "automatic" | "manual"
+  recurring_commission?: "first_payment" | "recurring"
+  recurring_months?: number | null
 }
 
 /** Plans the program row: create with defaults, or the changed fields of the existing one. */

@@ -137,4 +137,55 @@ export default class AccessModuleService extends MedusaService({ AccessPlan, Ent
       .limit(limit)
     return rows.map((r) => r.id)
   }
+  /**
+   * The counts behind GET /admin/subscriptions/metrics, by SQL aggregates (no row reaches
+   * Node): the subscriptions paying at `at`, grouped by what prices them (variant, region,
+   * currency, interval), and the period's counts. "Paying at t": billing started (the
+   * anchor, so after any trial) at or before t, not canceled by t, and not an installment
+   * plan whose last paid period ended by t. Trials that reached a paid period have a paid
+   * renewal of period 1. `orgId` null: every org.
+   */
+  @InjectManager()
+  async subscriptionMetricCounts(
+    input: { org_id: string | null; from: Date; to: Date; at: Date; now: Date },
+    @MedusaContext() context: Context = {}
+  ): Promise<{
+    groups: { variant_id: string; region_id: string; currency_code: string; interval: string; interval_count: number; count: number }[]
+    subscribers: number
+    active_at_start: number
+    churned: number
+    trials_ended: number
+    trials_converted: number
+  }> {
+    const knex = (context.manager as SqlEntityManager).getKnex()
+    // "Paying at t" as SQL with its three bindings.
+    const PAYING = `(s.billing_anchor <= ? AND (s.canceled_at IS NULL OR s.canceled_at > ?) AND NOT (s.status = 'completed' AND s.current_period_end <= ?))`
+    const paying = (t: Date) => [t, t, t]
+    const TRIAL_ENDED = `(s.trial_ends_at >= ? AND s.trial_ends_at < ? AND s.trial_ends_at <= ?)`
+    const trialEnded = [input.from, input.to, input.now]
+    const where = `s.deleted_at IS NULL${input.org_id ? " AND s.org_id = ?" : ""}`
+    const org = input.org_id ? [input.org_id] : []
+    const { rows: groups } = await knex.raw(
+      `SELECT s.variant_id, s.region_id, s.currency_code, s.interval, s.interval_count, count(*)::int AS count
+         FROM subscription s WHERE ${where} AND ${PAYING}
+        GROUP BY s.variant_id, s.region_id, s.currency_code, s.interval, s.interval_count`,
+      [...org, ...paying(input.at)]
+    )
+    const {
+      rows: [totals],
+    } = await knex.raw(
+      `SELECT
+         count(DISTINCT s.customer_id) FILTER (WHERE ${PAYING})::int AS subscribers,
+         count(*) FILTER (WHERE ${PAYING})::int AS active_at_start,
+         count(*) FILTER (WHERE ${PAYING} AND s.canceled_at >= ? AND s.canceled_at < ?)::int AS churned,
+         count(*) FILTER (WHERE ${TRIAL_ENDED})::int AS trials_ended,
+         count(*) FILTER (WHERE ${TRIAL_ENDED} AND EXISTS (
+           SELECT 1 FROM subscription_renewal r
+            WHERE r.subscription_id = s.id AND r.period_index = 1 AND r.status = 'paid' AND r.deleted_at IS NULL
+         ))::int AS trials_converted
+       FROM subscription s WHERE ${where}`,
+      [...paying(input.at), ...paying(input.from), ...paying(input.from), input.from, input.to, ...trialEnded, ...trialEnded, ...org]
+    )
+    return { groups, ...totals }
+  }
 }

@@ -13,6 +13,9 @@ export type Program = {
   hold_days: number
   minimum_payouts: { currency_code: string; amount: string }[] | null
   approval: "automatic" | "manual"
+  /** Subscriptions: commission on the first paid period only, or on renewals too (for `recurring_months`, null = always). */
+  recurring_commission: "first_payment" | "recurring"
+  recurring_months: number | null
 }
 export type Earnings = { currency_code: string; pending: number; approved: number; paid: number; adjustments: number }
 export type Affiliate = {

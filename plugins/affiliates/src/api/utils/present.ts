@@ -32,10 +32,13 @@ export function presentProgram(p: any, orgId: string) {
       hold_days: 30,
       minimum_payouts: null,
       approval: "automatic",
+      recurring_commission: "first_payment",
+      recurring_months: null,
     }
   }
   const { id, org_id, enabled, commission_type, commission_bps, fixed_amounts, cookie_window_days, attribution_model, hold_days, minimum_payouts, approval } = p
-  return { id, org_id, enabled, commission_type, commission_bps, fixed_amounts, cookie_window_days, attribution_model, hold_days, minimum_payouts, approval }
+  const recurring = { recurring_commission: p.recurring_commission ?? "first_payment", recurring_months: p.recurring_months ?? null }
+  return { id, org_id, enabled, commission_type, commission_bps, fixed_amounts, cookie_window_days, attribution_model, hold_days, minimum_payouts, approval, ...recurring }
 }
 
 /** JSON amounts are major-unit numbers (Medusa's convention) from exact decimals. */

@@ -29,6 +29,7 @@ export async function readOrderCommissionFacts(container: MedusaContainer, order
       "email",
       "customer_id",
       "sales_channel_id",
+      "metadata",
       // A top-level total makes the order module compute totals (lines included).
       "total",
       "items.id",
@@ -59,6 +60,19 @@ export async function readOrderCommissionFacts(container: MedusaContainer, order
   const { data: buyers } = customerIds.length
     ? await query.graph({ entity: "customer", fields: ["id", "email"], filters: { id: customerIds } })
     : { data: [] as any[] }
+  const renewals = readRenewals(orders)
+  const renewalByOrder = new Map(renewals.map((r) => [r.order_id, { id: r.id, period: r.period }]))
+  const subscriptions = await readRenewedSubscriptions(container, [...new Set(renewals.map((r) => r.id))])
+  const originIds = uniq(subscriptions.map((s) => s.origin_order_id))
+  const originRows = originIds.length
+    ? await service.listAffiliateCommissions({ order_id: originIds }, { select: ["order_id", "affiliate_id", "source", "click_id", "promotion_id"] })
+    : []
+  const originAffiliateIds = uniq(originRows.map((c: any) => c.affiliate_id)).filter((id) => !affiliateIdsAll.includes(id))
+  if (originAffiliateIds.length) {
+    affiliates.push(...(await service.listAffiliates({ id: originAffiliateIds })))
+    Object.assign(prior, await service.countOrdersByAffiliate(originAffiliateIds))
+    affiliateIdsAll.push(...originAffiliateIds)
+  }
   const rates = affiliateIdsAll.length ? await service.listAffiliateProductRates({ affiliate_id: affiliateIdsAll }) : []
   const rated = (r: any) => ({ commission_type: r.commission_type ?? null, commission_bps: r.commission_bps ?? null, fixed_amounts: r.fixed_amounts ?? null })
   return {
@@ -72,6 +86,7 @@ export async function readOrderCommissionFacts(container: MedusaContainer, order
         customer_id: o.customer_id ?? null,
         sales_channel_id: o.sales_channel_id ?? null,
         cart_id: withLinks?.cart?.id ?? null,
+        subscription: renewalByOrder.get(o.id) ?? null,
         promotion_ids: uniq((withLinks?.items ?? []).flatMap((i: any) => (i?.adjustments ?? []).map((a: any) => a?.promotion_id))),
         items: (o.items ?? []).filter(Boolean).map((i: any) => ({
           id: i.id,
@@ -90,6 +105,16 @@ export async function readOrderCommissionFacts(container: MedusaContainer, order
       attribution_model: p.attribution_model,
       cookie_window_days: p.cookie_window_days,
       hold_days: p.hold_days,
+      recurring_commission: p.recurring_commission ?? "first_payment",
+      recurring_months: p.recurring_months ?? null,
+    })),
+    subscriptions,
+    origin_referrals: [...new Map(originRows.map((c: any) => [c.order_id, c])).values()].map((c: any) => ({
+      order_id: c.order_id,
+      affiliate_id: c.affiliate_id,
+      source: c.source,
+      click_id: c.click_id ?? null,
+      promotion_id: c.promotion_id ?? null,
     })),
     credited: credited.map((c: any) => ({
       order_id: c.order_id,
@@ -104,6 +129,30 @@ export async function readOrderCommissionFacts(container: MedusaContainer, order
     buyers: buyers.map((b: any) => ({ id: b.id, email: b.email ?? null })),
     product_rates: rates.map((r: any) => ({ ...rated(r), affiliate_id: r.affiliate_id, product_id: r.product_id })),
   }
+}
+
+/** Renewal orders of @volmify/access subscriptions: their metadata names the subscription and the paid period. */
+function readRenewals(orders: any[]): { order_id: string; id: string; period: number }[] {
+  return orders.flatMap((o: any) => {
+    const id = o.metadata?.subscription_id
+    const period = Number(o.metadata?.subscription_period)
+    return typeof id === "string" && Number.isInteger(period) && period >= 1 ? [{ order_id: o.id, id, period }] : []
+  })
+}
+
+/**
+ * The renewed subscriptions' first order and billing interval, read through Query by the
+ * entity name of @volmify/access (this plugin imports nothing of it; without it installed
+ * there are no renewals to read).
+ */
+async function readRenewedSubscriptions(container: any, ids: string[]): Promise<NonNullable<CommissionFacts["subscriptions"]>> {
+  if (!ids.length || !container.hasRegistration?.("access")) return []
+  const { data } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
+    entity: "subscription",
+    fields: ["id", "origin_order_id", "interval", "interval_count"],
+    filters: { id: ids },
+  })
+  return data.map((s: any) => ({ id: s.id, origin_order_id: s.origin_order_id, interval: s.interval, interval_count: s.interval_count }))
 }
 
 /** The batched read of rules/order-commissions.ts's facts for `order_ids` (one id on the order.placed path, up to 1,000 for a backlog). */

@@ -10,7 +10,7 @@ export async function subscriptionInScope(req: AuthenticatedMedusaRequest): Prom
   const orgId = await adminOrgScope(req, COMMERCE_ROLES)
   const [sub] = await req.scope
     .resolve<AccessModuleService>(ACCESS_MODULE)
-    .listSubscriptions({ id: req.params.id, ...(orgId ? { org_id: orgId } : {}) }, { select: [...SUBSCRIPTION_FIELDS] as any })
+    .listSubscriptions({ id: req.params.id, ...(orgId ? { org_id: orgId } : {}) }, { select: [...SUBSCRIPTION_FIELDS, "email"] as any })
   if (!sub) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Subscription "${req.params.id}" was not found`)
   return sub
 }

@@ -28,7 +28,9 @@ const ProgramSettings = ({ orgId, program }: { orgId: string | null; program: Pr
   const [rate, setRate] = useState(draftOf(program, "percent"))
   const [minimums, setMinimums] = useState((program.minimum_payouts ?? []).map((a) => ({ currency_code: a.currency_code, amount: String(a.amount) })))
   const [problem, setProblem] = useState<string | null>(null)
+  const [months, setMonths] = useState(program.recurring_months ? String(program.recurring_months) : "")
   useEffect(() => {
+    setMonths(program.recurring_months ? String(program.recurring_months) : "")
     setDraft(program)
     setRate(draftOf(program, "percent"))
     setMinimums((program.minimum_payouts ?? []).map((a) => ({ currency_code: a.currency_code, amount: String(a.amount) })))
@@ -37,6 +39,10 @@ const ProgramSettings = ({ orgId, program }: { orgId: string | null; program: Pr
     const r = rateBody(rate)
     const minimumProblem = amountsProblem(minimums)
     if ("problem" in r || minimumProblem) return setProblem("problem" in r ? r.problem : `Minimum payout: ${minimumProblem}`)
+    const recurringMonths = months.trim() === "" ? null : Number(months)
+    if (recurringMonths !== null && (!Number.isInteger(recurringMonths) || recurringMonths < 1 || recurringMonths > 120)) {
+      return setProblem("Recurring commission: a whole number of months from 1 to 120, or empty for as long as the subscription renews")
+    }
     setProblem(null)
     post.mutate(
       {
@@ -50,6 +56,8 @@ const ProgramSettings = ({ orgId, program }: { orgId: string | null; program: Pr
           hold_days: Number(draft.hold_days),
           minimum_payouts: minimums.length ? cleanAmounts(minimums) : null,
           approval: draft.approval,
+          recurring_commission: draft.recurring_commission,
+          ...(draft.recurring_commission === "recurring" ? { recurring_months: recurringMonths } : {}),
         },
       },
       { onSuccess: () => toast.success("Program saved"), onError: (e) => setProblem(e instanceof Error ? e.message : "The program was not saved") }
@@ -91,6 +99,25 @@ const ProgramSettings = ({ orgId, program }: { orgId: string | null; program: Pr
           </Select.Content>
         </Select>
       </Label>
+      <Label>
+        Subscriptions
+        <Select
+          value={draft.recurring_commission}
+          onValueChange={(v) => setDraft({ ...draft, recurring_commission: v as Program["recurring_commission"] })}
+        >
+          <Select.Trigger><Select.Value /></Select.Trigger>
+          <Select.Content>
+            <Select.Item value="first_payment">Commission on the first payment only</Select.Item>
+            <Select.Item value="recurring">Commission on renewals too</Select.Item>
+          </Select.Content>
+        </Select>
+      </Label>
+      {draft.recurring_commission === "recurring" && (
+        <Label>
+          For how many months (empty: as long as it renews)
+          <Input type="number" min={1} max={120} placeholder="forever" value={months} onChange={(e) => setMonths(e.target.value)} />
+        </Label>
+      )}
       <AmountsField label="Minimum payout" rows={minimums} onChange={setMinimums} />
       <div className="flex flex-col gap-1">
         <Button size="small" onClick={save} isLoading={post.isPending}>Save program</Button>

@@ -4,6 +4,9 @@ import { model } from "@medusajs/framework/utils"
  * One program per org. Defaults follow the issue: 10 % commission, 30-day cookie window,
  * last click, 30-day hold (the refund window), automatic approval, no minimum payout.
  * `fixed_amounts` / `minimum_payouts`: `[{ currency_code, amount }]` in major units.
+ * Subscriptions (`@volmify/access`): `recurring_commission` `first_payment` (default) pays on
+ * a subscription's first paid period only; `recurring` also on its renewals, for periods
+ * starting within `recurring_months` of the first (null: for as long as it renews).
  */
 export const AffiliateProgram = model
   .define("affiliate_program", {
@@ -18,5 +21,7 @@ export const AffiliateProgram = model
     hold_days: model.number().default(30),
     minimum_payouts: model.json().nullable(),
     approval: model.enum(["automatic", "manual"]).default("automatic"),
+    recurring_commission: model.enum(["first_payment", "recurring"]).default("first_payment"),
+    recurring_months: model.number().nullable(),
   })
   .indexes([{ on: ["org_id"], unique: true, where: "deleted_at IS NULL" }])

@@ -3,9 +3,8 @@ import type { AdminCustomer, DetailWidgetProps } from "@medusajs/framework/types
 import { Badge, Button, Container, Heading, Input, Label, Table, Text, toast } from "@medusajs/ui"
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import { useState } from "react"
-import { PickField } from "../components/fields"
-import { Link } from "react-router-dom"
-import { errorText, useCustomerEnrollments } from "../lib/api"
+import { NativeSelect } from "../components/native-select"
+import { errorText } from "../lib/errors"
 import { sdk } from "../lib/sdk"
 
 type Entitlement = {
@@ -52,7 +51,7 @@ function GrantForm({ customerId, onDone }: { customerId: string; onDone: () => v
     >
       <div className="flex flex-col gap-1">
         <Label size="xsmall">Product</Label>
-        <PickField
+        <NativeSelect
           label="Product to grant"
           value={form.product_id}
           options={[{ value: "", label: "Pick a product…" }, ...(products.data?.products ?? []).map((p) => ({ value: p.id, label: p.title }))]}
@@ -98,53 +97,10 @@ function RevokeButton({ entitlement, onDone }: { entitlement: Entitlement; onDon
   )
 }
 
-const ENROLLMENT_COLOR = { active: "blue", completed: "green", cancelled: "grey" } as const
-
-/** The customer's courses: live tier and progress over the lessons that tier opens. */
-function CourseProgress({ customerId }: { customerId: string }) {
-  const { data, isLoading, error } = useCustomerEnrollments(customerId)
-  if (error) return <Text className="px-6 py-4 text-ui-fg-error" role="alert">{errorText(error, "Could not load course progress")}</Text>
-  if (isLoading) return <Text className="px-6 py-4">Loading…</Text>
-  if (!data?.enrollments.length) return <Text className="px-6 py-4 text-ui-fg-muted">Not enrolled in any course.</Text>
-  return (
-    <Table>
-      <Table.Header>
-        <Table.Row>
-          <Table.HeaderCell>Course</Table.HeaderCell>
-          <Table.HeaderCell>Tier</Table.HeaderCell>
-          <Table.HeaderCell>Progress</Table.HeaderCell>
-          <Table.HeaderCell>Status</Table.HeaderCell>
-        </Table.Row>
-      </Table.Header>
-      <Table.Body>
-        {data.enrollments.map((e) => (
-          <Table.Row key={e.id}>
-            <Table.Cell>
-              <Link className="text-ui-fg-interactive" to={`/courses/${e.course_id}`}>{e.course.title}</Link>
-              <Text size="xsmall" className="text-ui-fg-muted">since {new Date(e.started_at).toLocaleDateString()}</Text>
-            </Table.Cell>
-            <Table.Cell>{e.tier || "none"}</Table.Cell>
-            <Table.Cell>
-              <div className="flex items-center gap-2" aria-label={`Progress in ${e.course.title}`}>
-                <div className="h-2 w-24 overflow-hidden rounded-full bg-ui-bg-subtle" role="progressbar" aria-valuenow={e.progress_percent} aria-valuemin={0} aria-valuemax={100}>
-                  <div className="h-full bg-ui-fg-interactive" style={{ width: `${e.progress_percent}%` }} />
-                </div>
-                <Text size="small">
-                  {e.progress_percent}% ({e.lessons_completed}/{e.lessons_open} lessons)
-                </Text>
-              </div>
-            </Table.Cell>
-            <Table.Cell>
-              <Badge size="2xsmall" color={ENROLLMENT_COLOR[e.status]}>{e.status}</Badge>
-            </Table.Cell>
-          </Table.Row>
-        ))}
-      </Table.Body>
-    </Table>
-  )
-}
-
-/** Customer page: the customer's access to the org's products; grant or revoke by hand with a reason. */
+/**
+ * Customer page: the customer's access to the org's products; grant or revoke by hand with
+ * a reason. (Their course progress is @volmify/courses' "Learning" widget.)
+ */
 const CustomerEntitlementsWidget = ({ data: customer }: DetailWidgetProps<AdminCustomer>) => {
   const client = useQueryClient()
   const key = ["volmify", "entitlements", customer.id]
@@ -154,12 +110,13 @@ const CustomerEntitlementsWidget = ({ data: customer }: DetailWidgetProps<AdminC
   })
   const refresh = () => {
     client.invalidateQueries({ queryKey: key })
+    // The Learning widget of @volmify/courses shows tiers too.
     client.invalidateQueries({ queryKey: ["volmify", "customer-enrollments", customer.id] })
   }
   return (
     <Container className="divide-y p-0">
       <div className="px-6 py-4">
-        <Heading level="h2">Entitlements & learning</Heading>
+        <Heading level="h2">Entitlements</Heading>
         <Text size="small" className="text-ui-fg-subtle">
           Tiers this customer holds on your products (purchases, gifts and manual grants).
         </Text>
@@ -202,10 +159,6 @@ const CustomerEntitlementsWidget = ({ data: customer }: DetailWidgetProps<AdminC
         </Table>
       )}
       <GrantForm customerId={customer.id} onDone={refresh} />
-      <div className="px-6 py-4">
-        <Heading level="h3">Learning</Heading>
-      </div>
-      <CourseProgress customerId={customer.id} />
     </Container>
   )
 }
