@@ -12,4 +12,9 @@ export const AccessEvents = {
   SUBSCRIPTION_CANCELED: "subscription.canceled",
   SUBSCRIPTION_COMPLETED: "subscription.completed",
   ACCESS_PLAN_REMOVED: "access_plan.removed",
+  /**
+   * The sweep repaired an order whose order.placed effects were missing (`{ id, repaired }`,
+   * `id` the order's, as in order.placed): other plugins' order.placed work listens to it too.
+   */
+  ORDER_SWEPT: "access.order.swept",
 } as const
