@@ -65,7 +65,7 @@ export const findOrdersToSweepStep = createStep(
     const variantIds = [...new Set((details as any[]).flatMap((d) => (d.items ?? []).map((i: any) => i?.variant_id).filter(Boolean)))]
     const access = container.resolve<AccessModuleService>(ACCESS_MODULE)
     const [plans, grants, subscriptions] = await Promise.all([
-      variantIds.length ? access.listAccessPlans({ variant_id: variantIds }, { select: ["variant_id", "billing"] }) : [],
+      variantIds.length ? access.listAccessPlans({ variant_id: variantIds }, { select: ["variant_id", "billing"] }) : Promise.resolve([]),
       access.listEntitlements({ order_id: ids, source_type: "order_line_item" }, { select: ["order_id", "source_id"] }),
       access.listSubscriptions({ origin_order_id: ids }, { select: ["origin_order_id"] }),
     ])
