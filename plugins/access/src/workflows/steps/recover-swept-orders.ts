@@ -31,14 +31,18 @@ export const recoverSweptOrdersStep = createStep(
           repaired.push("grant")
           continue
         }
-        const { errors } =
+        const { errors, result } =
           need === "subscriptions"
             ? await startSubscriptionsForOrderWorkflow(container).run({ input: { order_id, now: subscriptionNow(container) }, throwOnError: false })
             : need === "capture"
               ? await captureDigitalOrderWorkflow(container).run({ input: { order_id }, throwOnError: false })
               : await grantEntitlementsForOrderWorkflow(container).run({ input: { order_id }, throwOnError: false })
-        if (errors?.length) {
-          const message = errors.map((e: any) => e?.error?.message ?? String(e?.error)).join("; ")
+        // Not repaired either: the provider refused the capture, or the workflow's own plan
+        // (under its lock) found nothing to do where the sweep saw something missing.
+        const outcome = result as { failed?: { message: string }[]; skipped?: string | null } | undefined
+        const refused = outcome?.failed?.length ? `capture refused: ${outcome.failed[0].message}` : outcome?.skipped ? `skipped: ${outcome.skipped}` : ""
+        if (errors?.length || refused) {
+          const message = errors?.length ? errors.map((e: any) => e?.error?.message ?? String(e?.error)).join("; ") : refused
           out.failed.push({ order_id, need, message })
           logger.warn(`sweep-placed-orders: order ${order_id}: ${need} failed, left for the next run: ${message}`)
         } else {
