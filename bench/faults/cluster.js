@@ -22,6 +22,7 @@ class Cluster {
     this.dir = fs.mkdtempSync(path.join(os.tmpdir(), "volmify-faults-"))
     fs.chmodSync(this.dir, 0o755)
     this.procs = new Map() // name -> { child, port, mode, tail }
+    this.pastTails = [] // output of processes since replaced (restarted)
     this.secret = crypto.randomBytes(24).toString("hex")
     this.cookie = crypto.randomBytes(24).toString("hex")
     this.dbPoolMax = dbPoolMax
@@ -189,9 +190,15 @@ class Cluster {
 
   /** Keeps a process's output (FAULTS_LOG_DIR, default <tmp>/volmify-faults-logs) for diagnosis. */
   archive(proc) {
+    if (!this.pastTails.includes(proc.tail)) this.pastTails.push(proc.tail)
     const dir = process.env.FAULTS_LOG_DIR || path.join(os.tmpdir(), "volmify-faults-logs")
     fs.mkdirSync(dir, { recursive: true })
     fs.writeFileSync(path.join(dir, `${proc.name}-${proc.started.replace(/[:.]/g, "-")}.log`), proc.tail)
+  }
+
+  /** The output (last 200 KB each) of every Medusa process started, past and running. */
+  outputs() {
+    return [...this.pastTails, ...[...this.procs.values()].map((p) => p.tail)]
   }
 
   async stop() {

@@ -11,8 +11,8 @@ const { Client, registerCustomer, checkout, burst, audit, settle, waitFor } = re
 
 const FULL = process.env.FAULTS_SCALE === "full"
 const SCALE = {
-  orders: Number(process.env.FAULTS_ORDERS || (FULL ? 200 : 40)),
-  soakSeconds: Number(process.env.FAULTS_SOAK_SECONDS || (FULL ? 600 : 30)),
+  orders: Number(process.env.FAULTS_ORDERS || (FULL ? 200 : 20)),
+  soakSeconds: Number(process.env.FAULTS_SOAK_SECONDS || (FULL ? 600 : 20)),
   concurrency: 6,
 }
 // What a server's RSS may grow over the soak (stated bound, issue 25 item 7).
@@ -46,17 +46,25 @@ afterAll(async () => {
 }, 120_000)
 
 /**
- * After a fault: nothing twice, every ledger transaction balanced, and nothing missing except
- * (at most) orders that were being placed or worked on at the instant of the fault. Those are
- * a known gap (issue 25 follow-up): an order whose `order.placed` never reached a subscriber
- * (the server lost PostgreSQL between writing the order and emitting the event) or whose
- * capture job died with a SIGKILLed worker is captured/granted by no safety net today
- * (post-missed-revenue only looks at captured orders). The figures list them by id.
+ * After a fault: nothing twice, every ledger transaction balanced, nothing missing. Orders
+ * caught at the instant of the fault (their `order.placed` lost when a server lost PostgreSQL
+ * or Redis between writing the order and emitting, or their capture dead with a SIGKILLed
+ * worker) are repaired by the sweep of placed orders (@volmify/access: on worker start and
+ * every 2 minutes, orders older than a minute), not by the hourly safety nets; hence
+ * SWEEP_SETTLE_MS.
  */
-function expectConsistentAfterFault(report: any, inFlight: number) {
+function expectConsistentAfterFault(report: any) {
   expect({ duplicates: report.duplicates_total, unexpected_commissions: report.unexpected_commissions, unbalanced: report.unbalanced_transactions }).toEqual({ duplicates: 0, unexpected_commissions: 0, unbalanced: 0 })
-  expect(report.missing_orders.length).toBeLessThanOrEqual(inFlight)
+  expect(report.missing_orders).toEqual([])
 }
+
+// The longest an order left without its effects waits for the sweep: a minute to age, at most
+// one 2-minute slot, and the repair (BullMQ retries and expired order locks come sooner).
+const SWEEP_SETTLE_MS = 210_000
+
+/** Orders the sweep repaired so far, from the workers' warnings (all their processes' output). */
+const sweptSoFar = () =>
+  [...cluster.outputs()].reduce((n: number, text: string) => n + [...text.matchAll(/sweep-placed-orders: repaired (\d+)/g)].reduce((m, x) => m + Number(x[1]), 0), 0)
 
 /** No 5xx but 503 since `from` (index into client.fivexx). */
 const non503Since = (from: number) => client.fivexx.slice(from).filter((f: any) => f.status !== 503)
@@ -129,12 +137,13 @@ describe("faults: two servers and workers on one PostgreSQL and Redis", () => {
     const exit = await killed
     expect(exit).toMatchObject({ signal: "SIGKILL" })
     expect(result.failures).toEqual([])
-    // 150 s: the killed worker's order locks (capture: 120 s TTL) must expire before another takes them.
-    const report = await settle(cluster, result.orders, { timeoutMs: 150_000, from: killedAt })
+    // The killed worker's order locks (capture: 120 s TTL) expire before another takes them;
+    // what its death lost for good the sweep repairs (on the restarted worker's start, or its next slot).
+    const report = await settle(cluster, result.orders, { timeoutMs: SWEEP_SETTLE_MS, from: killedAt })
     expect(report.orders).toBe(SCALE.orders)
-    expectConsistentAfterFault(report, SCALE.concurrency)
+    expectConsistentAfterFault(report)
     expect(non503Since(fivexx)).toEqual([])
-    figures.worker_kill = { killed_after_orders: killAt, burst_s: result.seconds, ...report }
+    figures.worker_kill = { killed_after_orders: killAt, burst_s: result.seconds, sweep_repaired_orders_total: sweptSoFar(), ...report }
   })
 
   it("two workers: the same burst once; each scheduled job runs once per schedule across workers", async () => {
@@ -222,13 +231,13 @@ describe("faults: two servers and workers on one PostgreSQL and Redis", () => {
       expect(result.failures).toEqual([])
       expect(probe.map((p) => p.status)).toEqual([503, 503, 503, 503])
       expect(Math.max(...probe.map((p) => p.ms))).toBeLessThan(5000)
-      const report = await settle(cluster, result.orders, { timeoutMs: 90_000 })
+      const report = await settle(cluster, result.orders, { timeoutMs: SWEEP_SETTLE_MS })
       expect(report.orders).toBe(SCALE.orders)
-      expectConsistentAfterFault(report, SCALE.concurrency)
+      expectConsistentAfterFault(report)
       expect(non503Since(fivexx)).toEqual([])
       const o = outages[outages.length - 1]
       expect(o.servers_ready_after_back_ms).not.toBeNull()
-      Object.assign(o, { probe_ms_max: Math.max(...probe.map((p) => p.ms)), responses_503: client.fivexx.slice(fivexx).length, responses_5xx_other: 0, ...report })
+      Object.assign(o, { probe_ms_max: Math.max(...probe.map((p) => p.ms)), responses_503: client.fivexx.slice(fivexx).length, responses_5xx_other: 0, sweep_repaired_orders_total: sweptSoFar(), ...report })
     }
     figures.outages = outages
   })

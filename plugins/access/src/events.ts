@@ -14,4 +14,9 @@ export const AccessEvents = {
   /** Set to cancel at period end, or resumed: `{ id, cancel_at_period_end, requested_at }`. */
   SUBSCRIPTION_UPDATED: "subscription.updated",
   ACCESS_PLAN_REMOVED: "access_plan.removed",
+  /**
+   * The sweep repaired an order whose order.placed effects were missing (`{ id, repaired }`,
+   * `id` the order's, as in order.placed): other plugins' order.placed work listens to it too.
+   */
+  ORDER_SWEPT: "access.order.swept",
 } as const

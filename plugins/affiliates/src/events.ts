@@ -14,4 +14,6 @@ export const ListenedEvents = {
   ORDER_PLACED: "order.placed",
   PAYMENT_REFUNDED: "payment.refunded",
   ORDER_CANCELED: "order.canceled",
+  /** @volmify/access's sweep repaired an order whose order.placed was lost (`{ id }`, read by name). */
+  ORDER_SWEPT: "access.order.swept",
 } as const

@@ -8,6 +8,15 @@ import { Subscription } from "./models/subscription"
 import { SubscriptionRenewal } from "./models/subscription-renewal"
 
 export default class AccessModuleService extends MedusaService({ AccessPlan, Entitlement, Subscription, SubscriptionRenewal }) {
+  /** Medusa's module lifecycle: a worker sweeps recent placed orders once as it starts. */
+  __hooks = {
+    onApplicationStart: async () => {
+      // Loaded here, not at the top: the sweep's workflows import this module (a cycle).
+      const sweep: typeof import("../../utils/run-placed-order-sweep") = require("../../utils/run-placed-order-sweep")
+      sweep.sweepPlacedOrdersOnStart()
+    },
+  }
+
   /**
    * What tier each product is held at by a customer now: one query over the live
    * entitlements (active, started, unexpired), max per product. Products without a live
