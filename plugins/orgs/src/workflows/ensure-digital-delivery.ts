@@ -129,6 +129,24 @@ export const createDigitalFulfillmentSetStep = createStep(
   }
 )
 
+/** Links sales channels to the digital delivery location; the compensation removes exactly those links. */
+export const linkChannelsToDigitalDeliveryStep = createStep(
+  "link-channels-to-digital-delivery",
+  async (input: { stock_location_id: string | null; sales_channel_ids: string[] }, { container }) => {
+    if (!input.stock_location_id || !input.sales_channel_ids.length) return new StepResponse([] as string[], null)
+    const links: LinkDefinition[] = input.sales_channel_ids.map((sales_channel_id) => ({
+      [Modules.SALES_CHANNEL]: { sales_channel_id },
+      [Modules.STOCK_LOCATION]: { stock_location_id: input.stock_location_id },
+    }))
+    await container.resolve(ContainerRegistrationKeys.LINK).create(links)
+    return new StepResponse(input.sales_channel_ids, links)
+  },
+  async (links, { container }) => {
+    if (!links?.length) return
+    await container.resolve(ContainerRegistrationKeys.LINK).dismiss(links)
+  }
+)
+
 /**
  * Makes sure the shared digital delivery rows exist and reach the given sales channels.
  * Idempotent (a lock, then only what is missing is created: a second run changes nothing);
@@ -192,17 +210,12 @@ export const ensureDigitalDeliveryWorkflow = createWorkflow(
     })
 
     // Channels -> location: what makes the option list for an org's carts.
-    const channelLinks = transform({ plan, ids }, ({ plan, ids }): LinkDefinition[] =>
-      ids.stock_location_id
-        ? plan.unlinked_channel_ids.map((sales_channel_id) => ({
-            [Modules.SALES_CHANNEL]: { sales_channel_id },
-            [Modules.STOCK_LOCATION]: { stock_location_id: ids.stock_location_id },
-          }))
-        : []
+    linkChannelsToDigitalDeliveryStep(
+      transform({ plan, ids }, ({ plan, ids }) => ({
+        stock_location_id: ids.stock_location_id,
+        sales_channel_ids: ids.stock_location_id ? plan.unlinked_channel_ids : [],
+      }))
     )
-    when("link-digital-channels", { channelLinks }, ({ channelLinks }) => channelLinks.length > 0).then(() => {
-      createRemoteLinkStep(channelLinks).config({ name: "link-digital-delivery-channels" })
-    })
 
     releaseLockStep({ key: LOCK_KEY })
     return new WorkflowResponse(
