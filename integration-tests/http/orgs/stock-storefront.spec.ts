@@ -6,7 +6,7 @@ import { createCustomer } from "../../helpers/actors"
 import { createRegion, createTieredProduct, eventually, TestRegion } from "../../helpers/commerce"
 import { createCourseWithOutline, createLesson, placementsByTitle } from "../../helpers/courses"
 import { send } from "../../helpers/http"
-import { createTwoOrgFixture, TwoOrgFixture } from "../../helpers/orgs"
+import { createTestOrg, createTwoOrgFixture, TwoOrgFixture } from "../../helpers/orgs"
 import { runFailingAfter } from "../../helpers/workflows"
 
 import { DIGITAL_DELIVERY_NAME, DIGITAL_DELIVERY_SET_NAME, ensureDigitalDeliveryWorkflow } from "@volmify/orgs/workflows"
@@ -63,9 +63,23 @@ medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
     let f: TwoOrgFixture
 
+    // Medusa's runner restores the database to its state after beforeAll before each case.
+    beforeAll(async () => {
+      f = await createTwoOrgFixture(getContainer(), api, { prefix: "stock" })
+    })
+
     it("creates the shared rows once however often it runs, and a failed run leaves nothing behind", async () => {
       const container = getContainer()
-      // Fresh database, no org yet: nothing exists.
+      // createOrgWorkflow made them once for both orgs of the fixture.
+      const made = await digitalRows(container)
+      expect(made).toMatchObject({ sets: 1, profiles: 1, options: 1, locations: 1 })
+      expect(made.channels).toEqual([f.a.org.sales_channel_id, f.b.org.sales_channel_id].sort())
+      // From here on as on an install that has none (the next case gets the database back).
+      const fulfillment = container.resolve(Modules.FULFILLMENT)
+      await fulfillment.deleteShippingOptions([made.option_id!])
+      await fulfillment.deleteShippingProfiles([made.profile_id!])
+      await fulfillment.deleteFulfillmentSets((await fulfillment.listFulfillmentSets({ name: DIGITAL_DELIVERY_SET_NAME })).map((s) => s.id))
+      await container.resolve(Modules.STOCK_LOCATION).deleteStockLocations([made.location_id!])
       expect(await digitalRows(container)).toMatchObject({ sets: 0, profiles: 0, options: 0, locations: 0 })
       const { result: channels } = await createSalesChannelsWorkflow(container).run({
         input: { salesChannelsData: [{ name: "dd-1" }, { name: "dd-2" }, { name: "dd-3" }] },
@@ -96,11 +110,11 @@ medusaIntegrationTestRunner({
       expect(failedLink.errors[0].error.message).toMatch(/forced failure/)
       expect(await digitalRows(container)).toMatchObject({ sets: 1, profiles: 1, options: 1, channels: [c1, c2, c3].sort() })
 
-      // Orgs created through createOrgWorkflow are linked to the same rows.
-      f = await createTwoOrgFixture(container, api, { prefix: "stock" })
+      // A new org through createOrgWorkflow is linked to the same rows.
+      const third = await createTestOrg(container, api, { handle: `stock-c-${Date.now().toString(36)}` })
       const after = await digitalRows(container)
       expect(after).toMatchObject({ sets: 1, profiles: 1, options: 1, locations: 1, option_id: rows.option_id })
-      expect(after.channels).toEqual(expect.arrayContaining([f.a.org.sales_channel_id, f.b.org.sales_channel_id]))
+      expect(after.channels).toEqual([c1, c2, c3, third.org.sales_channel_id].sort())
     })
 
     it("sells a course through the calls of Medusa's Next.js starter (USD customer, JPY guest), and the course opens", async () => {
