@@ -1,4 +1,6 @@
 import { z } from "@medusajs/framework/zod"
+import * as adminResponses from "./admin-responses"
+import { ADMIN_RESPONSES } from "./admin-responses"
 import { OPERATIONS, type Auth, type Operation, type Plugin } from "./operations"
 
 /**
@@ -34,9 +36,9 @@ function exportsOf(plugin: Plugin): Record<string, unknown> {
   return found
 }
 
-/** The zod schema exported as `name` by the plugin's validators or responses. */
+/** The zod schema exported as `name` by the plugin's validators or responses (or, for admin answers, admin-responses.ts). */
 export function schemaOf(plugin: Plugin, name: string): z.ZodType {
-  const found = exportsOf(plugin)[name] as z.ZodType | undefined
+  const found = (exportsOf(plugin)[name] ?? (adminResponses as Record<string, unknown>)[name]) as z.ZodType | undefined
   if (!found || typeof found !== "object" || !("_zod" in found)) {
     throw new Error(`@volmify/${plugin} exports no zod schema named ${name}`)
   }
@@ -123,8 +125,14 @@ const jsonErrorResponse = (description: string, schema: JsonSchema = errorRef) =
   content: { "application/json": { schema } },
 })
 
+/** The response schema's name: the operation's own, else the admin answer's (admin-responses.ts). */
+export function responseOf(op: Operation): string | undefined {
+  return op.response ?? (op.produces ? undefined : ADMIN_RESPONSES[`${op.method} ${op.path}`])
+}
+
 function responses(op: Operation, components: Record<string, JsonSchema>) {
   const out: Record<string, any> = {}
+  const response = responseOf(op)
   // Pages (invitation, unsubscribe) answer their errors as pages too.
   const errorResponse = op.produces?.startsWith("text/html")
     ? (description: string) => ({ description, content: { "text/html": { schema: { type: "string" } } } })
@@ -132,9 +140,9 @@ function responses(op: Operation, components: Record<string, JsonSchema>) {
   let content: Record<string, any>
   if (op.produces) {
     content = { [op.produces]: { schema: { type: "string", ...(op.produces.startsWith("text/") ? {} : { contentEncoding: "binary" }) } } }
-  } else if (op.response) {
-    const name = componentName(op.response)
-    components[name] ??= toJsonSchema(schemaOf(op.plugin, op.response), "output")
+  } else if (response) {
+    const name = componentName(response)
+    components[name] ??= toJsonSchema(schemaOf(op.plugin, response), "output")
     content = { "application/json": { schema: { $ref: `#/components/schemas/${name}` } } }
   } else {
     content = { "application/json": { schema: { type: "object", description: "The route's JSON answer (not described in detail yet)." } } }

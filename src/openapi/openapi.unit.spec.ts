@@ -2,7 +2,8 @@ import { spawnSync } from "node:child_process"
 import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
-import { openApiDocument } from "./document"
+import { ADMIN_RESPONSES } from "./admin-responses"
+import { openApiDocument, responseOf } from "./document"
 import { OPERATIONS } from "./operations"
 
 /**
@@ -113,6 +114,17 @@ describe("OpenAPI route inventory", () => {
     expect(count(store) + count(admin)).toBe(OPERATIONS.length)
     const ids = [store, admin].flatMap((d) => Object.values<any>(d.paths).flatMap((p) => Object.values<any>(p).map((o) => o.operationId)))
     expect(new Set(ids).size).toBe(ids.length)
+  })
+
+  it("gives every JSON answer of the admin routes a response schema", () => {
+    const admin = OPERATIONS.filter((op) => op.path.startsWith("/admin/"))
+    expect(admin.filter((op) => !op.produces && !responseOf(op)).map((op) => `${op.method} ${op.path}`)).toEqual([])
+    // No entry for a route that does not exist (or answers a file).
+    const json = new Set(admin.filter((op) => !op.produces).map((op) => `${op.method} ${op.path}`))
+    expect(Object.keys(ADMIN_RESPONSES).filter((k) => !json.has(k))).toEqual([])
+    const doc = openApiDocument("admin")
+    expect(doc.paths["/admin/courses"].get.responses["200"].content["application/json"].schema).toEqual({ $ref: "#/components/schemas/AdminCourseListResponse" })
+    expect(doc.components.schemas.AdminCourseListResponse).toMatchObject({ type: "object", required: expect.arrayContaining(["courses", "count", "limit", "offset"]) })
   })
 
   it("describes the lesson gate's refusals and the auth schemes", () => {

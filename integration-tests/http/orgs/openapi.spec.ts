@@ -261,6 +261,72 @@ medusaIntegrationTestRunner({
       expect(documented.filter((op) => !called.has(op)).sort()).toEqual([])
     })
 
+    it("answers a representative set of admin routes as the admin document's response schemas say", async () => {
+      const container = getContainer()
+      const doc: Doc = (await api.get("/admin/volmify/openapi.json", { headers: f.a.staff.owner.headers })).data
+      const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: false })
+      ajv.addSchema({ $id: "volmify-admin", components: doc.components })
+      const problems: unknown[] = []
+      let checked = 0
+      async function check(method: "get" | "post" | "delete", template: string, url: string, headers: Record<string, string>, status: number, body?: unknown) {
+        const res = await send(api, method, url, headers, body)
+        if (res.status !== status) problems.push({ route: `${method} ${url}`, expected: status, got: res.status, body: res.data })
+        const answer = doc.paths[template]?.[method]?.responses[String(res.status)]
+        if (!answer) {
+          problems.push({ template, method, undocumentedStatus: res.status })
+          return res
+        }
+        const media = answer.content["application/json"]
+        expect(media?.schema).toBeDefined()
+        // A success answer names its own schema, not the placeholder "any object".
+        if (res.status < 300) expect({ template, method, ref: media.schema.$ref }).toEqual({ template, method, ref: expect.stringMatching(/^#\/components\/schemas\/Admin/) })
+        const validate = ajv.compile(JSON.parse(JSON.stringify(media.schema).replace(/"#\/components\//g, '"volmify-admin#/components/')))
+        if (!validate(res.data)) problems.push({ template, method, status: res.status, errors: validate.errors, body: res.data })
+        checked++
+        return res
+      }
+      const owner = f.a.staff.owner.headers
+      const orgId = f.a.org.id
+      const O = "/admin/orgs/{id}"
+      await check("get", "/admin/orgs", "/admin/orgs", f.platform.headers, 200)
+      await check("get", O, `/admin/orgs/${orgId}`, owner, 200)
+      await check("get", O, `/admin/orgs/${f.b.org.id}`, owner, 404)
+      for (const sub of ["employees", "members", "invitations", "domains", "webhooks", "automations", "email-suppressions"]) {
+        await check("get", `${O}/${sub}`, `/admin/orgs/${orgId}/${sub}`, owner, 200)
+      }
+      await check("post", `${O}/activate`, `/admin/orgs/${orgId}/activate`, owner, 200, {})
+
+      const lesson = await check("post", "/admin/lessons", "/admin/lessons", owner, 201, { title: "Schema lesson", type: "text", body: "Hi" })
+      const lessonId = lesson.data.lesson.id
+      await check("get", "/admin/lessons", "/admin/lessons?limit=5", owner, 200)
+      await check("get", "/admin/lessons/{id}", `/admin/lessons/${lessonId}`, owner, 200)
+      await check("get", "/admin/lessons/{id}/quiz", `/admin/lessons/${lessonId}/quiz`, owner, 200)
+      await check("post", "/admin/lessons/{id}", `/admin/lessons/${lessonId}`, owner, 200, { title: "Renamed lesson" })
+      await check("post", "/admin/lessons/{id}", `/admin/lessons/${lessonId}`, owner, 400, { title: 42 })
+      await check("post", "/admin/lessons/{id}", `/admin/lessons/${lessonId}`, f.b.staff.owner.headers, 404, { title: "Theirs" })
+      await check("delete", "/admin/lessons/{id}", `/admin/lessons/${lessonId}`, owner, 200)
+
+      const inner = await createLesson(container, f.a.org.id, { title: "Inner" })
+      const { course, product } = await createCourseWithOutline(container, f.a.org, {
+        handle: "oas-admin-course",
+        outline: [{ title: "M", sections: [{ title: "S", lessons: [{ lesson_id: inner.id }] }] }],
+      })
+      await check("get", "/admin/courses", "/admin/courses", owner, 200)
+      await check("get", "/admin/courses/{id}", `/admin/courses/${course.id}`, owner, 200)
+      await check("get", "/admin/courses/{id}/outline", `/admin/courses/${course.id}/outline`, owner, 200)
+      await check("get", "/admin/courses/{id}/students", `/admin/courses/${course.id}/students`, owner, 200)
+      await check("get", "/admin/products/{id}/access-plans", `/admin/products/${product.id}/access-plans`, owner, 200)
+      await check("get", "/admin/products/{id}/attribution-rules", `/admin/products/${product.id}/attribution-rules`, owner, 200)
+      await check("get", "/admin/customers/{id}/entitlements", `/admin/customers/${f.a.customer.customer.id}/entitlements`, owner, 200)
+      await check("get", "/admin/customers/{id}/enrollments", `/admin/customers/${f.a.customer.customer.id}/enrollments`, owner, 200)
+      for (const url of ["/admin/certificates", "/admin/certificate-settings", "/admin/assignment-submissions", "/admin/instructors", "/admin/subscriptions", "/admin/affiliates", "/admin/affiliate-program", "/admin/affiliate-commissions", "/admin/affiliate-payouts", "/admin/earnings/summary", "/admin/earnings/products", "/admin/earnings/statements"]) {
+        await check("get", url, url, owner, 200)
+      }
+      await check("get", "/admin/reconciliation", "/admin/reconciliation?month=2026-01", owner, 200)
+      expect(problems).toEqual([])
+      expect(checked).toBeGreaterThan(35)
+    })
+
     it("runs the developer example against the app", async () => {
       const container = getContainer()
       const lessonA = await createLesson(container, f.a.org.id, { title: "Welcome", body: "Hi" })

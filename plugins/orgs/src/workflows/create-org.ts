@@ -13,6 +13,7 @@ import {
 import { OrgEvents } from "../events"
 import { ORG_MODULE } from "../modules/org"
 import type { OrgBranding, OrgSettings } from "../types"
+import { ensureDigitalDeliveryWorkflow } from "./ensure-digital-delivery"
 import { createEmployeeStep } from "./steps/create-employee"
 import { createOrgStep } from "./steps/create-org"
 import { createPublishableKeyStep } from "./steps/create-publishable-key"
@@ -30,7 +31,8 @@ export type CreateOrgWorkflowInput = {
 
 /**
  * Creates a tenant: its sales channel, a publishable key scoped to it, the org, the
- * key link and the owner employee. Any failure undoes every step before it.
+ * key link and the owner employee, and links its channel to the platform's shared "Digital
+ * delivery" option (created on first use). Any failure undoes every step before it.
  */
 export const createOrgWorkflow = createWorkflow(
   "create-org",
@@ -81,6 +83,11 @@ export const createOrgWorkflow = createWorkflow(
         role: "owner" as const,
       }))
     )
+
+    // Last, so nothing after it can fail and undo shared rows another org already uses.
+    ensureDigitalDeliveryWorkflow.runAsStep({
+      input: transform({ salesChannel }, ({ salesChannel }) => ({ sales_channel_ids: [salesChannel.id] })),
+    })
 
     emitEventStep({
       eventName: OrgEvents.ORG_CREATED,

@@ -27,3 +27,4 @@ export * from "./enqueue-webhook-event"
 export * from "./drain-webhook-deliveries"
 /** For other plugins' order backfills (attribution, affiliates): a batch's order ids, checked. */
 export * from "./steps/validate-order-ids"
+export * from "./ensure-digital-delivery"
