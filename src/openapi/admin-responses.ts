@@ -54,6 +54,32 @@ export const AdminAccessPlanResponseSchema = z.object({ access_plan: rec() })
 export const AdminAccessPlanListResponseSchema = z.object({ access_plans: z.array(rec()) })
 export const AdminSubscriptionResponseSchema = z.object({ subscription: rec() })
 export const AdminSubscriptionListResponseSchema = z.object({ subscriptions: z.array(rec()), ...page })
+export const AdminSubscriptionMetricsResponseSchema = z.object({
+  metrics: z.looseObject({
+    from: z.string(),
+    to: z.string(),
+    mrr: z.array(z.object({ currency_code: z.string(), amount: z.number().int() })),
+    active_subscriptions: z.number().int().min(0),
+    active_subscribers: z.number().int().min(0),
+    churn: z.looseObject({ rate: z.string().nullable() }),
+    trial_conversion: z.looseObject({ rate: z.string().nullable() }),
+  }),
+})
+export const AdminSubscriptionRefundResponseSchema = z.object({ refund: any })
+
+// --- @volmify/analytics
+const period = z.object({ from: z.string(), to: z.string() })
+export const AdminAnalyticsOverviewResponseSchema = z.looseObject({
+  org_id: z.string().nullable(),
+  view: z.enum(["org", "own"]),
+  period,
+  previous_period: period,
+  revenue: any,
+  sales: any,
+  learning: any,
+})
+export const AdminAnalyticsCourseResponseSchema = z.looseObject({ period, lessons: z.array(any), quizzes: z.array(any) })
+export const AdminAnalyticsPlatformResponseSchema = z.object({ period, orgs: z.array(any) })
 
 // --- @volmify/courses
 export const AdminCourseResponseSchema = z.object({ course: rec() })
@@ -160,6 +186,11 @@ export const ADMIN_RESPONSES: Record<string, string> = {
   "GET /admin/subscriptions": "AdminSubscriptionListResponseSchema",
   "GET /admin/subscriptions/{id}": "AdminSubscriptionResponseSchema",
   "POST /admin/subscriptions/{id}/cancel": "AdminSubscriptionResponseSchema",
+  "GET /admin/subscriptions/metrics": "AdminSubscriptionMetricsResponseSchema",
+  "POST /admin/subscriptions/{id}/renewals/{renewal_id}/refund": "AdminSubscriptionRefundResponseSchema",
+  "GET /admin/analytics/overview": "AdminAnalyticsOverviewResponseSchema",
+  "GET /admin/analytics/courses/{id}": "AdminAnalyticsCourseResponseSchema",
+  "GET /admin/analytics/platform": "AdminAnalyticsPlatformResponseSchema",
   "POST /admin/assignment-submissions/{id}/review": "AdminSubmissionResponseSchema",
   "GET /admin/assignment-submissions/{id}": "AdminSubmissionResponseSchema",
   "GET /admin/assignment-submissions": "AdminSubmissionListResponseSchema",
