@@ -14,6 +14,14 @@ import { safeRedirectPath } from "@/lib/safe-redirect"
 const text = (form: FormData, name: string) => String(form.get(name) ?? "").trim()
 const safeNext = (value: string) => safeRedirectPath(value, "/learn")
 
+export async function removeLine(form: FormData) {
+  const cart = await getCart()
+  if (cart) {
+    await store(`/store/carts/${cart.id}/line-items/${text(form, "line_id")}`, { method: "DELETE" })
+  }
+  redirect("/cart")
+}
+
 /**
  * Places the order server-side: contact and billing details, a payment session with the
  * configured provider, completion. The browser only posts the form, so closing it after

@@ -20,7 +20,9 @@ import { queryValue, shellPageProps, type ShellProps } from "@/lib/pages-props"
  * links, and forms that post to `/form/<name>` (lib/store-forms.ts). A handle that is a
  * product but not a course shows the product with its buy buttons.
  */
-export const config = { unstable_runtimeJS: false }
+// `runtime` is the default, named so that the object fits Next's PagesPageConfig type, which
+// leaves out `unstable_runtimeJS` (next/dist/server/render.js still honours it).
+export const config = { runtime: "nodejs", unstable_runtimeJS: false }
 
 type Query = Record<string, string | undefined>
 type CoursePageData =

@@ -21,7 +21,9 @@ import { queryValue, shellPageProps, type ShellProps } from "@/lib/pages-props"
  * lesson's own: /lesson-video.js on a video lesson (a message in place of a video that
  * cannot load) and /quiz-timer.js while a timed quiz attempt runs.
  */
-export const config = { unstable_runtimeJS: false }
+// `runtime` is the default, named so that the object fits Next's PagesPageConfig type, which
+// leaves out `unstable_runtimeJS` (next/dist/server/render.js still honours it).
+export const config = { runtime: "nodejs", unstable_runtimeJS: false }
 
 type LessonPageData = {
   course: Course
