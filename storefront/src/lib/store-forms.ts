@@ -165,7 +165,7 @@ const submitAssignment: FormHandler = async (form) => {
   const answer = text(form, "text")
   if (answer) body.text = answer
   const file = form.get("file")
-  if (file instanceof File && file.size > 0) {
+  if (file && typeof file === "object" && "arrayBuffer" in file && file.size > 0) {
     body.file = { name: file.name, mime_type: file.type || "application/octet-stream", content_base64: Buffer.from(await file.arrayBuffer()).toString("base64") }
   }
   const back = lessonPath(handle, placement)
