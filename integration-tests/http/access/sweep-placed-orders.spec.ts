@@ -104,7 +104,7 @@ medusaIntegrationTestRunner({
       const lostB = await completeWithEventsLost(await startCheckout(buyerB, b.key, usd, otherCourse.variants[0].id))
       // Org B's normal order: its subscribers did their work; the sweep must leave it as it is.
       const fineB = await completeNormally(buyerB, await startCheckout(buyerB, b.key, usd, otherCourse.variants[0].id))
-      await eventually(() => postingsOf(fineB))
+      await eventually(() => postingsOf(fineB), { timeoutMs: 30_000 })
       const fineBefore = await effects(fineB)
       expect(fineBefore).toEqual({ entitlements: 1, subscriptions: 0, postings: 1, commissions: 0, payment: "completed", captures: 1 })
 
