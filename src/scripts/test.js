@@ -12,8 +12,11 @@ const pg = require("./lib/postgres")
 const ROOT = path.resolve(__dirname, "../..")
 // `faults` (integration-tests/faults) kills and restarts processes, PostgreSQL and Redis of
 // its own, on the production build; it runs only when named (`npm test -- faults`) until it
-// has passed whole on a quiet machine several times in a row (issue 25; bench/README.md,
-// "Faults"): one CI run failing on it would hold back everything else.
+// has passed whole on a quiet machine several times in a row and fits CI's time (issue 25;
+// bench/README.md, "Faults"): one CI run failing on it would hold back everything else. The
+// cause of its last failures (an auto capture cut between Medusa's capture row and
+// captured_at) is fixed and covered by http/access/sweep-placed-orders; the repeated green
+// runs are still to be shown.
 const ALL = ["unit", "modules", "http", "redis", "platform"]
 const KNOWN = [...ALL, "faults"]
 // In build order: a dependent type-checks against its providers' built .d.ts.

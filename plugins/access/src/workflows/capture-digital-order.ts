@@ -4,11 +4,10 @@ import { captureFailureReason } from "../rules/digital-order"
 import { grantEntitlementsForOrderWorkflow } from "./grant-entitlements-for-order"
 import { revokeEntitlementsForOrderWorkflow } from "./revoke-entitlements-for-order"
 import { capturePaymentsStep } from "./steps/capture-payments"
-import { planDigitalCaptureStep } from "./steps/plan-digital-capture"
+import { discardInterruptedCapturesStep } from "./steps/discard-interrupted-captures"
+import { AUTO_CAPTURE_ACTOR, planDigitalCaptureStep } from "./steps/plan-digital-capture"
 
-export { CAPTURE_SKIPPED } from "./steps/plan-digital-capture"
-
-export const AUTO_CAPTURE_ACTOR = "volmify-auto-capture"
+export { AUTO_CAPTURE_ACTOR, CAPTURE_SKIPPED } from "./steps/plan-digital-capture"
 
 /**
  * order.placed -> capture an all-digital order's authorized payments right away, so access,
@@ -17,7 +16,9 @@ export const AUTO_CAPTURE_ACTOR = "volmify-auto-capture"
  * once. The grant runs first (idempotent, the same one the order.placed grant subscriber
  * runs): if the capture fails, the revoke that follows must find the access to take back,
  * and a grant arriving later sees the line already granted (revoked rows included) and adds
- * nothing. The revoke reason names the provider's error, where staff see entitlements.
+ * nothing. The revoke reason names the provider's error, where staff see entitlements. An
+ * auto capture abandoned half-way by a dead process (rules/interrupted-capture) is discarded
+ * and made again here, under the same lock, so the sweep of placed orders can finish it.
  */
 export const captureDigitalOrderWorkflow = createWorkflow(
   "capture-digital-order",
@@ -33,6 +34,7 @@ export const captureDigitalOrderWorkflow = createWorkflow(
       acquireLockStep({ key: entitlementsKey, timeout: 30, ttl: 60 }).config({ name: "lock-entitlements-for-grant" })
       grantEntitlementsForOrderWorkflow.runAsStep({ input: { order_id: input.order_id } })
       releaseLockStep({ key: entitlementsKey }).config({ name: "unlock-entitlements-after-grant" })
+      discardInterruptedCapturesStep(transform({ plan }, ({ plan }) => ({ capture_ids: plan.discard_capture_ids })))
       return capturePaymentsStep(
         transform({ plan }, ({ plan }) => ({ payment_ids: plan.payment_ids, captured_by: AUTO_CAPTURE_ACTOR }))
       )

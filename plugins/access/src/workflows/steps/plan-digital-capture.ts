@@ -3,8 +3,19 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ACCESS_MODULE } from "../../modules/access"
 import type AccessModuleService from "../../modules/access/service"
 import { isDigitalOnlyOrder } from "../../rules/digital-order"
+import { interruptedCapture, type CapturedPaymentFacts } from "../../rules/interrupted-capture"
 
-export type DigitalCapturePlan = { payment_ids: string[]; skipped: string }
+/** `created_by` of the captures auto capture makes (and the only ones it may discard). */
+export const AUTO_CAPTURE_ACTOR = "volmify-auto-capture"
+/** How old an unfinished auto capture must be to count as abandoned: the capture lock's ttl. */
+export const INTERRUPTED_CAPTURE_GRACE_MS = 120_000
+
+export type DigitalCapturePlan = {
+  payment_ids: string[]
+  /** Capture rows of abandoned auto captures (see rules/interrupted-capture), discarded first. */
+  discard_capture_ids: string[]
+  skipped: string
+}
 
 /** Why an order is not captured at placement (the workflow's `skipped`). */
 export const CAPTURE_SKIPPED = {
@@ -12,14 +23,18 @@ export const CAPTURE_SKIPPED = {
   CANCELED: "order is canceled",
   NOT_DIGITAL: "order has a line that is not digital access",
   NOTHING_LEFT: "no authorized payment left to capture",
+  IN_PROGRESS: "a capture in progress (younger than the capture lock) holds the payment",
+  FOREIGN: "an unfinished capture not made by auto capture holds the payment (staff's to settle)",
 } as const
 
-const skip = (skipped: string) => new StepResponse<DigitalCapturePlan>({ payment_ids: [], skipped })
+const skip = (skipped: string) => new StepResponse<DigitalCapturePlan>({ payment_ids: [], discard_capture_ids: [], skipped })
 
 /**
  * The payments to capture now: an order that is not canceled, whose lines are all digital
  * access, and whose payments are authorized but not yet captured nor canceled. A replay
- * after a capture finds nothing left to capture. Reads only.
+ * after a capture finds nothing left to capture. A payment held by an abandoned auto capture
+ * (its process died between Medusa's capture row and `captured_at`) is captured again after
+ * its rows are discarded; a young or staff-made one is left alone. Reads only.
  */
 export const planDigitalCaptureStep = createStep(
   "plan-digital-order-capture",
@@ -37,8 +52,13 @@ export const planDigitalCaptureStep = createStep(
         "items.requires_shipping",
         "payment_collections.status",
         "payment_collections.payments.id",
+        "payment_collections.payments.amount",
         "payment_collections.payments.captured_at",
         "payment_collections.payments.canceled_at",
+        "payment_collections.payments.captures.id",
+        "payment_collections.payments.captures.amount",
+        "payment_collections.payments.captures.created_by",
+        "payment_collections.payments.captures.created_at",
       ],
       filters: { id: order_id },
     })
@@ -57,6 +77,22 @@ export const planDigitalCaptureStep = createStep(
       .flatMap((pc: any) => pc.payments ?? [])
       .filter((p: any) => p && !p.captured_at && !p.canceled_at)
     if (!payments.length) return skip(CAPTURE_SKIPPED.NOTHING_LEFT)
-    return new StepResponse<DigitalCapturePlan>({ payment_ids: payments.map((p: any) => p.id), skipped: "" })
+    const now = new Date()
+    const plan: DigitalCapturePlan = { payment_ids: [], discard_capture_ids: [], skipped: "" }
+    const held: string[] = []
+    for (const p of payments as (CapturedPaymentFacts & { id: string })[]) {
+      const blocked = interruptedCapture(
+        { ...p, captures: (p.captures ?? []).filter(Boolean) },
+        { actor: AUTO_CAPTURE_ACTOR, now, graceMs: INTERRUPTED_CAPTURE_GRACE_MS }
+      )
+      if (blocked.kind === "in_progress") held.push(CAPTURE_SKIPPED.IN_PROGRESS)
+      else if (blocked.kind === "foreign") held.push(CAPTURE_SKIPPED.FOREIGN)
+      else {
+        plan.payment_ids.push(p.id)
+        if (blocked.kind === "discard") plan.discard_capture_ids.push(...blocked.capture_ids)
+      }
+    }
+    if (!plan.payment_ids.length) return skip(held[0])
+    return new StepResponse<DigitalCapturePlan>(plan)
   }
 )
