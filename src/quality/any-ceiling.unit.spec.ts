@@ -11,7 +11,7 @@ const ANY_CEILINGS: Record<string, number> = {
   ledger: 0,
   access: 209,
   courses: 166,
-  attribution: 82,
+  attribution: 0,
   affiliates: 107,
   analytics: 15,
 }
