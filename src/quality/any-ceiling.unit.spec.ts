@@ -7,7 +7,7 @@ import { ANY_PATTERN, countAnyLines } from "./any-ceiling"
  * commit; the spec fails when a count rises above its ceiling.
  */
 const ANY_CEILINGS: Record<string, number> = {
-  orgs: 91,
+  orgs: 66,
   ledger: 0,
   access: 209,
   courses: 166,
