@@ -115,6 +115,12 @@ export function statementsCsv(rows: StatementRow[]): string {
   return [header.join(","), ...lines].join("\r\n") + "\r\n"
 }
 
+type EmployeeNameRow = {
+  id: string
+  display_name?: string | null
+  user?: { email?: string | null; first_name?: string | null; last_name?: string | null } | null
+}
+
 async function employeeNames(container: MedusaContainer, ids: string[]) {
   const out = new Map<string, { name: string; email: string | null }>()
   if (!ids.length) return out
@@ -124,8 +130,8 @@ async function employeeNames(container: MedusaContainer, ids: string[]) {
     fields: ["id", "display_name", "user.email", "user.first_name", "user.last_name"],
     filters: { id: ids },
     withDeleted: true,
-  } as any)
-  for (const e of data as any[]) {
+  })
+  for (const e of data as EmployeeNameRow[]) {
     const full = [e.user?.first_name, e.user?.last_name].filter(Boolean).join(" ")
     out.set(e.id, { name: e.display_name || full || e.user?.email || e.id, email: e.user?.email ?? null })
   }
@@ -210,10 +216,10 @@ export async function buildProductReport(container: MedusaContainer, filter: Sta
   }
   const ids = [...new Set([...byKey.values()].map((v) => v.product_id))]
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const { data: products } = ids.length
-    ? await query.graph({ entity: "product", fields: ["id", "title"], filters: { id: ids } })
-    : { data: [] as any[] }
-  const titles = new Map((products as any[]).map((p) => [p.id, p.title]))
+  const products: { id: string; title: string }[] = ids.length
+    ? (await query.graph({ entity: "product", fields: ["id", "title"], filters: { id: ids } })).data
+    : []
+  const titles = new Map(products.map((p) => [p.id, p.title]))
   return [...byKey.values()].map((v) => {
     const { paid_out: _p, ...t } = totalsJson(v.totals, v.currency)
     return { product_id: v.product_id, title: titles.get(v.product_id) ?? v.product_id, currency_code: v.currency, ...t }

@@ -1,4 +1,4 @@
-import type { MedusaContainer } from "@medusajs/framework/types"
+import type { BigNumberInput, FilterableCaptureProps, FilterableRefundProps, MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
 import { reportedFeeOf } from "./rules/processing-fee"
 import { differencesOf, Figures, OrderFigures, Totals, totalsOf } from "./rules/reconciliation"
@@ -12,6 +12,14 @@ import { differencesOf, Figures, OrderFigures, Totals, totalsOf } from "./rules/
  */
 
 import { toMinor, fromMinor } from "@volmify/ledger/money"
+type MoneyRow = { id: string; payment_id: string; amount: BigNumberInput }
+type PaidRow = {
+  id: string
+  provider_id: string
+  currency_code: string
+  data?: Record<string, unknown> | null
+  payment_collection?: { order?: { id: string; sales_channel_id?: string | null; display_id?: number | null } | null } | null
+}
 type SummaryRow = Record<string, string | null> & { debits: string; credits: string }
 type Ledger = { summarizeEntries(filter: Record<string, unknown>, groupBy: string[]): Promise<SummaryRow[]> }
 
@@ -42,22 +50,22 @@ export async function buildReconciliation(container: MedusaContainer, org_id: st
 
   // Provider side: captures and refunds recorded in the month, kept to the org's orders.
   const payments = container.resolve(Modules.PAYMENT)
-  const inMonth = { created_at: { $gte: from, $lt: to } }
-  const [captures, refunds] = await Promise.all([
-    payments.listCaptures(inMonth as any, { select: ["id", "amount", "payment_id"], take: null } as any),
-    payments.listRefunds(inMonth as any, { select: ["id", "amount", "payment_id"], take: null } as any),
-  ])
-  const paymentIds = [...new Set([...captures, ...refunds].map((r: any) => r.payment_id).filter(Boolean))]
-  const { data: paid } = paymentIds.length
-    ? await query.graph({
+  // Medusa's filter types say string dates; the ORM takes Dates. The DTOs leave out the
+  // `payment_id` column that `select` returns.
+  const inMonth = { created_at: { $gte: from, $lt: to } } as unknown as FilterableCaptureProps & FilterableRefundProps
+  const [captures, refunds] = (await Promise.all([
+    payments.listCaptures(inMonth, { select: ["id", "amount", "payment_id"], take: null }),
+    payments.listRefunds(inMonth, { select: ["id", "amount", "payment_id"], take: null }),
+  ])) as unknown as [MoneyRow[], MoneyRow[]]
+  const paymentIds = [...new Set([...captures, ...refunds].map((r) => r.payment_id).filter(Boolean))]
+  const paid: PaidRow[] = paymentIds.length
+    ? (await query.graph({
         entity: "payment",
         fields: ["id", "provider_id", "currency_code", "data", "payment_collection.order.id", "payment_collection.order.sales_channel_id", "payment_collection.order.display_id"],
         filters: { id: paymentIds },
-      })
-    : { data: [] as any[] }
-  const paymentById = new Map<string, any>(
-    paid.filter((p: any) => p.payment_collection?.order?.sales_channel_id === org.sales_channel_id).map((p: any) => [p.id, p])
-  )
+      })).data
+    : []
+  const paymentById = new Map(paid.filter((p) => p.payment_collection?.order?.sales_channel_id === org.sales_channel_id).map((p) => [p.id, p]))
 
   const orders = new Map<string, OrderFigures & { display_id: number | null; feeUnknown: boolean; feePayments: Set<string> }>()
   const orderOf = (order_id: string, currency: string, display_id: number | null = null) => {
@@ -79,11 +87,12 @@ export async function buildReconciliation(container: MedusaContainer, org_id: st
     return o
   }
   for (const [kind, rows] of [["capture", captures], ["refund", refunds]] as const) {
-    for (const r of rows as any[]) {
+    for (const r of rows) {
       const p = paymentById.get(r.payment_id)
       if (!p) continue
       const currency = String(p.currency_code).toLowerCase()
-      const o = orderOf(p.payment_collection.order.id, currency, p.payment_collection.order.display_id ?? null)
+      const order = p.payment_collection!.order!
+      const o = orderOf(order.id, currency, order.display_id ?? null)
       if (!o.providers.includes(p.provider_id)) o.providers.push(p.provider_id)
       if (kind === "refund") {
         o.provider.refunded += toMinor(r.amount, currency)
@@ -118,7 +127,7 @@ export async function buildReconciliation(container: MedusaContainer, org_id: st
   const unnamed = listed.filter((o) => o.display_id === null).map((o) => o.order_id)
   if (unnamed.length) {
     const { data } = await query.graph({ entity: "order", fields: ["id", "display_id"], filters: { id: unnamed } })
-    for (const d of data as any[]) listed.find((o) => o.order_id === d.id)!.display_id = d.display_id
+    for (const d of data as { id: string; display_id: number | null }[]) listed.find((o) => o.order_id === d.id)!.display_id = d.display_id
   }
   listed.sort((a, b) => (a.display_id ?? 0) - (b.display_id ?? 0) || a.order_id.localeCompare(b.order_id))
 

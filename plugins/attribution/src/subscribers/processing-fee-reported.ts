@@ -8,7 +8,7 @@ export default async function processingFeeReportedSubscriber({
   event,
   container,
 }: SubscriberArgs<{ order_id: string; processing_fee: ReportedFee }>) {
-  const { order_id, processing_fee } = event.data ?? ({} as any)
+  const { order_id, processing_fee } = event.data ?? ({} as Partial<{ order_id: string; processing_fee: ReportedFee }>)
   if (!order_id || !processing_fee) return
   await adjustOrderProcessingFeeWorkflow(container).run({ input: { order_id, processing_fee } })
 }

@@ -28,7 +28,7 @@ export const adjustOrderProcessingFeeWorkflow = createWorkflow(
         if (!plan.transaction) return { transactions: [] }
         const currency = plan.transaction.currency_code
         // Diffed per account key (the posted entries' accounts and the wanted split's chart accounts).
-        const signed = (e: any, account_key: string) => ({
+        const signed = (e: { line_item_id: string | null; product_id?: string | null; direction: "debit" | "credit"; amount: string }, account_key: string) => ({
           account_id: account_key,
           line_item_id: e.line_item_id ?? null,
           product_id: e.product_id ?? null,
@@ -54,7 +54,7 @@ export const adjustOrderProcessingFeeWorkflow = createWorkflow(
             onChartAccounts(
               {
                 ...plan.transaction,
-                kind: "adjustment",
+                kind: "adjustment" as const,
                 reference_type: FEE_ADJUSTMENT_REFERENCE,
                 reference_id: input.order_id,
                 occurred_at: new Date(),

@@ -17,16 +17,16 @@ export const endEmployeeAttributionRulesWorkflow = createWorkflow(
     const ended = updateAttributionRulesStep(
       transform({ open, at, input }, ({ open, at, input }) =>
         open
-          .filter((r: any) => new Date(r.effective_from) < new Date(at))
-          .map((r: any) => ({ id: r.id, effective_to: new Date(at), ended_reason: input.reason ?? "employee removed" }))
+          .filter((r) => new Date(r.effective_from) < new Date(at))
+          .map((r) => ({ id: r.id, effective_to: new Date(at), ended_reason: input.reason ?? "employee removed" }))
       )
     )
     const removed = removeAttributionRulesStep(
-      transform({ open, at }, ({ open, at }) => open.filter((r: any) => new Date(r.effective_from) >= new Date(at)).map((r: any) => r.id))
+      transform({ open, at }, ({ open, at }) => open.filter((r) => new Date(r.effective_from) >= new Date(at)).map((r) => r.id))
     )
     const summary = transform({ ended, removed, input }, ({ ended, removed, input }) => ({
       employee_id: input.employee_id,
-      ended_ids: ended.map((r: any) => r.id),
+      ended_ids: ended.map((r) => r.id),
       removed_ids: removed,
     }))
     when({ summary }, ({ summary }) => summary.ended_ids.length + summary.removed_ids.length > 0).then(() =>

@@ -19,8 +19,8 @@ export const postMissedRevenueWorkflow = createWorkflow(
       transform({ found, backlog }, ({ found, backlog }) => ({
         captured_orders: found.captured_orders,
         found: found.order_ids,
-        posted: (backlog as any)?.posted ?? [],
-        skipped: (backlog as any)?.skipped ?? [],
+        posted: backlog?.posted ?? [],
+        skipped: backlog?.skipped ?? [],
       }))
     )
   }

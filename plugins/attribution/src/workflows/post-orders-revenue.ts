@@ -26,7 +26,7 @@ export const postOrdersRevenueWorkflow = createWorkflow("post-orders-revenue", (
   releaseLockStep({ key: lockKeys })
   return new WorkflowResponse(
     transform({ plan, results }, ({ plan, results }) => ({
-      posted: results.filter((r: any) => r.created).map((r: any) => r.transaction.reference_id as string),
+      posted: results.filter((r) => r.created).map((r) => r.transaction.reference_id),
       skipped: plan.plans.filter((p) => p.skipped).map((p) => ({ order_id: p.order_id, reason: p.skipped as string })),
     }))
   )

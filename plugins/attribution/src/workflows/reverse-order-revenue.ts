@@ -16,14 +16,14 @@ export const reverseOrderRevenueWorkflow = createWorkflow("reverse-order-revenue
   const results = postLedgerEntries(
     transform({ plan }, ({ plan }) => ({
       accounts: plan.accounts,
-      transactions: plan.transactions.map((t: any) => onChartAccounts(t, plan.accounts)),
+      transactions: plan.transactions.map((t) => onChartAccounts(t, plan.accounts)),
     }))
   )
   releaseLockStep({ key: lockKey })
   return new WorkflowResponse(
     transform({ plan, results }, ({ plan, results }) => ({
       skipped: plan.skipped,
-      transactions: results.filter((r: any) => r.created).map((r: any) => r.transaction),
+      transactions: results.filter((r) => r.created).map((r) => r.transaction),
     }))
   )
 })

@@ -40,7 +40,7 @@ export function toMinor(amount: BigNumberInput, currencyCode: string, opts: { ex
   const digits = currencyDigits(currencyCode)
   let value
   try {
-    value = MathBN.convert(amount as any)
+    value = MathBN.convert(amount)
   } catch {
     value = null
   }

@@ -90,3 +90,8 @@ export const StoreMarketingOptInSchema = z
 
 /** POST /store/marketing-opt-ins/confirm: the token from the confirmation link. */
 export const StoreConfirmOptInSchema = z.object({ token: text().min(1).max(400) }).strict()
+
+export type AdminCreateAutomation = z.infer<typeof AdminCreateAutomationSchema>
+export type AdminUpdateAutomation = z.infer<typeof AdminUpdateAutomationSchema>
+export type AdminPreviewAutomationEmail = z.infer<typeof AdminPreviewAutomationEmailSchema>
+export type AdminAddSuppression = z.infer<typeof AdminAddSuppressionSchema>

@@ -30,3 +30,6 @@ export const AdminListWebhookDeliveriesQuerySchema = z
 
 /** GET /admin/orgs/:id/webhooks: no parameters (`fields` and the like are refused). */
 export const AdminListWebhooksQuerySchema = z.object({}).strict()
+
+export type AdminCreateWebhook = z.infer<typeof AdminCreateWebhookSchema>
+export type AdminUpdateWebhook = z.infer<typeof AdminUpdateWebhookSchema>

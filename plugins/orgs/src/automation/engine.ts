@@ -1,4 +1,4 @@
-import type { MedusaContainer } from "@medusajs/framework/types"
+import type { ConfigModule, MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
 import { buildEmail, loadEmailBrand, renderEmail, type EmailBrand } from "../email"
 import { AUTOMATION_MODULE } from "../modules/automation"
@@ -26,7 +26,7 @@ let cachedKey: { secret: string; key: Buffer } | null = null
 
 /** The unsubscribe token key, derived from the app's JWT secret with its own label. */
 export function unsubscribeKey(container: MedusaContainer): Buffer {
-  const secret = String(container.resolve<any>(ContainerRegistrationKeys.CONFIG_MODULE)?.projectConfig?.http?.jwtSecret ?? "")
+  const secret = String(container.resolve<ConfigModule>(ContainerRegistrationKeys.CONFIG_MODULE)?.projectConfig?.http?.jwtSecret ?? "")
   if (!secret) throw new MedusaError(MedusaError.Types.UNEXPECTED_STATE, "projectConfig.http.jwtSecret is not set")
   if (cachedKey?.secret !== secret) cachedKey = { secret, key: deriveUnsubscribeKey(secret) }
   return cachedKey.key

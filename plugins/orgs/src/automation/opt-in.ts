@@ -1,4 +1,4 @@
-import type { MedusaContainer } from "@medusajs/framework/types"
+import type { ConfigModule, MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { sendEmail } from "../email"
 import { AUTOMATION_MODULE } from "../modules/automation"
@@ -9,7 +9,7 @@ let cachedKey: { secret: string; key: Buffer } | null = null
 
 /** The confirmation-link key, derived from the app's JWT secret with its own label. */
 export function optInKey(container: MedusaContainer): Buffer {
-  const secret = String(container.resolve<any>(ContainerRegistrationKeys.CONFIG_MODULE)?.projectConfig?.http?.jwtSecret ?? "")
+  const secret = String(container.resolve<ConfigModule>(ContainerRegistrationKeys.CONFIG_MODULE)?.projectConfig?.http?.jwtSecret ?? "")
   if (!secret) throw new MedusaError(MedusaError.Types.UNEXPECTED_STATE, "projectConfig.http.jwtSecret is not set")
   if (cachedKey?.secret !== secret) cachedKey = { secret, key: deriveOptInKey(secret) }
   return cachedKey.key

@@ -49,7 +49,7 @@ export async function assertEmployeeInOrg(req: MedusaRequest, employeeId: string
     fields: ["id", "org.id"],
     filters: { id: employeeId },
     withDeleted: true,
-  } as any)
+  })
   if (!data.length || data[0].org?.id !== orgId) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Employee "${employeeId}" was not found`)
   }

@@ -3,8 +3,8 @@ import { isActiveAt } from "../../rules/percent-pool"
 import { AttributionRule } from "./models/attribution-rule"
 
 /** The rules (from listRulesEffectiveBy) in effect at `at`, order kept. */
-export const rulesActiveAt = (rules: any[], at: Date) =>
-  rules.filter((r: any) => isActiveAt({ effective_from: new Date(r.effective_from), effective_to: r.effective_to ? new Date(r.effective_to) : null }, at))
+export const rulesActiveAt = <R extends { effective_from: Date | string; effective_to?: Date | string | null }>(rules: R[], at: Date) =>
+  rules.filter((r) => isActiveAt({ effective_from: new Date(r.effective_from), effective_to: r.effective_to ? new Date(r.effective_to) : null }, at))
 
 export default class AttributionModuleService extends MedusaService({ AttributionRule }) {
   /** Rules of these products in effect at `at` (oldest first: the order ties are broken in). */

@@ -21,7 +21,7 @@ export const findMissedRevenueStep = createStep(
         filters: { status: "completed", completed_at: { $gte: new Date(input.since) } },
         pagination: { skip, take: PAGE, order: { completed_at: "ASC" } },
       })
-      for (const pc of data as any[]) if (pc.order?.id) orderIds.add(pc.order.id)
+      for (const pc of data as { order?: { id: string } | null }[]) if (pc.order?.id) orderIds.add(pc.order.id)
       if (data.length < PAGE) break
     }
     const ids = [...orderIds].filter((id) => !input.after || id > input.after).sort()
@@ -33,7 +33,7 @@ export const findMissedRevenueStep = createStep(
         fields: ["reference_id"],
         filters: { reference_type: ORDER_REFERENCE, reference_id: chunk },
       })
-      const done = new Set(posted.map((t: any) => t.reference_id))
+      const done = new Set((posted as { reference_id: string }[]).map((t) => t.reference_id))
       missing.push(...chunk.filter((id) => !done.has(id)))
     }
     return new StepResponse({ captured_orders: orderIds.size, order_ids: missing.slice(0, input.limit) })

@@ -1,4 +1,8 @@
 import { accountKey, type AccountSpec } from "@volmify/ledger/modules/ledger"
+import type { LedgerEntryInput } from "@volmify/ledger/workflows"
+
+/** A planned entry: on a chart account by key (one of the specs) or on an account known by id. */
+export type PlannedChartEntry = Omit<LedgerEntryInput, "account" | "account_id"> & { account_key?: string; account_id?: string | null }
 
 export const orderLockKey = (orderId: string) => `attribution:order:${orderId}`
 
@@ -12,10 +16,10 @@ export const chartRefOf = (spec: AccountSpec) => ({
  * A planned transaction for the ledger's posting step: entries planned on an account key
  * (one of `specs`) name that chart account; entries with an account id keep it.
  */
-export function onChartAccounts<T extends { entries: any[] }>(transaction: T, specs: any[]) {
+export function onChartAccounts<T extends { entries: PlannedChartEntry[] }>(transaction: T, specs: AccountSpec[]): Omit<T, "entries"> & { entries: LedgerEntryInput[] } {
   const byKey = new Map(specs.map((spec) => [accountKey(spec), spec]))
   return {
     ...transaction,
-    entries: transaction.entries.map(({ account_key, ...entry }: any) => (account_key ? { ...entry, account: chartRefOf(byKey.get(account_key)) } : entry)),
+    entries: transaction.entries.map(({ account_key, ...entry }) => (account_key ? { ...entry, account: chartRefOf(byKey.get(account_key)!) } : entry)),
   }
 }

@@ -9,10 +9,12 @@ import { feeSettings, ORDER_POSTING_FIELDS, ORDER_REFERENCE, PlannedEntry, posti
 import { FEE_ADJUSTMENT_REFERENCE } from "./plan-refund-reversals"
 
 import { toMinor } from "@volmify/ledger/money"
+import type { AccountSpec } from "@volmify/ledger/modules/ledger"
+import type { LedgerTransactionRow, OrderRow, OrgRow } from "../../types/rows"
 
 export type PlannedFeeAdjustment = {
   skipped: string | null
-  accounts: any[]
+  accounts: AccountSpec[]
   /** The capture posting's entries as posted (account ids, and the accounts' keys to diff with `wanted`). */
   posted: { account_id: string; account_key: string; direction: "debit" | "credit"; amount: string; line_item_id: string | null; product_id: string | null }[]
   /** The same split recomputed with the reported fee (account keys, resolved by the workflow). */
@@ -23,8 +25,8 @@ export type PlannedFeeAdjustment = {
 const skip = (skipped: string): PlannedFeeAdjustment => ({ skipped, accounts: [], posted: [], wanted: [], transaction: null })
 
 /** The fee settings a posting was computed with (its metadata), else the org's current ones. */
-function settingsOfPosting(posting: any, org: any): FeeSettings {
-  const s = posting.metadata?.fee_settings
+function settingsOfPosting(posting: LedgerTransactionRow, org: OrgRow): FeeSettings {
+  const s = posting.metadata?.fee_settings as (Omit<FeeSettings, "platform_fee_fixed" | "processing_fee_fixed"> & { platform_fee_fixed?: string; processing_fee_fixed?: string }) | undefined
   if (!s) return feeSettings(org.settings)
   return { ...s, platform_fee_fixed: BigInt(s.platform_fee_fixed ?? 0), processing_fee_fixed: BigInt(s.processing_fee_fixed ?? 0) }
 }
@@ -41,8 +43,9 @@ export const planFeeAdjustmentStep = createStep(
   async ({ order_id, processing_fee }: { order_id: string; processing_fee: ReportedFee }, { container }) => {
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
     const {
-      data: [order],
+      data: [orderRow],
     } = await query.graph({ entity: "order", fields: ORDER_POSTING_FIELDS, filters: { id: order_id } })
+    const order = orderRow as unknown as OrderRow | undefined
     if (!order) return new StepResponse(skip("order not found"))
     const currency = String(order.currency_code).toLowerCase()
     if (String(processing_fee?.currency_code ?? "").toLowerCase() !== currency) {
@@ -54,21 +57,23 @@ export const planFeeAdjustmentStep = createStep(
     const minor = toMinor(processing_fee.amount, currency, { exact: true, field: "processing_fee.amount" })
     if (minor < 0n) throw new MedusaError(MedusaError.Types.INVALID_DATA, "processing_fee.amount must not be negative")
 
-    const { data: found } = await query.graph({
-      entity: "ledger_transaction",
+    const found: LedgerTransactionRow[] = (
+      await query.graph({
+        entity: "ledger_transaction",
       fields: ["id", "reference_type", "org_id", "metadata", "entries.account_id", "entries.account.key", "entries.direction", "entries.amount", "entries.line_item_id", "entries.product_id"],
-      filters: { reference_type: [ORDER_REFERENCE, FEE_ADJUSTMENT_REFERENCE], reference_id: order.id },
-    })
-    const posting = found.find((t: any) => t.reference_type === ORDER_REFERENCE)
+        filters: { reference_type: [ORDER_REFERENCE, FEE_ADJUSTMENT_REFERENCE], reference_id: order.id },
+      })
+    ).data
+    const posting = found.find((t) => t.reference_type === ORDER_REFERENCE)
     if (!posting) return new StepResponse(skip("the capture is not posted"))
-    if (found.some((t: any) => t.reference_type === FEE_ADJUSTMENT_REFERENCE)) return new StepResponse(skip("already adjusted"))
+    if (found.some((t) => t.reference_type === FEE_ADJUSTMENT_REFERENCE)) return new StepResponse(skip("already adjusted"))
 
-    const { data: orgs } = await query.graph({ entity: "org", fields: ["id", "sales_channel_id", "settings"], filters: { id: posting.org_id } })
+    const orgs: OrgRow[] = (await query.graph({ entity: "org", fields: ["id", "sales_channel_id", "settings"], filters: { id: posting.org_id } })).data
     const attribution: AttributionModuleService = container.resolve(ATTRIBUTION_MODULE)
-    const productIds = [...new Set((order.items ?? []).map((i: any) => i?.product_id).filter(Boolean))] as string[]
+    const productIds = [...new Set((order.items ?? []).map((i) => i?.product_id).filter(Boolean))] as string[]
     const placedAt = new Date(order.created_at)
     const rules = rulesActiveAt(await attribution.listRulesEffectiveBy(productIds, placedAt), placedAt)
-    const providers = [...new Set<string>((order.payment_collections ?? []).flatMap((pc: any) => pc?.payments ?? []).map((p: any) => p?.provider_id).filter(Boolean))]
+    const providers = [...new Set<string>((order.payment_collections ?? []).flatMap((pc) => pc?.payments ?? []).map((p) => p?.provider_id).filter((p): p is string => Boolean(p)))]
     const wanted = postingOf(
       order,
       orgs[0],
@@ -77,11 +82,11 @@ export const planFeeAdjustmentStep = createStep(
       settingsOfPosting(posting, orgs[0])
     )
     if (!wanted.transaction) return new StepResponse(skip(wanted.skipped ?? "nothing to adjust"))
-    const before = posting.metadata?.processing_fee?.amount ?? null
+    const before = (posting.metadata?.processing_fee as { amount?: string } | undefined)?.amount ?? null
     return new StepResponse<PlannedFeeAdjustment>({
       skipped: null,
       accounts: wanted.accounts,
-      posted: posting.entries.map(({ account, ...e }: any) => ({ ...e, account_key: account.key })),
+      posted: posting.entries.map(({ account, ...e }) => ({ ...e, product_id: e.product_id ?? null, account_key: account!.key })),
       wanted: wanted.transaction.entries,
       transaction: {
         org_id: posting.org_id,

@@ -16,7 +16,8 @@ import { actualFeeOfPayments } from "../../rules/processing-fee"
 
 import { toMinor, fromMinor } from "@volmify/ledger/money"
 import { chartAccount, type ChartCode } from "@volmify/ledger/chart"
-import { accountKey } from "@volmify/ledger/modules/ledger"
+import { accountKey, type AccountSpec } from "@volmify/ledger/modules/ledger"
+import { fixedAmountsOf, type OrderItemRow, type OrderRow, type ShippingMethodRow, type OrgRow, type PaymentRow, type RuleShareRow } from "../../types/rows"
 
 /** Ledger reference of an order's capture posting; refunds post under their own ids. */
 export const ORDER_REFERENCE = "order"
@@ -32,7 +33,7 @@ export type PlannedEntry = {
 }
 export type PlannedPosting = {
   skipped: string | null
-  accounts: any[]
+  accounts: AccountSpec[]
   transaction: null | {
     org_id: string
     currency_code: string
@@ -95,12 +96,12 @@ export type FeeSource =
  * The order's processing fee: `reported` (a fee passed in, e.g. a provider's late report)
  * first, then what its captured payments' provider data says, else the org's estimate.
  */
-export function feeSourceOf(order: any, currency: string, reported?: number | string | null): FeeSource {
-  const payments = (order.payment_collections ?? []).flatMap((pc: any) => pc?.payments ?? []).filter(Boolean)
-  const providers = [...new Set<string>(payments.map((p: any) => p.provider_id).filter(Boolean))]
+export function feeSourceOf(order: Pick<OrderRow, "payment_collections">, currency: string, reported?: number | string | null): FeeSource {
+  const payments = (order.payment_collections ?? []).flatMap((pc) => pc?.payments ?? []).filter((p): p is PaymentRow => Boolean(p))
+  const providers = [...new Set<string>(payments.map((p) => p.provider_id).filter(Boolean))]
   if (reported != null) return { source: "reported", minor: toMinor(reported, currency, { field: "processing_fee" }), providers, references: [] }
   const known = actualFeeOfPayments(
-    payments.map((p: any) => ({ provider_id: p.provider_id, captured: (p.captures ?? []).length > 0, data: p.data })),
+    payments.map((p) => ({ provider_id: p.provider_id, captured: (p.captures ?? []).length > 0, data: p.data })),
     currency,
     (amount) => toMinor(amount, currency)
   )
@@ -124,26 +125,27 @@ export async function planOrderPostings(
   const ids = [...new Set(orderIds)]
   if (!ids.length) return []
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const { data: orders } = await query.graph({
+  const { data: orderRows } = await query.graph({
     entity: "order",
     fields: ORDER_POSTING_FIELDS,
     filters: { id: ids },
   })
-  const byId = new Map<string, any>(orders.map((o: any) => [o.id, o]))
+  const orders = orderRows as unknown as OrderRow[]
+  const byId = new Map(orders.map((o) => [o.id, o]))
   const { data: posted } = await query.graph({
     entity: "ledger_transaction",
     fields: ["reference_id"],
     filters: { reference_type: ORDER_REFERENCE, reference_id: ids },
   })
-  const postedIds = new Set(posted.map((t: any) => t.reference_id))
-  const channels = [...new Set(orders.map((o: any) => o.sales_channel_id).filter(Boolean))]
-  const { data: orgs } = channels.length
-    ? await query.graph({ entity: "org", fields: ["id", "sales_channel_id", "settings"], filters: { sales_channel_id: channels } })
-    : { data: [] as any[] }
-  const orgByChannel = new Map<string, any>(orgs.map((o: any) => [o.sales_channel_id, o]))
-  const due = orders.filter((o: any) => !postedIds.has(o.id))
-  const productIds = [...new Set(due.flatMap((o: any) => (o.items ?? []).map((i: any) => i?.product_id)).filter(Boolean))] as string[]
-  const latest = new Date(Math.max(0, ...due.map((o: any) => new Date(o.created_at).getTime())))
+  const postedIds = new Set((posted as { reference_id: string }[]).map((t) => t.reference_id))
+  const channels = [...new Set(orders.map((o) => o.sales_channel_id).filter((c): c is string => Boolean(c)))]
+  const orgs: OrgRow[] = channels.length
+    ? (await query.graph({ entity: "org", fields: ["id", "sales_channel_id", "settings"], filters: { sales_channel_id: channels } })).data
+    : []
+  const orgByChannel = new Map(orgs.map((o) => [o.sales_channel_id, o]))
+  const due = orders.filter((o) => !postedIds.has(o.id))
+  const productIds = [...new Set(due.flatMap((o) => (o.items ?? []).map((i) => i?.product_id)).filter(Boolean))] as string[]
+  const latest = new Date(Math.max(0, ...due.map((o) => new Date(o.created_at).getTime())))
   const attribution: AttributionModuleService = container.resolve(ATTRIBUTION_MODULE)
   const rules = await attribution.listRulesEffectiveBy(productIds, latest)
 
@@ -151,7 +153,7 @@ export async function planOrderPostings(
     const skipped = (reason: string) => ({ order_id, skipped: reason, accounts: [], transaction: null })
     const order = byId.get(order_id)
     if (!order) return skipped("order not found")
-    const captured = MathBN.sum(0, ...(order.payment_collections ?? []).map((pc: any) => pc?.captured_amount ?? 0))
+    const captured = MathBN.sum(0, ...(order.payment_collections ?? []).map((pc) => pc?.captured_amount ?? 0))
     if (MathBN.lte(captured, 0) || MathBN.lt(captured, order.total)) return skipped("order is not fully captured")
     if (postedIds.has(order.id)) return skipped("already posted")
     const org = orgByChannel.get(order.sales_channel_id)
@@ -168,24 +170,24 @@ export async function planOrderPostings(
  * One order's balanced posting (see planOrderPostings). `fees` defaults to the org's
  * current settings; an adjustment passes the ones the posting was made with.
  */
-export function postingOf(order: any, org: any, rules: any[], fee: FeeSource, fees: FeeSettings = feeSettings(org.settings)): PlannedPosting {
+export function postingOf(order: OrderRow, org: OrgRow, rules: RuleShareRow[], fee: FeeSource, fees: FeeSettings = feeSettings(org.settings)): PlannedPosting {
   const currency = String(order.currency_code).toLowerCase()
-  const items = (order.items ?? []).filter(Boolean)
+  const items = (order.items ?? []).filter((i): i is OrderItemRow => Boolean(i))
   const lines: WaterfallLine[] = [
-    ...items.map((i: any) => ({
+    ...items.map((i) => ({
       id: i.id,
       product_id: i.product_id ?? null,
       quantity: Number(i.quantity) || 1,
       gross: toMinor(i.total, currency),
       tax: toMinor(i.tax_total ?? 0, currency),
       shares: rules
-        .filter((r: any) => r.product_id === i.product_id && r.org_id === org.id)
-        .map((r: any) => {
-          const fixed = (r.fixed_amounts ?? []).find((f: any) => f.currency_code === currency)
+        .filter((r) => r.product_id === i.product_id && r.org_id === org.id)
+        .map((r) => {
+          const fixed = fixedAmountsOf(r.fixed_amounts).find((f) => f.currency_code === currency)
           return { key: r.employee_id, percent_bps: r.percent_bps ?? 0, fixed_per_unit: fixed ? toMinor(fixed.amount, currency) : 0n }
         }),
     })),
-    ...(order.shipping_methods ?? []).filter(Boolean).map((s: any) => ({
+    ...(order.shipping_methods ?? []).filter((s): s is ShippingMethodRow => Boolean(s)).map((s) => ({
       id: `shipping:${s.id}`,
       product_id: null,
       quantity: 1,
@@ -208,7 +210,7 @@ export function postingOf(order: any, org: any, rules: any[], fee: FeeSource, fe
   }
   if (!waterfall.lines.some((l) => l.gross > 0n)) return { skipped: "nothing was paid", accounts: [], transaction: null }
 
-  const specs = new Map<string, any>()
+  const specs = new Map<string, AccountSpec>()
   const account = (code: ChartCode, owner?: { type: string; id: string }) => {
     const spec = chartAccount(org.id, code, currency, owner && { ...owner, name: `Payable to ${owner.id}` })
     const key = accountKey(spec)
@@ -275,7 +277,7 @@ export const planOrdersPostingsStep = createStep(
   "plan-orders-revenue-postings",
   async ({ order_ids }: { order_ids: string[] }, { container }) => {
     const plans = await planOrderPostings(container, order_ids)
-    const accounts = new Map<string, any>()
+    const accounts = new Map<string, AccountSpec>()
     for (const p of plans) for (const spec of p.accounts) accounts.set(accountKey(spec), spec)
     return new StepResponse({ plans, accounts: [...accounts.values()] })
   }

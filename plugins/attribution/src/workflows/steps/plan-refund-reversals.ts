@@ -5,7 +5,8 @@ import { ORDER_REFERENCE, REFUND_REFERENCE } from "./plan-order-posting"
 
 import { toMinor, fromMinor } from "@volmify/ledger/money"
 import { chartAccount } from "@volmify/ledger/chart"
-import { accountKey } from "@volmify/ledger/modules/ledger"
+import { accountKey, type AccountSpec } from "@volmify/ledger/modules/ledger"
+import type { LedgerTransactionRow, OrderRow, OrgRow, RefundRow } from "../../types/rows"
 
 /** Ledger reference of an order's processing-fee adjustment (the provider's fee replacing the estimate). */
 export const FEE_ADJUSTMENT_REFERENCE = "processing_fee"
@@ -22,7 +23,30 @@ export function keptFeeAccount(org_id: string, currency: string, bearer: RefundF
     : chartAccount(org_id, "processing_fee_expense", currency)
 }
 
-export type PlannedReversals = { skipped: string | null; accounts: any[]; transactions: any[] }
+/** A reversal entry: on an existing account by id, or on the bearer's kept-fee account by key. */
+export type PlannedReversalEntry = {
+  account_id?: string
+  account_key?: string
+  direction: "debit" | "credit"
+  amount: string
+  product_id: string | null
+  line_item_id: string
+  metadata?: Record<string, unknown>
+}
+export type PlannedReversal = {
+  org_id: string
+  currency_code: string
+  kind: "reversal"
+  reference_type: string
+  reference_id: string
+  reverses_id: string
+  description: string
+  flags: string[]
+  occurred_at: Date
+  metadata: Record<string, unknown>
+  entries: PlannedReversalEntry[]
+}
+export type PlannedReversals = { skipped: string | null; accounts: AccountSpec[]; transactions: PlannedReversal[] }
 
 const ENTRY_FIELDS = [
   "id",
@@ -51,36 +75,42 @@ export const planRefundReversalsStep = createStep(
   async ({ order_id }: { order_id: string }, { container }) => {
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
     const {
-      data: [order],
+      data: [orderRow],
     } = await query.graph({
       entity: "order",
       fields: ["id", "display_id", "currency_code", "payment_collections.payments.refunds.id", "payment_collections.payments.refunds.amount", "payment_collections.payments.refunds.created_at"],
       filters: { id: order_id },
     })
+    const order = orderRow as unknown as Pick<OrderRow, "id" | "display_id" | "currency_code" | "payment_collections"> | undefined
     if (!order) return new StepResponse<PlannedReversals>({ skipped: "order not found", accounts: [], transactions: [] })
     const {
-      data: [posting],
+      data: [postingRow],
     } = await query.graph({
       entity: "ledger_transaction",
       fields: [...ENTRY_FIELDS, "org_id", "currency_code"],
       filters: { reference_type: ORDER_REFERENCE, reference_id: order.id },
     })
+    const posting: LedgerTransactionRow | undefined = postingRow
     if (!posting) return new StepResponse<PlannedReversals>({ skipped: "the capture is not posted", accounts: [], transactions: [] })
-    const { data: reversals } = await query.graph({ entity: "ledger_transaction", fields: ENTRY_FIELDS, filters: { reverses_id: posting.id } })
-    const { data: adjustments } = await query.graph({
-      entity: "ledger_transaction",
-      fields: ENTRY_FIELDS,
-      filters: { reference_type: FEE_ADJUSTMENT_REFERENCE, reference_id: order.id },
-    })
-    const reversed = new Set(reversals.map((r: any) => r.reference_id))
-    const currency = posting.currency_code as string
-    const { data: accounts } = await query.graph({
-      entity: "ledger_account",
-      fields: ["id", "code"],
-      filters: { id: [...new Set((posting.entries as any[]).map((e) => e.account_id))] },
-    })
-    const feeAccounts = new Set(accounts.filter((a: any) => a.code === "processing_fees").map((a: any) => a.id))
-    const { data: orgs } = await query.graph({ entity: "org", fields: ["id", "settings"], filters: { id: posting.org_id } })
+    const reversals: LedgerTransactionRow[] = (await query.graph({ entity: "ledger_transaction", fields: ENTRY_FIELDS, filters: { reverses_id: posting.id } })).data
+    const adjustments: LedgerTransactionRow[] = (
+      await query.graph({
+        entity: "ledger_transaction",
+        fields: ENTRY_FIELDS,
+        filters: { reference_type: FEE_ADJUSTMENT_REFERENCE, reference_id: order.id },
+      })
+    ).data
+    const reversed = new Set(reversals.map((r) => r.reference_id))
+    const currency = posting.currency_code
+    const accounts: { id: string; code: string }[] = (
+      await query.graph({
+        entity: "ledger_account",
+        fields: ["id", "code"],
+        filters: { id: [...new Set(posting.entries.map((e) => e.account_id))] },
+      })
+    ).data
+    const feeAccounts = new Set(accounts.filter((a) => a.code === "processing_fees").map((a) => a.id))
+    const orgs: OrgRow[] = (await query.graph({ entity: "org", fields: ["id", "settings"], filters: { id: posting.org_id } })).data
     const bearerSpec = keptFeeAccount(posting.org_id, currency, refundFeeBearerOf(orgs[0]?.settings))
     const bearerKey = accountKey(bearerSpec)
 
@@ -88,7 +118,7 @@ export const planRefundReversalsStep = createStep(
     const remaining = new Map<string, Map<string, bigint>>()
     const cashAccount = new Map<string, string>()
     const productOf = new Map<string, string | null>()
-    for (const e of posting.entries as any[]) {
+    for (const e of posting.entries) {
       if (e.direction === "debit") {
         cashAccount.set(e.line_item_id, e.account_id)
         continue
@@ -99,27 +129,27 @@ export const planRefundReversalsStep = createStep(
       productOf.set(e.line_item_id, e.product_id ?? null)
     }
     // An adjustment moves credits between a line's accounts (cash unchanged): credit adds, debit takes.
-    for (const e of adjustments.flatMap((a: any) => a.entries) as any[]) {
+    for (const e of adjustments.flatMap((a) => a.entries)) {
       const line = remaining.get(e.line_item_id)
       if (!line) continue
       const signed = (e.direction === "credit" ? 1n : -1n) * toMinor(e.amount, currency)
       line.set(e.account_id, (line.get(e.account_id) ?? 0n) + signed)
     }
-    for (const e of reversals.flatMap((r: any) => r.entries) as any[]) {
+    for (const e of reversals.flatMap((r) => r.entries)) {
       if (e.direction !== "debit") continue
       // A kept fee was charged to the bearer's account but used up the line's processing fee.
-      const account = e.metadata?.kept_fee_of ?? e.account_id
+      const account = typeof e.metadata?.kept_fee_of === "string" ? e.metadata.kept_fee_of : e.account_id
       const line = remaining.get(e.line_item_id)
       if (line?.has(account)) line.set(account, line.get(account)! - toMinor(e.amount, currency))
     }
 
     const refunds = (order.payment_collections ?? [])
-      .flatMap((pc: any) => pc?.payments ?? [])
-      .flatMap((p: any) => p?.refunds ?? [])
-      .filter((r: any) => r && !reversed.has(r.id))
-      .sort((a: any, b: any) => new Date(a.created_at).getTime() - new Date(b.created_at).getTime() || String(a.id).localeCompare(String(b.id)))
+      .flatMap((pc) => pc?.payments ?? [])
+      .flatMap((p) => p?.refunds ?? [])
+      .filter((r): r is RefundRow => Boolean(r) && !reversed.has(r!.id))
+      .sort((a, b) => new Date(a.created_at).getTime() - new Date(b.created_at).getTime() || String(a.id).localeCompare(String(b.id)))
 
-    const transactions = refunds.map((refund: any) => {
+    const transactions = refunds.map((refund): PlannedReversal => {
       const lines: PostedLine[] = [...remaining.entries()].map(([id, parts]) => ({
         id,
         remaining: [...parts.entries()].map(([key, amount]) => ({ key, amount })),
@@ -131,7 +161,7 @@ export const planRefundReversalsStep = createStep(
         if (error instanceof WaterfallInputError) throw new MedusaError(MedusaError.Types.INVALID_DATA, error.message)
         throw error
       }
-      const entries: any[] = []
+      const entries: PlannedReversalEntry[] = []
       for (const line of plan.lines) {
         if (line.amount === 0n) continue
         const common = { product_id: productOf.get(line.id) ?? null, line_item_id: line.id }
@@ -163,8 +193,8 @@ export const planRefundReversalsStep = createStep(
       }
     })
     // A refund with nothing left to reverse posts nothing.
-    const due = transactions.filter((t: any) => t.entries.length)
-    const needsBearer = due.some((t: any) => t.entries.some((e: any) => e.account_key))
+    const due = transactions.filter((t) => t.entries.length)
+    const needsBearer = due.some((t) => t.entries.some((e) => e.account_key))
     return new StepResponse<PlannedReversals>({ skipped: null, accounts: needsBearer ? [bearerSpec] : [], transactions: due })
   }
 )

@@ -2,6 +2,9 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ATTRIBUTION_MODULE } from "../../modules/attribution"
 import type AttributionModuleService from "../../modules/attribution/service"
 
+type CreateRuleInput = Parameters<AttributionModuleService["createAttributionRules"]>[0][number]
+type UpdateRulesInput = Parameters<AttributionModuleService["updateAttributionRules"]>[0]
+
 const service = (container: { resolve<T>(key: string): T }) => container.resolve<AttributionModuleService>(ATTRIBUTION_MODULE)
 
 export const RULE_FIELDS = [
@@ -25,8 +28,8 @@ export const RULE_FIELDS = [
 export const createAttributionRuleStep = createStep(
   "create-attribution-rule",
   async (data: Record<string, unknown>, { container }) => {
-    const rule: any = await service(container).createAttributionRules(data as any)
-    return new StepResponse(rule, rule.id as string)
+    const rule = await service(container).createAttributionRules(data as CreateRuleInput)
+    return new StepResponse(rule, rule.id)
   },
   async (id, { container }) => {
     if (!id) return
@@ -34,21 +37,22 @@ export const createAttributionRuleStep = createStep(
   }
 )
 
+type RuleRow = Awaited<ReturnType<AttributionModuleService["listAttributionRules"]>>[number]
 type RuleUpdate = { id: string } & Record<string, unknown>
 
 /** Updates rules; compensation writes back the previous values of the changed fields. */
 export const updateAttributionRulesStep = createStep(
   "update-attribution-rules",
   async (updates: RuleUpdate[], { container }) => {
-    if (!updates?.length) return new StepResponse([] as any[], [] as RuleUpdate[])
+    if (!updates?.length) return new StepResponse([] as RuleRow[], [] as RuleUpdate[])
     const fields = [...new Set(updates.flatMap((u) => Object.keys(u)))]
-    const before = (await service(container).listAttributionRules({ id: updates.map((u) => u.id) }, { select: fields })) as any[]
-    const updated = (await service(container).updateAttributionRules(updates as any)) as unknown as any[]
-    return new StepResponse(updated, before as RuleUpdate[])
+    const before = await service(container).listAttributionRules({ id: updates.map((u) => u.id) }, { select: fields })
+    const updated = (await service(container).updateAttributionRules(updates as UpdateRulesInput)) as RuleRow[]
+    return new StepResponse(updated, before as unknown as RuleUpdate[])
   },
   async (before, { container }) => {
     if (!before?.length) return
-    await service(container).updateAttributionRules(before as any)
+    await service(container).updateAttributionRules(before as UpdateRulesInput)
   }
 )
 

@@ -89,8 +89,8 @@ export const validateAttributionRuleStep = createStep(
         await container
           .resolve<AttributionModuleService>(ATTRIBUTION_MODULE)
           .listAttributionRules({ product_id: rule.product_id }, { select: RULE_FIELDS })
-      ).filter((r: any) => r.id !== exclude_id)
-      const timed = others.map((r: any) => ({
+      ).filter((r) => r.id !== exclude_id)
+      const timed = others.map((r) => ({
         percent_bps: r.percent_bps,
         effective_from: new Date(r.effective_from),
         effective_to: r.effective_to ? new Date(r.effective_to) : null,
@@ -124,7 +124,7 @@ export const findAttributionRuleStep = createStep("find-attribution-rule", async
     .resolve<AttributionModuleService>(ATTRIBUTION_MODULE)
     .listAttributionRules({ id }, { select: RULE_FIELDS, take: 1 })
   if (!rule) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Attribution rule "${id}" was not found`)
-  return new StepResponse(rule as any)
+  return new StepResponse(rule as Omit<typeof rule, "fixed_amounts"> & { fixed_amounts: FixedAmount[] | null })
 })
 
 /** Rules of an employee still in effect or starting later, as of `at`. */
@@ -135,6 +135,6 @@ export const findEmployeeOpenRulesStep = createStep(
     const rules = await container
       .resolve<AttributionModuleService>(ATTRIBUTION_MODULE)
       .listAttributionRules({ employee_id, $or: [{ effective_to: null }, { effective_to: { $gt: at } }] }, { select: RULE_FIELDS })
-    return new StepResponse(rules as any[])
+    return new StepResponse(rules)
   }
 )

@@ -1,6 +1,6 @@
 import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/postgresql"
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
-import type { BigNumberInput, Context, DAL, ModulesSdkTypes } from "@medusajs/framework/types"
+import type { BigNumberInput, Context, DAL, InferTypeOf, ModulesSdkTypes } from "@medusajs/framework/types"
 import {
   generateEntityId,
   InjectManager,
@@ -18,6 +18,8 @@ import { LedgerTransaction, TRANSACTION_KINDS } from "./models/ledger-transactio
 export type AccountType = (typeof ACCOUNT_TYPES)[number]
 export type TransactionKind = (typeof TRANSACTION_KINDS)[number]
 export type Direction = "debit" | "credit"
+/** An account as `ensureAccounts` returns it (keyed by `accountKey`). */
+export type LedgerAccountRow = InferTypeOf<typeof LedgerAccount>
 
 /** What identifies an account: org, purpose, currency and (for per-person accounts) owner. */
 export type AccountSpec = {
@@ -126,14 +128,14 @@ export const accountKey = (s: Pick<AccountSpec, "org_id" | "code" | "currency_co
 
 export const normalBalanceOf = (type: AccountType): Direction => (type === "asset" || type === "expense" ? "debit" : "credit")
 
-const refuser = (what: string): any => async () => {
+const refuser = (what: string) => async (..._args: unknown[]): Promise<never> => {
   throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Ledger ${what} are append-only: post a transaction instead`)
 }
 
 type Injected = {
   baseRepository: DAL.RepositoryService
-  ledgerTransactionService: ModulesSdkTypes.IMedusaInternalService<any>
-  ledgerEntryService: ModulesSdkTypes.IMedusaInternalService<any>
+  ledgerTransactionService: ModulesSdkTypes.IMedusaInternalService<typeof LedgerTransaction>
+  ledgerEntryService: ModulesSdkTypes.IMedusaInternalService<typeof LedgerEntry>
 }
 
 const knexOf = (context: Context) => {
@@ -154,8 +156,8 @@ const isUniqueViolation = (error: unknown) => {
  */
 export default class LedgerModuleService extends MedusaService({ LedgerAccount, LedgerTransaction, LedgerEntry }) {
   protected baseRepository_: DAL.RepositoryService
-  protected ledgerTransactionService_: ModulesSdkTypes.IMedusaInternalService<any>
-  protected ledgerEntryService_: ModulesSdkTypes.IMedusaInternalService<any>
+  protected ledgerTransactionService_: ModulesSdkTypes.IMedusaInternalService<typeof LedgerTransaction>
+  protected ledgerEntryService_: ModulesSdkTypes.IMedusaInternalService<typeof LedgerEntry>
 
   constructor(deps: Injected) {
     // eslint-disable-next-line prefer-rest-params
@@ -186,7 +188,7 @@ export default class LedgerModuleService extends MedusaService({ LedgerAccount, 
   async ensureAccounts(
     specs: AccountSpec[],
     @MedusaContext() context: Context = {}
-  ): Promise<{ accounts: Record<string, any>; created_ids: string[] }> {
+  ): Promise<{ accounts: Record<string, LedgerAccountRow>; created_ids: string[] }> {
     const byKey = new Map<string, AccountSpec>()
     for (const [i, spec] of specs.entries()) {
       if (!spec?.org_id || !spec.code) {
@@ -477,7 +479,7 @@ export default class LedgerModuleService extends MedusaService({ LedgerAccount, 
   @InjectManager()
   async postWithAccounts(
     specs: AccountSpec[],
-    build: (accounts: Record<string, any>) => PostTransactionInput[],
+    build: (accounts: Record<string, LedgerAccountRow>) => PostTransactionInput[],
     @MedusaContext() context: Context = {}
   ): Promise<{ results: PostResult[]; created_account_ids: string[] }> {
     try {
@@ -491,7 +493,7 @@ export default class LedgerModuleService extends MedusaService({ LedgerAccount, 
   @InjectTransactionManager()
   protected async postWithAccounts_(
     specs: AccountSpec[],
-    build: (accounts: Record<string, any>) => PostTransactionInput[],
+    build: (accounts: Record<string, LedgerAccountRow>) => PostTransactionInput[],
     @MedusaContext() context: Context = {}
   ): Promise<{ results: PostResult[]; created_account_ids: string[] }> {
     const { accounts, created_ids } = await this.ensureAccounts(specs ?? [], context)
@@ -574,7 +576,7 @@ export default class LedgerModuleService extends MedusaService({ LedgerAccount, 
     if (filter.owner_ids) q.whereIn("a.owner_id", filter.owner_ids)
     if (filter.product_ids) q.whereIn("e.product_id", filter.product_ids)
     if (filter.kinds) q.whereIn("t.kind", filter.kinds)
-    if (filter.order_ids) q.whereIn(knex.raw(SUMMARY_GROUPS.order_id) as any, filter.order_ids)
+    if (filter.order_ids) q.whereIn(knex.raw(SUMMARY_GROUPS.order_id), filter.order_ids)
     if (filter.from) q.where("t.occurred_at", ">=", filter.from)
     if (filter.to) q.where("t.occurred_at", "<", filter.to)
     const groups = [...new Set(groupBy)]

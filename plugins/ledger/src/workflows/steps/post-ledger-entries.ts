@@ -5,7 +5,7 @@ import { CHART, chartAccount, type ChartCode } from "../../chart"
 import { LedgerEvents } from "../../events"
 import { LEDGER_MODULE } from "../../modules/ledger"
 import type LedgerModuleService from "../../modules/ledger/service"
-import { accountKey, type AccountSpec, type PostEntryInput, type PostResult, type PostTransactionInput } from "../../modules/ledger/service"
+import { accountKey, type AccountSpec, type LedgerAccountRow, type PostEntryInput, type PostResult, type PostTransactionInput } from "../../modules/ledger/service"
 
 /** Whose account it is, for per-person accounts (payables): `{ type: "employee", id }`. */
 export type LedgerOwner = { type: string; id: string; name?: string }
@@ -72,7 +72,7 @@ export const postLedgerEntriesStep = createStep(
     for (const spec of input?.accounts ?? []) specs.set(accountKey(spec), spec)
 
     if (!planned.length && !specs.size) return new StepResponse<PostedTransaction[], Undo>([], { transaction_ids: [], account_ids: [] })
-    const idOf = (accounts: Record<string, any>, a: { id?: string; key?: string }) => a.id ?? accounts[a.key!].id
+    const idOf = (accounts: Record<string, LedgerAccountRow>, a: { id?: string; key?: string }) => a.id ?? accounts[a.key!].id
     const { results, created_account_ids } = await container
       .resolve<LedgerModuleService>(LEDGER_MODULE)
       .postWithAccounts([...specs.values()], (accounts) =>

@@ -1,6 +1,6 @@
 import { timingSafeEqual } from "node:crypto"
 import type { MedusaNextFunction, MedusaResponse, MedusaStoreRequest } from "@medusajs/framework/http"
-import type { MedusaContainer } from "@medusajs/framework/types"
+import type { ConfigModule, MedusaContainer } from "@medusajs/framework/types"
 import { MedusaError } from "@medusajs/framework/utils"
 import {
   deriveGuestOrderTokenKey,
@@ -18,7 +18,7 @@ let cachedKey: { secret: string; key: Buffer } | null = null
 
 /** The guest order token key, derived from the app's JWT secret (read from Medusa's config). */
 export function guestOrderTokenKey(scope: MedusaContainer): Buffer {
-  const secret = String(scope.resolve<any>("configModule")?.projectConfig?.http?.jwtSecret ?? "")
+  const secret = String(scope.resolve<ConfigModule>("configModule")?.projectConfig?.http?.jwtSecret ?? "")
   if (!secret) {
     throw new MedusaError(MedusaError.Types.UNEXPECTED_STATE, "projectConfig.http.jwtSecret is not set")
   }
@@ -64,11 +64,14 @@ async function loadRecord(scope: MedusaContainer, kind: StoreSubjectKind, id: st
   return loadPaymentCollectionRecord(scope, id)
 }
 
+/** Query, narrowed to the rows one call selects. */
+type GraphOf<Row> = { graph: (c: Record<string, unknown>) => Promise<{ data: Row[] }> }
+
 const sameToken = (a: unknown, b: string | null) =>
   typeof a === "string" && !!b && a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b))
 
 async function callerFacts(req: MedusaStoreRequest, row: StoreScopeRow, record: StoreRecord): Promise<StoreCaller> {
-  const auth = (req as any).auth_context as { actor_type?: string; actor_id?: string } | undefined
+  const auth = (req as MedusaStoreRequest & { auth_context?: { actor_type?: string; actor_id?: string } }).auth_context
   const customerId = auth?.actor_type === "customer" && auth.actor_id ? auth.actor_id : null
   const tokenOrder = verifyGuestOrderToken(guestOrderTokenKey(req.scope), req.get(GUEST_ORDER_TOKEN_HEADER))
   const caller: StoreCaller = {
@@ -78,7 +81,7 @@ async function callerFacts(req: MedusaStoreRequest, row: StoreScopeRow, record: 
   }
   if (record.kind === "order" && (row.purpose === "transfer_token" || row.purpose === "transfer_cancel")) {
     const transfer = await loadPendingTransfer(req.scope, record.id)
-    caller.holds_transfer_token = sameToken((req.body as any)?.token, transfer?.token ?? null)
+    caller.holds_transfer_token = sameToken((req.body as { token?: unknown } | undefined)?.token, transfer?.token ?? null)
     caller.requested_transfer = !!customerId && transfer?.requested_by === customerId
   }
   return caller
@@ -116,7 +119,7 @@ export async function storeScopeGuard(req: MedusaStoreRequest, _res: MedusaRespo
  * channels (it would then be another org's cart).
  */
 export function keepCartInKeyChannel(req: MedusaStoreRequest, _res: MedusaResponse, next: MedusaNextFunction) {
-  const wanted = (req.validatedBody as any)?.sales_channel_id
+  const wanted = (req.validatedBody as { sales_channel_id?: string | null } | undefined)?.sales_channel_id
   const allowed = req.publishable_key_context?.sales_channel_ids ?? []
   if (wanted !== undefined && wanted !== null && !allowed.includes(wanted)) {
     throw new MedusaError(
@@ -141,7 +144,7 @@ export function narrowOrdersToKeyChannels(req: MedusaStoreRequest, _res: MedusaR
  */
 export function issueGuestOrderToken(req: MedusaStoreRequest, res: MedusaResponse, next: MedusaNextFunction) {
   const send = res.json.bind(res)
-  res.json = ((body: any) => {
+  res.json = ((body: { type?: string; order?: { id?: unknown } } | undefined) => {
     const orderId = body?.type === "order" ? body?.order?.id : null
     if (res.statusCode < 300 && typeof orderId === "string") {
       const { token } = signGuestOrderToken(guestOrderTokenKey(req.scope), orderId)
@@ -161,7 +164,7 @@ export function issueGuestOrderToken(req: MedusaStoreRequest, res: MedusaRespons
 export async function requireShippingOption(req: MedusaStoreRequest, _res: MedusaResponse, next: MedusaNextFunction) {
   const id = req.params.id
   const { data } = await req.scope
-    .resolve<{ graph: (c: Record<string, unknown>) => Promise<{ data: any[] }> }>("query")
+    .resolve<GraphOf<{ id: string }>>("query")
     .graph({ entity: "shipping_option", fields: ["id"], filters: { id } })
   if (!data.length) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Shipping option with id: ${id} was not found`)
@@ -176,14 +179,14 @@ export async function requireShippingOption(req: MedusaStoreRequest, _res: Medus
  * own cart. An email with an account is for its owner's login only (400 otherwise).
  */
 export async function refuseAccountEmailWithoutItsLogin(req: MedusaStoreRequest, _res: MedusaResponse, next: MedusaNextFunction) {
-  const email = (req.validatedBody as any)?.email
+  const email = (req.validatedBody as { email?: unknown } | undefined)?.email
   if (typeof email !== "string" || !email) {
     return next()
   }
   const { data } = await req.scope
-    .resolve<{ graph: (c: Record<string, unknown>) => Promise<{ data: any[] }> }>("query")
+    .resolve<GraphOf<{ id: string }>>("query")
     .graph({ entity: "customer", fields: ["id"], filters: { email: email.toLowerCase(), has_account: true } })
-  const auth = (req as any).auth_context as { actor_type?: string; actor_id?: string } | undefined
+  const auth = (req as MedusaStoreRequest & { auth_context?: { actor_type?: string; actor_id?: string } }).auth_context
   const caller = auth?.actor_type === "customer" ? auth.actor_id : undefined
   if (data.length && !data.some((c) => c.id === caller)) {
     throw new MedusaError(MedusaError.Types.INVALID_DATA, "An account exists for this email: log in to use it")
@@ -207,7 +210,7 @@ export async function keepVariantsInKeyChannel(req: MedusaStoreRequest, _res: Me
   }
   const channels = req.publishable_key_context?.sales_channel_ids ?? []
   const { data } = await req.scope
-    .resolve<{ graph: (c: Record<string, unknown>) => Promise<{ data: any[] }> }>("query")
+    .resolve<GraphOf<{ id: string; product?: { sales_channels?: ({ id?: string } | null)[] | null } | null }>>("query")
     .graph({ entity: "product_variant", fields: ["id", "product.sales_channels.id"], filters: { id: ids } })
   const sold = new Set(
     data

@@ -1,6 +1,6 @@
 import { domainChallengeRecord, type DomainTxtRecord } from "../../rules/domain-verification"
 
-type DomainRow = { id: string; hostname: string; is_primary: boolean; verified_at: string | Date | null; verification_token?: string | null }
+export type DomainRow = { id: string; hostname: string; is_primary: boolean; verified_at: string | Date | null; verification_token?: string | null }
 
 /**
  * A domain as the org's admins see it: the TXT record to create while it is unverified

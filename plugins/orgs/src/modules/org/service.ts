@@ -1,4 +1,4 @@
-import type { Context } from "@medusajs/framework/types"
+import type { Context, InferTypeOf } from "@medusajs/framework/types"
 import { InjectManager, MedusaContext, MedusaError, MedusaService } from "@medusajs/framework/utils"
 import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/postgresql"
 import { Org } from "./models/org"
@@ -34,7 +34,8 @@ export default class OrgModuleService extends MedusaService({
       .whereIn("sales_channel_id", ids)
       .whereNull("deleted_at")
       .limit(1)
-    return (org as any) ?? null
+    // A plain row of the org table: the columns `select` names (all by default).
+    return (org as InferTypeOf<typeof Org> | undefined) ?? null
   }
 
   async isPlatformOperator(userId: string): Promise<boolean> {

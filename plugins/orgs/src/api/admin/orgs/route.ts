@@ -28,7 +28,7 @@ export async function GET(req: AuthenticatedMedusaRequest<unknown, AdminListOrgs
     pagination: { skip: offset, take: limit, order: { created_at: "ASC" } },
   })
   const roles = new Map(actor.kind === "staff" ? actor.scopes.map((s) => [s.org_id, s.role]) : [])
-  const orgs = data.map((org: any) => ({
+  const orgs = data.map((org: { id: string }) => ({
     ...org,
     role: actor.kind === "platform" ? "platform" : roles.get(org.id),
     // The org the dashboard currently shows this staff member (see /activate).

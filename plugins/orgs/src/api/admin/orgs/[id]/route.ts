@@ -3,7 +3,7 @@ import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/util
 import { rolesFor } from "../../../../rules/roles"
 import { updateOrgWorkflow } from "../../../../workflows/update-org"
 import { orgAccess } from "../../../utils/org-access"
-import { presentDomain } from "../../../utils/present-domain"
+import { presentDomain, type DomainRow } from "../../../utils/present-domain"
 import { AdminUpdateOrg, PLATFORM_ONLY_SETTINGS } from "../../../validators"
 
 const DETAIL_FIELDS = [
@@ -40,7 +40,7 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
   if (!org) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Org "${org_id}" was not found`)
   }
-  res.json({ org: { ...org, domains: (org.domains ?? []).map((d: any) => presentDomain(d)), role } })
+  res.json({ org: { ...org, domains: ((org.domains ?? []) as DomainRow[]).map((d) => presentDomain(d)), role } })
 }
 
 /** POST /admin/orgs/:id: name, support email, branding, settings (owners/admins). */

@@ -8,13 +8,19 @@ import { RULE_FIELDS } from "../../../../../workflows/steps/rule-records"
 import { actorId, adminOrgScope, assertProductInScope, assertRuleDecision, RULE_ROLES } from "../../../../utils/tenancy"
 import type { AdminCreateAttributionRule } from "../../../../validators"
 
-const timed = (r: any) => ({
-  percent_bps: r.percent_bps as number,
+const timed = (r: { percent_bps: number; effective_from: Date | string; effective_to?: Date | string | null }) => ({
+  percent_bps: r.percent_bps,
   effective_from: new Date(r.effective_from),
   effective_to: r.effective_to ? new Date(r.effective_to) : null,
 })
 
 import { OrgProductLink } from "@volmify/orgs/tenancy"
+
+type EmployeeRow = {
+  id: string
+  display_name?: string | null
+  user?: { email?: string | null; first_name?: string | null; last_name?: string | null } | null
+}
 
 /** The staff of the product's org by name, so the dashboard picks people, not `oemp_` ids. */
 async function productOrgEmployees(req: AuthenticatedMedusaRequest, productId: string) {
@@ -27,7 +33,7 @@ async function productOrgEmployees(req: AuthenticatedMedusaRequest, productId: s
     filters: { org_id: links[0].org_id },
     pagination: { order: { created_at: "ASC" } },
   })
-  return data.map((e: any) => ({
+  return (data as (EmployeeRow & { role: string; status: string })[]).map((e) => ({
     id: e.id,
     role: e.role,
     status: e.status,

@@ -1,4 +1,5 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import type { AdminPreviewAutomationEmail } from "../../../../automation-validators"
 import { buildEmail, loadEmailBrand, renderEmail } from "../../../../../email"
 import { applyMergeFields, bodyParagraphs, stepProblems, type MergeValues } from "../../../../../rules/automation"
 import { MedusaError } from "@medusajs/framework/utils"
@@ -8,9 +9,9 @@ import { orgAccess } from "../../../../utils/org-access"
  * POST /admin/orgs/:id/automation-preview { subject, body, sample? }: the email as a
  * recipient would get it (the org's brand, merge fields filled with the sample or examples).
  */
-export async function POST(req: AuthenticatedMedusaRequest<any>, res: MedusaResponse) {
+export async function POST(req: AuthenticatedMedusaRequest<AdminPreviewAutomationEmail>, res: MedusaResponse) {
   const { org_id } = orgAccess(req)
-  const { subject, body, sample } = req.validatedBody as { subject: string; body: string; sample?: Record<string, string> }
+  const { subject, body, sample } = req.validatedBody
   const problems = stepProblems([{ type: "email", subject, body }])
   if (problems.length) throw new MedusaError(MedusaError.Types.INVALID_DATA, problems.join("; "))
   const brand = await loadEmailBrand(req.scope, org_id)

@@ -1,4 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { asJsonColumn } from "../../../../../types/json-column"
+import type { AdminCreateAutomation } from "../../../../automation-validators"
 import { AUTOMATION_MODULE } from "../../../../../modules/automation"
 import type AutomationModuleService from "../../../../../modules/automation/service"
 import { checkAutomationRefs } from "../../../../utils/automation-refs"
@@ -24,12 +26,12 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
 }
 
 /** POST /admin/orgs/:id/automations: a new sequence (managers and up). */
-export async function POST(req: AuthenticatedMedusaRequest<any>, res: MedusaResponse) {
+export async function POST(req: AuthenticatedMedusaRequest<AdminCreateAutomation>, res: MedusaResponse) {
   const { org_id } = orgAccess(req)
   const body = req.validatedBody
   await checkAutomationRefs(req, org_id, body)
   const automations = req.scope.resolve<AutomationModuleService>(AUTOMATION_MODULE)
-  const created = await automations.createAutomationSequences({ ...body, org_id })
+  const created = await automations.createAutomationSequences({ ...body, steps: asJsonColumn(body.steps), org_id })
   const [automation] = await automations.listAutomationSequences({ id: created.id }, { select: SEQUENCE_FIELDS })
   res.status(201).json({ automation })
 }

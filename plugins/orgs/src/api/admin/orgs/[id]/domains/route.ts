@@ -11,7 +11,7 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
   const domains = await req.scope
     .resolve<OrgModuleService>(ORG_MODULE)
     .listOrgDomains({ org_id: orgAccess(req).org_id }, { order: { created_at: "ASC" } })
-  res.json({ domains: domains.map((d: any) => presentDomain(d)) })
+  res.json({ domains: domains.map((d) => presentDomain(d)) })
 }
 
 /**
@@ -22,5 +22,5 @@ export async function POST(req: AuthenticatedMedusaRequest<AdminAddDomain>, res:
   const { result } = await addOrgDomainWorkflow(req.scope).run({
     input: { org_id: orgAccess(req).org_id, ...req.validatedBody },
   })
-  res.status(201).json({ domain: presentDomain(result as any) })
+  res.status(201).json({ domain: presentDomain(result) })
 }

@@ -1,4 +1,5 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import type { AdminAddSuppression } from "../../../../automation-validators"
 import { AUTOMATION_MODULE } from "../../../../../modules/automation"
 import type AutomationModuleService from "../../../../../modules/automation/service"
 import { orgAccess } from "../../../../utils/org-access"
@@ -14,7 +15,7 @@ export async function GET(req: AuthenticatedMedusaRequest<unknown, any>, res: Me
 }
 
 /** POST /admin/orgs/:id/email-suppressions { email, reason }: e.g. a bounce the mail provider reported. */
-export async function POST(req: AuthenticatedMedusaRequest<any>, res: MedusaResponse) {
+export async function POST(req: AuthenticatedMedusaRequest<AdminAddSuppression>, res: MedusaResponse) {
   const { org_id, user_id } = orgAccess(req)
   const { email, reason } = req.validatedBody
   await req.scope.resolve<AutomationModuleService>(AUTOMATION_MODULE).suppress({ org_id, email, reason, source: `admin:${user_id}` })

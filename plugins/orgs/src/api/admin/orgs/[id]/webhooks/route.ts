@@ -1,4 +1,6 @@
 import { randomBytes } from "node:crypto"
+import { asJsonColumn } from "../../../../../types/json-column"
+import type { AdminCreateWebhook } from "../../../../webhook-validators"
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
 import { WEBHOOK_MODULE } from "../../../../../modules/webhook"
@@ -25,13 +27,13 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
 }
 
 /** POST /admin/orgs/:id/webhooks: a new endpoint; the answer carries its secret, this once. */
-export async function POST(req: AuthenticatedMedusaRequest<any>, res: MedusaResponse) {
+export async function POST(req: AuthenticatedMedusaRequest<AdminCreateWebhook>, res: MedusaResponse) {
   const { org_id, user_id } = orgAccess(req)
   const body = req.validatedBody
   await checkWebhookUrl(body.url)
   const webhooks = req.scope.resolve<WebhookModuleService>(WEBHOOK_MODULE)
   const secret = `whsec_${randomBytes(32).toString("base64url")}`
-  const created = await webhooks.createWebhookEndpoints({ ...body, description: body.description ?? null, org_id, secret, created_by: user_id })
+  const created = await webhooks.createWebhookEndpoints({ ...body, events: asJsonColumn(body.events), description: body.description ?? null, org_id, secret, created_by: user_id })
   forgetWebhookSubscriptions()
   const [webhook] = await webhooks.listWebhookEndpoints({ id: created.id }, { select: ENDPOINT_FIELDS })
   res.status(201).json({ webhook, secret })

@@ -1,4 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { asJsonColumn } from "../../../../../../types/json-column"
+import type { AdminUpdateAutomation } from "../../../../../automation-validators"
 import { MedusaError } from "@medusajs/framework/utils"
 import { AUTOMATION_MODULE } from "../../../../../../modules/automation"
 import type AutomationModuleService from "../../../../../../modules/automation/service"
@@ -22,11 +24,12 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
 }
 
 /** POST /admin/orgs/:id/automations/:automation_id: edit (managers and up). Runs in progress follow the new steps by index. */
-export async function POST(req: AuthenticatedMedusaRequest<any>, res: MedusaResponse) {
+export async function POST(req: AuthenticatedMedusaRequest<AdminUpdateAutomation>, res: MedusaResponse) {
   const { automation, automations, org_id } = await load(req)
   const body = req.validatedBody
   await checkAutomationRefs(req, org_id, { trigger_type: automation.trigger_type, ...body })
-  await automations.updateAutomationSequences({ id: automation.id, ...body })
+  const { steps, ...changes } = body
+  await automations.updateAutomationSequences({ id: automation.id, ...changes, ...(steps ? { steps: asJsonColumn(steps) } : {}) })
   const [updated] = await automations.listAutomationSequences({ id: automation.id }, { select: SEQUENCE_FIELDS })
   res.json({ automation: updated })
 }

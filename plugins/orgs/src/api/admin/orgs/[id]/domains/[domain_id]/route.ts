@@ -15,7 +15,7 @@ export async function POST(req: AuthenticatedMedusaRequest<AdminUpdateDomain>, r
   const { result } = await updateOrgDomainWorkflow(req.scope).run({
     input: { org_id, domain_id: req.params.domain_id, ...req.validatedBody },
   })
-  res.json({ domain: presentDomain(result as any) })
+  res.json({ domain: presentDomain(result) })
 }
 
 /** DELETE /admin/orgs/:id/domains/:domain_id */

@@ -1,4 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { asJsonColumn } from "../../../../../../types/json-column"
+import type { AdminUpdateWebhook } from "../../../../../webhook-validators"
 import { MedusaError } from "@medusajs/framework/utils"
 import { WEBHOOK_MODULE } from "../../../../../../modules/webhook"
 import type WebhookModuleService from "../../../../../../modules/webhook/service"
@@ -22,14 +24,16 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
 }
 
 /** POST /admin/orgs/:id/webhooks/:webhook_id: URL, events, description, enable/disable. Enabling clears the failure record. */
-export async function POST(req: AuthenticatedMedusaRequest<any>, res: MedusaResponse) {
+export async function POST(req: AuthenticatedMedusaRequest<AdminUpdateWebhook>, res: MedusaResponse) {
   const { webhook, webhooks } = await loadEndpoint(req)
   const body = req.validatedBody
   if (body.url !== undefined) await checkWebhookUrl(body.url)
   const enabling = body.enabled === true && !webhook.enabled
+  const { events, ...changes } = body
   await webhooks.updateWebhookEndpoints({
     id: webhook.id,
-    ...body,
+    ...changes,
+    ...(events ? { events: asJsonColumn(events) } : {}),
     ...(enabling ? { disabled_reason: null, failing_since: null } : {}),
     ...(body.enabled === false ? { disabled_reason: "Disabled by staff" } : {}),
   })

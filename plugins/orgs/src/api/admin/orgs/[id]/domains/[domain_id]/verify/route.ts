@@ -14,5 +14,5 @@ export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse)
   const { org_id } = orgAccess(req)
   await verifyOrgDomainWorkflow(req.scope).run({ input: { org_id, domain_id: req.params.domain_id } })
   const [domain] = await req.scope.resolve<OrgModuleService>(ORG_MODULE).listOrgDomains({ id: req.params.domain_id, org_id })
-  res.json({ domain: presentDomain(domain as any) })
+  res.json({ domain: presentDomain(domain) })
 }
