@@ -39,6 +39,7 @@ export const AdminPageVersionListResponseSchema = z.object({
   offset: z.number().int(),
 })
 export const AdminPageVersionResponseSchema = z.object({ page: AdminPageSchema, version: AdminPageVersionSchema })
+export const AdminPageUnpublishedResponseSchema = z.object({ page: AdminPageSchema })
 
 export const StorePageResponseSchema = z.object({
   page: z.object({
