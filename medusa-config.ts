@@ -228,6 +228,7 @@ module.exports = defineConfig({
     { resolve: "@volmify/attribution", options: {} },
     { resolve: "@volmify/affiliates", options: {} },
     { resolve: "@volmify/analytics", options: {} },
+    { resolve: "@volmify/pages", options: {} },
   ],
   modules: [...redisModules, ...paymentModules, ...notificationModules, ...fileModules],
 })

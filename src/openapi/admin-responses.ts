@@ -136,7 +136,25 @@ export const AdminCommissionListResponseSchema = z.object({
 })
 
 /** "METHOD /path" of an admin route -> the export above that describes its JSON answer. */
+// --- @volmify/pages: the plugin's own response schemas (its presenters follow them).
+export {
+  AdminPageListResponseSchema,
+  AdminPageResponseSchema,
+  AdminPageUnpublishedResponseSchema,
+  AdminPageVersionListResponseSchema,
+  AdminPageVersionResponseSchema,
+} from "@volmify/pages/api/responses"
+
 export const ADMIN_RESPONSES: Record<string, string> = {
+  "GET /admin/pages": "AdminPageListResponseSchema",
+  "POST /admin/pages": "AdminPageResponseSchema",
+  "GET /admin/pages/{id}": "AdminPageResponseSchema",
+  "POST /admin/pages/{id}": "AdminPageResponseSchema",
+  "DELETE /admin/pages/{id}": "AdminDeletedResponseSchema",
+  "POST /admin/pages/{id}/publish": "AdminPageVersionResponseSchema",
+  "POST /admin/pages/{id}/unpublish": "AdminPageUnpublishedResponseSchema",
+  "GET /admin/pages/{id}/versions": "AdminPageVersionListResponseSchema",
+  "POST /admin/pages/{id}/versions/{version_id}/restore": "AdminPageVersionResponseSchema",
   "POST /admin/org-invitations/accept": "AdminEmployeeResponseSchema",
   "POST /admin/org-invitations/decline": "AdminInvitationResponseSchema",
   "GET /admin/org-invitations/lookup": "AdminInvitationLookupResponseSchema",

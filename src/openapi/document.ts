@@ -23,6 +23,7 @@ const SCHEMA_MODULES: Record<Plugin, string[]> = {
   attribution: ["@volmify/attribution/api/validators"],
   affiliates: ["@volmify/affiliates/api/validators", "@volmify/affiliates/api/responses"],
   analytics: ["@volmify/analytics/api/validators"],
+  pages: ["@volmify/pages/api/validators", "@volmify/pages/api/responses"],
 }
 
 const loaded = new Map<Plugin, Record<string, unknown>>()
@@ -220,7 +221,7 @@ export function openApiDocument(audience: Audience): Doc {
       url: `https://docs.medusajs.com/api/${audience}`,
     },
     servers: [{ url: "/", description: "This Medusa server" }],
-    tags: (["orgs", "access", "courses", "attribution", "affiliates", "analytics"] as Plugin[])
+    tags: (["orgs", "access", "courses", "attribution", "affiliates", "analytics", "pages"] as Plugin[])
       .filter((p) => operationsFor(audience).some((o) => o.plugin === p))
       .map((p) => ({ name: p, description: `Routes of @volmify/${p}` })),
     paths,

@@ -12,7 +12,7 @@ import { OPERATIONS } from "./operations"
  * validate as OpenAPI 3.1 (@seriousme/openapi-schema-validator).
  */
 const ROOT = path.resolve(__dirname, "../..")
-const PLUGINS = ["orgs", "access", "courses", "attribution", "affiliates", "analytics"]
+const PLUGINS = ["orgs", "access", "courses", "attribution", "affiliates", "analytics", "pages"]
 
 function walk(dir: string, found: string[] = []): string[] {
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {

@@ -5,7 +5,7 @@
  * route.ts files under each plugin's src/api and the middlewares files and fails when this list and
  * the code disagree (a route missing here, or a different validator than the route's).
  */
-export type Plugin = "orgs" | "access" | "courses" | "attribution" | "affiliates" | "analytics"
+export type Plugin = "orgs" | "access" | "courses" | "attribution" | "affiliates" | "analytics" | "pages"
 export type Method = "GET" | "POST" | "DELETE"
 /**
  * key: publishable key only; customer: key and a logged-in customer; customer_optional: key,
@@ -195,4 +195,16 @@ export const OPERATIONS: Operation[] = [
   op("analytics", "GET", "/admin/analytics/overview", { auth: "admin", summary: "Revenue (ledger), sales and learning figures of a period and the previous one.", description: "Revenue from the ledger (gross, refunds, net, tax, platform and processing fees, staff shares, affiliate commissions, org revenue; exact decimal strings per currency) in total, by day/week/month bucket and by course; orders, new students, top courses and affiliates; active students, lessons completed, certificates, quiz pass rate, completion per course. Owners and admins: their org; other staff: their own earnings and the courses they are attributed on; platform operators: `org_id` or every org.", query: "AnalyticsOverviewQuerySchema" }),
   op("analytics", "GET", "/admin/analytics/courses/{id}", { auth: "admin", summary: "One course: per-lesson completions and drop-off, quiz pass rates (404 for another org's course).", query: "AnalyticsCourseQuerySchema" }),
   op("analytics", "GET", "/admin/analytics/platform", { auth: "admin", summary: "Per org: students, courses, orders, revenue and platform fees (platform operators only).", query: "AnalyticsPlatformQuerySchema" }),
+  // --- @volmify/pages
+  op("pages", "GET", "/admin/pages", { auth: "admin", summary: "The org's sales pages, home page first (platform operators: `org_id` or every org).", query: "AdminListPagesQuerySchema", response: "AdminPageListResponseSchema" }),
+  op("pages", "POST", "/admin/pages", { auth: "admin", summary: "A new draft page with its version 1 (owners, admins, managers).", description: "a new draft page with its version 1 (owners, admins, managers; platform operators name `org_id`). Blocks are validated per type: an unknown type, a `javascript:`/`data:` URL, too many blocks or too long a text is a 400 naming the block's index, type and field; a course id of another org is a 400 naming the block. `is_home` makes it the org's home page (the previous one stops being it).", body: "AdminCreatePageSchema", response: "AdminPageResponseSchema", status: [201] }),
+  op("pages", "GET", "/admin/pages/{id}", { auth: "admin", summary: "The page and its draft (newest version); another org's page is a 404.", query: "EmptyQuerySchema", response: "AdminPageResponseSchema" }),
+  op("pages", "POST", "/admin/pages/{id}", { auth: "admin", summary: "Title, slug, home flag, SEO; `blocks` saves the next draft version.", description: "changes title, slug, home flag or SEO; `blocks` are validated as on create and saved as the page's next version (the draft). The store keeps serving the published version until the next publish.", body: "AdminUpdatePageSchema", response: "AdminPageResponseSchema" }),
+  op("pages", "DELETE", "/admin/pages/{id}", { auth: "admin", summary: "Deletes the page and its history; the store stops serving it.", response: "AdminDeletedResponseSchema" }),
+  op("pages", "POST", "/admin/pages/{id}/publish", { auth: "admin", summary: "The store serves the newest version (or `version_id`, one of this page's) from now on.", body: "AdminPublishPageSchema", response: "AdminPageVersionResponseSchema" }),
+  op("pages", "POST", "/admin/pages/{id}/unpublish", { auth: "admin", summary: "The store stops serving the page (404); drafts and history stay.", response: "AdminPageUnpublishedResponseSchema" }),
+  op("pages", "GET", "/admin/pages/{id}/versions", { auth: "admin", summary: "The page's versions, newest first, with their blocks.", query: "AdminListPageVersionsQuerySchema", response: "AdminPageVersionListResponseSchema" }),
+  op("pages", "POST", "/admin/pages/{id}/versions/{version_id}/restore", { auth: "admin", summary: "The version's blocks become a new draft (the next version number); publish to serve it.", response: "AdminPageVersionResponseSchema" }),
+  op("pages", "GET", "/store/pages/{slug}", { auth: "key", summary: "The published page of the key's org at `slug`, with its blocks (404 for drafts and other orgs' pages).", query: "EmptyQuerySchema", response: "StorePageResponseSchema" }),
+  op("pages", "GET", "/store/home-page", { auth: "key", summary: "The key's org's published home page (404 when it has none).", query: "EmptyQuerySchema", response: "StorePageResponseSchema" }),
 ]

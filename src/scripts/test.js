@@ -20,7 +20,7 @@ const ROOT = path.resolve(__dirname, "../..")
 const ALL = ["unit", "modules", "http", "redis", "platform"]
 const KNOWN = [...ALL, "faults"]
 // In build order: a dependent type-checks against its providers' built .d.ts.
-const PLUGINS = ["orgs", "ledger", "access", "courses", "attribution", "affiliates", "analytics"]
+const PLUGINS = ["orgs", "ledger", "access", "courses", "attribution", "affiliates", "analytics", "pages"]
 const log = (msg) => process.stdout.write(`[volmify test] ${msg}\n`)
 
 async function main() {

@@ -247,6 +247,14 @@ medusaIntegrationTestRunner({
         click_id: click.data.click.id,
       })
 
+      // Pages: a published page of the org, and no home page yet.
+      const salesPage = await send(api, "post", "/admin/pages", f.a.staff.owner.headers, { title: "Launch", slug: "launch", blocks: [{ type: "hero", heading: "Hi" }] })
+      expect(salesPage.status).toBe(201)
+      expect((await send(api, "post", `/admin/pages/${salesPage.data.page.id}/publish`, f.a.staff.owner.headers, {})).status).toBe(200)
+      await check("get", "/store/pages/{slug}", "/store/pages/launch", key, 200)
+      await check("get", "/store/pages/{slug}", "/store/pages/missing", key, 404)
+      await check("get", "/store/home-page", "/store/home-page", key, 404)
+
       // Public links: signed media without a signature, invitation and unsubscribe pages.
       await check("get", "/course-media/lessons/{id}/video", `/course-media/lessons/${L.open.id}/video`, {}, 403)
       await check("get", "/course-media/lessons/{id}/attachments/{file_id}", `/course-media/lessons/${L.open.id}/attachments/nope`, {}, 403)

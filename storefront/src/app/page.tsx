@@ -3,8 +3,13 @@ import { CourseCard } from "@/components/course-card"
 import { ProductCard } from "@/components/product-card"
 import { listCourses } from "@/lib/courses"
 import { getOrg, listProducts } from "@/lib/data"
+import { PageBlocks } from "@/components/page-blocks"
+import { getHomePage } from "@/lib/pages"
 
-export default async function Home() {
+/** The org's published home page (sales-page blocks), else the fixed home page below. */
+export default async function Home({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  const home = await getHomePage()
+  if (home) return <PageBlocks blocks={home.blocks} path="/" params={await searchParams} />
   const [org, courses] = await Promise.all([getOrg(), listCourses(3)])
   const products = courses ? [] : await listProducts(3)
   return (

@@ -700,6 +700,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/store/home-page": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The key's org's published home page (404 when it has none). */
+        get: operations["getStoreHomePage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/store/marketing-opt-ins": {
         parameters: {
             query?: never;
@@ -790,6 +807,23 @@ export interface paths {
          * @description for a multi-domain storefront, the org answering on a verified hostname: its handle and a publishable key. Any valid publishable key may call it (Medusa requires one on every store route). Unknown or unverified -> 404.
          */
         get: operations["getStoreOrgsResolve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/store/pages/{slug}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The published page of the key's org at `slug`, with its blocks (404 for drafts and other orgs' pages). */
+        get: operations["getStorePagesBySlug"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1133,6 +1167,25 @@ export interface components {
                 support_email: string | null;
             } & {
                 [key: string]: unknown;
+            };
+        };
+        StorePageResponse: {
+            page: {
+                blocks: ({
+                    id: string;
+                    type: string;
+                } & {
+                    [key: string]: unknown;
+                })[];
+                id: string;
+                is_home: boolean;
+                published_at: string | null;
+                seo: {
+                    [key: string]: unknown;
+                } | null;
+                slug: string;
+                title: string;
+                version: number;
             };
         };
         StoreProgressResponse: {
@@ -3691,6 +3744,53 @@ export interface operations {
             };
         };
     };
+    getStoreHomePage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StorePageResponse"];
+                };
+            };
+            /** @description Invalid input: the message names the field and the problem (type `invalid_data`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Forbidden: another org's record, a role that may not do this, or a suspended org. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (e.g. no org answers on that host, no such record). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     postStoreMarketingOptIns: {
         parameters: {
             query?: never;
@@ -4013,6 +4113,55 @@ export interface operations {
                 };
             };
             /** @description Not found (e.g. no org answers on that host, no such record). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getStorePagesBySlug: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StorePageResponse"];
+                };
+            };
+            /** @description Invalid input: the message names the field and the problem (type `invalid_data`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Forbidden: another org's record, a role that may not do this, or a suspended org. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (also: another org's id). */
             404: {
                 headers: {
                     [name: string]: unknown;

@@ -1,0 +1,36 @@
+import { defineMiddlewares, validateAndTransformBody, validateAndTransformQuery } from "@medusajs/framework/http"
+import { claimOrgScopedRoutes, requireOrgScope } from "@volmify/orgs/tenancy"
+import { READ_ROLES, WRITE_ROLES } from "./utils/scope"
+import {
+  AdminCreatePageSchema,
+  AdminListPagesQuerySchema,
+  AdminListPageVersionsQuerySchema,
+  AdminPublishPageSchema,
+  AdminUpdatePageSchema,
+  EmptyQuerySchema,
+} from "./validators"
+
+// Reads for every staff role; writes (create, edit, publish, restore, delete) for commerce
+// roles (owner, admin, manager). The routes then check the page is the staff's org's (404).
+const read = requireOrgScope(READ_ROLES)
+const write = requireOrgScope(WRITE_ROLES)
+
+// claimOrgScopedRoutes records which matchers and methods attach requireOrgScope, for the gate.
+export default claimOrgScopedRoutes(defineMiddlewares({
+  routes: [
+    // Store: the key's org's published pages (never drafts).
+    { matcher: "/store/pages/:slug", methods: ["GET"], middlewares: [validateAndTransformQuery(EmptyQuerySchema, {})] },
+    { matcher: "/store/home-page", methods: ["GET"], middlewares: [validateAndTransformQuery(EmptyQuerySchema, {})] },
+    // Admin: pages and their drafts.
+    { matcher: "/admin/pages", methods: ["GET"], middlewares: [read, validateAndTransformQuery(AdminListPagesQuerySchema, {})] },
+    { matcher: "/admin/pages", methods: ["POST"], middlewares: [write, validateAndTransformBody(AdminCreatePageSchema)] },
+    { matcher: "/admin/pages/:id", methods: ["GET"], middlewares: [read, validateAndTransformQuery(EmptyQuerySchema, {})] },
+    { matcher: "/admin/pages/:id", methods: ["POST"], middlewares: [write, validateAndTransformBody(AdminUpdatePageSchema)] },
+    { matcher: "/admin/pages/:id", methods: ["DELETE"], middlewares: [write] },
+    // Admin: publishing and history.
+    { matcher: "/admin/pages/:id/publish", methods: ["POST"], middlewares: [write, validateAndTransformBody(AdminPublishPageSchema)] },
+    { matcher: "/admin/pages/:id/unpublish", methods: ["POST"], middlewares: [write] },
+    { matcher: "/admin/pages/:id/versions", methods: ["GET"], middlewares: [read, validateAndTransformQuery(AdminListPageVersionsQuerySchema, {})] },
+    { matcher: "/admin/pages/:id/versions/:version_id/restore", methods: ["POST"], middlewares: [write] },
+  ],
+}))

@@ -1,0 +1,7 @@
+import type { MedusaResponse, MedusaStoreRequest } from "@medusajs/framework/http"
+import { publishedPage } from "../utils"
+
+/** GET /store/home-page: the key's org's published home page; 404 when it has none (the storefront's fixed home page then). */
+export async function GET(req: MedusaStoreRequest, res: MedusaResponse) {
+  res.json({ page: await publishedPage(req, { is_home: true }, "The org's home page") })
+}

@@ -1,0 +1,6 @@
+export * from "./create-page"
+export * from "./update-page"
+export * from "./publish-page"
+export * from "./unpublish-page"
+export * from "./delete-page"
+export * from "./restore-page-version"
