@@ -122,7 +122,11 @@ export function PeriodPicker({
         value={value.preset}
         options={PRESETS}
         onChange={(v) => {
-          if (v === "custom") onChange({ ...value, preset: "custom" })
+          if (v === "custom") {
+            // Custom starts from the dates shown, not the ones of the first render.
+            setDraft({ from: value.from, to: value.to })
+            onChange({ ...value, preset: "custom" })
+          }
           else onChange({ preset: v as PeriodChoice["preset"], ...lastDays(Number(v)) })
         }}
       />
