@@ -60,6 +60,9 @@ const OrgSettingsPage = () => {
           </Text>
         </div>
         <div className="flex items-center gap-2">
+          <Link to={`/analytics?org_id=${org.id}`}>
+            <Button size="small" variant="secondary">Analytics</Button>
+          </Link>
           <Link to={`/orgs/${org.id}/automations`}>
             <Button size="small" variant="secondary">Email automations</Button>
           </Link>
