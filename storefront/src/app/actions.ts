@@ -62,8 +62,15 @@ async function cartWithVariant(variantId: string): Promise<string> {
 
 /** Adds a variant to the cart (creating the cart in the visitor's region) and opens the cart. */
 export async function addToCart(form: FormData) {
-  await cartWithVariant(text(form, "variant_id"))
+  const cartId = await cartWithVariant(text(form, "variant_id"))
+  // A logged-in buyer sees a subscription's free trial in the cart already (checkout applies it again).
+  if (await getCustomer().catch(() => null)) await applyTrials(cartId)
   redirect("/cart")
+}
+
+/** Makes the cart's subscription lines with a free trial free (server-side: one trial per customer and course). */
+async function applyTrials(cartId: string) {
+  await store(`/store/carts/${cartId}/subscription-trial`, { method: "POST", body: {} })
 }
 
 /**
@@ -127,6 +134,9 @@ export async function checkout(form: FormData) {
     })
     // An affiliate's referral (the ?ref= cookie) travels with the cart into the order.
     await attachReferralToCart(cart.id)
+    // A subscription with a free trial charges nothing now: the server makes those lines free
+    // (one trial per customer and course) and the first charge is at the trial's end.
+    if (await getCustomer().catch(() => null)) await applyTrials(cart.id)
     const { payment_collection } = await store<{ payment_collection: { id: string } }>("/store/payment-collections", {
       method: "POST",
       body: { cart_id: cart.id },
