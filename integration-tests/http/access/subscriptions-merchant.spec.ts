@@ -59,11 +59,13 @@ medusaIntegrationTestRunner({
       })
     }
 
-    /** A storefront checkout of one variant with the system provider, optionally through an affiliate's click. */
+    /** A storefront checkout of one variant with the system provider (a trial applied), optionally through an affiliate's click. */
     async function checkout(who: CustomerActor, region: TestRegion, variantId: string, ref?: { code: string; click_id: string }): Promise<string> {
       const h = { headers: who.headers }
       const { data: c } = await api.post("/store/carts", { region_id: region.id, email: who.customer.email, items: [{ variant_id: variantId, quantity: 1 }] }, h)
       if (ref) await api.post(`/store/carts/${c.cart.id}/referral`, ref, h)
+      // As the storefront does: a plan's free trial makes its line free (nothing charged now).
+      await api.post(`/store/carts/${c.cart.id}/subscription-trial`, {}, h)
       const { data: pc } = await api.post("/store/payment-collections", { cart_id: c.cart.id }, h)
       await api.post(`/store/payment-collections/${pc.payment_collection.id}/payment-sessions`, { provider_id: "pp_system_default" }, h)
       const { data } = await api.post(`/store/carts/${c.cart.id}/complete`, {}, h)

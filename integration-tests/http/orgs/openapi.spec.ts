@@ -230,6 +230,7 @@ medusaIntegrationTestRunner({
       const { data: cartBody } = await api.post("/store/carts", { region_id: region.id }, { headers: me })
       const cartId = cartBody.cart.id
       await check("post", "/store/carts/{id}/upgrade-credit", `/store/carts/${cartId}/upgrade-credit`, me, 400, { variant_id: premium.id })
+      await check("post", "/store/carts/{id}/subscription-trial", `/store/carts/${cartId}/subscription-trial`, me, 200, {})
       await check("post", "/store/customers/me/guest-claims", "/store/customers/me/guest-claims", me, 400, {})
       await check("post", "/store/customers/me/guest-claims/email", "/store/customers/me/guest-claims/email", me, 202, {})
       await check("post", "/store/customers/me/guest-claims/confirm", "/store/customers/me/guest-claims/confirm", me, 400, { token: "not-a-token" })

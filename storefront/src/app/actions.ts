@@ -9,6 +9,7 @@ import { getSdk, store, StoreError } from "@/lib/medusa"
 import { attachReferralToCart } from "@/lib/referral"
 import { isDigitalOnly, requiredCheckoutFields } from "@/lib/checkout-rules"
 import { claimThisBrowsersGuestOrder } from "@/lib/guest-claim"
+import { applyTrials } from "@/lib/store-forms"
 import { safeRedirectPath } from "@/lib/safe-redirect"
 
 const text = (form: FormData, name: string) => String(form.get(name) ?? "").trim()
@@ -58,6 +59,9 @@ export async function checkout(form: FormData) {
     })
     // An affiliate's referral (the ?ref= cookie) travels with the cart into the order.
     await attachReferralToCart(cart.id)
+    // A subscription with a free trial charges nothing now: the server makes those lines free
+    // (one trial per customer and course) and the first charge is at the trial's end.
+    if (await getCustomer().catch(() => null)) await applyTrials(cart.id)
     const { payment_collection } = await store<{ payment_collection: { id: string } }>("/store/payment-collections", {
       method: "POST",
       body: { cart_id: cart.id },

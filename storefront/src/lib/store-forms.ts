@@ -61,8 +61,15 @@ async function cartWithVariant(variantId: string): Promise<string> {
 
 /** Adds a variant to the cart (creating the cart in the visitor's region) and opens the cart. */
 const addToCart: FormHandler = async (form) => {
-  await cartWithVariant(text(form, "variant_id"))
+  const cartId = await cartWithVariant(text(form, "variant_id"))
+  // A logged-in buyer sees a subscription's free trial in the cart already (checkout applies it again).
+  if (await getCustomer().catch(() => null)) await applyTrials(cartId)
   return "/cart"
+}
+
+/** Makes the cart's subscription lines with a free trial free (server-side: one trial per customer and course). */
+export async function applyTrials(cartId: string) {
+  await store(`/store/carts/${cartId}/subscription-trial`, { method: "POST", body: {} })
 }
 
 /**

@@ -177,6 +177,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/store/carts/{id}/subscription-trial": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Makes the cart's subscription lines with a trial free (one trial per customer and course)…
+         * @description makes the lines of the logged-in customer's cart that start a subscription with a trial free (applySubscriptionTrialWorkflow: a promotion of the cart's own); lines the customer already had a subscription for keep their price, with the reason. Call before the payment session. The cart wall of @volmify/orgs runs first. Idempotent.
+         */
+        post: operations["postStoreCartsByIdSubscriptionTrial"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/store/carts/{id}/upgrade-credit": {
         parameters: {
             query?: never;
@@ -1894,6 +1914,68 @@ export interface operations {
             };
             /** @description Invalid input: the message names the field and the problem (type `invalid_data`). */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Forbidden: another org's record, a role that may not do this, or a suspended org. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (also: another org's id). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postStoreCartsByIdSubscriptionTrial: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            /** @description Invalid input: the message names the field and the problem (type `invalid_data`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not logged in. */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };

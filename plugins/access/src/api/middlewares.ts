@@ -17,6 +17,7 @@ import {
   StoreSubscriptionPaymentMethodSchema,
   StoreSubscriptionSwitchSchema,
   StoreUpgradeCreditSchema,
+  StoreSubscriptionTrialSchema,
   StoreUpgradeQuoteQuerySchema,
 } from "./validators"
 import { CATALOG_ROLES, COMMERCE_ROLES, STAFF_ROLES, requireOrgScope } from "./utils/tenancy"
@@ -155,6 +156,12 @@ export default claimOrgScopedRoutes(defineMiddlewares({
       matcher: "/store/carts/:id/upgrade-credit",
       methods: ["POST"],
       middlewares: [authenticate("customer", ["session", "bearer"]), validateAndTransformBody(StoreUpgradeCreditSchema)],
+    },
+    // A subscription trial: the cart's trial lines made free before payment (the cart wall runs first).
+    {
+      matcher: "/store/carts/:id/subscription-trial",
+      methods: ["POST"],
+      middlewares: [authenticate("customer", ["session", "bearer"]), validateAndTransformBody(StoreSubscriptionTrialSchema)],
     },
   ],
 }))

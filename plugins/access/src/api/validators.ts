@@ -95,6 +95,9 @@ export type StoreUpgradeQuoteQuery = z.infer<typeof StoreUpgradeQuoteQuerySchema
 export const StoreUpgradeCreditSchema = z.object({ variant_id: variantId }).strict()
 export type StoreUpgradeCredit = z.infer<typeof StoreUpgradeCreditSchema>
 
+/** POST /store/carts/:id/subscription-trial: no body (the cart's lines decide). */
+export const StoreSubscriptionTrialSchema = z.object({}).strict()
+
 /** GET /admin/subscriptions */
 export const AdminSubscriptionListQuerySchema = z
   .object({

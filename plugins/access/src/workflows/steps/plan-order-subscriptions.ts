@@ -23,8 +23,9 @@ export function paymentMethodRef(payment: any): Record<string, string> | null {
 /**
  * The subscriptions an order starts: one per line whose variant has a `subscription` plan,
  * when the order has a customer, is paid (or free) and is not itself a renewal (renewal
- * carts carry `metadata.subscription_id`). Terms are copied from the plan; with a trial the
- * first charge is at the trial's end, else the order paid period 1. Reads only.
+ * carts carry `metadata.subscription_id`). Terms are copied from the plan; with a trial (the
+ * plan has one and the line was free) the first charge is at the trial's end, else the order
+ * paid period 1. Reads only.
  */
 export const planOrderSubscriptionsStep = createStep(
   "plan-order-subscriptions",
@@ -38,7 +39,7 @@ export const planOrderSubscriptionsStep = createStep(
       entity: "order",
       fields: [
         "id", "created_at", "status", "customer_id", "email", "region_id", "currency_code", "sales_channel_id", "metadata", "total",
-        "items.id", "items.variant_id", "payment_collections.status",
+        "items.id", "items.variant_id", "items.total", "payment_collections.status",
         "payment_collections.payments.provider_id", "payment_collections.payments.data", "region.payment_providers.id",
       ],
       filters: { id: order_id },
@@ -89,7 +90,9 @@ export const planOrderSubscriptionsStep = createStep(
       .map((i: any) => {
         const plan = planByVariant.get(i.variant_id)!
         const product: any = productById.get(plan.product_id)
-        const trial = (plan.trial_days ?? 0) > 0
+        // A trial only when the line was free (applySubscriptionTrial, or any 100 % promotion):
+        // a line the customer paid for has paid period 1, and a trial on top would bill it twice.
+        const trial = (plan.trial_days ?? 0) > 0 && isZeroTotal(i.total)
         const anchor = trial ? addDays(now, plan.trial_days) : now
         const periodEnd = trial ? anchor : addIntervals(anchor, plan.interval as any, plan.interval_count!)
         const done = !trial && plan.max_payments === 1

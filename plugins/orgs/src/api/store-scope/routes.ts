@@ -56,6 +56,7 @@ export const STORE_SCOPE: StoreScopeRow[] = [
   cart("POST", "/store/carts/:id/referral", "attach an affiliate referral"),
   // @volmify/access (the route also wants the cart's own customer logged in)
   cart("POST", "/store/carts/:id/upgrade-credit", "put the customer's upgrade credit for a tier on the cart"),
+  cart("POST", "/store/carts/:id/subscription-trial", "make the cart's subscription trial lines free"),
 
   // --- Orders (store/orders/[id]/**) --------------------------------------------------
   order("GET", "/store/orders/:id", "use", "read the order"),
