@@ -1,4 +1,5 @@
 import { MathBN } from "@medusajs/framework/utils"
+import type { BigNumberInput } from "@medusajs/framework/types"
 
 /**
  * Medusa's `capturePayment` is three moves, not one transaction: it commits a capture row,
@@ -8,10 +9,10 @@ import { MathBN } from "@medusajs/framework/utils"
  * more than the authorized amount"), so no `payment.captured`, no revenue posting, ever.
  */
 export type CapturedPaymentFacts = {
-  amount: unknown
+  amount: BigNumberInput | null | undefined
   captured_at?: Date | string | null
   canceled_at?: Date | string | null
-  captures: { id: string; amount: unknown; created_by?: string | null; created_at?: Date | string | null }[]
+  captures: { id: string; amount: BigNumberInput | null | undefined; created_by?: string | null; created_at?: Date | string | null }[]
 }
 
 export type InterruptedCapture =
@@ -33,8 +34,8 @@ export type InterruptedCapture =
  */
 export function interruptedCapture(p: CapturedPaymentFacts, { actor, now, graceMs }: { actor: string; now: Date; graceMs: number }): InterruptedCapture {
   if (p.captured_at || p.canceled_at || !p.captures.length) return { kind: "none" }
-  const captured = p.captures.reduce((sum, c) => MathBN.add(sum, MathBN.convert((c.amount as any) ?? 0)), MathBN.convert(0))
-  if (MathBN.lt(captured, MathBN.convert((p.amount as any) ?? 0))) return { kind: "none" }
+  const captured = p.captures.reduce((sum, c) => MathBN.add(sum, MathBN.convert(c.amount ?? 0)), MathBN.convert(0))
+  if (MathBN.lt(captured, MathBN.convert(p.amount ?? 0))) return { kind: "none" }
   if (p.captures.some((c) => c.created_by !== actor)) return { kind: "foreign" }
   const newest = Math.max(...p.captures.map((c) => (c.created_at ? new Date(c.created_at).getTime() : now.getTime())))
   if (now.getTime() - newest < graceMs) return { kind: "in_progress" }

@@ -26,7 +26,7 @@ export const applySubscriptionTrialWorkflow = createWorkflow("apply-subscription
   when("create-trial-promotion", { plan }, ({ plan }) => !!plan.promotion).then(() => {
     createPromotionsWorkflow.runAsStep({
       input: transform({ plan, input }, ({ plan, input }) => ({
-        promotionsData: [plan.promotion as any],
+        promotionsData: plan.promotion ? [plan.promotion] : [],
         additional_data: { org_id: input.org_id },
       })),
     })

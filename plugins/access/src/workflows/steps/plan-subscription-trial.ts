@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import type { CreatePromotionDTO } from "@medusajs/framework/types"
 import { ACCESS_MODULE } from "../../modules/access"
 import type AccessModuleService from "../../modules/access/service"
 
@@ -13,7 +14,7 @@ export type SubscriptionTrialPlan = {
   /** The cart's trial promotion code (existing on a replay, new otherwise); null: no line is on trial. */
   code: string | null
   /** The promotion to create; null when the cart already carries this exact trial or none applies. */
-  promotion: Record<string, unknown> | null
+  promotion: CreatePromotionDTO | null
   /** The cart's promotion codes once the trial is applied (its other codes kept); null: nothing to change. */
   apply_codes: string[] | null
   lines: TrialLine[]
@@ -44,17 +45,18 @@ export const planSubscriptionTrialStep = createStep(
     if (cart.customer_id !== input.customer_id) {
       throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "A trial goes on your own cart: log in before checking out")
     }
-    const items = (cart.items ?? []).filter((i: any) => i?.variant_id)
+    type Line = { variant_id: string; quantity: unknown }
+    const items: Line[] = (cart.items ?? []).flatMap((i: { variant_id?: string | null; quantity: unknown } | null) => (i?.variant_id ? [{ variant_id: i.variant_id, quantity: i.quantity }] : []))
     const access = container.resolve<AccessModuleService>(ACCESS_MODULE)
     const plans = items.length
-      ? await access.listAccessPlans({ variant_id: items.map((i: any) => i.variant_id), billing: "subscription", trial_days: { $gt: 0 } } as any)
+      ? (await access.listAccessPlans({ variant_id: items.map((i) => i.variant_id), billing: "subscription" })).filter((p) => p.trial_days > 0)
       : []
     const earlier = plans.length
       ? await access.listSubscriptions({ customer_id: input.customer_id, product_id: plans.map((p) => p.product_id) }, { select: ["product_id"], withDeleted: true })
       : []
     const subscribed = new Set(earlier.map((s) => s.product_id))
     const lines: TrialLine[] = plans.map((plan) => {
-      const item: any = items.find((i: any) => i.variant_id === plan.variant_id)
+      const item = items.find((i) => i.variant_id === plan.variant_id)
       const reason = subscribed.has(plan.product_id)
         ? "you already had a subscription to this course: the first period is charged now"
         : Number(item?.quantity) !== 1
@@ -63,18 +65,21 @@ export const planSubscriptionTrialStep = createStep(
       return { variant_id: plan.variant_id, trial_days: plan.trial_days, eligible: !reason, reason }
     })
     const variants = lines.filter((l) => l.eligible).map((l) => l.variant_id).sort()
-    const promotions = (cart.promotions ?? []).filter(Boolean) as any[]
-    const isTrial = (p: any) => !!p?.metadata?.[SUBSCRIPTION_TRIAL_METADATA]
+    type TrialMeta = { variant_ids?: string[] }
+    type CartPromotion = { code?: string | null; metadata?: Record<string, unknown> | null }
+    const promotions: CartPromotion[] = (cart.promotions ?? []).flatMap((p: CartPromotion | null) => (p ? [p] : []))
+    const trialMeta = (p: CartPromotion) => p.metadata?.[SUBSCRIPTION_TRIAL_METADATA] as TrialMeta | undefined
+    const isTrial = (p: CartPromotion) => !!trialMeta(p)
     const keep_codes = promotions.filter((p) => !isTrial(p) && p.code).map((p) => p.code as string)
     const current = promotions.find(isTrial)
-    const sameVariants = (p: any) => JSON.stringify(p.metadata[SUBSCRIPTION_TRIAL_METADATA].variant_ids ?? []) === JSON.stringify(variants)
-    if (current && sameVariants(current)) return new StepResponse({ code: current.code, promotion: null, apply_codes: null, lines })
+    const sameVariants = (p: CartPromotion) => JSON.stringify(trialMeta(p)?.variant_ids ?? []) === JSON.stringify(variants)
+    if (current && sameVariants(current)) return new StepResponse({ code: current.code ?? null, promotion: null, apply_codes: null, lines })
     // No line on trial any more (the cart changed): an earlier trial code comes off.
     if (!variants.length) return new StepResponse({ code: null, promotion: null, apply_codes: current ? keep_codes : null, lines })
 
     // Unguessable, and useless if guessed: the rules tie it to this cart, customer and variants.
     const code = `TRIAL-${randomBytes(6).toString("hex").toUpperCase()}`
-    const promotion = {
+    const promotion: CreatePromotionDTO = {
       code,
       type: "standard",
       status: "active",
