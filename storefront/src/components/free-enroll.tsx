@@ -1,4 +1,5 @@
 import Link from "@/components/link"
+import { enrollForFree, optInByEmail } from "@/app/enroll-actions"
 import type { Course } from "@/lib/courses"
 
 /** The lowest tier with a variant priced exactly 0 in the visitor's region, or null. */
@@ -42,7 +43,7 @@ export function FreeEnroll({
   if (tier === null || course.access.tier >= tier) return messages
   if (loggedIn) {
     return (
-      <form method="post" action="/form/enroll-free" className="stack">
+      <form action={enrollForFree} className="stack">
         {messages}
         <input type="hidden" name="handle" value={course.handle} />
         <button className="btn" type="submit">
@@ -53,7 +54,7 @@ export function FreeEnroll({
   }
   if (course.lead_magnet && !params.opted_in) {
     return (
-      <form method="post" action="/form/opt-in" className="stack" aria-label="Get this course free">
+      <form action={optInByEmail} className="stack" aria-label="Get this course free">
         {messages}
         <input type="hidden" name="handle" value={course.handle} />
         <label>
