@@ -9,7 +9,6 @@ import { getSdk, store, StoreError } from "@/lib/medusa"
 import { attachReferralToCart } from "@/lib/referral"
 import { isDigitalOnly, requiredCheckoutFields } from "@/lib/checkout-rules"
 import { claimThisBrowsersGuestOrder } from "@/lib/guest-claim"
-import { applyTrials } from "@/lib/store-forms"
 import { safeRedirectPath } from "@/lib/safe-redirect"
 
 const text = (form: FormData, name: string) => String(form.get(name) ?? "").trim()
@@ -63,8 +62,15 @@ async function cartWithVariant(variantId: string): Promise<string> {
 
 /** Adds a variant to the cart (creating the cart in the visitor's region) and opens the cart. */
 export async function addToCart(form: FormData) {
-  await cartWithVariant(text(form, "variant_id"))
+  const cartId = await cartWithVariant(text(form, "variant_id"))
+  // A logged-in buyer sees a subscription's free trial in the cart already (checkout applies it again).
+  if (await getCustomer().catch(() => null)) await applyTrials(cartId)
   redirect("/cart")
+}
+
+/** Makes the cart's subscription lines with a free trial free (server-side: one trial per customer and course). */
+async function applyTrials(cartId: string) {
+  await store(`/store/carts/${cartId}/subscription-trial`, { method: "POST", body: {} })
 }
 
 /**
