@@ -132,6 +132,30 @@ export default async function renewalsBench({ container }: ExecArgs) {
     })
   )
   const seconds = Number(process.hrtime.bigint() - started) / 1e9
+  const renewedSoFar = () => perWorker.reduce((sum, w) => sum + w.renewed, 0)
+
+  // What order.placed does with the renewal orders (capture through the access subscriber,
+  // then the ledger posting) runs after the drain: counted at its end and after waiting up
+  // to BENCH_P10_SETTLE_S seconds (default 120) for the captures.
+  const capturedCount = async () =>
+    (
+      await pg.raw(
+        `select count(distinct o.id)::int as n from "order" o
+           join order_payment_collection opc on opc.order_id = o.id and opc.deleted_at is null
+           join payment p on p.payment_collection_id = opc.payment_collection_id and p.captured_at is not null
+          where o.deleted_at is null and o.metadata->>'subscription_id' = any(?)`,
+        [ids]
+      )
+    ).rows[0].n as number
+  const capturedAtDrainEnd = await capturedCount()
+  const settleLimit = Number(process.env.BENCH_P10_SETTLE_S ?? 120) * 1000
+  const settleStart = Date.now()
+  let captured = capturedAtDrainEnd
+  while (captured < renewedSoFar() && Date.now() - settleStart < settleLimit) {
+    await new Promise((r) => setTimeout(r, 2000))
+    captured = await capturedCount()
+  }
+  const settleSeconds = (Date.now() - settleStart) / 1000
 
   const { rows: [renewals] } = await pg.raw(
     `select count(*)::int as rows, count(*) filter (where status = 'paid')::int as paid, count(distinct order_id)::int as orders
@@ -213,6 +237,11 @@ export default async function renewalsBench({ container }: ExecArgs) {
     renew_seconds: Number(seconds.toFixed(2)),
     renewals_per_second: Number((renewed / seconds).toFixed(1)),
     per_worker: perWorker,
+    captures: {
+      at_drain_end: capturedAtDrainEnd,
+      after_settle: captured,
+      settle_seconds: Number(settleSeconds.toFixed(1)),
+    },
     checks: {
       renewal_rows: renewals.rows,
       paid_renewals: renewals.paid,

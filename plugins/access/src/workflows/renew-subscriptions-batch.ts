@@ -44,7 +44,10 @@ export const renewSubscriptionsBatchWorkflow = createWorkflow("renew-subscriptio
   const built = buildRenewalOrdersStep(transform({ checked }, ({ checked }) => ({ ready: checked.ready })))
   const orders = createOrdersStep(transform({ built }, ({ built }) => built.orders))
   const paid = authorizeRenewalPaymentsStep(
-    transform({ built, orders }, ({ built, orders }) => ({ billed: built.billed, order_ids: orders.map((o) => o.id) }))
+    transform({ built, orders }, ({ built, orders }) => {
+      const bySubscription = new Map(orders.map((o) => [String(o.metadata?.subscription_id), o.id]))
+      return { billed: built.billed, order_ids: built.billed.map((r) => bySubscription.get(r.subscription.id)!) }
+    })
   )
   addOrderTransactionStep(
     transform({ paid }, ({ paid }) =>

@@ -205,18 +205,19 @@ export default class AccessModuleService extends MedusaService({ AccessPlan, Ent
           id: generateEntityId(undefined, "subren"),
           subscription_id: s.id,
           period_index: index,
-          status: "pending",
-          attempts: 0,
           period_start: addIntervals(anchor, s.interval, (index - 1) * s.interval_count),
           period_end: addIntervals(anchor, s.interval, index * s.interval_count),
         }
       })
-      const inserted: ClaimedRenewalRecord[] = await trx("subscription_renewal")
-        .insert(records)
-        .onConflict(trx.raw("(subscription_id, period_index) where deleted_at is null"))
-        .ignore()
-        .returning(["id", "subscription_id", "period_index", "period_start", "period_end"])
-      return inserted
+      const { rows: inserted } = await trx.raw(
+        `insert into subscription_renewal (id, subscription_id, period_index, status, attempts, period_start, period_end)
+         select r.id, r.subscription_id, r.period_index, 'pending', 0, r.period_start, r.period_end
+           from jsonb_to_recordset(?::jsonb) as r(id text, subscription_id text, period_index int, period_start timestamptz, period_end timestamptz)
+         on conflict (subscription_id, period_index) where deleted_at is null do nothing
+         returning id, subscription_id, period_index, period_start, period_end`,
+        [JSON.stringify(records)]
+      )
+      return inserted as ClaimedRenewalRecord[]
     })
   }
   /**

@@ -59,7 +59,7 @@ export const claimRenewalBatchStep = createStep(
   async (ids, { container }) => {
     if (!ids?.length) return
     const service = container.resolve<AccessModuleService>(ACCESS_MODULE)
-    const unpaid = await service.listSubscriptionRenewals({ id: ids, status: ["pending", "failed"] }, { select: ["id"] })
+    const unpaid = await service.listSubscriptionRenewals({ id: ids, status: ["pending", "failed"] }, { select: ["id"], take: ids.length })
     if (unpaid.length) await service.deleteSubscriptionRenewals(unpaid.map((r) => r.id))
   }
 )
@@ -75,7 +75,7 @@ export const checkRenewalBatchStep = createStep(
   "check-subscription-renewal-batch",
   async ({ claims, now }: { claims: ClaimedRenewalRecord[]; now: Date }, { container }) => {
     const service = container.resolve<AccessModuleService>(ACCESS_MODULE)
-    const subs = claims.length ? ((await service.listSubscriptions({ id: claims.map((c) => c.subscription_id) })) as unknown as Sub[]) : []
+    const subs = claims.length ? ((await service.listSubscriptions({ id: claims.map((c) => c.subscription_id) }, { take: claims.length })) as unknown as Sub[]) : []
     const byId = new Map(subs.map((s) => [s.id, s]))
     const at = new Date(now).getTime()
     const ready: PreparedRenewal[] = []
@@ -356,7 +356,7 @@ export const completeRenewalBatchStep = createStep(
 
     const before = await service.listSubscriptions(
       { id: paid.map((r) => r.subscription.id) },
-      { select: ["id", "status", "payments_made", "current_period_start", "current_period_end", "next_charge_at", "failed_attempts", "past_due_since"] }
+      { select: ["id", "status", "payments_made", "current_period_start", "current_period_end", "next_charge_at", "failed_attempts", "past_due_since"], take: paid.length }
     )
     await service.updateSubscriptionRenewals(
       paid.map((r) => ({ id: r.claim.id, status: "paid" as const, order_id: orderBySub.get(r.subscription.id)!, attempts: 1, last_error: null }))
