@@ -146,10 +146,10 @@ medusaIntegrationTestRunner({
       // The batch workflow only reports the decline (the job runs dunning, next case) and leaves
       // the period unclaimed: with a working method the next run bills it once.
       await access().updateSubscriptions({ id: declined.id, payment_provider_id: "pp_system_default", payment_method_ref: null })
-      expect(await runDueSubscriptionRenewals(getContainer(), clock)).toMatchObject({ renewed: 1, failed: 0 })
+      expect(await runDueSubscriptionRenewals(getContainer(), clock, { bulk: true })).toMatchObject({ renewed: 1, failed: 0 })
       expect(await renewalOrders(declined.id)).toHaveLength(1)
       // Nothing is left due: a second pass bills nothing.
-      expect(await runDueSubscriptionRenewals(getContainer(), clock)).toMatchObject({ renewed: 0, failed: 0, errored: 0 })
+      expect(await runDueSubscriptionRenewals(getContainer(), clock, { bulk: true })).toMatchObject({ renewed: 0, failed: 0, errored: 0 })
       await retire(subs.map((s) => s.id))
     })
 
@@ -158,7 +158,7 @@ medusaIntegrationTestRunner({
       await access().updateSubscriptions({ id: subs[0].id, payment_provider_id: "pp_stripe_stripe", payment_method_ref: { payment_method: DECLINED } })
       fake.declinedMethods.add(DECLINED)
       setClock(at("2027-05-10T10:00:00Z"))
-      expect(await runDueSubscriptionRenewals(getContainer(), clock)).toMatchObject({ renewed: 2, failed: 1, errored: 0 })
+      expect(await runDueSubscriptionRenewals(getContainer(), clock, { bulk: true })).toMatchObject({ renewed: 2, failed: 1, errored: 0 })
       fake.declinedMethods.delete(DECLINED)
       expect(await reload(subs[0].id)).toMatchObject({ status: "past_due", failed_attempts: 1, payments_made: 1 })
       expect((await renewals(subs[0].id)).map((r: any) => [r.period_index, r.status, r.attempts])).toEqual([[2, "failed", 1]])
@@ -171,8 +171,8 @@ medusaIntegrationTestRunner({
       const subs = await subscribe(6, "2027-06-03T10:00:00Z")
       setClock(at("2027-07-03T10:00:00Z"))
       const [a, b, c, ...single] = await Promise.all([
-        runDueSubscriptionRenewals(getContainer(), clock, { batchSize: 2 }),
-        runDueSubscriptionRenewals(getContainer(), clock, { batchSize: 3 }),
+        runDueSubscriptionRenewals(getContainer(), clock, { batchSize: 2, bulk: true }),
+        runDueSubscriptionRenewals(getContainer(), clock, { batchSize: 3, bulk: true }),
         runDueSubscriptionRenewals(getContainer(), clock, { bulk: false }),
         ...subs.map((s) => renewSubscriptionWorkflow(getContainer()).run({ input: { subscription_id: s.id, now: clock }, throwOnError: false })),
       ])
@@ -211,7 +211,7 @@ medusaIntegrationTestRunner({
       expect(live).toEqual([])
 
       faults.clear()
-      expect(await runDueSubscriptionRenewals(getContainer(), clock)).toMatchObject({ renewed: 3, failed: 0, errored: 0 })
+      expect(await runDueSubscriptionRenewals(getContainer(), clock, { bulk: true })).toMatchObject({ renewed: 3, failed: 0, errored: 0 })
       for (const s of subs) {
         expect((await renewals(s.id)).map((r: any) => [r.period_index, r.status, r.attempts])).toEqual([[2, "paid", 1]])
         expect(await renewalOrders(s.id)).toHaveLength(1)

@@ -20,7 +20,7 @@ export type RenewalRunOptions = {
   maxBatches?: number
   /** Renewals of one batch run side by side in this process (each locks its subscription). */
   concurrency?: number
-  /** Bill plain due periods through renewSubscriptionsBatchWorkflow first (default true). */
+  /** Bill plain due periods through renewSubscriptionsBatchWorkflow first (default false until its specs have passed on this branch; see the job). */
   bulk?: boolean
 }
 
@@ -39,7 +39,7 @@ export type RenewalRunOptions = {
 export async function runDueSubscriptionRenewals(
   container: MedusaContainer,
   now: Date,
-  { batchSize = 100, maxBatches = 50, concurrency = 1, bulk = true }: RenewalRunOptions = {}
+  { batchSize = 100, maxBatches = 50, concurrency = 1, bulk = false }: RenewalRunOptions = {}
 ): Promise<RenewalRunSummary> {
   const service = container.resolve<AccessModuleService>(ACCESS_MODULE)
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
