@@ -4,14 +4,21 @@ import { logout, setRegion } from "./actions"
 import "./globals.css"
 import { brandStyle } from "@/lib/branding"
 import { getCart, getCustomer, getOrg, getRegion, listRegions } from "@/lib/data"
+import { siteOrigin } from "@/lib/origin"
+import { jsonLdScript, organizationJsonLd } from "@/lib/seo"
 import { TenantNotFound } from "@/lib/tenant"
 
 export const dynamic = "force-dynamic"
 
 export async function generateMetadata(): Promise<Metadata> {
   try {
-    const org = await getOrg()
-    return { title: { default: org.name, template: `%s · ${org.name}` }, icons: { icon: "/favicon.ico" } }
+    const [org, origin] = await Promise.all([getOrg(), siteOrigin()])
+    return {
+      metadataBase: new URL(origin),
+      title: { default: org.name, template: `%s · ${org.name}` },
+      icons: { icon: "/favicon.ico" },
+      openGraph: { siteName: org.name, type: "website" },
+    }
   } catch {
     return { title: "Volmify" }
   }
@@ -35,11 +42,13 @@ export default async function RootLayout({ children }: { children: React.ReactNo
       </html>
     )
   }
-  const [customer, cart, region, regions] = await Promise.all([getCustomer(), getCart(), getRegion(), listRegions()])
+  const [customer, cart, region, regions, origin] = await Promise.all([getCustomer(), getCart(), getRegion(), listRegions(), siteOrigin()])
   const count = cart?.items?.length ?? 0
   return (
     <html lang={org.branding.default_locale || "en"}>
       <body style={brandStyle(org) as React.CSSProperties}>
+        {/* Escaped for inline use by jsonLdScript (no "</script>" can end it early). */}
+        <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLdScript(organizationJsonLd(org, origin)) }} />
         <header className="header">
           <div className="container">
             <Link href="/" className="brand">

@@ -3,6 +3,24 @@ import { CourseCard } from "@/components/course-card"
 import { ProductCard } from "@/components/product-card"
 import { listCourses } from "@/lib/courses"
 import { getOrg, listProducts } from "@/lib/data"
+import { siteOrigin } from "@/lib/origin"
+import { pageMetadata } from "@/lib/seo"
+import type { Metadata } from "next"
+
+export async function generateMetadata(): Promise<Metadata> {
+  const [org, origin] = await Promise.all([getOrg(), siteOrigin()])
+  return pageMetadata(
+    org,
+    origin,
+    {
+      title: `Learn with ${org.name}`,
+      description: `Courses from ${org.name} you can start today, at the level that suits you.`,
+      canonical: "/",
+      image: org.branding.logo_url,
+    },
+    true
+  )
+}
 
 export default async function Home() {
   const [org, courses] = await Promise.all([getOrg(), listCourses(3)])
