@@ -4,6 +4,7 @@ import { logout, setRegion } from "./actions"
 import "./globals.css"
 import { brandStyle } from "@/lib/branding"
 import { getCart, getCustomer, getOrg, getRegion, listRegions } from "@/lib/data"
+import { getLocale } from "@/lib/locale"
 import { siteOrigin } from "@/lib/origin"
 import { jsonLdScript, organizationJsonLd } from "@/lib/seo"
 import { TenantNotFound } from "@/lib/tenant"
@@ -42,10 +43,17 @@ export default async function RootLayout({ children }: { children: React.ReactNo
       </html>
     )
   }
-  const [customer, cart, region, regions, origin] = await Promise.all([getCustomer(), getCart(), getRegion(), listRegions(), siteOrigin()])
+  const [customer, cart, region, regions, origin, { locale }] = await Promise.all([
+    getCustomer(),
+    getCart(),
+    getRegion(),
+    listRegions(),
+    siteOrigin(),
+    getLocale(),
+  ])
   const count = cart?.items?.length ?? 0
   return (
-    <html lang={org.branding.default_locale || "en"}>
+    <html lang={locale}>
       <body style={brandStyle(org) as React.CSSProperties}>
         {/* Escaped for inline use by jsonLdScript (no "</script>" can end it early). */}
         <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLdScript(organizationJsonLd(org, origin)) }} />

@@ -4,7 +4,7 @@ import { ProductCard } from "@/components/product-card"
 import { listCourses } from "@/lib/courses"
 import { getOrg, listProducts } from "@/lib/data"
 import { siteOrigin } from "@/lib/origin"
-import { pageMetadata } from "@/lib/seo"
+import { hreflangAlternates, pageMetadata } from "@/lib/seo"
 import type { Metadata } from "next"
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -16,6 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
       title: `Learn with ${org.name}`,
       description: `Courses from ${org.name} you can start today, at the level that suits you.`,
       canonical: "/",
+      languages: org.locales.length > 1 ? hreflangAlternates(origin, "/", org.locales, org.branding.default_locale) : undefined,
       image: org.branding.logo_url,
     },
     true
