@@ -199,6 +199,10 @@ function SectionBlock({ section, at, moduleId, inherited, library, sections, bus
   apply: Apply
 }) {
   const [pick, setPick] = useState("")
+  // The lesson as it was when picked: a library refetch between the pick and the click (the
+  // lesson deleted meanwhile) must not turn the click into a silent no-op; the save then
+  // fails with the server's message instead.
+  const [picked, setPicked] = useState<LessonSummary | null>(null)
   const [over, setOver] = useState(false)
   const [sectionOver, setSectionOver] = useState(false)
   const [open, setOpen] = useState(false)
@@ -240,16 +244,20 @@ function SectionBlock({ section, at, moduleId, inherited, library, sections, bus
           value={pick}
           disabled={busy}
           options={[{ value: "", label: library.length ? "Pick a library lesson…" : "The lesson library is empty" }, ...library.map((l) => ({ value: l.id, label: libraryLabel(l) }))]}
-          onChange={setPick}
+          onChange={(value) => {
+            setPick(value)
+            setPicked(library.find((l) => l.id === value) ?? null)
+          }}
         />
         <button
           type="button"
           className="txt-compact-small-plus text-ui-fg-interactive disabled:text-ui-fg-disabled"
           disabled={busy || !pick}
           onClick={() => {
-            const lesson = library.find((l) => l.id === pick)
+            const lesson = library.find((l) => l.id === pick) ?? (picked?.id === pick ? picked : null)
             if (lesson) apply((m) => addPlacement(m, at.module, at.section, lesson))
             setPick("")
+            setPicked(null)
           }}
         >
           Add lesson to {section.title}
