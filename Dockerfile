@@ -5,6 +5,9 @@ ENV MEDUSA_DISABLE_TELEMETRY=true
 # Manifests first so the dependency layer is cached across source changes.
 COPY package.json package-lock.json ./
 COPY plugins/orgs/package.json plugins/orgs/
+# The storefront has its own image (storefront/Dockerfile): npm install's postinstall skips it.
+COPY src/scripts/install-storefront.js src/scripts/
+ENV VOLMIFY_SKIP_STOREFRONT_INSTALL=true
 RUN npm install --no-audit --no-fund
 COPY . .
 # Builds every plugin (medusa plugin:build), then the app and its admin dashboard.

@@ -188,6 +188,12 @@ export async function buildStorefrontOnce(): Promise<void> {
   const key = hash.digest("hex")
   const marker = path.join(dir, ".next", "volmify-build-key")
   if (fs.existsSync(path.join(dir, ".next", "BUILD_ID")) && fs.existsSync(marker) && fs.readFileSync(marker, "utf8") === key) return
-  await b.run("npm", ["run", "build", "--workspace", "storefront"], { quiet: true })
+  await b.run("npm", ["run", "build", "--prefix", dir], { quiet: true })
   fs.writeFileSync(marker, key)
 }
+
+/**
+ * The storefront's own `next` CLI (storefront/node_modules/next): the storefront is installed
+ * apart from the workspace so that Next and its React 19 never resolve the admin's React 18.
+ */
+export const STOREFRONT_NEXT_BIN = require.resolve("next/dist/bin/next", { paths: [path.join(ROOT, "storefront")] })

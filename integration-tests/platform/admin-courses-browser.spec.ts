@@ -12,6 +12,7 @@ import {
   ROOT,
   SeededApp,
   startSeededApp,
+  STOREFRONT_NEXT_BIN,
 } from "../helpers/browser-app"
 
 const bootstrap = require("../../src/scripts/lib/bootstrap")
@@ -504,7 +505,7 @@ describe("course builder and widgets in the dashboard", () => {
 
     await buildStorefrontOnce()
     const sfPort = await pgLib.freePort()
-    const child = spawn(process.execPath, [require.resolve("next/dist/bin/next"), "start", "-p", String(sfPort)], {
+    const child = spawn(process.execPath, [STOREFRONT_NEXT_BIN, "start", "-p", String(sfPort)], {
       cwd: path.join(ROOT, "storefront"),
       env: { ...process.env, MEDUSA_BACKEND_URL: base, MEDUSA_PUBLISHABLE_KEY: acme.publishable_key, NODE_ENV: "production", COOKIE_SECURE: "false" },
       stdio: "ignore",

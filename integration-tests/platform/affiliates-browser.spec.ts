@@ -3,7 +3,7 @@ import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
 import { Client } from "pg"
-import { buildStorefrontOnce } from "../helpers/browser-app"
+import { buildStorefrontOnce, STOREFRONT_NEXT_BIN } from "../helpers/browser-app"
 
 // Affiliates end to end in Debian's chromium against a real Medusa with the demo data: the
 // org opens its program, the demo customer applies on the storefront and gets a link, a
@@ -67,7 +67,7 @@ describe("affiliates in the browser", () => {
     await buildStorefrontOnce()
     const org = summary.orgs.find((o: Json) => o.handle === "acme-academy")
     const sfPort = await pg.freePort()
-    const child = spawn(process.execPath, [require.resolve("next/dist/bin/next"), "start", "-p", String(sfPort)], {
+    const child = spawn(process.execPath, [STOREFRONT_NEXT_BIN, "start", "-p", String(sfPort)], {
       cwd: path.join(ROOT, "storefront"),
       env: { ...process.env, MEDUSA_BACKEND_URL: medusaUrl, MEDUSA_PUBLISHABLE_KEY: org.publishable_key, NODE_ENV: "production", COOKIE_SECURE: "false" },
       stdio: ["ignore", "pipe", "pipe"],

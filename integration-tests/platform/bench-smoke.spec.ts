@@ -126,6 +126,7 @@ describe("bench runner (smoke)", () => {
     expect(r.p5.benchmark_index).toMatchObject({ min: num, max: num, calibrated_range: [num, num], comparable: expect.any(Boolean), note: expect.any(String) })
     // The course page's JS against its budget (deterministic for a build).
     expect(r.p5.course_page_js).toMatchObject({ gzip_kb: num, budget_kb: num, within_budget: true })
-    expect(r.p5.course_page_js.files.length).toBeGreaterThan(0)
+    // The course page loads no script at all (issue 30: no framework runtime).
+    expect(r.p5.course_page_js).toMatchObject({ gzip_kb: 0, framework_runtime: false, files: [] })
   })
 })

@@ -3,7 +3,7 @@ import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
 import { Client } from "pg"
-import { buildStorefrontOnce } from "../helpers/browser-app"
+import { buildStorefrontOnce, STOREFRONT_NEXT_BIN } from "../helpers/browser-app"
 import { pdfText } from "../helpers/pdf"
 
 // Issue 9 acceptance in Debian's chromium against a real Medusa with the demo data: a
@@ -74,7 +74,7 @@ describe("learning: quiz, completion, certificate", () => {
     await buildStorefrontOnce()
     const org = summary.orgs.find((o: Json) => o.handle === "acme-academy")
     const sfPort = await pg.freePort()
-    const child = spawn(process.execPath, [require.resolve("next/dist/bin/next"), "start", "-p", String(sfPort)], {
+    const child = spawn(process.execPath, [STOREFRONT_NEXT_BIN, "start", "-p", String(sfPort)], {
       cwd: path.join(ROOT, "storefront"),
       env: { ...process.env, MEDUSA_BACKEND_URL: medusaUrl, MEDUSA_PUBLISHABLE_KEY: org.publishable_key, NODE_ENV: "production", COOKIE_SECURE: "false" },
       stdio: ["ignore", "pipe", "pipe"],

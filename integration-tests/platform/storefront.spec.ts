@@ -3,7 +3,7 @@ import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
 import { Client } from "pg"
-import { buildStorefrontOnce } from "../helpers/browser-app"
+import { buildStorefrontOnce, STOREFRONT_NEXT_BIN } from "../helpers/browser-app"
 import { linkIn, TestSmtp } from "../helpers/smtp"
 const { measureUrl: measurePageJs, JS_BUDGET_KB } = require("../../storefront/scripts/js-budget")
 
@@ -45,7 +45,7 @@ describe("storefront", () => {
   }
 
   function startStorefront(key: string, port: number, extra: Record<string, string> = {}) {
-    const child = spawn(process.execPath, [require.resolve("next/dist/bin/next"), "start", "-p", String(port)], {
+    const child = spawn(process.execPath, [STOREFRONT_NEXT_BIN, "start", "-p", String(port)], {
       cwd: path.join(ROOT, "storefront"),
       env: { ...process.env, MEDUSA_BACKEND_URL: medusaUrl, MEDUSA_PUBLISHABLE_KEY: key, NODE_ENV: "production", COOKIE_SECURE: "false", ...extra },
       stdio: ["ignore", "pipe", "pipe"],
@@ -851,7 +851,7 @@ describe("storefront", () => {
     expect(new URL(fine.headers.get("location") ?? "", acme.url).pathname).toBe("/courses")
   })
 
-  it("the course and lesson pages stay inside the JS budget: the framework plus small islands, nothing for outline, prices or text (issue 30)", async () => {
+  it("the course and lesson pages stay inside the JS budget: no framework runtime, 0 KB on the course page, a lesson's own small script at most (issue 30)", async () => {
     const { courses } = await storeApi(acme.key, "/store/courses")
     const withPreview: Json[] = []
     for (const c of courses) {
@@ -869,20 +869,26 @@ describe("storefront", () => {
     for (const l of lessons.slice(0, 3)) expect(html).toContain(`data-lesson="${l.id}"`)
     expect(html).toMatch(/class="price"[^>]*>[^<]*\d/)
 
+    // No script at all: no React, no Next.js runtime, no islands (Pages Router, unstable_runtimeJS: false).
+    expect(html).not.toMatch(/<script\b[^>]*\bsrc=/)
+    expect(html).not.toContain("__NEXT_DATA__")
     const js = await measurePageJs(`${acme.url}${coursePath}`)
     const report = js.files.map((f: Json) => `${(f.gzip_bytes / 1024).toFixed(1)} KB ${f.file}`).join("\n")
-    expect({ gzip_kb: js.gzip_kb, within_budget: js.within_budget, report }).toEqual({ gzip_kb: js.gzip_kb, within_budget: true, report })
-    expect(js.budget_kb).toBe(JS_BUDGET_KB)
-    // What the course page adds to the App Router's own client: its islands only (a few KB),
-    // not a hydrated outline or tier table.
-    expect({ page_js_at_most_8_kb: js.page_gzip_kb <= 8, page_gzip_kb: js.page_gzip_kb, report }).toEqual({
-      page_js_at_most_8_kb: true,
-      page_gzip_kb: js.page_gzip_kb,
-      report,
+    expect({ gzip_kb: js.gzip_kb, framework_runtime: js.framework_runtime, within_budget: js.within_budget, report }).toEqual({
+      gzip_kb: 0,
+      framework_runtime: false,
+      within_budget: true,
+      report: "",
     })
+    expect(js.budget_kb).toBe(JS_BUDGET_KB)
 
+    // A lesson loads at most its own small script (the video's error message), never the runtime.
     const lesson = await measurePageJs(`${acme.url}${coursePath}/lessons/${preview.id}`)
-    expect(lesson.within_budget).toBe(true)
+    expect({ framework_runtime: lesson.framework_runtime, within_budget: lesson.within_budget, files: lesson.files.map((f: Json) => f.file) }).toEqual({
+      framework_runtime: false,
+      within_budget: true,
+      files: lesson.files.map((f: Json) => f.file).filter((f: string) => f === "public/lesson-video.js"),
+    })
     fs.mkdirSync(ARTIFACTS, { recursive: true })
     fs.writeFileSync(path.join(ARTIFACTS, "js-budget.json"), JSON.stringify({ course_page: js, lesson_page: lesson }, null, 2))
   })

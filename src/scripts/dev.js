@@ -57,7 +57,7 @@ async function main() {
     if (fs.existsSync(path.join(b.ROOT, "storefront", "package.json"))) {
       log(`Starting the storefront on :${storefrontPort}…`)
       const key = summary.orgs[0]?.publishable_key
-      const storefront = spawn("npm", ["run", "dev", "--workspace", "storefront"], {
+      const storefront = spawn("npm", ["run", "dev", "--prefix", path.join(b.ROOT, "storefront")], {
         cwd: b.ROOT,
         env: {
           ...process.env,

@@ -1,94 +1,19 @@
 "use server"
 
-import { cookies, headers } from "next/headers"
+import { cookies } from "next/headers"
 import { redirect } from "next/navigation"
 import { COOKIE, cookieOptions, PAYMENT_PROVIDER, STRIPE_PUBLISHABLE_KEY } from "@/lib/config"
-import { getCart, getCustomer, getRegion } from "@/lib/data"
+import { getCart, getCustomer } from "@/lib/data"
 import { completeCart } from "@/lib/complete-cart"
 import { getSdk, store, StoreError } from "@/lib/medusa"
 import { attachReferralToCart } from "@/lib/referral"
 import { isDigitalOnly, requiredCheckoutFields } from "@/lib/checkout-rules"
 import { claimThisBrowsersGuestOrder } from "@/lib/guest-claim"
+import { applyTrials } from "@/lib/store-forms"
 import { safeRedirectPath } from "@/lib/safe-redirect"
 
 const text = (form: FormData, name: string) => String(form.get(name) ?? "").trim()
 const safeNext = (value: string) => safeRedirectPath(value, "/learn")
-
-export async function setRegion(form: FormData) {
-  ;(await cookies()).set(COOKIE.region, text(form, "region_id"), cookieOptions(365))
-  const cart = await getCart()
-  if (cart) {
-    await store(`/store/carts/${cart.id}`, { method: "POST", body: { region_id: text(form, "region_id") } }).catch(() => {})
-  }
-  redirect(safeRedirectPath(text(form, "back") || (await refererPath()), "/"))
-}
-
-/**
- * The path and query of the page a form was posted from, read from its Referer (a browser
- * sends the full same-origin URL, for a server action's fetch and a plain form post alike).
- * The footer's region form uses it instead of a client component in the root layout that
- * read the path in the browser (issue 30: the root layout ships no client code).
- */
-async function refererPath(): Promise<string> {
-  const referer = (await headers()).get("referer")
-  if (!referer) return ""
-  try {
-    const url = new URL(referer)
-    return `${url.pathname}${url.search}`
-  } catch {
-    return ""
-  }
-}
-
-/** The visitor's cart (created in their region when there is none) with one line of `variantId`. */
-async function cartWithVariant(variantId: string): Promise<string> {
-  let cart = await getCart()
-  if (!cart) {
-    const region = await getRegion()
-    const customer = await getCustomer()
-    const created = await store<{ cart: { id: string } }>("/store/carts", {
-      method: "POST",
-      body: { region_id: region?.id, ...(customer ? { email: customer.email } : {}) },
-    })
-    ;(await cookies()).set(COOKIE.cart, created.cart.id, cookieOptions(30))
-    cart = { id: created.cart.id } as any
-  }
-  const existing = cart!.items?.find((i) => i.variant_id === variantId)
-  if (!existing) {
-    await store(`/store/carts/${cart!.id}/line-items`, { method: "POST", body: { variant_id: variantId, quantity: 1 } })
-  }
-  return cart!.id
-}
-
-/** Adds a variant to the cart (creating the cart in the visitor's region) and opens the cart. */
-export async function addToCart(form: FormData) {
-  const cartId = await cartWithVariant(text(form, "variant_id"))
-  // A logged-in buyer sees a subscription's free trial in the cart already (checkout applies it again).
-  if (await getCustomer().catch(() => null)) await applyTrials(cartId)
-  redirect("/cart")
-}
-
-/** Makes the cart's subscription lines with a free trial free (server-side: one trial per customer and course). */
-async function applyTrials(cartId: string) {
-  await store(`/store/carts/${cartId}/subscription-trial`, { method: "POST", body: {} })
-}
-
-/**
- * A student's upgrade: the higher tier goes in the cart with the credit for what they paid
- * for lower tiers (computed and applied by the server). If the credit cannot be applied, the
- * cart says why, at full price, rather than failing silently.
- */
-export async function addUpgradeToCart(form: FormData) {
-  const variantId = text(form, "variant_id")
-  const cartId = await cartWithVariant(variantId)
-  let problem = ""
-  try {
-    await store(`/store/carts/${cartId}/upgrade-credit`, { method: "POST", body: { variant_id: variantId } })
-  } catch (error) {
-    problem = error instanceof StoreError ? error.message : "The upgrade credit could not be applied"
-  }
-  redirect(problem ? `/cart?promo_error=${encodeURIComponent(`Upgrade credit not applied: ${problem}`)}` : "/cart")
-}
 
 export async function removeLine(form: FormData) {
   const cart = await getCart()
@@ -220,11 +145,6 @@ export async function register(form: FormData) {
   redirect(next)
 }
 
-export async function logout() {
-  ;(await cookies()).delete(COOKIE.token)
-  redirect("/")
-}
-
 export async function requestPasswordReset(form: FormData) {
   await authPost("/auth/customer/emailpass/reset-password", { identifier: text(form, "email") }).catch(() => {})
   redirect("/account/reset-password?sent=1")
@@ -242,18 +162,6 @@ export async function resetPassword(form: FormData) {
   redirect("/account/login?reset=1")
 }
 
-/** Marks a lesson complete and moves on to the next open lesson, if any. */
-export async function markComplete(form: FormData) {
-  const handle = text(form, "handle")
-  const placement = text(form, "placement")
-  const next = text(form, "next")
-  await store(`/store/courses/${encodeURIComponent(handle)}/lessons/${encodeURIComponent(placement)}/progress`, {
-    method: "POST",
-    body: { status: "completed" },
-  })
-  redirect(next ? `/courses/${handle}/lessons/${next}` : `/courses/${handle}`)
-}
-
 /** Applies to this store's affiliate program (optionally with a chosen code). */
 export async function applyAffiliate(form: FormData) {
   const code = text(form, "code")
@@ -264,61 +172,6 @@ export async function applyAffiliate(form: FormData) {
     throw error
   }
   redirect("/account/affiliate")
-}
-
-/** Quiz player: start (or resume) an attempt. Answers go to the server; grading happens there. */
-export async function startQuizAttempt(handle: string, placement: string) {
-  try {
-    const data = await store<{ attempt: any }>(
-      `/store/courses/${encodeURIComponent(handle)}/lessons/${encodeURIComponent(placement)}/quiz/attempts`,
-      { method: "POST" }
-    )
-    return { ok: true as const, attempt: data.attempt }
-  } catch (error) {
-    return { ok: false as const, message: error instanceof StoreError ? error.message : "Could not start the quiz" }
-  }
-}
-
-export async function submitQuizAttempt(
-  handle: string,
-  placement: string,
-  attemptId: string,
-  answers: { question_id: string; option_ids?: string[]; text?: string }[]
-) {
-  try {
-    const data = await store<{ attempt: any; course_progress_percent: number | null }>(
-      `/store/courses/${encodeURIComponent(handle)}/lessons/${encodeURIComponent(placement)}/quiz/attempts/${encodeURIComponent(attemptId)}/submit`,
-      { method: "POST", body: { answers } }
-    )
-    return { ok: true as const, attempt: data.attempt, course_progress_percent: data.course_progress_percent }
-  } catch (error) {
-    return { ok: false as const, message: error instanceof StoreError ? error.message : "Could not submit the quiz" }
-  }
-}
-
-/** Assignment: text and/or one file (read here, sent base64 to the store route). */
-export async function submitAssignment(form: FormData) {
-  const handle = text(form, "handle")
-  const placement = text(form, "placement")
-  const file = form.get("file")
-  const body: Record<string, unknown> = {}
-  const answer = text(form, "text")
-  if (answer) body.text = answer
-  if (file && typeof file === "object" && "arrayBuffer" in file && (file as File).size > 0) {
-    const f = file as File
-    body.file = { name: f.name, mime_type: f.type || "application/octet-stream", content_base64: Buffer.from(await f.arrayBuffer()).toString("base64") }
-  }
-  const back = `/courses/${handle}/lessons/${placement}`
-  try {
-    await store(`/store/courses/${encodeURIComponent(handle)}/lessons/${encodeURIComponent(placement)}/assignment/submissions`, {
-      method: "POST",
-      body,
-    })
-  } catch (error) {
-    const message = error instanceof StoreError ? error.message : "Could not submit"
-    redirect(`${back}?error=${encodeURIComponent(message)}`)
-  }
-  redirect(`${back}?submitted=1`)
 }
 
 export async function lookUpCertificate(form: FormData) {

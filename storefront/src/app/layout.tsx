@@ -1,10 +1,9 @@
 import type { Metadata } from "next"
-import Link from "@/components/link"
-import { logout, setRegion } from "./actions"
 import "./globals.css"
 import { brandStyle } from "@/lib/branding"
-import { getCart, getCustomer, getOrg, getRegion, listRegions } from "@/lib/data"
-import { TenantNotFound } from "@/lib/tenant"
+import { getOrg } from "@/lib/data"
+import { getShellData } from "@/lib/shell"
+import { SiteShell, StoreUnavailable } from "@/components/site-shell"
 
 export const dynamic = "force-dynamic"
 
@@ -17,97 +16,22 @@ export async function generateMetadata(): Promise<Metadata> {
   }
 }
 
+/** Every App Router page; the course and lesson pages (src/pages) render the same SiteShell in _app. */
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
-  let org
-  try {
-    org = await getOrg()
-  } catch (error) {
-    const message =
-      error instanceof TenantNotFound ? error.message : "This school is unavailable right now. Please try again later."
+  const data = await getShellData()
+  if ("unavailable" in data) {
     return (
       <html lang="en">
         <body>
-          <main className="container">
-            <h1>Store unavailable</h1>
-            <p className="muted">{message}</p>
-          </main>
+          <StoreUnavailable message={data.unavailable} />
         </body>
       </html>
     )
   }
-  const [customer, cart, region, regions] = await Promise.all([getCustomer(), getCart(), getRegion(), listRegions()])
-  const count = cart?.items?.length ?? 0
   return (
-    <html lang={org.branding.default_locale || "en"}>
-      <body style={brandStyle(org) as React.CSSProperties}>
-        <header className="header">
-          <div className="container">
-            <Link href="/" className="brand">
-              {org.branding.logo_url ? (
-                // eslint-disable-next-line @next/next/no-img-element
-                <img src={org.branding.logo_url} alt="" width={36} height={36} />
-              ) : (
-                <span className="mark" aria-hidden>
-                  {org.name.slice(0, 1)}
-                </span>
-              )}
-              <span>{org.name}</span>
-            </Link>
-            <nav className="nav" aria-label="Main">
-              <Link href="/courses">Courses</Link>
-              {customer ? <Link href="/learn">My learning</Link> : null}
-              {customer ? <Link href="/account/affiliate">Affiliate</Link> : null}
-              {customer ? <Link href="/account/subscriptions">Subscriptions</Link> : null}
-              {customer ? <Link href="/account/emails">Emails</Link> : null}
-              <Link href="/cart" aria-label={`Cart, ${count} item${count === 1 ? "" : "s"}`}>
-                Cart ({count})
-              </Link>
-              {customer ? (
-                <form action={logout}>
-                  <button className="btn secondary" type="submit">
-                    Log out
-                  </button>
-                </form>
-              ) : (
-                <Link href="/account/login" className="btn secondary">
-                  Log in
-                </Link>
-              )}
-            </nav>
-          </div>
-        </header>
-        <main className="container">{children}</main>
-        <footer className="footer">
-          <div className="container">
-            <span>
-              © {org.name}
-              {org.support_email ? (
-                <>
-                  {" · "}
-                  <a href={`mailto:${org.support_email}`}>{org.support_email}</a>
-                </>
-              ) : null}
-            </span>
-            {regions.length > 1 ? (
-              <form action={setRegion} className="row">
-                {/* setRegion returns to this page by its Referer: no client component in the root layout. */}
-                <label className="row" style={{ fontWeight: 400 }}>
-                  <span>Region</span>
-                  <select name="region_id" defaultValue={region?.id}>
-                    {regions.map((r) => (
-                      <option key={r.id} value={r.id}>
-                        {r.name} ({r.currency_code.toUpperCase()})
-                      </option>
-                    ))}
-                  </select>
-                </label>
-                <button className="btn secondary" type="submit">
-                  Apply
-                </button>
-              </form>
-            ) : null}
-          </div>
-        </footer>
+    <html lang={data.shell.org.branding.default_locale || "en"}>
+      <body style={brandStyle(data.shell.org) as React.CSSProperties}>
+        <SiteShell shell={data.shell}>{children}</SiteShell>
       </body>
     </html>
   )

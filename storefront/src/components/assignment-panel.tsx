@@ -1,4 +1,3 @@
-import { submitAssignment } from "@/app/actions"
 import type { Submission } from "@/lib/assessments"
 
 /** Assignment: the student's submissions with staff feedback, and the form while one may submit. */
@@ -37,7 +36,7 @@ export function AssignmentPanel({
       {submitted ? <p role="status">Submitted. Staff will review it.</p> : null}
       {error ? <p role="alert">{error}</p> : null}
       {!data.passed && !data.pending ? (
-        <form action={submitAssignment} className="panel" style={{ display: "grid", gap: 12 }}>
+        <form method="post" action="/form/assignment" encType="multipart/form-data" className="panel" style={{ display: "grid", gap: 12 }}>
           <input type="hidden" name="handle" value={handle} />
           <input type="hidden" name="placement" value={placement} />
           <label style={{ display: "grid", gap: 4 }}>

@@ -1,5 +1,4 @@
 import Link from "@/components/link"
-import { enrollForFree, optInByEmail } from "@/app/enroll-actions"
 import type { Course } from "@/lib/courses"
 
 /** The lowest tier with a variant priced exactly 0 in the visitor's region, or null. */
@@ -43,7 +42,7 @@ export function FreeEnroll({
   if (tier === null || course.access.tier >= tier) return messages
   if (loggedIn) {
     return (
-      <form action={enrollForFree} className="stack">
+      <form method="post" action="/form/enroll-free" className="stack">
         {messages}
         <input type="hidden" name="handle" value={course.handle} />
         <button className="btn" type="submit">
@@ -54,7 +53,7 @@ export function FreeEnroll({
   }
   if (course.lead_magnet && !params.opted_in) {
     return (
-      <form action={optInByEmail} className="stack" aria-label="Get this course free">
+      <form method="post" action="/form/opt-in" className="stack" aria-label="Get this course free">
         {messages}
         <input type="hidden" name="handle" value={course.handle} />
         <label>

@@ -1,14 +1,14 @@
-import { addToCart, addUpgradeToCart } from "@/app/actions"
-import { formatDecimalMoney, formatMoney } from "@/lib/data"
-import { tierName, tierOwnName, type TierOption, type UpgradeQuote } from "@/lib/courses"
-import { SubmitButton } from "./submit-button"
+import { formatDecimalMoney, formatMoney } from "@/lib/money"
+import { tierName, tierOwnName } from "@/lib/tiers"
+import type { TierOption, UpgradeQuote } from "@/lib/courses"
 
 /**
  * Tier comparison with prices in the visitor's region, what each tier includes and a buy
  * button per tier. Names come from the course's details or the variant's title; a tier
  * that has neither buys with a plain "Buy" (never "Buy Default variant"). With `quotes` (a
  * student upgrading), a tier they get credit towards shows what they pay after the credit
- * for their earlier purchase, and its button puts that credit on the cart.
+ * for their earlier purchase, and its button puts that credit on the cart. Buttons are plain
+ * forms to `/form/<name>` (lib/store-forms.ts): no client code.
  */
 export function TierBuy({
   tiers,
@@ -19,8 +19,9 @@ export function TierBuy({
   tiers: TierOption[]
   currentTier?: number
   only?: string[]
-  quotes?: Map<string, UpgradeQuote>
+  quotes?: UpgradeQuote[]
 }) {
+  const quoteOf = (variantId: string) => quotes?.find((q) => q.variant_id === variantId)
   const shown = tiers
     .map((t) => ({ ...t, variants: t.variants.filter((v) => !only || only.includes(v.id)) }))
     .filter((t) => t.variants.length)
@@ -52,13 +53,13 @@ export function TierBuy({
               ) : null}
               {currentTier >= t.tier ? (
                 <span className="badge brand">You have this</span>
-              ) : quotes?.get(v.id)?.credit_minor ? (
-                <UpgradeWithCredit quote={quotes.get(v.id)!} tiers={tiers} title={name ?? "the next tier"} />
+              ) : quoteOf(v.id)?.credit_minor ? (
+                <UpgradeWithCredit quote={quoteOf(v.id)!} tiers={tiers} title={name ?? "the next tier"} />
               ) : v.calculated_price?.calculated_amount === 0 ? (
                 // Free tiers enroll with no cart or payment (components/free-enroll.tsx).
                 <span className="badge">Free</span>
               ) : (
-                <form action={addToCart}>
+                <form method="post" action="/form/add-to-cart">
                   <input type="hidden" name="variant_id" value={v.id} />
                   <button className="btn" type="submit" disabled={v.calculated_price?.calculated_amount == null}>
                     {currentTier > 0 ? (name ? `Upgrade to ${name}` : "Upgrade") : name ? `Buy ${name}` : "Buy"}
@@ -76,7 +77,7 @@ export function TierBuy({
 /** A tier the student gets credit towards: what they pay after it, and a button that puts it on the cart. */
 function UpgradeWithCredit({ quote, tiers, title }: { quote: UpgradeQuote; tiers: TierOption[]; title: string }) {
   return (
-    <form action={addUpgradeToCart} className="stack" data-testid="upgrade-quote">
+    <form method="post" action="/form/upgrade" className="stack" data-testid="upgrade-quote">
       <p style={{ margin: 0 }}>
         You pay <strong>{formatDecimalMoney(quote.amount_due, quote.currency_code)}</strong>{" "}
         <span className="muted">
@@ -85,7 +86,9 @@ function UpgradeWithCredit({ quote, tiers, title }: { quote: UpgradeQuote; tiers
         </span>
       </p>
       <input type="hidden" name="variant_id" value={quote.variant_id} />
-      <SubmitButton label={`Upgrade to ${title}`} pendingLabel="Adding to cart…" />
+      <button className="btn" type="submit">
+        Upgrade to {title}
+      </button>
     </form>
   )
 }

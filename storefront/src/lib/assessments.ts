@@ -1,6 +1,6 @@
-import "server-only"
+import "./server-only"
 import { VolmifyError, type ResponseOf } from "@volmify/js-sdk"
-import { volmify } from "./medusa"
+import { store, StoreError, volmify } from "./medusa"
 
 export type QuizSummary = {
   passing_score: number
@@ -12,6 +12,31 @@ export type QuizSummary = {
   question_count: number
   max_points: number
   passed: boolean
+}
+export type QuizQuestion = {
+  id: string
+  type: "single_choice" | "multiple_choice" | "true_false" | "short_answer"
+  prompt: string
+  points: number
+  options: { id: string; text: string }[]
+  awarded?: number
+  correct?: boolean
+  answer?: { option_ids: string[]; text: string | null } | null
+  correct_option_ids?: string[]
+  accepted_answers?: string[]
+  explanation?: string | null
+}
+export type QuizAttempt = {
+  id: string
+  number: number
+  status: "in_progress" | "submitted" | "expired"
+  deadline_at: string | null
+  score_points: number | null
+  score_percent: number | null
+  max_points: number
+  passing_score: number
+  passed: boolean | null
+  questions: QuizQuestion[]
 }
 export type AttemptSummary = { id: string; number: number; status: string; score_percent: number | null; passed: boolean | null; deadline_at: string | null }
 export type Submission = {
@@ -63,4 +88,15 @@ export async function verifyCertificate(code: string) {
   const { api, as } = await volmify()
   const answer: VerifyAnswer | null = await orNull(api.certificates.verify(code, as))
   return answer?.certificate ?? null
+}
+
+/** One of the student's own quiz attempts (questions; after grading, scores and explanations), or null. */
+export async function getQuizAttempt(handle: string, placement: string, attemptId: string): Promise<QuizAttempt | null> {
+  try {
+    const path = `/store/courses/${encodeURIComponent(handle)}/lessons/${encodeURIComponent(placement)}/quiz/attempts/${encodeURIComponent(attemptId)}`
+    return (await store<{ attempt: QuizAttempt }>(path)).attempt
+  } catch (error) {
+    if (error instanceof StoreError && error.status < 500) return null
+    throw error
+  }
 }

@@ -1,4 +1,4 @@
-import "server-only"
+import "./server-only"
 
 // Read at run time: one build serves every org's deployment (Next inlines literal
 // `process.env.NEXT_PUBLIC_*` reads at build time; a computed key is not inlined).

@@ -1,4 +1,4 @@
-import "server-only"
+import "./server-only"
 import { PUBLIC_BACKEND_URL } from "./config"
 import { getRegion } from "./data"
 import { VolmifyError } from "@volmify/js-sdk"
@@ -127,15 +127,7 @@ export async function listEnrollments(): Promise<Enrollment[]> {
 
 export { isPlaceholderTitle, tierName, tierOwnName } from "./tiers"
 
-/** Flattened outline in reading order. */
-export const lessonsInOrder = (course: Course) =>
-  course.modules.flatMap((m) => m.sections.flatMap((s) => s.lessons))
-
-/** Where to continue: the first open lesson not completed, else the first open one. */
-export function continueLesson(course: Course): OutlineLesson | null {
-  const lessons = lessonsInOrder(course)
-  return lessons.find((l) => !l.locked && !l.completed) ?? lessons.find((l) => !l.locked) ?? null
-}
+export { continueLesson, lessonsInOrder } from "./course-view"
 
 export type CourseSummary = {
   id: string

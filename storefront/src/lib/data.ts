@@ -1,8 +1,9 @@
-import "server-only"
-import { cookies } from "next/headers"
-import { cache } from "react"
+import "./server-only"
 import { COOKIE } from "./config"
 import { store, StoreError } from "./medusa"
+import { perRequest, requestCookie } from "./request-scope"
+
+export { formatDecimalMoney, formatMoney, promotionLabel } from "./money"
 
 export type Org = {
   id: string
@@ -22,9 +23,9 @@ export type Org = {
 
 export type Region = { id: string; name: string; currency_code: string; countries?: { iso_2: string; display_name: string }[] }
 
-export const getOrg = cache(async (): Promise<Org> => (await store<{ org: Org }>("/store/org", { auth: false })).org)
+export const getOrg = perRequest(async (): Promise<Org> => (await store<{ org: Org }>("/store/org", { auth: false })).org)
 
-export const listRegions = cache(async (): Promise<Region[]> => {
+export const listRegions = perRequest(async (): Promise<Region[]> => {
   const { regions } = await store<{ regions: Region[] }>("/store/regions", {
     auth: false,
     query: { fields: "id,name,currency_code,*countries" },
@@ -37,9 +38,9 @@ export const listRegions = cache(async (): Promise<Region[]> => {
  * currency, else the first region. Never a redirect: a region without countries or prices
  * is shown as such, not bounced around.
  */
-export const getRegion = cache(async (): Promise<Region | null> => {
+export const getRegion = perRequest(async (): Promise<Region | null> => {
   const regions = await listRegions()
-  const chosen = (await cookies()).get(COOKIE.region)?.value
+  const chosen = await requestCookie(COOKIE.region)
   const org = await getOrg()
   return (
     regions.find((r) => r.id === chosen) ??
@@ -101,8 +102,8 @@ export type Customer = {
 }
 
 /** The logged-in customer, or null (also when the session expired). */
-export const getCustomer = cache(async (): Promise<Customer | null> => {
-  const token = (await cookies()).get(COOKIE.token)?.value
+export const getCustomer = perRequest(async (): Promise<Customer | null> => {
+  const token = await requestCookie(COOKIE.token)
   if (!token) return null
   try {
     return (await store<{ customer: Customer }>("/store/customers/me", { query: { fields: "*addresses" } })).customer
@@ -144,8 +145,8 @@ export type Cart = {
 const CART_FIELDS = "id,email,currency_code,region_id,completed_at,subtotal,tax_total,discount_total,total,*items,*billing_address,*promotions"
 
 /** The visitor's open cart (cookie), or null. A completed or foreign cart counts as none. */
-export const getCart = cache(async (): Promise<Cart | null> => {
-  const id = (await cookies()).get(COOKIE.cart)?.value
+export const getCart = perRequest(async (): Promise<Cart | null> => {
+  const id = await requestCookie(COOKIE.cart)
   if (!id) return null
   try {
     const { cart } = await store<{ cart: Cart }>(`/store/carts/${id}`, { query: { fields: CART_FIELDS } })
@@ -156,16 +157,3 @@ export const getCart = cache(async (): Promise<Cart | null> => {
   }
 })
 
-/** Formats an amount in major units (as Medusa stores them) for a currency. */
-/** An exact decimal string from the API ("68.00", "6000") formatted as money, never through a float. */
-export function formatDecimalMoney(amount: `${number}`, currency: string, locale = "en") {
-  return new Intl.NumberFormat(locale, { style: "currency", currency: currency.toUpperCase() }).format(amount)
-}
-
-/** How a promotion code reads to the buyer: an upgrade credit is not a coupon they typed. */
-export const promotionLabel = (code: string) => (code.startsWith("UPGRADE-") ? "Upgrade credit" : code)
-
-export function formatMoney(amount: number | null | undefined, currency: string, locale = "en") {
-  if (amount === null || amount === undefined) return "—"
-  return new Intl.NumberFormat(locale, { style: "currency", currency: currency.toUpperCase() }).format(amount)
-}

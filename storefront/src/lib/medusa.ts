@@ -1,9 +1,8 @@
-import "server-only"
+import "./server-only"
 import { VolmifySdk, type CallOptions } from "@volmify/js-sdk"
-import { cookies } from "next/headers"
-import { cache } from "react"
 import { BACKEND_URL, COOKIE } from "./config"
 import { getTenant } from "./tenant"
+import { perRequest, requestCookie } from "./request-scope"
 
 export class StoreError extends Error {
   constructor(
@@ -19,7 +18,7 @@ export class StoreError extends Error {
  * A js-sdk client for this request's org (its publishable key); tokens are passed per call.
  * @volmify/js-sdk: Medusa's js-sdk plus `sdk.volmify.*`, typed from the store OpenAPI document.
  */
-export const getSdk = cache(async () => {
+export const getSdk = perRequest(async () => {
   const tenant = await getTenant()
   return new VolmifySdk({
     baseUrl: BACKEND_URL,
@@ -30,7 +29,7 @@ export const getSdk = cache(async () => {
 
 /** The customer's bearer header from the HttpOnly cookie, if logged in. */
 export async function authHeaders(): Promise<Record<string, string>> {
-  const token = (await cookies()).get(COOKIE.token)?.value
+  const token = await requestCookie(COOKIE.token)
   return token ? { authorization: `Bearer ${token}` } : {}
 }
 

@@ -1,7 +1,6 @@
-import "server-only"
-import { headers } from "next/headers"
-import { cache } from "react"
+import "./server-only"
 import { BACKEND_URL, PINNED_KEY, RESOLVER_KEY } from "./config"
+import { perRequest, requestHeader } from "./request-scope"
 
 export type Tenant = { key: string; handle?: string }
 
@@ -11,11 +10,11 @@ export class TenantNotFound extends Error {}
  * The org this request serves: pinned by env for a per-org deployment, else resolved
  * from the Host header (verified domains only).
  */
-export const getTenant = cache(async (): Promise<Tenant> => {
+export const getTenant = perRequest(async (): Promise<Tenant> => {
   if (PINNED_KEY) {
     return { key: PINNED_KEY }
   }
-  const host = (await headers()).get("x-forwarded-host") ?? (await headers()).get("host") ?? ""
+  const host = (await requestHeader("x-forwarded-host")) ?? (await requestHeader("host")) ?? ""
   if (!RESOLVER_KEY || !host) {
     throw new TenantNotFound("This storefront has no org configured (set NEXT_PUBLIC_MEDUSA_PUBLISHABLE_KEY).")
   }

@@ -1,25 +1,67 @@
+import type { GetServerSideProps } from "next"
+import Head from "next/head"
 import Link from "@/components/link"
-import { notFound } from "next/navigation"
-import { addToCart } from "../../actions"
 import { Outline, ProgressBar } from "@/components/outline"
 import { TierBuy } from "@/components/tier-buy"
 import { FreeEnroll } from "@/components/free-enroll"
 import { CourseFaq, CourseInstructors, lowestTierPrice } from "@/components/course-details"
-import { continueLesson, getCourse, getUpgradeQuotes, lessonsInOrder, tierName, tierOwnName } from "@/lib/courses"
-import { formatMoney, getCustomer, getProduct, getRegion } from "@/lib/data"
+import { PageNotFound } from "@/components/page-not-found"
+import { FormError } from "@/components/form-error"
+import { continueLesson, lessonsInOrder } from "@/lib/course-view"
+import { formatMoney } from "@/lib/money"
+import { tierName, tierOwnName } from "@/lib/tiers"
+import { getCourse, getUpgradeQuotes, type Course, type UpgradeQuote } from "@/lib/courses"
+import { getCustomer, getProduct, getRegion, type Product } from "@/lib/data"
+import { queryValue, shellPageProps, type ShellProps } from "@/lib/pages-props"
 
-export default async function CoursePage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ handle: string }>
-  searchParams: Promise<Record<string, string | undefined>>
-}) {
-  const { handle } = await params
-  const query = await searchParams
-  const course = await getCourse(handle)
-  if (!course) return <ProductOnly handle={handle} />
-  const customer = await getCustomer()
+/**
+ * The course page, on the Pages Router with no client JavaScript at all (issue 30: on a slow
+ * phone the App Router's own runtime was the page's long task). Everything here is HTML:
+ * links, and forms that post to `/form/<name>` (lib/store-forms.ts). A handle that is a
+ * product but not a course shows the product with its buy buttons.
+ */
+// `runtime` is the default, named so that the object fits Next's PagesPageConfig type, which
+// leaves out `unstable_runtimeJS` (next/dist/server/render.js still honours it).
+export const config = { runtime: "nodejs", unstable_runtimeJS: false }
+
+type Query = Record<string, string | undefined>
+type CoursePageData =
+  | { kind: "course"; course: Course; loggedIn: boolean; upgradeQuotes: UpgradeQuote[] | null; query: Query }
+  | { kind: "product"; product: Product; regionName: string | null; query: Query }
+
+export const getServerSideProps: GetServerSideProps = async (ctx) => {
+  const handle = queryValue(ctx.params?.handle) ?? ""
+  const query: Query = Object.fromEntries(Object.entries(ctx.query).map(([k, v]) => [k, queryValue(v)]))
+  return shellPageProps<CoursePageData>(ctx, async () => {
+    const course = await getCourse(handle)
+    if (!course) {
+      const [product, region] = await Promise.all([getProduct(handle), getRegion()])
+      return product ? { kind: "product", product, regionName: region?.name ?? null, query } : null
+    }
+    const customer = await getCustomer()
+    // A student of a lower tier upgrades here too: each higher tier's price after their credit.
+    const upgradeQuotes =
+      course.access.tier > 0
+        ? [...(await getUpgradeQuotes(course.tiers.filter((t) => t.tier > course.access.tier).flatMap((t) => t.variants.map((v) => v.id)))).values()]
+        : null
+    return { kind: "course", course, loggedIn: !!customer, upgradeQuotes, query }
+  })
+}
+
+export default function CoursePage(props: ShellProps & { page: CoursePageData | null }) {
+  const org = "shell" in props ? props.shell.org.name : ""
+  if (!props.page) {
+    return (
+      <>
+        <Head>
+          <title>{`Page not found · ${org}`}</title>
+        </Head>
+        <PageNotFound />
+      </>
+    )
+  }
+  if (props.page.kind === "product") return <ProductOnly {...props.page} org={org} />
+  const { course, loggedIn, upgradeQuotes, query } = props.page
   const next = continueLesson(course)
   const preview = lessonsInOrder(course).find((l) => l.is_preview)
   const price = lowestTierPrice(course.tiers)
@@ -27,13 +69,14 @@ export default async function CoursePage({
   const buyable = course.tiers.flatMap((t) => t.variants.map((v) => ({ t, v }))).filter(({ v }) => (v.calculated_price?.calculated_amount ?? 0) > 0)
   const single = buyable.length === 1 ? buyable[0] : null
   const singleName = single ? tierOwnName(single.t, single.v.title) : null
-  // A student of a lower tier upgrades here too: each higher tier's price after their credit.
-  const upgradeQuotes =
-    course.access.tier > 0
-      ? await getUpgradeQuotes(course.tiers.filter((t) => t.tier > course.access.tier).flatMap((t) => t.variants.map((v) => v.id)))
-      : undefined
   return (
     <article>
+      <Head>
+        <title>{`${course.title} · ${org}`}</title>
+        {course.subtitle ? <meta name="description" content={course.subtitle} /> : null}
+        {/* SEO head tags (lib/seo.ts: canonical, Open Graph, JSON-LD) go here. */}
+      </Head>
+      <FormError message={query.form_error} />
       <div className="spread" style={{ alignItems: "flex-start" }}>
         <div style={{ flex: "1 1 420px", minWidth: 0 }}>
           {course.thumbnail ? (
@@ -55,7 +98,7 @@ export default async function CoursePage({
               {price.amount === 0 ? "Free" : `${price.more ? "From " : ""}${formatMoney(price.amount, price.currency_code)}`}
             </p>
           ) : null}
-          <FreeEnroll course={course} loggedIn={!!customer} params={query} />
+          <FreeEnroll course={course} loggedIn={loggedIn} params={query} />
           {course.access.tier > 0 ? (
             <>
               <p>
@@ -77,7 +120,7 @@ export default async function CoursePage({
           ) : (
             <>
               {single ? (
-                <form action={addToCart}>
+                <form method="post" action="/form/add-to-cart">
                   <input type="hidden" name="variant_id" value={single.v.id} />
                   <button className="btn" type="submit">
                     {singleName ? `Buy ${singleName}` : "Buy"}
@@ -95,7 +138,7 @@ export default async function CoursePage({
                   Watch a free preview
                 </Link>
               ) : null}
-              {!customer ? (
+              {!loggedIn ? (
                 <p className="muted">
                   Already bought it? <Link href={`/account/login?next=/courses/${course.handle}`}>Log in</Link>
                 </p>
@@ -105,7 +148,7 @@ export default async function CoursePage({
         </aside>
       </div>
       <h2 id="tiers">What you get</h2>
-      <TierBuy tiers={course.tiers} currentTier={course.access.tier} quotes={upgradeQuotes} />
+      <TierBuy tiers={course.tiers} currentTier={course.access.tier} quotes={upgradeQuotes ?? undefined} />
       <h2>Curriculum</h2>
       <Outline
         course={course}
@@ -118,12 +161,14 @@ export default async function CoursePage({
 }
 
 /** A product that is not a course: its variants with prices and buy buttons. */
-async function ProductOnly({ handle }: { handle: string }) {
-  const [product, region] = await Promise.all([getProduct(handle), getRegion()])
-  if (!product) notFound()
+function ProductOnly({ product, regionName, query, org }: { product: Product; regionName: string | null; query: Query; org: string }) {
   const priced = product.variants.some((v) => v.calculated_price?.calculated_amount != null)
   return (
     <article>
+      <Head>
+        <title>{`${product.title} · ${org}`}</title>
+      </Head>
+      <FormError message={query.form_error} />
       <h1>{product.title}</h1>
       {product.subtitle ? <p className="muted">{product.subtitle}</p> : null}
       <p>{product.description}</p>
@@ -133,7 +178,7 @@ async function ProductOnly({ handle }: { handle: string }) {
             <section className="tier" key={v.id} aria-label={`${v.title} tier`}>
               <h3 style={{ margin: 0 }}>{v.title}</h3>
               <div className="price">{formatMoney(v.calculated_price?.calculated_amount, v.calculated_price?.currency_code ?? "usd")}</div>
-              <form action={addToCart}>
+              <form method="post" action="/form/add-to-cart">
                 <input type="hidden" name="variant_id" value={v.id} />
                 <button className="btn" type="submit" disabled={!v.calculated_price}>
                   Buy {v.title}
@@ -144,7 +189,7 @@ async function ProductOnly({ handle }: { handle: string }) {
         </div>
       ) : (
         <div className="panel warn" role="status">
-          <strong>Not sold in {region?.name ?? "your region"}.</strong> Choose another region at the bottom of the page.
+          <strong>Not sold in {regionName ?? "your region"}.</strong> Choose another region at the bottom of the page.
         </div>
       )}
     </article>
