@@ -67,6 +67,42 @@ describe("storefront", () => {
     throw new Error(`${url} did not answer:\n${log.slice(-3000)}`)
   }
 
+  /** Acme's owner in the admin API: `adminPost`, and `freeCourse` (a published free course of one text lesson, optionally a lead magnet). */
+  async function acmeOwner() {
+    const owner = summary.orgs.find((o: Json) => o.handle === "acme-academy").owner
+    const login = await fetch(`${medusaUrl}/auth/user/emailpass`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(owner) })
+    const auth = { authorization: `Bearer ${(await login.json()).token}`, "content-type": "application/json" }
+    const adminPost = async (url: string, body: Json) => {
+      const res = await fetch(`${medusaUrl}${url}`, { method: "POST", headers: auth, body: JSON.stringify(body) })
+      const json = (await res.json()) as Json
+      if (!res.ok) throw new Error(`${url} -> ${res.status} ${JSON.stringify(json)}`)
+      return json
+    }
+    const freeCourse = async (handle: string, title: string, lead_magnet: boolean) => {
+      const { product } = await adminPost("/admin/products", {
+        title,
+        handle,
+        status: "published",
+        options: [{ title: "Tier", values: ["Free"] }],
+        variants: [
+          {
+            title: "Free",
+            manage_inventory: false,
+            options: { Tier: "Free" },
+            prices: ["usd", "eur", "jpy"].map((currency_code) => ({ currency_code, amount: 0 })),
+          },
+        ],
+      })
+      await adminPost(`/admin/products/${product.id}/variants/${product.variants[0].id}/access-plan`, { tier: 1 })
+      const { course } = await adminPost("/admin/courses", { product_id: product.id, handle, title, lead_magnet })
+      const { lesson } = await adminPost("/admin/lessons", { title: `${title}: start here`, type: "text", body: "# Welcome" })
+      await adminPost(`/admin/courses/${course.id}/outline`, { modules: [{ title: "Start", sections: [{ title: "Intro", lessons: [{ lesson_id: lesson.id }] }] }] })
+      await adminPost(`/admin/courses/${course.id}/publish`, {})
+      return course
+    }
+    return { adminPost, freeCourse }
+  }
+
   beforeAll(async () => {
     await pg.ensureDatabase(server, dbName)
     await b.migrate(dbUrl, { quiet: true })
@@ -634,15 +670,7 @@ describe("storefront", () => {
 
   it("a coupon's discount reaches the order; a free course enrolls with no payment step; a lead magnet takes only an email (issue 21)", async () => {
     // As Acme's owner would in the admin: a 20 % coupon, a free course and a lead magnet.
-    const owner = summary.orgs.find((o: Json) => o.handle === "acme-academy").owner
-    const login = await fetch(`${medusaUrl}/auth/user/emailpass`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(owner) })
-    const auth = { authorization: `Bearer ${(await login.json()).token}`, "content-type": "application/json" }
-    const adminPost = async (url: string, body: Json) => {
-      const res = await fetch(`${medusaUrl}${url}`, { method: "POST", headers: auth, body: JSON.stringify(body) })
-      const json = (await res.json()) as Json
-      if (!res.ok) throw new Error(`${url} -> ${res.status} ${JSON.stringify(json)}`)
-      return json
-    }
+    const { adminPost, freeCourse } = await acmeOwner()
     await adminPost("/admin/promotions", {
       code: "WELCOME20",
       type: "standard",
@@ -650,28 +678,6 @@ describe("storefront", () => {
       is_automatic: false,
       application_method: { type: "percentage", target_type: "order", allocation: "across", value: 20 },
     })
-    const freeCourse = async (handle: string, title: string, lead_magnet: boolean) => {
-      const { product } = await adminPost("/admin/products", {
-        title,
-        handle,
-        status: "published",
-        options: [{ title: "Tier", values: ["Free"] }],
-        variants: [
-          {
-            title: "Free",
-            manage_inventory: false,
-            options: { Tier: "Free" },
-            prices: ["usd", "eur", "jpy"].map((currency_code) => ({ currency_code, amount: 0 })),
-          },
-        ],
-      })
-      await adminPost(`/admin/products/${product.id}/variants/${product.variants[0].id}/access-plan`, { tier: 1 })
-      const { course } = await adminPost("/admin/courses", { product_id: product.id, handle, title, lead_magnet })
-      const { lesson } = await adminPost("/admin/lessons", { title: `${title}: start here`, type: "text", body: "# Welcome" })
-      await adminPost(`/admin/courses/${course.id}/outline`, { modules: [{ title: "Start", sections: [{ title: "Intro", lessons: [{ lesson_id: lesson.id }] }] }] })
-      await adminPost(`/admin/courses/${course.id}/publish`, {})
-      return course
-    }
     const free = await freeCourse(`git-basics-${Date.now()}`, "Git Basics", false)
     const magnet = await freeCourse(`cheat-sheet-${Date.now()}`, "The TypeScript Cheat Sheet", true)
 
@@ -895,5 +901,74 @@ describe("storefront", () => {
     })
     fs.mkdirSync(ARTIFACTS, { recursive: true })
     fs.writeFileSync(path.join(ARTIFACTS, "js-budget.json"), JSON.stringify({ course_page: js, lesson_page: lesson }, null, 2))
+  })
+
+  it("sales pages: the home page and /p/<slug> are plain HTML with no script, blocks in order, text escaped; the opt-in form works; drafts and other orgs' pages are 404 (issues 26, 30)", async () => {
+    const { adminPost, freeCourse } = await acmeOwner()
+    const { courses } = await storeApi(acme.key, "/store/courses")
+    const sold = courses.find((c: Json) => c.handle === "typescript-from-zero") ?? courses[0]
+    const magnet = await freeCourse(`launch-magnet-${Date.now()}`, "The Launch Checklist", true)
+    const slug = `launch-${Date.now()}`
+    const blocks = [
+      { type: "hero", heading: "Launch week at Acme", text: "Everything you need to ship your first course.", cta: { label: "See the course", href: `/courses/${sold.handle}` } },
+      { type: "rich_text", content: [{ type: "paragraph", children: [{ type: "text", text: "<script>window.pwned = 1</script> is shown as text" }] }] },
+      { type: "pricing_table", heading: "Choose your access", course_id: sold.id },
+      { type: "faq", heading: "Questions", items: [{ question: "Do I keep access?", answer: "For life." }] },
+      { type: "countdown", heading: "Offer ends", ends_at: new Date(Date.now() + 3 * 86_400_000 + 3_600_000).toISOString() },
+      { type: "opt_in", heading: "Get the checklist", button_label: "Send it", course_id: magnet.id },
+    ]
+    const { page: draft } = await adminPost("/admin/pages", { title: "Launch", slug, blocks, seo: { description: "Launch week: the course, the checklist and the offer." } })
+    // A draft is not public yet.
+    expect((await fetch(`${acme.url}/p/${slug}`)).status).toBe(404)
+    await adminPost(`/admin/pages/${draft.id}/publish`, {})
+
+    const res = await fetch(`${acme.url}/p/${slug}`)
+    expect(res.status).toBe(200)
+    const html = await res.text()
+    // Plain HTML: no script of any kind but JSON-LD data, no Next.js runtime or its data.
+    expect(html.match(/<script\b(?![^>]*type="application\/ld\+json")[^>]*>/g) ?? []).toEqual([])
+    expect(html).not.toContain("__NEXT_DATA__")
+    expect(html).toMatch(/<meta name="description" content="Launch week: the course, the checklist and the offer\."/)
+    // The blocks in the saved order, the rich text escaped.
+    const order = [...html.matchAll(/data-block="([a-z_]+)"/g)].map((m) => m[1])
+    expect(order).toEqual(["hero", "rich_text", "pricing_table", "faq", "countdown", "opt_in"])
+    expect(html).toContain("&lt;script&gt;window.pwned = 1&lt;/script&gt; is shown as text")
+    expect(html).toMatch(/<strong>3<\/strong> days <strong>[01]<\/strong> hours left/)
+    // Another org's storefront does not serve it.
+    expect((await fetch(`${yoga.url}/p/${slug}`)).status).toBe(404)
+
+    const context = await browser.newContext({ viewport: PHONE })
+    const tab = await context.newPage()
+    const scripts: string[] = []
+    tab.on("request", (r: any) => r.resourceType() === "script" && scripts.push(r.url()))
+    await tab.goto(`${acme.url}/p/${slug}`)
+    expect(await tab.evaluate(() => (window as any).pwned)).toBeUndefined()
+    await expect(tab.getByRole("heading", { name: "Launch week at Acme" }).count()).resolves.toBe(1)
+    // The pricing table sells the course: its buy buttons are forms to the cart.
+    expect(await tab.locator('[data-block="pricing_table"] form[action="/form/add-to-cart"]').count()).toBeGreaterThan(0)
+    // The opt-in posts as a plain form and comes back to the block with the answer.
+    await tab.fill('[data-block="opt_in"] input[name=email]', `launch.${Date.now()}@test.volmify.local`)
+    await Promise.all([tab.waitForURL(/opted_in=1/), tab.getByRole("button", { name: "Send it" }).click()])
+    expect(new URL(tab.url()).pathname).toBe(`/p/${slug}`)
+    await expect(tab.getByRole("status").filter({ hasText: "Check your inbox" }).count()).resolves.toBe(1)
+    // A course that is not a lead magnet: the store's refusal is shown on the page.
+    const { page: wrong } = await adminPost("/admin/pages", { title: "Wrong", slug: `${slug}-wrong`, blocks: [{ type: "opt_in", heading: "Not a magnet", button_label: "Try", course_id: sold.id }] })
+    await adminPost(`/admin/pages/${wrong.id}/publish`, {})
+    await tab.goto(`${acme.url}/p/${slug}-wrong`)
+    await tab.fill("input[name=email]", `wrong.${Date.now()}@test.volmify.local`)
+    await Promise.all([tab.waitForURL(/opt_in_error=/), tab.getByRole("button", { name: "Try" }).click()])
+    await expect(tab.getByRole("alert").innerText()).resolves.toContain("is not a lead magnet of this store")
+    // Made the home page: "/" shows it, as HTML with no script either.
+    await adminPost(`/admin/pages/${draft.id}`, { is_home: true })
+    await tab.goto(`${acme.url}/`)
+    await expect(tab.getByRole("heading", { name: "Launch week at Acme" }).count()).resolves.toBe(1)
+    expect(scripts).toEqual([])
+    // Nothing wider than a phone.
+    expect(await tab.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width)
+    shots.push(["sales-page-phone.png", await tab.screenshot({ fullPage: true })])
+    await context.close()
+    // Back to the fixed home page for the other cases: no home page.
+    await adminPost(`/admin/pages/${draft.id}`, { is_home: false })
+    expect(await (await fetch(`${acme.url}/`)).text()).toContain("Learn with")
   })
 })

@@ -1,6 +1,6 @@
 import Link from "@/components/link"
 import type { CourseSummary } from "@/lib/courses"
-import { formatMoney } from "@/lib/data"
+import { formatMoney } from "@/lib/money"
 
 /** A catalog card: image, title, subtitle, lowest price in the visitor's region. */
 export function CourseCard({ course }: { course: CourseSummary }) {

@@ -1,13 +1,14 @@
 import Link from "@/components/link"
 import { CourseCard } from "@/components/course-card"
 import { TierBuy } from "@/components/tier-buy"
-import { pageOptIn } from "@/app/p/actions"
-import { getCourse, listCourses } from "@/lib/courses"
-import { timeLeft, videoSource, type PageBlock, type RichNode, type Run } from "@/lib/pages"
+import type { BlockData } from "@/lib/pages"
+import { timeLeft, videoSource, type PageBlock, type RichNode, type Run } from "@/lib/page-model"
 
 /*
- * A sales page's blocks as server components: no client JavaScript (the opt-in is a plain
- * form posting to a server action; the countdown is computed when the page is rendered).
+ * A sales page's blocks, rendered on the server into HTML that needs no client JavaScript
+ * (pages/index.tsx and pages/p/[slug].tsx ship none): the opt-in is a plain form posting to
+ * /form/page-opt-in, the countdown is computed when the page is rendered, and what blocks
+ * show of the catalog was read before rendering (lib/pages.ts loadBlockData).
  * Every text goes through React, which escapes it; URLs were checked by the server
  * (http(s), mailto or same-site paths only) and are checked again here before use.
  */
@@ -55,8 +56,8 @@ function RichText({ content }: { content: RichNode[] }) {
   )
 }
 
-async function CourseGrid({ block }: { block: Extract<PageBlock, { type: "course_grid" }> }) {
-  const courses = (await listCourses(block.courses === "all" ? 48 : 100)) ?? []
+function CourseGrid({ block, data }: { block: Extract<PageBlock, { type: "course_grid" }>; data: BlockData }) {
+  const courses = data.courses
   const shown = block.courses === "all" ? courses : block.courses.map((id) => courses.find((c) => c.id === id)).filter((c) => c !== undefined)
   if (!shown.length) return null
   return (
@@ -67,8 +68,8 @@ async function CourseGrid({ block }: { block: Extract<PageBlock, { type: "course
   )
 }
 
-async function PricingTable({ block }: { block: Extract<PageBlock, { type: "pricing_table" }> }) {
-  const course = await getCourse(block.course_id)
+function PricingTable({ block, data }: { block: Extract<PageBlock, { type: "pricing_table" }>; data: BlockData }) {
+  const course = data.priced[block.course_id]
   if (!course) return null
   return (
     <>
@@ -79,7 +80,7 @@ async function PricingTable({ block }: { block: Extract<PageBlock, { type: "pric
   )
 }
 
-function Block({ block, path, params }: { block: PageBlock; path: string; params: Record<string, string | undefined> }) {
+function Block({ block, path, params, data }: { block: PageBlock; path: string; params: Record<string, string | undefined>; data: BlockData }) {
   switch (block.type) {
     case "hero":
       return (
@@ -94,9 +95,9 @@ function Block({ block, path, params }: { block: PageBlock; path: string; params
     case "rich_text":
       return <div className="rich-text"><RichText content={block.content} /></div>
     case "course_grid":
-      return <CourseGrid block={block} />
+      return <CourseGrid block={block} data={data} />
     case "pricing_table":
-      return <PricingTable block={block} />
+      return <PricingTable block={block} data={data} />
     case "testimonials":
       return (
         <>
@@ -155,7 +156,7 @@ function Block({ block, path, params }: { block: PageBlock; path: string; params
           {block.text ? <p>{block.text}</p> : null}
           {params.opted_in ? <p role="status">Check your inbox to confirm your address.</p> : null}
           {params.opt_in_error ? <p role="alert">{params.opt_in_error}</p> : null}
-          <form action={pageOptIn}>
+          <form method="post" action="/form/page-opt-in">
             <input type="hidden" name="course_id" value={block.course_id} />
             <input type="hidden" name="path" value={path} />
             <input type="hidden" name="block" value={block.id} />
@@ -202,12 +203,12 @@ function Block({ block, path, params }: { block: PageBlock; path: string; params
 }
 
 /** The page's blocks in order, each in a section the opt-in form can link back to. */
-export function PageBlocks({ blocks, path, params = {} }: { blocks: PageBlock[]; path: string; params?: Record<string, string | undefined> }) {
+export function PageBlocks({ blocks, path, params = {}, data }: { blocks: PageBlock[]; path: string; params?: Record<string, string | undefined>; data: BlockData }) {
   return (
     <>
       {blocks.map((block) => (
         <section key={block.id} id={block.id} data-block={block.type} className="page-block">
-          <Block block={block} path={path} params={params} />
+          <Block block={block} path={path} params={params} data={data} />
         </section>
       ))}
     </>

@@ -1,5 +1,6 @@
 import Link from "@/components/link"
-import { formatMoney, Product } from "@/lib/data"
+import { formatMoney } from "@/lib/money"
+import type { Product } from "@/lib/data"
 
 /** A course in a list: title, subtitle, the lowest price in the visitor's region. */
 export function ProductCard({ product }: { product: Product }) {

@@ -1,38 +1,13 @@
-import "server-only"
-import { cache } from "react"
+import "./server-only"
+import { getCourse, listCourses, type Course, type CourseSummary } from "./courses"
 import { store, StoreError } from "./medusa"
+import { perRequest } from "./request-scope"
 
 // Sales pages (@volmify/pages): the published version of a page, as blocks.
 
-export type Run = { type: "text"; text: string; bold?: boolean; italic?: boolean } | { type: "link"; href: string; children: Run[] }
-export type RichNode =
-  | { type: "paragraph"; children: Run[] }
-  | { type: "heading"; level: 2 | 3 | 4; children: Run[] }
-  | { type: "list"; ordered?: boolean; items: Run[][] }
-type Base = { id: string; heading?: string }
-export type PageBlock =
-  | (Base & { type: "hero"; heading: string; text?: string; image_url?: string; cta?: { label: string; href: string } })
-  | (Base & { type: "rich_text"; content: RichNode[] })
-  | (Base & { type: "course_grid"; courses: "all" | string[] })
-  | (Base & { type: "pricing_table"; course_id: string })
-  | (Base & { type: "testimonials"; items: { quote: string; name: string; role?: string; avatar_url?: string }[] })
-  | (Base & { type: "faq"; items: { question: string; answer: string }[] })
-  | (Base & { type: "video"; title?: string; provider: "youtube" | "vimeo" | "mux" | "url"; video_id?: string; url?: string })
-  | (Base & { type: "instructor_bios"; items: { name: string; bio?: string; image_url?: string }[] })
-  | (Base & { type: "opt_in"; heading: string; text?: string; button_label: string; course_id: string })
-  | (Base & { type: "countdown"; ends_at: string; expired_text?: string })
-  | (Base & { type: "columns"; items: { image_url?: string; image_alt?: string; heading?: string; text?: string }[] })
-
-export type SalesPage = {
-  id: string
-  slug: string
-  title: string
-  is_home: boolean
-  seo: Record<string, unknown> | null
-  published_at: string | null
-  version: number
-  blocks: PageBlock[]
-}
+export type { Run, RichNode, PageBlock, SalesPage } from "./page-model"
+export { timeLeft, videoSource } from "./page-model"
+import type { PageBlock, SalesPage } from "./page-model"
 
 async function published(path: string): Promise<SalesPage | null> {
   try {
@@ -44,29 +19,28 @@ async function published(path: string): Promise<SalesPage | null> {
 }
 
 /** The org's published page at `/p/<slug>`, or null. */
-export const getSalesPage = cache((slug: string) => published(`/store/pages/${encodeURIComponent(slug)}`))
+export const getSalesPage = perRequest((slug: string) => published(`/store/pages/${encodeURIComponent(slug)}`))
 
 /** The org's published home page, or null (the storefront's fixed home page then). */
-export const getHomePage = cache(() => published("/store/home-page"))
+export const getHomePage = perRequest(() => published("/store/home-page"))
 
-/** The embed address of a video block (the host's own player), or the file for a plain URL. */
-export function videoSource(block: Extract<PageBlock, { type: "video" }>): { kind: "iframe" | "file"; src: string } | null {
-  const id = encodeURIComponent(block.video_id ?? "")
-  switch (block.provider) {
-    case "youtube":
-      return { kind: "iframe", src: `https://www.youtube-nocookie.com/embed/${id}` }
-    case "vimeo":
-      return { kind: "iframe", src: `https://player.vimeo.com/video/${id}` }
-    case "mux":
-      return { kind: "iframe", src: `https://player.mux.com/${id}` }
-    default:
-      return block.url ? { kind: "file", src: block.url } : null
+/**
+ * What a page's blocks show besides their own content, read before rendering (the pages are
+ * rendered without client JavaScript, by synchronous components): the catalog for course
+ * grids, and each priced course with its tiers in the visitor's region.
+ */
+export type BlockData = { courses: CourseSummary[]; priced: Record<string, Course> }
+
+export async function loadBlockData(blocks: PageBlock[]): Promise<BlockData> {
+  const grids = blocks.filter((b) => b.type === "course_grid")
+  const priced = [...new Set(blocks.flatMap((b) => (b.type === "pricing_table" ? [b.course_id] : [])))]
+  const [courses, pricedCourses] = await Promise.all([
+    grids.length ? listCourses(grids.some((b) => b.courses !== "all") ? 100 : 48) : Promise.resolve([]),
+    Promise.all(priced.map((id) => getCourse(id))),
+  ])
+  return {
+    courses: courses ?? [],
+    priced: Object.fromEntries(pricedCourses.flatMap((c, i) => (c ? [[priced[i], c] as const] : []))),
   }
 }
 
-/** Whole days and hours until `endsAt` from `now`, or null once it has passed. */
-export function timeLeft(endsAt: string, now = Date.now()): { days: number; hours: number } | null {
-  const ms = Date.parse(endsAt) - now
-  if (!(ms > 0)) return null
-  return { days: Math.floor(ms / 86_400_000), hours: Math.floor((ms % 86_400_000) / 3_600_000) }
-}

@@ -129,6 +129,28 @@ const optInByEmail: FormHandler = async (form) => {
   return `${course}?opted_in=1`
 }
 
+/**
+ * A sales page's opt-in block: the address opts in to the block's lead magnet through
+ * POST /store/marketing-opt-ins (double opt-in: the store answers the same 202 whether or not
+ * the address is known), then back to the block on the page it was posted from.
+ */
+const optInFromPage: FormHandler = async (form) => {
+  const path = text(form, "path")
+  const back = (query: string) => `${path.startsWith("/") && !path.startsWith("//") ? path : "/"}?${query}#${encodeURIComponent(text(form, "block"))}`
+  try {
+    await store("/store/marketing-opt-ins", {
+      method: "POST",
+      auth: false,
+      body: { email: text(form, "email"), course_id: text(form, "course_id") },
+      headers: await visitorHeaders(),
+    })
+  } catch (error) {
+    if (error instanceof StoreError && error.status < 500) return back(`opt_in_error=${encodeURIComponent(error.message)}`)
+    throw error
+  }
+  return back("opted_in=1")
+}
+
 /** Marks a lesson complete and moves on to the next open lesson, if any. */
 const markComplete: FormHandler = async (form) => {
   const handle = text(form, "handle")
@@ -205,6 +227,7 @@ export const STORE_FORMS: Readonly<Record<string, FormHandler>> = Object.freeze(
   "upgrade": addUpgradeToCart,
   "enroll-free": enrollForFree,
   "opt-in": optInByEmail,
+  "page-opt-in": optInFromPage,
   "complete-lesson": markComplete,
   "quiz-start": startQuiz,
   "quiz-submit": submitQuiz,

@@ -1,0 +1,38 @@
+import type { GetServerSideProps } from "next"
+import Head from "next/head"
+import { PageNotFound } from "@/components/page-not-found"
+import { SalesPageView, type SalesPageData } from "@/components/sales-page"
+import { getSalesPage, loadBlockData } from "@/lib/pages"
+import { queryValue, shellPageProps, type ShellProps } from "@/lib/pages-props"
+
+/**
+ * A published sales page of the org (`/p/<slug>`), on the Pages Router with no client
+ * JavaScript; drafts and other orgs' pages are a 404.
+ */
+// `runtime` is named so that the object fits Next's PagesPageConfig type (see pages/courses/[handle]/index.tsx).
+export const config = { runtime: "nodejs", unstable_runtimeJS: false }
+
+export const getServerSideProps: GetServerSideProps = async (ctx) => {
+  const slug = queryValue(ctx.params?.slug) ?? ""
+  const query = Object.fromEntries(Object.entries(ctx.query).map(([k, v]) => [k, queryValue(v)]))
+  delete query.slug
+  return shellPageProps<SalesPageData>(ctx, async () => {
+    const page = await getSalesPage(slug)
+    return page ? { page, data: await loadBlockData(page.blocks), query } : null
+  })
+}
+
+export default function SalesPageRoute(props: ShellProps & { page: SalesPageData | null }) {
+  const org = "shell" in props ? props.shell.org.name : ""
+  if (!props.page) {
+    return (
+      <>
+        <Head>
+          <title>{`Page not found · ${org}`}</title>
+        </Head>
+        <PageNotFound />
+      </>
+    )
+  }
+  return <SalesPageView {...props.page} path={`/p/${encodeURIComponent(props.page.page.slug)}`} org={org} />
+}
