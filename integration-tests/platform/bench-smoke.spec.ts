@@ -123,6 +123,12 @@ describe("bench runner (smoke)", () => {
       // Issue 30: each run says whether the machine was inside the calibrated range.
       for (const run of r.p5[page].runs) expect(run).toMatchObject({ benchmark_index: num, comparable: expect.any(Boolean) })
     }
+    // The org's home sales page (published by the bench through the admin API): performance and SEO.
+    expect(r.p5.home_page).toMatchObject({ url: "/", performance: num, seo: num, cls: num, tbt_ms: num })
+    expect(r.p5.home_page.seo).toBeGreaterThanOrEqual(0)
+    expect(r.p5.home_page.seo).toBeLessThanOrEqual(100)
+    expect(r.p5.home_page_desktop).toMatchObject({ url: "/", performance: num })
+    expect(r.p5.documents.home_page).toMatchObject({ html_kb: num, elements: num })
     expect(r.p5.benchmark_index).toMatchObject({ min: num, max: num, calibrated_range: [num, num], comparable: expect.any(Boolean), note: expect.any(String) })
     // The course page's JS against its budget (deterministic for a build).
     expect(r.p5.course_page_js).toMatchObject({ gzip_kb: num, budget_kb: num, within_budget: true })
