@@ -147,7 +147,9 @@ describe("storefront", () => {
     for (const c of children.reverse()) await c.stop().catch(() => {})
     await smtp.stop().catch(() => {})
     fs.mkdirSync(ARTIFACTS, { recursive: true })
-    for (const [name, png] of shots) fs.writeFileSync(path.join(ARTIFACTS, name), png)
+    for (const [name, png] of [...shots, ...artifacts]) fs.writeFileSync(path.join(ARTIFACTS, name), png)
+    // The last 20 kB the servers printed (Medusa and the storefronts), for a failed run.
+    fs.writeFileSync(path.join(ARTIFACTS, "servers.log"), log)
     const client = new Client({ connectionString: server })
     await client.connect()
     await client.query(`drop database if exists "${dbName}" with (force)`).catch(() => {})
@@ -157,6 +159,7 @@ describe("storefront", () => {
   // `medusa develop` restarts on any new file under the app folder: screenshots are kept
   // in memory and written once Medusa has stopped.
   const shots: [string, Buffer][] = []
+  const artifacts: [string, Buffer][] = []
   async function shoot(page: any, name: string) {
     for (const [label, size] of [["desktop", DESKTOP], ["phone", PHONE]] as const) {
       await page.setViewportSize(size)
@@ -899,8 +902,9 @@ describe("storefront", () => {
       within_budget: true,
       files: lesson.files.map((f: Json) => f.file).filter((f: string) => f === "public/lesson-video.js"),
     })
-    fs.mkdirSync(ARTIFACTS, { recursive: true })
-    fs.writeFileSync(path.join(ARTIFACTS, "js-budget.json"), JSON.stringify({ course_page: js, lesson_page: lesson }, null, 2))
+    // Written with the other artifacts in afterAll: a file written into the repository while the
+    // suite runs restarts the Medusa dev server here (its watcher), refusing the next case's calls.
+    artifacts.push(["js-budget.json", Buffer.from(JSON.stringify({ course_page: js, lesson_page: lesson }, null, 2))])
   })
 
   it("sales pages: the home page and /p/<slug> are plain HTML with no script, blocks in order, text escaped; the opt-in form works; drafts and other orgs' pages are 404 (issues 26, 30)", async () => {
