@@ -295,6 +295,8 @@ function privateClone() {
     })
   }
   execFileSync("cp", ["-al", path.join(ROOT, "node_modules"), path.join(clone, "node_modules")])
+  // The storefront's own packages (it is installed apart from the workspaces: ARCHITECTURE.md).
+  execFileSync("cp", ["-al", path.join(ROOT, "storefront", "node_modules"), path.join(clone, "storefront", "node_modules")])
   return { privateDir, clone }
 }
 
