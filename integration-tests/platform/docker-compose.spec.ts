@@ -84,6 +84,7 @@ describe("README", () => {
       "medusa-config.ts",
       "src/config/production-guard.ts",
       "src/scripts/dev.js",
+      "src/scripts/install-storefront.js",
       "src/scripts/test.js",
       "src/scripts/lib/bootstrap.js",
       "src/scripts/demo-catalog.ts",
