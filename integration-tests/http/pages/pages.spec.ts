@@ -135,7 +135,18 @@ medusaIntegrationTestRunner({
           [[{ type: "rich_text", content: [{ type: "paragraph", children: [{ type: "link", href: "javascript:x", children: [{ type: "text", text: "x" }] }] }] }], /blocks\[0\] \(rich_text\) content\[0\]\.children\[0\]\.href/],
           [[{ type: "rich_text", content: [{ type: "html", html: "<script>x</script>" }] }], /blocks\[0\] \(rich_text\) content\[0\]/],
           [[{ ...HERO, text: "x".repeat(2_001) }], /blocks\[0\] \(hero\) text: must be at most 2000 characters/],
-          [Array.from({ length: 61 }, () => ({ type: "hero", heading: "h" })), /blocks\[60\]: a page has at most 60 blocks \(got 61\)/],
+          [Array.from({ length: 61 }, () => ({ type: "hero", heading: "h" })), /blocks\[60\] \(hero\): a page has at most 60 blocks \(got 61\)/],
+          // Every URL field: image, CTA link, video, avatars, bios, rich-text links.
+          [[{ ...HERO, image_url: "data:image/svg+xml,<svg onload=alert(1)>" }], /blocks\[0\] \(hero\) image_url: must be an http\(s\) URL/],
+          [[{ ...HERO, image_url: "javascript:alert(1)" }], /blocks\[0\] \(hero\) image_url/],
+          [[{ ...HERO, cta: { label: "Go", href: "data:text/html;base64,PHNjcmlwdD4=" } }], /blocks\[0\] \(hero\) cta\.href: must be an http\(s\)/],
+          [[FAQ, { type: "video", provider: "url", url: "javascript:alert(1)" }], /blocks\[1\] \(video\) url: must be an https URL/],
+          [[{ type: "video", provider: "url", url: "data:video/mp4;base64,AAAA" }], /blocks\[0\] \(video\) url: must be an https URL/],
+          [[{ type: "testimonials", items: [{ quote: "q", name: "n", avatar_url: "javascript:alert(1)" }] }], /blocks\[0\] \(testimonials\) items\[0\]\.avatar_url/],
+          [[{ type: "instructor_bios", items: [{ name: "n", image_url: "data:image/png;base64,AA" }] }], /blocks\[0\] \(instructor_bios\) items\[0\]\.image_url/],
+          // Oversize as a whole (LIMITS.bytes = 256,000 bytes), each text within its own limit: the largest block and field are named.
+          [[FAQ, HERO, { type: "rich_text", content: Array.from({ length: 150 }, () => ({ type: "paragraph", children: [{ type: "text", text: "x".repeat(1_900) }] })) }],
+            /blocks\[2\] \(rich_text\) content: the page's blocks are \d+ bytes, at most 256000 \(256 kB\)/],
           [[{ type: "video", provider: "youtube", video_id: "<script>" }], /blocks\[0\] \(video\) video_id/],
           [[{ type: "countdown", ends_at: "soon" }], /blocks\[0\] \(countdown\) ends_at/],
         ]
@@ -143,8 +154,28 @@ medusaIntegrationTestRunner({
           const res = await create({ blocks })
           expect([res.status, res.data.message]).toEqual([400, expect.stringMatching(message)])
         }
+        // Bodies over 512 kB never reach the block checks: the body parser refuses them.
+        const huge = await create({ blocks: [{ type: "rich_text", content: Array.from({ length: 200 }, () => ({ type: "paragraph", children: [{ type: "text", text: "x".repeat(2_000) }, { type: "text", text: "y".repeat(2_000) }] })) }] })
+        expect(huge.status).toBe(413)
         // Nothing half-written: no page was created by any of them.
         expect(await pages().listPages({ org_id: f.a.org.id, title: "V" })).toEqual([])
+
+        // The same checks on a save (update): 400 naming the block, no new version.
+        const page = await ok("post", "/admin/pages", f.a.staff.owner.headers, { title: "Saved", slug: "bad-save", blocks: [HERO] })
+        const bad = await call("post", `/admin/pages/${page.page.id}`, f.a.staff.owner.headers, { blocks: [FAQ, { type: "video", provider: "url", url: "javascript:alert(1)" }] })
+        expect([bad.status, bad.data.message]).toEqual([400, expect.stringMatching(/blocks\[1\] \(video\) url/)])
+        expect((await ok("get", `/admin/pages/${page.page.id}/versions`, f.a.staff.owner.headers)).count).toBe(1)
+      })
+
+      it("markup in text is stored and served as written (the storefront escapes it when rendering)", async () => {
+        const owner = f.a.staff.owner.headers
+        const script = "<script>window.__pwned = 1</script><img src=x onerror=alert(1)>"
+        const rich = { type: "rich_text", id: "body", content: [{ type: "paragraph", children: [{ type: "text", text: script, bold: true }] }] }
+        const page = await ok("post", "/admin/pages", owner, { title: "Markup", slug: "markup", blocks: [rich, { ...FAQ, items: [{ question: "<b>Q</b>", answer: script }] }] })
+        await ok("post", `/admin/pages/${page.page.id}/publish`, owner, {})
+        const served = (await ok("get", "/store/pages/markup", f.a.key.headers)).page
+        expect(served.blocks[0].content[0].children[0].text).toBe(script)
+        expect(served.blocks[1].items[0]).toEqual({ question: "<b>Q</b>", answer: script })
       })
 
       it("400 for another org's course in a block (grids, pricing tables, opt-ins), on create, update and publish", async () => {
@@ -265,6 +296,87 @@ medusaIntegrationTestRunner({
         // The store answer carries no org id, no draft and no version history.
         const body = (await ok("get", "/store/pages/probe", f.a.key.headers)).page
         expect(Object.keys(body).sort()).toEqual(["blocks", "id", "is_home", "published_at", "seo", "slug", "title", "version"])
+      })
+    })
+
+    describe("concurrent edits (optimistic concurrency on base_version)", () => {
+      const versionsOf = async (id: string) => (await ok("get", `/admin/pages/${id}/versions`, f.a.staff.owner.headers)).versions
+
+      it("two saves from the same base version: exactly one wins, the other is a 409 saying the page changed, nothing half-written", async () => {
+        const page = await ok("post", "/admin/pages", f.a.staff.owner.headers, { title: "Race", slug: "race", blocks: [HERO] })
+        const id = page.page.id
+        expect(page.page.draft.number).toBe(1)
+        const edits = [
+          { headers: f.a.staff.owner.headers, body: { title: "Owner's title", blocks: [HERO, FAQ], base_version: 1 } },
+          { headers: f.a.staff.manager.headers, body: { title: "Manager's title", blocks: [FAQ], base_version: 1 } },
+        ]
+        const answers = await Promise.all(edits.map((e) => call("post", `/admin/pages/${id}`, e.headers, e.body)))
+        expect(answers.map((a) => a.status).sort()).toEqual([200, 409])
+        const winner = answers.findIndex((a) => a.status === 200)
+        const loser = answers[1 - winner]
+        expect(loser.data).toMatchObject({ type: "conflict", code: "page_changed" })
+        expect(loser.data.message).toMatch(/^This page changed since you opened it: it is now at version 2, you edited version 1\. Reload/)
+        // The page is exactly the winner's: its title, one new version with its blocks.
+        const after = (await ok("get", `/admin/pages/${id}`, f.a.staff.owner.headers)).page
+        expect(after.title).toBe(edits[winner].body.title)
+        expect(after.draft).toMatchObject({ number: 2, title: edits[winner].body.title })
+        expect(after.draft.blocks.map((b: any) => b.id)).toEqual(edits[winner].body.blocks.map((b) => b.id))
+        expect((await versionsOf(id)).map((v: any) => v.number)).toEqual([2, 1])
+
+        // Four at once from version 2: one save, three 409s, one new version.
+        const four = await Promise.all([0, 1, 2, 3].map((i) => call("post", `/admin/pages/${id}`, f.a.staff.owner.headers, { title: `Four ${i}`, blocks: [HERO], base_version: 2 })))
+        expect(four.map((a) => a.status).sort()).toEqual([200, 409, 409, 409])
+        expect((await versionsOf(id)).map((v: any) => v.number)).toEqual([3, 2, 1])
+        const title = (await ok("get", `/admin/pages/${id}`, f.a.staff.owner.headers)).page.title
+        expect(four.find((a) => a.status === 200)!.data.page.title).toBe(title)
+
+        // A title-only edit from a stale base is refused too, and the title stays.
+        const stale = await call("post", `/admin/pages/${id}`, f.a.staff.owner.headers, { title: "Stale", base_version: 2 })
+        expect(stale.status).toBe(409)
+        expect((await ok("get", `/admin/pages/${id}`, f.a.staff.owner.headers)).page.title).toBe(title)
+
+        // Without base_version (API callers that do not care) concurrent saves all land, numbered 4, 5, 6 under the page's lock.
+        const blind = await Promise.all([0, 1, 2].map(() => call("post", `/admin/pages/${id}`, f.a.staff.owner.headers, { blocks: [FAQ] })))
+        expect(blind.map((a) => a.status)).toEqual([200, 200, 200])
+        expect((await versionsOf(id)).map((v: any) => v.number)).toEqual([6, 5, 4, 3, 2, 1])
+      })
+
+      it("publish and restore from a stale base version are 409s that change nothing; from the newest they go through", async () => {
+        const owner = f.a.staff.owner.headers
+        const page = await ok("post", "/admin/pages", owner, { title: "Pub race", slug: "pub-race", blocks: [HERO] })
+        const id = page.page.id
+        // Someone saves version 2 while another admin, who saw version 1, publishes.
+        await ok("post", `/admin/pages/${id}`, f.a.staff.manager.headers, { blocks: [FAQ], base_version: 1 })
+        const publish = await call("post", `/admin/pages/${id}/publish`, owner, { base_version: 1 })
+        expect([publish.status, publish.data.code]).toEqual([409, "page_changed"])
+        expect(publish.data.message).toMatch(/changed since you opened it/)
+        expect((await ok("get", `/admin/pages/${id}`, owner)).page).toMatchObject({ status: "draft", published_version_id: null })
+        expect((await call("get", "/store/pages/pub-race", f.a.key.headers)).status).toBe(404)
+        // A save and a publish at once from version 2: the publish may go first (it publishes 2) or be refused; never 500, never a half state.
+        const [save, pub] = await Promise.all([
+          call("post", `/admin/pages/${id}`, owner, { blocks: [HERO, FAQ], base_version: 2 }),
+          call("post", `/admin/pages/${id}/publish`, f.a.staff.manager.headers, { base_version: 2 }),
+        ])
+        expect(save.status).toBe(200)
+        expect([200, 409]).toContain(pub.status)
+        const state = (await ok("get", `/admin/pages/${id}`, owner)).page
+        if (pub.status === 200) expect(state.published_version_id).toBe((await versionsOf(id)).find((v: any) => v.number === 2).id)
+        else expect(state.published_version_id).toBeNull()
+        // Restore from a stale base: 409, no version appended.
+        const v1 = (await versionsOf(id)).find((v: any) => v.number === 1)
+        const restore = await call("post", `/admin/pages/${id}/versions/${v1.id}/restore`, owner, { base_version: 2 })
+        expect([restore.status, restore.data.code]).toEqual([409, "page_changed"])
+        expect((await versionsOf(id)).map((v: any) => v.number)).toEqual([3, 2, 1])
+        // From the newest: restore makes version 4, publish serves it.
+        const restored = await ok("post", `/admin/pages/${id}/versions/${v1.id}/restore`, owner, { base_version: 3 })
+        expect(restored.version.number).toBe(4)
+        await ok("post", `/admin/pages/${id}/publish`, owner, { base_version: 4 })
+        expect((await ok("get", "/store/pages/pub-race", f.a.key.headers)).page).toMatchObject({ version: 4, blocks: [expect.objectContaining({ type: "hero" })] })
+        // base_version must be a whole number.
+        for (const base_version of [-1, 1.5, "4", null]) {
+          expect((await call("post", `/admin/pages/${id}`, owner, { title: "x", base_version })).status).toBe(400)
+        }
+        expect((await call("post", `/admin/pages/${id}/versions/${v1.id}/restore`, owner, { base_version: 4, extra: 1 })).status).toBe(400)
       })
     })
 

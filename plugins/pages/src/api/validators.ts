@@ -13,6 +13,12 @@ const slug = z.string().trim().min(1).max(100).regex(SLUG, "slug must be lowerca
 const title = z.string().trim().min(1, "title must not be empty").max(200)
 const orgId = z.string().trim().min(1).max(100)
 
+/**
+ * The number of the page's newest version the editor loaded (0 before any). When another
+ * save came in since, the write is refused with 409 and nothing is written.
+ */
+const baseVersion = z.number().int().min(0).max(1_000_000)
+
 const blocks = z.unknown().transform((value, ctx): Block[] => {
   const result = parseBlocks(value)
   if (!result.ok) {
@@ -43,13 +49,20 @@ export const AdminUpdatePageSchema = z
     is_home: z.boolean().optional(),
     blocks: blocks.optional(),
     seo: pageSeoSchema.nullable().optional(),
+    base_version: baseVersion.optional(),
   })
   .strict()
 export type AdminUpdatePage = z.infer<typeof AdminUpdatePageSchema>
 
 /** POST /admin/pages/:id/publish: publishes the newest version, or the one named. */
-export const AdminPublishPageSchema = z.object({ version_id: z.string().trim().min(1).max(100).optional() }).strict()
+export const AdminPublishPageSchema = z
+  .object({ version_id: z.string().trim().min(1).max(100).optional(), base_version: baseVersion.optional() })
+  .strict()
 export type AdminPublishPage = z.infer<typeof AdminPublishPageSchema>
+
+/** POST /admin/pages/:id/versions/:version_id/restore */
+export const AdminRestorePageVersionSchema = z.object({ base_version: baseVersion.optional() }).strict()
+export type AdminRestorePageVersion = z.infer<typeof AdminRestorePageVersionSchema>
 
 const paging = {
   limit: z.coerce.number().int().min(1).max(100).default(50),

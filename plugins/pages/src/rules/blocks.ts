@@ -234,6 +234,38 @@ export const describeProblem = (p: BlockProblem) =>
 
 const BLOCK_ID = /^[A-Za-z0-9_-]{1,40}$/
 
+const typeOf = (raw: unknown): string | null => {
+  const type = raw && typeof raw === "object" ? (raw as Record<string, unknown>).type : undefined
+  return typeof type === "string" && type in BLOCK_SCHEMAS ? type : null
+}
+const sizeOf = (value: unknown) => Buffer.byteLength(JSON.stringify(value) ?? "")
+
+/**
+ * A page over LIMITS.bytes, named by where the bytes are: its largest block and, in it, the
+ * largest field (each field can be within its own limits while the page is not).
+ */
+function oversize(input: unknown[], bytes: number): BlockProblem {
+  let index = 0
+  input.forEach((raw, i) => {
+    if (sizeOf(raw) > sizeOf(input[index])) index = i
+  })
+  const block = input[index]
+  let field = ""
+  if (block && typeof block === "object" && !Array.isArray(block)) {
+    let largest = -1
+    for (const [key, value] of Object.entries(block as Record<string, unknown>)) {
+      const size = sizeOf(value)
+      if (size > largest) [field, largest] = [key, size]
+    }
+  }
+  return {
+    index,
+    type: typeOf(block),
+    field,
+    message: `the page's blocks are ${bytes} bytes, at most ${LIMITS.bytes} (${Math.round(LIMITS.bytes / 1000)} kB); this block is the largest (${sizeOf(block)} bytes)`,
+  }
+}
+
 /**
  * Validates a page's blocks. Each block is `{ type, id?, ...fields }` (`id` is the editor's
  * key for a block, kept across versions; one is made when missing). Returns the parsed
@@ -243,12 +275,10 @@ export function parseBlocks(input: unknown): { ok: true; blocks: Block[] } | { o
   const problems: BlockProblem[] = []
   if (!Array.isArray(input)) return { ok: false, problems: [{ index: -1, type: null, field: "", message: "blocks must be an array" }] }
   if (input.length > LIMITS.blocks) {
-    return { ok: false, problems: [{ index: LIMITS.blocks, type: null, field: "", message: `a page has at most ${LIMITS.blocks} blocks (got ${input.length})` }] }
+    return { ok: false, problems: [{ index: LIMITS.blocks, type: typeOf(input[LIMITS.blocks]), field: "", message: `a page has at most ${LIMITS.blocks} blocks (got ${input.length})` }] }
   }
   const bytes = Buffer.byteLength(JSON.stringify(input))
-  if (bytes > LIMITS.bytes) {
-    return { ok: false, problems: [{ index: -1, type: null, field: "", message: `blocks are ${bytes} bytes, at most ${LIMITS.bytes}` }] }
-  }
+  if (bytes > LIMITS.bytes) return { ok: false, problems: [oversize(input, bytes)] }
   const blocks: Block[] = []
   const seen = new Set<string>()
   input.forEach((raw, index) => {

@@ -82,12 +82,21 @@ describe("parseBlocks", () => {
 
   it("refuses oversize pages: too many blocks, too long a text, too many nodes", () => {
     const many = Array.from({ length: LIMITS.blocks + 1 }, () => ({ type: "hero", heading: "h" }))
-    expect(problemsOf(many)[0]).toBe(`blocks[${LIMITS.blocks}]: a page has at most ${LIMITS.blocks} blocks (got ${LIMITS.blocks + 1})`)
+    expect(problemsOf(many)[0]).toBe(`blocks[${LIMITS.blocks}] (hero): a page has at most ${LIMITS.blocks} blocks (got ${LIMITS.blocks + 1})`)
     expect(problemsOf([{ type: "hero", heading: "h", text: "x".repeat(LIMITS.text + 1) }])).toEqual([
       `blocks[0] (hero) text: must be at most ${LIMITS.text} characters`,
     ])
     const nodes = Array.from({ length: LIMITS.richNodes + 1 }, () => ({ type: "paragraph", children: [] }))
     expect(problemsOf([{ type: "rich_text", content: nodes }])[0]).toMatch(/^blocks\[0\] \(rich_text\) content: must have at most 200 nodes/)
+  })
+
+  it("names the largest block and field of a page over LIMITS.bytes whose fields are each within their limits", () => {
+    // 150 paragraphs of 1,900 characters: every text and the node count are allowed; the page is not.
+    const big = { type: "rich_text", content: Array.from({ length: 150 }, () => ({ type: "paragraph", children: [{ type: "text", text: "x".repeat(1_900) }] })) }
+    const small = { type: "faq", items: [{ question: "q", answer: "a".repeat(1_900) }] }
+    const [problem] = problemsOf([small, small, big, small])
+    expect(problem).toMatch(/^blocks\[2\] \(rich_text\) content: the page's blocks are \d+ bytes, at most 256000 \(256 kB\); this block is the largest \(\d+ bytes\)$/)
+    expect(parseBlocks([small, { ...big, content: big.content.slice(0, 100) }]).ok).toBe(true)
   })
 })
 

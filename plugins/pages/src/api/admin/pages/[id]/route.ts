@@ -3,6 +3,7 @@ import { actorId } from "@volmify/orgs/tenancy"
 import { deletePageWorkflow } from "../../../../workflows/delete-page"
 import { updatePageWorkflow } from "../../../../workflows/update-page"
 import { presentPage, presentVersion } from "../../../responses"
+import { answerPageConflict } from "../../../utils/conflict"
 import { assertCoursesOfOrg, assertSlugFree, pageInScope, pagesService, READ_ROLES, WRITE_ROLES } from "../../../utils/scope"
 import type { AdminUpdatePage } from "../../../validators"
 
@@ -17,13 +18,16 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
   res.json({ page: await withDraft(req, page) })
 }
 
-/** POST /admin/pages/:id: title, slug, home flag, SEO; `blocks` saves the next draft version. */
+/**
+ * POST /admin/pages/:id: title, slug, home flag, SEO; `blocks` saves the next draft version.
+ * With `base_version`, a save made since the editor loaded the page is a 409 (nothing written).
+ */
 export async function POST(req: AuthenticatedMedusaRequest<AdminUpdatePage>, res: MedusaResponse) {
   const page = await pageInScope(req, WRITE_ROLES)
   const body = req.validatedBody
   if (body.slug && body.slug !== page.slug) await assertSlugFree(req, page.org_id, body.slug, page.id)
   if (body.blocks) await assertCoursesOfOrg(req, page.org_id, body.blocks)
-  await updatePageWorkflow(req.scope).run({
+  const saved = await answerPageConflict(res, () => updatePageWorkflow(req.scope).run({
     input: {
       id: page.id,
       org_id: page.org_id,
@@ -34,8 +38,10 @@ export async function POST(req: AuthenticatedMedusaRequest<AdminUpdatePage>, res
       blocks: body.blocks,
       version_title: body.title ?? page.title,
       created_by: actorId(req) ?? null,
+      base_version: body.base_version,
     },
-  })
+  }))
+  if (!saved) return
   res.json({ page: await withDraft(req, await pagesService(req).retrievePage(page.id)) })
 }
 
