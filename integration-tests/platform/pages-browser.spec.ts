@@ -1,6 +1,6 @@
 import { ChildProcess, spawn } from "node:child_process"
 import path from "node:path"
-import { buildStorefrontOnce, Json, launchChromium, loginToDashboard, recordAdminCalls, ROOT, screenshots, SeededApp, startSeededApp } from "../helpers/browser-app"
+import { buildStorefrontOnce, Json, launchChromium, loginToDashboard, recordAdminCalls, ROOT, screenshots, SeededApp, startSeededApp, STOREFRONT_NEXT_BIN } from "../helpers/browser-app"
 
 // Issue 26 acceptance in the built dashboard (production build) and the built storefront: the
 // owner of Acme builds a sales page of five block types in the page builder, reorders it by
@@ -19,7 +19,7 @@ jest.setTimeout(900_000)
 async function startStorefront(backend: string, publishableKey: string): Promise<{ url: string; stop: () => Promise<void> }> {
   await buildStorefrontOnce()
   const port = await pgLib.freePort()
-  const child: ChildProcess = spawn(process.execPath, [require.resolve("next/dist/bin/next"), "start", "-p", String(port)], {
+  const child: ChildProcess = spawn(process.execPath, [STOREFRONT_NEXT_BIN, "start", "-p", String(port)], {
     cwd: path.join(ROOT, "storefront"),
     env: { ...process.env, MEDUSA_BACKEND_URL: backend, MEDUSA_PUBLISHABLE_KEY: publishableKey, NODE_ENV: "production", COOKIE_SECURE: "false" },
     stdio: "ignore",
