@@ -2,6 +2,7 @@ import type { Metadata } from "next"
 import "./globals.css"
 import { brandStyle } from "@/lib/branding"
 import { getOrg } from "@/lib/data"
+import { siteOrigin } from "@/lib/origin"
 import { getShellData } from "@/lib/shell"
 import { SiteShell, StoreUnavailable } from "@/components/site-shell"
 
@@ -9,8 +10,13 @@ export const dynamic = "force-dynamic"
 
 export async function generateMetadata(): Promise<Metadata> {
   try {
-    const org = await getOrg()
-    return { title: { default: org.name, template: `%s · ${org.name}` }, icons: { icon: "/favicon.ico" } }
+    const [org, origin] = await Promise.all([getOrg(), siteOrigin()])
+    return {
+      metadataBase: new URL(origin),
+      title: { default: org.name, template: `%s · ${org.name}` },
+      icons: { icon: "/favicon.ico" },
+      openGraph: { siteName: org.name, type: "website" },
+    }
   } catch {
     return { title: "Volmify" }
   }

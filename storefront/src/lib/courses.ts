@@ -3,6 +3,7 @@ import { PUBLIC_BACKEND_URL } from "./config"
 import { getRegion } from "./data"
 import { VolmifyError } from "@volmify/js-sdk"
 import { store, StoreError, volmify } from "./medusa"
+import type { Seo } from "./seo"
 
 // The Volmify store API contract (DESIGN.md "Store API contract").
 
@@ -49,6 +50,9 @@ export type Course = {
   modules: OutlineModule[]
   instructors?: Instructor[]
   faq?: { question: string; answer: string }[]
+  /** Resolved by the store: the merchant's values, else derived from the content. */
+  seo?: Seo
+  updated_at?: string
 }
 export type Instructor = { id: string; name: string; headline?: string | null; bio?: string | null; photo_url?: string | null }
 
@@ -138,6 +142,8 @@ export type CourseSummary = {
   level?: string | null
   thumbnail?: string | null
   product_id?: string
+  seo?: Seo
+  updated_at?: string
   /** The lowest price of its product's variants in the visitor's region (catalog cards). */
   from_price?: { amount: number; currency_code: string; more: boolean } | null
 }
@@ -170,6 +176,25 @@ export async function listCourses(limit = 50): Promise<CourseSummary[] | null> {
     })
   )
   return courses.map((c) => ({ ...c, from_price: (c.product_id && prices.get(c.product_id)) || null }))
+}
+
+/**
+ * Every published course of this org for the sitemap (pages of 100, no prices); empty when
+ * the backend has no courses plugin.
+ */
+export async function listAllCoursesForSitemap(): Promise<CourseSummary[]> {
+  const all: CourseSummary[] = []
+  for (let offset = 0; ; offset += 100) {
+    let page: { courses: CourseSummary[]; count: number }
+    try {
+      page = await store<{ courses: CourseSummary[]; count: number }>("/store/courses", { auth: false, query: { limit: 100, offset } })
+    } catch (error) {
+      if (error instanceof StoreError && error.status === 404) return all
+      throw error
+    }
+    all.push(...page.courses)
+    if (!page.courses.length || all.length >= page.count || offset >= 10_000) return all
+  }
 }
 
 export type UpgradeQuote = {

@@ -27,6 +27,27 @@ const faqItem = z
   })
   .strict()
 
+const httpUrl = (name: string) =>
+  text()
+    .url(`${name} must be a URL`)
+    .max(2000, `${name} must be at most 2000 characters`)
+    .refine((u) => /^https?:\/\//i.test(u), `${name} must be an http(s) URL`)
+
+/**
+ * Search and social metadata (issue 26), the same shape as the sales pages' `pageSeoSchema`:
+ * every field optional, null clears it, defaults come from the content (rules/course-seo.ts).
+ */
+export const seoSchema = z
+  .object({
+    title: text().max(70, "seo.title must be at most 70 characters").nullable().optional(),
+    description: text().max(320, "seo.description must be at most 320 characters").nullable().optional(),
+    image_url: httpUrl("seo.image_url").nullable().optional(),
+    canonical_url: httpUrl("seo.canonical_url").nullable().optional(),
+    noindex: z.boolean({ error: "seo.noindex must be true or false" }).optional(),
+  })
+  .strict()
+export type SeoInput = z.infer<typeof seoSchema>
+
 const courseFields = {
   handle,
   title,
@@ -62,6 +83,7 @@ const courseFields = {
     .nullable()
     .optional(),
   faq: z.array(faqItem).max(50, "at most 50 FAQ entries").nullable().optional(),
+  seo: seoSchema.nullable().optional(),
 }
 
 // Instructors are named on an existing course (POST /admin/courses/:id), where their org is checked.

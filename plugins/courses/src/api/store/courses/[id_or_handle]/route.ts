@@ -1,7 +1,7 @@
 import { MedusaResponse, MedusaStoreRequest } from "@medusajs/framework/http"
 import { courseProgressPercent } from "../../../../rules/course-progress"
 import { gatedOutlineBody } from "../../../utils/outline-body-cache"
-import { callerAccess, courseService, courseTiers, findStoreCourse, withTierDetails } from "../../../utils/store-courses"
+import { callerAccess, courseService, courseTiers, findStoreCourse, withEffectiveSeo, withTierDetails } from "../../../utils/store-courses"
 
 /**
  * GET /store/courses/:id_or_handle: the course with tiers, the caller's access and the
@@ -21,7 +21,7 @@ export async function GET(req: MedusaStoreRequest, res: MedusaResponse) {
   const completed = new Set<string>(access.enrollment?.completed_placement_ids ?? [])
   const { status: _status, org_id: _org, outline_stamp: _stamp, caller_enrollment: _enrollment, tier_details, ...publicCourse } = course
   const head = JSON.stringify({
-    ...publicCourse,
+    ...withEffectiveSeo(publicCourse),
     faq: publicCourse.faq ?? [],
     tiers: withTierDetails(tiers, tier_details),
     access: {
