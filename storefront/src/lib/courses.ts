@@ -2,6 +2,7 @@ import "./server-only"
 import { PUBLIC_BACKEND_URL } from "./config"
 import { getRegion } from "./data"
 import { VolmifyError } from "@volmify/js-sdk"
+import { localeHeaders } from "./locale"
 import { store, StoreError, volmify } from "./medusa"
 import type { Seo } from "./seo"
 
@@ -60,7 +61,8 @@ export type Instructor = { id: string; name: string; headline?: string | null; b
 export async function getCourse(handle: string): Promise<Course | null> {
   let course: Course
   try {
-    course = (await store<{ course: Course }>(`/store/courses/${encodeURIComponent(handle)}`)).course
+    // In the visitor's locale (lib/locale.ts): translated texts, each missing one in the default.
+    course = (await store<{ course: Course }>(`/store/courses/${encodeURIComponent(handle)}`, { headers: await localeHeaders() })).course
   } catch (error) {
     if (error instanceof StoreError && error.status === 404) return null
     throw error
@@ -102,9 +104,10 @@ export type LessonResult =
 /** A lesson, or why it is closed (the gate's answer: 401, 403 tier_required / drip_locked, 404). */
 export async function getLesson(handle: string, placementId: string): Promise<LessonResult> {
   const { api, as } = await volmify()
+  const inLocale = { ...as, headers: { ...as.headers, ...(await localeHeaders()) } }
   try {
     // The generated type of the answer must fit the page's Lesson (checked by tsc).
-    const lesson: Lesson = (await api.lessons.retrieve(handle, placementId, as)).lesson
+    const lesson: Lesson = (await api.lessons.retrieve(handle, placementId, inLocale)).lesson
     return { ok: true, lesson }
   } catch (error) {
     if (!(error instanceof VolmifyError)) throw error

@@ -379,3 +379,33 @@ export type AdminInstructor = z.infer<typeof AdminInstructorSchema>
 
 export const AdminInstructorListQuerySchema = z.object({ org_id: text().optional() }).strict()
 export type AdminInstructorListQuery = z.infer<typeof AdminInstructorListQuerySchema>
+
+/** A locale (BCP-47 tag such as en or pt-BR); whether the org enabled it is checked by the route. */
+const localeTag = text().max(35).regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, "locale must be a language tag such as en or pt-BR")
+
+/** Translations of a course's texts in one locale; `value: null` removes one (back to the default). */
+export const AdminSetTranslationsSchema = z
+  .object({
+    locale: localeTag,
+    translations: z
+      .array(
+        z
+          .object({
+            entity_type: z.enum(["course", "module", "section", "lesson"], { error: "entity_type must be course, module, section or lesson" }),
+            entity_id: text().min(1, "entity_id must not be empty").max(100),
+            field: z.enum(["title", "subtitle", "description", "body"], { error: "field must be title, subtitle, description or body" }),
+            value: longText().max(200_000).nullable(),
+          })
+          .strict()
+      )
+      .min(1, "translations must not be empty")
+      .max(1000, "at most 1000 translations at once"),
+  })
+  .strict()
+export type AdminSetTranslations = z.infer<typeof AdminSetTranslationsSchema>
+
+export const AdminTranslationsQuerySchema = z.object({ locale: localeTag.optional() }).strict()
+export type AdminTranslationsQuery = z.infer<typeof AdminTranslationsQuerySchema>
+
+export const AdminMissingTranslationsQuerySchema = z.object({ locale: localeTag }).strict()
+export type AdminMissingTranslationsQuery = z.infer<typeof AdminMissingTranslationsQuerySchema>

@@ -3,7 +3,7 @@ import { ProductCard } from "@/components/product-card"
 import { listCourses } from "@/lib/courses"
 import { getOrg, listProducts } from "@/lib/data"
 import { siteOrigin } from "@/lib/origin"
-import { breadcrumbJsonLd, jsonLdScript, pageMetadata } from "@/lib/seo"
+import { breadcrumbJsonLd, hreflangAlternates, jsonLdScript, pageMetadata } from "@/lib/seo"
 import type { Metadata } from "next"
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -12,6 +12,7 @@ export async function generateMetadata(): Promise<Metadata> {
     title: "Courses",
     description: `All courses from ${org.name}.`,
     canonical: "/courses",
+    languages: org.locales.length > 1 ? hreflangAlternates(origin, "/courses", org.locales, org.branding.default_locale) : undefined,
   })
 }
 

@@ -1,5 +1,5 @@
 import type { Context } from "@medusajs/framework/types"
-import { InjectManager, InjectTransactionManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
+import { generateEntityId, InjectManager, InjectTransactionManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
 import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/postgresql"
 import { CoursesMediaOptions, MediaSetup, setUpMedia } from "../../media/config"
 import type { LessonVideoSigner } from "../../media/playback"
@@ -20,6 +20,7 @@ import { Certificate } from "./models/certificate"
 import { CertificateSettings } from "./models/certificate-settings"
 import { DripNotice } from "./models/drip-notice"
 import { CourseInstructor } from "./models/course-instructor"
+import { CourseTranslation } from "./models/course-translation"
 
 /** Options of the @volmify/courses plugin (medusa-config.ts `plugins[].options`). */
 export type CoursesPluginOptions = CoursesMediaOptions
@@ -52,6 +53,7 @@ export type OutlineSnapshot = {
 
 export default class CourseModuleService extends MedusaService({
   Course,
+  CourseTranslation,
   CourseModule,
   CourseSection,
   SectionLesson,
@@ -222,6 +224,35 @@ export default class CourseModuleService extends MedusaService({
       .where({ customer_id: customerId, course_id: courseId })
       .whereNull("deleted_at")
       .update({ last_activity_at: new Date() })
+  }
+
+  /**
+   * Sets (value) or removes (null) translations in one transaction: an existing row for
+   * the same entity, locale and field is updated, so the unique key never collides.
+   */
+  @InjectTransactionManager()
+  async setTranslations(
+    orgId: string,
+    locale: string,
+    rows: { entity_type: string; entity_id: string; field: string; value: string | null }[],
+    @MedusaContext() context: Context = {}
+  ): Promise<{ set: number; removed: number }> {
+    const knex = (context.transactionManager as SqlEntityManager).getKnex()
+    let set = 0
+    let removed = 0
+    for (const r of rows) {
+      const where = { entity_type: r.entity_type, entity_id: r.entity_id, locale, field: r.field }
+      if (r.value === null || r.value.trim() === "") {
+        removed += await knex("course_translation").where(where).whereNull("deleted_at").update({ deleted_at: new Date() })
+        continue
+      }
+      const updated = await knex("course_translation").where(where).whereNull("deleted_at").update({ value: r.value, updated_at: new Date() })
+      if (!updated) {
+        await knex("course_translation").insert({ id: generateEntityId(undefined, "ctrn"), org_id: orgId, ...where, value: r.value })
+      }
+      set++
+    }
+    return { set, removed }
   }
 
   /** Active (not cancelled) enrollments per course id: one grouped SQL count. */
