@@ -358,3 +358,15 @@ export const ROBOTS_DISALLOW = ["/account", "/cart", "/checkout", "/learn", "/or
 export function robotsTxt(origin: string): string {
   return ["User-agent: *", "Allow: /", ...ROBOTS_DISALLOW.map((p) => `Disallow: ${p}`), "", `Sitemap: ${absoluteUrl(origin, "/sitemap.xml")}`, ""].join("\n")
 }
+
+// --- Generated social image -----------------------------------------------------------------
+
+const HEX_COLOR = /^#(?:[0-9a-fA-F]{3}){1,2}$/
+
+/** The org's colours for the generated social image, validated (a default where unset or invalid). */
+export function ogColors(branding: Pick<Org["branding"], "primary_color" | "accent_color">): { brand: string; accent: string } {
+  return {
+    brand: branding.primary_color && HEX_COLOR.test(branding.primary_color) ? branding.primary_color : "#1f2937",
+    accent: branding.accent_color && HEX_COLOR.test(branding.accent_color) ? branding.accent_color : "#f59e0b",
+  }
+}

@@ -212,3 +212,11 @@ describe("helpers", () => {
     expect(isoMinutes(0)).toBe("PT0M")
   })
 })
+
+describe("ogColors", () => {
+  it("uses the org's valid hex colours and defaults for anything else", async () => {
+    const { ogColors } = await import("./seo")
+    expect(ogColors({ primary_color: "#123456", accent_color: "red;background:url(x)" })).toEqual({ brand: "#123456", accent: "#f59e0b" })
+    expect(ogColors({ primary_color: null, accent_color: "#abc" })).toEqual({ brand: "#1f2937", accent: "#abc" })
+  })
+})
