@@ -74,12 +74,16 @@ export function assertTranslatable(
 export const LOCALE_HEADER = "x-volmify-locale"
 
 /**
- * The locale a store request reads (`?locale=`, else the header), validated against the
+ * The locale a store request reads (`?locale=` or Medusa's `x-medusa-locale`, else ours), validated against the
  * org's enabled locales (400 naming it otherwise); null for the default (no translation).
  */
 export function storeLocale(req: MedusaRequest, org: { branding?: unknown }): string | null {
+  // Medusa's own store middleware (applyLocale) moves `?locale=` (and `x-medusa-locale`) to
+  // `req.locale` before the route runs; our header is read as well.
   const q = req.query?.locale
-  const asked = typeof q === "string" ? q : Array.isArray(q) ? String(q[0]) : (req.headers[LOCALE_HEADER] as string | undefined)
+  const fromMedusa = (req as MedusaRequest & { locale?: string }).locale
+  const asked =
+    typeof q === "string" ? q : fromMedusa || ((req.headers[LOCALE_HEADER] as string | undefined) ?? undefined)
   const choice = chooseLocale(asked, orgLocales(org.branding as Record<string, unknown> | null))
   if (!choice.ok) throw new MedusaError(MedusaError.Types.INVALID_DATA, choice.message)
   return choice.is_default ? null : choice.locale
