@@ -20,7 +20,9 @@ import { Certificate } from "./models/certificate"
 import { CertificateSettings } from "./models/certificate-settings"
 import { DripNotice } from "./models/drip-notice"
 import { CourseInstructor } from "./models/course-instructor"
-import { CourseTranslation } from "./models/course-translation"
+import { CourseTranslation, TRANSLATABLE_FIELDS, type TranslatableType } from "./models/course-translation"
+
+type TranslatableField = (typeof TRANSLATABLE_FIELDS)[number]
 
 /** Options of the @volmify/courses plugin (medusa-config.ts `plugins[].options`). */
 export type CoursesPluginOptions = CoursesMediaOptions
@@ -237,21 +239,31 @@ export default class CourseModuleService extends MedusaService({
     rows: { entity_type: string; entity_id: string; field: string; value: string | null }[],
     @MedusaContext() context: Context = {}
   ): Promise<{ set: number; removed: number }> {
-    const knex = (context.transactionManager as SqlEntityManager).getKnex()
-    let set = 0
-    let removed = 0
+    // The generated methods with the shared context: every write in this one transaction.
+    const existing = await this.listCourseTranslations(
+      { locale, entity_id: [...new Set(rows.map((r) => r.entity_id))] },
+      { select: ["id", "entity_type", "entity_id", "field"], take: null },
+      context
+    )
+    const idOf = new Map(existing.map((e) => [`${e.entity_type}:${e.entity_id}:${e.field}`, e.id]))
+    const toCreate: { org_id: string; entity_type: TranslatableType; entity_id: string; locale: string; field: TranslatableField; value: string }[] = []
+    const toUpdate: { id: string; value: string }[] = []
+    const toRemove: string[] = []
     for (const r of rows) {
-      const where = { entity_type: r.entity_type, entity_id: r.entity_id, locale, field: r.field }
+      const id = idOf.get(`${r.entity_type}:${r.entity_id}:${r.field}`)
       if (r.value === null || r.value.trim() === "") {
-        removed += await knex("course_translation").where(where).whereNull("deleted_at").update({ deleted_at: new Date() })
-        continue
+        if (id) toRemove.push(id)
+      } else if (id) {
+        toUpdate.push({ id, value: r.value })
+      } else {
+        toCreate.push({ org_id: orgId, entity_type: r.entity_type as TranslatableType, entity_id: r.entity_id, locale, field: r.field as TranslatableField, value: r.value })
       }
-      const updated = await knex("course_translation").where(where).whereNull("deleted_at").update({ value: r.value, updated_at: new Date() })
-      if (!updated) {
-        await knex("course_translation").insert({ id: generateEntityId(undefined, "ctrn"), org_id: orgId, ...where, value: r.value })
-      }
-      set++
     }
+    if (toCreate.length) await this.createCourseTranslations(toCreate, context)
+    if (toUpdate.length) await this.updateCourseTranslations(toUpdate, context)
+    if (toRemove.length) await this.softDeleteCourseTranslations(toRemove, {}, context)
+    const set = toCreate.length + toUpdate.length
+    const removed = toRemove.length
     return { set, removed }
   }
 
