@@ -42,6 +42,9 @@ medusaIntegrationTestRunner({
       await orgs.updateOrgs({ id: f.a.org.id, branding: { default_locale: "en", locales: ["en", "fr"] } })
       await orgs.updateOrgs({ id: f.b.org.id, branding: { default_locale: "en", locales: ["en"] } })
       bModuleId = (await courseService(container).listCourseModules({ course_id: bCourse.id }))[0].id
+      // Set here, before the runner snapshots the database: it restores that snapshot before
+      // every test, so what a test (or a nested beforeAll) writes is gone for the next one.
+      await courseService(container).updateCourses({ id: course.id, subtitle: "Default subtitle" })
     })
 
     it("derives the store's SEO from the content when the merchant set none", async () => {
@@ -127,13 +130,50 @@ medusaIntegrationTestRunner({
       let sectionId: string
       let placementId: string
       const url = () => `/admin/courses/${course.id}/translations`
+      /** Four texts in fr (each test starts from the runner's snapshot: none yet). */
+      const setFrench = () =>
+        call("post", url(), f.a.staff.owner.headers, {
+          locale: "fr",
+          translations: [
+            { entity_type: "course", entity_id: course.id, field: "title", value: "Pain au levain" },
+            { entity_type: "module", entity_id: moduleId, field: "title", value: "Module FR" },
+            { entity_type: "lesson", entity_id: lesson.id, field: "title", value: "Leçon" },
+            { entity_type: "lesson", entity_id: lesson.id, field: "body", value: "Corps en français" },
+          ],
+        })
 
       beforeAll(async () => {
         const outline = (await call("get", `/admin/courses/${course.id}/outline`, f.a.staff.owner.headers)).data.modules
         moduleId = outline[0].id
         sectionId = outline[0].sections[0].id
         placementId = (await placementsByTitle(getContainer(), course.id)).L
-        await call("post", `/admin/courses/${course.id}`, f.a.staff.owner.headers, { subtitle: "Default subtitle" })
+      })
+
+      it("staff set texts in an enabled locale; the store answers them with per-field fallback to the default", async () => {
+        const set = await setFrench()
+        expect(set.status).toBe(200)
+        expect(set.data).toEqual({ locale: "fr", set: 4, removed: 0 })
+
+        for (const [query, headers] of [
+          ["?locale=fr", f.a.key.headers],
+          ["", { ...f.a.key.headers, "x-volmify-locale": "fr" }],
+        ] as const) {
+          const { status, data } = await call("get", `/store/courses/bread${query}`, headers)
+          expect(status).toBe(200)
+          expect(data.course).toMatchObject({ title: "Pain au levain", subtitle: "Default subtitle", locale: "fr" })
+          expect(data.course.modules[0].title).toBe("Module FR")
+          expect(data.course.modules[0].sections[0].title).toBe("S")
+          expect(data.course.modules[0].sections[0].lessons[0].title).toBe("Leçon")
+        }
+        const plain = (await call("get", "/store/courses/bread", f.a.key.headers)).data.course
+        expect(plain.title).toBe(course.title)
+        expect(plain.modules[0].title).toBe("M")
+
+        const fr = await call("get", `/store/courses/bread/lessons/${placementId}?locale=fr`, f.a.key.headers)
+        expect(fr.status).toBe(200)
+        expect(fr.data.lesson).toMatchObject({ title: "Leçon", body: "Corps en français" })
+        const en = await call("get", `/store/courses/bread/lessons/${placementId}`, f.a.key.headers)
+        expect(en.data.lesson).toMatchObject({ title: "L", body: "Default body" })
       })
 
       it("a locale the org has not enabled, or no language tag, is a 400 naming it (store and admin)", async () => {
@@ -171,6 +211,27 @@ medusaIntegrationTestRunner({
         expect(rows.map((r: any) => r.entity_id)).not.toContain(sectionId)
       })
 
+      it("lists translations and what is missing; null removes one (back to the default)", async () => {
+        const h = f.a.staff.owner.headers
+        expect((await setFrench()).status).toBe(200)
+        const list = await call("get", `${url()}?locale=fr`, h)
+        expect(list.status).toBe(200)
+        expect(list.data).toMatchObject({ default_locale: "en", locales: ["en", "fr"] })
+        expect(list.data.translations.map((r: any) => `${r.entity_type}.${r.field}`).sort()).toEqual(["course.title", "lesson.body", "lesson.title", "module.title"])
+        const missing = await call("get", `${url()}/missing?locale=fr`, h)
+        expect(missing.status).toBe(200)
+        const keys = missing.data.missing.map((m: any) => `${m.entity_type}.${m.field}`)
+        expect(keys).toEqual(expect.arrayContaining(["course.subtitle", "section.title"]))
+        expect(keys).not.toContain("course.title")
+        expect(missing.data.missing.find((m: any) => m.entity_type === "section").source).toBe("S")
+        expect((await call("get", `${url()}/missing`, h)).status).toBe(400)
+
+        const removed = await call("post", url(), h, { locale: "fr", translations: [{ entity_type: "course", entity_id: course.id, field: "title", value: null }] })
+        expect(removed.data).toEqual({ locale: "fr", set: 0, removed: 1 })
+        expect((await call("get", "/store/courses/bread?locale=fr", f.a.key.headers)).data.course.title).toBe(course.title)
+        expect((await call("get", `${url()}/missing?locale=fr`, h)).data.missing.map((m: any) => `${m.entity_type}.${m.field}`)).toContain("course.title")
+      })
+
       it("actor matrix: anonymous and customers 401, B's staff 404 on A's course, platform allowed", async () => {
         const body = { locale: "fr", translations: [{ entity_type: "course", entity_id: course.id, field: "title", value: "Hijack" }] }
         for (const headers of [{}, f.a.customer.headers, f.b.customer.headers]) {
@@ -186,6 +247,16 @@ medusaIntegrationTestRunner({
         expect((await call("get", "/store/courses/bread?locale=fr", f.a.key.headers)).data.course.title).not.toBe("Hijack")
         const platform = await call("get", url(), f.platform.headers)
         expect(platform.status).toBe(200)
+        // A's plain staff read but do not edit the catalog (catalog roles: owner, admin, manager, creator).
+        expect((await call("get", url(), f.a.staff.staff.headers)).status).toBe(200)
+        expect((await call("post", url(), f.a.staff.staff.headers, body)).status).toBe(403)
+        // Query probes: fields= and unknown keys are a 400 naming them, never a way round the scope.
+        for (const q of ["fields=org_id", "org_id=" + f.b.org.id, "locale=fr&fields=*course"]) {
+          const res = await call("get", `${url()}?${q}`, f.a.staff.owner.headers)
+          expect([q, res.status]).toEqual([q, 400])
+          expect(res.data.message).toMatch(/fields|org_id|Unrecognized/i)
+        }
+        expect((await call("get", `${url()}/missing?locale=fr&fields=value`, f.a.staff.owner.headers)).status).toBe(400)
       })
     })
   },
