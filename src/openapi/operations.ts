@@ -209,6 +209,7 @@ export const OPERATIONS: Operation[] = [
   op("pages", "POST", "/admin/pages/{id}/unpublish", { auth: "admin", summary: "The store stops serving the page (404); drafts and history stay.", response: "AdminPageUnpublishedResponseSchema" }),
   op("pages", "GET", "/admin/pages/{id}/versions", { auth: "admin", summary: "The page's versions, newest first, with their blocks.", query: "AdminListPageVersionsQuerySchema", response: "AdminPageVersionListResponseSchema" }),
   op("pages", "POST", "/admin/pages/{id}/versions/{version_id}/restore", { auth: "admin", summary: "The version's blocks become a new draft (the next version number); publish to serve it.", response: "AdminPageVersionResponseSchema" }),
+  op("pages", "GET", "/store/pages", { auth: "key", summary: "The key's org's published pages without their blocks (slug, home flag, `noindex`, last change), for the storefront's sitemap. Drafts and other orgs' pages never appear.", query: "EmptyQuerySchema", response: "StorePageListResponseSchema" }),
   op("pages", "GET", "/store/pages/{slug}", { auth: "key", summary: "The published page of the key's org at `slug`, with its blocks (404 for drafts and other orgs' pages).", query: "EmptyQuerySchema", response: "StorePageResponseSchema" }),
   op("pages", "GET", "/store/home-page", { auth: "key", summary: "The key's org's published home page (404 when it has none).", query: "EmptyQuerySchema", response: "StorePageResponseSchema" }),
 ]

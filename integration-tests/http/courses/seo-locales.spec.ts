@@ -125,6 +125,48 @@ medusaIntegrationTestRunner({
       expect((await call("get", "/store/courses/bread", f.b.key.headers)).status).toBe(404)
     })
 
+    describe("published sales pages for the sitemap (GET /store/pages, @volmify/pages)", () => {
+      it("lists exactly the key's org's published pages (noindex flagged, home marked), never drafts or another org's", async () => {
+        const a = f.a.staff.owner.headers
+        const post = async (headers: Record<string, string>, url: string, body: unknown) => {
+          const res = await call("post", url, headers, body)
+          if (res.status >= 300) throw new Error(`${url}: ${res.status} ${JSON.stringify(res.data)}`)
+          return res.data
+        }
+        const hero = [{ type: "hero", heading: "Hello" }]
+        const publish = async (headers: Record<string, string>, body: Record<string, unknown>) => {
+          const { page } = await post(headers, "/admin/pages", { blocks: hero, ...body })
+          await post(headers, `/admin/pages/${page.id}/publish`, {})
+          return page
+        }
+        await publish(a, { title: "Launch", slug: "launch" })
+        await publish(a, { title: "Home", slug: "home", is_home: true })
+        await publish(a, { title: "Thanks", slug: "thanks", seo: { noindex: true } })
+        await post(a, "/admin/pages", { title: "Draft", slug: "draft", blocks: hero })
+        await publish(f.b.staff.owner.headers, { title: "B's", slug: "b-only" })
+
+        const res = await call("get", "/store/pages", f.a.key.headers)
+        expect(res.status).toBe(200)
+        expect(res.data.pages.map((p: any) => [p.slug, p.is_home, p.noindex])).toEqual([
+          ["home", true, false],
+          ["launch", false, false],
+          ["thanks", false, true],
+        ])
+        for (const p of res.data.pages) {
+          expect(Object.keys(p).sort()).toEqual(["is_home", "noindex", "published_at", "slug", "title", "updated_at"])
+          expect(Date.parse(p.updated_at)).not.toBeNaN()
+        }
+        expect((await call("get", "/store/pages", f.b.key.headers)).data.pages.map((p: any) => p.slug)).toEqual(["b-only"])
+        // No key: Medusa's 400; a customer's token changes nothing; query probes are a 400.
+        expect((await call("get", "/store/pages", {})).status).toBe(400)
+        const asCustomer = await call("get", "/store/pages", { ...f.a.key.headers, ...f.b.customer.headers, ...f.a.key.headers })
+        expect(asCustomer.data.pages.map((p: any) => p.slug)).toEqual(["home", "launch", "thanks"])
+        for (const q of ["fields=blocks", `org_id=${f.b.org.id}`, "status=draft"]) {
+          expect([q, (await call("get", `/store/pages?${q}`, f.a.key.headers)).status]).toEqual([q, 400])
+        }
+      })
+    })
+
     describe("translations", () => {
       let moduleId: string
       let sectionId: string

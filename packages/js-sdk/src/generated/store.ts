@@ -835,6 +835,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/store/pages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The key's org's published pages without their blocks (slug, home flag, `noindex`, last change), for the storefront's sitemap. Drafts and other orgs' pages never appear. */
+        get: operations["getStorePages"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/store/pages/{slug}": {
         parameters: {
             query?: never;
@@ -1204,6 +1221,16 @@ export interface components {
             } & {
                 [key: string]: unknown;
             };
+        };
+        StorePageListResponse: {
+            pages: {
+                is_home: boolean;
+                noindex: boolean;
+                published_at: string | null;
+                slug: string;
+                title: string;
+                updated_at: string | null;
+            }[];
         };
         StorePageResponse: {
             page: {
@@ -4190,6 +4217,53 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["StoreResolveOrgResponse"];
+                };
+            };
+            /** @description Invalid input: the message names the field and the problem (type `invalid_data`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Forbidden: another org's record, a role that may not do this, or a suspended org. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (e.g. no org answers on that host, no such record). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getStorePages: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StorePageListResponse"];
                 };
             };
             /** @description Invalid input: the message names the field and the problem (type `invalid_data`). */
