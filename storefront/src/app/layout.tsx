@@ -35,7 +35,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
     )
   }
   return (
-    <html lang={data.shell.org.branding.default_locale || "en"}>
+    <html lang={data.shell.locale || "en"}>
       <body style={brandStyle(data.shell.org) as React.CSSProperties}>
         <SiteShell shell={data.shell}>{children}</SiteShell>
       </body>

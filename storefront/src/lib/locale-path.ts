@@ -6,7 +6,7 @@ export const LOCALE_HEADER = "x-volmify-locale"
 export const LOCALE_COOKIE = "_volmify_locale"
 
 /** First path segments that are routes of the storefront, never locales. */
-const ROUTES = new Set(["courses", "account", "cart", "checkout", "learn", "order", "r", "certificates", "email", "p", "og", "api", "_next"])
+const ROUTES = new Set(["courses", "account", "cart", "checkout", "learn", "order", "r", "certificates", "email", "form", "p", "og", "api", "_next"])
 
 const TAG = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/
 

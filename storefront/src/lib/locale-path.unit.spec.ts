@@ -7,7 +7,7 @@ describe("splitLocalePrefix", () => {
     expect(splitLocalePrefix("/fr")).toEqual({ locale: "fr", path: "/" })
   })
   it("leaves the storefront's own routes and other paths alone", () => {
-    for (const p of ["/", "/courses/bread", "/p/launch", "/r", "/og/courses/a", "/sitemap.xml", "/robots.txt", "/account/login", "/FR/x"]) {
+    for (const p of ["/", "/courses/bread", "/p/launch", "/r", "/og/courses/a", "/sitemap.xml", "/robots.txt", "/account/login", "/form/logout", "/FR/x"]) {
       expect(splitLocalePrefix(p)).toEqual({ locale: null, path: p })
     }
   })

@@ -321,6 +321,46 @@ export function courseHead(
   }
 }
 
+// --- Sales pages (@volmify/pages) ----------------------------------------------------------
+
+/** What the store answers for a published page, as far as its metadata needs. */
+export type SalesPageLike = {
+  title: string
+  seo: Record<string, unknown> | null
+  blocks: ({ type: string } & Record<string, unknown>)[]
+}
+
+const str = (v: unknown) => (typeof v === "string" && v.trim() ? v : null)
+
+/** The words of a rich-text block's nodes (paragraphs, headings, lists), for a description. */
+function richText(nodes: unknown): string {
+  const runs = (rs: unknown): string =>
+    Array.isArray(rs) ? rs.map((r) => (r && typeof r === "object" ? (str((r as { text?: unknown }).text) ?? runs((r as { children?: unknown }).children)) : "")).join("") : ""
+  if (!Array.isArray(nodes)) return ""
+  return nodes
+    .map((n) => (n && typeof n === "object" ? ("items" in n && Array.isArray(n.items) ? n.items.map(runs).join(" ") : runs((n as { children?: unknown }).children)) : ""))
+    .join(" ")
+}
+
+/**
+ * A sales page's search and social fields (`page.seo`, all optional, as the pages plugin
+ * validates them) with defaults from its content: the title, the first hero's text (else the
+ * first rich text) as description, the first hero's image as social image. `path` is where
+ * the page is served ("/" for the home page, "/p/<slug>").
+ */
+export function salesPageSeo(page: SalesPageLike, path: string): PageSeo {
+  const seo = page.seo ?? {}
+  const hero = page.blocks.find((b) => b.type === "hero")
+  const rich = page.blocks.find((b) => b.type === "rich_text")
+  return {
+    title: str(seo.title) ?? page.title,
+    description: describe(str(seo.description)) ?? describe(str(hero?.text)) ?? describe(rich ? richText(rich.content) : null),
+    canonical: str(seo.canonical_url) ?? path,
+    image: str(seo.social_image_url) ?? str(hero?.image_url),
+    noindex: seo.noindex === true,
+  }
+}
+
 // --- sitemap.xml and robots.txt -------------------------------------------------------------
 
 export type SitemapEntry = { path: string; lastmod?: string | null; alternates?: Record<string, string> }

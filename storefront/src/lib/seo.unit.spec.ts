@@ -11,6 +11,7 @@ import {
   pageMetadata,
   productJsonLd,
   robotsTxt,
+  salesPageSeo,
   sitemapXml,
 } from "./seo"
 
@@ -218,5 +219,42 @@ describe("ogColors", () => {
     const { ogColors } = await import("./seo")
     expect(ogColors({ primary_color: "#123456", accent_color: "red;background:url(x)" })).toEqual({ brand: "#123456", accent: "#f59e0b" })
     expect(ogColors({ primary_color: null, accent_color: "#abc" })).toEqual({ brand: "#1f2937", accent: "#abc" })
+  })
+})
+
+describe("salesPageSeo", () => {
+  const blocks = [
+    { type: "rich_text", id: "b2", content: [{ type: "paragraph", children: [{ type: "text", text: "Rich " }, { type: "link", href: "/x", children: [{ type: "text", text: "words" }] }] }] },
+    { type: "hero", id: "b1", heading: "Launch", text: "Bake **real** bread at home.", image_url: "https://cdn.example/hero.png" },
+  ]
+  it("derives title, description and image from the content when the merchant set none", () => {
+    expect(salesPageSeo({ title: "Spring launch", seo: null, blocks }, "/p/launch")).toEqual({
+      title: "Spring launch",
+      description: "Bake real bread at home.",
+      canonical: "/p/launch",
+      image: "https://cdn.example/hero.png",
+      noindex: false,
+    })
+    // No hero: the first rich text's words (links' text included).
+    expect(salesPageSeo({ title: "T", seo: null, blocks: [blocks[0]] }, "/p/t").description).toBe("Rich words")
+    expect(salesPageSeo({ title: "T", seo: {}, blocks: [] }, "/p/t")).toMatchObject({ description: null, image: null })
+  })
+  it("the merchant's fields win, field by field", () => {
+    const seo = { title: "Own title", description: "Own words", social_image_url: "https://cdn.example/own.png", canonical_url: "https://school.example/launch", noindex: true }
+    expect(salesPageSeo({ title: "Spring launch", seo, blocks }, "/p/launch")).toEqual({
+      title: "Own title",
+      description: "Own words",
+      canonical: "https://school.example/launch",
+      image: "https://cdn.example/own.png",
+      noindex: true,
+    })
+    expect(salesPageSeo({ title: "Spring launch", seo: { title: "  " }, blocks }, "/p/launch").title).toBe("Spring launch")
+  })
+  it("its metadata carries canonical, Open Graph, Twitter and robots", () => {
+    const m = pageMetadata({ name: "Acme" }, origin, salesPageSeo({ title: "Spring launch", seo: { noindex: true }, blocks }, "/p/launch"))
+    expect(m.alternates?.canonical).toBe(`${origin}/p/launch`)
+    expect(m.openGraph).toMatchObject({ title: "Spring launch", url: `${origin}/p/launch`, images: [{ url: "https://cdn.example/hero.png", width: 1200, height: 630 }] })
+    expect(m.twitter).toMatchObject({ card: "summary_large_image", images: ["https://cdn.example/hero.png"] })
+    expect(m.robots).toEqual({ index: false, follow: true })
   })
 })
