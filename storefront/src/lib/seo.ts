@@ -225,7 +225,8 @@ export function courseJsonLd(course: CourseForLd, org: Pick<Org, "name" | "brand
     url,
     provider: { "@type": "Organization", name: org.name, sameAs: absoluteUrl(origin, "/") },
     ...(seo.image_url ? { image: absoluteUrl(origin, seo.image_url) } : {}),
-    ...(course.language ? { inLanguage: course.language } : opts.locale ? { inLanguage: opts.locale } : {}),
+    // A translated version is in its locale; the default one in the language the merchant named.
+    ...(opts.locale ? { inLanguage: opts.locale } : course.language ? { inLanguage: course.language } : {}),
     ...(offers.length ? { offers } : {}),
     hasCourseInstance: {
       "@type": "CourseInstance",

@@ -175,6 +175,9 @@ describe("metadata", () => {
     expect(head.links[0]).toEqual({ rel: "canonical", href: "https://elsewhere.example/bread" })
     expect(head.meta).toContainEqual({ name: "robots", content: "noindex, follow" })
     expect(parseScript(head.jsonLd[0]).url).toBe(`${origin}/fr/courses/sourdough-101`)
+    // The translated version is in its locale, the default one in the course's own language.
+    expect(parseScript(head.jsonLd[0]).inLanguage).toBe("fr")
+    expect(parseScript(courseHead(course, org, origin).jsonLd[0]).inLanguage).toBe("en")
   })
 })
 
