@@ -19,6 +19,7 @@ const write = requireOrgScope(WRITE_ROLES)
 export default claimOrgScopedRoutes(defineMiddlewares({
   routes: [
     // Store: the key's org's published pages (never drafts).
+    { matcher: "/store/pages", methods: ["GET"], middlewares: [validateAndTransformQuery(EmptyQuerySchema, {})] },
     { matcher: "/store/pages/:slug", methods: ["GET"], middlewares: [validateAndTransformQuery(EmptyQuerySchema, {})] },
     { matcher: "/store/home-page", methods: ["GET"], middlewares: [validateAndTransformQuery(EmptyQuerySchema, {})] },
     // Admin: pages and their drafts.
