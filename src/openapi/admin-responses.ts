@@ -97,6 +97,18 @@ export const AdminSubmissionListResponseSchema = z.object({ submissions: z.array
 export const AdminCertificateSettingsResponseSchema = z.object({ certificate_settings: z.looseObject({ org_id: z.string() }) })
 export const AdminCertificateResponseSchema = z.object({ certificate: rec() })
 export const AdminCertificateListResponseSchema = z.object({ certificates: z.array(rec()), ...page })
+export const AdminCourseTranslationListResponseSchema = z.object({
+  default_locale: z.string(),
+  locales: z.array(z.string()),
+  translations: z.array(rec({ entity_type: z.string(), entity_id: z.string(), locale: z.string(), field: z.string(), value: z.string() })),
+})
+export const AdminCourseTranslationsSetResponseSchema = z.object({ locale: z.string(), set: z.number().int(), removed: z.number().int() })
+export const AdminCourseMissingTranslationsResponseSchema = z.object({
+  locale: z.string(),
+  missing: z.array(z.object({ entity_type: z.string(), entity_id: z.string(), field: z.string(), source: z.string() })),
+  count: z.number().int(),
+  total: z.number().int(),
+})
 export const AdminEnrollmentListResponseSchema = z.object({ enrollments: z.array(rec()) })
 export const AdminInstructorResponseSchema = z.object({ instructor: any })
 export const AdminInstructorListResponseSchema = z.object({ instructors: z.array(z.looseObject({ name: z.string() })) })
@@ -223,6 +235,9 @@ export const ADMIN_RESPONSES: Record<string, string> = {
   "POST /admin/courses/{id}": "AdminCourseResponseSchema",
   "DELETE /admin/courses/{id}": "AdminDeletedResponseSchema",
   "GET /admin/courses/{id}/students": "AdminCourseStudentListResponseSchema",
+  "GET /admin/courses/{id}/translations": "AdminCourseTranslationListResponseSchema",
+  "POST /admin/courses/{id}/translations": "AdminCourseTranslationsSetResponseSchema",
+  "GET /admin/courses/{id}/translations/missing": "AdminCourseMissingTranslationsResponseSchema",
   "POST /admin/courses/{id}/unpublish": "AdminCourseResponseSchema",
   "GET /admin/courses": "AdminCourseListResponseSchema",
   "POST /admin/courses": "AdminCourseResponseSchema",

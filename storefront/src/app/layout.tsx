@@ -2,6 +2,7 @@ import type { Metadata } from "next"
 import "./globals.css"
 import { brandStyle } from "@/lib/branding"
 import { getOrg } from "@/lib/data"
+import { siteOrigin } from "@/lib/origin"
 import { getShellData } from "@/lib/shell"
 import { SiteShell, StoreUnavailable } from "@/components/site-shell"
 
@@ -9,8 +10,13 @@ export const dynamic = "force-dynamic"
 
 export async function generateMetadata(): Promise<Metadata> {
   try {
-    const org = await getOrg()
-    return { title: { default: org.name, template: `%s · ${org.name}` }, icons: { icon: "/favicon.ico" } }
+    const [org, origin] = await Promise.all([getOrg(), siteOrigin()])
+    return {
+      metadataBase: new URL(origin),
+      title: { default: org.name, template: `%s · ${org.name}` },
+      icons: { icon: "/favicon.ico" },
+      openGraph: { siteName: org.name, type: "website" },
+    }
   } catch {
     return { title: "Volmify" }
   }
@@ -29,7 +35,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
     )
   }
   return (
-    <html lang={data.shell.org.branding.default_locale || "en"}>
+    <html lang={data.shell.locale || "en"}>
       <body style={brandStyle(data.shell.org) as React.CSSProperties}>
         <SiteShell shell={data.shell}>{children}</SiteShell>
       </body>

@@ -1,19 +1,34 @@
 import type { ReactNode } from "react"
 import Link from "@/components/link"
 import type { Org, Region } from "@/lib/data"
+import { jsonLdScript, organizationJsonLd } from "@/lib/seo"
 
-export type ShellData = { org: Org; loggedIn: boolean; cartCount: number; regionId: string | null; regions: Region[] }
+export type ShellData = {
+  org: Org
+  loggedIn: boolean
+  cartCount: number
+  regionId: string | null
+  regions: Region[]
+  /** Scheme and host of this site (lib/origin.ts), for absolute URLs in structured data. */
+  origin: string
+  /** The visitor's locale (lib/locale.ts): `<html lang>`. */
+  locale: string
+}
 
 /**
  * The header, main column and footer around every page, on both routers: the App Router's
  * root layout and the Pages Router's `_app` (the course and lesson pages, which ship no
  * client JavaScript) render this one component from lib/shell.ts's data. Its buttons
  * (log out, region) are plain forms to `/form/<name>`, so it needs no client code either.
+ * Every page carries the org's schema.org `Organization` here (JSON-LD is data, not script:
+ * the browser never runs it, and the JS budget does not count it).
  */
 export function SiteShell({ shell, children }: { shell: ShellData; children: ReactNode }) {
   const { org, loggedIn, cartCount: count, regionId, regions } = shell
   return (
     <>
+      {/* Escaped for inline use by jsonLdScript (no "</script>" can end it early). */}
+      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLdScript(organizationJsonLd(org, shell.origin)) }} />
       <header className="header">
         <div className="container">
           <Link href="/" className="brand">

@@ -19,6 +19,12 @@ export const PINNED_KEY = env("NEXT_PUBLIC_MEDUSA_PUBLISHABLE_KEY") || env("MEDU
  */
 export const RESOLVER_KEY = env("VOLMIFY_RESOLVER_KEY")
 
+/**
+ * The storefront's public URL for canonical links, the sitemap and JSON-LD (a per-org
+ * deployment); empty: the request's own host.
+ */
+export const SITE_URL = env("VOLMIFY_SITE_URL")
+
 export const COOKIE = {
   token: "_volmify_jwt",
   cart: "_volmify_cart",

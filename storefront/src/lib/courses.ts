@@ -2,7 +2,9 @@ import "./server-only"
 import { PUBLIC_BACKEND_URL } from "./config"
 import { getRegion } from "./data"
 import { VolmifyError } from "@volmify/js-sdk"
+import { localeHeaders } from "./locale"
 import { store, StoreError, volmify } from "./medusa"
+import type { Seo } from "./seo"
 
 // The Volmify store API contract (DESIGN.md "Store API contract").
 
@@ -49,6 +51,9 @@ export type Course = {
   modules: OutlineModule[]
   instructors?: Instructor[]
   faq?: { question: string; answer: string }[]
+  /** Resolved by the store: the merchant's values, else derived from the content. */
+  seo?: Seo
+  updated_at?: string
 }
 export type Instructor = { id: string; name: string; headline?: string | null; bio?: string | null; photo_url?: string | null }
 
@@ -56,7 +61,8 @@ export type Instructor = { id: string; name: string; headline?: string | null; b
 export async function getCourse(handle: string): Promise<Course | null> {
   let course: Course
   try {
-    course = (await store<{ course: Course }>(`/store/courses/${encodeURIComponent(handle)}`)).course
+    // In the visitor's locale (lib/locale.ts): translated texts, each missing one in the default.
+    course = (await store<{ course: Course }>(`/store/courses/${encodeURIComponent(handle)}`, { headers: await localeHeaders() })).course
   } catch (error) {
     if (error instanceof StoreError && error.status === 404) return null
     throw error
@@ -98,9 +104,10 @@ export type LessonResult =
 /** A lesson, or why it is closed (the gate's answer: 401, 403 tier_required / drip_locked, 404). */
 export async function getLesson(handle: string, placementId: string): Promise<LessonResult> {
   const { api, as } = await volmify()
+  const inLocale = { ...as, headers: { ...as.headers, ...(await localeHeaders()) } }
   try {
     // The generated type of the answer must fit the page's Lesson (checked by tsc).
-    const lesson: Lesson = (await api.lessons.retrieve(handle, placementId, as)).lesson
+    const lesson: Lesson = (await api.lessons.retrieve(handle, placementId, inLocale)).lesson
     return { ok: true, lesson }
   } catch (error) {
     if (!(error instanceof VolmifyError)) throw error
@@ -138,6 +145,8 @@ export type CourseSummary = {
   level?: string | null
   thumbnail?: string | null
   product_id?: string
+  seo?: Seo
+  updated_at?: string
   /** The lowest price of its product's variants in the visitor's region (catalog cards). */
   from_price?: { amount: number; currency_code: string; more: boolean } | null
 }
@@ -170,6 +179,25 @@ export async function listCourses(limit = 50): Promise<CourseSummary[] | null> {
     })
   )
   return courses.map((c) => ({ ...c, from_price: (c.product_id && prices.get(c.product_id)) || null }))
+}
+
+/**
+ * Every published course of this org for the sitemap (pages of 100, no prices); empty when
+ * the backend has no courses plugin.
+ */
+export async function listAllCoursesForSitemap(): Promise<CourseSummary[]> {
+  const all: CourseSummary[] = []
+  for (let offset = 0; ; offset += 100) {
+    let page: { courses: CourseSummary[]; count: number }
+    try {
+      page = await store<{ courses: CourseSummary[]; count: number }>("/store/courses", { auth: false, query: { limit: 100, offset } })
+    } catch (error) {
+      if (error instanceof StoreError && error.status === 404) return all
+      throw error
+    }
+    all.push(...page.courses)
+    if (!page.courses.length || all.length >= page.count || offset >= 10_000) return all
+  }
 }
 
 export type UpgradeQuote = {

@@ -1,5 +1,7 @@
 import "./server-only"
 import { getCart, getCustomer, getOrg, getRegion, listRegions } from "./data"
+import { getLocale } from "./locale"
+import { siteOrigin } from "./origin"
 import { TenantNotFound } from "./tenant"
 import type { ShellData } from "@/components/site-shell"
 
@@ -15,6 +17,6 @@ export async function getShellData(): Promise<{ shell: ShellData } | { unavailab
   } catch (error) {
     return { unavailable: error instanceof TenantNotFound ? error.message : "This school is unavailable right now. Please try again later." }
   }
-  const [customer, cart, region, regions] = await Promise.all([getCustomer(), getCart(), getRegion(), listRegions()])
-  return { shell: { org, loggedIn: !!customer, cartCount: cart?.items?.length ?? 0, regionId: region?.id ?? null, regions } }
+  const [customer, cart, region, regions, origin, { locale }] = await Promise.all([getCustomer(), getCart(), getRegion(), listRegions(), siteOrigin(), getLocale()])
+  return { shell: { org, loggedIn: !!customer, cartCount: cart?.items?.length ?? 0, regionId: region?.id ?? null, regions, origin, locale } }
 }

@@ -7,7 +7,7 @@ export default function StorefrontDocument(props: DocumentProps) {
   const pageProps = (props.__NEXT_DATA__.props?.pageProps ?? {}) as { shell?: ShellData }
   const org = pageProps.shell?.org
   return (
-    <Html lang={org?.branding.default_locale || "en"}>
+    <Html lang={pageProps.shell?.locale || org?.branding.default_locale || "en"}>
       <Head />
       <body style={org ? (brandStyle(org) as React.CSSProperties) : undefined}>
         <Main />

@@ -263,7 +263,7 @@ export interface paths {
         };
         /**
          * The course with tiers, the caller's access and the gated outline. A constant number of…
-         * @description the course with tiers, the caller's access and the gated outline. A constant number of queries whatever the number of lessons: the course with the caller's enrollment, their tier, the plan stamp; the outline itself comes from the prepared-outline cache (keyed on the course's outline stamp) and its serialized, gated form from a cache keyed on the caller's position (utils/outline-body-cache.ts).
+         * @description the course with tiers, the caller's access and the gated outline. A constant number of queries whatever the number of lessons: the course with the caller's enrollment, their tier, the plan stamp; the outline itself comes from the prepared-outline cache (keyed on the course's outline stamp) and its serialized, gated form from a cache keyed on the caller's position (utils/outline-body-cache.ts). `?locale=` or the `x-volmify-locale` header (one of the org's enabled locales, else 400) answers the texts translated, each missing one in the default locale.
          */
         get: operations["getStoreCoursesByIdOrHandle"];
         put?: never;
@@ -303,7 +303,7 @@ export interface paths {
         };
         /**
          * The lesson with body and media (signed, short-lived URLs) when the gate allows;…
-         * @description the lesson with body and media (signed, short-lived URLs) when the gate allows; 401/403 with the contract's codes.
+         * @description the lesson with body and media (signed, short-lived URLs) when the gate allows; 401/403 with the contract's codes. Title and body in `?locale=` (or `x-volmify-locale`), each falling back to the default.
          */
         get: operations["getStoreCoursesByIdOrHandleLessonsByPlacementId"];
         put?: never;
@@ -835,6 +835,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/store/pages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The key's org's published pages without their blocks (slug, home flag, `noindex`, last change), for the storefront's sitemap. Drafts and other orgs' pages never appear. */
+        get: operations["getStorePages"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/store/pages/{slug}": {
         parameters: {
             query?: never;
@@ -958,9 +975,17 @@ export interface components {
                 id: string;
                 level?: string | null;
                 product_id?: string;
+                seo?: {
+                    canonical_url: string | null;
+                    description: string | null;
+                    image_url: string | null;
+                    noindex: boolean;
+                    title: string;
+                };
                 subtitle?: string | null;
                 thumbnail?: string | null;
                 title: string;
+                updated_at?: string | unknown;
             } & {
                 [key: string]: unknown;
             })[];
@@ -1022,6 +1047,13 @@ export interface components {
                     [key: string]: unknown;
                 })[];
                 product_id?: string;
+                seo?: {
+                    canonical_url: string | null;
+                    description: string | null;
+                    image_url: string | null;
+                    noindex: boolean;
+                    title: string;
+                };
                 subtitle?: string | null;
                 thumbnail?: string | null;
                 tiers: ({
@@ -1038,6 +1070,7 @@ export interface components {
                     [key: string]: unknown;
                 })[];
                 title: string;
+                updated_at?: string | unknown;
             } & {
                 [key: string]: unknown;
             };
@@ -1188,6 +1221,16 @@ export interface components {
             } & {
                 [key: string]: unknown;
             };
+        };
+        StorePageListResponse: {
+            pages: {
+                is_home: boolean;
+                noindex: boolean;
+                published_at: string | null;
+                slug: string;
+                title: string;
+                updated_at: string | null;
+            }[];
         };
         StorePageResponse: {
             page: {
@@ -4174,6 +4217,53 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["StoreResolveOrgResponse"];
+                };
+            };
+            /** @description Invalid input: the message names the field and the problem (type `invalid_data`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Forbidden: another org's record, a role that may not do this, or a suspended org. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (e.g. no org answers on that host, no such record). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getStorePages: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StorePageListResponse"];
                 };
             };
             /** @description Invalid input: the message names the field and the problem (type `invalid_data`). */

@@ -26,6 +26,9 @@ import {
   AdminRevokeCertificateSchema,
   AdminInstructorSchema,
   AdminInstructorListQuerySchema,
+  AdminSetTranslationsSchema,
+  AdminTranslationsQuerySchema,
+  AdminMissingTranslationsQuerySchema,
 } from "./validators"
 import { CATALOG_ROLES, STAFF_ROLES, requireOrgScope } from "./utils/tenancy"
 import { singleVideoUpload } from "./utils/video-upload"
@@ -64,6 +67,14 @@ export default claimOrgScopedRoutes(defineMiddlewares({
     { matcher: "/admin/courses", methods: ["POST"], middlewares: [catalog, validateAndTransformBody(AdminCreateCourseSchema)] },
     // Edit course fields (catalog roles).
     { matcher: "/admin/courses/:id", methods: ["POST"], middlewares: [catalog, validateAndTransformBody(AdminUpdateCourseSchema)] },
+    // Translations of the course's texts per enabled locale (issue 26): list, set/remove, what is missing.
+    { matcher: "/admin/courses/:id/translations", methods: ["GET"], middlewares: [staff, validateAndTransformQuery(AdminTranslationsQuerySchema, {})] },
+    { matcher: "/admin/courses/:id/translations", methods: ["POST"], middlewares: [catalog, validateAndTransformBody(AdminSetTranslationsSchema)] },
+    {
+      matcher: "/admin/courses/:id/translations/missing",
+      methods: ["GET"],
+      middlewares: [staff, validateAndTransformQuery(AdminMissingTranslationsQuerySchema, {})],
+    },
     // Back to draft or archived.
     { matcher: "/admin/courses/:id/unpublish", methods: ["POST"], middlewares: [catalog, validateAndTransformBody(AdminUnpublishCourseSchema)] },
     // The whole outline in one transaction.

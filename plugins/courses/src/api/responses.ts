@@ -49,6 +49,17 @@ const courseSummaryFields = {
   level: z.string().nullable().optional(),
   thumbnail: z.string().nullable().optional(),
   product_id: z.string().optional(),
+  /** Resolved: what the merchant set, else derived from the course's content. */
+  seo: z
+    .object({
+      title: z.string(),
+      description: z.string().nullable(),
+      image_url: z.string().nullable(),
+      canonical_url: z.string().nullable(),
+      noindex: z.boolean(),
+    })
+    .optional(),
+  updated_at: z.union([z.string(), z.date()]).optional(),
 }
 export const StoreCourseSummarySchema = z.looseObject(courseSummaryFields)
 export const StoreCourseListResponseSchema = z.object({

@@ -27,6 +27,27 @@ const faqItem = z
   })
   .strict()
 
+const httpUrl = (name: string) =>
+  text()
+    .url(`${name} must be a URL`)
+    .max(2000, `${name} must be at most 2000 characters`)
+    .refine((u) => /^https?:\/\//i.test(u), `${name} must be an http(s) URL`)
+
+/**
+ * Search and social metadata (issue 26), the same shape as the sales pages' `pageSeoSchema`:
+ * every field optional, null clears it, defaults come from the content (rules/course-seo.ts).
+ */
+export const seoSchema = z
+  .object({
+    title: text().max(70, "seo.title must be at most 70 characters").nullable().optional(),
+    description: text().max(320, "seo.description must be at most 320 characters").nullable().optional(),
+    image_url: httpUrl("seo.image_url").nullable().optional(),
+    canonical_url: httpUrl("seo.canonical_url").nullable().optional(),
+    noindex: z.boolean({ error: "seo.noindex must be true or false" }).optional(),
+  })
+  .strict()
+export type SeoInput = z.infer<typeof seoSchema>
+
 const courseFields = {
   handle,
   title,
@@ -62,6 +83,7 @@ const courseFields = {
     .nullable()
     .optional(),
   faq: z.array(faqItem).max(50, "at most 50 FAQ entries").nullable().optional(),
+  seo: seoSchema.nullable().optional(),
 }
 
 // Instructors are named on an existing course (POST /admin/courses/:id), where their org is checked.
@@ -357,3 +379,33 @@ export type AdminInstructor = z.infer<typeof AdminInstructorSchema>
 
 export const AdminInstructorListQuerySchema = z.object({ org_id: text().optional() }).strict()
 export type AdminInstructorListQuery = z.infer<typeof AdminInstructorListQuerySchema>
+
+/** A locale (BCP-47 tag such as en or pt-BR); whether the org enabled it is checked by the route. */
+const localeTag = text().max(35).regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, "locale must be a language tag such as en or pt-BR")
+
+/** Translations of a course's texts in one locale; `value: null` removes one (back to the default). */
+export const AdminSetTranslationsSchema = z
+  .object({
+    locale: localeTag,
+    translations: z
+      .array(
+        z
+          .object({
+            entity_type: z.enum(["course", "module", "section", "lesson"], { error: "entity_type must be course, module, section or lesson" }),
+            entity_id: text().min(1, "entity_id must not be empty").max(100),
+            field: z.enum(["title", "subtitle", "description", "body"], { error: "field must be title, subtitle, description or body" }),
+            value: longText().max(200_000).nullable(),
+          })
+          .strict()
+      )
+      .min(1, "translations must not be empty")
+      .max(1000, "at most 1000 translations at once"),
+  })
+  .strict()
+export type AdminSetTranslations = z.infer<typeof AdminSetTranslationsSchema>
+
+export const AdminTranslationsQuerySchema = z.object({ locale: localeTag.optional() }).strict()
+export type AdminTranslationsQuery = z.infer<typeof AdminTranslationsQuerySchema>
+
+export const AdminMissingTranslationsQuerySchema = z.object({ locale: localeTag }).strict()
+export type AdminMissingTranslationsQuery = z.infer<typeof AdminMissingTranslationsQuerySchema>

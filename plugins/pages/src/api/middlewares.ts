@@ -26,6 +26,7 @@ const blocksBody = { sizeLimit: "512kb" }
 export default claimOrgScopedRoutes(defineMiddlewares({
   routes: [
     // Store: the key's org's published pages (never drafts).
+    { matcher: "/store/pages", methods: ["GET"], middlewares: [validateAndTransformQuery(EmptyQuerySchema, {})] },
     { matcher: "/store/pages/:slug", methods: ["GET"], middlewares: [validateAndTransformQuery(EmptyQuerySchema, {})] },
     { matcher: "/store/home-page", methods: ["GET"], middlewares: [validateAndTransformQuery(EmptyQuerySchema, {})] },
     // Admin: pages and their drafts.

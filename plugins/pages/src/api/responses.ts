@@ -54,6 +54,19 @@ export const StorePageResponseSchema = z.object({
   }),
 })
 
+export const StorePageListResponseSchema = z.object({
+  pages: z.array(
+    z.object({
+      slug: z.string(),
+      title: z.string(),
+      is_home: z.boolean(),
+      noindex: z.boolean(),
+      published_at: z.string().nullable(),
+      updated_at: z.string().nullable(),
+    })
+  ),
+})
+
 type Dated = Date | string | null | undefined
 const iso = (d: Dated) => (d ? new Date(d).toISOString() : null)
 
@@ -104,4 +117,14 @@ export const presentStorePage = (p: PageRow, v: VersionRow) => ({
   published_at: iso(p.published_at),
   version: v.number,
   blocks: (v.blocks ?? []) as Array<{ type: string; id: string }>,
+})
+
+/** A published page in the store's list (the sitemap's entry): no blocks. */
+export const presentStorePageEntry = (p: Pick<PageRow, "slug" | "title" | "is_home" | "seo" | "published_at" | "updated_at">) => ({
+  slug: p.slug,
+  title: p.title,
+  is_home: p.is_home,
+  noindex: (p.seo as { noindex?: unknown } | null)?.noindex === true,
+  published_at: iso(p.published_at),
+  updated_at: iso(p.updated_at),
 })

@@ -3,6 +3,7 @@ import Head from "next/head"
 import { PageNotFound } from "@/components/page-not-found"
 import { SalesPageView, type SalesPageData } from "@/components/sales-page"
 import { getSalesPage, loadBlockData } from "@/lib/pages"
+import { salesPageHead } from "@/lib/sales-page-head"
 import { queryValue, shellPageProps, type ShellProps } from "@/lib/pages-props"
 
 /**
@@ -18,7 +19,9 @@ export const getServerSideProps: GetServerSideProps = async (ctx) => {
   delete query.slug
   return shellPageProps<SalesPageData>(ctx, async () => {
     const page = await getSalesPage(slug)
-    return page ? { page, data: await loadBlockData(page.blocks), query } : null
+    if (!page) return null
+    const data = await loadBlockData(page.blocks)
+    return { page, data, head: await salesPageHead(page, `/p/${encodeURIComponent(page.slug)}`, data.priced), query }
   })
 }
 
@@ -34,5 +37,5 @@ export default function SalesPageRoute(props: ShellProps & { page: SalesPageData
       </>
     )
   }
-  return <SalesPageView {...props.page} path={`/p/${encodeURIComponent(props.page.page.slug)}`} org={org} />
+  return <SalesPageView {...props.page} path={`/p/${encodeURIComponent(props.page.page.slug)}`} />
 }

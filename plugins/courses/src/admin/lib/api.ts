@@ -21,6 +21,7 @@ export type Course = {
   instructor_ids?: string[] | null
   tier_details?: TierDetail[] | null
   faq?: FaqItem[] | null
+  seo?: { title?: string | null; description?: string | null; image_url?: string | null; canonical_url?: string | null; noindex?: boolean } | null
 }
 
 export type TierDetail = { tier: number; name?: string | null; includes?: string[] }

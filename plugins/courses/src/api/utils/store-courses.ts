@@ -3,6 +3,7 @@ import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/util
 import { COURSE_MODULE } from "../../modules/course"
 import type CourseModuleService from "../../modules/course/service"
 import { dripAvailableAt } from "../../rules/drip-availability"
+import { effectiveCourseSeo, type CourseSeoInput, type EffectiveSeo } from "../../rules/course-seo"
 import { decideLessonAccess, GateDecision } from "../../rules/lesson-gate"
 
 import { resolveStoreOrg } from "@volmify/orgs/tenancy"
@@ -10,11 +11,18 @@ import { resolveStoreOrg } from "@volmify/orgs/tenancy"
 /** What the store shows of a course (never its outline rows or lesson content). */
 export const STORE_COURSE_FIELDS = [
   "id", "handle", "title", "subtitle", "description", "level", "difficulty", "language",
-  "thumbnail", "estimated_minutes", "product_id", "published_at", "lead_magnet",
+  "thumbnail", "estimated_minutes", "product_id", "published_at", "lead_magnet", "seo", "updated_at",
 ]
 
 /** The course page adds what the merchant wrote about it (tiers' names and "includes", FAQ). */
 const STORE_COURSE_DETAIL_FIELDS = [...STORE_COURSE_FIELDS, "tier_details", "faq"]
+
+/** A course as the store shows it: its SEO resolved against its content (rules/course-seo.ts). */
+export function withEffectiveSeo<T extends { title: string; subtitle?: string | null; description?: string | null; thumbnail?: string | null; seo?: unknown }>(
+  course: T
+): Omit<T, "seo"> & { seo: EffectiveSeo } {
+  return { ...course, seo: effectiveCourseSeo({ ...course, seo: (course.seo ?? null) as CourseSeoInput | null }) }
+}
 
 export const courseService = (req: MedusaStoreRequest) => req.scope.resolve<CourseModuleService>(COURSE_MODULE)
 

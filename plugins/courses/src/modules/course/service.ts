@@ -20,6 +20,9 @@ import { Certificate } from "./models/certificate"
 import { CertificateSettings } from "./models/certificate-settings"
 import { DripNotice } from "./models/drip-notice"
 import { CourseInstructor } from "./models/course-instructor"
+import { CourseTranslation, TRANSLATABLE_FIELDS, type TranslatableType } from "./models/course-translation"
+
+type TranslatableField = (typeof TRANSLATABLE_FIELDS)[number]
 
 /** Options of the @volmify/courses plugin (medusa-config.ts `plugins[].options`). */
 export type CoursesPluginOptions = CoursesMediaOptions
@@ -52,6 +55,7 @@ export type OutlineSnapshot = {
 
 export default class CourseModuleService extends MedusaService({
   Course,
+  CourseTranslation,
   CourseModule,
   CourseSection,
   SectionLesson,
@@ -222,6 +226,45 @@ export default class CourseModuleService extends MedusaService({
       .where({ customer_id: customerId, course_id: courseId })
       .whereNull("deleted_at")
       .update({ last_activity_at: new Date() })
+  }
+
+  /**
+   * Sets (value) or removes (null) translations in one transaction: an existing row for
+   * the same entity, locale and field is updated, so the unique key never collides.
+   */
+  @InjectTransactionManager()
+  async setTranslations(
+    orgId: string,
+    locale: string,
+    rows: { entity_type: string; entity_id: string; field: string; value: string | null }[],
+    @MedusaContext() context: Context = {}
+  ): Promise<{ set: number; removed: number }> {
+    // The generated methods with the shared context: every write in this one transaction.
+    const existing = await this.listCourseTranslations(
+      { locale, entity_id: [...new Set(rows.map((r) => r.entity_id))] },
+      { select: ["id", "entity_type", "entity_id", "field"], take: null },
+      context
+    )
+    const idOf = new Map(existing.map((e) => [`${e.entity_type}:${e.entity_id}:${e.field}`, e.id]))
+    const toCreate: { org_id: string; entity_type: TranslatableType; entity_id: string; locale: string; field: TranslatableField; value: string }[] = []
+    const toUpdate: { id: string; value: string }[] = []
+    const toRemove: string[] = []
+    for (const r of rows) {
+      const id = idOf.get(`${r.entity_type}:${r.entity_id}:${r.field}`)
+      if (r.value === null || r.value.trim() === "") {
+        if (id) toRemove.push(id)
+      } else if (id) {
+        toUpdate.push({ id, value: r.value })
+      } else {
+        toCreate.push({ org_id: orgId, entity_type: r.entity_type as TranslatableType, entity_id: r.entity_id, locale, field: r.field as TranslatableField, value: r.value })
+      }
+    }
+    if (toCreate.length) await this.createCourseTranslations(toCreate, context)
+    if (toUpdate.length) await this.updateCourseTranslations(toUpdate, context)
+    if (toRemove.length) await this.softDeleteCourseTranslations(toRemove, {}, context)
+    const set = toCreate.length + toUpdate.length
+    const removed = toRemove.length
+    return { set, removed }
   }
 
   /** Active (not cancelled) enrollments per course id: one grouped SQL count. */

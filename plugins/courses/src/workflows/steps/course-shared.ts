@@ -1,3 +1,4 @@
+import type { CourseSeoInput } from "../../rules/course-seo"
 import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { transform } from "@medusajs/framework/workflows-sdk"
 
@@ -17,6 +18,8 @@ export type CourseFields = {
   instructor_ids?: string[] | null
   tier_details?: { tier: number; name?: string | null; includes?: string[] }[] | null
   faq?: { question: string; answer: string }[] | null
+  /** Replaced whole (null clears it); see rules/course-seo.ts for the defaults. */
+  seo?: CourseSeoInput | null
 }
 
 export const idEvent = (eventName: string, course: any) =>

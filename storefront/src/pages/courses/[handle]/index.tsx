@@ -11,7 +11,11 @@ import { continueLesson, lessonsInOrder } from "@/lib/course-view"
 import { formatMoney } from "@/lib/money"
 import { tierName, tierOwnName } from "@/lib/tiers"
 import { getCourse, getUpgradeQuotes, type Course, type UpgradeQuote } from "@/lib/courses"
-import { getCustomer, getProduct, getRegion, type Product } from "@/lib/data"
+import { getCustomer, getOrg, getProduct, getRegion, type Product } from "@/lib/data"
+import { getLocale } from "@/lib/locale"
+import { siteOrigin } from "@/lib/origin"
+import { courseHead, type HeadTags } from "@/lib/seo"
+import { HeadTagsView } from "@/components/head-tags"
 import { queryValue, shellPageProps, type ShellProps } from "@/lib/pages-props"
 
 /**
@@ -26,7 +30,7 @@ export const config = { runtime: "nodejs", unstable_runtimeJS: false }
 
 type Query = Record<string, string | undefined>
 type CoursePageData =
-  | { kind: "course"; course: Course; loggedIn: boolean; upgradeQuotes: UpgradeQuote[] | null; query: Query }
+  | { kind: "course"; course: Course; loggedIn: boolean; upgradeQuotes: UpgradeQuote[] | null; query: Query; head: HeadTags }
   | { kind: "product"; product: Product; regionName: string | null; query: Query }
 
 export const getServerSideProps: GetServerSideProps = async (ctx) => {
@@ -38,13 +42,15 @@ export const getServerSideProps: GetServerSideProps = async (ctx) => {
       const [product, region] = await Promise.all([getProduct(handle), getRegion()])
       return product ? { kind: "product", product, regionName: region?.name ?? null, query } : null
     }
-    const customer = await getCustomer()
+    const [customer, org, origin, { locale }] = await Promise.all([getCustomer(), getOrg(), siteOrigin(), getLocale()])
+    // Search and social tags and JSON-LD (lib/seo.ts), in the visitor's locale.
+    const head = courseHead(course, org, origin, { locale, tierLabel: (t) => tierName(course.tiers, t.tier) })
     // A student of a lower tier upgrades here too: each higher tier's price after their credit.
     const upgradeQuotes =
       course.access.tier > 0
         ? [...(await getUpgradeQuotes(course.tiers.filter((t) => t.tier > course.access.tier).flatMap((t) => t.variants.map((v) => v.id)))).values()]
         : null
-    return { kind: "course", course, loggedIn: !!customer, upgradeQuotes, query }
+    return { kind: "course", course, loggedIn: !!customer, upgradeQuotes, query, head }
   })
 }
 
@@ -61,7 +67,7 @@ export default function CoursePage(props: ShellProps & { page: CoursePageData | 
     )
   }
   if (props.page.kind === "product") return <ProductOnly {...props.page} org={org} />
-  const { course, loggedIn, upgradeQuotes, query } = props.page
+  const { course, loggedIn, upgradeQuotes, query, head } = props.page
   const next = continueLesson(course)
   const preview = lessonsInOrder(course).find((l) => l.is_preview)
   const price = lowestTierPrice(course.tiers)
@@ -71,11 +77,7 @@ export default function CoursePage(props: ShellProps & { page: CoursePageData | 
   const singleName = single ? tierOwnName(single.t, single.v.title) : null
   return (
     <article>
-      <Head>
-        <title>{`${course.title} · ${org}`}</title>
-        {course.subtitle ? <meta name="description" content={course.subtitle} /> : null}
-        {/* SEO head tags (lib/seo.ts: canonical, Open Graph, JSON-LD) go here. */}
-      </Head>
+      <HeadTagsView head={head} />
       <FormError message={query.form_error} />
       <div className="spread" style={{ alignItems: "flex-start" }}>
         <div style={{ flex: "1 1 420px", minWidth: 0 }}>

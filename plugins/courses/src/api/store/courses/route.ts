@@ -1,5 +1,5 @@
 import { MedusaResponse, MedusaStoreRequest } from "@medusajs/framework/http"
-import { courseService, STORE_COURSE_FIELDS } from "../../utils/store-courses"
+import { courseService, STORE_COURSE_FIELDS, withEffectiveSeo } from "../../utils/store-courses"
 import type { StoreListCourses } from "../../validators"
 
 import { resolveStoreOrg } from "@volmify/orgs/tenancy"
@@ -12,5 +12,5 @@ export async function GET(req: MedusaStoreRequest<unknown, StoreListCourses>, re
     { org_id: org.id, status: "published" },
     { skip: offset, take: limit, select: STORE_COURSE_FIELDS, order: { published_at: "DESC", id: "ASC" } }
   )
-  res.json({ courses, count, limit, offset })
+  res.json({ courses: courses.map(withEffectiveSeo), count, limit, offset })
 }

@@ -39,6 +39,11 @@ export const Course = model
     tier_details: model.json().nullable(),
     /** Questions and answers shown on the course page: `[{ question, answer }]`. */
     faq: model.json().nullable(),
+    /**
+     * Search and social metadata the merchant set: `{ title, description, image_url,
+     * canonical_url, noindex }`, each optional (defaults from the content: rules/course-seo.ts).
+     */
+    seo: model.json().nullable(),
     modules: model.hasMany(() => CourseModule, { mappedBy: "course" }),
   })
   .cascades({ delete: ["modules"] })

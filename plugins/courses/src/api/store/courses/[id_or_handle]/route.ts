@@ -1,7 +1,10 @@
 import { MedusaResponse, MedusaStoreRequest } from "@medusajs/framework/http"
+import { resolveStoreOrg } from "@volmify/orgs/tenancy"
 import { courseProgressPercent } from "../../../../rules/course-progress"
+import { translated, translateOutline } from "../../../../rules/translations"
+import { readTranslations, storeLocale } from "../../../utils/course-translations"
 import { gatedOutlineBody } from "../../../utils/outline-body-cache"
-import { callerAccess, courseService, courseTiers, findStoreCourse, withTierDetails } from "../../../utils/store-courses"
+import { callerAccess, courseService, courseTiers, findStoreCourse, withEffectiveSeo, withTierDetails } from "../../../utils/store-courses"
 
 /**
  * GET /store/courses/:id_or_handle: the course with tiers, the caller's access and the
@@ -11,6 +14,7 @@ import { callerAccess, courseService, courseTiers, findStoreCourse, withTierDeta
  * gated form from a cache keyed on the caller's position (utils/outline-body-cache.ts).
  */
 export async function GET(req: MedusaStoreRequest, res: MedusaResponse) {
+  const locale = storeLocale(req, await resolveStoreOrg(req))
   const course = await findStoreCourse(req, req.params.id_or_handle, { details: true })
   const service = courseService(req)
   const [access, tiers, prepared] = await Promise.all([
@@ -21,7 +25,7 @@ export async function GET(req: MedusaStoreRequest, res: MedusaResponse) {
   const completed = new Set<string>(access.enrollment?.completed_placement_ids ?? [])
   const { status: _status, org_id: _org, outline_stamp: _stamp, caller_enrollment: _enrollment, tier_details, ...publicCourse } = course
   const head = JSON.stringify({
-    ...publicCourse,
+    ...withEffectiveSeo(publicCourse),
     faq: publicCourse.faq ?? [],
     tiers: withTierDetails(tiers, tier_details),
     access: {
@@ -43,6 +47,23 @@ export async function GET(req: MedusaStoreRequest, res: MedusaResponse) {
     },
     head
   )
+  if (locale) {
+    // Another locale: the cached default body with translated texts (each missing one keeps the default).
+    const body = JSON.parse(out.body.toString("utf8"))
+    const placements = prepared.placements
+    const ids = [course.id, ...body.course.modules.flatMap((m: any) => [m.id, ...m.sections.map((s: any) => s.id)]), ...[...placements.values()].map((p) => p.lesson_id)]
+    const t = await readTranslations(req, locale, ids)
+    const translatedCourse = translated(body.course, "course", course.id, ["title", "subtitle", "description"], t)
+    res.setHeader("content-language", locale)
+    res.json({
+      course: {
+        ...translatedCourse,
+        locale,
+        modules: translateOutline(body.course.modules, t, (placementId) => placements.get(placementId)?.lesson_id),
+      },
+    })
+    return
+  }
   // Gzip from the cache when the client takes it (Medusa's compression middleware leaves a
   // response that already has a Content-Encoding alone).
   const gzip = req.acceptsEncodings("gzip") === "gzip"

@@ -15,6 +15,7 @@ import {
   useTierVariants,
 } from "../../../../lib/api"
 import { sdk } from "../../../../lib/sdk"
+import { SeoDraft, seoDraftOf, SeoFields, seoPayloadOf } from "../../../../components/seo-fields"
 
 type Draft = {
   subtitle: string
@@ -25,6 +26,7 @@ type Draft = {
   instructor_ids: string[]
   tiers: Record<number, { name: string; includes: string }>
   faq: FaqItem[]
+  seo: SeoDraft
 }
 
 const EMPTY_TIER = { name: "", includes: "" }
@@ -38,6 +40,7 @@ const draftOf = (c: Course): Draft => ({
   instructor_ids: c.instructor_ids ?? [],
   tiers: Object.fromEntries((c.tier_details ?? []).map((t) => [t.tier, { name: t.name ?? "", includes: (t.includes ?? []).join("\n") }])),
   faq: c.faq ?? [],
+  seo: seoDraftOf(c.seo),
 })
 
 /** The body POST /admin/courses/:id takes: empty strings become null, blank lines and FAQ rows are dropped. */
@@ -58,6 +61,7 @@ function payloadOf(d: Draft, tiers: number[]) {
         .filter(Boolean),
     })),
     faq: d.faq.filter((f) => f.question.trim() || f.answer.trim()),
+    seo: seoPayloadOf(d.seo),
   }
 }
 
@@ -347,6 +351,12 @@ const CourseDetailsPage = () => {
           </Button>
         </div>
       </Container>
+
+      <SeoFields
+        value={draft.seo}
+        onChange={(patch) => set({ seo: { ...draft.seo, ...patch } })}
+        defaults={{ title: c.title, subtitle: draft.subtitle, description: draft.description, thumbnail: draft.thumbnail }}
+      />
     </form>
   )
 }

@@ -1,4 +1,7 @@
 import { MedusaResponse, MedusaStoreRequest } from "@medusajs/framework/http"
+import { resolveStoreOrg } from "@volmify/orgs/tenancy"
+import { translated } from "../../../../../../rules/translations"
+import { readTranslations, storeLocale } from "../../../../../utils/course-translations"
 import { courseService, findStoreCourse, gateLesson, sendGateRefusal } from "../../../../../utils/store-courses"
 
 /**
@@ -6,6 +9,7 @@ import { courseService, findStoreCourse, gateLesson, sendGateRefusal } from "../
  * (signed, short-lived URLs) when the gate allows; 401/403 with the contract's codes.
  */
 export async function GET(req: MedusaStoreRequest, res: MedusaResponse) {
+  const locale = storeLocale(req, await resolveStoreOrg(req))
   const course = await findStoreCourse(req, req.params.id_or_handle, { placementId: req.params.placement_id })
   const { placement, lesson, access, decision, requiredTier, availableAt } = await gateLesson(req, course, req.params.placement_id)
   if (!decision.allowed) return sendGateRefusal(req, res, course, decision)
@@ -29,14 +33,19 @@ export async function GET(req: MedusaStoreRequest, res: MedusaResponse) {
     mime_type: a.mime_type ?? null,
     ...signer.sign(`${base}/attachments/${encodeURIComponent(a.file_id)}`),
   }))
+  // The lesson's title and body in the request's locale, each falling back to the default.
+  const text = locale
+    ? translated({ title: lesson.title as string, body: (lesson.body ?? null) as string | null }, "lesson", lesson.id, ["title", "body"], await readTranslations(req, locale, [lesson.id]))
+    : { title: lesson.title, body: lesson.body ?? null }
+  if (locale) res.setHeader("content-language", locale)
   res.json({
     lesson: {
       id: placement.id,
       lesson_id: lesson.id,
       course_id: course.id,
-      title: lesson.title,
+      title: text.title,
       type: lesson.type,
-      body: lesson.body ?? null,
+      body: text.body,
       duration_seconds: lesson.duration_seconds ?? null,
       required_tier: requiredTier,
       is_preview: placement.is_preview,

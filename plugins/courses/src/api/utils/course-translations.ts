@@ -1,0 +1,90 @@
+import type { MedusaRequest } from "@medusajs/framework/http"
+import { MedusaError } from "@medusajs/framework/utils"
+import { chooseLocale, orgLocales, type OrgLocales, type SourceText, translationMap, type Translations } from "../../rules/translations"
+import { TRANSLATABLE, type TranslatableType } from "../../modules/course/models/course-translation"
+import { adminOutline } from "./admin-courses"
+import { courseService } from "./store-courses"
+
+/** The enabled locales of an org (its `branding`, kept by @volmify/orgs). */
+export async function localesOfOrg(req: MedusaRequest, orgId: string): Promise<OrgLocales> {
+  const [org] = await req.scope.resolve<any>("org").listOrgs({ id: orgId }, { take: 1, select: ["id", "branding"] })
+  return orgLocales(org?.branding as Record<string, unknown> | null)
+}
+
+/** A locale the org enabled and that is not its default (the default's texts live on the entities). */
+export function translatableLocale(asked: string, locales: OrgLocales): string {
+  const choice = chooseLocale(asked, locales)
+  if (!choice.ok) throw new MedusaError(MedusaError.Types.INVALID_DATA, choice.message)
+  if (choice.is_default) {
+    throw new MedusaError(MedusaError.Types.INVALID_DATA, `locale "${choice.locale}" is the school's default: edit the course itself`)
+  }
+  return choice.locale
+}
+
+/** Every translatable text of a course with its default-locale source, in outline order. */
+export async function courseSourceTexts(req: MedusaRequest, course: Record<string, any>): Promise<SourceText[]> {
+  const outline = await adminOutline(req, course.id)
+  const out: SourceText[] = TRANSLATABLE.course.map((field) => ({ entity_type: "course", entity_id: course.id, field, source: course[field] }))
+  const lessonIds = new Set<string>()
+  for (const m of outline) {
+    out.push({ entity_type: "module", entity_id: m.id, field: "title", source: m.title })
+    for (const s of m.sections) {
+      out.push({ entity_type: "section", entity_id: s.id, field: "title", source: s.title })
+      for (const p of s.lessons) if (p.lesson_id) lessonIds.add(p.lesson_id)
+    }
+  }
+  if (lessonIds.size) {
+    const lessons = await courseService(req as any).listLessons({ id: [...lessonIds] }, { select: ["id", "title", "body"] })
+    const byId = new Map(lessons.map((l: any) => [l.id, l]))
+    for (const id of lessonIds) {
+      const l: any = byId.get(id)
+      if (l) for (const field of TRANSLATABLE.lesson) out.push({ entity_type: "lesson", entity_id: id, field, source: l[field] })
+    }
+  }
+  return out
+}
+
+/** Translations of these entities in a locale. */
+export async function readTranslations(req: MedusaRequest, locale: string, entityIds: string[]): Promise<Translations> {
+  if (!entityIds.length) return new Map()
+  const rows = await courseService(req as any).listCourseTranslations(
+    { locale, entity_id: entityIds },
+    { select: ["entity_type", "entity_id", "field", "value"], take: null }
+  )
+  return translationMap(rows as any)
+}
+
+/** 400 unless the field is translatable on its type; 404 unless the entity is part of the course. */
+export function assertTranslatable(
+  row: { entity_type: TranslatableType; entity_id: string; field: string },
+  members: Set<string>
+) {
+  if (!(TRANSLATABLE[row.entity_type] as readonly string[]).includes(row.field)) {
+    throw new MedusaError(
+      MedusaError.Types.INVALID_DATA,
+      `field "${row.field}" cannot be translated on a ${row.entity_type} (${TRANSLATABLE[row.entity_type].join(", ")})`
+    )
+  }
+  if (!members.has(`${row.entity_type}:${row.entity_id}`)) {
+    throw new MedusaError(MedusaError.Types.NOT_FOUND, `${row.entity_type} "${row.entity_id}" is not part of this course`)
+  }
+}
+
+/** The `x-volmify-locale` header: the storefront's way to pass the visitor's locale. */
+export const LOCALE_HEADER = "x-volmify-locale"
+
+/**
+ * The locale a store request reads (`?locale=` or Medusa's `x-medusa-locale`, else ours), validated against the
+ * org's enabled locales (400 naming it otherwise); null for the default (no translation).
+ */
+export function storeLocale(req: MedusaRequest, org: { branding?: unknown }): string | null {
+  // Medusa's own store middleware (applyLocale) moves `?locale=` (and `x-medusa-locale`) to
+  // `req.locale` before the route runs; our header is read as well.
+  const q = req.query?.locale
+  const fromMedusa = (req as MedusaRequest & { locale?: string }).locale
+  const asked =
+    typeof q === "string" ? q : fromMedusa || ((req.headers[LOCALE_HEADER] as string | undefined) ?? undefined)
+  const choice = chooseLocale(asked, orgLocales(org.branding as Record<string, unknown> | null))
+  if (!choice.ok) throw new MedusaError(MedusaError.Types.INVALID_DATA, choice.message)
+  return choice.is_default ? null : choice.locale
+}
