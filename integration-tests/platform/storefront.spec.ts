@@ -864,6 +864,199 @@ describe("storefront", () => {
     expect(new URL(fine.headers.get("location") ?? "", acme.url).pathname).toBe("/courses")
   })
 
+  // Issue 26 (SEO and locales) on the same booted app: sitemap and robots per org, JSON-LD,
+  // Open Graph and canonical on the course page and a sales page, /<locale>/ with fallback and
+  // hreflang, the generated social image. Kept to this block. It runs before the JS-budget case,
+  // which writes an artifact under the app folder (medusa develop restarts on it); it enables a
+  // second locale on Acme, which the later case does not mind (no locale cookie: the default).
+  describe("SEO and locales (issue 26)", () => {
+    type Org = { handle: string; owner: { email: string; password: string } }
+    let acmeOrg: Org
+    let yogaOrg: Org
+    let acmeAdmin: (method: "GET" | "POST", url: string, body?: Json) => Promise<Json>
+    let yogaAdmin: (method: "GET" | "POST", url: string, body?: Json) => Promise<Json>
+    let course: Json // Acme's course with several priced tiers (typescript-from-zero)
+    const text = async (url: string) => {
+      const res = await fetch(url)
+      return { status: res.status, type: res.headers.get("content-type") ?? "", body: await res.text() }
+    }
+    /** Every JSON-LD block of a page, parsed (a parse error fails the test). */
+    const jsonLd = (html: string): Json[] =>
+      [...html.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)].map((m) => JSON.parse(m[1]))
+    const meta = (html: string, attr: "name" | "property", key: string) =>
+      new RegExp(`<meta ${attr}="${key.replace(/[:]/g, "\\$&")}" content="([^"]*)"`).exec(html)?.[1] ?? null
+    const canonical = (html: string) => /<link rel="canonical" href="([^"]+)"/.exec(html)?.[1] ?? null
+    const decode = (s: string) => s.replace(/&amp;/g, "&").replace(/&#x27;|&#39;/g, "'").replace(/&quot;/g, '"')
+
+    async function adminAs(org: Org) {
+      const login = await fetch(`${medusaUrl}/auth/user/emailpass`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(org.owner) })
+      const auth = { authorization: `Bearer ${(await login.json()).token}`, "content-type": "application/json" }
+      return async (method: "GET" | "POST", url: string, body?: Json) => {
+        const res = await fetch(`${medusaUrl}${url}`, { method, headers: auth, body: body ? JSON.stringify(body) : undefined })
+        const json = (await res.json()) as Json
+        if (!res.ok) throw new Error(`${method} ${url} -> ${res.status} ${JSON.stringify(json)}`)
+        return json
+      }
+    }
+
+    beforeAll(async () => {
+      acmeOrg = summary.orgs.find((o: Json) => o.handle === "acme-academy")
+      yogaOrg = summary.orgs.find((o: Json) => o.handle === "yoga-with-mia")
+      acmeAdmin = await adminAs(acmeOrg)
+      yogaAdmin = await adminAs(yogaOrg)
+      course = (await storeApi(acme.key, "/store/courses/typescript-from-zero")).course
+      // Acme: a published sales page selling the course, and a draft that must stay out of the sitemap.
+      const blocks = [
+        { type: "hero", heading: "Learn TypeScript this spring", text: "Twelve weeks from zero to shipping typed code.", cta: { label: "See the tiers", href: "#tiers" } },
+        { type: "pricing_table", course_id: course.id },
+      ]
+      const { page } = await acmeAdmin("POST", "/admin/pages", { title: "Spring launch", slug: "seo-spring-launch", blocks })
+      await acmeAdmin("POST", `/admin/pages/${page.id}/publish`, {})
+      await acmeAdmin("POST", "/admin/pages", { title: "Not yet", slug: "seo-draft-only", blocks })
+      // Yoga: its own published page, never in Acme's sitemap.
+      const yogaPage = await yogaAdmin("POST", "/admin/pages", { title: "Yoga retreat", slug: "seo-yoga-retreat", blocks: [{ type: "hero", heading: "Retreat" }] })
+      await yogaAdmin("POST", `/admin/pages/${yogaPage.page.id}/publish`, {})
+    })
+
+    it("sitemap.xml lists exactly the org's published courses and pages, nothing of another org; robots.txt points at it", async () => {
+      const [mine, theirs] = await Promise.all([storeApi(acme.key, "/store/courses?limit=100"), storeApi(yoga.key, "/store/courses?limit=100")])
+      expect(theirs.courses.length).toBeGreaterThan(0)
+      const sitemap = await text(`${acme.url}/sitemap.xml`)
+      expect([sitemap.status, sitemap.type]).toEqual([200, "application/xml; charset=utf-8"])
+      const locs = [...sitemap.body.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => decode(m[1])).sort()
+      const expected = [
+        `${acme.url}/`,
+        `${acme.url}/courses`,
+        `${acme.url}/p/seo-spring-launch`,
+        ...mine.courses.filter((c: Json) => !c.seo?.noindex).map((c: Json) => `${acme.url}/courses/${encodeURIComponent(c.handle)}`),
+      ].sort()
+      expect(locs).toEqual(expected)
+      expect(sitemap.body).not.toContain("seo-draft-only")
+      expect(sitemap.body).not.toContain("seo-yoga-retreat")
+      for (const c of theirs.courses) expect(locs).not.toContain(`${acme.url}/courses/${encodeURIComponent(c.handle)}`)
+
+      // Yoga's storefront answers its own: its courses and its page, none of Acme's.
+      const other = await text(`${yoga.url}/sitemap.xml`)
+      const otherLocs = [...other.body.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => decode(m[1]))
+      expect(otherLocs).toContain(`${yoga.url}/p/seo-yoga-retreat`)
+      expect(otherLocs.filter((l) => l.includes("/courses/")).sort()).toEqual(theirs.courses.map((c: Json) => `${yoga.url}/courses/${encodeURIComponent(c.handle)}`).sort())
+      expect(other.body).not.toContain("seo-spring-launch")
+
+      const robots = await text(`${acme.url}/robots.txt`)
+      expect(robots.status).toBe(200)
+      expect(robots.body).toContain(`Sitemap: ${acme.url}/sitemap.xml`)
+      expect(robots.body).toContain("Disallow: /checkout")
+    })
+
+    it("the course page carries Course, Product (an offer per tier), BreadcrumbList and Organization JSON-LD, OG/Twitter tags and a canonical URL, and still no script", async () => {
+      const page = await text(`${acme.url}/courses/${course.handle}`)
+      expect(page.status).toBe(200)
+      const url = `${acme.url}/courses/${course.handle}`
+      expect(canonical(page.body)).toBe(url)
+      const ld = jsonLd(page.body)
+      const byType = (t: string) => ld.filter((d) => d["@type"] === t)
+      expect(ld.map((d) => d["@type"]).sort()).toEqual(["BreadcrumbList", "Course", "Organization", "Product"])
+      const [c] = byType("Course")
+      // Google's required Course fields.
+      expect(c.name).toBe(course.title)
+      expect(typeof c.description).toBe("string")
+      expect(c.description.length).toBeGreaterThan(0)
+      expect(c.provider).toMatchObject({ "@type": "Organization", name: expect.any(String) })
+      const priced = course.tiers.filter((t: Json) => t.variants.length)
+      expect(priced.length).toBeGreaterThan(1)
+      const [product] = byType("Product")
+      expect(product.offers).toHaveLength(priced.length)
+      for (const offer of product.offers) {
+        expect(offer).toMatchObject({ "@type": "Offer", priceCurrency: expect.stringMatching(/^[A-Z]{3}$/), url })
+        expect(Number(offer.price)).toBeGreaterThan(0)
+      }
+      expect(byType("BreadcrumbList")[0].itemListElement.map((i: Json) => i.item)).toEqual([`${acme.url}/`, `${acme.url}/courses`, url])
+      expect(byType("Organization")[0]).toMatchObject({ url: `${acme.url}/` })
+      expect(decode(meta(page.body, "property", "og:title") ?? "")).toBe(course.seo?.title ?? course.title)
+      expect(meta(page.body, "property", "og:url")).toBe(url)
+      // No image of its own: the generated one.
+      expect(meta(page.body, "property", "og:image")).toEqual(course.thumbnail ? expect.any(String) : `${acme.url}/og/courses/${course.handle}`)
+      expect(meta(page.body, "name", "twitter:card")).toBe("summary_large_image")
+      expect(meta(page.body, "name", "robots")).toBe("index, follow")
+      // JSON-LD is data: still no script to run on this page.
+      expect(page.body).not.toMatch(/<script\b[^>]*\bsrc=/)
+      expect(page.body).not.toContain("__NEXT_DATA__")
+      const js = await measurePageJs(url)
+      expect([js.gzip_kb, js.framework_runtime]).toEqual([0, false])
+    })
+
+    it("a sales page carries Organization, BreadcrumbList and the course it sells (Course, Product with offers) as JSON-LD, OG tags and its canonical URL", async () => {
+      const page = await text(`${acme.url}/p/seo-spring-launch`)
+      expect(page.status).toBe(200)
+      const url = `${acme.url}/p/seo-spring-launch`
+      expect(canonical(page.body)).toBe(url)
+      expect(decode(meta(page.body, "property", "og:title") ?? "")).toBe("Spring launch")
+      expect(meta(page.body, "property", "og:description")).toBe("Twelve weeks from zero to shipping typed code.")
+      expect(meta(page.body, "property", "og:url")).toBe(url)
+      expect(meta(page.body, "name", "twitter:card")).toMatch(/^summary/)
+      const ld = jsonLd(page.body)
+      expect(ld.map((d) => d["@type"]).sort()).toEqual(["BreadcrumbList", "Course", "Organization", "Product"])
+      const c = ld.find((d) => d["@type"] === "Course")!
+      expect(c).toMatchObject({ name: course.title, description: expect.any(String), provider: { name: expect.any(String) } })
+      expect(ld.find((d) => d["@type"] === "Product")!.offers.length).toBeGreaterThan(1)
+      expect(ld.find((d) => d["@type"] === "BreadcrumbList")!.itemListElement.map((i: Json) => i.item)).toEqual([`${acme.url}/`, url])
+      // A draft is not served.
+      expect((await text(`${acme.url}/p/seo-draft-only`)).status).toBe(404)
+    })
+
+    it("a course translated to fr is served at /fr/courses/<handle> with fallback for missing texts; hreflang links both", async () => {
+      const acmeId = (await storeApi(acme.key, "/store/org")).org.id
+      const { org } = await acmeAdmin("GET", `/admin/orgs/${acmeId}`)
+      await acmeAdmin("POST", `/admin/orgs/${acmeId}`, { branding: { ...org.branding, default_locale: "en", locales: ["en", "fr"] } })
+      const moduleTitle = course.modules[0].title as string
+      const set = await acmeAdmin("POST", `/admin/courses/${course.id}/translations`, {
+        locale: "fr",
+        translations: [{ entity_type: "course", entity_id: course.id, field: "title", value: "TypeScript depuis zéro" }],
+      })
+      expect(set).toEqual({ locale: "fr", set: 1, removed: 0 })
+
+      const fr = await text(`${acme.url}/fr/courses/${course.handle}`)
+      expect(fr.status).toBe(200)
+      expect(fr.body).toMatch(/<html lang="fr"/)
+      expect(fr.body).toContain("<h1")
+      expect(fr.body).toContain("TypeScript depuis zéro")
+      // Not translated: the default text.
+      expect(decode(fr.body)).toContain(moduleTitle)
+      expect(canonical(fr.body)).toBe(`${acme.url}/fr/courses/${course.handle}`)
+      expect(jsonLd(fr.body).find((d) => d["@type"] === "Course")).toMatchObject({ name: "TypeScript depuis zéro", inLanguage: "fr" })
+
+      // A fresh visitor (no locale cookie) on the unprefixed URL reads the default.
+      const en = await text(`${acme.url}/courses/${course.handle}`)
+      expect(en.body).toMatch(/<html lang="en"/)
+      expect(decode(en.body)).toContain(course.title)
+      expect(en.body).not.toContain("TypeScript depuis zéro")
+
+      for (const html of [fr.body, en.body]) {
+        const alternates = [...html.matchAll(/<link rel="alternate" href="([^"]+)" hrefLang="([^"]+)"|<link rel="alternate" hrefLang="([^"]+)" href="([^"]+)"/gi)].map((m) =>
+          m[1] ? [m[2], m[1]] : [m[3], m[4]]
+        )
+        expect(alternates).toEqual(
+          expect.arrayContaining([
+            ["en", `${acme.url}/courses/${course.handle}`],
+            ["fr", `${acme.url}/fr/courses/${course.handle}`],
+            ["x-default", `${acme.url}/courses/${course.handle}`],
+          ])
+        )
+      }
+      // The sitemap names both as well.
+      expect((await text(`${acme.url}/sitemap.xml`)).body).toContain(`hreflang="fr" href="${acme.url}/fr/courses/${course.handle}"`)
+    })
+
+    it("the generated social image is a 1200x630 PNG; an unknown course is a 404", async () => {
+      const res = await fetch(`${acme.url}/og/courses/${course.handle}`)
+      expect([res.status, res.headers.get("content-type")]).toEqual([200, "image/png"])
+      const png = Buffer.from(await res.arrayBuffer())
+      expect(png.subarray(1, 4).toString()).toBe("PNG")
+      expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1200, 630])
+      expect((await fetch(`${acme.url}/og/courses/no-such-course`)).status).toBe(404)
+    })
+  })
+
   it("the course and lesson pages stay inside the JS budget: no framework runtime, 0 KB on the course page, a lesson's own small script at most (issue 30)", async () => {
     const { courses } = await storeApi(acme.key, "/store/courses")
     const withPreview: Json[] = []
@@ -975,4 +1168,5 @@ describe("storefront", () => {
     await adminPost(`/admin/pages/${draft.id}`, { is_home: false })
     expect(await (await fetch(`${acme.url}/`)).text()).toContain("Learn with")
   })
+
 })
