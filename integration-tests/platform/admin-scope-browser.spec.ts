@@ -1,4 +1,5 @@
-import { Json, launchChromium, loginToDashboard, recordAdminCalls, screenshots, SeededApp, startSeededApp } from "../helpers/browser-app"
+import fs from "node:fs"
+import { buyThroughStore, Json, launchChromium, loginToDashboard, recordAdminCalls, registerCustomer, screenshots, SeededApp, startSeededApp } from "../helpers/browser-app"
 
 // Issue 6 acceptance 2, in the built dashboard (production build) logged in as the owner of
 // one org (not a platform operator): every page of catalog, commerce and course work loads,
@@ -238,4 +239,134 @@ describe("org-scoped admin in the dashboard", () => {
     expect(bIds.filter((id) => texts.some((t) => t.includes(id)))).toEqual([])
     expect(texts.some((t) => t.includes(A.product.id))).toBe(true)
   })
+  // Issue 27 (in the same booted app): the org dashboard draws its charts for a demo org with
+  // a paid order, follows the period and grouping pickers, exports the table it shows as CSV;
+  // the course page shows its lessons; the platform overview lists both demo orgs.
+  it("analytics: the org dashboard charts, changes period, exports CSV; the platform overview shows both orgs", async () => {
+    app ??= await startSeededApp("scope_browser")
+    const { api, summary } = app
+    const platform = (await api("POST", "/auth/user/emailpass", null, summary.admin)).token
+    const { orgs } = await api("GET", "/admin/orgs", platform)
+    const org = orgs[0]
+    const seeded = summary.orgs.find((o: Json) => o.handle === org.handle)
+    const owner = (await api("POST", "/auth/user/emailpass", null, seeded.owner)).token
+    const region = (await api("GET", "/admin/regions?fields=id,currency_code", platform)).regions.find((r: Json) => r.currency_code === "usd")
+    const { courses } = await api("GET", `/admin/courses?org_id=${org.id}`, platform)
+    const course = courses[0]
+    const { product } = await api("GET", `/admin/products/${course.product_id}?fields=id,variants.id`, platform)
+    // A paid order of the course (its access plan captures at once and posts the split), so the ledger has revenue in the period.
+    const buyer = await registerCustomer(app, seeded.publishable_key, `analytics-${Date.now()}@test.volmify.local`)
+    await buyThroughStore(app, seeded.publishable_key, buyer, region.id, product.variants[0].id)
+
+    const day = (d: Date) => d.toISOString().slice(0, 10)
+    const today = new Date(`${day(new Date())}T00:00:00Z`)
+    const last = (n: number) => ({ from: day(new Date(today.getTime() - (n - 1) * 86_400_000)), to: day(today) })
+    const overview = async (n: number, interval = "day") => {
+      const { from, to } = last(n)
+      return api("GET", `/admin/analytics/overview?from=${from}&to=${to}&interval=${interval}`, owner)
+    }
+    let figures: Json = {}
+    for (let i = 0; i < 100; i++) {
+      figures = await overview(30)
+      if (figures.revenue.current.some((r: Json) => r.currency_code === "usd")) break
+      await new Promise((r) => setTimeout(r, 200))
+    }
+    const usd = figures.revenue.current.find((r: Json) => r.currency_code === "usd")
+    expect(usd).toBeDefined()
+    const sold = figures.revenue.by_course.find((r: Json) => r.course_id === course.id && r.currency_code === "usd")
+    expect(sold).toBeDefined()
+    const digits = (s: string) => s.replace(/[^0-9]/g, "").replace(/^0+/, "")
+
+    const browser = await launchChromium()
+    const shots = screenshots()
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true })
+    const rec = recordAdminCalls(page)
+    try {
+      await loginToDashboard(page, app.base, seeded.owner)
+      // The sidebar has the entry; the dashboard opens on it.
+      await page.locator('a[href="/app/analytics"]').first().waitFor({ state: "attached", timeout: 60_000 })
+      await page.goto(`${app.base}/app/analytics`)
+      const revenue = page.getByTestId("revenue")
+      await revenue.getByTestId("revenue-usd").waitFor({ timeout: 60_000 })
+      // The seed's own orders may still be posting: the page and a fresh API read agree once the ledger settles.
+      const stat = page.getByRole("group", { name: "Gross (USD)" }).getByTestId("stat-value")
+      let shown = "", fresh = ""
+      for (let i = 0; i < 30 && (!shown || digits(shown) !== digits(fresh)); i++) {
+        if (i) await page.reload()
+        await stat.waitFor({ timeout: 60_000 })
+        fresh = (await overview(30)).revenue.current.find((r: Json) => r.currency_code === "usd").gross
+        shown = await stat.innerText()
+      }
+      expect(digits(shown)).toBe(digits(fresh))
+      expect(BigInt(digits(fresh))).toBeGreaterThanOrEqual(BigInt(digits(usd.gross)))
+      // Charts drawn: the revenue line over the period and the per-course bars.
+      await revenue.locator(".recharts-line-curve").first().waitFor({ timeout: 30_000 })
+      expect(await revenue.locator(".recharts-line").count()).toBe(3)
+      await page.getByTestId("sales-per-course").locator(".recharts-bar-rectangle").first().waitFor({ timeout: 30_000 })
+      expect(await page.getByTestId("sales-per-course").getByRole("cell", { name: course.title }).count()).toBeGreaterThan(0)
+      shots.push("admin-analytics-dashboard.png", await page.screenshot({ fullPage: true }))
+
+      // Period: the last 7 days, grouped by week: the dashboard asks for exactly that.
+      const seven = last(7)
+      await page.getByLabel("Period").selectOption("7")
+      await page.waitForResponse((r: any) => r.url().includes("/admin/analytics/overview") && r.url().includes(`from=${seven.from}`), { timeout: 30_000 })
+      await page.getByLabel("Group by").selectOption("week")
+      await page.waitForResponse((r: any) => r.url().includes("/admin/analytics/overview") && r.url().includes("interval=week") && r.url().includes(`from=${seven.from}`), { timeout: 30_000 })
+      await revenue.locator(".recharts-line-curve").first().waitFor({ timeout: 30_000 })
+      const week = await overview(7, "week")
+      const weekGross = week.revenue.current.find((r: Json) => r.currency_code === "usd").gross
+      expect(digits(await page.getByRole("group", { name: "Gross (USD)" }).getByTestId("stat-value").innerText())).toBe(digits(weekGross))
+
+      // CSV export of the sales-per-course table: the rows shown, exact decimal strings.
+      const [download] = await Promise.all([
+        page.waitForEvent("download", { timeout: 30_000 }),
+        page.getByTestId("table-sales-per-course").getByRole("button", { name: "Export CSV" }).click(),
+      ])
+      expect(download.suggestedFilename()).toBe("sales-per-course.csv")
+      const csv = fs.readFileSync(await download.path(), "utf8")
+      const lines = csv.split("\r\n")
+      expect(lines[0]).toBe("Course,Currency,Gross,Refunds,Net,Creator shares,Org net")
+      const quote = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v)
+      const expected = week.revenue.by_course.map((r: Json) =>
+        [quote(r.title ?? r.product_id), r.currency_code.toUpperCase(), r.gross, r.refunds, r.net, r.staff_shares, r.org_net].join(",")
+      )
+      expect(lines.slice(1, -1)).toEqual(expected)
+      expect(expected.length).toBeGreaterThan(0)
+      expect(lines[lines.length - 1]).toBe("")
+
+      // The course's page, from the course builder: lessons in outline order with drop-off.
+      await page.goto(`${app.base}/app/courses/${course.id}`)
+      await page.locator(`a[href="/app/analytics/courses/${course.id}"]`).first().click({ timeout: 60_000 })
+      await page.waitForURL(new RegExp(`/app/analytics/courses/${course.id}$`), { timeout: 30_000 })
+      const { lessons } = await api("GET", `/admin/analytics/courses/${course.id}?from=${last(30).from}&to=${last(30).to}`, owner)
+      expect(lessons.length).toBeGreaterThan(0)
+      await page.getByTestId("table-lessons").getByRole("cell", { name: lessons[0].title, exact: true }).first().waitFor({ timeout: 30_000 })
+      expect(await page.getByTestId("table-lessons").getByRole("row").count()).toBe(lessons.length + 1)
+      shots.push("admin-analytics-course.png", await page.screenshot({ fullPage: true }))
+
+      // Org staff are sent back from the platform overview with a note, and never call it.
+      await page.goto(`${app.base}/app/analytics/platform`)
+      await page.getByText("This page is for platform operators.").waitFor({ timeout: 30_000 })
+      expect(rec.calls.filter((c) => c.url.startsWith("/admin/analytics/platform"))).toEqual([])
+
+      // The operator's overview lists both demo orgs with their usage.
+      const ops = await browser.newPage({ viewport: { width: 1280, height: 900 } })
+      await loginToDashboard(ops, app.base, summary.admin)
+      await ops.goto(`${app.base}/app/analytics/platform`)
+      const table = ops.getByTestId("table-platform-orgs")
+      await table.waitFor({ timeout: 60_000 })
+      for (const o of summary.orgs) await table.getByRole("cell", { name: o.name, exact: true }).first().waitFor({ timeout: 30_000 })
+      await ops.getByTestId("platform-orgs").locator(".recharts-bar-rectangle").first().waitFor({ timeout: 30_000 })
+      shots.push("admin-analytics-platform.png", await ops.screenshot({ fullPage: true }))
+    } catch (error) {
+      const shot = await page.screenshot({ fullPage: true }).catch(() => null)
+      if (shot) shots.push("admin-analytics-failure.png", shot)
+      throw new Error(`${(error as Error).message}\n--- medusa log tail ---\n${app.log().slice(-3000)}`)
+    } finally {
+      await browser.close()
+      shots.write({ "admin-analytics-calls.json": rec.calls })
+    }
+    expect(rec.calls.filter((c) => c.status >= 400)).toEqual([])
+    // Run alone (-t analytics) it boots the app itself: a longer budget than the file's.
+  }, 1_200_000)
 })
