@@ -254,10 +254,6 @@ describe("org-scoped admin in the dashboard", () => {
     const { courses } = await api("GET", `/admin/courses?org_id=${org.id}`, platform)
     const course = courses[0]
     const { product } = await api("GET", `/admin/products/${course.product_id}?fields=id,variants.id`, platform)
-    // A paid order of the course (its access plan captures at once and posts the split), so the ledger has revenue in the period.
-    const buyer = await registerCustomer(app, seeded.publishable_key, `analytics-${Date.now()}@test.volmify.local`)
-    await buyThroughStore(app, seeded.publishable_key, buyer, region.id, product.variants[0].id)
-
     const day = (d: Date) => d.toISOString().slice(0, 10)
     const today = new Date(`${day(new Date())}T00:00:00Z`)
     const last = (n: number) => ({ from: day(new Date(today.getTime() - (n - 1) * 86_400_000)), to: day(today) })
@@ -265,14 +261,30 @@ describe("org-scoped admin in the dashboard", () => {
       const { from, to } = last(n)
       return api("GET", `/admin/analytics/overview?from=${from}&to=${to}&interval=${interval}`, owner)
     }
-    let figures: Json = {}
-    for (let i = 0; i < 100; i++) {
-      figures = await overview(30)
-      if (figures.revenue.current.some((r: Json) => r.currency_code === "usd")) break
-      await new Promise((r) => setTimeout(r, 200))
+    /** USD gross of the last 30 days in cents ("447.00" -> 44700n; 0n before any USD posting). */
+    const cents = (s: string) => {
+      const [whole, frac = ""] = s.split(".")
+      return BigInt(whole) * 100n + BigInt((frac + "00").slice(0, 2))
     }
+    const usdGross = async () => {
+      const row = (await overview(30)).revenue.current.find((r: Json) => r.currency_code === "usd")
+      return row ? cents(row.gross) : 0n
+    }
+    const before = await usdGross()
+    // A paid order of the course (its access plan captures on order.placed and posts the split
+    // after the request has answered): the ledger has settled once the USD gross has grown by
+    // exactly this order's total. Polled through the API, each read 250 ms apart, 60 s at most.
+    const buyer = await registerCustomer(app, seeded.publishable_key, `analytics-${Date.now()}@test.volmify.local`)
+    const order = await buyThroughStore(app, seeded.publishable_key, buyer, region.id, product.variants[0].id)
+    const settled = before + cents(Number(order.total).toFixed(2))
+    let gross = before
+    for (let i = 0; i < 240 && gross !== settled; i++) {
+      if (i) await new Promise((r) => setTimeout(r, 250))
+      gross = await usdGross()
+    }
+    expect({ gross, settled }).toEqual({ gross: settled, settled })
+    const figures = await overview(30)
     const usd = figures.revenue.current.find((r: Json) => r.currency_code === "usd")
-    expect(usd).toBeDefined()
     const sold = figures.revenue.by_course.find((r: Json) => r.course_id === course.id && r.currency_code === "usd")
     expect(sold).toBeDefined()
     const digits = (s: string) => s.replace(/[^0-9]/g, "").replace(/^0+/, "")
@@ -288,17 +300,10 @@ describe("org-scoped admin in the dashboard", () => {
       await page.goto(`${app.base}/app/analytics`)
       const revenue = page.getByTestId("revenue")
       await revenue.getByTestId("revenue-usd").waitFor({ timeout: 60_000 })
-      // The seed's own orders may still be posting: the page and a fresh API read agree once the ledger settles.
+      // The ledger has settled (above): the page shows the gross the API answers.
       const stat = page.getByRole("group", { name: "Gross (USD)" }).getByTestId("stat-value")
-      let shown = "", fresh = ""
-      for (let i = 0; i < 30 && (!shown || digits(shown) !== digits(fresh)); i++) {
-        if (i) await page.reload()
-        await stat.waitFor({ timeout: 60_000 })
-        fresh = (await overview(30)).revenue.current.find((r: Json) => r.currency_code === "usd").gross
-        shown = await stat.innerText()
-      }
-      expect(digits(shown)).toBe(digits(fresh))
-      expect(BigInt(digits(fresh))).toBeGreaterThanOrEqual(BigInt(digits(usd.gross)))
+      await stat.waitFor({ timeout: 60_000 })
+      expect(digits(await stat.innerText())).toBe(digits(usd.gross))
       // Charts drawn: the revenue line over the period and the per-course bars.
       await revenue.locator(".recharts-line-curve").first().waitFor({ timeout: 30_000 })
       expect(await revenue.locator(".recharts-line").count()).toBe(3)
