@@ -1,6 +1,6 @@
-import { fromMinor, toMinor } from "@volmify/ledger/money"
+import { addLedgerSum, fromMinor, type LedgerSumRow, type LedgerTotals, toMinor, zeroLedgerTotals } from "@volmify/ledger/money"
 import type { AnalyticsScope } from "./scope"
-import { addLedgerSum, anyOf, type Knex, type LedgerSumRow, type Period, rate, type Revenue, revenueJson, Where, zeroRevenue } from "./sql"
+import { anyOf, type Knex, type Period, rate, revenueJson, Where } from "./sql"
 
 /*
  * The overview's figures, every one an aggregate in SQL (GROUP BY, date_trunc, FILTER):
@@ -32,13 +32,13 @@ function ledgerWhere(scope: AnalyticsScope, from: Date, to: Date, currency?: str
 
 const LEDGER_FROM = `ledger_entry e JOIN ledger_transaction t ON t.id = e.transaction_id JOIN ledger_account a ON a.id = e.account_id`
 
-type Keyed = Map<string, { key: Record<string, string>; currency: string; totals: Revenue }>
+type Keyed = Map<string, { key: Record<string, string>; currency: string; totals: LedgerTotals }>
 function fold(rows: (LedgerSumRow & { currency_code: string } & Record<string, any>)[], keyOf: (r: any) => Record<string, string>): Keyed {
   const out: Keyed = new Map()
   for (const r of rows) {
     const key = keyOf(r)
     const id = JSON.stringify([key, r.currency_code])
-    const acc = out.get(id) ?? { key, currency: r.currency_code, totals: zeroRevenue() }
+    const acc = out.get(id) ?? { key, currency: r.currency_code, totals: zeroLedgerTotals() }
     addLedgerSum(acc.totals, r, r.currency_code)
     out.set(id, acc)
   }

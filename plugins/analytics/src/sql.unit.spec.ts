@@ -1,4 +1,5 @@
-import { addLedgerSum, assertBuckets, periods, revenueJson, zeroRevenue } from "./sql"
+import { addLedgerSum, zeroLedgerTotals } from "@volmify/ledger/money"
+import { assertBuckets, periods, revenueJson } from "./sql"
 
 describe("periods", () => {
   const now = new Date("2026-12-03T10:00:00Z")
@@ -24,9 +25,9 @@ describe("periods", () => {
   })
 })
 
-describe("addLedgerSum", () => {
+describe("revenueJson of addLedgerSum", () => {
   it("folds a JPY posting and its partial refund exactly (minor units), payouts counted nowhere", () => {
-    const t = zeroRevenue()
+    const t = zeroLedgerTotals()
     const rows = [
       { code: "cash", owner_type: null, kind: "posting", debits: "14800", credits: "0" },
       { code: "platform_fees", owner_type: null, kind: "posting", debits: "0", credits: "740" },
@@ -61,7 +62,7 @@ describe("addLedgerSum", () => {
   })
 
   it("keeps cents exact where floats would not (0.1 + 0.2)", () => {
-    const t = zeroRevenue()
+    const t = zeroLedgerTotals()
     addLedgerSum(t, { code: "cash", owner_type: null, kind: "posting", debits: "0.1", credits: "0" }, "usd")
     addLedgerSum(t, { code: "cash", owner_type: null, kind: "posting", debits: "0.2", credits: "0" }, "usd")
     expect(revenueJson(t, "usd").gross).toBe("0.30")
