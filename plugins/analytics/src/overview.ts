@@ -1,4 +1,6 @@
 import { addLedgerSum, fromMinor, type LedgerSumRow, type LedgerTotals, toMinor, zeroLedgerTotals } from "@volmify/ledger/money"
+import { courseConversion } from "./conversion"
+import { couponUse } from "./coupons"
 import type { AnalyticsScope } from "./scope"
 import { anyOf, type Knex, type Period, rate, revenueJson, Where } from "./sql"
 
@@ -154,12 +156,18 @@ export async function salesFigures(knex: Knex, input: OverviewInput) {
       new_students: students.rows[0]?.[p] ?? 0,
     }
   }
+  const conversion = await courseConversion(knex, scope, current, currency_code)
   return {
     current: period("current"),
     previous: period("previous"),
     top_courses: topCourses.rows,
     // Affiliates are for roles that see the org (affiliates.read); an employee's own view has none.
     top_affiliates: scope.employee_id ? null : await topAffiliates(knex, input),
+    // Course page views (the storefront's beacon) in the period, and orders / views per course viewed.
+    page_views: conversion.page_views,
+    course_conversion: conversion.courses,
+    // Coupons are the org's commerce (promotions): an employee's own view has none.
+    coupons: scope.employee_id ? null : await couponUse(knex, input),
   }
 }
 
