@@ -293,7 +293,9 @@ async function measure(base, seeded, args) {
     const figures = { orders: answer.sales.current.orders + answer.sales.previous.orders, currencies: answer.revenue.current.length, buckets: answer.revenue.buckets.length }
     const ours = await load(`${base}${url}`, headers, opts)
     const baseline = await load(`${base}/admin/orders?limit=20`, headers, opts)
-    return { target: "p95 dashboard / GET /admin/orders?limit=20 <= 2", ours, baseline, figures, p95_ratio: ratio(ours.p95_ms, baseline.p95_ms) }
+    // The second half: the same figures at 10x the org's orders (in one rolled-back transaction).
+    const volume = await measureP9Volume(seeded)
+    return { target: "p95 dashboard / GET /admin/orders?limit=20 <= 2", ours, baseline, figures, p95_ratio: ratio(ours.p95_ms, baseline.p95_ms), volume }
   }
 
   // P7: checkout overhead. The storefront's checkout, request by request (cart, line,
@@ -437,6 +439,25 @@ async function measureP4(seeded, args) {
 }
 
 /**
+ * P9's second half: bench/analytics-volume.ts inside the app (`medusa exec`): the overview's
+ * figures for the big course's org timed at 1x and at 10x its orders, in one transaction
+ * that is rolled back (the data set is left as it was, so --reuse-db is safe).
+ */
+async function measureP9Volume(seeded) {
+  log("P9: the overview's figures at 1x and 10x the org's orders (rolled back)")
+  const outFile = path.join(os.tmpdir(), `volmify-bench-p9-${process.pid}.json`)
+  try {
+    await b.run(path.join(ROOT, "node_modules", ".bin", "medusa"), ["exec", "./bench/analytics-volume.ts"], {
+      quiet: true,
+      env: { ...withoutRedis(process.env), DATABASE_URL: seeded.dbUrl, BENCH_SUMMARY: seeded.summaryFile, BENCH_P9_OUT: outFile, MEDUSA_DISABLE_TELEMETRY: "true", LOG_LEVEL: "error" },
+    })
+    return JSON.parse(fs.readFileSync(outFile, "utf8"))
+  } finally {
+    fs.rmSync(outFile, { force: true })
+  }
+}
+
+/**
  * P8: N automation emails due at once (tiny 1,000, full 10,000; BENCH_P8_SENDS overrides),
  * drained by two workers side by side (bench/automations.ts inside the app, `medusa exec`)
  * to an SMTP listener here (nodemailer's smtp-server), which counts what arrives per
@@ -557,6 +578,7 @@ function printTable(out) {
     out.p7.course && ["P7 checkout course/plain p95", `${out.p7.course.p95_ms} ms`, `${out.p7.plain.p95_ms} ms`, out.p7.p95_ratio, "<= 1.2"],
     out.p8.emails_per_second && ["P8 automation drain", `${out.p8.emails_per_second} emails/s`, `${out.p8.sends} sends`, `${out.p8.smtp.duplicates} dup`, ">= 200/s, 0 dup"],
     out.p9?.ours && ["P9 dashboard API p95", `${out.p9.ours.p95_ms} ms`, `${out.p9.baseline.p95_ms} ms`, out.p9.p95_ratio, "<= 2"],
+    out.p9?.volume && ["P9 figures at 10x orders p95", `${out.p9.volume.at_10x.p95_ms} ms`, `${out.p9.volume.at_1x.p95_ms} ms`, out.p9.volume.p95_ratio, "<= 2"],
     out.p10?.renewals_per_second !== undefined && ["P10 renewals drain", `${out.p10.renewals_per_second} renewals/s`, `${out.p10.subscriptions} subs`, `${out.p10.checks.double_charges} double`, ">= 100/s, 0 double"],
     out.p6.orders && ["P6 admin gate orders p95", `${out.p6.orders.ours.p95_ms} ms`, `${out.p6.orders.baseline.p95_ms} ms`, out.p6.orders.p95_ratio, "<= 1.15"],
   ].filter(Boolean)
