@@ -17,7 +17,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 //    learning), called through @volmify/analytics/figures on the transaction: 3 warm-up
 //    rounds, then BENCH_P9_ROUNDS (default 20) timed rounds -> p50/p95.
 // 3. The org's orders, with their items, line items, entitlements and ledger postings, are
-//    copied 9 more times (INSERT ... SELECT, new ids, same times: all inside the period),
+//    copied 9 more times (BENCH_P9_BASE > 1 multiplies them that many times before step 2) (INSERT ... SELECT, new ids, same times: all inside the period),
 //    then ANALYZE, so the org has 10x the orders.
 // 4. "10x": timed the same way. Figure: p95 10x / p95 1x (target <= 2).
 //
@@ -45,6 +45,8 @@ export default async function analyticsVolume({ container }: ExecArgs) {
   const data = JSON.parse(readFileSync(process.env.BENCH_SUMMARY as string, "utf8"))
   const rounds = Number(process.env.BENCH_P9_ROUNDS || 20)
   const factor = 10
+  const base = Number(process.env.BENCH_P9_BASE || 1)
+  if (!Number.isInteger(base) || base < 1) throw new Error("BENCH_P9_BASE must be a positive integer")
   const { learningFigures, periods, revenueFigures, salesFigures } = require("@volmify/analytics/figures")
   const pg = container.resolve(ContainerRegistrationKeys.PG_CONNECTION) as unknown as Knex
   const [org] = (await pg.raw(`SELECT id FROM org WHERE sales_channel_id = ? AND deleted_at IS NULL`, [data.big_course.sales_channel_id])).rows
@@ -66,18 +68,64 @@ export default async function analyticsVolume({ container }: ExecArgs) {
   const time = async (trx: Knex) => {
     const { current, previous } = periods({})
     const input = { scope: { org_id: orgId, employee_id: null, product_ids: null }, current, previous, interval: "day" }
+    // Each query's time too (its first words as the label): where the time goes.
+    const perQuery = new Map<string, number[]>()
+    const db = {
+      raw: async (sql: string, bindings?: unknown[]) => {
+        const started = process.hrtime.bigint()
+        const out = await trx.raw(sql, bindings)
+        const label = sql.replace(/\s+/g, " ").trim().slice(0, 70)
+        perQuery.set(label, [...(perQuery.get(label) ?? []), Number(process.hrtime.bigint() - started) / 1e6])
+        return out
+      },
+    }
     const once = async () => {
       const started = process.hrtime.bigint()
-      const revenue = await revenueFigures(trx, input)
-      const sales = await salesFigures(trx, input)
-      await learningFigures(trx, input)
+      const revenue = await revenueFigures(db, input)
+      const sales = await salesFigures(db, input)
+      await learningFigures(db, input)
       return { ms: Number(process.hrtime.bigint() - started) / 1e6, orders: sales.current.orders, usd_gross: revenue.current.find((r: any) => r.currency_code === "usd")?.gross ?? "0" }
     }
     for (let i = 0; i < 3; i++) await once()
     const runs = []
     for (let i = 0; i < rounds; i++) runs.push(await once())
     const sorted = runs.map((r) => r.ms).sort((a, b) => a - b)
-    return { rounds, p50_ms: ms(percentile(sorted, 50)), p95_ms: ms(percentile(sorted, 95)), max_ms: ms(sorted[sorted.length - 1]), figures: { orders: runs[0].orders, usd_gross: runs[0].usd_gross } }
+    const queries = [...perQuery.entries()].map(([sql, times]) => ({ sql, p50_ms: ms(percentile([...times].sort((a, b) => a - b), 50)) }))
+    return { rounds, p50_ms: ms(percentile(sorted, 50)), p95_ms: ms(percentile(sorted, 95)), max_ms: ms(sorted[sorted.length - 1]), figures: { orders: runs[0].orders, usd_gross: runs[0].usd_gross }, queries }
+  }
+
+  /**
+   * Copies the org's orders with their items, line items, entitlements and ledger postings
+   * so there are `times` of each (new ids end in `tag` and the copy number; same times).
+   */
+  const multiply = async (trx: Knex, times: number, tag: string) => {
+    if (times <= 1) return
+    await trx.raw(`DROP TABLE IF EXISTS p9_orders, p9_copies`)
+    await trx.raw(`CREATE TEMP TABLE p9_orders ON COMMIT DROP AS SELECT id FROM "order" WHERE sales_channel_id = ? AND deleted_at IS NULL`, [channel])
+    await trx.raw(`CREATE TEMP TABLE p9_copies ON COMMIT DROP AS SELECT g FROM generate_series(1, ${times - 1}) g`)
+    /** Copies rows of `table` picked by `where` once per copy, with `changes` (SQL per column, `g` the copy number). */
+    const copy = async (table: string, where: string, changes: Record<string, string>) => {
+      const patch = Object.entries(changes).map(([col, expr]) => `'${col}', ${expr}`).join(", ")
+      await trx.raw(
+        `INSERT INTO ${table} SELECT (jsonb_populate_record(NULL::${table}, to_jsonb(x) || jsonb_build_object(${patch}))).*
+         FROM ${table} x CROSS JOIN p9_copies WHERE ${where}`
+      )
+    }
+    const suffixed = (col: string) => `x.${col} || '${tag}' || g`
+    // display_id is not unique (custom_display_id is, where set).
+    await copy(`"order"`, `x.id IN (SELECT id FROM p9_orders)`, {
+      id: suffixed("id"),
+      custom_display_id: `CASE WHEN x.custom_display_id IS NULL THEN NULL ELSE ${suffixed("custom_display_id")} END`,
+    })
+    await copy("order_line_item", `x.id IN (SELECT item_id FROM order_item WHERE order_id IN (SELECT id FROM p9_orders))`, { id: suffixed("id") })
+    await copy("order_item", `x.order_id IN (SELECT id FROM p9_orders)`, { id: suffixed("id"), order_id: suffixed("order_id"), item_id: suffixed("item_id") })
+    await copy("entitlement", `x.order_id IN (SELECT id FROM p9_orders)`, { id: suffixed("id"), order_id: suffixed("order_id"), source_id: suffixed("source_id") })
+    await copy("ledger_transaction", `x.org_id = '${orgId}' AND x.reference_id IN (SELECT id FROM p9_orders)`, { id: suffixed("id"), reference_id: suffixed("reference_id") })
+    await copy("ledger_entry", `x.transaction_id IN (SELECT id FROM ledger_transaction WHERE org_id = '${orgId}' AND reference_id IN (SELECT id FROM p9_orders))`, {
+      id: suffixed("id"),
+      transaction_id: suffixed("transaction_id"),
+      line_item_id: `CASE WHEN x.line_item_id IS NULL THEN NULL ELSE ${suffixed("line_item_id")} END`,
+    })
   }
 
   let result: any
@@ -123,32 +171,15 @@ export default async function analyticsVolume({ container }: ExecArgs) {
          SELECT 'lent_p9_r_' || line_item_id, 'ltx_p9_' || order_id, ?, ?, 'usd', 'credit', amount - fee, ${raw("amount - fee")}, product_id, line_item_id FROM p9_lines`,
         [cash, orgId, fees, orgId, revenue, orgId]
       )
+      // BENCH_P9_BASE (default 1): the org's orders multiplied first, so a tiny data set can stand
+      // in for a bigger org (e.g. 20: 24 -> 480 orders, about the full scale's big org).
+      await multiply(trx, base, "_p9b")
       await trx.raw(`ANALYZE "order", order_item, order_line_item, entitlement, ledger_transaction, ledger_entry`)
       const before = await counts(trx)
       const one = await time(trx)
 
       // 3. The org's orders and everything per order, 9 more times.
-      await trx.raw(`CREATE TEMP TABLE p9_orders ON COMMIT DROP AS SELECT id FROM "order" WHERE sales_channel_id = ? AND deleted_at IS NULL`, [channel])
-      await trx.raw(`CREATE TEMP TABLE p9_copies ON COMMIT DROP AS SELECT g FROM generate_series(1, ${factor - 1}) g`)
-      /** Copies rows of `table` picked by `where` once per copy, with `changes` (SQL per column, `g` the copy number). */
-      const copy = async (table: string, where: string, changes: Record<string, string>) => {
-        const patch = Object.entries(changes).map(([col, expr]) => `'${col}', ${expr}`).join(", ")
-        await trx.raw(
-          `INSERT INTO ${table} SELECT (jsonb_populate_record(NULL::${table}, to_jsonb(x) || jsonb_build_object(${patch}))).*
-           FROM ${table} x CROSS JOIN p9_copies WHERE ${where}`
-        )
-      }
-      const suffixed = (col: string) => `x.${col} || '${SUFFIX}' || g`
-      await copy(`"order"`, `x.id IN (SELECT id FROM p9_orders)`, { id: suffixed("id"), display_id: `x.display_id + g * 100000000` })
-      await copy("order_line_item", `x.id IN (SELECT item_id FROM order_item WHERE order_id IN (SELECT id FROM p9_orders))`, { id: suffixed("id") })
-      await copy("order_item", `x.order_id IN (SELECT id FROM p9_orders)`, { id: suffixed("id"), order_id: suffixed("order_id"), item_id: suffixed("item_id") })
-      await copy("entitlement", `x.order_id IN (SELECT id FROM p9_orders)`, { id: suffixed("id"), order_id: suffixed("order_id"), source_id: suffixed("source_id") })
-      await copy("ledger_transaction", `x.org_id = '${orgId}' AND x.reference_id IN (SELECT id FROM p9_orders)`, { id: suffixed("id"), reference_id: suffixed("reference_id") })
-      await copy("ledger_entry", `x.transaction_id IN (SELECT id FROM ledger_transaction WHERE org_id = '${orgId}' AND reference_id IN (SELECT id FROM p9_orders))`, {
-        id: suffixed("id"),
-        transaction_id: suffixed("transaction_id"),
-        line_item_id: `CASE WHEN x.line_item_id IS NULL THEN NULL ELSE ${suffixed("line_item_id")} END`,
-      })
+      await multiply(trx, factor, SUFFIX)
       await trx.raw(`ANALYZE "order", order_item, order_line_item, entitlement, ledger_transaction, ledger_entry`)
       const after = await counts(trx)
       const ten = await time(trx)
@@ -156,6 +187,7 @@ export default async function analyticsVolume({ container }: ExecArgs) {
         status: "measured",
         org_id: orgId,
         method: "in one transaction, rolled back: synthetic ledger postings for the org's unposted USD orders, then its orders (items, entitlements, postings) copied 9 more times; the overview's figures timed in-process through @volmify/analytics/figures",
+        base_multiplier: base,
         data_1x: before,
         data_10x: after,
         at_1x: one,
@@ -170,7 +202,7 @@ export default async function analyticsVolume({ container }: ExecArgs) {
   }
   // The copies are gone; statistics back to the data as it is.
   await pg.raw(`ANALYZE "order", order_item, order_line_item, entitlement, ledger_transaction, ledger_entry`)
-  const left = (await pg.raw(`SELECT count(*)::int AS n FROM "order" WHERE id LIKE ?`, [`%${SUFFIX}%`])).rows[0].n
+  const left = (await pg.raw(`SELECT count(*)::int AS n FROM "order" WHERE id LIKE ? OR id LIKE ?`, [`%${SUFFIX}%`, "%_p9b%"])).rows[0].n
   if (left) throw new Error(`P9 volume: ${left} copied orders were left behind`)
   if (process.env.BENCH_P9_OUT) writeFileSync(process.env.BENCH_P9_OUT, JSON.stringify(result, null, 2))
   return result
