@@ -439,14 +439,14 @@ medusaIntegrationTestRunner({
       it("bad bodies: 400 naming the field, nothing counted", async () => {
         const cases: [unknown, RegExp][] = [
           [{}, /course_id/],
-          [{ course_id: "" }, /course_id must not be empty/],
+          [{ course_id: "" }, /field 'course_id' too small/],
           [{ course_id: 5 }, /course_id/],
           [{ course_id: [courseA.id] }, /course_id/],
           [{ page_slug: "Not A Slug" }, /page_slug must be a slug/],
           [{ page_slug: ["launch"] }, /page_slug/],
           [{ course_id: courseA.id, page_slug: "launch" }, /exactly one of course_id or page_slug/],
           [{ course_id: courseA.id, visitor_ip: "203.0.113.9" }, /visitor_ip/],
-          [{ course_id: "x".repeat(101) }, /course_id is too long/],
+          [{ course_id: "x".repeat(101) }, /field 'course_id' too big/],
         ]
         const wrong: string[] = []
         for (const [body, message] of cases) {
