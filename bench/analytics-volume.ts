@@ -174,13 +174,13 @@ export default async function analyticsVolume({ container }: ExecArgs) {
       // BENCH_P9_BASE (default 1): the org's orders multiplied first, so a tiny data set can stand
       // in for a bigger org (e.g. 20: 24 -> 480 orders, about the full scale's big org).
       await multiply(trx, base, "_p9b")
-      await trx.raw(`ANALYZE "order", order_item, order_line_item, entitlement, ledger_transaction, ledger_entry`)
+      await trx.raw(`ANALYZE "order", order_item, order_line_item, entitlement, ledger_transaction, ledger_entry, ledger_day_sum`)
       const before = await counts(trx)
       const one = await time(trx)
 
       // 3. The org's orders and everything per order, 9 more times.
       await multiply(trx, factor, SUFFIX)
-      await trx.raw(`ANALYZE "order", order_item, order_line_item, entitlement, ledger_transaction, ledger_entry`)
+      await trx.raw(`ANALYZE "order", order_item, order_line_item, entitlement, ledger_transaction, ledger_entry, ledger_day_sum`)
       const after = await counts(trx)
       const ten = await time(trx)
       throw new Rollback({
@@ -201,7 +201,7 @@ export default async function analyticsVolume({ container }: ExecArgs) {
     result = error.result
   }
   // The copies are gone; statistics back to the data as it is.
-  await pg.raw(`ANALYZE "order", order_item, order_line_item, entitlement, ledger_transaction, ledger_entry`)
+  await pg.raw(`ANALYZE "order", order_item, order_line_item, entitlement, ledger_transaction, ledger_entry, ledger_day_sum`)
   const left = (await pg.raw(`SELECT count(*)::int AS n FROM "order" WHERE id LIKE ? OR id LIKE ?`, [`%${SUFFIX}%`, "%_p9b%"])).rows[0].n
   if (left) throw new Error(`P9 volume: ${left} copied orders were left behind`)
   if (process.env.BENCH_P9_OUT) writeFileSync(process.env.BENCH_P9_OUT, JSON.stringify(result, null, 2))

@@ -219,6 +219,32 @@ medusaIntegrationTestRunner({
         expect(later.learning.previous).toMatchObject({ lessons_completed: 2, quiz_attempts: 2 })
       })
 
+      it("the ledger's daily rollup equals its entries, after postings and after a failed workflow's postings are removed", async () => {
+        const pg = getContainer().resolve<any>("__pg_connection__")
+        const compare = async () => {
+          const { rows } = await pg.raw(
+            `WITH e AS (
+               SELECT e.account_id, (t.occurred_at AT TIME ZONE 'UTC')::date AS day, t.kind, COALESCE(e.product_id, '') AS product_id,
+                 SUM(CASE WHEN e.direction = 'debit' THEN e.amount ELSE 0 END) AS debits, SUM(CASE WHEN e.direction = 'credit' THEN e.amount ELSE 0 END) AS credits
+               FROM ledger_entry e JOIN ledger_transaction t ON t.id = e.transaction_id GROUP BY 1, 2, 3, 4)
+             SELECT count(*)::int AS groups,
+               count(*) FILTER (WHERE s.account_id IS NULL OR e.account_id IS NULL OR s.debits <> e.debits OR s.credits <> e.credits)::int AS differing
+             FROM e FULL JOIN (SELECT * FROM ledger_day_sum WHERE debits <> 0 OR credits <> 0) s
+               ON s.account_id = e.account_id AND s.day = e.day AND s.kind = e.kind AND s.product_id = e.product_id`
+          )
+          return rows[0]
+        }
+        const before = await compare()
+        expect(before.groups).toBeGreaterThan(5)
+        expect(before.differing).toBe(0)
+        // A failed workflow's posting removed (its compensation): the rollup loses it too.
+        const [posting] = await ledger().listLedgerTransactions({ reference_type: "order", reference_id: orders.b })
+        await ledger().rollbackPostedTransactions([posting.id])
+        expect((await compare()).differing).toBe(0)
+        const b = await ok(`/admin/analytics/overview?from=${today()}&to=${today()}`, f.b.staff.owner.headers)
+        expect(b.revenue.current).toEqual([])
+      })
+
       it("sales and learning figures of org A, by hand", async () => {
         const data = await ok("/admin/analytics/overview", f.a.staff.owner.headers)
         expect(data.sales.current).toEqual({
