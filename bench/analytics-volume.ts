@@ -13,8 +13,8 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 //    per order as they would in production. (The generator's orders are bulk-made without
 //    payments, so nothing posted them.)
 // 2. "1x": the overview's figures as GET /admin/analytics/overview computes them for the
-//    org's owner (last 30 days by day: revenue, sales incl. conversion and coupons,
-//    learning), called through @volmify/analytics/figures on the transaction: 3 warm-up
+//    org's owner (the dashboard's default: the last 30 whole UTC days by day: revenue, sales
+//    incl. conversion and coupons, learning), called through @volmify/analytics/figures on the transaction: 3 warm-up
 //    rounds, then BENCH_P9_ROUNDS (default 20) timed rounds -> p50/p95.
 // 3. The org's orders, with their items, line items, entitlements and ledger postings, are
 //    copied 9 more times (BENCH_P9_BASE > 1 multiplies them that many times before step 2) (INSERT ... SELECT, new ids, same times: all inside the period),
@@ -66,7 +66,9 @@ export default async function analyticsVolume({ container }: ExecArgs) {
     ).rows[0]
 
   const time = async (trx: Knex) => {
-    const { current, previous } = periods({})
+    // What the dashboard sends: the last 30 days as whole UTC days (from/to as dates).
+    const day = (ms: number) => new Date(ms).toISOString().slice(0, 10)
+    const { current, previous } = periods({ from: day(Date.now() - 29 * 86_400_000), to: day(Date.now()) })
     const input = { scope: { org_id: orgId, employee_id: null, product_ids: null }, current, previous, interval: "day" }
     // Each query's time too (its first words as the label): where the time goes.
     const perQuery = new Map<string, number[]>()

@@ -285,10 +285,12 @@ async function measure(base, seeded, args) {
   // overview for the last 30 days by day (revenue from the ledger, sales, learning, with the
   // previous period), against Medusa's own GET /admin/orders?limit=20 as the same owner, same data.
   const p9 = async () => {
-    log("P9: GET /admin/analytics/overview (30 days, by day) vs GET /admin/orders?limit=20, as the org's owner")
+    log("P9: GET /admin/analytics/overview (the last 30 whole days, by day) vs GET /admin/orders?limit=20, as the org's owner")
     const staff = (await call("POST", "/auth/user/emailpass", { body: big.staff })).token
     const headers = { authorization: `Bearer ${staff}`, "accept-encoding": "gzip, deflate" }
-    const url = "/admin/analytics/overview?interval=day"
+    // What the dashboard sends by default: the last 30 days as whole UTC days, by day.
+    const day = (ms) => new Date(ms).toISOString().slice(0, 10)
+    const url = `/admin/analytics/overview?from=${day(Date.now() - 29 * 86_400_000)}&to=${day(Date.now())}&interval=day`
     const answer = await call("GET", url, { token: staff })
     const figures = { orders: answer.sales.current.orders + answer.sales.previous.orders, currencies: answer.revenue.current.length, buckets: answer.revenue.buckets.length }
     const ours = await load(`${base}${url}`, headers, opts)
