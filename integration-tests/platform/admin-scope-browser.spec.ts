@@ -288,6 +288,12 @@ describe("org-scoped admin in the dashboard", () => {
     const sold = figures.revenue.by_course.find((r: Json) => r.course_id === course.id && r.currency_code === "usd")
     expect(sold).toBeDefined()
     const digits = (s: string) => s.replace(/[^0-9]/g, "").replace(/^0+/, "")
+    // Two views of the course page, as the storefront's server counts them (the beacon).
+    for (let i = 0; i < 2; i++) {
+      await api("POST", "/store/analytics/page-views", null, { course_id: course.id }, { "x-publishable-api-key": seeded.publishable_key })
+    }
+    const conversion = (await overview(30)).sales.course_conversion.find((r: Json) => r.course_id === course.id)
+    expect(conversion).toMatchObject({ views: 2 })
 
     const browser = await launchChromium()
     const shots = screenshots()
@@ -309,6 +315,11 @@ describe("org-scoped admin in the dashboard", () => {
       expect(await revenue.locator(".recharts-line").count()).toBe(3)
       await page.getByTestId("sales-per-course").locator(".recharts-bar-rectangle").first().waitFor({ timeout: 30_000 })
       expect(await page.getByTestId("sales-per-course").getByRole("cell", { name: course.title }).count()).toBeGreaterThan(0)
+      // Course page views and conversion (orders / views), and the coupon section (none used: its empty state).
+      const viewsRow = page.getByTestId("table-course-conversion").getByRole("row").filter({ hasText: course.title })
+      await viewsRow.first().waitFor({ timeout: 30_000 })
+      expect(await viewsRow.first().innerText()).toContain(`${Math.round(conversion.conversion * 1000) / 10} %`)
+      await page.getByTestId("coupons").getByText("No coupon used in this period.", { exact: false }).waitFor({ timeout: 30_000 })
       shots.push("admin-analytics-dashboard.png", await page.screenshot({ fullPage: true }))
 
       // Period: the last 7 days, grouped by week: the dashboard asks for exactly that.
