@@ -303,6 +303,25 @@ async function measure(base, seeded, args) {
     return { target: "p95 org staff / platform operator <= 1.15 on each route", products, orders, p95_ratio: Math.max(products.p95_ratio, orders.p95_ratio) }
   }
 
+  // P9: the analytics dashboard's API (issue 27) as the big course org's owner: the org
+  // overview for the last 30 days by day (revenue from the ledger, sales, learning, with the
+  // previous period), against Medusa's own GET /admin/orders?limit=20 as the same owner, same data.
+  const p9 = async () => {
+    log("P9: GET /admin/analytics/overview (the last 30 whole days, by day) vs GET /admin/orders?limit=20, as the org's owner")
+    const staff = (await call("POST", "/auth/user/emailpass", { body: big.staff })).token
+    const headers = { authorization: `Bearer ${staff}`, "accept-encoding": "gzip, deflate" }
+    // What the dashboard sends by default: the last 30 days as whole UTC days, by day.
+    const day = (ms) => new Date(ms).toISOString().slice(0, 10)
+    const url = `/admin/analytics/overview?from=${day(Date.now() - 29 * 86_400_000)}&to=${day(Date.now())}&interval=day`
+    const answer = await call("GET", url, { token: staff })
+    const figures = { orders: answer.sales.current.orders + answer.sales.previous.orders, currencies: answer.revenue.current.length, buckets: answer.revenue.buckets.length }
+    const ours = await load(`${base}${url}`, headers, opts)
+    const baseline = await load(`${base}/admin/orders?limit=20`, headers, opts)
+    // The second half: the same figures at 10x the org's orders (in one rolled-back transaction).
+    const volume = await measureP9Volume(seeded)
+    return { target: "p95 dashboard / GET /admin/orders?limit=20 <= 2", ours, baseline, figures, p95_ratio: ratio(ours.p95_ms, baseline.p95_ms), volume }
+  }
+
   // P7: checkout overhead. The storefront's checkout, request by request (cart, line,
   // payment collection, session, complete), for the small course's Premium variant (access
   // plan: order.placed grants access, captures at once, posts the split) and for a plain
@@ -402,6 +421,7 @@ async function measure(base, seeded, args) {
     p10: () => measureP10(seeded, args),
     p6,
     p7,
+    p9,
     p5: () => measureP5({ medusaUrl: base, data: seeded.data, skipBuild: args.skipBuild, log, runs: args.scale === "tiny" ? 1 : 3, ensureHomePage: ensureBenchHomePage }),
   }
   return measureEach(measures, args)
@@ -440,6 +460,25 @@ async function measureP4(seeded, args) {
   const result = JSON.parse(fs.readFileSync(outFile, "utf8"))
   fs.rmSync(outFile, { force: true })
   return result
+}
+
+/**
+ * P9's second half: bench/analytics-volume.ts inside the app (`medusa exec`): the overview's
+ * figures for the big course's org timed at 1x and at 10x its orders, in one transaction
+ * that is rolled back (the data set is left as it was, so --reuse-db is safe).
+ */
+async function measureP9Volume(seeded) {
+  log("P9: the overview's figures at 1x and 10x the org's orders (rolled back)")
+  const outFile = path.join(os.tmpdir(), `volmify-bench-p9-${process.pid}.json`)
+  try {
+    await b.run(path.join(ROOT, "node_modules", ".bin", "medusa"), ["exec", "./bench/analytics-volume.ts"], {
+      quiet: true,
+      env: { ...withoutRedis(process.env), DATABASE_URL: seeded.dbUrl, BENCH_SUMMARY: seeded.summaryFile, BENCH_P9_OUT: outFile, MEDUSA_DISABLE_TELEMETRY: "true", LOG_LEVEL: "error" },
+    })
+    return JSON.parse(fs.readFileSync(outFile, "utf8"))
+  } finally {
+    fs.rmSync(outFile, { force: true })
+  }
 }
 
 /**
@@ -545,7 +584,7 @@ async function runFaults(args, startedAt) {
   if (status !== 0) throw usage(`the faults suite failed (exit ${status}); figures so far in ${file}`)
 }
 
-const FIGURES = ["p1", "p2", "p3", "p4", "p5", "p6", "p7", "p8", "p10"]
+const FIGURES = ["p1", "p2", "p3", "p4", "p5", "p6", "p7", "p8", "p9", "p10"]
 /** Measured inside the app with `medusa exec`: no server needed. */
 const IN_APP_FIGURES = ["p4", "p8", "p10"]
 
@@ -563,6 +602,8 @@ function printTable(out) {
     out.p6.products && ["P6 admin gate products p95", `${out.p6.products.ours.p95_ms} ms`, `${out.p6.products.baseline.p95_ms} ms`, out.p6.products.p95_ratio, "<= 1.15"],
     out.p7.course && ["P7 checkout course/plain p95", `${out.p7.course.p95_ms} ms`, `${out.p7.plain.p95_ms} ms`, out.p7.p95_ratio, "<= 1.2"],
     out.p8.emails_per_second && ["P8 automation drain", `${out.p8.emails_per_second} emails/s`, `${out.p8.sends} sends`, `${out.p8.smtp.duplicates} dup`, ">= 200/s, 0 dup"],
+    out.p9?.ours && ["P9 dashboard API p95", `${out.p9.ours.p95_ms} ms`, `${out.p9.baseline.p95_ms} ms`, out.p9.p95_ratio, "<= 2"],
+    out.p9?.volume && ["P9 figures at 10x orders p95", `${out.p9.volume.at_10x.p95_ms} ms`, `${out.p9.volume.at_1x.p95_ms} ms`, out.p9.volume.p95_ratio, "<= 2"],
     out.p10?.renewals_per_second !== undefined && ["P10 renewals drain", `${out.p10.renewals_per_second} renewals/s`, `${out.p10.subscriptions} subs`, `${out.p10.checks.double_charges} double`, ">= 100/s, 0 double"],
     out.p6.orders && ["P6 admin gate orders p95", `${out.p6.orders.ours.p95_ms} ms`, `${out.p6.orders.baseline.p95_ms} ms`, out.p6.orders.p95_ratio, "<= 1.15"],
   ].filter(Boolean)

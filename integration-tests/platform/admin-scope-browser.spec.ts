@@ -1,4 +1,5 @@
-import { Json, launchChromium, loginToDashboard, recordAdminCalls, screenshots, SeededApp, startSeededApp } from "../helpers/browser-app"
+import fs from "node:fs"
+import { buyThroughStore, Json, launchChromium, loginToDashboard, recordAdminCalls, registerCustomer, screenshots, SeededApp, startSeededApp } from "../helpers/browser-app"
 
 // Issue 6 acceptance 2, in the built dashboard (production build) logged in as the owner of
 // one org (not a platform operator): every page of catalog, commerce and course work loads,
@@ -238,4 +239,150 @@ describe("org-scoped admin in the dashboard", () => {
     expect(bIds.filter((id) => texts.some((t) => t.includes(id)))).toEqual([])
     expect(texts.some((t) => t.includes(A.product.id))).toBe(true)
   })
+  // Issue 27 (in the same booted app): the org dashboard draws its charts for a demo org with
+  // a paid order, follows the period and grouping pickers, exports the table it shows as CSV;
+  // the course page shows its lessons; the platform overview lists both demo orgs.
+  it("analytics: the org dashboard charts, changes period, exports CSV; the platform overview shows both orgs", async () => {
+    app ??= await startSeededApp("scope_browser")
+    const { api, summary } = app
+    const platform = (await api("POST", "/auth/user/emailpass", null, summary.admin)).token
+    const { orgs } = await api("GET", "/admin/orgs", platform)
+    const org = orgs[0]
+    const seeded = summary.orgs.find((o: Json) => o.handle === org.handle)
+    const owner = (await api("POST", "/auth/user/emailpass", null, seeded.owner)).token
+    const region = (await api("GET", "/admin/regions?fields=id,currency_code", platform)).regions.find((r: Json) => r.currency_code === "usd")
+    const { courses } = await api("GET", `/admin/courses?org_id=${org.id}`, platform)
+    const course = courses[0]
+    const { product } = await api("GET", `/admin/products/${course.product_id}?fields=id,variants.id`, platform)
+    const day = (d: Date) => d.toISOString().slice(0, 10)
+    const today = new Date(`${day(new Date())}T00:00:00Z`)
+    const last = (n: number) => ({ from: day(new Date(today.getTime() - (n - 1) * 86_400_000)), to: day(today) })
+    const overview = async (n: number, interval = "day") => {
+      const { from, to } = last(n)
+      return api("GET", `/admin/analytics/overview?from=${from}&to=${to}&interval=${interval}`, owner)
+    }
+    /** USD gross of the last 30 days in cents ("447.00" -> 44700n; 0n before any USD posting). */
+    const cents = (s: string) => {
+      const [whole, frac = ""] = s.split(".")
+      return BigInt(whole) * 100n + BigInt((frac + "00").slice(0, 2))
+    }
+    const usdGross = async () => {
+      const row = (await overview(30)).revenue.current.find((r: Json) => r.currency_code === "usd")
+      return row ? cents(row.gross) : 0n
+    }
+    const before = await usdGross()
+    // A paid order of the course (its access plan captures on order.placed and posts the split
+    // after the request has answered): the ledger has settled once the USD gross has grown by
+    // exactly this order's total. Polled through the API, each read 250 ms apart, 60 s at most.
+    const buyer = await registerCustomer(app, seeded.publishable_key, `analytics-${Date.now()}@test.volmify.local`)
+    const order = await buyThroughStore(app, seeded.publishable_key, buyer, region.id, product.variants[0].id)
+    const settled = before + cents(Number(order.total).toFixed(2))
+    let gross = before
+    for (let i = 0; i < 240 && gross !== settled; i++) {
+      if (i) await new Promise((r) => setTimeout(r, 250))
+      gross = await usdGross()
+    }
+    expect({ gross, settled }).toEqual({ gross: settled, settled })
+    const figures = await overview(30)
+    const usd = figures.revenue.current.find((r: Json) => r.currency_code === "usd")
+    const sold = figures.revenue.by_course.find((r: Json) => r.course_id === course.id && r.currency_code === "usd")
+    expect(sold).toBeDefined()
+    const digits = (s: string) => s.replace(/[^0-9]/g, "").replace(/^0+/, "")
+    // Two views of the course page, as the storefront's server counts them (the beacon).
+    for (let i = 0; i < 2; i++) {
+      await api("POST", "/store/analytics/page-views", null, { course_id: course.id }, { "x-publishable-api-key": seeded.publishable_key })
+    }
+    const conversion = (await overview(30)).sales.course_conversion.find((r: Json) => r.course_id === course.id)
+    expect(conversion).toMatchObject({ views: 2 })
+
+    const browser = await launchChromium()
+    const shots = screenshots()
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true })
+    const rec = recordAdminCalls(page)
+    try {
+      await loginToDashboard(page, app.base, seeded.owner)
+      // The sidebar has the entry; the dashboard opens on it.
+      await page.locator('a[href="/app/analytics"]').first().waitFor({ state: "attached", timeout: 60_000 })
+      await page.goto(`${app.base}/app/analytics`)
+      const revenue = page.getByTestId("revenue")
+      await revenue.getByTestId("revenue-usd").waitFor({ timeout: 60_000 })
+      // The ledger has settled (above): the page shows the gross the API answers.
+      const stat = page.getByRole("group", { name: "Gross (USD)" }).getByTestId("stat-value")
+      await stat.waitFor({ timeout: 60_000 })
+      expect(digits(await stat.innerText())).toBe(digits(usd.gross))
+      // Charts drawn: the revenue line over the period and the per-course bars.
+      await revenue.locator(".recharts-line-curve").first().waitFor({ timeout: 30_000 })
+      expect(await revenue.locator(".recharts-line").count()).toBe(3)
+      await page.getByTestId("sales-per-course").locator(".recharts-bar-rectangle").first().waitFor({ timeout: 30_000 })
+      expect(await page.getByTestId("sales-per-course").getByRole("cell", { name: course.title }).count()).toBeGreaterThan(0)
+      // Course page views and conversion (orders / views), and the coupon section (none used: its empty state).
+      const viewsRow = page.getByTestId("table-course-conversion").getByRole("row").filter({ hasText: course.title })
+      await viewsRow.first().waitFor({ timeout: 30_000 })
+      expect(await viewsRow.first().innerText()).toContain(`${Math.round(conversion.conversion * 1000) / 10} %`)
+      await page.getByTestId("coupons").getByText("No coupon used in this period.", { exact: false }).waitFor({ timeout: 30_000 })
+      shots.push("admin-analytics-dashboard.png", await page.screenshot({ fullPage: true }))
+
+      // Period: the last 7 days, grouped by week: the dashboard asks for exactly that.
+      const seven = last(7)
+      await page.getByLabel("Period").selectOption("7")
+      await page.waitForResponse((r: any) => r.url().includes("/admin/analytics/overview") && r.url().includes(`from=${seven.from}`), { timeout: 30_000 })
+      await page.getByLabel("Group by").selectOption("week")
+      await page.waitForResponse((r: any) => r.url().includes("/admin/analytics/overview") && r.url().includes("interval=week") && r.url().includes(`from=${seven.from}`), { timeout: 30_000 })
+      await revenue.locator(".recharts-line-curve").first().waitFor({ timeout: 30_000 })
+      const week = await overview(7, "week")
+      const weekGross = week.revenue.current.find((r: Json) => r.currency_code === "usd").gross
+      expect(digits(await page.getByRole("group", { name: "Gross (USD)" }).getByTestId("stat-value").innerText())).toBe(digits(weekGross))
+
+      // CSV export of the sales-per-course table: the rows shown, exact decimal strings.
+      const [download] = await Promise.all([
+        page.waitForEvent("download", { timeout: 30_000 }),
+        page.getByTestId("table-sales-per-course").getByRole("button", { name: "Export CSV" }).click(),
+      ])
+      expect(download.suggestedFilename()).toBe("sales-per-course.csv")
+      const csv = fs.readFileSync(await download.path(), "utf8")
+      const lines = csv.split("\r\n")
+      expect(lines[0]).toBe("Course,Currency,Gross,Refunds,Net,Creator shares,Org net")
+      const quote = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v)
+      const expected = week.revenue.by_course.map((r: Json) =>
+        [quote(r.title ?? r.product_id), r.currency_code.toUpperCase(), r.gross, r.refunds, r.net, r.staff_shares, r.org_net].join(",")
+      )
+      expect(lines.slice(1, -1)).toEqual(expected)
+      expect(expected.length).toBeGreaterThan(0)
+      expect(lines[lines.length - 1]).toBe("")
+
+      // The course's page, from the course builder: lessons in outline order with drop-off.
+      await page.goto(`${app.base}/app/courses/${course.id}`)
+      await page.locator(`a[href="/app/analytics/courses/${course.id}"]`).first().click({ timeout: 60_000 })
+      await page.waitForURL(new RegExp(`/app/analytics/courses/${course.id}$`), { timeout: 30_000 })
+      const { lessons } = await api("GET", `/admin/analytics/courses/${course.id}?from=${last(30).from}&to=${last(30).to}`, owner)
+      expect(lessons.length).toBeGreaterThan(0)
+      await page.getByTestId("table-lessons").getByRole("cell", { name: lessons[0].title, exact: true }).first().waitFor({ timeout: 30_000 })
+      expect(await page.getByTestId("table-lessons").getByRole("row").count()).toBe(lessons.length + 1)
+      shots.push("admin-analytics-course.png", await page.screenshot({ fullPage: true }))
+
+      // Org staff are sent back from the platform overview with a note, and never call it.
+      await page.goto(`${app.base}/app/analytics/platform`)
+      await page.getByText("This page is for platform operators.").waitFor({ timeout: 30_000 })
+      expect(rec.calls.filter((c) => c.url.startsWith("/admin/analytics/platform"))).toEqual([])
+
+      // The operator's overview lists both demo orgs with their usage.
+      const ops = await browser.newPage({ viewport: { width: 1280, height: 900 } })
+      await loginToDashboard(ops, app.base, summary.admin)
+      await ops.goto(`${app.base}/app/analytics/platform`)
+      const table = ops.getByTestId("table-platform-orgs")
+      await table.waitFor({ timeout: 60_000 })
+      for (const o of summary.orgs) await table.getByRole("cell", { name: o.name, exact: true }).first().waitFor({ timeout: 30_000 })
+      await ops.getByTestId("platform-orgs").locator(".recharts-bar-rectangle").first().waitFor({ timeout: 30_000 })
+      shots.push("admin-analytics-platform.png", await ops.screenshot({ fullPage: true }))
+    } catch (error) {
+      const shot = await page.screenshot({ fullPage: true }).catch(() => null)
+      if (shot) shots.push("admin-analytics-failure.png", shot)
+      throw new Error(`${(error as Error).message}\n--- medusa log tail ---\n${app.log().slice(-3000)}`)
+    } finally {
+      await browser.close()
+      shots.write({ "admin-analytics-calls.json": rec.calls })
+    }
+    expect(rec.calls.filter((c) => c.status >= 400)).toEqual([])
+    // Run alone (-t analytics) it boots the app itself: a longer budget than the file's.
+  }, 1_200_000)
 })

@@ -148,7 +148,10 @@ function responses(op: Operation, components: Record<string, JsonSchema>) {
   } else {
     content = { "application/json": { schema: { type: "object", description: "The route's JSON answer (not described in detail yet)." } } }
   }
-  for (const status of op.status ?? [200]) out[String(status)] = { description: status === 201 ? "Created" : status === 202 ? "Accepted" : "OK", content }
+  for (const status of op.status ?? [200]) {
+    // 204: no body at all (a beacon's answer).
+    out[String(status)] = status === 204 ? { description: "No Content" } : { description: status === 201 ? "Created" : status === 202 ? "Accepted" : "OK", content }
+  }
   out["400"] = errorResponse("Invalid input: the message names the field and the problem (type `invalid_data`).")
   if (op.auth !== "none" && op.auth !== "key") {
     out["401"] = errorResponse(

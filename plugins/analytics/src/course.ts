@@ -1,7 +1,7 @@
 import { MedusaError } from "@medusajs/framework/utils"
-import { fromMinor } from "@volmify/ledger/money"
+import { addLedgerSum, fromMinor, type LedgerTotals, zeroLedgerTotals } from "@volmify/ledger/money"
 import type { AnalyticsScope } from "./scope"
-import { addLedgerSum, type Knex, type Period, rate, zeroRevenue } from "./sql"
+import { type Knex, type Period, rate } from "./sql"
 
 /**
  * One course's figures: per lesson (in outline order) completions in the period and the
@@ -92,10 +92,10 @@ export async function platformFigures(knex: Knex, period: Period) {
      GROUP BY 1, 2, 3, 4, 5`,
     [period.from, period.to]
   )
-  const revenue = new Map<string, Map<string, ReturnType<typeof zeroRevenue>>>()
+  const revenue = new Map<string, Map<string, LedgerTotals>>()
   for (const r of sums) {
     const byCurrency = revenue.get(r.org_id) ?? new Map()
-    const t = byCurrency.get(r.currency_code) ?? zeroRevenue()
+    const t = byCurrency.get(r.currency_code) ?? zeroLedgerTotals()
     addLedgerSum(t, r, r.currency_code)
     byCurrency.set(r.currency_code, t)
     revenue.set(r.org_id, byCurrency)
@@ -103,7 +103,7 @@ export async function platformFigures(knex: Knex, period: Period) {
   const m = (v: bigint, c: string) => fromMinor(v, c)
   return orgs.map((o: any) => ({
     ...o,
-    revenue: [...(revenue.get(o.org_id) ?? new Map<string, ReturnType<typeof zeroRevenue>>()).entries()]
+    revenue: [...(revenue.get(o.org_id) ?? new Map<string, LedgerTotals>()).entries()]
       .sort(([a], [b]) => a.localeCompare(b))
       .map(([currency, t]) => ({
         currency_code: currency,

@@ -1,11 +1,15 @@
-import { fromMinor, toMinor } from "@volmify/ledger/money"
+import { addLedgerSum, fromMinor, type LedgerSumRow, type LedgerTotals, toMinor, zeroLedgerTotals } from "@volmify/ledger/money"
+import { courseConversion } from "./conversion"
+import { ledgerSums } from "./ledger-sums"
+import { couponUse } from "./coupons"
 import type { AnalyticsScope } from "./scope"
-import { addLedgerSum, anyOf, type Knex, type LedgerSumRow, type Period, rate, type Revenue, revenueJson, Where, zeroRevenue } from "./sql"
+import { anyOf, type Knex, type Period, rate, revenueJson, Where } from "./sql"
 
 /*
  * The overview's figures, every one an aggregate in SQL (GROUP BY, date_trunc, FILTER):
- * only sums and counts come back to Node. Money is summed in SQL per ledger account and
- * folded here in integer minor units (exact decimal strings out).
+ * only sums and counts come back to Node. Money is summed in SQL per ledger account (whole
+ * days from the ledger's daily rollup: ledger-sums.ts) and folded here in integer minor
+ * units (exact decimal strings out).
  */
 
 export type Interval = "day" | "week" | "month"
@@ -17,28 +21,13 @@ export type OverviewInput = {
   currency_code?: string
 }
 
-const SUMS = `COALESCE(SUM(CASE WHEN e.direction = 'debit' THEN e.amount ELSE 0 END), 0)::text AS debits,
-  COALESCE(SUM(CASE WHEN e.direction = 'credit' THEN e.amount ELSE 0 END), 0)::text AS credits`
-
-/** Ledger entries of the scope (org, currency; an employee's view: their own payable only), posted in [from, to). */
-function ledgerWhere(scope: AnalyticsScope, from: Date, to: Date, currency?: string) {
-  // t.org_id and t.deleted_at too: the ledger's (org_id, occurred_at) index on transactions answers the period.
-  const w = new Where().add("e.deleted_at IS NULL AND t.deleted_at IS NULL").add("t.occurred_at >= ?", from).add("t.occurred_at < ?", to)
-  if (scope.org_id) w.add("e.org_id = ? AND t.org_id = ?", scope.org_id, scope.org_id)
-  if (currency) w.add("e.currency_code = ?", currency)
-  if (scope.employee_id) w.add("a.code = 'payable' AND a.owner_type = 'employee' AND a.owner_id = ?", scope.employee_id)
-  return w
-}
-
-const LEDGER_FROM = `ledger_entry e JOIN ledger_transaction t ON t.id = e.transaction_id JOIN ledger_account a ON a.id = e.account_id`
-
-type Keyed = Map<string, { key: Record<string, string>; currency: string; totals: Revenue }>
+type Keyed = Map<string, { key: Record<string, string>; currency: string; totals: LedgerTotals }>
 function fold(rows: (LedgerSumRow & { currency_code: string } & Record<string, any>)[], keyOf: (r: any) => Record<string, string>): Keyed {
   const out: Keyed = new Map()
   for (const r of rows) {
     const key = keyOf(r)
     const id = JSON.stringify([key, r.currency_code])
-    const acc = out.get(id) ?? { key, currency: r.currency_code, totals: zeroRevenue() }
+    const acc = out.get(id) ?? { key, currency: r.currency_code, totals: zeroLedgerTotals() }
     addLedgerSum(acc.totals, r, r.currency_code)
     out.set(id, acc)
   }
@@ -47,37 +36,25 @@ function fold(rows: (LedgerSumRow & { currency_code: string } & Record<string, a
 
 export async function revenueFigures(knex: Knex, input: OverviewInput) {
   const { scope, current, previous, interval, currency_code } = input
-  // Totals of both periods in one pass.
-  const both = ledgerWhere(scope, previous.from, current.to, currency_code)
-  const totals = await knex.raw(
-    `SELECT CASE WHEN t.occurred_at >= ? THEN 'current' ELSE 'previous' END AS period, e.currency_code, a.code, a.owner_type, t.kind, ${SUMS}
-     FROM ${LEDGER_FROM} WHERE ${both.sql} GROUP BY 1, 2, 3, 4, 5`,
-    [current.from, ...both.bindings]
-  )
-  const cur = ledgerWhere(scope, current.from, current.to, currency_code)
-  // `interval` is one of day/week/month (validated), never caller text in the SQL.
-  const buckets = await knex.raw(
-    `SELECT to_char(date_trunc('${interval}', t.occurred_at AT TIME ZONE 'UTC'), 'YYYY-MM-DD') AS bucket, e.currency_code, a.code, a.owner_type, t.kind, ${SUMS}
-     FROM ${LEDGER_FROM} WHERE ${cur.sql} GROUP BY 1, 2, 3, 4, 5 ORDER BY 1`,
-    cur.bindings
-  )
-  const products = await knex.raw(
-    `SELECT e.product_id, e.currency_code, a.code, a.owner_type, t.kind, ${SUMS}
-     FROM ${LEDGER_FROM} WHERE ${cur.sql} AND e.product_id IS NOT NULL GROUP BY 1, 2, 3, 4, 5`,
-    cur.bindings
-  )
-  const byPeriod = fold(totals.rows, (r) => ({ period: r.period }))
+  // Whole days from the ledger's daily rollup, partial days from the entries (ledger-sums.ts).
+  const totals = [
+    ...(await ledgerSums(knex, scope, current.from, current.to, "total", currency_code)).map((r) => ({ ...r, period: "current" })),
+    ...(await ledgerSums(knex, scope, previous.from, previous.to, "total", currency_code)).map((r) => ({ ...r, period: "previous" })),
+  ]
+  const buckets = await ledgerSums(knex, scope, current.from, current.to, interval, currency_code)
+  const products = await ledgerSums(knex, scope, current.from, current.to, "product", currency_code)
+  const byPeriod = fold(totals, (r) => ({ period: r.period }))
   const list = (period: string) =>
     [...byPeriod.values()]
       .filter((v) => v.key.period === period)
       .sort((a, b) => a.currency.localeCompare(b.currency))
       .map((v) => ({ currency_code: v.currency, ...revenueJson(v.totals, v.currency) }))
-  const byProduct = [...fold(products.rows, (r) => ({ product_id: r.product_id })).values()]
+  const byProduct = [...fold(products, (r) => ({ product_id: r.key })).values()]
   const courses = await courseTitles(knex, [...new Set(byProduct.map((v) => v.key.product_id))])
   return {
     current: list("current"),
     previous: list("previous"),
-    buckets: [...fold(buckets.rows, (r) => ({ bucket: r.bucket })).values()]
+    buckets: [...fold(buckets, (r) => ({ bucket: r.key })).values()]
       .sort((a, b) => a.key.bucket.localeCompare(b.key.bucket) || a.currency.localeCompare(b.currency))
       .map((v) => ({ bucket: v.key.bucket, currency_code: v.currency, ...revenueJson(v.totals, v.currency) })),
     by_course: byProduct
@@ -154,12 +131,18 @@ export async function salesFigures(knex: Knex, input: OverviewInput) {
       new_students: students.rows[0]?.[p] ?? 0,
     }
   }
+  const conversion = await courseConversion(knex, scope, current, currency_code)
   return {
     current: period("current"),
     previous: period("previous"),
     top_courses: topCourses.rows,
     // Affiliates are for roles that see the org (affiliates.read); an employee's own view has none.
     top_affiliates: scope.employee_id ? null : await topAffiliates(knex, input),
+    // Course page views (the storefront's beacon) in the period, and orders / views per course viewed.
+    page_views: conversion.page_views,
+    course_conversion: conversion.courses,
+    // Coupons are the org's commerce (promotions): an employee's own view has none.
+    coupons: scope.employee_id ? null : await couponUse(knex, input),
   }
 }
 

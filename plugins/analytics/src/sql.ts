@@ -1,5 +1,5 @@
 import { MedusaError } from "@medusajs/framework/utils"
-import { fromMinor, toMinor } from "@volmify/ledger/money"
+import { fromMinor, type LedgerTotals } from "@volmify/ledger/money"
 
 /** The knex instance Medusa registers as PG_CONNECTION (only `raw` is used here). */
 export type Knex = { raw(sql: string, bindings?: unknown[]): Promise<{ rows: any[] }> }
@@ -35,75 +35,13 @@ export function assertBuckets(period: Period, interval: "day" | "week" | "month"
   }
 }
 
-/** Revenue figures in integer minor units, folded from the ledger's per-account sums. */
-export type Revenue = {
-  gross: bigint
-  refunds: bigint
-  tax: bigint
-  platform_fees: bigint
-  processing_fees: bigint
-  staff_shares: bigint
-  affiliate_commissions: bigint
-  org_revenue: bigint
-  refund_fees_org: bigint
-  refund_fees_platform: bigint
-}
-export const zeroRevenue = (): Revenue => ({
-  gross: 0n,
-  refunds: 0n,
-  tax: 0n,
-  platform_fees: 0n,
-  processing_fees: 0n,
-  staff_shares: 0n,
-  affiliate_commissions: 0n,
-  org_revenue: 0n,
-  refund_fees_org: 0n,
-  refund_fees_platform: 0n,
-})
-
-export type LedgerSumRow = { code: string; owner_type: string | null; kind: string; debits: string; credits: string }
-
 /**
- * Adds one (account code, owner type, transaction kind) sum to `t`, the way
- * @volmify/attribution's statements and summary read the same accounts, so the totals agree
- * to the cent. Payouts move money already earned and count in none of these figures.
+ * Ledger totals (folded by @volmify/ledger's `addLedgerSum`, the fold attribution's
+ * statements and summary use too, so the totals agree to the cent) as exact decimal strings
+ * in major units. `net` = gross - refunds; `org_net` = org revenue - commissions - refund
+ * fees the org bears; payouts (`paid_out`) are no revenue figure.
  */
-export function addLedgerSum(t: Revenue, r: LedgerSumRow, currency: string) {
-  const debits = toMinor(r.debits, currency)
-  const credits = toMinor(r.credits, currency)
-  if (r.kind === "payout") return
-  switch (r.code) {
-    case "cash":
-      t.gross += r.kind === "reversal" ? 0n : debits
-      t.refunds += r.kind === "reversal" ? credits - debits : credits
-      break
-    case "tax_payable":
-      t.tax += credits - debits
-      break
-    case "platform_fees":
-      t.platform_fees += credits - debits
-      break
-    case "processing_fees":
-      t.processing_fees += credits - debits
-      break
-    case "payable":
-      if (r.owner_type === "employee") t.staff_shares += credits - debits
-      break
-    case "commission_expense":
-      t.affiliate_commissions += debits - credits
-      break
-    case "revenue":
-      t.org_revenue += credits - debits
-      break
-    case "processing_fee_expense":
-      if (r.owner_type === "platform") t.refund_fees_platform += debits - credits
-      else t.refund_fees_org += debits - credits
-      break
-  }
-}
-
-/** Exact decimal strings in major units; `net` = gross - refunds; `org_net` = org revenue - commissions - refund fees the org bears. */
-export function revenueJson(t: Revenue, currency: string) {
+export function revenueJson(t: LedgerTotals, currency: string) {
   const m = (v: bigint) => fromMinor(v, currency)
   return {
     gross: m(t.gross),
@@ -112,7 +50,7 @@ export function revenueJson(t: Revenue, currency: string) {
     tax: m(t.tax),
     platform_fees: m(t.platform_fees),
     processing_fees: m(t.processing_fees),
-    staff_shares: m(t.staff_shares),
+    staff_shares: m(t.employee_shares),
     affiliate_commissions: m(t.affiliate_commissions),
     org_revenue: m(t.org_revenue),
     refund_fees_org: m(t.refund_fees_org),

@@ -1,4 +1,6 @@
-import { addLedgerSum, assertBuckets, periods, revenueJson, zeroRevenue } from "./sql"
+import { addLedgerSum, zeroLedgerTotals } from "@volmify/ledger/money"
+import { splitDays } from "./ledger-sums"
+import { assertBuckets, periods, revenueJson } from "./sql"
 
 describe("periods", () => {
   const now = new Date("2026-12-03T10:00:00Z")
@@ -24,9 +26,9 @@ describe("periods", () => {
   })
 })
 
-describe("addLedgerSum", () => {
+describe("revenueJson of addLedgerSum", () => {
   it("folds a JPY posting and its partial refund exactly (minor units), payouts counted nowhere", () => {
-    const t = zeroRevenue()
+    const t = zeroLedgerTotals()
     const rows = [
       { code: "cash", owner_type: null, kind: "posting", debits: "14800", credits: "0" },
       { code: "platform_fees", owner_type: null, kind: "posting", debits: "0", credits: "740" },
@@ -61,9 +63,36 @@ describe("addLedgerSum", () => {
   })
 
   it("keeps cents exact where floats would not (0.1 + 0.2)", () => {
-    const t = zeroRevenue()
+    const t = zeroLedgerTotals()
     addLedgerSum(t, { code: "cash", owner_type: null, kind: "posting", debits: "0.1", credits: "0" }, "usd")
     addLedgerSum(t, { code: "cash", owner_type: null, kind: "posting", debits: "0.2", credits: "0" }, "usd")
     expect(revenueJson(t, "usd").gross).toBe("0.30")
+  })
+})
+
+describe("splitDays (whole days from the ledger's rollup, partial ones from the entries)", () => {
+  const d = (s: string) => new Date(s)
+  const iso = (r: ReturnType<typeof splitDays>) => ({
+    days: r.days?.map((x) => x.toISOString()) ?? null,
+    partial: r.partial.map(([a, b]) => [a.toISOString(), b.toISOString()]),
+  })
+
+  it("a period of whole days is all rollup", () => {
+    expect(iso(splitDays(d("2026-11-01T00:00:00Z"), d("2026-12-01T00:00:00Z")))).toEqual({ days: ["2026-11-01T00:00:00.000Z", "2026-12-01T00:00:00.000Z"], partial: [] })
+  })
+
+  it("the last 30 days from now: whole days between, the partial first and last day from the entries", () => {
+    expect(iso(splitDays(d("2026-11-03T10:00:00Z"), d("2026-12-03T10:00:00Z")))).toEqual({
+      days: ["2026-11-04T00:00:00.000Z", "2026-12-03T00:00:00.000Z"],
+      partial: [
+        ["2026-11-03T10:00:00.000Z", "2026-11-04T00:00:00.000Z"],
+        ["2026-12-03T00:00:00.000Z", "2026-12-03T10:00:00.000Z"],
+      ],
+    })
+  })
+
+  it("less than a whole day (or across one midnight only) is all entries", () => {
+    expect(iso(splitDays(d("2026-11-01T12:00:00Z"), d("2026-11-01T13:00:00Z")))).toEqual({ days: null, partial: [["2026-11-01T12:00:00.000Z", "2026-11-01T13:00:00.000Z"]] })
+    expect(iso(splitDays(d("2026-11-01T12:00:00Z"), d("2026-11-02T13:00:00Z")))).toEqual({ days: null, partial: [["2026-11-01T12:00:00.000Z", "2026-11-02T13:00:00.000Z"]] })
   })
 })

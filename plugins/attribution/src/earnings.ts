@@ -7,7 +7,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
  * CSV amounts are exact decimals.
  */
 
-import { toMinor, fromMinor } from "@volmify/ledger/money"
+import { addLedgerSum, fromMinor, type LedgerTotals, toMinor, zeroLedgerTotals } from "@volmify/ledger/money"
 
 type SummaryRow = Record<string, string | null> & { debits: string; credits: string }
 type Ledger = { summarizeEntries(filter: Record<string, unknown>, groupBy: string[]): Promise<SummaryRow[]> }
@@ -138,67 +138,24 @@ async function employeeNames(container: MedusaContainer, ids: string[]) {
   return out
 }
 
-type Totals = {
-  gross: bigint
-  refunded: bigint
-  tax: bigint
-  platform_fees: bigint
-  processing_fees: bigint
-  creators: bigint
-  org_revenue: bigint
-  /** Processing fees the provider kept on refunds, borne by the org / by the platform (org setting `refund_fee_bearer`). */
-  refund_fees_org: bigint
-  refund_fees_platform: bigint
-  paid_out: bigint
-}
-const zero = (): Totals => ({
-  gross: 0n,
-  refunded: 0n,
-  tax: 0n,
-  platform_fees: 0n,
-  processing_fees: 0n,
-  creators: 0n,
-  org_revenue: 0n,
-  refund_fees_org: 0n,
-  refund_fees_platform: 0n,
-  paid_out: 0n,
+/**
+ * The figures of a summary: @volmify/ledger's shared fold (`addLedgerSum`), so statements,
+ * summaries and analytics agree to the cent. `creators` is every payable but payouts
+ * (employees' shares and, when the org has affiliates, their payables too).
+ */
+const creators = (t: LedgerTotals) => t.employee_shares + t.other_payables
+const totalsJson = (t: LedgerTotals, currency: string) => ({
+  gross: money(t.gross, currency),
+  refunded: money(t.refunds, currency),
+  tax: money(t.tax, currency),
+  platform_fees: money(t.platform_fees, currency),
+  processing_fees: money(t.processing_fees, currency),
+  creators: money(creators(t), currency),
+  org_revenue: money(t.org_revenue, currency),
+  refund_fees_org: money(t.refund_fees_org, currency),
+  refund_fees_platform: money(t.refund_fees_platform, currency),
+  paid_out: money(t.paid_out, currency),
 })
-
-function addRow(t: Totals, r: SummaryRow, currency: string) {
-  const debits = toMinor(r.debits, currency)
-  const credits = toMinor(r.credits, currency)
-  switch (r.code) {
-    case "cash":
-      if (r.kind === "payout") t.paid_out += credits - debits
-      else {
-        t.gross += r.kind === "reversal" ? 0n : debits
-        t.refunded += r.kind === "reversal" ? credits - debits : credits
-      }
-      break
-    case "tax_payable":
-      t.tax += credits - debits
-      break
-    case "platform_fees":
-      t.platform_fees += credits - debits
-      break
-    case "processing_fees":
-      t.processing_fees += credits - debits
-      break
-    case "payable":
-      if (r.kind !== "payout") t.creators += credits - debits
-      break
-    case "revenue":
-      t.org_revenue += credits - debits
-      break
-    case "processing_fee_expense":
-      if (r.owner_type === "platform") t.refund_fees_platform += debits - credits
-      else t.refund_fees_org += debits - credits
-      break
-  }
-}
-
-const totalsJson = (t: Totals, currency: string) =>
-  Object.fromEntries(Object.entries(t).map(([k, v]) => [k, money(v, currency)])) as Record<keyof Totals, number>
 
 /** Per product and currency: gross, refunded, tax, fees, creators' shares and org revenue (net of refunds). */
 export async function buildProductReport(container: MedusaContainer, filter: StatementFilter) {
@@ -206,12 +163,12 @@ export async function buildProductReport(container: MedusaContainer, filter: Sta
     { org_id: filter.org_id, ...(filter.currency_code ? { currency_code: filter.currency_code } : {}) },
     ["product_id", "currency_code", "code", "owner_type", "kind"]
   )
-  const byKey = new Map<string, { product_id: string; currency: string; totals: Totals }>()
+  const byKey = new Map<string, { product_id: string; currency: string; totals: LedgerTotals }>()
   for (const r of rows) {
     if (!r.product_id) continue
     const key = `${r.product_id}|${r.currency_code}`
-    const acc = byKey.get(key) ?? { product_id: r.product_id, currency: r.currency_code!, totals: zero() }
-    addRow(acc.totals, r, acc.currency)
+    const acc = byKey.get(key) ?? { product_id: r.product_id, currency: r.currency_code!, totals: zeroLedgerTotals() }
+    addLedgerSum(acc.totals, r, acc.currency)
     byKey.set(key, acc)
   }
   const ids = [...new Set([...byKey.values()].map((v) => v.product_id))]
@@ -232,20 +189,20 @@ export async function buildOrgSummary(container: MedusaContainer, filter: Statem
     { org_id: filter.org_id, ...(filter.currency_code ? { currency_code: filter.currency_code } : {}) },
     ["currency_code", "month", "code", "owner_type", "kind"]
   )
-  const currencies = new Map<string, { totals: Totals; months: Map<string, Totals> }>()
+  const currencies = new Map<string, { totals: LedgerTotals; months: Map<string, LedgerTotals> }>()
   for (const r of rows) {
     const currency = r.currency_code!
-    const c = currencies.get(currency) ?? { totals: zero(), months: new Map() }
-    addRow(c.totals, r, currency)
-    const m = c.months.get(r.month!) ?? zero()
-    addRow(m, r, currency)
+    const c = currencies.get(currency) ?? { totals: zeroLedgerTotals(), months: new Map() }
+    addLedgerSum(c.totals, r, currency)
+    const m = c.months.get(r.month!) ?? zeroLedgerTotals()
+    addLedgerSum(m, r, currency)
     c.months.set(r.month!, m)
     currencies.set(currency, c)
   }
   return [...currencies.entries()].map(([currency, c]) => ({
     currency_code: currency,
     ...totalsJson(c.totals, currency),
-    owed_to_staff: money(c.totals.creators - c.totals.paid_out, currency),
+    owed_to_staff: money(creators(c.totals) - c.totals.paid_out, currency),
     months: [...c.months.entries()]
       .filter(([month]) => (!filter.from || month >= filter.from) && (!filter.to || month <= filter.to))
       .map(([month, t]) => ({ month, ...totalsJson(t, currency) })),

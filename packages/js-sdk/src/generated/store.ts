@@ -160,6 +160,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/store/analytics/page-views": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Counts one view of a course or published sales page of the key's org (204).
+         * @description counts one view of a course (`course_id`) or a published sales page (`page_slug`) of the key's org into a daily rollup for the dashboard's conversion (orders / views). The storefront calls it from its server: no visitor data is read or stored (no IP, cookie, customer or user agent). Another org's course or page, an unpublished one, or none: 404. Exactly one of the two fields (400 naming it otherwise). Rate-limited per publishable key (VOLMIFY_PAGE_VIEWS_PER_MINUTE, default 1,200; 429 with Retry-After).
+         */
+        post: operations["postStoreAnalyticsPageViews"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/store/carts/{id}/referral": {
         parameters: {
             query?: never;
@@ -1901,6 +1921,58 @@ export interface operations {
             };
             /** @description Not logged in. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Forbidden: another org's record, a role that may not do this, or a suspended org. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (e.g. no org answers on that host, no such record). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postStoreAnalyticsPageViews: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    course_id?: string;
+                    page_slug?: string & (unknown & unknown);
+                };
+            };
+        };
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: the message names the field and the problem (type `invalid_data`). */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };

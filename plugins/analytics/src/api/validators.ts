@@ -34,3 +34,23 @@ export type AnalyticsCourseQuery = z.infer<typeof AnalyticsCourseQuerySchema>
 
 export const AnalyticsPlatformQuerySchema = z.object({ ...period }).strict()
 export type AnalyticsPlatformQuery = z.infer<typeof AnalyticsPlatformQuerySchema>
+
+/**
+ * POST /store/analytics/page-views: exactly one of `course_id` (a course of the key's org) or
+ * `page_slug` (a published sales page of the key's org). Nothing else is accepted: no
+ * visitor data.
+ */
+export const StorePageViewSchema = z
+  .object({
+    course_id: text().min(1, "course_id must not be empty").max(100, "course_id is too long").optional(),
+    page_slug: text()
+      .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "page_slug must be a slug (lowercase letters, digits and dashes)")
+      .max(120, "page_slug is too long")
+      .optional(),
+  })
+  .strict()
+  .refine((b) => (b.course_id === undefined) !== (b.page_slug === undefined), {
+    message: "give exactly one of course_id or page_slug",
+    path: ["course_id"],
+  })
+export type StorePageView = z.infer<typeof StorePageViewSchema>

@@ -76,3 +76,99 @@ export function minorToNumber(minor: bigint, currencyCode: string): number {
 export function roundMajor(amount: BigNumberInput, currencyCode: string): string {
   return fromMinor(toMinor(amount, currencyCode), currencyCode)
 }
+
+/**
+ * One SQL sum of ledger entries for an (account code, owner type, transaction kind) group,
+ * as the ledger's `summarizeEntries` (or the same GROUP BY in SQL) returns it: debits and
+ * credits as exact major-unit decimal strings.
+ */
+export type LedgerSumRow = {
+  code?: string | null
+  owner_type?: string | null
+  kind?: string | null
+  debits: string
+  credits: string
+}
+
+/** What a set of an org's ledger sums amounts to, in integer minor units of one currency. */
+export type LedgerTotals = {
+  /** Cash brought in by sales (reversals excluded). */
+  gross: bigint
+  /** Cash given back (refund reversals and any other cash credits but payouts). */
+  refunds: bigint
+  tax: bigint
+  platform_fees: bigint
+  processing_fees: bigint
+  /** Net payable to employees (creators' shares), payouts excluded. */
+  employee_shares: bigint
+  /** Net payable to other owners (affiliates), payouts excluded. */
+  other_payables: bigint
+  /** The org's commission expense (debits - credits). */
+  affiliate_commissions: bigint
+  org_revenue: bigint
+  /** Processing fees a provider kept on refunds, borne by the org / by the platform. */
+  refund_fees_org: bigint
+  refund_fees_platform: bigint
+  /** Cash paid out (payout transactions). */
+  paid_out: bigint
+}
+
+export const zeroLedgerTotals = (): LedgerTotals => ({
+  gross: 0n,
+  refunds: 0n,
+  tax: 0n,
+  platform_fees: 0n,
+  processing_fees: 0n,
+  employee_shares: 0n,
+  other_payables: 0n,
+  affiliate_commissions: 0n,
+  org_revenue: 0n,
+  refund_fees_org: 0n,
+  refund_fees_platform: 0n,
+  paid_out: 0n,
+})
+
+/**
+ * Adds one sum row to `t` (in place). The one reading of the chart of accounts that
+ * statements, summaries and analytics share, so their totals agree to the cent. A payout
+ * moves money already earned: it counts only in `paid_out`.
+ */
+export function addLedgerSum(t: LedgerTotals, r: LedgerSumRow, currencyCode: string): LedgerTotals {
+  const debits = toMinor(r.debits, currencyCode)
+  const credits = toMinor(r.credits, currencyCode)
+  if (r.kind === "payout") {
+    if (r.code === "cash") t.paid_out += credits - debits
+    return t
+  }
+  const reversal = r.kind === "reversal"
+  switch (r.code) {
+    case "cash":
+      t.gross += reversal ? 0n : debits
+      t.refunds += reversal ? credits - debits : credits
+      break
+    case "tax_payable":
+      t.tax += credits - debits
+      break
+    case "platform_fees":
+      t.platform_fees += credits - debits
+      break
+    case "processing_fees":
+      t.processing_fees += credits - debits
+      break
+    case "payable":
+      if (r.owner_type === "employee") t.employee_shares += credits - debits
+      else t.other_payables += credits - debits
+      break
+    case "commission_expense":
+      t.affiliate_commissions += debits - credits
+      break
+    case "revenue":
+      t.org_revenue += credits - debits
+      break
+    case "processing_fee_expense":
+      if (r.owner_type === "platform") t.refund_fees_platform += debits - credits
+      else t.refund_fees_org += debits - credits
+      break
+  }
+  return t
+}

@@ -50,6 +50,9 @@ export type Overview = {
     previous: SalesPeriod
     top_courses: { course_id: string; product_id: string; title: string; new_students: number }[]
     top_affiliates: { affiliate_id: string; code: string; currency_code: string; orders: number; commission: string }[] | null
+    page_views: number
+    course_conversion: { course_id: string; product_id: string; title: string; views: number; orders: number; conversion: number | null }[]
+    coupons: { code: string; promotion_id: string | null; currency_code: string; orders: number; discount_total: string }[] | null
   }
   learning: {
     current: LearningPeriod

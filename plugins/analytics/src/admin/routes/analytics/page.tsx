@@ -176,6 +176,39 @@ function Dashboard({ data, currency, period, orgId, platform }: { data: Overview
         />
       </Section>
 
+      <Section title="Course page views" subtitle="Views of course pages counted by the storefront (per UTC day), and orders / views per course" testId="course-conversion">
+        <div className="grid grid-cols-2 gap-3 px-6 py-4 md:grid-cols-4">
+          <Stat label="Course page views" value={String(sales.page_views)} />
+        </div>
+        <DataTable
+          name="course-conversion"
+          rows={sales.course_conversion}
+          empty="No course page views counted in this period. The storefront counts a view each time a course page is served."
+          columns={[
+            { header: "Course", value: (r) => r.title },
+            { header: "Page views", value: (r) => r.views },
+            { header: "Orders", value: (r) => r.orders },
+            { header: "Conversion", value: (r) => percent(r.conversion) },
+          ]}
+        />
+      </Section>
+
+      {sales.coupons && (
+        <Section title="Coupon use" subtitle="Orders of the period with a promotion code's discount, per code and currency (canceled orders left out)" testId="coupons">
+          <DataTable
+            name="coupons"
+            rows={sales.coupons}
+            empty="No coupon used in this period. Create promotions with a code in Promotions and share the code."
+            columns={[
+              { header: "Code", value: (r) => r.code },
+              { header: "Currency", value: (r) => r.currency_code.toUpperCase() },
+              { header: "Orders", value: (r) => r.orders },
+              { header: "Discount total", value: (r) => r.discount_total },
+            ]}
+          />
+        </Section>
+      )}
+
       {sales.top_affiliates && (
         <Section title="Top affiliates" subtitle="Commissions on orders of the period (voided ones left out)" testId="top-affiliates">
           <DataTable
