@@ -1164,6 +1164,22 @@ describe("storefront", () => {
     expect(await tab.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width)
     shots.push(["sales-page-phone.png", await tab.screenshot({ fullPage: true })])
     await context.close()
+    // The course page counts one view for the org's analytics (a server-side beacon: no script,
+    // nothing about the visitor), fire-and-forget: it lands just after the page.
+    const viewsOf = async (courseId: string) => {
+      const db = new Client({ connectionString: dbUrl })
+      await db.connect()
+      try {
+        return (await db.query("SELECT COALESCE(SUM(views), 0)::int AS v FROM page_view_day WHERE course_id = $1", [courseId])).rows[0].v as number
+      } finally {
+        await db.end()
+      }
+    }
+    const viewsBefore = await viewsOf(sold.id)
+    expect((await fetch(`${acme.url}/courses/${sold.handle}`)).status).toBe(200)
+    const until = Date.now() + 15_000
+    while ((await viewsOf(sold.id)) === viewsBefore && Date.now() < until) await new Promise((r) => setTimeout(r, 250))
+    expect(await viewsOf(sold.id)).toBe(viewsBefore + 1)
     // Back to the fixed home page for the other cases: no home page.
     await adminPost(`/admin/pages/${draft.id}`, { is_home: false })
     expect(await (await fetch(`${acme.url}/`)).text()).toContain("Learn with")

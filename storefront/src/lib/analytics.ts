@@ -1,4 +1,4 @@
-import "server-only"
+import "./server-only"
 import { sendPageView } from "./analytics-beacon"
 import { BACKEND_URL } from "./config"
 import { getTenant } from "./tenant"
@@ -7,8 +7,8 @@ import { getTenant } from "./tenant"
  * Counts one view of a course page for the org's analytics (conversion = orders / views),
  * from the storefront's server: no client script, no cookie, nothing about the visitor.
  * Fire-and-forget: resolves (never rejects) once the beacon answered or gave up after 1.5 s.
- * Call it where the course page is rendered, after the response, e.g.
- * `after(() => recordCourseView(course.id))` (`after` from "next/server").
+ * The course page (`pages/courses/[handle]/index.tsx`) calls it from getServerSideProps
+ * without awaiting it: the page never waits for the count.
  */
 export async function recordCourseView(courseId: string): Promise<void> {
   try {

@@ -16,6 +16,7 @@ import { getLocale } from "@/lib/locale"
 import { siteOrigin } from "@/lib/origin"
 import { courseHead, type HeadTags } from "@/lib/seo"
 import { HeadTagsView } from "@/components/head-tags"
+import { recordCourseView } from "@/lib/analytics"
 import { queryValue, shellPageProps, type ShellProps } from "@/lib/pages-props"
 
 /**
@@ -42,6 +43,8 @@ export const getServerSideProps: GetServerSideProps = async (ctx) => {
       const [product, region] = await Promise.all([getProduct(handle), getRegion()])
       return product ? { kind: "product", product, regionName: region?.name ?? null, query } : null
     }
+    // One view for the org's conversion figures (analytics): fire-and-forget, nothing about the visitor.
+    void recordCourseView(course.id)
     const [customer, org, origin, { locale }] = await Promise.all([getCustomer(), getOrg(), siteOrigin(), getLocale()])
     // Search and social tags and JSON-LD (lib/seo.ts), in the visitor's locale.
     const head = courseHead(course, org, origin, { locale, tierLabel: (t) => tierName(course.tiers, t.tier) })
