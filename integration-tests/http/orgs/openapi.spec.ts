@@ -260,6 +260,7 @@ medusaIntegrationTestRunner({
       await check("get", "/store/pages/{slug}", "/store/pages/launch", key, 200)
       await check("get", "/store/pages/{slug}", "/store/pages/missing", key, 404)
       await check("get", "/store/home-page", "/store/home-page", key, 404)
+      await check("get", "/store/pages", "/store/pages", key, 200)
 
       // Analytics: the page-view beacon counts a published course or page of the key's org.
       await check("post", "/store/analytics/page-views", "/store/analytics/page-views", key, 204, { course_id: course.id })
