@@ -3,11 +3,13 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { chooseLocale, orgLocales, type OrgLocales, type SourceText, translationMap, type Translations } from "../../rules/translations"
 import { TRANSLATABLE, type TranslatableType } from "../../modules/course/models/course-translation"
 import { adminOutline } from "./admin-courses"
-import { courseService } from "./store-courses"
+import { courseService } from "./admin-courses"
+import type { TranslationRow } from "../../rules/translations"
 
 /** The enabled locales of an org (its `branding`, kept by @volmify/orgs). */
 export async function localesOfOrg(req: MedusaRequest, orgId: string): Promise<OrgLocales> {
-  const [org] = await req.scope.resolve<any>("org").listOrgs({ id: orgId }, { take: 1, select: ["id", "branding"] })
+  type OrgReader = { listOrgs(filters: { id: string }, config: { take: number; select: string[] }): Promise<{ branding?: unknown }[]> }
+  const [org] = await req.scope.resolve<OrgReader>("org").listOrgs({ id: orgId }, { take: 1, select: ["id", "branding"] })
   return orgLocales(org?.branding as Record<string, unknown> | null)
 }
 
@@ -22,9 +24,9 @@ export function translatableLocale(asked: string, locales: OrgLocales): string {
 }
 
 /** Every translatable text of a course with its default-locale source, in outline order. */
-export async function courseSourceTexts(req: MedusaRequest, course: Record<string, any>): Promise<SourceText[]> {
+export async function courseSourceTexts(req: MedusaRequest, course: { id: string } & Record<string, unknown>): Promise<SourceText[]> {
   const outline = await adminOutline(req, course.id)
-  const out: SourceText[] = TRANSLATABLE.course.map((field) => ({ entity_type: "course", entity_id: course.id, field, source: course[field] }))
+  const out: SourceText[] = TRANSLATABLE.course.map((field) => ({ entity_type: "course", entity_id: course.id, field, source: course[field] as string | null | undefined }))
   const lessonIds = new Set<string>()
   for (const m of outline) {
     out.push({ entity_type: "module", entity_id: m.id, field: "title", source: m.title })
@@ -34,10 +36,10 @@ export async function courseSourceTexts(req: MedusaRequest, course: Record<strin
     }
   }
   if (lessonIds.size) {
-    const lessons = await courseService(req as any).listLessons({ id: [...lessonIds] }, { select: ["id", "title", "body"] })
-    const byId = new Map(lessons.map((l: any) => [l.id, l]))
+    const lessons = await courseService(req).listLessons({ id: [...lessonIds] }, { select: ["id", "title", "body"] })
+    const byId = new Map(lessons.map((l) => [l.id, l as unknown as Record<string, string | null | undefined>]))
     for (const id of lessonIds) {
-      const l: any = byId.get(id)
+      const l = byId.get(id)
       if (l) for (const field of TRANSLATABLE.lesson) out.push({ entity_type: "lesson", entity_id: id, field, source: l[field] })
     }
   }
@@ -47,11 +49,11 @@ export async function courseSourceTexts(req: MedusaRequest, course: Record<strin
 /** Translations of these entities in a locale. */
 export async function readTranslations(req: MedusaRequest, locale: string, entityIds: string[]): Promise<Translations> {
   if (!entityIds.length) return new Map()
-  const rows = await courseService(req as any).listCourseTranslations(
+  const rows = await courseService(req).listCourseTranslations(
     { locale, entity_id: entityIds },
     { select: ["entity_type", "entity_id", "field", "value"], take: null }
   )
-  return translationMap(rows as any)
+  return translationMap(rows as unknown as TranslationRow[])
 }
 
 /** 400 unless the field is translatable on its type; 404 unless the entity is part of the course. */

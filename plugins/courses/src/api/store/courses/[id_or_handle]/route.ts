@@ -51,7 +51,7 @@ export async function GET(req: MedusaStoreRequest, res: MedusaResponse) {
     // Another locale: the cached default body with translated texts (each missing one keeps the default).
     const body = JSON.parse(out.body.toString("utf8"))
     const placements = prepared.placements
-    const ids = [course.id, ...body.course.modules.flatMap((m: any) => [m.id, ...m.sections.map((s: any) => s.id)]), ...[...placements.values()].map((p) => p.lesson_id)]
+    const ids = [course.id, ...(body.course.modules as { id: string; sections: { id: string }[] }[]).flatMap((m) => [m.id, ...m.sections.map((s) => s.id)]), ...[...placements.values()].map((p) => p.lesson_id)]
     const t = await readTranslations(req, locale, ids)
     const translatedCourse = translated(body.course, "course", course.id, ["title", "subtitle", "description"], t)
     res.setHeader("content-language", locale)

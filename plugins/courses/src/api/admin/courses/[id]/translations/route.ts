@@ -1,10 +1,9 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import type { TranslatableType } from "../../../../../modules/course/models/course-translation"
 import { setCourseTranslationsWorkflow } from "../../../../../workflows/set-course-translations"
-import { courseInScope } from "../../../../utils/admin-courses"
+import { courseInScope, courseService } from "../../../../utils/admin-courses"
 import { assertTranslatable, courseSourceTexts, localesOfOrg, translatableLocale } from "../../../../utils/course-translations"
 import { CATALOG_ROLES } from "../../../../utils/tenancy"
-import { courseService } from "../../../../utils/store-courses"
 import type { AdminSetTranslations, AdminTranslationsQuery } from "../../../../validators"
 
 /** GET /admin/courses/:id/translations[?locale=]: the course's translations, with the org's locales. */
@@ -13,7 +12,7 @@ export async function GET(req: AuthenticatedMedusaRequest<unknown, AdminTranslat
   const locales = await localesOfOrg(req, course.org_id)
   const locale = req.validatedQuery.locale ? translatableLocale(req.validatedQuery.locale, locales) : null
   const ids = [...new Set((await courseSourceTexts(req, course)).map((s) => s.entity_id))]
-  const translations = await courseService(req as any).listCourseTranslations(
+  const translations = await courseService(req).listCourseTranslations(
     { entity_id: ids, ...(locale ? { locale } : {}) },
     { select: ["id", "entity_type", "entity_id", "locale", "field", "value", "updated_at"], take: null, order: { locale: "ASC", entity_type: "ASC" } }
   )
