@@ -1,6 +1,5 @@
 import type { GetServerSideProps } from "next"
-import Head from "next/head"
-import { PageNotFound } from "@/components/page-not-found"
+import { PagesNotFound } from "@/components/pages-not-found"
 import { SalesPageView, type SalesPageData } from "@/components/sales-page"
 import { getSalesPage, loadBlockData } from "@/lib/pages"
 import { salesPageHead } from "@/lib/sales-page-head"
@@ -28,14 +27,7 @@ export const getServerSideProps: GetServerSideProps = async (ctx) => {
 export default function SalesPageRoute(props: ShellProps & { page: SalesPageData | null }) {
   const org = "shell" in props ? props.shell.org.name : ""
   if (!props.page) {
-    return (
-      <>
-        <Head>
-          <title>{`Page not found · ${org}`}</title>
-        </Head>
-        <PageNotFound />
-      </>
-    )
+    return <PagesNotFound org={org} />
   }
   return <SalesPageView {...props.page} path={`/p/${encodeURIComponent(props.page.page.slug)}`} />
 }

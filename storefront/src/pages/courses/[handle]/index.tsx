@@ -5,7 +5,7 @@ import { Outline, ProgressBar } from "@/components/outline"
 import { TierBuy } from "@/components/tier-buy"
 import { FreeEnroll } from "@/components/free-enroll"
 import { CourseFaq, CourseInstructors, lowestTierPrice } from "@/components/course-details"
-import { PageNotFound } from "@/components/page-not-found"
+import { PagesNotFound } from "@/components/pages-not-found"
 import { FormError } from "@/components/form-error"
 import { continueLesson, lessonsInOrder } from "@/lib/course-view"
 import { formatMoney } from "@/lib/money"
@@ -60,14 +60,7 @@ export const getServerSideProps: GetServerSideProps = async (ctx) => {
 export default function CoursePage(props: ShellProps & { page: CoursePageData | null }) {
   const org = "shell" in props ? props.shell.org.name : ""
   if (!props.page) {
-    return (
-      <>
-        <Head>
-          <title>{`Page not found · ${org}`}</title>
-        </Head>
-        <PageNotFound />
-      </>
-    )
+    return <PagesNotFound org={org} />
   }
   if (props.page.kind === "product") return <ProductOnly {...props.page} org={org} />
   const { course, loggedIn, upgradeQuotes, query, head } = props.page

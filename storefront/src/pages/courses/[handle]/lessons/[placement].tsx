@@ -6,7 +6,7 @@ import { Outline, ProgressBar } from "@/components/outline"
 import { TierBuy } from "@/components/tier-buy"
 import { AssignmentPanel } from "@/components/assignment-panel"
 import { QuizPanel } from "@/components/quiz-panel"
-import { PageNotFound } from "@/components/page-not-found"
+import { PagesNotFound } from "@/components/pages-not-found"
 import { FormError } from "@/components/form-error"
 import { lessonsInOrder } from "@/lib/course-view"
 import { tierName } from "@/lib/tiers"
@@ -76,14 +76,7 @@ export const getServerSideProps: GetServerSideProps = async (ctx) => {
 export default function LessonPage(props: ShellProps & { page: LessonPageData | null }) {
   const org = "shell" in props ? props.shell.org.name : ""
   if (!props.page) {
-    return (
-      <>
-        <Head>
-          <title>{`Page not found · ${org}`}</title>
-        </Head>
-        <PageNotFound />
-      </>
-    )
+    return <PagesNotFound org={org} />
   }
   const { course, placement, result, videoUrl, attachments, quiz, assignment, upgradeQuotes, query } = props.page
   const order = lessonsInOrder(course)
