@@ -535,7 +535,7 @@ describe("course builder and widgets in the dashboard", () => {
       await page.getByRole("link", { name: /Edit details/ }).click({ timeout: 60_000 })
       await page.waitForURL(/\/details$/, { timeout: 30_000 })
       await page.getByLabel("Subtitle").fill("Ship your first app in a weekend")
-      await page.getByLabel("Description").fill("Hands-on lessons from setup to deploy.")
+      await page.getByLabel("Description", { exact: true }).fill("Hands-on lessons from setup to deploy.")
       await page.getByLabel("Level").selectOption("intermediate")
       await page.locator("#course-image-file").setInputFiles({ name: "cover.png", mimeType: "image/png", buffer: png([51, 85, 255]) })
       await page.getByAltText("Course image preview").waitFor({ timeout: 30_000 })
@@ -612,6 +612,33 @@ describe("course builder and widgets in the dashboard", () => {
         expect(await docWidth()).toBeLessThanOrEqual(size.width)
         shots.push(`storefront-catalog-${label}.png`, await page.screenshot({ fullPage: true }))
       }
+
+      // Translations (issue 26): the school turns French on in its org settings; the course's
+      // Translations screen lists every text still missing in French; the title translated
+      // there is what the French course page shows, the rest falls back to the default.
+      await page.goto(`${base}/app/orgs/${course.org_id}`)
+      await page.locator("#org-locales").fill("fr", { timeout: 60_000 })
+      await page.getByRole("button", { name: "Save", exact: true }).first().click()
+      await page.getByText("Organization saved").waitFor({ timeout: 30_000 })
+      await page.goto(`${base}/app/courses/${course.id}`)
+      await page.getByRole("link", { name: "Translations" }).click({ timeout: 60_000 })
+      await page.waitForURL(/\/translations$/, { timeout: 30_000 })
+      await page.getByRole("tab", { name: /^fr/ }).waitFor({ timeout: 30_000 })
+      const summaryText = page.getByTestId("missing-summary")
+      await summaryText.waitFor({ timeout: 30_000 })
+      const [, missingBefore, total] = /(\d+) of (\d+) texts are missing in fr/.exec(await summaryText.innerText())!.map(Number)
+      // Title, subtitle, description, the module, the section, two lessons' titles and bodies.
+      expect([missingBefore, total]).toEqual([9, 9])
+      expect(await page.getByTestId("translation-row").count()).toBe(9)
+      await page.getByRole("textbox", { name: "Course · title in fr" }).fill(`Détails ${stamp}`)
+      await page.getByRole("button", { name: "Save 1" }).click()
+      await page.getByText("1 text saved in fr").waitFor({ timeout: 30_000 })
+      await page.getByText(`8 of 9 texts are missing in fr`).waitFor({ timeout: 30_000 })
+      expect(await page.getByRole("tab", { name: /^fr/ }).innerText()).toMatch(/8 missing/)
+      shots.push("admin-course-translations-1280.png", await page.screenshot({ fullPage: true }))
+      await page.goto(`${shop}/fr/courses/${handle}`)
+      await page.getByRole("heading", { level: 1, name: `Détails ${stamp}` }).waitFor({ timeout: 60_000 })
+      await page.getByText("Ship your first app in a weekend").first().waitFor()
     } catch (error) {
       const shot = await page.screenshot({ fullPage: true }).catch(() => null)
       if (shot) shots.push("course-details-failure.png", shot)

@@ -876,8 +876,8 @@ describe("storefront", () => {
     let acmeAdmin: (method: "GET" | "POST", url: string, body?: Json) => Promise<Json>
     let yogaAdmin: (method: "GET" | "POST", url: string, body?: Json) => Promise<Json>
     let course: Json // Acme's course with several priced tiers (typescript-from-zero)
-    const text = async (url: string) => {
-      const res = await fetch(url)
+    const text = async (url: string, headers: Record<string, string> = {}) => {
+      const res = await fetch(url, { headers })
       return { status: res.status, type: res.headers.get("content-type") ?? "", body: await res.text() }
     }
     /** Every JSON-LD block of a page, parsed (a parse error fails the test). */
@@ -1045,6 +1045,22 @@ describe("storefront", () => {
       }
       // The sitemap names both as well.
       expect((await text(`${acme.url}/sitemap.xml`)).body).toContain(`hreflang="fr" href="${acme.url}/fr/courses/${course.handle}"`)
+
+      // A browser that prefers French (and no locale chosen yet) reads French at the plain URL;
+      // one whose languages the school lacks reads the default.
+      const byBrowser = await text(`${acme.url}/courses/${course.handle}`, { "accept-language": "fr-CH, fr;q=0.9, en;q=0.8" })
+      expect(byBrowser.body).toMatch(/<html lang="fr"/)
+      expect(byBrowser.body).toContain("TypeScript depuis zéro")
+      const german = await text(`${acme.url}/courses/${course.handle}`, { "accept-language": "de-DE,de;q=0.9" })
+      expect(german.body).toMatch(/<html lang="en"/)
+      expect(german.body).not.toContain("TypeScript depuis zéro")
+      // A language prefix the school has not enabled is a 404 on every kind of page, not the
+      // default's content at a second address.
+      for (const url of [`/de/courses/${course.handle}`, "/de", "/de/cart", `/xyz/courses/${course.handle}`]) {
+        const res = await text(`${acme.url}${url}`)
+        expect([url, res.status]).toEqual([url, 404])
+        expect(res.body).not.toContain("TypeScript depuis zéro")
+      }
     })
 
     it("the generated social image is a 1200x630 PNG; an unknown course is a 404", async () => {

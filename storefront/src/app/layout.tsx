@@ -1,7 +1,9 @@
 import type { Metadata } from "next"
+import { notFound } from "next/navigation"
 import "./globals.css"
 import { brandStyle } from "@/lib/branding"
 import { getOrg } from "@/lib/data"
+import { getLocale } from "@/lib/locale"
 import { siteOrigin } from "@/lib/origin"
 import { getShellData } from "@/lib/shell"
 import { SiteShell, StoreUnavailable } from "@/components/site-shell"
@@ -34,6 +36,8 @@ export default async function RootLayout({ children }: { children: React.ReactNo
       </html>
     )
   }
+  // `/xx/...` with a language the org has not enabled: a 404, not the default's content.
+  if ((await getLocale()).unknown_prefix) notFound()
   return (
     <html lang={data.shell.locale || "en"}>
       <body style={brandStyle(data.shell.org) as React.CSSProperties}>

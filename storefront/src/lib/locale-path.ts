@@ -24,3 +24,33 @@ export function splitLocalePrefix(pathname: string): { locale: string | null; pa
 /** The org's locale that matches an asked one (case-insensitive), else null. */
 export const matchLocale = (asked: string | null | undefined, enabled: string[]) =>
   asked ? (enabled.find((l) => l.toLowerCase() === asked.toLowerCase()) ?? null) : null
+
+/**
+ * The org's locale a browser's `Accept-Language` prefers, else null: tags in the order of
+ * their `q` (0 refuses), each matched exactly, then by its language alone ("fr-CH" -> "fr"),
+ * then to a regional locale of that language ("pt" -> "pt-BR"). `*` picks nothing: the
+ * org's default stands.
+ */
+export function preferredLocale(acceptLanguage: string | null | undefined, enabled: string[]): string | null {
+  if (!acceptLanguage) return null
+  const asked = acceptLanguage
+    .split(",")
+    .slice(0, 20)
+    .map((part, i) => {
+      const [tag, ...params] = part.trim().split(";")
+      const q = params.map((p) => p.trim()).find((p) => p.startsWith("q="))
+      const weight = q ? Number(q.slice(2)) : 1
+      return { tag: tag.trim(), q: Number.isFinite(weight) ? weight : 0, i }
+    })
+    .filter((a) => a.q > 0 && a.tag && a.tag !== "*" && TAG_LOOSE.test(a.tag))
+    .sort((a, b) => b.q - a.q || a.i - b.i)
+  for (const { tag } of asked) {
+    const lang = tag.split("-")[0].toLowerCase()
+    const match =
+      matchLocale(tag, enabled) ?? matchLocale(lang, enabled) ?? enabled.find((l) => l.toLowerCase().split("-")[0] === lang) ?? null
+    if (match) return match
+  }
+  return null
+}
+
+const TAG_LOOSE = /^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$/

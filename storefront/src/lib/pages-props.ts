@@ -1,5 +1,6 @@
 import "./server-only"
 import type { GetServerSidePropsContext, GetServerSidePropsResult } from "next"
+import { getLocale } from "./locale"
 import { withRequestScope } from "./request-scope"
 import { getShellData } from "./shell"
 import type { ShellData } from "@/components/site-shell"
@@ -25,7 +26,8 @@ export async function shellPageProps<P extends object>(
   return withRequestScope(ctx.req, async () => {
     const shell = await getShellData()
     if ("unavailable" in shell) return { props: { ...shell, page: null } }
-    const page = await load()
+    // `/xx/...` with a language the org has not enabled: a 404, not the default's content.
+    const page = (await getLocale()).unknown_prefix ? null : await load()
     if (!page) ctx.res.statusCode = 404
     return { props: JSON.parse(JSON.stringify({ ...shell, page })) }
   })

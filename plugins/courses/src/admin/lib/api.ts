@@ -278,3 +278,29 @@ export async function uploadPublicImage(file: File): Promise<string> {
   if (!files?.[0]?.url) throw new Error("The upload returned no URL")
   return files[0].url
 }
+
+export type TranslatableText = { entity_type: "course" | "module" | "section" | "lesson"; entity_id: string; field: string }
+export type MissingTranslation = TranslatableText & { source: string }
+export type CourseTranslation = TranslatableText & { id: string; locale: string; value: string; updated_at: string }
+export type TranslationsOverview = { default_locale: string; locales: string[]; translations: CourseTranslation[] }
+
+/** The course's translations in every enabled locale, with the org's locales (default first). */
+export function useCourseTranslations(courseId: string) {
+  return useQuery({
+    queryKey: ["volmify", "course-translations", courseId],
+    queryFn: () => sdk.client.fetch<TranslationsOverview>(`/admin/courses/${courseId}/translations`),
+  })
+}
+
+/** The course's texts with no translation in a locale (none asked: nothing fetched). */
+export function useMissingTranslations(courseId: string, locale: string | null) {
+  return useQuery({
+    queryKey: ["volmify", "course-translations", courseId, "missing", locale],
+    queryFn: () =>
+      sdk.client.fetch<{ locale: string; missing: MissingTranslation[]; count: number; total: number }>(
+        `/admin/courses/${courseId}/translations/missing`,
+        { query: { locale: locale as string } }
+      ),
+    enabled: !!locale,
+  })
+}

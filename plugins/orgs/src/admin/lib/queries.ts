@@ -36,6 +36,8 @@ export type OrgBranding = {
   accent_color?: string | null
   font?: string | null
   default_locale?: string | null
+  /** Locales the school is translated into besides the default. */
+  locales?: string[] | null
 }
 export type OrgDetail = AdminOrg & {
   role: string

@@ -119,6 +119,9 @@ function PublishBar({ course }: { course: Course }) {
           <Button size="small" variant="secondary" asChild>
             <Link to={`/analytics/courses/${course.id}`}>Analytics</Link>
           </Button>
+          <Button size="small" variant="secondary" asChild>
+            <Link to={`/courses/${course.id}/translations`}>Translations</Link>
+          </Button>
           <Badge color={published ? "green" : "grey"}>{course.status}</Badge>
           <Button size="small" variant={published ? "secondary" : "primary"} isLoading={publish.isPending} onClick={() => publish.mutate(published ? "unpublish" : "publish")}>
             {published ? "Unpublish" : "Publish"}

@@ -93,6 +93,7 @@ function ProfileAndBranding({ org, canManage }: { org: OrgDetail; canManage: boo
     accent_color: org.branding?.accent_color ?? "#f59e0b",
     font: org.branding?.font ?? "system",
     default_locale: org.branding?.default_locale ?? "en",
+    locales: (org.branding?.locales ?? []).filter((l) => l !== (org.branding?.default_locale ?? "en")).join(", "),
   })
   useEffect(() => setForm((f) => ({ ...f, name: org.name })), [org.name])
   const set = (k: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [k]: e.target.value })
@@ -107,6 +108,8 @@ function ProfileAndBranding({ org, canManage }: { org: OrgDetail; canManage: boo
           accent_color: form.accent_color,
           font: form.font,
           default_locale: form.default_locale,
+          // The other languages the school is translated into (course texts, page blocks).
+          locales: form.locales.split(",").map((l) => l.trim()).filter(Boolean),
         },
       },
       done: "Organization saved",
@@ -122,6 +125,7 @@ function ProfileAndBranding({ org, canManage }: { org: OrgDetail; canManage: boo
           ["primary_color", "Primary colour"],
           ["accent_color", "Accent colour"],
           ["default_locale", "Default locale"],
+          ["locales", "Other locales (comma-separated, e.g. fr, de)"],
         ] as const).map(([key, label]) => (
           <div key={key} className="flex flex-col gap-1">
             <Label htmlFor={`org-${key}`}>{label}</Label>
