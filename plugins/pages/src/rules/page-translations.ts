@@ -93,7 +93,35 @@ export function blockTexts(block: Block | { id: string; type: string; [k: string
   }
   const { id: _id, type: _type, ...fieldsOfBlock } = block as Record<string, unknown>
   walk(fieldsOfBlock, "")
-  return out
+  // Stored blocks come back from jsonb with their keys reordered: sort into the schema's
+  // field order (array items by index), so lists read in the order of the page.
+  const rank = (field: string) => documentRank(field, fields)
+  return out.map((t) => ({ t, r: rank(t.field) })).sort((a, b) => compareRanks(a.r, b.r)).map(({ t }) => t)
+}
+
+/**
+ * A text's position in its block: for each key of its path, the index of the first
+ * translatable pattern under that key (schema order); for each index, the index.
+ */
+function documentRank(field: string, fields: readonly TranslatableField[]): number[] {
+  const rank: number[] = []
+  let prefix = ""
+  for (const m of field.matchAll(TOKEN)) {
+    if (m[2] !== undefined) {
+      prefix += "[]"
+      rank.push(Number(m[2]))
+      continue
+    }
+    prefix += prefix ? `.${m[1]}` : m[1]
+    const at = fields.findIndex((f) => f.pattern === prefix || f.pattern.startsWith(`${prefix}.`) || f.pattern.startsWith(`${prefix}[`))
+    rank.push(at)
+  }
+  return rank
+}
+
+function compareRanks(a: number[], b: number[]): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return a[i] - b[i]
+  return a.length - b.length
 }
 
 /** The page's SEO title and description, when the merchant wrote them (derived defaults follow the blocks). */

@@ -86,6 +86,14 @@ describe("which texts are translatable (derived from the block schemas)", () => 
     expect(texts.find((t) => t.field === "content[1].children[1].children[0].text")).toMatchObject({ block_type: "rich_text", source: "and crumb", max: 2000 })
   })
 
+  it("keeps the page's order when the stored blocks' keys come back reordered (jsonb sorts them)", () => {
+    const reorder = (v: unknown): unknown =>
+      Array.isArray(v) ? v.map(reorder) : v && typeof v === "object" ? Object.fromEntries(Object.entries(v).reverse().map(([k, x]) => [k, reorder(x)])) : v
+    const stored = EVERY.map((b) => reorder(b) as Block)
+    expect(pageSourceTexts(stored, null).map((t) => `${t.block_id} ${t.field}`)).toEqual(pageSourceTexts(EVERY, null).map((t) => `${t.block_id} ${t.field}`))
+    expect(blockTexts(stored[0]).map((t) => t.field)).toEqual(["heading", "text", "cta.label"])
+  })
+
   it.each([
     ["hero", "cta.label", true],
     ["hero", "cta.href", false],
