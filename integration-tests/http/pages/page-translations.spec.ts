@@ -165,7 +165,7 @@ medusaIntegrationTestRunner({
           [{ locale: "fr", translations: [{ ...good, block_id: "../x" }] }, /block_id must be a block's id/],
           [{ locale: "fr", translations: [{ ...good, value: "x".repeat(2_001) }] }, /translations, 0, value.*2000/],
           [{ locale: "fr", translations: [{ ...good, extra: 1 }] }, /extra|Unrecognized/i],
-          [{ locale: "fr", translations: [] }, /translations must not be empty/],
+          [{ locale: "fr", translations: [] }, /'translations' too small/],
           [{ locale: "<b>", translations: [good] }, /locale must be a language tag/],
         ]
         for (const [body, message] of cases) {
