@@ -17,13 +17,29 @@ const SEO_BLOCK_ID = "_seo"
 const LONG_FIELDS = new Set(["text", "answer", "quote", "bio", "description"])
 const lastKey = (field: string) => field.replace(/\[\d+\]/g, "").split(".").pop() ?? field
 const keyOf = (blockId: string, field: string) => `${blockId}\u0000${field}`
+/** Keys in the order a block shows them (its schema's order; unknown keys such as `cta`, `items` after these). */
+const KEY_ORDER = ["title", "heading", "text", "quote", "role", "question", "answer", "bio", "image_alt", "button_label", "label", "expired_text", "description"]
+const tokens = (field: string) => [...field.matchAll(/([a-z_]+)|\[(\d+)\]/g)].map((m) => (m[2] !== undefined ? Number(m[2]) : m[1]))
+/** Orders two texts of one block as the block shows them: indexes by number, keys by KEY_ORDER. */
+function compareFields(a: string, b: string): number {
+  const [x, y] = [tokens(a), tokens(b)]
+  for (let i = 0; i < Math.min(x.length, y.length); i++) {
+    if (x[i] === y[i]) continue
+    if (typeof x[i] === "number" && typeof y[i] === "number") return (x[i] as number) - (y[i] as number)
+    const rank = (t: string | number) => (typeof t === "string" && KEY_ORDER.includes(t) ? KEY_ORDER.indexOf(t) : KEY_ORDER.length)
+    return rank(x[i]) - rank(y[i]) || String(x[i]).localeCompare(String(y[i]))
+  }
+  return x.length - y.length
+}
+/** "items[0].answer" -> "items 1 › answer": a path a merchant can read. */
+const readablePath = (field: string) => field.replace(/\[(\d+)\]/g, (_, n: string) => ` ${Number(n) + 1}`).split(".").join(" › ")
 
 type Row = { block_id: string; block_type: string; field: string; source: string; value: string }
 
 /** A label a merchant can place: the block's type and its summary position, then the text's path. */
 function rowLabel(row: Row, index: number) {
   if (row.block_id === SEO_BLOCK_ID) return `Search and social · ${row.field}`
-  return `${index + 1}. ${BLOCK_TEMPLATES[row.block_type]?.label ?? row.block_type} · ${row.field}`
+  return `${index + 1}. ${BLOCK_TEMPLATES[row.block_type]?.label ?? row.block_type} · ${readablePath(row.field)}`
 }
 
 function TranslationDrawer({ pageId, locale, blocks, onClose }: { pageId: string; locale: string; blocks: Block[]; onClose: () => void }) {
@@ -36,14 +52,14 @@ function TranslationDrawer({ pageId, locale, blocks, onClose }: { pageId: string
   // value); translations of texts no longer on the draft are not shown.
   const rows = useMemo<Row[]>(() => {
     if (!translations.data || !missing.data) return []
-    const out: Row[] = [
-      ...missing.data.missing.map((m) => ({ ...m, value: "" })),
-      ...translations.data.translations
-        .filter((t) => t.source !== null)
-        .map((t) => ({ block_id: t.block_id, block_type: t.block_id === SEO_BLOCK_ID ? "seo" : (typeOf.get(t.block_id) ?? ""), field: t.field, source: t.source as string, value: t.value })),
-    ]
+    const translated: Row[] = translations.data.translations
+      .filter((t) => t.source !== null)
+      .map((t) => ({ block_id: t.block_id, block_type: t.block_id === SEO_BLOCK_ID ? "seo" : (typeOf.get(t.block_id) ?? ""), field: t.field, source: t.source as string, value: t.value }))
+    // The two lists refetch separately after a save: a text in both is the translated one.
+    const done = new Set(translated.map((r) => keyOf(r.block_id, r.field)))
+    const out: Row[] = [...missing.data.missing.filter((m) => !done.has(keyOf(m.block_id, m.field))).map((m) => ({ ...m, value: "" })), ...translated]
     const position = (id: string) => (id === SEO_BLOCK_ID ? Number.MAX_SAFE_INTEGER : (order.get(id) ?? Number.MAX_SAFE_INTEGER - 1))
-    return out.sort((a, b) => position(a.block_id) - position(b.block_id) || a.field.localeCompare(b.field, undefined, { numeric: true }))
+    return out.sort((a, b) => position(a.block_id) - position(b.block_id) || compareFields(a.field, b.field))
   }, [translations.data, missing.data, order, typeOf])
   const [values, setValues] = useState<Record<string, string>>({})
   useEffect(() => setValues(Object.fromEntries(rows.map((r) => [keyOf(r.block_id, r.field), r.value]))), [rows])
@@ -91,9 +107,9 @@ function TranslationDrawer({ pageId, locale, blocks, onClose }: { pageId: string
                 </div>
                 <Text size="small" className="text-ui-fg-subtle whitespace-pre-wrap">{row.source}</Text>
                 {LONG_FIELDS.has(lastKey(row.field)) ? (
-                  <Textarea id={id} rows={3} value={values[k] ?? ""} placeholder={row.source} onChange={(e) => set(e.target.value)} />
+                  <Textarea id={id} rows={3} value={values[k] ?? ""} onChange={(e) => set(e.target.value)} />
                 ) : (
-                  <Input id={id} value={values[k] ?? ""} placeholder={row.source} onChange={(e) => set(e.target.value)} />
+                  <Input id={id} value={values[k] ?? ""} onChange={(e) => set(e.target.value)} />
                 )}
               </div>
             )
