@@ -295,7 +295,7 @@ medusaIntegrationTestRunner({
         expect((await call("get", "/store/pages/probe", {})).status).toBe(400)
         // The store answer carries no org id, no draft and no version history.
         const body = (await ok("get", "/store/pages/probe", f.a.key.headers)).page
-        expect(Object.keys(body).sort()).toEqual(["blocks", "id", "is_home", "published_at", "seo", "slug", "title", "version"])
+        expect(Object.keys(body).sort()).toEqual(["blocks", "id", "is_home", "locale", "published_at", "seo", "slug", "title", "version"])
       })
     })
 

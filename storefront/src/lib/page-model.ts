@@ -29,6 +29,8 @@ export type SalesPage = {
   seo: Record<string, unknown> | null
   published_at: string | null
   version: number
+  /** The locale the store answered the texts in (the visitor's when the org enabled it, else the default). */
+  locale: string
   blocks: PageBlock[]
 }
 

@@ -1,9 +1,11 @@
 import "./server-only"
 import { getCourse, listCourses, type Course, type CourseSummary } from "./courses"
+import { localeHeaders } from "./locale"
 import { store, StoreError } from "./medusa"
 import { perRequest } from "./request-scope"
 
-// Sales pages (@volmify/pages): the published version of a page, as blocks.
+// Sales pages (@volmify/pages): the published version of a page, as blocks, in the visitor's
+// locale (the store merges the page's translations, each missing text keeping the default).
 
 export type { Run, RichNode, PageBlock, SalesPage } from "./page-model"
 export { timeLeft, videoSource } from "./page-model"
@@ -11,7 +13,7 @@ import type { PageBlock, SalesPage } from "./page-model"
 
 async function published(path: string): Promise<SalesPage | null> {
   try {
-    return (await store<{ page: SalesPage }>(path, { auth: false })).page
+    return (await store<{ page: SalesPage }>(path, { auth: false, headers: await localeHeaders() })).page
   } catch (error) {
     if (error instanceof StoreError && error.status === 404) return null
     throw error

@@ -21,8 +21,15 @@ export async function salesPageHead(page: SalesPage, path: string, priced: Recor
     const opts = { tierLabel: (t: (typeof course.tiers)[number]) => tierName(course.tiers, t.tier) }
     jsonLd.push(courseJsonLd(course, org, origin, opts), productJsonLd(course, org, origin, opts))
   }
-  const languages = home && org.locales.length > 1 ? hreflangAlternates(origin, "/", org.locales, org.branding.default_locale) : undefined
-  return pageHead(org, origin, { ...salesPageSeo(page, path), languages }, jsonLd, home)
+  // Translated pages (issue 26): every locale's URL as hreflang; a page the store answered in
+  // another locale than the default has that locale's URL as canonical (unless the merchant
+  // set one) and its og:locale, like the course page.
+  const defaultLocale = org.branding.default_locale
+  const languages = org.locales.length > 1 ? hreflangAlternates(origin, path, org.locales, defaultLocale) : undefined
+  const translated = page.locale && page.locale !== defaultLocale ? page.locale : null
+  const seo = salesPageSeo(page, path)
+  const canonical = translated && seo.canonical === path ? `/${translated}${home ? "" : path}` : seo.canonical
+  return pageHead(org, origin, { ...seo, canonical, languages, locale: translated }, jsonLd, home)
 }
 
 /** The fixed home page's <head> (an org with no published home page). */

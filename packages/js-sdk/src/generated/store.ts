@@ -747,7 +747,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The key's org's published home page (404 when it has none). */
+        /** The key's org's published home page (404 when it has none); translated like `/store/pages/{slug}`. */
         get: operations["getStoreHomePage"];
         put?: never;
         post?: never;
@@ -879,7 +879,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The published page of the key's org at `slug`, with its blocks (404 for drafts and other orgs' pages). */
+        /** The published page of the key's org at `slug`, with its blocks (404 for drafts and other orgs' pages); in the `x-volmify-locale` header's locale when the org enabled it (missing texts keep the default), `locale` naming the one served. */
         get: operations["getStorePagesBySlug"];
         put?: never;
         post?: never;
@@ -1262,6 +1262,7 @@ export interface components {
                 })[];
                 id: string;
                 is_home: boolean;
+                locale: string;
                 published_at: string | null;
                 seo: {
                     [key: string]: unknown;

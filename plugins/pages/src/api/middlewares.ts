@@ -5,8 +5,11 @@ import {
   AdminCreatePageSchema,
   AdminListPagesQuerySchema,
   AdminListPageVersionsQuerySchema,
+  AdminMissingPageTranslationsQuerySchema,
+  AdminPageTranslationsQuerySchema,
   AdminPublishPageSchema,
   AdminRestorePageVersionSchema,
+  AdminSetPageTranslationsSchema,
   AdminUpdatePageSchema,
   EmptyQuerySchema,
 } from "./validators"
@@ -25,7 +28,8 @@ const blocksBody = { sizeLimit: "512kb" }
 // claimOrgScopedRoutes records which matchers and methods attach requireOrgScope, for the gate.
 export default claimOrgScopedRoutes(defineMiddlewares({
   routes: [
-    // Store: the key's org's published pages (never drafts).
+    // Store: the key's org's published pages (never drafts); a page's texts in the
+    // `x-volmify-locale` header's locale when the org enabled it.
     { matcher: "/store/pages", methods: ["GET"], middlewares: [validateAndTransformQuery(EmptyQuerySchema, {})] },
     { matcher: "/store/pages/:slug", methods: ["GET"], middlewares: [validateAndTransformQuery(EmptyQuerySchema, {})] },
     { matcher: "/store/home-page", methods: ["GET"], middlewares: [validateAndTransformQuery(EmptyQuerySchema, {})] },
@@ -40,5 +44,9 @@ export default claimOrgScopedRoutes(defineMiddlewares({
     { matcher: "/admin/pages/:id/unpublish", methods: ["POST"], middlewares: [write] },
     { matcher: "/admin/pages/:id/versions", methods: ["GET"], middlewares: [read, validateAndTransformQuery(AdminListPageVersionsQuerySchema, {})] },
     { matcher: "/admin/pages/:id/versions/:version_id/restore", methods: ["POST"], middlewares: [write, validateAndTransformBody(AdminRestorePageVersionSchema)] },
+    // Admin: the page's texts in the org's other locales (issue 26): list, set/remove, what is missing.
+    { matcher: "/admin/pages/:id/translations", methods: ["GET"], middlewares: [read, validateAndTransformQuery(AdminPageTranslationsQuerySchema, {})] },
+    { matcher: "/admin/pages/:id/translations", methods: ["POST"], bodyParser: blocksBody, middlewares: [write, validateAndTransformBody(AdminSetPageTranslationsSchema)] },
+    { matcher: "/admin/pages/:id/translations/missing", methods: ["GET"], middlewares: [read, validateAndTransformQuery(AdminMissingPageTranslationsQuerySchema, {})] },
   ],
 }))

@@ -50,8 +50,33 @@ export const StorePageResponseSchema = z.object({
     seo: z.looseObject({}).nullable(),
     published_at: z.string().nullable(),
     version: z.number().int(),
+    /** The locale the texts are in: the `x-volmify-locale` header's when the org enabled it, else the org's default. */
+    locale: z.string(),
     blocks: z.array(z.looseObject({ type: z.string(), id: z.string() })),
   }),
+})
+
+const translationRow = z.object({
+  id: z.string(),
+  locale: z.string(),
+  block_id: z.string(),
+  field: z.string(),
+  value: z.string(),
+  /** The draft's text this translates; null when that text is no longer on the draft. */
+  source: z.string().nullable(),
+  updated_at: z.union([z.string(), z.date()]),
+})
+export const AdminPageTranslationsResponseSchema = z.object({
+  default_locale: z.string(),
+  locales: z.array(z.string()),
+  translations: z.array(translationRow),
+})
+export const AdminSetPageTranslationsResponseSchema = z.object({ locale: z.string(), set: z.number().int(), removed: z.number().int() })
+export const AdminMissingPageTranslationsResponseSchema = z.object({
+  locale: z.string(),
+  missing: z.array(z.object({ block_id: z.string(), block_type: z.string(), field: z.string(), source: z.string() })),
+  count: z.number().int(),
+  total: z.number().int(),
 })
 
 export const StorePageListResponseSchema = z.object({
@@ -108,7 +133,7 @@ export const presentPage = (p: PageRow) => ({
   updated_at: iso(p.updated_at),
 })
 
-export const presentStorePage = (p: PageRow, v: VersionRow) => ({
+export const presentStorePage = (p: PageRow, v: VersionRow, locale: string) => ({
   id: p.id,
   slug: p.slug,
   title: p.title,
@@ -116,6 +141,7 @@ export const presentStorePage = (p: PageRow, v: VersionRow) => ({
   seo: (p.seo ?? null) as Record<string, unknown> | null,
   published_at: iso(p.published_at),
   version: v.number,
+  locale,
   blocks: (v.blocks ?? []) as Array<{ type: string; id: string }>,
 })
 

@@ -1,5 +1,6 @@
 import { z } from "@medusajs/framework/zod"
-import { describeProblem, parseBlocks, pageSeoSchema, type Block } from "../rules/blocks"
+import { describeProblem, parseBlocks, pageSeoSchema, LIMITS, type Block } from "../rules/blocks"
+import { FIELD_PATH } from "../rules/page-translations"
 
 export { pageSeoSchema, type PageSeo } from "../rules/blocks"
 
@@ -78,6 +79,52 @@ export type AdminListPagesQuery = z.infer<typeof AdminListPagesQuerySchema>
 /** GET /admin/pages/:id/versions */
 export const AdminListPageVersionsQuerySchema = z.object({ ...paging }).strict()
 export type AdminListPageVersionsQuery = z.infer<typeof AdminListPageVersionsQuerySchema>
+
+/** A locale (BCP-47 tag such as en or pt-BR); whether the org enabled it is checked by the route. */
+const localeTag = z
+  .string()
+  .trim()
+  .min(1, "locale must not be empty")
+  .max(35)
+  .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, "locale must be a language tag such as en or pt-BR")
+
+/**
+ * POST /admin/pages/:id/translations: texts of the page's blocks (by block id and the text's
+ * path, "items[1].answer") or of its SEO (block_id "_seo") in one locale; `value: null`
+ * removes one (back to the default). Which blocks and fields exist is checked by the route
+ * against the page's draft (rules/page-translations.ts).
+ */
+export const AdminSetPageTranslationsSchema = z
+  .object({
+    locale: localeTag,
+    translations: z
+      .array(
+        z
+          .object({
+            block_id: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, "block_id must be a block's id (1-40 letters, digits, _ or -)"),
+            field: z.string().max(200).regex(FIELD_PATH, "field must be a text's path in its block, such as heading or items[0].answer"),
+            value: z
+              .string()
+              .trim()
+              .max(LIMITS.text, `value must be at most ${LIMITS.text} characters`)
+              .refine((v) => !v.includes("\u0000"), "value must not contain NUL characters")
+              .nullable(),
+          })
+          .strict()
+      )
+      .min(1, "translations must not be empty")
+      .max(1000, "at most 1000 translations at once"),
+  })
+  .strict()
+export type AdminSetPageTranslations = z.infer<typeof AdminSetPageTranslationsSchema>
+
+/** GET /admin/pages/:id/translations: all locales, or one (enabled, not the default). */
+export const AdminPageTranslationsQuerySchema = z.object({ locale: localeTag.optional() }).strict()
+export type AdminPageTranslationsQuery = z.infer<typeof AdminPageTranslationsQuerySchema>
+
+/** GET /admin/pages/:id/translations/missing?locale= */
+export const AdminMissingPageTranslationsQuerySchema = z.object({ locale: localeTag }).strict()
+export type AdminMissingPageTranslationsQuery = z.infer<typeof AdminMissingPageTranslationsQuerySchema>
 
 /** GET /admin/pages/:id, GET /store/pages/:slug, GET /store/home-page: no parameters. */
 export const EmptyQuerySchema = z.object({}).strict()

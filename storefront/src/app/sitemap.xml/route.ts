@@ -22,7 +22,7 @@ export async function GET() {
       withLocales({ path: "/", lastmod: pages.homeLastmod }),
       withLocales({ path: "/courses" }),
       ...courseSitemapEntries(courses).map(withLocales),
-      ...pages.entries,
+      ...pages.entries.map(withLocales),
     ])
     return new Response(xml, { headers: { "content-type": "application/xml; charset=utf-8", "cache-control": "public, max-age=300" } })
   } catch (error) {

@@ -21,6 +21,8 @@ export const pageKeys = {
   list: (orgId: string | null) => [...pageKeys.all, "list", orgId] as const,
   one: (id: string) => [...pageKeys.all, "one", id] as const,
   versions: (id: string) => [...pageKeys.all, "versions", id] as const,
+  translations: (id: string, locale: string | null) => [...pageKeys.all, "translations", id, locale] as const,
+  missing: (id: string, locale: string) => [...pageKeys.all, "missing", id, locale] as const,
 }
 
 export const usePages = (orgId: string | null) =>
@@ -47,3 +49,24 @@ export const usePagesWrite = () => {
     onSuccess: () => client.invalidateQueries({ queryKey: pageKeys.all }),
   })
 }
+
+export type PageTranslation = { id: string; locale: string; block_id: string; field: string; value: string; source: string | null }
+export type MissingTranslation = { block_id: string; block_type: string; field: string; source: string }
+
+/** The page's translations (one locale, or all) with the org's default and enabled locales. */
+export const usePageTranslations = (id: string, locale: string | null) =>
+  useQuery({
+    queryKey: pageKeys.translations(id, locale),
+    queryFn: () =>
+      sdk.client.fetch<{ default_locale: string; locales: string[]; translations: PageTranslation[] }>(`/admin/pages/${id}/translations`, {
+        query: locale ? { locale } : {},
+      }),
+  })
+
+/** The draft's texts with no translation in `locale`. */
+export const useMissingTranslations = (id: string, locale: string) =>
+  useQuery({
+    queryKey: pageKeys.missing(id, locale),
+    queryFn: () =>
+      sdk.client.fetch<{ locale: string; missing: MissingTranslation[]; count: number; total: number }>(`/admin/pages/${id}/translations/missing`, { query: { locale } }),
+  })

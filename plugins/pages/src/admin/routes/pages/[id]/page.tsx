@@ -8,6 +8,7 @@ import { useEffect, useState } from "react"
 import { useNavigate, useParams } from "react-router-dom"
 import { BlockDrawer } from "../../../components/block-drawer"
 import { PagePreview } from "../../../components/block-preview"
+import { PageTranslations } from "../../../components/page-translations"
 import { BLOCK_TEMPLATES, move, newBlock, summarize } from "../../../lib/blocks"
 import { pageKeys, usePage, usePagesWrite, usePageVersions, type Block, type Page, type PageVersion } from "../../../lib/queries"
 
@@ -35,7 +36,7 @@ function BlockRow({ block, onEdit, onRemove }: { block: Block; onEdit: () => voi
   )
 }
 
-/** The page editor: blocks (drag to reorder, settings in a drawer), preview at phone or desktop width, publish, history. */
+/** The page editor: blocks (drag to reorder, settings in a drawer), preview at phone or desktop width, publish, history, translations. */
 const PageEditor = () => {
   const { id = "" } = useParams()
   const navigate = useNavigate()
@@ -159,6 +160,7 @@ const PageEditor = () => {
           <div className="overflow-auto" style={{ maxHeight: "75vh" }}><PagePreview blocks={blocks} width={width} /></div>
         </Container>
       </div>
+      <PageTranslations pageId={id} blocks={current.draft?.blocks ?? []} dirty={dirty} />
       <BlockDrawer
         block={editing}
         onClose={() => setEditing(null)}
