@@ -1043,6 +1043,8 @@ describe("storefront", () => {
           ])
         )
       }
+      // The catalog's cards are in French under /fr as well.
+      expect((await text(`${acme.url}/fr/courses`)).body).toContain("TypeScript depuis zéro")
       // The sitemap names both as well.
       expect((await text(`${acme.url}/sitemap.xml`)).body).toContain(`hreflang="fr" href="${acme.url}/fr/courses/${course.handle}"`)
 

@@ -216,11 +216,27 @@ medusaIntegrationTestRunner({
         expect(fr.data.lesson).toMatchObject({ title: "Leçon", body: "Corps en français" })
         const en = await call("get", `/store/courses/bread/lessons/${placementId}`, f.a.key.headers)
         expect(en.data.lesson).toMatchObject({ title: "L", body: "Default body" })
+
+        // The catalog's cards too: the translated title, the default subtitle; B's list untouched.
+        for (const [query, headers] of [
+          ["?locale=fr", f.a.key.headers],
+          ["", { ...f.a.key.headers, "x-volmify-locale": "fr" }],
+        ] as const) {
+          const list = await call("get", `/store/courses${query}`, headers)
+          expect([query, list.status, list.data.locale]).toEqual([query, 200, "fr"])
+          expect(list.data.courses.find((c: any) => c.id === course.id)).toMatchObject({ title: "Pain au levain", subtitle: "Default subtitle" })
+        }
+        const defaultList = await call("get", "/store/courses", f.a.key.headers)
+        expect(defaultList.data.locale).toBeUndefined()
+        expect(defaultList.data.courses.find((c: any) => c.id === course.id).title).toBe(course.title)
+        expect((await call("get", "/store/courses?locale=fr", f.b.key.headers)).status).toBe(400)
       })
 
       it("a locale the org has not enabled, or no language tag, is a 400 naming it (store and admin)", async () => {
         const de = await call("get", "/store/courses/bread?locale=de", f.a.key.headers)
         expect(de.status).toBe(400)
+        expect((await call("get", "/store/courses?locale=de", f.a.key.headers)).data.message).toMatch(/"de" is not enabled/)
+        expect((await call("get", "/store/courses", { ...f.a.key.headers, "x-volmify-locale": "xx-<b>" })).status).toBe(400)
         expect(de.data.message).toMatch(/"de" is not enabled/)
         expect((await call("get", "/store/courses/bread?locale=%3Cscript%3E", f.a.key.headers)).status).toBe(400)
         expect((await call("get", `/store/courses/bread/lessons/${placementId}`, { ...f.a.key.headers, "x-volmify-locale": "de" })).status).toBe(400)

@@ -158,7 +158,8 @@ export type CourseSummary = {
 export async function listCourses(limit = 50): Promise<CourseSummary[] | null> {
   let courses: CourseSummary[]
   try {
-    courses = (await store<{ courses: CourseSummary[] }>("/store/courses", { query: { limit } })).courses
+    // The cards in the visitor's locale (titles, subtitles, descriptions translated where they are).
+    courses = (await store<{ courses: CourseSummary[] }>("/store/courses", { query: { limit }, headers: await localeHeaders() })).courses
   } catch (error) {
     if (error instanceof StoreError && error.status === 404) return null
     throw error

@@ -204,6 +204,8 @@ export const StoreListCoursesSchema = z
   .object({
     limit: z.coerce.number().int().min(1).max(100).default(20),
     offset: z.coerce.number().int().min(0).default(0),
+    /** The cards' texts in this enabled locale (the route checks it against the org's). */
+    locale: text().max(35).optional(),
   })
   .strict()
 export type StoreListCourses = z.infer<typeof StoreListCoursesSchema>
