@@ -2236,6 +2236,7 @@ export interface operations {
         parameters: {
             query?: {
                 limit?: number;
+                locale?: string;
                 offset?: number;
             };
             header?: never;
