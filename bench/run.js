@@ -312,9 +312,20 @@ async function measure(base, seeded, args) {
     const headers = { authorization: `Bearer ${staff}`, "accept-encoding": "gzip, deflate" }
     // What the dashboard sends by default: the last 30 days as whole UTC days, by day.
     const day = (ms) => new Date(ms).toISOString().slice(0, 10)
+    // The generator's orders are bulk-made without payments, so nothing posted them: one
+    // synthetic posting per USD order of the org first (committed, idempotent), so that the
+    // dashboard's revenue reads real postings over HTTP too.
+    const posting = await measureP9Volume(seeded, "post")
     const url = `/admin/analytics/overview?from=${day(Date.now() - 29 * 86_400_000)}&to=${day(Date.now())}&interval=day`
     const answer = await call("GET", url, { token: staff })
-    const figures = { orders: answer.sales.current.orders + answer.sales.previous.orders, currencies: answer.revenue.current.length, buckets: answer.revenue.buckets.length }
+    const usd = answer.revenue.current.find((r) => r.currency_code === "usd")
+    const figures = {
+      orders: answer.sales.current.orders + answer.sales.previous.orders,
+      currencies: answer.revenue.current.length,
+      buckets: answer.revenue.buckets.length,
+      usd_gross: usd?.gross ?? "0",
+      orders_posted_for_the_run: posting.orders_posted,
+    }
     const ours = await load(`${base}${url}`, headers, opts)
     const baseline = await load(`${base}/admin/orders?limit=20`, headers, opts)
     // The second half: the same figures at 10x the org's orders (in one rolled-back transaction).
@@ -467,13 +478,13 @@ async function measureP4(seeded, args) {
  * figures for the big course's org timed at 1x and at 10x its orders, in one transaction
  * that is rolled back (the data set is left as it was, so --reuse-db is safe).
  */
-async function measureP9Volume(seeded) {
-  log("P9: the overview's figures at 1x and 10x the org's orders (rolled back)")
+async function measureP9Volume(seeded, mode = "measure") {
+  log(mode === "post" ? "P9: synthetic ledger postings for the org's unposted USD orders" : "P9: the overview's figures at 1x and 10x the org's orders (rolled back)")
   const outFile = path.join(os.tmpdir(), `volmify-bench-p9-${process.pid}.json`)
   try {
     await b.run(path.join(ROOT, "node_modules", ".bin", "medusa"), ["exec", "./bench/analytics-volume.ts"], {
       quiet: true,
-      env: { ...withoutRedis(process.env), DATABASE_URL: seeded.dbUrl, BENCH_SUMMARY: seeded.summaryFile, BENCH_P9_OUT: outFile, MEDUSA_DISABLE_TELEMETRY: "true", LOG_LEVEL: "error" },
+      env: { ...withoutRedis(process.env), DATABASE_URL: seeded.dbUrl, BENCH_SUMMARY: seeded.summaryFile, BENCH_P9_OUT: outFile, BENCH_P9_MODE: mode, MEDUSA_DISABLE_TELEMETRY: "true", LOG_LEVEL: "error" },
     })
     return JSON.parse(fs.readFileSync(outFile, "utf8"))
   } finally {
