@@ -146,7 +146,7 @@ describe("OpenAPI route inventory", () => {
       additionalProperties: false,
     })
     const courses = store.paths["/store/courses"].get
-    expect(courses.parameters.map((p: any) => p.name)).toEqual(["limit", "offset"])
+    expect(courses.parameters.map((p: any) => p.name)).toEqual(["limit", "offset", "locale"])
     expect(courses.security).toEqual(expect.arrayContaining([{ publishableKey: [] }]))
     const admin = openApiDocument("admin")
     expect(admin.paths["/admin/courses"].post.security).toEqual([{ adminBearer: [] }, { adminSession: [] }])
