@@ -225,6 +225,18 @@ medusaIntegrationTestRunner({
         expect({ url, status: res.status }).toEqual({ url, status: 400 })
         expect(res.data.message).toMatch(/NUL/)
       }
+      // Medusa's own `?locale=` reader (applyLocale, every store route): a repeated or nested
+      // value is a 400 naming it, not a request left hanging (orgs' utils/locale-guard.ts).
+      for (const url of ["/store/products?locale[]=fr&locale[]=de", "/store/products?locale[a]=b", "/store/courses?locale[]=fr", "/store/regions?locale[0][x]=1"]) {
+        const res = await send(api, "get", url, namedKey)
+        expect({ url, status: res.status }).toEqual({ url, status: 400 })
+        expect(res.data.message).toMatch(/locale must be one language tag/)
+      }
+      // One string passes the guard on to Medusa's reader and the route's own checks (the
+      // fuzz above has suspended org A by now: its store answers 403 for that reason).
+      const single = await send(api, "get", "/store/courses?locale=fr-fr", namedKey)
+      expect(single.status).toBeLessThan(500)
+      expect(single.data.message).not.toMatch(/locale must be one language tag/)
       const lesson = await send(api, "post", "/admin/lessons", f.a.staff.owner.headers, { title: "x\u0000" })
       expect(lesson.status).toBe(400)
       expect(lesson.data.message).toMatch(/NUL/)

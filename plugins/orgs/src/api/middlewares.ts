@@ -19,6 +19,7 @@ import { dependencyGate } from "./utils/dependencies"
 import { storeScopeGuard, storeScopeMiddlewares } from "./store-scope"
 import { blockSuspendedOrgKeys, joinOrgOnRegistration } from "./utils/store-gates"
 import { stampResetPasswordOrg } from "./utils/reset-password-org"
+import { installLocaleGuard } from "./utils/locale-guard"
 import {
   AcceptInvitationSchema,
   AdminAddDomainSchema,
@@ -66,6 +67,10 @@ const optInConfirmLimit = rateLimitBy(
   (req) => clientIp(req),
   "confirmations from this address"
 )
+
+
+// Medusa's `?locale=` reader hangs a request on a repeated or nested value (utils/locale-guard.ts).
+installLocaleGuard()
 
 export default defineMiddlewares({
   // Medusa's error handler, with broken percent-escapes in paths answered 400 (the one
