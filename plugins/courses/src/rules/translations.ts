@@ -1,8 +1,37 @@
 // Locales per org (issue 26): which locale a store request reads, how translated texts
 // replace the default ones (field by field, falling back to the default), and which texts
-// still miss a translation. Pure; the routes gather the rows.
+// still miss a translation. Pure but for `localesOfOrg` (one read of the org); the routes
+// gather the rows.
+
+import { MedusaError } from "@medusajs/framework/utils"
 
 export type OrgLocales = { default_locale: string; locales: string[] }
+
+/** The header the storefront passes the visitor's locale in (course and page routes read it). */
+export const LOCALE_HEADER = "x-volmify-locale"
+
+/** What `localesOfOrg` needs of a request scope or container: the orgs module. */
+type OrgScope = { resolve<T>(key: string): T }
+type OrgReader = { listOrgs(filters: { id: string }, config: { take: number; select: string[] }): Promise<{ branding?: unknown }[]> }
+
+/** The enabled locales of an org, the default first (its `branding`, kept by @volmify/orgs). */
+export async function localesOfOrg(scope: OrgScope, orgId: string): Promise<OrgLocales> {
+  const [org] = await scope.resolve<OrgReader>("org").listOrgs({ id: orgId }, { take: 1, select: ["id", "branding"] })
+  return orgLocales(org?.branding as Record<string, unknown> | null)
+}
+
+/**
+ * A locale the org enabled and that is not its default, for writing translations (400 naming
+ * it otherwise): the default's texts live on the entity itself, `what` ("course", "page").
+ */
+export function translatableLocale(asked: string, locales: OrgLocales, what: string): string {
+  const choice = chooseLocale(asked, locales)
+  if (!choice.ok) throw new MedusaError(MedusaError.Types.INVALID_DATA, choice.message)
+  if (choice.is_default) {
+    throw new MedusaError(MedusaError.Types.INVALID_DATA, `locale "${choice.locale}" is the school's default: edit the ${what} itself`)
+  }
+  return choice.locale
+}
 
 /** BCP-47 as the orgs plugin accepts it ("en", "pt-BR", "zh-Hant-TW"). */
 export const LOCALE_PATTERN = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/

@@ -170,10 +170,11 @@ describe("translateBlocks / translateSeo / missingPageTranslations", () => {
     const before = JSON.stringify(EVERY)
     const out = translateBlocks(EVERY, t)
     expect(JSON.stringify(EVERY)).toBe(before)
+    // `any`: reading nested fields of a union of block types; toEqual checks their shape.
     const [hero, body] = out as any[]
     expect(hero).toEqual({ ...EVERY[0], heading: "Faire son pain", cta: { label: "Acheter", href: "/p/buy" } })
     expect(body.content[1].children[1]).toEqual({ type: "link", href: "https://x.example", children: [{ type: "text", text: "et la mie" }] })
-    const faq = out.find((b) => b.id === "faq") as any
+    const faq = out.find((b) => b.id === "faq") as any // the FAQ block's items (union of block types, as above)
     expect(faq.items).toEqual([{ question: "Refunds?", answer: "30 days" }, { question: "Certificate?", answer: "Oui" }])
     // Untranslated blocks are the same objects; a blank translation falls back too.
     expect(out.find((b) => b.id === "cols")).toBe(EVERY.find((b) => b.id === "cols"))

@@ -1,27 +1,10 @@
 import type { MedusaRequest } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
-import { chooseLocale, orgLocales, type OrgLocales, type SourceText, translationMap, type Translations } from "../../rules/translations"
+import { chooseLocale, LOCALE_HEADER, orgLocales, type SourceText, translationMap, type Translations } from "../../rules/translations"
 import { TRANSLATABLE, type TranslatableType } from "../../modules/course/models/course-translation"
 import { adminOutline } from "./admin-courses"
 import { courseService } from "./admin-courses"
 import type { TranslationRow } from "../../rules/translations"
-
-/** The enabled locales of an org (its `branding`, kept by @volmify/orgs). */
-export async function localesOfOrg(req: MedusaRequest, orgId: string): Promise<OrgLocales> {
-  type OrgReader = { listOrgs(filters: { id: string }, config: { take: number; select: string[] }): Promise<{ branding?: unknown }[]> }
-  const [org] = await req.scope.resolve<OrgReader>("org").listOrgs({ id: orgId }, { take: 1, select: ["id", "branding"] })
-  return orgLocales(org?.branding as Record<string, unknown> | null)
-}
-
-/** A locale the org enabled and that is not its default (the default's texts live on the entities). */
-export function translatableLocale(asked: string, locales: OrgLocales): string {
-  const choice = chooseLocale(asked, locales)
-  if (!choice.ok) throw new MedusaError(MedusaError.Types.INVALID_DATA, choice.message)
-  if (choice.is_default) {
-    throw new MedusaError(MedusaError.Types.INVALID_DATA, `locale "${choice.locale}" is the school's default: edit the course itself`)
-  }
-  return choice.locale
-}
 
 /** Every translatable text of a course with its default-locale source, in outline order. */
 export async function courseSourceTexts(req: MedusaRequest, course: { id: string } & Record<string, unknown>): Promise<SourceText[]> {
@@ -71,9 +54,6 @@ export function assertTranslatable(
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `${row.entity_type} "${row.entity_id}" is not part of this course`)
   }
 }
-
-/** The `x-volmify-locale` header: the storefront's way to pass the visitor's locale. */
-export const LOCALE_HEADER = "x-volmify-locale"
 
 /**
  * The locale a store request reads (`?locale=` or Medusa's `x-medusa-locale`, else ours), validated against the

@@ -1,28 +1,7 @@
 import type { MedusaRequest } from "@medusajs/framework/http"
-import { MedusaError } from "@medusajs/framework/utils"
-import { chooseLocale, orgLocales, type OrgLocales } from "@volmify/courses/translations"
+import { chooseLocale, LOCALE_HEADER, orgLocales } from "@volmify/courses/translations"
 import { pageTranslationMap, type PageTranslations } from "../../rules/page-translations"
 import { pagesService } from "./scope"
-
-/** The header the storefront passes the visitor's locale in (as for the course routes). */
-export const LOCALE_HEADER = "x-volmify-locale"
-
-/** The enabled locales of an org, the default first (kept by @volmify/orgs in `branding`). */
-export async function localesOfOrg(req: MedusaRequest, orgId: string): Promise<OrgLocales> {
-  type OrgReader = { listOrgs(filters: { id: string }, config: { take: number; select: string[] }): Promise<{ branding?: unknown }[]> }
-  const [org] = await req.scope.resolve<OrgReader>("org").listOrgs({ id: orgId }, { take: 1, select: ["id", "branding"] })
-  return orgLocales(org?.branding as Record<string, unknown> | null)
-}
-
-/** A locale the org enabled and that is not its default (400 naming it otherwise): the default's texts are the blocks themselves. */
-export function translatableLocale(asked: string, locales: OrgLocales): string {
-  const choice = chooseLocale(asked, locales)
-  if (!choice.ok) throw new MedusaError(MedusaError.Types.INVALID_DATA, choice.message)
-  if (choice.is_default) {
-    throw new MedusaError(MedusaError.Types.INVALID_DATA, `locale "${choice.locale}" is the school's default: edit the page itself`)
-  }
-  return choice.locale
-}
 
 /** The page's draft (its newest version): what translations are checked against and listed from. */
 export async function pageDraft(req: MedusaRequest, pageId: string) {

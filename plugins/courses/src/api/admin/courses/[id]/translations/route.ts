@@ -2,15 +2,16 @@ import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/
 import type { TranslatableType } from "../../../../../modules/course/models/course-translation"
 import { setCourseTranslationsWorkflow } from "../../../../../workflows/set-course-translations"
 import { courseInScope, courseService } from "../../../../utils/admin-courses"
-import { assertTranslatable, courseSourceTexts, localesOfOrg, translatableLocale } from "../../../../utils/course-translations"
+import { localesOfOrg, translatableLocale } from "../../../../../rules/translations"
+import { assertTranslatable, courseSourceTexts } from "../../../../utils/course-translations"
 import { CATALOG_ROLES } from "../../../../utils/tenancy"
 import type { AdminSetTranslations, AdminTranslationsQuery } from "../../../../validators"
 
 /** GET /admin/courses/:id/translations[?locale=]: the course's translations, with the org's locales. */
 export async function GET(req: AuthenticatedMedusaRequest<unknown, AdminTranslationsQuery>, res: MedusaResponse) {
   const { course } = await courseInScope(req, req.params.id)
-  const locales = await localesOfOrg(req, course.org_id)
-  const locale = req.validatedQuery.locale ? translatableLocale(req.validatedQuery.locale, locales) : null
+  const locales = await localesOfOrg(req.scope, course.org_id)
+  const locale = req.validatedQuery.locale ? translatableLocale(req.validatedQuery.locale, locales, "course") : null
   const ids = [...new Set((await courseSourceTexts(req, course)).map((s) => s.entity_id))]
   const translations = await courseService(req).listCourseTranslations(
     { entity_id: ids, ...(locale ? { locale } : {}) },
@@ -26,7 +27,7 @@ export async function GET(req: AuthenticatedMedusaRequest<unknown, AdminTranslat
  */
 export async function POST(req: AuthenticatedMedusaRequest<AdminSetTranslations>, res: MedusaResponse) {
   const { course } = await courseInScope(req, req.params.id, CATALOG_ROLES)
-  const locale = translatableLocale(req.validatedBody.locale, await localesOfOrg(req, course.org_id))
+  const locale = translatableLocale(req.validatedBody.locale, await localesOfOrg(req.scope, course.org_id), "course")
   const members = new Set((await courseSourceTexts(req, course)).map((s) => `${s.entity_type}:${s.entity_id}`))
   for (const row of req.validatedBody.translations) assertTranslatable(row as { entity_type: TranslatableType; entity_id: string; field: string }, members)
   const { result } = await setCourseTranslationsWorkflow(req.scope).run({

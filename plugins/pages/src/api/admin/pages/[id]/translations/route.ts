@@ -3,14 +3,15 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { checkTranslationRows, describeTranslationProblem, pageSourceTexts, translationKey } from "../../../../../rules/page-translations"
 import { setPageTranslationsWorkflow } from "../../../../../workflows/set-page-translations"
 import { pageInScope, pagesService, READ_ROLES, WRITE_ROLES } from "../../../../utils/scope"
-import { localesOfOrg, pageDraft, translatableLocale } from "../../../../utils/translations"
+import { localesOfOrg, translatableLocale } from "@volmify/courses/translations"
+import { pageDraft } from "../../../../utils/translations"
 import type { AdminPageTranslationsQuery, AdminSetPageTranslations } from "../../../../validators"
 
 /** GET /admin/pages/:id/translations[?locale=]: the page's translations (each with the draft's text it translates), with the org's locales. */
 export async function GET(req: AuthenticatedMedusaRequest<unknown, AdminPageTranslationsQuery>, res: MedusaResponse) {
   const page = await pageInScope(req, READ_ROLES)
-  const locales = await localesOfOrg(req, page.org_id)
-  const locale = req.validatedQuery.locale ? translatableLocale(req.validatedQuery.locale, locales) : null
+  const locales = await localesOfOrg(req.scope, page.org_id)
+  const locale = req.validatedQuery.locale ? translatableLocale(req.validatedQuery.locale, locales, "page") : null
   const [rows, draft] = await Promise.all([
     pagesService(req).listPageTranslations(
       { page_id: page.id, ...(locale ? { locale } : {}) },
@@ -32,7 +33,7 @@ export async function GET(req: AuthenticatedMedusaRequest<unknown, AdminPageTran
  */
 export async function POST(req: AuthenticatedMedusaRequest<AdminSetPageTranslations>, res: MedusaResponse) {
   const page = await pageInScope(req, WRITE_ROLES)
-  const locale = translatableLocale(req.validatedBody.locale, await localesOfOrg(req, page.org_id))
+  const locale = translatableLocale(req.validatedBody.locale, await localesOfOrg(req.scope, page.org_id), "page")
   const draft = await pageDraft(req, page.id)
   const problems = checkTranslationRows(req.validatedBody.translations, draft.blocks, page.seo as Record<string, unknown> | null)
   if (problems.length) {

@@ -1,13 +1,13 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { missingTranslations } from "../../../../../../rules/translations"
+import { localesOfOrg, missingTranslations, translatableLocale } from "../../../../../../rules/translations"
 import { courseInScope } from "../../../../../utils/admin-courses"
-import { courseSourceTexts, localesOfOrg, readTranslations, translatableLocale } from "../../../../../utils/course-translations"
+import { courseSourceTexts, readTranslations } from "../../../../../utils/course-translations"
 import type { AdminMissingTranslationsQuery } from "../../../../../validators"
 
 /** GET /admin/courses/:id/translations/missing?locale=: the course's texts with no translation in the locale. */
 export async function GET(req: AuthenticatedMedusaRequest<unknown, AdminMissingTranslationsQuery>, res: MedusaResponse) {
   const { course } = await courseInScope(req, req.params.id)
-  const locale = translatableLocale(req.validatedQuery.locale, await localesOfOrg(req, course.org_id))
+  const locale = translatableLocale(req.validatedQuery.locale, await localesOfOrg(req.scope, course.org_id), "course")
   const sources = await courseSourceTexts(req, course)
   const t = await readTranslations(req, locale, [...new Set(sources.map((s) => s.entity_id))])
   const missing = missingTranslations(sources, t)
