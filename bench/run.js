@@ -609,6 +609,7 @@ function printTable(out) {
     out.p5.lesson_page && ["P5 Lighthouse lesson page", `perf ${out.p5.lesson_page.performance}`, `CLS ${out.p5.lesson_page.cls}`, "", ">= 95, CLS <= 0.05"],
     out.p5.home_page && ["P5 Lighthouse home sales page", `perf ${out.p5.home_page.performance}`, `SEO ${out.p5.home_page.seo}`, `CLS ${out.p5.home_page.cls}`, ">= 95, SEO >= 95"],
     out.p5.benchmark_index && ["P5 benchmark index", `${out.p5.benchmark_index.min}-${out.p5.benchmark_index.max}`, `calibrated ${out.p5.benchmark_index.calibrated_range.join("-")}`, out.p5.benchmark_index.comparable ? "comparable" : "NOT comparable", ""],
+    out.p5.verdict && ["P5 mobile targets, index <= 2400", out.p5.verdict.met ? "met" : "NOT met", `${out.p5.verdict.failing.length} missed`, `${out.p5.verdict.audits_above_ordinary_index} fast-day audits`, "every audit"],
     out.p5.course_page_js && ["P5 course page JS (gzip)", `${out.p5.course_page_js.gzip_kb} KB`, "", out.p5.course_page_js.within_budget ? "within" : "OVER", `<= ${out.p5.course_page_js.budget_kb} KB`],
     out.p6.products && ["P6 admin gate products p95", `${out.p6.products.ours.p95_ms} ms`, `${out.p6.products.baseline.p95_ms} ms`, out.p6.products.p95_ratio, "<= 1.15"],
     out.p7.course && ["P7 checkout course/plain p95", `${out.p7.course.p95_ms} ms`, `${out.p7.plain.p95_ms} ms`, out.p7.p95_ratio, "<= 1.2"],

@@ -144,6 +144,8 @@ describe("bench runner (smoke)", () => {
     expect(r.p5.home_page_desktop).toMatchObject({ url: "/", performance: num })
     expect(r.p5.documents.home_page).toMatchObject({ html_kb: num, elements: num })
     expect(r.p5.benchmark_index).toMatchObject({ min: num, max: num, calibrated_range: [num, num], comparable: expect.any(Boolean), note: expect.any(String) })
+    // Issue 30: the runner's own verdict on the mobile targets (met only at an ordinary or slower benchmark index).
+    expect(r.p5.verdict).toMatchObject({ met: expect.any(Boolean), failing: expect.any(Array), audits_above_ordinary_index: num, note: expect.any(String) })
     // The course page's JS against its budget (deterministic for a build).
     expect(r.p5.course_page_js).toMatchObject({ gzip_kb: num, budget_kb: num, within_budget: true })
     // The course page loads no script at all (issue 30: no framework runtime).
