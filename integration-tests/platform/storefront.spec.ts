@@ -754,6 +754,108 @@ describe("storefront", () => {
     expect(errors).toEqual([])
   })
 
+  it("a membership with a free trial: checkout charges $0.00, the account shows the next charge, cancel at period end and resume; a course created later opens (issue 24)", async () => {
+    // As Acme's owner would in the admin: an org-wide monthly membership with a 7-day trial.
+    const owner = summary.orgs.find((o: Json) => o.handle === "acme-academy").owner
+    const login = await fetch(`${medusaUrl}/auth/user/emailpass`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(owner) })
+    const auth = { authorization: `Bearer ${(await login.json()).token}`, "content-type": "application/json" }
+    const adminPost = async (url: string, body: Json) => {
+      const res = await fetch(`${medusaUrl}${url}`, { method: "POST", headers: auth, body: JSON.stringify(body) })
+      const json = (await res.json()) as Json
+      if (!res.ok) throw new Error(`${url} -> ${res.status} ${JSON.stringify(json)}`)
+      return json
+    }
+    const courseFor = async (handle: string, title: string, tier: string, amount: number, plan: Json, lessonTitle: string) => {
+      const { product } = await adminPost("/admin/products", {
+        title,
+        handle,
+        status: "published",
+        options: [{ title: "Tier", values: [tier] }],
+        variants: [{ title: tier, manage_inventory: false, options: { Tier: tier }, prices: ["usd", "eur"].map((currency_code) => ({ currency_code, amount })) }],
+      })
+      await adminPost(`/admin/products/${product.id}/variants/${product.variants[0].id}/access-plan`, plan)
+      const { course } = await adminPost("/admin/courses", { product_id: product.id, handle, title })
+      const { lesson } = await adminPost("/admin/lessons", { title: lessonTitle, type: "text", body: `${lessonTitle}: members read this.` })
+      await adminPost(`/admin/courses/${course.id}/outline`, { modules: [{ title: "Start", sections: [{ title: "Intro", lessons: [{ lesson_id: lesson.id }] }] }] })
+      await adminPost(`/admin/courses/${course.id}/publish`, {})
+      return { course, lesson }
+    }
+    const stamp = Date.now()
+    const membership = await courseFor(`all-access-${stamp}`, "Acme All-Access", "Member", 20, { tier: 1, billing: "subscription", interval: "month", trial_days: 7, scope: "org" }, "Welcome, member")
+
+    const context = await browser.newContext({ viewport: DESKTOP })
+    const page = await context.newPage()
+    const errors: string[] = []
+    page.on("pageerror", (e: Error) => errors.push(e.message))
+    await page.goto(`${acme.url}/account/register`)
+    await page.fill("input[name=first_name]", "Trina")
+    await page.fill("input[name=last_name]", "Trial")
+    await page.fill("input[name=email]", `trial.${stamp}@test.volmify.local`)
+    await page.fill("input[name=password]", "student-password-1")
+    await page.getByRole("button", { name: "Create account" }).click()
+    await page.waitForURL(/\/learn/)
+
+    // 1. Subscribe with the trial: the cart and the order say $0.00.
+    await page.goto(`${acme.url}/courses/${membership.course.handle}`)
+    // The course page's side panel (a one-tier course also lists the tier below the outline).
+    await page.getByRole("complementary").getByRole("button", { name: /^Buy Member/ }).click()
+    await page.waitForURL(/\/cart/)
+    await expect(page.locator("main").innerText()).resolves.toContain("Total $0.00")
+    await page.getByRole("link", { name: "Checkout" }).click()
+    await page.fill("input[name=postal_code]", "12345")
+    await page.getByRole("button", { name: "Pay $0.00" }).click()
+    await page.waitForURL(/\/order\//, { timeout: 60_000 })
+    await expect(page.locator("main").innerText()).resolves.toContain("$0.00")
+    const subscribedAt = Date.now()
+
+    // 2. The account page: a free trial, the first charge of $20.00 seven days on.
+    const day = (ms: number) => new Date(ms).toLocaleDateString("en", { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" })
+    const nextCharge = page.getByTestId("subscription-next-charge")
+    for (let i = 0; i < 20; i++) {
+      await page.goto(`${acme.url}/account/subscriptions`)
+      if (await nextCharge.count()) break
+      await page.waitForTimeout(500)
+    }
+    const card = page.getByTestId("subscription").filter({ hasText: "Acme All-Access" })
+    await expect(card.getByTestId("subscription-status").innerText()).resolves.toBe("Free trial")
+    await expect(card.getByTestId("subscription-next-charge").innerText()).resolves.toBe(
+      `Next charge: $20.00 on ${day(subscribedAt + 7 * 86_400_000)} (a month)`
+    )
+    await shoot(page, "subscription-trial")
+
+    // 3. Cancel at period end, then resume before it ends.
+    await card.getByRole("button", { name: "Cancel at period end" }).click()
+    await card.getByTestId("subscription-ends").waitFor()
+    await expect(card.getByTestId("subscription-ends").innerText()).resolves.toContain(`Ends on ${day(subscribedAt + 7 * 86_400_000)}`)
+    expect(await card.getByTestId("subscription-next-charge").count()).toBe(0)
+    await card.getByRole("button", { name: "Resume" }).click()
+    await card.getByTestId("subscription-next-charge").waitFor()
+    await expect(card.getByTestId("subscription-next-charge").innerText()).resolves.toContain("Next charge: $20.00")
+    expect(await card.getByRole("button", { name: "Cancel at period end" }).count()).toBe(1)
+
+    // 4. A course the org publishes after the subscription started opens for the member.
+    const later = await courseFor(`later-course-${stamp}`, "Acme Later Course", "Basic", 49, { tier: 1 }, "Later lesson")
+    const { course: laterOutline } = await storeApi(acme.key, `/store/courses/${later.course.handle}`)
+    const [laterLesson] = laterOutline.modules.flatMap((m: Json) => m.sections.flatMap((s: Json) => s.lessons))
+    for (let i = 0; i < 20; i++) {
+      await page.goto(`${acme.url}/courses/${later.course.handle}/lessons/${laterLesson.id}`)
+      if (await page.getByText("Later lesson: members read this.").count()) break
+      await page.waitForTimeout(500)
+    }
+    await page.getByRole("heading", { name: "Later lesson", level: 1 }).waitFor()
+    await page.getByText("Later lesson: members read this.").waitFor()
+    expect(await page.getByRole("status", { name: "Upgrade" }).count()).toBe(0)
+    // A visitor who is not a member does not get the lesson's text.
+    const visitor = await browser.newContext({ viewport: DESKTOP })
+    const anon = await visitor.newPage()
+    await anon.goto(`${acme.url}/courses/${later.course.handle}/lessons/${laterLesson.id}`)
+    await anon.locator("main").waitFor()
+    expect(await anon.getByText("Later lesson: members read this.").count()).toBe(0)
+    await visitor.close()
+    await context.close()
+    expect(errors).toEqual([])
+  })
+
   it("forgot password from the email: ask on the storefront, open the emailed link, set a new password, log in with it (issue 23)", async () => {
     const email = `forgot.${Date.now()}@test.volmify.local`
     const auth = async (path: string, body: Json, headers: Json = {}) =>
