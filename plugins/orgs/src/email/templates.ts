@@ -507,3 +507,17 @@ export type EmailTemplate = keyof typeof EMAIL_TEMPLATES
 export function buildEmail(template: EmailTemplate, brand: EmailBrand, data: unknown): EmailBody {
   return pick(EMAIL_TEMPLATES[template], brand.locale)(brand, data)
 }
+
+/** Emails sent to staff and operators (the admin is in English); every other template goes to customers. */
+const STAFF_TEMPLATES: readonly EmailTemplate[] = ["staff-invitation", "staff-invitation-approval", "user-password-reset", "assignment-to-review", "webhook-endpoint-disabled"]
+
+/**
+ * For each language tag: which customer emails have built-in words in it (the rest go out in
+ * English). What the org page shows beside the locales an org enables (issue 26).
+ */
+export function builtInEmailCoverage(locale: string): { language: string; translated: number; total: number; missing: EmailTemplate[] } {
+  const language = locale.split("-")[0].toLowerCase()
+  const customer = (Object.keys(EMAIL_TEMPLATES) as EmailTemplate[]).filter((t) => !STAFF_TEMPLATES.includes(t))
+  const missing = language === "en" ? [] : customer.filter((t) => !(language in EMAIL_TEMPLATES[t]))
+  return { language, translated: customer.length - missing.length, total: customer.length, missing }
+}
