@@ -620,6 +620,8 @@ describe("course builder and widgets in the dashboard", () => {
       await page.locator("#org-locales").fill("fr", { timeout: 60_000 })
       await page.getByRole("button", { name: "Save", exact: true }).first().click()
       await page.getByText("Organization saved").waitFor({ timeout: 30_000 })
+      // The org page says which built-in customer emails have French words (none: they go out in English).
+      await expect(page.getByTestId("email-languages").innerText()).resolves.toMatch(/fr: 0 of \d+ customer emails \(the others go out in English: .*order-receipt/)
       await page.goto(`${base}/app/courses/${course.id}`)
       await page.getByRole("link", { name: "Translations" }).click({ timeout: 60_000 })
       await page.waitForURL(/\/translations$/, { timeout: 30_000 })

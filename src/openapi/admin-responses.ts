@@ -35,7 +35,9 @@ export const AdminDomainListResponseSchema = z.object({ domains: z.array(rec({ h
 export const AdminEmailSuppressionListResponseSchema = z.object({ suppressions: z.array(any), ...page })
 export const AdminEmailSuppressionResponseSchema = z.object({ email: z.string(), reason: z.string().nullable().optional() })
 export const AdminAutomationResponseSchema = z.object({ automation: rec() })
-export const AdminAutomationListResponseSchema = z.object({ automations: z.array(rec({ runs: z.record(z.string(), z.number()) })) })
+export const AdminAutomationListResponseSchema = z.object({
+  automations: z.array(rec({ runs: z.record(z.string(), z.number()), missing_translations: z.record(z.string(), z.array(z.number())) })),
+})
 export const AdminAutomationPreviewResponseSchema = z.object({ preview: any })
 export const AdminWebhookResponseSchema = z.object({ webhook: rec({ url: z.string() }) })
 export const AdminWebhookCreatedResponseSchema = z.object({ webhook: rec({ url: z.string() }), secret: z.string() })

@@ -323,6 +323,71 @@ medusaIntegrationTestRunner({
       expect((await send(api, "post", `${A}/automation-preview`, f.b.staff.owner.headers, { subject: "x", body: "y" })).status).toBe(404)
     })
 
+    it("translated steps (issue 26): a customer in Spanish gets the es words and /es links, others the default; missing translations listed; locales the org did not enable refused", async () => {
+      const A = `/admin/orgs/${f.a.org.id}`
+      await getContainer().resolve<any>("org").updateOrgs({ id: f.a.org.id, branding: { default_locale: "en", locales: ["es", "fr"] } })
+      const [welcomeStep, wait, tipStep] = WELCOME_SEQUENCE.steps
+      const translated = [
+        { ...welcomeStep, translations: { es: { subject: "Bienvenida, {{first_name}}!", body: "Qué bien que te uniste a {{org_name}}.\n\nEmpieza aquí: {{course_link}}" } } },
+        wait,
+        tipStep,
+      ]
+      // Refused, nothing written: a locale the org did not enable, its default, an unknown merge field, a half translation.
+      for (const [translations, message] of [
+        [{ de: { subject: "Hallo", body: "x" } }, /locale "de" is not enabled for this school \(enabled: en, es, fr\)/],
+        [{ en: { subject: "Hi", body: "x" } }, /"en" is the school's default locale/],
+        [{ es: { subject: "Hola {{nombre}}", body: "x" } }, /Step 1 \(email, es\) uses an unknown merge field \{\{nombre\}\}/],
+        [{ es: { subject: "Hola" } }, /body/],
+        [{ "es_ES!": { subject: "Hola", body: "x" } }, /locale like es or pt-BR/],
+      ] as const) {
+        const res = await send(api, "post", `${A}/automations/${sequenceId}`, f.a.staff.manager.headers, { steps: [{ ...welcomeStep, translations }, wait, tipStep] })
+        expect(res.status).toBe(400)
+        expect(res.data.message).toMatch(message)
+      }
+      const [unchanged] = await automations().listAutomationSequences({ id: sequenceId })
+      expect(unchanged.steps[0].translations).toBeUndefined()
+
+      const saved = await send(api, "post", `${A}/automations/${sequenceId}`, f.a.staff.manager.headers, { steps: translated })
+      expect(saved.status).toBe(200)
+      expect(saved.data.automation.steps[0].translations.es.subject).toBe("Bienvenida, {{first_name}}!")
+      // What the admin shows as missing: per enabled locale besides the default, the email steps without a translation.
+      const list = await send(api, "get", `${A}/automations`, f.a.staff.creator.headers)
+      expect(list.data.automations.find((s: any) => s.id === sequenceId).missing_translations).toEqual({ es: [3], fr: [1, 3] })
+
+      // Two new members: one registered on a Spanish page (metadata.locale), one with none.
+      const register = async (label: string, metadata?: Record<string, unknown>) => {
+        const email = uniqueEmail(label)
+        const reg = await api.post("/auth/customer/emailpass/register", { email, password: "test-password-1" })
+        const { data } = await api.post(
+          "/store/customers",
+          { email, first_name: "Test", last_name: "Customer", ...(metadata ? { metadata } : {}) },
+          { headers: { ...f.a.key.headers, authorization: `Bearer ${reg.data.token}` } }
+        )
+        await eventually(() => runsOf(data.customer.id))
+        return email
+      }
+      const sofia = await register("auto.sofia", { locale: "es" })
+      const tom = await register("auto.tom")
+      const t0 = new Date()
+      await drain(t0)
+      const SEQ_ANY = /^(Welcome, |A tip for |Bienvenida, )/
+      const [es] = await smtp.waitFor(sofia, 1, SEQ_ANY)
+      expect(es.subject).toBe("Bienvenida, Test!")
+      expect(es.text).toContain("Qué bien que te uniste a Org A.")
+      expect(es.text).toContain(`Empieza aquí: ${STOREFRONT}/es/learn`)
+      expect(es.text).toContain("Darte de baja:")
+      const [en] = await smtp.waitFor(tom, 1, SEQ_ANY)
+      expect(en.subject).toBe("Welcome, Test!")
+      expect(en.text).toContain(`Start here: ${STOREFRONT}/learn`)
+      // Step 3 has no es translation: Sofia gets the default words.
+      await drain(new Date(t0.getTime() + 2 * DAY + 60_000))
+      const [, tip] = await smtp.waitFor(sofia, 2, SEQ_ANY)
+      expect(tip.subject).toBe("A tip for Test")
+      await settle()
+      expect(smtp.to(sofia, SEQ_ANY).map((m) => m.subject)).toEqual(["Bienvenida, Test!", "A tip for Test"])
+      expect(smtp.to(tom, SEQ_ANY).map((m) => m.subject)).toEqual(["Welcome, Test!", "A tip for Test"])
+    })
+
     it("bought product Y starts its sequence with the product in the merge fields", async () => {
       const created = await send(api, "post", `/admin/orgs/${f.a.org.id}/automations`, f.a.staff.owner.headers, {
         name: "After the book",

@@ -463,6 +463,81 @@ medusaIntegrationTestRunner({
       expect(smtp.to(learner.customer.email, /review|Check-in/).map((m) => m.subject)).toEqual(["Quiz result: Check-in (50%)"])
     })
 
+    it("emails in the recipient's language (issue 26): the page that asked for a reset, the customer's locale, the order's; only locales the org enabled", async () => {
+      const container = getContainer()
+      const bil = await createTestOrg(container, api, { handle: "mail-bilingual", name: "Bilingual School" })
+      await orgs().updateOrgs({ id: bil.org.id, branding: { default_locale: "en", locales: ["es"] } })
+      const register = async (label: string, metadata?: Record<string, unknown>) => {
+        const email = uniqueEmail(label)
+        const reg = await api.post("/auth/customer/emailpass/register", { email, password: "test-password-1" })
+        const { data } = await api.post(
+          "/store/customers",
+          { email, first_name: "Ana", last_name: "Test", ...(metadata ? { metadata } : {}) },
+          { headers: { ...bil.key.headers, authorization: `Bearer ${reg.data.token}` } }
+        )
+        const login = await api.post("/auth/customer/emailpass", { email, password: "test-password-1" })
+        return { id: data.customer.id as string, email, headers: { ...bil.key.headers, authorization: `Bearer ${login.data.token}` } }
+      }
+
+      // 1. Forgot password: the storefront page's locale (x-volmify-locale) picks the words and
+      // the link's /es prefix; a locale the org did not enable, or one in the body, does not.
+      const plain = await register("i18n.plain")
+      const reset = (headers: Record<string, string>, body: Record<string, unknown> = {}) =>
+        send(api, "post", "/auth/customer/emailpass/reset-password", { ...bil.key.headers, ...headers }, { identifier: plain.email, ...body })
+      expect((await reset({ "x-volmify-locale": "es" })).status).toBe(201)
+      const [es] = await smtp.waitFor(plain.email, 1, RESET)
+      expect(es.subject).toBe("Restablece tu contraseña de Bilingual School")
+      expect(linkIn(es, `${STOREFRONT}/es/account/reset-password?`)).toBeTruthy()
+      await reset({ "x-volmify-locale": "de" })
+      await reset({}, { metadata: { locale: "es" } })
+      await reset({ "x-volmify-locale": "<script>" })
+      const mails = await smtp.waitFor(plain.email, 4, RESET)
+      expect(mails.slice(1).map((m) => m.subject)).toEqual(Array(3).fill("Reset your Bilingual School password"))
+      expect(linkIn(mails[1], `${STOREFRONT}/account/reset-password?`)).toBeTruthy()
+
+      // 2. A customer who registered on a Spanish page is welcomed in Spanish, linked under /es;
+      // one without a locale in the org's default.
+      const ana = await register("i18n.ana", { locale: "es-MX", source: "test" })
+      const [welcome] = await smtp.waitFor(ana.email, 1, /bienvenida|welcome/i)
+      expect(welcome.subject).toBe("Te damos la bienvenida a Bilingual School")
+      expect(linkIn(welcome, `${STOREFRONT}/es/learn`)).toBeTruthy()
+      const [plainWelcome] = await smtp.waitFor(plain.email, 1, /bienvenida|welcome/i)
+      expect(plainWelcome.subject).toBe("Welcome to Bilingual School")
+      expect(linkIn(plainWelcome, `${STOREFRONT}/learn`)).toBeTruthy()
+
+      // 3. An order placed with a locale (the storefront puts the page's on the cart): the receipt
+      // in it, and it becomes the customer's language (other metadata kept).
+      const usd = await createRegion(container, "usd")
+      const lesson = await createLesson(container, bil.org.id, { title: "Hola", body: "Hola" })
+      const course = await createCourseWithOutline(container, bil.org, {
+        handle: "mail-i18n-course",
+        title: "Spanish Course",
+        outline: [{ title: "Start", sections: [{ title: "First", lessons: [{ lesson_id: lesson.id }] }] }],
+      })
+      const buyer = await register("i18n.buyer", { source: "ads" })
+      const { data: cartRes } = await api.post(
+        "/store/carts",
+        { region_id: usd.id, email: buyer.email, locale: "es", items: [{ variant_id: course.product.variants[0].id, quantity: 1 }] },
+        { headers: buyer.headers }
+      )
+      const { data: pc } = await api.post("/store/payment-collections", { cart_id: cartRes.cart.id }, { headers: buyer.headers })
+      await api.post(`/store/payment-collections/${pc.payment_collection.id}/payment-sessions`, { provider_id: "pp_system_default" }, { headers: buyer.headers })
+      const { data: done } = await api.post(`/store/carts/${cartRes.cart.id}/complete`, {}, { headers: buyer.headers })
+      expect(done.type).toBe("order")
+      const [receipt] = await smtp.waitFor(buyer.email, 1, /pedido|order #/i)
+      expect(receipt.subject).toBe(`Tu pedido #${done.order.display_id} en Bilingual School`)
+      expect(receipt.text).toContain(`Este es tu recibo del pedido #${done.order.display_id} en Bilingual School.`)
+      expect(linkIn(receipt, `${STOREFRONT}/es/courses/mail-i18n-course`)).toBeTruthy()
+      const customers = container.resolve(Modules.CUSTOMER)
+      const metadata = await eventually(async () => {
+        const [c] = await customers.listCustomers({ id: buyer.id }, { select: ["id", "metadata"] })
+        return c.metadata?.locale ? c.metadata : null
+      })
+      expect(metadata).toEqual({ source: "ads", locale: "es" })
+      const rows = await container.resolve(Modules.NOTIFICATION).listNotifications({ to: buyer.email, template: "order-receipt" })
+      expect(rows.map((r: { data?: { locale?: string } | null }) => r.data?.locale)).toEqual(["es"])
+    })
+
     it("affiliates: approved (automatic and by staff) or rejected, commissions approved (JPY total), payout sent; each once, linking to the affiliate page", async () => {
       const container = getContainer()
       const bus = container.resolve(Modules.EVENT_BUS)

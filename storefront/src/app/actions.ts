@@ -4,6 +4,8 @@ import { cookies } from "next/headers"
 import { redirect } from "next/navigation"
 import { COOKIE, cookieOptions, PAYMENT_PROVIDER, STRIPE_PUBLISHABLE_KEY } from "@/lib/config"
 import { getCart, getCustomer } from "@/lib/data"
+import { getLocale } from "@/lib/locale"
+import { LOCALE_HEADER } from "@/lib/locale-path"
 import { completeCart } from "@/lib/complete-cart"
 import { getSdk, store, StoreError } from "@/lib/medusa"
 import { attachReferralToCart } from "@/lib/referral"
@@ -88,12 +90,12 @@ export async function checkout(form: FormData) {
   redirect(`/order/${(result as { order_id: string }).order_id}`)
 }
 
-async function authPost(path: string, body: unknown, token?: string) {
+async function authPost(path: string, body: unknown, token?: string, extra: Record<string, string> = {}) {
   const sdk = await getSdk()
   return sdk.client.fetch<{ token: string }>(path, {
     method: "POST",
     body: body as any,
-    headers: token ? { authorization: `Bearer ${token}` } : {},
+    headers: { ...extra, ...(token ? { authorization: `Bearer ${token}` } : {}) },
   })
 }
 
@@ -137,7 +139,8 @@ export async function register(form: FormData) {
   const sdk = await getSdk()
   await sdk.client.fetch("/store/customers", {
     method: "POST",
-    body: { email, first_name: text(form, "first_name"), last_name: text(form, "last_name") },
+    // The page's locale: the school's emails to this customer go out in it (issue 26).
+    body: { email, first_name: text(form, "first_name"), last_name: text(form, "last_name"), metadata: { locale: (await getLocale()).locale } },
     headers: { authorization: `Bearer ${registration}` },
   })
   const { token } = await authPost("/auth/customer/emailpass", { email, password })
@@ -146,7 +149,9 @@ export async function register(form: FormData) {
 }
 
 export async function requestPasswordReset(form: FormData) {
-  await authPost("/auth/customer/emailpass/reset-password", { identifier: text(form, "email") }).catch(() => {})
+  // The reset email goes out in the language of the page that asked (issue 26).
+  const { locale } = await getLocale()
+  await authPost("/auth/customer/emailpass/reset-password", { identifier: text(form, "email") }, undefined, { [LOCALE_HEADER]: locale }).catch(() => {})
   redirect("/account/reset-password?sent=1")
 }
 

@@ -2,6 +2,7 @@ import "server-only"
 import { cookies, headers } from "next/headers"
 import { COOKIE, cookieOptions } from "./config"
 import { getCart, getCustomer, getRegion } from "./data"
+import { getLocale } from "./locale"
 import { store, StoreError } from "./medusa"
 import { safeRedirectPath } from "./safe-redirect"
 
@@ -47,7 +48,9 @@ async function cartWithVariant(variantId: string): Promise<string> {
     const customer = await getCustomer()
     const created = await store<{ cart: { id: string } }>("/store/carts", {
       method: "POST",
-      body: { region_id: region?.id, ...(customer ? { email: customer.email } : {}) },
+      // The page's locale goes on the cart and so on the order: the receipt and later emails
+      // go out in it (issue 26).
+      body: { region_id: region?.id, locale: (await getLocale()).locale, ...(customer ? { email: customer.email } : {}) },
     })
     ;(await cookies()).set(COOKIE.cart, created.cart.id, cookieOptions(30))
     await store(`/store/carts/${created.cart.id}/line-items`, { method: "POST", body: { variant_id: variantId, quantity: 1 } })

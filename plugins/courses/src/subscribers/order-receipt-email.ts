@@ -24,7 +24,7 @@ export default async function orderReceiptEmail({ event, container }: Subscriber
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const { data: [order] } = await query.graph({
     entity: "order",
-    fields: ["id", "display_id", "email", "currency_code", "total", "sales_channel_id", "metadata", "items.title", "items.product_title", "items.quantity", "items.total", "items.product_id"],
+    fields: ["id", "display_id", "email", "locale", "currency_code", "total", "sales_channel_id", "metadata", "items.title", "items.product_title", "items.quantity", "items.total", "items.product_id"],
     filters: { id: event.data.id },
   })
   if (!order?.email || !order.sales_channel_id) return
@@ -45,6 +45,8 @@ export default async function orderReceiptEmail({ event, container }: Subscriber
       template: "free-enrollment",
       data: (brand) => ({ display_id: order.display_id, courses: courseLinks(brand) }),
       idempotency_key: `order-receipt:${order.id}`,
+      // The order's language (the storefront page's locale on the cart).
+      locale: order.locale,
       resource: { type: "order", id: order.id },
     })
     return
@@ -65,6 +67,8 @@ export default async function orderReceiptEmail({ event, container }: Subscriber
       order_url: `${brand.storefront_url}/order/${order.id}`,
     }),
     idempotency_key: `order-receipt:${order.id}`,
+    // The order's language (the storefront page's locale on the cart).
+    locale: order.locale,
     resource: { type: "order", id: order.id },
   })
 }

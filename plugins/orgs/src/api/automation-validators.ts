@@ -2,6 +2,7 @@ import { z } from "@medusajs/framework/zod"
 import { longText, text } from "../validation"
 import { AUTOMATION_TRIGGERS, SEQUENCE_STATUSES } from "../modules/automation/models/automation-sequence"
 import { MAX_STEPS, stepProblems } from "../rules/automation"
+import { EMAIL_LOCALE_PATTERN } from "../email/locale"
 
 const WaitStep = z
   .object({
@@ -10,8 +11,19 @@ const WaitStep = z
     hours: z.number().int().min(0).max(24 * 365).optional(),
   })
   .strict()
+const EmailText = z.object({ subject: text().min(1).max(200), body: longText().min(1).max(20_000) }).strict()
+/** Translations by locale (`es`, `pt-BR`); which locales the org enabled is checked by the route. */
+const Translations = z.record(z.string(), EmailText).superRefine((t, ctx) => {
+  const locales = Object.keys(t)
+  if (locales.length > 20) ctx.addIssue({ code: "custom", message: "an email has translations in at most 20 locales" })
+  for (const locale of locales) {
+    if (locale.length > 35 || !EMAIL_LOCALE_PATTERN.test(locale)) {
+      ctx.addIssue({ code: "custom", path: [locale], message: `translations are keyed by a locale like es or pt-BR, not "${locale.slice(0, 40)}"` })
+    }
+  }
+})
 const EmailStep = z
-  .object({ type: z.literal("email"), subject: text().min(1).max(200), body: longText().min(1).max(20_000) })
+  .object({ type: z.literal("email"), subject: text().min(1).max(200), body: longText().min(1).max(20_000), translations: Translations.optional() })
   .strict()
 const Steps = z
   .array(z.discriminatedUnion("type", [WaitStep, EmailStep]))

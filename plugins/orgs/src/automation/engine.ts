@@ -1,6 +1,6 @@
 import type { ConfigModule, MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
-import { buildEmail, loadEmailBrand, renderEmail, type EmailBrand } from "../email"
+import { buildEmail, cleanLocale, inLocale, loadEmailBrand, renderEmail, type EmailBrand } from "../email"
 import { AUTOMATION_MODULE } from "../modules/automation"
 import type AutomationModuleService from "../modules/automation/service"
 import type { ClaimedRun } from "../modules/automation/service"
@@ -8,6 +8,7 @@ import {
   applyMergeFields,
   bodyParagraphs,
   deriveUnsubscribeKey,
+  emailInLocale,
   fillTokens,
   isPermanentRejection,
   MERGE_TOKEN_VALUES,
@@ -15,7 +16,7 @@ import {
   signUnsubscribeToken,
   UNSUBSCRIBE_TOKEN,
   type AutomationStep,
-  type EmailStep,
+  type EmailText,
   type MergeValues,
 } from "../rules/automation"
 
@@ -106,18 +107,23 @@ export async function drainDueRuns(
     (
       await container
         .resolve(Modules.CUSTOMER)
-        .listCustomers({ id: [...new Set(runs.map((r) => r.customer_id))] }, { select: ["id", "first_name", "last_name"] })
+        .listCustomers({ id: [...new Set(runs.map((r) => r.customer_id))] }, { select: ["id", "first_name", "last_name", "metadata"] })
     ).map((c) => [c.id, c])
   )
   const brands = new Map<string, EmailBrand>()
   const suppressed = new Map<string, Set<string>>()
+  // Each recipient's email in their language (customer.metadata.locale) when the org enabled it.
+  const brandFor = (orgId: string, customerId: string) => {
+    const metadata = customers.get(customerId)?.metadata as Record<string, unknown> | null | undefined
+    return inLocale(brands.get(orgId)!, cleanLocale(metadata?.locale))
+  }
   for (const orgId of new Set(runs.map((r) => r.org_id))) {
     brands.set(orgId, await loadEmailBrand(container, orgId))
     suppressed.set(orgId, await automations.suppressedAmong(orgId, runs.filter((r) => r.org_id === orgId).map((r) => r.email)))
   }
 
   // 1. What each run does now: its emails (rendered below) and the state it ends in.
-  type Outgoing = { run: ClaimedRun; step: number; key: string; email: EmailStep; values: MergeValues; unsubscribe: string; brand: EmailBrand }
+  type Outgoing = { run: ClaimedRun; step: number; key: string; email: EmailText; values: MergeValues; unsubscribe: string; brand: EmailBrand }
   type Final = { id: string; next_step?: number; due_at?: Date; status?: "completed" | "unsubscribed"; ended_at?: Date; claimed_until: null; sent_count?: number }
   const outgoing: Outgoing[] = []
   const finals = new Map<string, Final>()
@@ -133,7 +139,7 @@ export async function drainDueRuns(
       result.unsubscribed++
       continue
     }
-    const brand = brands.get(run.org_id)!
+    const brand = brandFor(run.org_id, run.customer_id)
     const customer = customers.get(run.customer_id)
     const ctx = (run.context ?? {}) as Record<string, string | undefined>
     const values: MergeValues = {
@@ -151,7 +157,7 @@ export async function drainDueRuns(
     for (const action of planRun(sequence.steps as unknown as AutomationStep[], run.next_step, now)) {
       if (action.kind === "send") {
         const key = `automation:${run.id}:${action.step}`
-        outgoing.push({ run, step: action.step, key, email: action.email, values, unsubscribe, brand })
+        outgoing.push({ run, step: action.step, key, email: emailInLocale(action.email, brand.locale), values, unsubscribe, brand })
         final.next_step = action.step + 1
       } else if (action.kind === "wait") {
         final.next_step = action.next_step
@@ -257,15 +263,15 @@ function failureReasons(message: string): Map<string, string> {
 
 /**
  * The notification-module input for one email. The step's email is rendered once per
- * batch (react-email, in the org's brand) with a token per merge field, then each
+ * batch and locale (react-email, in the org's brand) with a token per merge field, then each
  * recipient's values are filled in (escaped in the HTML): rendering per recipient was most
  * of the drain's CPU.
  */
 async function renderForSend(
   templates: Map<string, Promise<{ html: string; text: string }>>,
-  o: { run: ClaimedRun; step: number; key: string; email: EmailStep; values: MergeValues; unsubscribe: string; brand: EmailBrand }
+  o: { run: ClaimedRun; step: number; key: string; email: EmailText; values: MergeValues; unsubscribe: string; brand: EmailBrand }
 ) {
-  const id = `${o.run.sequence_id}:${o.step}:${o.run.org_id}`
+  const id = `${o.run.sequence_id}:${o.step}:${o.run.org_id}:${o.brand.locale}`
   if (!templates.has(id)) {
     const subject = applyMergeFields(o.email.subject, MERGE_TOKEN_VALUES)
     templates.set(
@@ -286,7 +292,7 @@ async function renderForSend(
     to: o.run.email,
     channel: "email",
     template: "automation-email",
-    data: { org_id: o.run.org_id, sequence_id: o.run.sequence_id, step: o.step, marketing: true },
+    data: { org_id: o.run.org_id, sequence_id: o.run.sequence_id, step: o.step, locale: o.brand.locale, marketing: true },
     receiver_id: o.run.customer_id,
     content: {
       subject: applyMergeFields(o.email.subject, o.values),

@@ -1,6 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { loadEmailBrand, type EmailBrand } from "./context"
+import { customerLocales } from "./locale"
 import { renderEmail } from "./layout"
 import { buildEmail, type EmailTemplate } from "./templates"
 
@@ -20,6 +21,12 @@ export type SendEmailInput = {
   resource?: { type: string; id: string }
   /** The recipient's id (customer or user), kept on the notification record. */
   receiver_id?: string
+  /**
+   * The recipient's language when the sender knows it (an order's `locale`, the page that
+   * asked for a reset). Without it, a customer recipient's (`receiver_id` "cus_...")
+   * `metadata.locale`. Either way only a locale the org enabled is used; else its default.
+   */
+  locale?: string | null
   /**
    * What the notification record keeps besides the org (never secrets: the rendered
    * email, which may hold a one-time link, is not stored).
@@ -41,7 +48,8 @@ const isUniqueViolation = (error: unknown) => {
  */
 export async function sendEmail(container: MedusaContainer, input: SendEmailInput): Promise<boolean> {
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
-  const brand = await loadEmailBrand(container, input.org_id)
+  const asked = input.locale ?? (input.org_id && input.receiver_id ? (await customerLocales(container, [input.receiver_id])).get(input.receiver_id) : null)
+  const brand = await loadEmailBrand(container, input.org_id, asked)
   const data = typeof input.data === "function" ? input.data(brand) : input.data
   const content = await renderEmail(brand, buildEmail(input.template, brand, data))
   const notifications = container.resolve(Modules.NOTIFICATION)
@@ -51,7 +59,7 @@ export async function sendEmail(container: MedusaContainer, input: SendEmailInpu
         to: input.to,
         channel: "email",
         template: input.template,
-        data: { org_id: input.org_id, ...(input.record ?? {}) },
+        data: { org_id: input.org_id, locale: brand.locale, ...(input.record ?? {}) },
         receiver_id: input.receiver_id,
         content,
         provider_data: { from_name: brand.from_name, reply_to: brand.reply_to },

@@ -122,6 +122,19 @@ const orderReceipt: Words = {
     links: d.courses.length > 1 ? d.courses.slice(1).map((c) => ({ label: `Start learning: ${c.title}`, url: c.url })) : undefined,
     note: `Order details: ${d.order_url}`,
   }),
+  es: (brand, d: ReceiptData) => ({
+    subject: `Tu pedido #${d.display_id} en ${brand.org_name}`,
+    preview: d.courses.length ? `Empieza a aprender: ${d.courses.map((c) => c.title).join(", ")}` : `Recibo del pedido #${d.display_id}`,
+    heading: "Gracias por tu pedido",
+    paragraphs: [
+      `Este es tu recibo del pedido #${d.display_id} en ${brand.org_name}.`,
+      ...(d.courses.length ? ["Tus cursos están abiertos: empieza cuando quieras."] : []),
+    ],
+    rows: [...d.lines.map((l) => ({ label: l.quantity > 1 ? `${l.title} × ${l.quantity}` : l.title, value: l.amount })), { label: "Total", value: d.total, strong: true }],
+    action: d.courses.length ? { label: `Empieza a aprender: ${d.courses[0].title}`, url: d.courses[0].url } : { label: "Ver tu pedido", url: d.order_url },
+    links: d.courses.length > 1 ? d.courses.slice(1).map((c) => ({ label: `Empieza a aprender: ${c.title}`, url: c.url })) : undefined,
+    note: `Detalles del pedido: ${d.order_url}`,
+  }),
 }
 
 const lessonAvailable: Words = {
@@ -323,6 +336,13 @@ const automationEmail: Words = {
     paragraphs: d.paragraphs,
     note: `You get this email because you are a customer of ${brand.org_name}. Unsubscribe: ${d.unsubscribe_url}`,
   }),
+  es: (brand, d: { subject: string; preview?: string; paragraphs: string[]; unsubscribe_url: string }) => ({
+    subject: d.subject,
+    preview: d.preview ?? d.paragraphs[0]?.slice(0, 120) ?? d.subject,
+    heading: d.subject,
+    paragraphs: d.paragraphs,
+    note: `Recibes este correo porque eres cliente de ${brand.org_name}. Darte de baja: ${d.unsubscribe_url}`,
+  }),
 }
 
 const marketingOptInConfirm: Words = {
@@ -486,4 +506,18 @@ export type EmailTemplate = keyof typeof EMAIL_TEMPLATES
 
 export function buildEmail(template: EmailTemplate, brand: EmailBrand, data: unknown): EmailBody {
   return pick(EMAIL_TEMPLATES[template], brand.locale)(brand, data)
+}
+
+/** Emails sent to staff and operators (the admin is in English); every other template goes to customers. */
+const STAFF_TEMPLATES: readonly EmailTemplate[] = ["staff-invitation", "staff-invitation-approval", "user-password-reset", "assignment-to-review", "webhook-endpoint-disabled"]
+
+/**
+ * For each language tag: which customer emails have built-in words in it (the rest go out in
+ * English). What the org page shows beside the locales an org enables (issue 26).
+ */
+export function builtInEmailCoverage(locale: string): { language: string; translated: number; total: number; missing: EmailTemplate[] } {
+  const language = locale.split("-")[0].toLowerCase()
+  const customer = (Object.keys(EMAIL_TEMPLATES) as EmailTemplate[]).filter((t) => !STAFF_TEMPLATES.includes(t))
+  const missing = language === "en" ? [] : customer.filter((t) => !(language in EMAIL_TEMPLATES[t]))
+  return { language, translated: customer.length - missing.length, total: customer.length, missing }
 }

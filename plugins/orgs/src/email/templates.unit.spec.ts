@@ -1,6 +1,6 @@
 import type { EmailBrand } from "./context"
 import { renderEmail } from "./layout"
-import { buildEmail, EMAIL_TEMPLATES, type EmailTemplate } from "./templates"
+import { buildEmail, builtInEmailCoverage, EMAIL_TEMPLATES, type EmailTemplate } from "./templates"
 
 const brand = (over: Partial<EmailBrand> = {}): EmailBrand => ({
   org_id: "org_1",
@@ -8,9 +8,11 @@ const brand = (over: Partial<EmailBrand> = {}): EmailBrand => ({
   logo_url: null,
   primary_color: "#0a7f5a",
   locale: "en",
+  locales: { default_locale: "en", locales: ["en", "es"] },
   reply_to: "help@acme.test",
   from_name: "Acme",
   storefront_url: "https://acme.test",
+  storefront_origin: "https://acme.test",
   admin_url: "https://api.acme.test/app",
   backend_url: "https://api.acme.test",
   ...over,
@@ -109,5 +111,19 @@ describe("email templates", () => {
     const mail = await renderEmail(brand({ primary_color: "red;background:url(https://evil.test)" }), buildEmail("customer-welcome", brand(), SAMPLE["customer-welcome"]))
     expect(mail.html).not.toContain("evil.test")
     expect(mail.html).toContain("#111827")
+  })
+})
+
+describe("built-in email coverage per language (what the org page shows)", () => {
+  it("counts customer emails only, English complete, Spanish partial, others none", () => {
+    const en = builtInEmailCoverage("en-GB")
+    expect(en).toMatchObject({ language: "en", missing: [] })
+    expect(en.translated).toBe(en.total)
+    const es = builtInEmailCoverage("es-MX")
+    expect(es.translated).toBeGreaterThan(0)
+    expect(es.translated + es.missing.length).toBe(es.total)
+    expect(es.missing).not.toContain("order-receipt")
+    expect(es.missing).not.toContain("staff-invitation")
+    expect(builtInEmailCoverage("fr")).toMatchObject({ translated: 0, missing: expect.arrayContaining(["order-receipt", "customer-welcome"]) })
   })
 })

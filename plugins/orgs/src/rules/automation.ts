@@ -7,7 +7,14 @@ import { MERGE_FIELDS } from "./automation-fields"
  */
 
 export type WaitStep = { type: "wait"; days?: number; hours?: number }
-export type EmailStep = { type: "email"; subject: string; body: string }
+/** An email's words in one locale. */
+export type EmailText = { subject: string; body: string }
+/**
+ * An email step: its subject and body in the org's default locale, and optionally in other
+ * locales the org enabled (`translations.es`, ...). A recipient whose locale has none gets
+ * the default text (issue 26).
+ */
+export type EmailStep = { type: "email"; subject: string; body: string; translations?: Record<string, EmailText> }
 export type AutomationStep = WaitStep | EmailStep
 
 export const MAX_STEPS = 30
@@ -36,10 +43,13 @@ export function stepProblems(steps: AutomationStep[]): string[] {
       if (!(hours > 0)) problems.push(`Step ${n} (wait) must wait at least one hour`)
       if (hours > MAX_WAIT_HOURS) problems.push(`Step ${n} (wait) waits more than a year`)
     } else {
-      for (const part of [step.subject, step.body]) {
+      const texts: [string, string][] = [["", step.subject], ["", step.body]]
+      for (const [locale, t] of Object.entries(step.translations ?? {})) texts.push([locale, t.subject], [locale, t.body])
+      for (const [locale, part] of texts) {
         for (const m of part.matchAll(FIELD)) {
           if (!(MERGE_FIELDS as readonly string[]).includes(m[1])) {
-            problems.push(`Step ${n} (email) uses an unknown merge field {{${m[1]}}}; use one of ${MERGE_FIELDS.map((f) => `{{${f}}}`).join(", ")}`)
+            const where = locale ? `Step ${n} (email, ${locale})` : `Step ${n} (email)`
+            problems.push(`${where} uses an unknown merge field {{${m[1]}}}; use one of ${MERGE_FIELDS.map((f) => `{{${f}}}`).join(", ")}`)
           }
         }
       }
@@ -89,6 +99,43 @@ export function bodyParagraphs(body: string): string[] {
     .split(/\r?\n\s*\r?\n/)
     .map((p) => p.replace(/\s*\r?\n\s*/g, " ").trim())
     .filter(Boolean)
+}
+
+/** The step's words in `locale` (its translation when it has one, else the default text). */
+export function emailInLocale(step: EmailStep, locale: string): EmailText {
+  const t = step.translations?.[locale]
+  return t ? { subject: t.subject, body: t.body } : { subject: step.subject, body: step.body }
+}
+
+/**
+ * Per locale the org enabled besides its default: which email steps (1-based, as the admin
+ * numbers them) have no translation in it. What the admin shows as missing.
+ */
+export function missingEmailTranslations(steps: AutomationStep[], locales: string[]): Record<string, number[]> {
+  const out: Record<string, number[]> = {}
+  for (const locale of locales) {
+    out[locale] = steps.flatMap((s, i) => (s.type === "email" && !s.translations?.[locale] ? [i + 1] : []))
+  }
+  return out
+}
+
+/**
+ * Translations in locales the org has not enabled (or in its default, whose words are the
+ * step's own): a problem per step and locale, naming both.
+ */
+export function translationLocaleProblems(steps: AutomationStep[], org: { default_locale: string; locales: string[] }): string[] {
+  const problems: string[] = []
+  steps.forEach((step, i) => {
+    if (step.type !== "email") return
+    for (const locale of Object.keys(step.translations ?? {})) {
+      if (locale === org.default_locale) {
+        problems.push(`Step ${i + 1} (email): "${locale}" is the school's default locale; its words are the step's subject and body`)
+      } else if (!org.locales.includes(locale)) {
+        problems.push(`Step ${i + 1} (email): locale "${locale}" is not enabled for this school (enabled: ${org.locales.join(", ")})`)
+      }
+    }
+  })
+  return problems
 }
 
 export type RunAction =

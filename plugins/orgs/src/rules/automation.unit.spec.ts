@@ -2,7 +2,10 @@ import {
   applyMergeFields,
   bodyParagraphs,
   deriveUnsubscribeKey,
+  emailInLocale,
   fillTokens,
+  missingEmailTranslations,
+  translationLocaleProblems,
   mergeToken,
   isPermanentRejection,
   planRun,
@@ -10,6 +13,7 @@ import {
   stepProblems,
   verifyUnsubscribeToken,
   type AutomationStep,
+  type EmailStep,
 } from "./automation"
 
 const steps: AutomationStep[] = [
@@ -72,5 +76,42 @@ describe("automation rules", () => {
     )
     expect(fillTokens(`Hi ${mergeToken("first_name")}`, {}, "", false)).toBe("Hi there")
     expect(fillTokens(`Hi ${mergeToken("first_name")}`, { first_name: "<b>" }, "", false)).toBe("Hi <b>")
+  })
+})
+
+describe("email step translations (issue 26)", () => {
+  const steps: AutomationStep[] = [
+    { type: "email", subject: "Hi {{first_name}}", body: "Welcome", translations: { es: { subject: "Hola {{first_name}}", body: "Bienvenida" } } },
+    { type: "wait", days: 1 },
+    { type: "email", subject: "Tip", body: "Open a lesson" },
+  ]
+
+  it("gives each locale its words, and the default text where a step has no translation", () => {
+    const [first, , second] = steps as [EmailStep, AutomationStep, EmailStep]
+    expect(emailInLocale(first, "es")).toEqual({ subject: "Hola {{first_name}}", body: "Bienvenida" })
+    expect(emailInLocale(first, "en")).toEqual({ subject: "Hi {{first_name}}", body: "Welcome" })
+    expect(emailInLocale(second, "es")).toEqual({ subject: "Tip", body: "Open a lesson" })
+  })
+
+  it("lists the email steps missing per locale (1-based, waits skipped)", () => {
+    expect(missingEmailTranslations(steps, ["es", "fr"])).toEqual({ es: [3], fr: [1, 3] })
+    expect(missingEmailTranslations(steps, [])).toEqual({})
+  })
+
+  it("refuses translations in the default locale or one the org has not enabled, naming step and locale", () => {
+    const org = { default_locale: "en", locales: ["en", "es"] }
+    expect(translationLocaleProblems(steps, org)).toEqual([])
+    const bad: AutomationStep[] = [
+      { type: "email", subject: "a", body: "b", translations: { en: { subject: "c", body: "d" }, de: { subject: "e", body: "f" } } },
+    ]
+    expect(translationLocaleProblems(bad, org)).toEqual([
+      `Step 1 (email): "en" is the school's default locale; its words are the step's subject and body`,
+      `Step 1 (email): locale "de" is not enabled for this school (enabled: en, es)`,
+    ])
+  })
+
+  it("checks merge fields in translations too", () => {
+    const withBadField: AutomationStep[] = [{ type: "email", subject: "a", body: "b", translations: { es: { subject: "{{nombre}}", body: "x" } } }]
+    expect(stepProblems(withBadField)[0]).toMatch(/^Step 1 \(email, es\) uses an unknown merge field \{\{nombre\}\}/)
   })
 })

@@ -19,6 +19,8 @@ export default async function memberWelcomeEmail({ event, container }: Subscribe
     org_id,
     to: customer.email,
     template: "customer-welcome",
+    // In the customer's language (metadata.locale) when the org enabled it.
+    receiver_id: customer.id,
     data: (brand) => ({ url: `${brand.storefront_url}/learn`, first_name: customer.first_name }),
     idempotency_key: `org-welcome:${id}`,
     resource: { type: "org_member", id },

@@ -2,7 +2,7 @@ import crypto from "node:crypto"
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { sendEmail } from "../email"
 
-type PasswordReset = { entity_id: string; actor_type: string; token: string; metadata?: { org_id?: string } | null }
+type PasswordReset = { entity_id: string; actor_type: string; token: string; metadata?: { org_id?: string; locale?: string } | null }
 
 /** Medusa's reset tokens live 15 minutes (generateResetPasswordTokenWorkflow). */
 const TOKEN_MINUTES = 15
@@ -22,6 +22,8 @@ export default async function passwordResetEmail({ event, container }: Subscribe
     org_id: orgId,
     to: email,
     template: actor_type === "customer" ? "customer-password-reset" : "user-password-reset",
+    // The language of the storefront page that asked (stamped by the orgs middleware).
+    locale: orgId ? event.data.metadata?.locale ?? null : null,
     data: (brand) => ({
       url: actor_type === "customer" ? `${brand.storefront_url}/account/reset-password?${q}` : `${brand.admin_url}/reset-password?${q}`,
       minutes: TOKEN_MINUTES,

@@ -1,17 +1,28 @@
 import type { MedusaRequest } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import OrgProductLink from "../../links/org-product"
+import { orgLocaleList } from "../../email/locale"
+import { ORG_MODULE } from "../../modules/org"
+import type OrgModuleService from "../../modules/org/service"
+import { translationLocaleProblems, type AutomationStep } from "../../rules/automation"
+import type { OrgBranding } from "../../types"
 
 /**
  * A sequence's trigger_ref and exit_product_id must be the org's own product or course (a lead magnet for
  * lead_magnet_opt_in), and trigger_days belongs to no_lesson_opened only:
  * anything else (another org's id, an unknown one) is 404 naming the field, nothing saved.
+ * An email step's translations must be in locales the org enabled (400 naming step and locale).
  */
 export async function checkAutomationRefs(
   req: MedusaRequest,
   orgId: string,
-  body: { trigger_type?: string; trigger_ref?: string | null; trigger_days?: number | null; exit_product_id?: string | null }
+  body: { trigger_type?: string; trigger_ref?: string | null; trigger_days?: number | null; exit_product_id?: string | null; steps?: AutomationStep[] }
 ) {
+  if (body.steps?.some((s) => s.type === "email" && s.translations && Object.keys(s.translations).length)) {
+    const [org] = await req.scope.resolve<OrgModuleService>(ORG_MODULE).listOrgs({ id: orgId }, { take: 1, select: ["id", "branding"] })
+    const problems = translationLocaleProblems(body.steps, orgLocaleList(org?.branding as OrgBranding | null))
+    if (problems.length) throw new MedusaError(MedusaError.Types.INVALID_DATA, problems.join("; "))
+  }
   if (body.trigger_days != null && body.trigger_type !== "no_lesson_opened") {
     throw new MedusaError(MedusaError.Types.INVALID_DATA, "trigger_days only applies to the no_lesson_opened trigger")
   }

@@ -4,6 +4,7 @@ import { useEffect, useState } from "react"
 import { Link, useParams } from "react-router-dom"
 import { Employee, orgApi, OrgDetail, orgQueryKeys, useCurrentUser, useEmployees, useInvitations, useOrg } from "../../../lib/queries"
 import { EMPLOYEE_ROLES, rolesFor } from "../../../../rules/roles"
+import { builtInEmailCoverage } from "../../../../email/templates"
 
 const ROLES = [...EMPLOYEE_ROLES]
 const FONTS = ["system", "serif", "mono", "rounded"]
@@ -83,6 +84,27 @@ const OrgSettingsPage = () => {
   )
 }
 
+/**
+ * Which customer emails have built-in words in each of the school's languages (the rest go
+ * out in English); automation emails are translated on the Automations page.
+ */
+function EmailLanguages({ locales }: { locales: string[] }) {
+  const rows = [...new Set(locales)].map((l) => ({ locale: l, ...builtInEmailCoverage(l) })).filter((r) => r.language !== "en")
+  if (!rows.length) return null
+  return (
+    <div className="flex flex-col gap-1" data-testid="email-languages">
+      <Label>Built-in emails in your languages</Label>
+      {rows.map((r) => (
+        <Text key={r.locale} size="small" className={r.missing.length ? "text-ui-fg-subtle" : ""}>
+          {r.locale}: {r.translated} of {r.total} customer emails
+          {r.missing.length ? ` (the others go out in English: ${r.missing.join(", ")})` : " (all)"}
+        </Text>
+      ))}
+      <Text size="small" className="text-ui-fg-subtle">Your automation emails are translated on the Automations page.</Text>
+    </div>
+  )
+}
+
 function ProfileAndBranding({ org, canManage }: { org: OrgDetail; canManage: boolean }) {
   const action = useOrgAction(org.id)
   const [form, setForm] = useState({
@@ -132,6 +154,7 @@ function ProfileAndBranding({ org, canManage }: { org: OrgDetail; canManage: boo
             <Input id={`org-${key}`} value={form[key]} onChange={set(key)} disabled={!canManage} />
           </div>
         ))}
+        <EmailLanguages locales={[form.default_locale, ...form.locales.split(",").map((l) => l.trim()).filter(Boolean)]} />
         <div className="flex flex-col gap-1">
           <Label>Font</Label>
           <Select value={form.font} onValueChange={(v) => setForm({ ...form, font: v })} disabled={!canManage}>

@@ -7,7 +7,9 @@ import { sdk } from "../../../../lib/sdk"
 import { MERGE_FIELDS } from "../../../../../rules/automation-fields"
 import { INVITER_ROLES, type EmployeeRole } from "../../../../../rules/roles"
 
-type Step = { type: "wait"; days?: number; hours?: number } | { type: "email"; subject: string; body: string }
+type EmailText = { subject: string; body: string }
+type EmailStep = { type: "email"; subject: string; body: string; translations?: Record<string, EmailText> }
+type Step = { type: "wait"; days?: number; hours?: number } | EmailStep
 type Sequence = {
   id: string
   name: string
@@ -20,6 +22,8 @@ type Sequence = {
   exit_on_purchase: boolean
   exit_product_id: string | null
   runs?: Record<string, number>
+  /** Per locale the org enabled besides its default: the email steps (1-based) without a translation. */
+  missing_translations?: Record<string, number[]>
 }
 
 const TRIGGERS: Record<string, string> = {
@@ -54,6 +58,8 @@ const AutomationsPage = () => {
   const [editing, setEditing] = useState<(Omit<Sequence, "id"> & { id?: string }) | null>(null)
   const role = org.data?.org.role
   const canEdit = role === "platform" || INVITER_ROLES.includes(role as EmployeeRole)
+  const defaultLocale = org.data?.org.branding?.default_locale || "en"
+  const otherLocales = (org.data?.org.branding?.locales ?? []).filter((l) => l && l !== defaultLocale)
   if (list.error) {
     return (
       <Container>
@@ -76,7 +82,7 @@ const AutomationsPage = () => {
           {canEdit && <Button size="small" onClick={() => setEditing({ ...NEW, steps: NEW.steps.map((s) => ({ ...s })) })}>New sequence</Button>}
         </div>
       </Container>
-      {editing && <Editor orgId={id} initial={editing} onClose={() => setEditing(null)} />}
+      {editing && <Editor orgId={id} initial={editing} defaultLocale={defaultLocale} locales={otherLocales} onClose={() => setEditing(null)} />}
       <Container className="overflow-x-auto">
         {list.isLoading ? (
           <Text>Loading…</Text>
@@ -90,6 +96,7 @@ const AutomationsPage = () => {
                 <Table.HeaderCell>Trigger</Table.HeaderCell>
                 <Table.HeaderCell>Steps</Table.HeaderCell>
                 <Table.HeaderCell>Recipients</Table.HeaderCell>
+                {otherLocales.length > 0 && <Table.HeaderCell>Translations</Table.HeaderCell>}
                 <Table.HeaderCell />
               </Table.Row>
             </Table.Header>
@@ -106,6 +113,20 @@ const AutomationsPage = () => {
                   </Table.Cell>
                   <Table.Cell>{s.steps.length}</Table.Cell>
                   <Table.Cell>{Object.entries(s.runs ?? {}).map(([k, v]) => `${v} ${k}`).join(", ") || "none"}</Table.Cell>
+                  {otherLocales.length > 0 && (
+                    <Table.Cell>
+                      <div className="flex flex-wrap gap-1">
+                        {otherLocales.map((l) => {
+                          const missing = s.missing_translations?.[l]?.length ?? 0
+                          return (
+                            <Badge key={l} size="2xsmall" color={missing ? "orange" : "green"} data-testid={`automation-translations-${l}`}>
+                              {l}: {missing ? `${missing} missing` : "complete"}
+                            </Badge>
+                          )
+                        })}
+                      </div>
+                    </Table.Cell>
+                  )}
                   <Table.Cell>{canEdit && <Button size="small" variant="secondary" onClick={() => setEditing(s)}>Edit</Button>}</Table.Cell>
                 </Table.Row>
               ))}
@@ -117,9 +138,43 @@ const AutomationsPage = () => {
   )
 }
 
-function Editor({ orgId, initial, onClose }: { orgId: string; initial: Omit<Sequence, "id"> & { id?: string }; onClose: () => void }) {
+/** An email step's words in `locale` for editing: its translation, or empty fields (the default text shows as placeholder). */
+const textIn = (step: EmailStep, locale: string | null): EmailText =>
+  locale === null ? { subject: step.subject, body: step.body } : step.translations?.[locale] ?? { subject: "", body: "" }
+
+/** The step with its words in `locale` replaced; a translation emptied of both fields is removed. */
+function withText(step: EmailStep, locale: string | null, patch: Partial<EmailText>): EmailStep {
+  if (locale === null) return { ...step, ...patch }
+  const next = { ...textIn(step, locale), ...patch }
+  const translations = { ...(step.translations ?? {}) }
+  if (!next.subject && !next.body) delete translations[locale]
+  else translations[locale] = next
+  return { ...step, translations }
+}
+
+function Editor({
+  orgId,
+  initial,
+  defaultLocale,
+  locales,
+  onClose,
+}: {
+  orgId: string
+  initial: Omit<Sequence, "id"> & { id?: string }
+  defaultLocale: string
+  /** The org's locales besides its default. */
+  locales: string[]
+  onClose: () => void
+}) {
   const client = useQueryClient()
   const [form, setForm] = useState(initial)
+  /** The language being edited: null for the default (the step's own subject and body). */
+  const [locale, setLocale] = useState<string | null>(null)
+  const emailSteps = form.steps.flatMap((s, i) => (s.type === "email" ? [{ step: s, n: i + 1 }] : []))
+  const missingIn = (l: string) => emailSteps.filter(({ step }) => !step.translations?.[l]).length
+  const halfDone = emailSteps.flatMap(({ step, n }) =>
+    Object.entries(step.translations ?? {}).filter(([, t]) => !t.subject.trim() || !t.body.trim()).map(([l]) => `step ${n} (${l})`)
+  )
   const [preview, setPreview] = useState<{ subject: string; html: string } | null>(null)
   const [problem, setProblem] = useState<string | null>(null)
   const set = (patch: Partial<typeof form>) => setForm((f) => ({ ...f, ...patch }))
@@ -217,6 +272,30 @@ function Editor({ orgId, initial, onClose }: { orgId: string; initial: Omit<Sequ
         )}
       </div>
       <Text size="small" className="text-ui-fg-subtle">Merge fields: {MERGE_FIELDS.map((f) => `{{${f}}}`).join(" ")}</Text>
+      {locales.length > 0 && (
+        <div className="flex flex-col gap-1">
+          <Label>Language of the emails you are editing</Label>
+          <div className="flex flex-wrap items-center gap-2" role="group" aria-label="Email language">
+            <Button size="small" variant={locale === null ? "primary" : "secondary"} onClick={() => setLocale(null)}>
+              {defaultLocale} (default)
+            </Button>
+            {locales.map((l) => {
+              const missing = missingIn(l)
+              return (
+                <Button key={l} size="small" variant={locale === l ? "primary" : "secondary"} onClick={() => setLocale(l)}>
+                  {l}
+                  {missing ? ` · ${missing} of ${emailSteps.length} missing` : " · complete"}
+                </Button>
+              )
+            })}
+          </div>
+          <Text size="small" className="text-ui-fg-subtle">
+            {locale === null
+              ? "Customers whose language has no translation get these words."
+              : `Customers who chose ${locale} get these words; an email left empty here goes out in ${defaultLocale}.`}
+          </Text>
+        </div>
+      )}
       {form.steps.map((step, i) => (
         <div key={i} className="flex flex-col gap-2 rounded-md border p-3">
           <div className="flex flex-wrap items-center justify-between gap-2">
@@ -230,10 +309,34 @@ function Editor({ orgId, initial, onClose }: { orgId: string; initial: Omit<Sequ
             </div>
           ) : (
             <>
-              <Input aria-label={`Step ${i + 1} subject`} value={step.subject} onChange={(e) => setStep(i, { subject: e.target.value })} />
-              <Textarea aria-label={`Step ${i + 1} body`} rows={5} value={step.body} onChange={(e) => setStep(i, { body: e.target.value })} />
+              {locale !== null && !step.translations?.[locale] && (
+                <Badge size="2xsmall" color="orange" className="self-start">No {locale} translation: goes out in {defaultLocale}</Badge>
+              )}
+              <Input
+                aria-label={`Step ${i + 1} subject${locale ? ` (${locale})` : ""}`}
+                value={textIn(step, locale).subject}
+                placeholder={locale ? step.subject : undefined}
+                onChange={(e) => set({ steps: form.steps.map((s, j) => (j === i ? withText(step, locale, { subject: e.target.value }) : s)) })}
+              />
+              <Textarea
+                aria-label={`Step ${i + 1} body${locale ? ` (${locale})` : ""}`}
+                rows={5}
+                value={textIn(step, locale).body}
+                placeholder={locale ? step.body : undefined}
+                onChange={(e) => set({ steps: form.steps.map((s, j) => (j === i ? withText(step, locale, { body: e.target.value }) : s)) })}
+              />
               <div>
-                <Button size="small" variant="secondary" isLoading={showPreview.isPending} onClick={() => showPreview.mutate({ subject: step.subject, body: step.body })}>Preview</Button>
+                <Button
+                  size="small"
+                  variant="secondary"
+                  isLoading={showPreview.isPending}
+                  onClick={() => {
+                    const t = textIn(step, locale)
+                    showPreview.mutate(t.subject && t.body ? t : { subject: step.subject, body: step.body })
+                  }}
+                >
+                  Preview
+                </Button>
               </div>
             </>
           )}
@@ -252,7 +355,17 @@ function Editor({ orgId, initial, onClose }: { orgId: string; initial: Omit<Sequ
       )}
       {problem && <Text className="text-ui-fg-error" role="alert">{problem}</Text>}
       <div className="flex flex-wrap gap-2">
-        <Button size="small" isLoading={save.isPending} onClick={() => (setProblem(null), save.mutate())}>Save</Button>
+        <Button
+          size="small"
+          isLoading={save.isPending}
+          onClick={() => {
+            if (halfDone.length) return setProblem(`A translation needs both a subject and a body: ${halfDone.join(", ")}`)
+            setProblem(null)
+            save.mutate()
+          }}
+        >
+          Save
+        </Button>
         <Button size="small" variant="secondary" onClick={onClose}>Cancel</Button>
         {form.id && <Button size="small" variant="danger" isLoading={remove.isPending} onClick={() => remove.mutate()}>Delete</Button>}
       </div>

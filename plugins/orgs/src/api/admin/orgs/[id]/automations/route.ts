@@ -5,6 +5,11 @@ import { AUTOMATION_MODULE } from "../../../../../modules/automation"
 import type AutomationModuleService from "../../../../../modules/automation/service"
 import { checkAutomationRefs } from "../../../../utils/automation-refs"
 import { orgAccess } from "../../../../utils/org-access"
+import { orgLocaleList } from "../../../../../email/locale"
+import { ORG_MODULE } from "../../../../../modules/org"
+import type OrgModuleService from "../../../../../modules/org/service"
+import { missingEmailTranslations, type AutomationStep } from "../../../../../rules/automation"
+import type { OrgBranding } from "../../../../../types"
 
 export const SEQUENCE_FIELDS = ["id", "org_id", "name", "status", "trigger_type", "trigger_ref", "trigger_days", "steps", "exit_on_purchase", "exit_product_id", "created_at", "updated_at"]
 
@@ -22,7 +27,16 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
     s[r.status] = (s[r.status] ?? 0) + 1
     stats.set(r.sequence_id, s)
   }
-  res.json({ automations: sequences.map((s) => ({ ...s, runs: stats.get(s.id) ?? {} })) })
+  // Which email steps still lack a translation in each locale the org enabled besides its default.
+  const [org] = await req.scope.resolve<OrgModuleService>(ORG_MODULE).listOrgs({ id: org_id }, { take: 1, select: ["id", "branding"] })
+  const others = orgLocaleList(org?.branding as OrgBranding | null).locales.slice(1)
+  res.json({
+    automations: sequences.map((s) => ({
+      ...s,
+      runs: stats.get(s.id) ?? {},
+      missing_translations: missingEmailTranslations(s.steps as unknown as AutomationStep[], others),
+    })),
+  })
 }
 
 /** POST /admin/orgs/:id/automations: a new sequence (managers and up). */
