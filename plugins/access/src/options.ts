@@ -18,7 +18,7 @@ export const ACCESS_PLUGIN = "@volmify/access"
 /** This plugin's options as registered in the host app's config (defaults filled in). */
 export function accessPluginOptions(container: MedusaContainer): Required<AccessPluginOptions> {
   const config = container.resolve(ContainerRegistrationKeys.CONFIG_MODULE) as { plugins?: unknown[] }
-  const entry = (config.plugins ?? []).find((p: any) => (typeof p === "string" ? p : p?.resolve) === ACCESS_PLUGIN) as
+  const entry = (config.plugins ?? []).find((p) => (typeof p === "string" ? p : (p as { resolve?: string } | null)?.resolve) === ACCESS_PLUGIN) as
     | { options?: AccessPluginOptions }
     | undefined
   const retry = entry?.options?.subscriptionRetryDays

@@ -9,10 +9,10 @@ import type { BigNumberInput } from "@medusajs/framework/types"
  * more than the authorized amount"), so no `payment.captured`, no revenue posting, ever.
  */
 export type CapturedPaymentFacts = {
-  amount: BigNumberInput | null | undefined
+  amount?: BigNumberInput | null
   captured_at?: Date | string | null
   canceled_at?: Date | string | null
-  captures: { id: string; amount: BigNumberInput | null | undefined; created_by?: string | null; created_at?: Date | string | null }[]
+  captures: { id: string; amount?: BigNumberInput | null; created_by?: string | null; created_at?: Date | string | null }[]
 }
 
 export type InterruptedCapture =

@@ -1,3 +1,4 @@
+import type { BigNumberInput } from "@medusajs/framework/types"
 import { MathBN } from "@medusajs/framework/utils"
 
 /**
@@ -8,7 +9,7 @@ import { MathBN } from "@medusajs/framework/utils"
  */
 export const GRANTING_PAYMENT_STATUSES = ["authorized", "partially_captured", "completed"] as const
 
-export function isOrderPaidForAccess(paymentCollectionStatuses: (string | null | undefined)[], orderTotal?: unknown): boolean {
+export function isOrderPaidForAccess(paymentCollectionStatuses: (string | null | undefined)[], orderTotal?: BigNumberInput | null): boolean {
   if (!paymentCollectionStatuses.length && isZeroTotal(orderTotal)) {
     return true
   }
@@ -23,10 +24,10 @@ export function isOrderPaidForAccess(paymentCollectionStatuses: (string | null |
  * cart with no payment collection, so there is nothing to authorize and it grants as paid.
  * Exactly zero (BigNumber compare); a missing total is not zero.
  */
-export function isZeroTotal(total: unknown): boolean {
+export function isZeroTotal(total: BigNumberInput | null | undefined): boolean {
   if (total === undefined || total === null || total === "") return false
   try {
-    return MathBN.eq(MathBN.convert(total as any), 0)
+    return MathBN.eq(MathBN.convert(total), 0)
   } catch {
     return false
   }
@@ -43,7 +44,7 @@ export function entitlementExpiry(start: Date, durationDays: number | null | und
  * Whether a payment collection has been refunded in full: something was captured and the
  * refunds reach it. Amounts are Medusa BigNumber values (compared exactly, never as floats).
  */
-export function isFullyRefunded(captured: unknown, refunded: unknown): boolean {
-  const cap = MathBN.convert((captured as any) ?? 0)
-  return MathBN.gt(cap, 0) && MathBN.gte(MathBN.convert((refunded as any) ?? 0), cap)
+export function isFullyRefunded(captured: BigNumberInput | null | undefined, refunded: BigNumberInput | null | undefined): boolean {
+  const cap = MathBN.convert(captured ?? 0)
+  return MathBN.gt(cap, 0) && MathBN.gte(MathBN.convert(refunded ?? 0), cap)
 }

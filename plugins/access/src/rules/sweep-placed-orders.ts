@@ -1,3 +1,4 @@
+import type { BigNumberInput } from "@medusajs/framework/types"
 import { isDigitalOnlyOrder, type CaptureLine } from "./digital-order"
 import { isOrderPaidForAccess, isZeroTotal } from "./paid-order"
 
@@ -12,7 +13,7 @@ export type SweepOrderFacts = {
   is_renewal: boolean
   payment_statuses: (string | null | undefined)[]
   /** Read only for orders without a payment collection (a free checkout); else undefined. */
-  total?: unknown
+  total?: BigNumberInput | null
   /** An authorized payment collection holds a payment neither captured nor canceled. */
   has_uncaptured_authorized_payment: boolean
   lines: (CaptureLine & { id: string })[]

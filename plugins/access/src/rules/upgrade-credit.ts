@@ -73,7 +73,7 @@ export function currencyDigits(currencyCode: string): number {
 
 /** A Medusa major-unit amount as integer minor units (rounded half up; never a float). */
 export function toMinor(amount: BigNumberInput, currencyCode: string): bigint {
-  const value = MathBN.convert(amount as any).shiftedBy(currencyDigits(currencyCode))
+  const value = MathBN.convert(amount).shiftedBy(currencyDigits(currencyCode))
   return BigInt(value.integerValue(4).toFixed(0))
 }
 

@@ -13,10 +13,10 @@ import { renewSubscriptionWorkflow } from "../workflows/renew-subscription"
 export async function renewSubscriptionNow(container: MedusaContainer, id: string, now: Date): Promise<{ renewed: boolean; error: string | null }> {
   const { result, errors } = await renewSubscriptionWorkflow(container).run({ input: { subscription_id: id, now }, throwOnError: false })
   if (!errors?.length) return { renewed: result.action === "charge", error: null }
-  const message = errors.map((e: any) => e?.error?.message ?? String(e?.error)).join("; ")
-  const [sub] = (await container
+  const message = errors.map((e) => e?.error?.message ?? String(e?.error)).join("; ")
+  const [sub] = await container
     .resolve<AccessModuleService>(ACCESS_MODULE)
-    .listSubscriptions({ id }, { select: ["payments_made", "billing_anchor", "interval", "interval_count"] })) as any[]
+    .listSubscriptions({ id }, { select: ["payments_made", "billing_anchor", "interval", "interval_count"] })
   if (!sub) return { renewed: false, error: message }
   const index = sub.payments_made + 1
   await recordSubscriptionPaymentFailureWorkflow(container).run({

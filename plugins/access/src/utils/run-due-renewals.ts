@@ -52,13 +52,13 @@ export async function runDueSubscriptionRenewals(
       else summary.skipped++
       return
     }
-    const message = errors.map((e: any) => e?.error?.message ?? String(e?.error)).join("; ")
-    if (classifyRenewalFailure(errors as any[]) === "system") {
+    const message = errors.map((e) => e?.error?.message ?? String(e?.error)).join("; ")
+    if (classifyRenewalFailure(errors) === "system") {
       summary.errored++
-      logger.error(`subscription ${id}: renewal rolled back (${errors.map((e: any) => e?.action).join(", ")}): ${message}; retried next run`)
+      logger.error(`subscription ${id}: renewal rolled back (${errors.map((e) => e?.action).join(", ")}): ${message}; retried next run`)
       return
     }
-    const [sub] = (await service.listSubscriptions({ id }, { select: ["payments_made", "billing_anchor", "interval", "interval_count"] })) as any[]
+    const [sub] = await service.listSubscriptions({ id }, { select: ["payments_made", "billing_anchor", "interval", "interval_count"] })
     if (!sub) return
     summary.failed++
     logger.warn(`subscription ${id}: renewal payment failed: ${message}`)

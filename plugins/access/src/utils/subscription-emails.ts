@@ -1,9 +1,10 @@
-import type { MedusaContainer } from "@medusajs/framework/types"
+import type { BigNumberInput, FilterableNotificationProps, MedusaContainer, NotificationDTO } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules, QueryContext } from "@medusajs/framework/utils"
 // @volmify/orgs renders and sends every email in the org's brand (its email/ folder).
 import { sendEmail, type EmailBrand, type EmailTemplate } from "@volmify/orgs/email"
 import { ACCESS_MODULE } from "../modules/access"
 import type AccessModuleService from "../modules/access/service"
+import type { PricedVariantRow, SubscriptionRecord } from "../types/records"
 
 /**
  * The subscription emails (all transactional: about money the customer owes or paid, so
@@ -25,37 +26,39 @@ import type AccessModuleService from "../modules/access/service"
 export const TRIAL_NOTICE_DAYS = 3
 const DAY_MS = 86_400_000
 
-type Sub = Record<string, any>
+type Sub = SubscriptionRecord
+/** lib.es2021 types Intl's format() as taking numbers only; it formats decimal strings too (exactly). */
+type DecimalFormat = (value: number | bigint | string) => string
 
 const subscriptionsUrl = (brand: EmailBrand) => `${brand.storefront_url}/account/subscriptions`
 const day = (brand: EmailBrand, at: Date | string) =>
   new Intl.DateTimeFormat(brand.locale, { dateStyle: "long", timeZone: "UTC" }).format(new Date(at))
-// Intl formats the decimal string exactly (no float arithmetic); `as any`: lib types format() as number | bigint.
+// Intl formats the decimal string exactly (no float arithmetic); `format` is bound to its formatter.
 const money = (brand: EmailBrand, currency: string, amount: unknown) =>
-  new Intl.NumberFormat(brand.locale, { style: "currency", currency: currency.toUpperCase() }).format(String(amount ?? 0) as any)
+  (new Intl.NumberFormat(brand.locale, { style: "currency", currency: currency.toUpperCase() }).format as DecimalFormat)(String(amount ?? 0))
 const every = (sub: Sub) => (sub.interval_count > 1 ? `${sub.interval_count} ${sub.interval}s` : sub.interval)
 
 /** What every subscription email shows: who, the product, its price now in the subscription's region. */
 async function loadMailContext(container: MedusaContainer, ids: string[]) {
-  const subs = (await container.resolve<AccessModuleService>(ACCESS_MODULE).listSubscriptions({ id: ids })) as Sub[]
+  const subs = await container.resolve<AccessModuleService>(ACCESS_MODULE).listSubscriptions({ id: ids })
   if (!subs.length) return []
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const customers = await container
     .resolve(Modules.CUSTOMER)
     .listCustomers({ id: [...new Set(subs.map((s) => s.customer_id))] }, { select: ["id", "email", "first_name"] })
-  const customerOf = new Map(customers.map((c: any) => [c.id, c]))
+  const customerOf = new Map(customers.map((c) => [c.id, c]))
   const out: { sub: Sub; to: string; first_name: string | null; product_title: string; price: unknown }[] = []
   for (const sub of subs) {
-    const customer: any = customerOf.get(sub.customer_id)
+    const customer = customerOf.get(sub.customer_id)
     const to = customer?.email ?? sub.email
     if (!to) continue
-    const { data: [variant] } = await query.graph({
+    const { data: [variant] }: { data: (PricedVariantRow | undefined)[] } = await query.graph({
       entity: "product_variant",
       fields: ["id", "calculated_price.calculated_amount", "product.title"],
       filters: { id: sub.variant_id },
       context: { calculated_price: QueryContext({ region_id: sub.region_id, currency_code: sub.currency_code }) },
     })
-    out.push({ sub, to, first_name: customer?.first_name ?? null, product_title: (variant as any)?.product?.title ?? "your plan", price: (variant as any)?.calculated_price?.calculated_amount })
+    out.push({ sub, to, first_name: customer?.first_name ?? null, product_title: variant?.product?.title ?? "your plan", price: variant?.calculated_price?.calculated_amount })
   }
   return out
 }
@@ -87,7 +90,7 @@ export async function sendSubscriptionStartedEmails(container: MedusaContainer, 
     const { sub } = mail
     const trial = sub.trial_ends_at && sub.status === "trialing"
     await send(container, mail, "subscription-started", `subscription-started:${sub.id}`, (brand) => ({
-      trial_ends_on: trial ? day(brand, sub.trial_ends_at) : null,
+      trial_ends_on: trial ? day(brand, sub.trial_ends_at!) : null,
       next_charge_on: sub.next_charge_at ? day(brand, sub.next_charge_at) : null,
     }))
   }
@@ -96,11 +99,11 @@ export async function sendSubscriptionStartedEmails(container: MedusaContainer, 
 export async function sendRenewalReceiptEmail(container: MedusaContainer, data: { id: string; order_id: string; period_index: number }) {
   const [mail] = await loadMailContext(container, [data.id])
   if (!mail) return
-  const [renewal] = (await container
+  const [renewal] = await container
     .resolve<AccessModuleService>(ACCESS_MODULE)
-    .listSubscriptionRenewals({ subscription_id: data.id, period_index: data.period_index }, { take: 1 })) as any[]
+    .listSubscriptionRenewals({ subscription_id: data.id, period_index: data.period_index }, { take: 1 })
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const { data: [order] } = await query.graph({ entity: "order", fields: ["id", "display_id", "total", "currency_code"], filters: { id: data.order_id } })
+  const { data: [order] }: { data: ({ id: string; display_id: number; total: BigNumberInput; currency_code: string } | undefined)[] } = await query.graph({ entity: "order", fields: ["id", "display_id", "total", "currency_code"], filters: { id: data.order_id } })
   if (!renewal || !order) return
   const final = mail.sub.max_payments !== null && data.period_index >= mail.sub.max_payments
   await send(container, mail, "subscription-renewal-receipt", `subscription-renewed:${data.id}:${data.period_index}`, (brand) => ({
@@ -147,24 +150,27 @@ export async function sendCancelScheduledEmail(container: MedusaContainer, data:
  * only what is new. Returns how many were sent.
  */
 export async function sendTrialEndingNotices(container: MedusaContainer, now: Date): Promise<number> {
-  const due = (await container.resolve<AccessModuleService>(ACCESS_MODULE).listSubscriptions(
+  const due = await container.resolve<AccessModuleService>(ACCESS_MODULE).listSubscriptions(
     {
       status: "trialing",
       cancel_at_period_end: false,
       trial_ends_at: { $gt: now, $lte: new Date(now.getTime() + TRIAL_NOTICE_DAYS * DAY_MS) },
-    } as any,
+    },
     { select: ["id", "trial_ends_at"], take: 1000 }
-  )) as Sub[]
+  )
   if (!due.length) return 0
-  const keyOf = (s: Sub) => `subscription-trial-ending:${s.id}:${new Date(s.trial_ends_at).toISOString()}`
-  const sent = await container
+  // Only trialing subscriptions with a trial end in the window: trial_ends_at is set.
+  const keyOf = (s: Sub) => `subscription-trial-ending:${s.id}:${new Date(s.trial_ends_at!).toISOString()}`
+  // Medusa's notification types omit idempotency_key, a column the module filters on and returns.
+  type KeyedNotification = NotificationDTO & { idempotency_key: string | null }
+  const sent = (await container
     .resolve(Modules.NOTIFICATION)
-    .listNotifications({ idempotency_key: due.map(keyOf) } as any, { select: ["idempotency_key"] })
-  const done = new Set(sent.map((n: any) => n.idempotency_key))
+    .listNotifications({ idempotency_key: due.map(keyOf) } as FilterableNotificationProps, { select: ["idempotency_key"] })) as KeyedNotification[]
+  const done = new Set(sent.map((n) => n.idempotency_key))
   const todo = due.filter((s) => !done.has(keyOf(s)))
   let count = 0
   for (const mail of await loadMailContext(container, todo.map((s) => s.id))) {
-    const ok = await send(container, mail, "subscription-trial-ending", keyOf(mail.sub), (brand) => ({ trial_ends_on: day(brand, mail.sub.trial_ends_at) }))
+    const ok = await send(container, mail, "subscription-trial-ending", keyOf(mail.sub), (brand) => ({ trial_ends_on: day(brand, mail.sub.trial_ends_at!) }))
     if (ok) count++
   }
   return count

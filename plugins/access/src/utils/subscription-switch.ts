@@ -3,6 +3,7 @@ import { ContainerRegistrationKeys, MedusaError, QueryContext } from "@medusajs/
 import { ACCESS_MODULE } from "../modules/access"
 import type AccessModuleService from "../modules/access/service"
 import { currencyDecimals, fromMinorUnits, prorateUpgrade, switchKind, toMinorUnits } from "../rules/subscription-proration"
+import type { PricedVariantRow, SubscriptionRecord } from "../types/records"
 
 export type SwitchQuote = {
   subscription_id: string
@@ -35,13 +36,13 @@ export async function quoteSubscriptionSwitch(
   { subscription_id, variant_id, now }: { subscription_id: string; variant_id: string; now: Date }
 ): Promise<SwitchQuote> {
   const access = container.resolve<AccessModuleService>(ACCESS_MODULE)
-  const [sub] = (await access.listSubscriptions({ id: subscription_id })) as any[]
+  const [sub] = await access.listSubscriptions({ id: subscription_id })
   if (!sub) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Subscription "${subscription_id}" was not found`)
   if (sub.status === "past_due") throw invalid(`Subscription "${sub.id}" is past due: update the payment method before switching plans`)
   if (!["trialing", "active"].includes(sub.status)) throw invalid(`Subscription "${sub.id}" is ${sub.status}: it can no longer switch plans`)
   if (sub.cancel_at_period_end) throw invalid(`Subscription "${sub.id}" ends at its period end: resume it before switching plans`)
 
-  const [target] = (await access.listAccessPlans({ variant_id })) as any[]
+  const [target] = await access.listAccessPlans({ variant_id })
   if (!target || target.billing !== "subscription" || target.product_id !== sub.product_id) {
     throw invalid(`variant_id "${variant_id}" is not a subscription plan of this subscription's product`)
   }
@@ -51,7 +52,7 @@ export async function quoteSubscriptionSwitch(
   if (target.scope !== sub.scope) throw invalid(`variant_id "${variant_id}" grants a different scope (${target.scope}) than this subscription (${sub.scope})`)
 
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const { data: variants } = await query.graph({
+  const { data: variants }: { data: PricedVariantRow[] } = await query.graph({
     entity: "product_variant",
     fields: ["id", "calculated_price.calculated_amount"],
     filters: { id: [...new Set([sub.variant_id, variant_id])] },
@@ -59,7 +60,7 @@ export async function quoteSubscriptionSwitch(
   })
   const decimals = currencyDecimals(sub.currency_code)
   const priceOf = (id: string) => {
-    const amount = (variants as any[]).find((v) => v.id === id)?.calculated_price?.calculated_amount
+    const amount = variants.find((v) => v.id === id)?.calculated_price?.calculated_amount
     if (amount === null || amount === undefined) {
       throw invalid(`variant_id "${id}" has no price in ${sub.currency_code.toUpperCase()} for this subscription's region`)
     }
@@ -103,27 +104,35 @@ export async function quoteSubscriptionSwitch(
 
 export type SwitchOption = { variant_id: string; title: string | null; tier: number; amount: number | null }
 
+type SwitchableSubscription = Pick<
+  SubscriptionRecord,
+  "status" | "product_id" | "variant_id" | "region_id" | "currency_code" | "interval" | "interval_count" | "scope"
+>
+
 /**
  * For each live subscription, the plans it can switch to (same product, interval and
  * scope; another variant) with their price per period in its region, for the account page.
  */
-export async function withSwitchOptions(container: MedusaContainer, subs: any[]): Promise<any[]> {
+export async function withSwitchOptions<S extends SwitchableSubscription>(
+  container: MedusaContainer,
+  subs: S[]
+): Promise<(S & { switch_options: SwitchOption[] })[]> {
   const live = subs.filter((s) => ["trialing", "active"].includes(s.status))
   if (!live.length) return subs.map((s) => ({ ...s, switch_options: [] }))
-  const plans = (await container
+  const plans = await container
     .resolve<AccessModuleService>(ACCESS_MODULE)
-    .listAccessPlans({ product_id: [...new Set(live.map((s) => s.product_id))], billing: "subscription" })) as any[]
+    .listAccessPlans({ product_id: [...new Set(live.map((s) => s.product_id))], billing: "subscription" })
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const prices = new Map<string, { title: string | null; amount: number | null }>()
   for (const key of new Set(live.map((s) => `${s.region_id}|${s.currency_code}`))) {
     const [region_id, currency_code] = key.split("|")
-    const { data } = await query.graph({
+    const { data }: { data: PricedVariantRow[] } = await query.graph({
       entity: "product_variant",
       fields: ["id", "title", "calculated_price.calculated_amount"],
       filters: { id: plans.map((p) => p.variant_id) },
       context: { calculated_price: QueryContext({ region_id, currency_code }) },
     })
-    for (const v of data as any[]) {
+    for (const v of data) {
       const amount = v.calculated_price?.calculated_amount
       prices.set(`${key}|${v.id}`, { title: v.title ?? null, amount: amount === null || amount === undefined ? null : Number(amount) })
     }

@@ -1,8 +1,9 @@
-import type { MedusaContainer } from "@medusajs/framework/types"
+import type { BigNumberInput, MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MathBN, MedusaError } from "@medusajs/framework/utils"
 import { ACCESS_MODULE } from "../modules/access"
 import type AccessModuleService from "../modules/access/service"
 import { decideUpgradeCredit, toMinor, type PaidAccess, type UpgradeCreditDecision } from "../rules/upgrade-credit"
+import type { OrderRow } from "../types/records"
 
 import { OrgProductLink } from "@volmify/orgs/tenancy"
 
@@ -20,7 +21,7 @@ export async function loadUpgradeTarget(container: MedusaContainer, variantId: s
   if (!plan) throw notFound
   const { data: owned } = await query.graph({ entity: OrgProductLink.entryPoint, fields: ["org_id"], filters: { org_id: orgId, product_id: plan.product_id } })
   if (!owned.length) throw notFound
-  const { data: variants } = await query.graph({ entity: "product_variant", fields: ["id", "title"], filters: { id: variantId } })
+  const { data: variants }: { data: { id: string; title: string | null }[] } = await query.graph({ entity: "product_variant", fields: ["id", "title"], filters: { id: variantId } })
   return { variant_id: variantId, product_id: plan.product_id, tier: plan.tier, title: variants[0]?.title ?? null }
 }
 
@@ -33,7 +34,7 @@ export async function loadUpgradeTarget(container: MedusaContainer, variantId: s
 export async function loadPaidAccess(container: MedusaContainer, customerId: string, productId: string): Promise<PaidAccess[]> {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const now = new Date()
-  const { data: entitlements } = await query.graph({
+  const { data: entitlements }: { data: { id: string; tier: number; source_id: string; order_id: string | null }[] } = await query.graph({
     entity: "entitlement",
     fields: ["id", "tier", "source_id", "order_id"],
     filters: {
@@ -45,21 +46,21 @@ export async function loadPaidAccess(container: MedusaContainer, customerId: str
       $or: [{ expires_at: null }, { expires_at: { $gt: now } }],
     },
   })
-  const orderIds = [...new Set(entitlements.map((e: any) => e.order_id).filter(Boolean))] as string[]
+  const orderIds = [...new Set(entitlements.map((e) => e.order_id).filter((id): id is string => !!id))]
   if (!orderIds.length) return []
-  const { data: orders } = await query.graph({
+  const { data: orders }: { data: (OrderRow & { currency_code: string })[] } = await query.graph({
     entity: "order",
     // "total" at the root makes the order module compute totals (items' included).
     fields: ["id", "currency_code", "total", "items.id", "items.total", "items.tax_total"],
     filters: { id: orderIds },
   })
-  const lines = new Map<string, { currency_code: string; total: any; tax_total: any }>()
+  const lines = new Map<string, { currency_code: string; total: BigNumberInput | null | undefined; tax_total: BigNumberInput | null | undefined }>()
   for (const order of orders) {
     for (const item of order.items ?? []) {
       if (item) lines.set(item.id, { currency_code: order.currency_code, total: item.total, tax_total: item.tax_total })
     }
   }
-  return entitlements.flatMap((e: any) => {
+  return entitlements.flatMap((e) => {
     const line = lines.get(e.source_id)
     if (!line) return []
     const net = MathBN.sub(line.total ?? 0, line.tax_total ?? 0)
@@ -70,7 +71,7 @@ export async function loadPaidAccess(container: MedusaContainer, customerId: str
 /** The credit decision for `target` at `price` (major units, Medusa's BigNumber) in `currency_code`. */
 export async function quoteUpgrade(
   container: MedusaContainer,
-  { customer_id, target, price, currency_code }: { customer_id: string; target: UpgradeTarget; price: any; currency_code: string }
+  { customer_id, target, price, currency_code }: { customer_id: string; target: UpgradeTarget; price: BigNumberInput; currency_code: string }
 ): Promise<UpgradeCreditDecision> {
   const access = container.resolve<AccessModuleService>(ACCESS_MODULE)
   const [current_tier, paid] = await Promise.all([access.getCustomerTier(customer_id, target.product_id), loadPaidAccess(container, customer_id, target.product_id)])

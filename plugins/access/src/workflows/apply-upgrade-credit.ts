@@ -26,7 +26,7 @@ export const applyUpgradeCreditWorkflow = createWorkflow("apply-upgrade-credit",
   when("create-upgrade-promotion", { plan }, ({ plan }) => !!plan.promotion).then(() => {
     createPromotionsWorkflow.runAsStep({
       input: transform({ plan, input }, ({ plan, input }) => ({
-        promotionsData: [plan.promotion as any],
+        promotionsData: plan.promotion ? [plan.promotion] : [],
         additional_data: { org_id: input.org_id },
       })),
     })

@@ -71,7 +71,7 @@ export const claimGuestEntitlementsWorkflow = createWorkflow(
     releaseLockStep({ key: lockKey }).config({ name: "unlock-guest-claim" })
     return new WorkflowResponse(
       transform({ plan, moved }, ({ plan, moved }) => ({
-        claimed: moved.map((e: any) => e.id as string),
+        claimed: moved.map((e) => e.id),
         product_ids: plan.product_ids,
         order_ids: plan.order_ids,
         already_yours: plan.already_yours,

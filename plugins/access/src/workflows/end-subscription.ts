@@ -2,7 +2,8 @@ import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { AccessEvents } from "../events"
 import { revokeSubscriptionAccessStep } from "./steps/end-subscription-access"
-import { updateSubscriptionStep } from "./steps/subscription-records"
+import { updateSubscriptionStep, type SubscriptionUpdate } from "./steps/subscription-records"
+import type { SubscriptionFields } from "../types/records"
 
 /** Why a subscription ended, as `subscription.canceled` carries it (the emails word it). */
 export type SubscriptionEndReason = "merchant" | "period_end" | "payment_failed"
@@ -17,7 +18,7 @@ export type EndSubscriptionInput = {
   event_reason: SubscriptionEndReason
   now: Date
   /** Further fields written with the end (dunning's counters). */
-  extra?: Record<string, unknown>
+  extra?: SubscriptionFields
 }
 
 /**
@@ -32,7 +33,7 @@ export type EndSubscriptionInput = {
  */
 export const endSubscriptionWorkflow = createWorkflow("end-subscription", (input: EndSubscriptionInput) => {
   const subscription = updateSubscriptionStep(
-    transform({ input }, ({ input }) => ({
+    transform({ input }, ({ input }): SubscriptionUpdate => ({
       ...(input.extra ?? {}),
       id: input.subscription_id,
       status: "canceled",

@@ -58,7 +58,7 @@ export const grantEntitlementWorkflow = createWorkflow(
     emitEventStep({
       eventName: AccessEvents.ENTITLEMENTS_GRANTED,
       data: transform({ created }, ({ created }) => ({
-        ids: created.map((e: any) => e.id),
+        ids: created.map((e) => e.id),
         customer_id: created[0].customer_id,
         product_ids: [created[0].product_id],
       })),

@@ -20,10 +20,10 @@ export const grantEntitlementsForOrderWorkflow = createWorkflow(
       emitEventStep({
         eventName: AccessEvents.ENTITLEMENTS_GRANTED,
         data: transform({ created, input }, ({ created, input }) => ({
-          ids: created.map((e: any) => e.id),
+          ids: created.map((e) => e.id),
           order_id: input.order_id,
           customer_id: created[0].customer_id,
-          product_ids: [...new Set(created.map((e: any) => e.product_id))],
+          product_ids: [...new Set(created.map((e) => e.product_id))],
         })),
       })
     )

@@ -18,9 +18,9 @@ export const grantMembershipsForProductsWorkflow = createWorkflow(
       emitEventStep({
         eventName: AccessEvents.ENTITLEMENTS_GRANTED,
         data: transform({ created }, ({ created }) => ({
-          ids: created.map((e: any) => e.id),
+          ids: created.map((e) => e.id),
           customer_id: created[0].customer_id,
-          product_ids: [...new Set(created.map((e: any) => e.product_id))],
+          product_ids: [...new Set(created.map((e) => e.product_id))],
         })),
       })
     })

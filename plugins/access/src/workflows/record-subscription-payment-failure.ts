@@ -2,9 +2,12 @@ import { acquireLockStep, emitEventStep, releaseLockStep } from "@medusajs/medus
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { AccessEvents } from "../events"
 import { endSubscriptionWorkflow } from "./end-subscription"
-import { planPaymentFailureStep } from "./steps/plan-payment-failure"
+import { planPaymentFailureStep, type PaymentFailurePlan } from "./steps/plan-payment-failure"
 import { recordRenewalFailureStep } from "./steps/renewal-records"
 import { updateSubscriptionStep } from "./steps/subscription-records"
+
+/** The plan inside the branches that run only when it retries or cancels (`when` does not narrow types). */
+const updating = (plan: PaymentFailurePlan) => plan as Extract<PaymentFailurePlan, { update: unknown }>
 
 export type RecordSubscriptionPaymentFailureInput = {
   subscription_id: string
@@ -39,7 +42,7 @@ export const recordSubscriptionPaymentFailureWorkflow = createWorkflow(
     when("dunning-over", { plan }, ({ plan }) => plan.action === "cancel").then(() => {
       endSubscriptionWorkflow.runAsStep({
         input: transform({ input, plan }, ({ input, plan }) => {
-          const { id: _id, status: _s, canceled_at: _c, cancel_reason: _r, next_charge_at: _n, ...extra } = (plan as any).update
+          const { id: _id, status: _s, canceled_at: _c, cancel_reason: _r, next_charge_at: _n, ...extra } = updating(plan).update
           return {
             subscription_id: input.subscription_id,
             cancel_reason: "payment failed",
@@ -52,14 +55,14 @@ export const recordSubscriptionPaymentFailureWorkflow = createWorkflow(
       })
     })
     when("dunning-retry", { plan }, ({ plan }) => plan.action === "retry").then(() => {
-      updateSubscriptionStep(transform({ plan }, ({ plan }) => (plan as any).update)).config({ name: "set-subscription-dunning" })
+      updateSubscriptionStep(transform({ plan }, ({ plan }) => updating(plan).update)).config({ name: "set-subscription-dunning" })
       emitEventStep({
         eventName: AccessEvents.SUBSCRIPTION_PAYMENT_FAILED,
         data: transform({ input, plan, recorded }, ({ input, plan, recorded }) => ({
           id: input.subscription_id,
           period_index: input.period_index,
           attempts: recorded.attempts,
-          next_retry_at: (plan as any).update.next_charge_at,
+          next_retry_at: updating(plan).update.next_charge_at,
         })),
       }).config({ name: "emit-subscription-payment-failed" })
     })

@@ -3,7 +3,7 @@ import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/fra
 import { AccessEvents } from "../events"
 import { revokeSubscriptionAccessStep } from "./steps/end-subscription-access"
 import { planPeriodRefundStep } from "./steps/plan-period-refund"
-import { updateSubscriptionStep } from "./steps/subscription-records"
+import { updateSubscriptionStep, type SubscriptionUpdate } from "./steps/subscription-records"
 
 export type RefundSubscriptionPeriodInput = {
   subscription_id: string
@@ -31,7 +31,7 @@ export const refundSubscriptionPeriodWorkflow = createWorkflow(
 
     when("cancel-refunded-current-period", { plan }, ({ plan }) => plan.cancel).then(() => {
       updateSubscriptionStep(
-        transform({ input }, ({ input }) => ({
+        transform({ input }, ({ input }): SubscriptionUpdate => ({
           id: input.subscription_id,
           status: "canceled",
           canceled_at: input.now,

@@ -10,12 +10,15 @@ import {
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { AccessEvents } from "../events"
 import { endSubscriptionWorkflow } from "./end-subscription"
-import { planSubscriptionRenewalStep } from "./steps/plan-subscription-renewal"
+import { planSubscriptionRenewalStep, type RenewalPlan } from "./steps/plan-subscription-renewal"
 import { claimRenewalStep, markRenewalPaidStep } from "./steps/renewal-records"
-import { updateSubscriptionStep } from "./steps/subscription-records"
+import { updateSubscriptionStep, type SubscriptionUpdate } from "./steps/subscription-records"
 import { applyPendingPlanStep } from "./steps/subscription-plan-switch"
 
 export type RenewSubscriptionInput = { subscription_id: string; now: Date }
+
+/** The plan inside the branches that run only when its action is "charge" (`when` does not narrow types). */
+const charging = (plan: RenewalPlan) => plan as Extract<RenewalPlan, { action: "charge" }>
 
 /**
  * Bills one due period of a subscription as a real Medusa sale: a cart in the
@@ -40,7 +43,7 @@ export const renewSubscriptionWorkflow = createWorkflow("renew-subscription", (i
   const claim = when("claim-due-period", { plan }, ({ plan }) => plan.action === "charge").then(() =>
     claimRenewalStep(
       transform({ plan, input }, ({ plan, input }) => {
-        const p = plan as any
+        const p = charging(plan)
         return { subscription_id: input.subscription_id, period_index: p.period_index, period_start: p.period_start, period_end: p.period_end }
       })
     )
@@ -49,7 +52,7 @@ export const renewSubscriptionWorkflow = createWorkflow("renew-subscription", (i
   const charged = when("charge-period", { claim }, ({ claim }) => !!claim?.claimed).then(() => {
     const cart = createCartWorkflow.runAsStep({
       input: transform({ plan }, ({ plan }) => {
-        const { subscription: s, period_index } = plan as any
+        const { subscription: s, period_index } = charging(plan)
         return {
           region_id: s.region_id,
           customer_id: s.customer_id,
@@ -66,9 +69,9 @@ export const renewSubscriptionWorkflow = createWorkflow("renew-subscription", (i
     })
     createPaymentSessionsWorkflow.runAsStep({
       input: transform({ plan, collection }, ({ plan, collection }) => {
-        const s = (plan as any).subscription
+        const s = charging(plan).subscription
         return {
-          payment_collection_id: (collection as any).id,
+          payment_collection_id: collection.id,
           provider_id: s.payment_provider_id,
           customer_id: s.customer_id,
           data: { ...(s.payment_method_ref ?? {}), off_session: true, confirm: true },
@@ -78,8 +81,8 @@ export const renewSubscriptionWorkflow = createWorkflow("renew-subscription", (i
     const order = completeCartWorkflow.runAsStep({ input: transform({ cart }, ({ cart }) => ({ id: cart.id })) })
     markRenewalPaidStep(transform({ claim, order }, ({ claim, order }) => ({ renewal_id: claim!.renewal_id!, order_id: order.id })))
     updateSubscriptionStep(
-      transform({ plan }, ({ plan }) => {
-        const p = plan as any
+      transform({ plan }, ({ plan }): SubscriptionUpdate => {
+        const p = charging(plan)
         return {
           id: p.subscription.id,
           status: p.final ? "completed" : "active",
@@ -92,13 +95,13 @@ export const renewSubscriptionWorkflow = createWorkflow("renew-subscription", (i
         }
       })
     ).config({ name: "advance-subscription" })
-    applyPendingPlanStep(transform({ plan }, ({ plan }) => ({ subscription_id: (plan as any).subscription.id })))
+    applyPendingPlanStep(transform({ plan }, ({ plan }) => ({ subscription_id: charging(plan).subscription.id })))
     emitEventStep({
       eventName: AccessEvents.SUBSCRIPTION_RENEWED,
       data: transform({ plan, order }, ({ plan, order }) => ({
-        id: (plan as any).subscription.id,
+        id: charging(plan).subscription.id,
         order_id: order.id,
-        period_index: (plan as any).period_index,
+        period_index: charging(plan).period_index,
       })),
     }).config({ name: "emit-subscription-renewed" })
     return order
@@ -120,8 +123,8 @@ export const renewSubscriptionWorkflow = createWorkflow("renew-subscription", (i
   return new WorkflowResponse(
     transform({ plan, charged }, ({ plan, charged }) => ({
       action: plan.action === "charge" && !charged ? "skip" : plan.action,
-      order_id: (charged as any)?.id ?? null,
-      period_index: (plan as any).period_index ?? null,
+      order_id: charged?.id ?? null,
+      period_index: (plan.action === "charge" ? plan.period_index : undefined) ?? null,
     }))
   )
 })

@@ -1,5 +1,5 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { updateEntitlementsStep } from "./steps/entitlement-records"
+import { updateEntitlementsStep, type EntitlementUpdate } from "./steps/entitlement-records"
 import { findActiveEntitlementStep } from "./steps/find-entitlements"
 import { revokedEvent } from "./steps/emit-entitlements-revoked"
 
@@ -9,11 +9,11 @@ export const revokeEntitlementWorkflow = createWorkflow(
   (input: { id: string; reason: string; revoked_by: string }) => {
     findActiveEntitlementStep({ id: input.id })
     const updated = updateEntitlementsStep(
-      transform({ input }, ({ input }) => [
+      transform({ input }, ({ input }): EntitlementUpdate[] => [
         { id: input.id, status: "revoked", revoked_at: new Date(), revoked_by: input.revoked_by, revoke_reason: input.reason },
       ])
     )
-    revokedEvent(updated as any)
+    revokedEvent(updated)
     return new WorkflowResponse(transform({ updated }, ({ updated }) => updated[0]))
   }
 )

@@ -1,6 +1,6 @@
 import { acquireLockStep, releaseLockStep } from "@medusajs/medusa/core-flows"
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { updateEntitlementsStep } from "./steps/entitlement-records"
+import { updateEntitlementsStep, type EntitlementUpdate } from "./steps/entitlement-records"
 import { findOrderEntitlementsStep } from "./steps/find-entitlements"
 import { revokedEvent } from "./steps/emit-entitlements-revoked"
 
@@ -19,10 +19,10 @@ export const revokeEntitlementsForOrderWorkflow = createWorkflow(
     const found = findOrderEntitlementsStep(input)
     const updated = updateEntitlementsStep(
       transform({ found, input }, ({ found, input }) =>
-        found.map((e: any) => ({ id: e.id, status: "revoked", revoked_at: new Date(), revoke_reason: input.reason }))
+        found.map((e): EntitlementUpdate => ({ id: e.id, status: "revoked", revoked_at: new Date(), revoke_reason: input.reason }))
       )
     )
-    revokedEvent(updated as any)
+    revokedEvent(updated)
     releaseLockStep({ key: lockKey })
     return new WorkflowResponse(updated)
   }

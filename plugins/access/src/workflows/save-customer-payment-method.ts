@@ -2,6 +2,7 @@ import { createPaymentAccountHolderStep, createRemoteLinkStep } from "@medusajs/
 import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
 import { createStep, createWorkflow, StepResponse, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { savePaymentMethodStep } from "./update-subscription-payment-method"
+import type { CustomerWithHoldersRow } from "../types/records"
 
 export type SaveCustomerPaymentMethodInput = { customer_id: string; provider_id: string; payment_method: string }
 
@@ -14,14 +15,14 @@ export const planCustomerPaymentMethodStep = createStep(
     }
     const [provider] = await container.resolve(Modules.PAYMENT).listPaymentProviders({ id: input.provider_id, is_enabled: true })
     if (!provider) throw new MedusaError(MedusaError.Types.INVALID_DATA, `provider_id "${input.provider_id}" is not an enabled payment provider`)
-    const { data: [customer] } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
+    const { data: [customer] }: { data: (CustomerWithHoldersRow | undefined)[] } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
       entity: "customer",
       fields: ["id", "email", "account_holders.*"],
       filters: { id: input.customer_id },
     })
     if (!customer) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Customer "${input.customer_id}" was not found`)
-    const holder = ((customer as any).account_holders ?? []).find((h: any) => h?.provider_id === input.provider_id) ?? null
-    return new StepResponse({ customer: { id: (customer as any).id, email: (customer as any).email }, holder })
+    const holder = (customer.account_holders ?? []).find((h) => h?.provider_id === input.provider_id) ?? null
+    return new StepResponse({ customer: { id: customer.id, email: customer.email }, holder })
   }
 )
 
@@ -40,7 +41,7 @@ export const saveCustomerPaymentMethodWorkflow = createWorkflow("save-customer-p
     )
     createRemoteLinkStep(
       transform({ plan, holder }, ({ plan, holder }) => [
-        { [Modules.CUSTOMER]: { customer_id: plan.customer.id }, [Modules.PAYMENT]: { account_holder_id: (holder as any).id } },
+        { [Modules.CUSTOMER]: { customer_id: plan.customer.id }, [Modules.PAYMENT]: { account_holder_id: holder.id } },
       ])
     )
     return holder

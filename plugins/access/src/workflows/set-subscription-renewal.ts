@@ -12,9 +12,9 @@ export type SetSubscriptionRenewalInput = { subscription_id: string; cancel_at_p
 export const checkSubscriptionLiveStep = createStep(
   "check-subscription-live",
   async ({ subscription_id }: { subscription_id: string }, { container }) => {
-    const [sub] = (await container
+    const [sub] = await container
       .resolve<AccessModuleService>(ACCESS_MODULE)
-      .listSubscriptions({ id: subscription_id }, { select: ["id", "status"] })) as any[]
+      .listSubscriptions({ id: subscription_id }, { select: ["id", "status"] })
     if (!sub) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Subscription "${subscription_id}" was not found`)
     if (!["trialing", "active", "past_due"].includes(sub.status)) {
       throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Subscription "${subscription_id}" is ${sub.status}: it can no longer be changed`)

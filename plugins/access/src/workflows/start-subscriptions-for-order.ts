@@ -25,7 +25,7 @@ export const startSubscriptionsForOrderWorkflow = createWorkflow(
     )
     const grants = createEntitlementsStep(
       transform({ plan, subscriptions, input }, ({ plan, subscriptions, input }) =>
-        subscriptions.flatMap((s: any, i: number) =>
+        subscriptions.flatMap((s, i) =>
           plan.to_create[i].product_ids.map(
             (productId): NewEntitlement => ({
               customer_id: s.customer_id,
@@ -46,17 +46,17 @@ export const startSubscriptionsForOrderWorkflow = createWorkflow(
       emitEventStep({
         eventName: AccessEvents.SUBSCRIPTIONS_STARTED,
         data: transform({ subscriptions, input }, ({ subscriptions, input }) => ({
-          ids: subscriptions.map((s: any) => s.id),
+          ids: subscriptions.map((s) => s.id),
           order_id: input.order_id,
         })),
       }).config({ name: "emit-subscriptions-started" })
       emitEventStep({
         eventName: AccessEvents.ENTITLEMENTS_GRANTED,
         data: transform({ grants, input }, ({ grants, input }) => ({
-          ids: grants.map((e: any) => e.id),
+          ids: grants.map((e) => e.id),
           order_id: input.order_id,
           customer_id: grants[0]?.customer_id,
-          product_ids: [...new Set(grants.map((e: any) => e.product_id))],
+          product_ids: [...new Set(grants.map((e) => e.product_id))],
         })),
       }).config({ name: "emit-subscription-grants" })
     })

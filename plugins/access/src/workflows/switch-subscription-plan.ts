@@ -36,14 +36,14 @@ export const switchSubscriptionPlanWorkflow = createWorkflow("switch-subscriptio
   const order = when("charge-switch", { plan }, ({ plan }) => !!plan.charge).then(() => {
     const cart = createCartWorkflow
       .runAsStep({
-        input: transform({ plan }, ({ plan }) => plan.charge!.cart as any),
+        input: transform({ plan }, ({ plan }) => plan.charge!.cart),
       })
     const collection = createPaymentCollectionForCartWorkflow
       .runAsStep({ input: transform({ cart }, ({ cart }) => ({ cart_id: cart.id })) })
     createPaymentSessionsWorkflow
       .runAsStep({
         input: transform({ plan, collection }, ({ plan, collection }) => ({
-          payment_collection_id: (collection as any).id,
+          payment_collection_id: collection.id,
           ...plan.charge!.session,
         })),
       })
@@ -88,11 +88,11 @@ export const switchSubscriptionPlanWorkflow = createWorkflow("switch-subscriptio
       id: quote.subscription_id,
       switch: quote.kind,
       variant_id: quote.to.variant_id,
-      order_id: (order as any)?.id ?? null,
+      order_id: order?.id ?? null,
     })),
   }).config({ name: "emit-subscription-switched" })
   releaseLockStep({ key: lockKey })
   return new WorkflowResponse(
-    transform({ quote, order }, ({ quote, order }) => ({ quote: quote as SwitchQuote, order_id: (order as any)?.id ?? null }))
+    transform({ quote, order }, ({ quote, order }) => ({ quote: quote as SwitchQuote, order_id: order?.id ?? null }))
   )
 })

@@ -1,9 +1,11 @@
 import { acquireLockStep, createPaymentAccountHolderStep, createRemoteLinkStep, emitEventStep, releaseLockStep } from "@medusajs/medusa/core-flows"
+import type { AccountHolderDTO, PaymentCustomerDTO } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
 import { createStep, createWorkflow, StepResponse, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { ACCESS_MODULE } from "../modules/access"
 import type AccessModuleService from "../modules/access/service"
 import { updateSubscriptionStep } from "./steps/subscription-records"
+import type { CustomerWithHoldersRow } from "../types/records"
 
 export type UpdateSubscriptionPaymentMethodInput = {
   subscription_id: string
@@ -24,27 +26,30 @@ const SYSTEM_PROVIDER = "pp_system_default"
 export const planPaymentMethodUpdateStep = createStep(
   "plan-subscription-payment-method",
   async (input: UpdateSubscriptionPaymentMethodInput, { container }) => {
-    const [sub] = (await container.resolve<AccessModuleService>(ACCESS_MODULE).listSubscriptions({ id: input.subscription_id })) as any[]
+    const [sub] = await container.resolve<AccessModuleService>(ACCESS_MODULE).listSubscriptions({ id: input.subscription_id })
     if (!sub) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Subscription "${input.subscription_id}" was not found`)
     if (!["trialing", "active", "past_due"].includes(sub.status)) {
       throw new MedusaError(MedusaError.Types.INVALID_DATA, `Subscription "${sub.id}" is ${sub.status}: it no longer needs a payment method`)
     }
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
-    const [{ data: [region] }, { data: [customer] }] = await Promise.all([
+    const [{ data: [region] }, { data: [customer] }]: [
+      { data: ({ id: string; payment_providers?: ({ id: string } | null)[] | null } | undefined)[] },
+      { data: CustomerWithHoldersRow[] },
+    ] = await Promise.all([
       query.graph({ entity: "region", fields: ["id", "payment_providers.id"], filters: { id: sub.region_id } }),
       query.graph({ entity: "customer", fields: ["id", "email", "account_holders.*"], filters: { id: sub.customer_id } }),
     ])
-    const providers = ((region as any)?.payment_providers ?? []).map((p: any) => p?.id)
+    const providers = (region?.payment_providers ?? []).map((p) => p?.id)
     if (!providers.includes(input.provider_id)) {
       throw new MedusaError(MedusaError.Types.INVALID_DATA, `provider_id "${input.provider_id}" is not a payment provider of this subscription's region`)
     }
     if (input.provider_id !== SYSTEM_PROVIDER && !input.payment_method) {
       throw new MedusaError(MedusaError.Types.INVALID_DATA, `payment_method is required for provider_id "${input.provider_id}"`)
     }
-    const holder = ((customer as any)?.account_holders ?? []).find((h: any) => h?.provider_id === input.provider_id) ?? null
+    const holder = (customer?.account_holders ?? []).find((h) => h?.provider_id === input.provider_id) ?? null
     return new StepResponse({
       subscription: { id: sub.id, status: sub.status, customer_id: sub.customer_id },
-      customer: { id: (customer as any).id, email: (customer as any).email },
+      customer: { id: customer.id, email: customer.email },
       holder,
       saves: input.provider_id !== SYSTEM_PROVIDER,
     })
@@ -59,17 +64,17 @@ export const planPaymentMethodUpdateStep = createStep(
 export const savePaymentMethodStep = createStep(
   "save-subscription-payment-method",
   async (
-    { provider_id, payment_method, holder, customer, subscription_id }: { provider_id: string; payment_method: string; holder: any; customer: any; subscription_id: string },
+    { provider_id, payment_method, holder, customer, subscription_id }: { provider_id: string; payment_method: string; holder: AccountHolderDTO | undefined; customer: PaymentCustomerDTO; subscription_id: string },
     { container }
   ) => {
     const saved = await container.resolve(Modules.PAYMENT).createPaymentMethods({
       provider_id,
       data: { payment_method, usage: "off_session", confirm: true },
       context: { account_holder: holder, customer, idempotency_key: `${subscription_id}:${payment_method}` },
-    } as any)
+    })
     const ref: Record<string, string> = { payment_method }
     if (typeof holder?.data?.id === "string") ref.customer = holder.data.id
-    return new StepResponse({ ref, saved_id: (saved as any)?.id ?? null })
+    return new StepResponse({ ref, saved_id: saved?.id ?? null })
   }
 )
 
@@ -93,7 +98,7 @@ export const updateSubscriptionPaymentMethodWorkflow = createWorkflow(
       )
       createRemoteLinkStep(
         transform({ plan, holder }, ({ plan, holder }) => [
-          { [Modules.CUSTOMER]: { customer_id: plan.customer.id }, [Modules.PAYMENT]: { account_holder_id: (holder as any).id } },
+          { [Modules.CUSTOMER]: { customer_id: plan.customer.id }, [Modules.PAYMENT]: { account_holder_id: holder.id } },
         ])
       )
       return holder
@@ -115,7 +120,7 @@ export const updateSubscriptionPaymentMethodWorkflow = createWorkflow(
       transform({ plan, saved, input }, ({ plan, saved, input }) => ({
         id: input.subscription_id,
         payment_provider_id: input.provider_id,
-        payment_method_ref: (saved as any)?.ref ?? null,
+        payment_method_ref: saved?.ref ?? null,
         ...(plan.subscription.status === "past_due" ? { next_charge_at: input.now } : {}),
       }))
     )

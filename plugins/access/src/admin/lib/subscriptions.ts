@@ -93,11 +93,17 @@ export function useSubscriptionMetrics(params: { from: string; to: string }) {
   })
 }
 
+/** What the subscription routes' POSTs answer (cancel: the subscription; refund of a period: the refund). */
+export type SubscriptionActionResult = {
+  subscription?: Subscription
+  refund?: { order_id: string; payment_id: string; amount: string; canceled: boolean }
+}
+
 /** POST to a subscription route; every subscription query is refreshed after. */
 export function useSubscriptionAction() {
   const client = useQueryClient()
   return useMutation({
-    mutationFn: ({ path, body }: { path: string; body: Record<string, unknown> }) => sdk.client.fetch<any>(path, { method: "POST", body }),
+    mutationFn: ({ path, body }: { path: string; body: Record<string, unknown> }) => sdk.client.fetch<SubscriptionActionResult>(path, { method: "POST", body }),
     onSuccess: () => client.invalidateQueries({ queryKey: subscriptionKeys.all }),
   })
 }
@@ -106,10 +112,13 @@ export function useSubscriptionAction() {
 export const describeInterval = (s: Pick<Subscription, "interval" | "interval_count">) =>
   s.interval_count === 1 ? `every ${s.interval}` : `every ${s.interval_count} ${s.interval}s`
 
+/** lib.es2021 types Intl's format() as taking numbers only; it formats decimal strings too, exactly (ES2023). */
+type DecimalFormat = (value: number | bigint | string) => string
+
 /** A major-unit amount as Medusa returns it (e.g. 20 for $20), in the browser's locale. */
 export function formatAmount(amount: number | string | null | undefined, currency: string): string {
   if (amount === null || amount === undefined) return "–"
-  return new Intl.NumberFormat(undefined, { style: "currency", currency: currency.toUpperCase() }).format(amount as any)
+  return (new Intl.NumberFormat(undefined, { style: "currency", currency: currency.toUpperCase() }).format as DecimalFormat)(amount)
 }
 
 /** An integer minor-unit amount (the metrics' MRR), formatted without going through a float. */
@@ -118,8 +127,8 @@ export function formatMinor(minor: number, currency: string): string {
   const sign = minor < 0 ? "-" : ""
   const s = String(Math.abs(minor)).padStart(digits + 1, "0")
   const decimal = digits ? `${s.slice(0, -digits)}.${s.slice(-digits)}` : s
-  // Intl formats decimal strings exactly (ES2023 Intl.NumberFormat v3).
-  return new Intl.NumberFormat(undefined, { style: "currency", currency: currency.toUpperCase() }).format(`${sign}${decimal}` as any)
+  // Intl formats decimal strings exactly (ES2023 Intl.NumberFormat v3); `format` is bound to its formatter.
+  return (new Intl.NumberFormat(undefined, { style: "currency", currency: currency.toUpperCase() }).format as DecimalFormat)(`${sign}${decimal}`)
 }
 
 export const formatDate = (iso: string | null | undefined) => (iso ? new Date(iso).toLocaleDateString() : "–")

@@ -1,5 +1,7 @@
 import type { MedusaRequest } from "@medusajs/framework/http"
+import type { BigNumberInput } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, QueryContext } from "@medusajs/framework/utils"
+import type { PricedVariantRow, SubscriptionRecord } from "../../types/records"
 
 /** The key's org, as @volmify/orgs decides it (404 without org, 403 suspended). */
 export { resolveStoreOrg } from "@volmify/orgs/tenancy"
@@ -17,24 +19,27 @@ export const SUBSCRIPTION_FIELDS = [
  * variant's current price in the subscription's region and currency, what the renewal
  * cart will charge; null when nothing more will be charged) and the product's title.
  */
-export async function withNextCharge(req: MedusaRequest, subs: any[]): Promise<any[]> {
+export async function withNextCharge<S extends Pick<SubscriptionRecord, "region_id" | "currency_code" | "variant_id" | "pending_variant_id" | "next_charge_at">>(
+  req: MedusaRequest,
+  subs: S[]
+): Promise<(S & { product_title: string | null; next_charge_amount: BigNumberInput | null })[]> {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
-  const groups = new Map<string, any[]>()
+  const groups = new Map<string, S[]>()
   for (const s of subs) {
     const key = `${s.region_id}|${s.currency_code}`
     groups.set(key, [...(groups.get(key) ?? []), s])
   }
-  const amount = new Map<string, unknown>()
-  const titles = new Map<string, string>()
+  const amount = new Map<string, BigNumberInput | null>()
+  const titles = new Map<string, string | null | undefined>()
   for (const [key, group] of groups) {
     const [region_id, currency_code] = key.split("|")
-    const { data } = await query.graph({
+    const { data }: { data: PricedVariantRow[] } = await query.graph({
       entity: "product_variant",
       fields: ["id", "calculated_price.calculated_amount", "product.title"],
       filters: { id: [...new Set(group.flatMap((s) => [s.variant_id, s.pending_variant_id].filter(Boolean)))] },
       context: { calculated_price: QueryContext({ region_id, currency_code }) },
     })
-    for (const v of data as any[]) {
+    for (const v of data) {
       amount.set(`${key}|${v.id}`, v.calculated_price?.calculated_amount ?? null)
       titles.set(v.id, v.product?.title)
     }

@@ -50,7 +50,7 @@ export default class AccessModuleService extends MedusaService({ AccessPlan, Ent
       byProduct.set(grant.product_id, [...(byProduct.get(grant.product_id) ?? []), grant])
     }
     for (const [productId, grants] of byProduct) {
-      tiers.set(productId, resolveEffectiveTier(grants as any, now))
+      tiers.set(productId, resolveEffectiveTier(grants, now))
     }
     return tiers
   }
@@ -85,7 +85,7 @@ export default class AccessModuleService extends MedusaService({ AccessPlan, Ent
       byCustomer.set(grant.customer_id, [...(byCustomer.get(grant.customer_id) ?? []), grant])
     }
     for (const [customerId, grants] of byCustomer) {
-      tiers.set(customerId, resolveEffectiveTier(grants as any, now))
+      tiers.set(customerId, resolveEffectiveTier(grants, now))
     }
     return tiers
   }
@@ -93,8 +93,8 @@ export default class AccessModuleService extends MedusaService({ AccessPlan, Ent
   /**
    * In one round trip: the tier customer `customerId` holds for product `productId` now (0
    * without customer or grant) and a fingerprint of the product's live access plans (row
-   * count and the sum of their row versions, xmin: any insert, update, soft or hard delete
-   * changes it, however close in time; callers key caches on it; read through the partial
+   * count and the sum of their row versions, xmin, which every insert, update, soft or hard
+   * delete changes, however close in time; callers key caches on it; read through the partial
    * product index, so live rows only). The store's course routes need both on every request.
    */
   @InjectManager()
@@ -105,7 +105,7 @@ export default class AccessModuleService extends MedusaService({ AccessPlan, Ent
     @MedusaContext() context: Context = {}
   ): Promise<{ tier: number; plan_stamp: string }> {
     const knex = (context.manager as SqlEntityManager).getKnex()
-    const [row] = (
+    const [row]: { grants: { tier: number; status: string; starts_at: string; expires_at: string | null }[]; plan_stamp: string }[] = (
       await knex.raw(
         `select
            (select coalesce(json_agg(json_build_object('tier', e.tier, 'status', e.status, 'starts_at', e.starts_at, 'expires_at', e.expires_at)), '[]')
@@ -116,12 +116,12 @@ export default class AccessModuleService extends MedusaService({ AccessPlan, Ent
         [customerId, customerId ?? "", productId, now, now, productId]
       )
     ).rows
-    const grants = (row.grants as any[]).map((g) => ({
+    const grants = row.grants.map((g) => ({
       ...g,
       starts_at: new Date(g.starts_at),
       expires_at: g.expires_at ? new Date(g.expires_at) : null,
     }))
-    return { tier: grants.length ? resolveEffectiveTier(grants as any, now) : 0, plan_stamp: row.plan_stamp }
+    return { tier: grants.length ? resolveEffectiveTier(grants, now) : 0, plan_stamp: row.plan_stamp }
   }
 
   /** The tier customer `customerId` holds for one product now (0 = none). */

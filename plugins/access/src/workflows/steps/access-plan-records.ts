@@ -2,6 +2,7 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ACCESS_MODULE } from "../../modules/access"
 import type AccessModuleService from "../../modules/access/service"
+import type { AccessPlanFields, AccessPlanRecord } from "../../types/records"
 
 export type AccessPlanInput = {
   variant_id: string
@@ -33,7 +34,7 @@ export const upsertAccessPlanStep = createStep(
     }
     const service = container.resolve<AccessModuleService>(ACCESS_MODULE)
     const [existing] = await service.listAccessPlans({ variant_id: input.variant_id }, { take: 1, select: [...FIELDS] })
-    const data = {
+    const data: AccessPlanFields = {
       variant_id: input.variant_id,
       product_id: input.product_id,
       tier: input.tier,
@@ -49,11 +50,11 @@ export const upsertAccessPlanStep = createStep(
           }
         : { interval: null, interval_count: null, trial_days: 0, max_payments: null, scope: "course" }),
     }
-    const plan: any = existing
-      ? await service.updateAccessPlans({ id: existing.id, ...data } as any)
-      : await service.createAccessPlans(data as any)
-    const undo: { previous: Record<string, unknown> | null; created_id: string | null } = existing
-      ? { previous: existing as any, created_id: null }
+    const plan: AccessPlanRecord = existing
+      ? await service.updateAccessPlans({ id: existing.id, ...data })
+      : await service.createAccessPlans(data)
+    const undo: { previous: AccessPlanFields | null; created_id: string | null } = existing
+      ? { previous: existing, created_id: null }
       : { previous: null, created_id: plan.id }
     return new StepResponse(plan, undo)
   },
@@ -65,7 +66,7 @@ export const upsertAccessPlanStep = createStep(
     if (undo.created_id) {
       await service.deleteAccessPlans(undo.created_id)
     } else if (undo.previous) {
-      await service.updateAccessPlans(undo.previous as any)
+      await service.updateAccessPlans(undo.previous)
     }
   }
 )

@@ -1,6 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ACCESS_MODULE } from "../../modules/access"
 import type AccessModuleService from "../../modules/access/service"
+import type { EntitlementFields, EntitlementRecord } from "../../types/records"
 
 export type NewEntitlement = {
   customer_id: string
@@ -20,10 +21,10 @@ export type NewEntitlement = {
 export const createEntitlementsStep = createStep(
   "create-entitlements",
   async (data: NewEntitlement[], { container }) => {
-    const created: any[] = data.length
-      ? await container.resolve<AccessModuleService>(ACCESS_MODULE).createEntitlements(data as any[])
+    const created: EntitlementRecord[] = data.length
+      ? await container.resolve<AccessModuleService>(ACCESS_MODULE).createEntitlements(data)
       : []
-    return new StepResponse(created, created.map((e) => e.id as string))
+    return new StepResponse(created, created.map((e) => e.id))
   },
   async (ids, { container }) => {
     if (!ids?.length) {
@@ -33,7 +34,7 @@ export const createEntitlementsStep = createStep(
   }
 )
 
-type EntitlementUpdate = { id: string } & Record<string, unknown>
+export type EntitlementUpdate = EntitlementFields & { id: string }
 
 /** Updates entitlements; compensation writes back the previous values of changed fields. */
 export const updateEntitlementsStep = createStep(
@@ -42,15 +43,15 @@ export const updateEntitlementsStep = createStep(
     const service = container.resolve<AccessModuleService>(ACCESS_MODULE)
     const fields = [...new Set(updates.flatMap((u) => Object.keys(u)))]
     const before: EntitlementUpdate[] = updates.length
-      ? ((await service.listEntitlements({ id: updates.map((u) => u.id) }, { select: fields })) as any)
+      ? await service.listEntitlements({ id: updates.map((u) => u.id) }, { select: fields })
       : []
-    const updated: any[] = updates.length ? await service.updateEntitlements(updates as any[]) : []
+    const updated: EntitlementRecord[] = updates.length ? await service.updateEntitlements(updates) : []
     return new StepResponse(updated, before)
   },
   async (before, { container }) => {
     if (!before?.length) {
       return
     }
-    await container.resolve<AccessModuleService>(ACCESS_MODULE).updateEntitlements(before as any)
+    await container.resolve<AccessModuleService>(ACCESS_MODULE).updateEntitlements(before)
   }
 )

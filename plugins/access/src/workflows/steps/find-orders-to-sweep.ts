@@ -3,6 +3,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ACCESS_MODULE } from "../../modules/access"
 import type AccessModuleService from "../../modules/access/service"
 import { placedOrderNeeds, type SweepNeed, type SweepOrderFacts } from "../../rules/sweep-placed-orders"
+import type { OrderRow } from "../../types/records"
 
 export type OrdersToSweepInput = {
   /** Orders placed at or after this time are looked at (the window's far end). */
@@ -35,20 +36,20 @@ export const findOrdersToSweepStep = createStep(
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
     const since = new Date(input.since)
     const until = new Date(input.until)
-    const { data: page } = await query.graph({
+    const { data: page }: { data: (OrderRow & { created_at: Date | string; status: string })[] } = await query.graph({
       entity: "order",
       fields: ["id", "display_id", "created_at", "status", "customer_id", "metadata"],
       filters: input.before_display_id ? { display_id: { $lt: input.before_display_id } } : {},
       pagination: { take: input.limit, order: { display_id: "DESC" } },
     })
-    const inWindow = (page as any[]).filter((o) => new Date(o.created_at) >= since)
+    const inWindow = page.filter((o) => new Date(o.created_at) >= since)
     const reachedEnd = page.length < input.limit || inWindow.length < page.length
-    const next = reachedEnd ? null : Number((page as any[])[page.length - 1].display_id)
+    const next = reachedEnd ? null : Number(page[page.length - 1].display_id)
     const settled = inWindow.filter((o) => new Date(o.created_at) <= until)
     if (!settled.length) return new StepResponse({ examined: 0, orders: [], next_before_display_id: next })
 
-    const ids = settled.map((o) => o.id as string)
-    const { data: details } = await query.graph({
+    const ids = settled.map((o) => o.id)
+    const { data: details }: { data: OrderRow[] } = await query.graph({
       entity: "order",
       fields: [
         "id",
@@ -61,8 +62,8 @@ export const findOrdersToSweepStep = createStep(
       ],
       filters: { id: ids },
     })
-    const detailOf = new Map((details as any[]).map((d) => [d.id, d]))
-    const variantIds = [...new Set((details as any[]).flatMap((d) => (d.items ?? []).map((i: any) => i?.variant_id).filter(Boolean)))]
+    const detailOf = new Map(details.map((d) => [d.id, d]))
+    const variantIds = [...new Set(details.flatMap((d) => (d.items ?? []).map((i) => i?.variant_id).filter((v): v is string => !!v)))]
     const access = container.resolve<AccessModuleService>(ACCESS_MODULE)
     const [plans, grants, subscriptions] = await Promise.all([
       variantIds.length ? access.listAccessPlans({ variant_id: variantIds }, { select: ["variant_id", "billing"] }) : Promise.resolve([]),
@@ -71,8 +72,8 @@ export const findOrdersToSweepStep = createStep(
     ])
     // A free checkout has no payment collection: only then is the total needed (computed by Medusa).
     const free = ids.filter((id) => !(detailOf.get(id)?.payment_collections ?? []).filter(Boolean).length)
-    const { data: totals } = free.length ? await query.graph({ entity: "order", fields: ["id", "total"], filters: { id: free } }) : { data: [] }
-    const totalOf = new Map((totals as any[]).map((t) => [t.id, t.total]))
+    const { data: totals }: { data: OrderRow[] } = free.length ? await query.graph({ entity: "order", fields: ["id", "total"], filters: { id: free } }) : { data: [] }
+    const totalOf = new Map(totals.map((t) => [t.id, t.total]))
 
     const oneTime = plans.filter((p) => p.billing === "one_time").map((p) => p.variant_id)
     const recurring = plans.filter((p) => p.billing === "subscription").map((p) => p.variant_id)
@@ -80,17 +81,17 @@ export const findOrdersToSweepStep = createStep(
     const started = new Set(subscriptions.map((s) => s.origin_order_id))
     const orders: OrdersToSweep["orders"] = []
     for (const o of settled) {
-      const d = detailOf.get(o.id) ?? {}
-      const lines = ((d.items ?? []) as any[]).filter(Boolean).map((i) => ({ id: i.id, variant_id: i.variant_id, requires_shipping: i.requires_shipping }))
-      const collections = ((d.payment_collections ?? []) as any[]).filter(Boolean)
+      const d: Partial<OrderRow> = detailOf.get(o.id) ?? {}
+      const lines = (d.items ?? []).flatMap((i) => (i ? [{ id: i.id, variant_id: i.variant_id, requires_shipping: i.requires_shipping }] : []))
+      const collections = (d.payment_collections ?? []).flatMap((pc) => (pc ? [pc] : []))
       const facts: SweepOrderFacts = {
         status: o.status,
         has_customer: !!o.customer_id,
-        is_renewal: !!(o.metadata as any)?.subscription_id,
+        is_renewal: !!o.metadata?.subscription_id,
         payment_statuses: collections.map((pc) => pc.status),
         total: totalOf.get(o.id),
         has_uncaptured_authorized_payment: collections.some(
-          (pc) => pc.status === "authorized" && (pc.payments ?? []).some((p: any) => p && !p.captured_at && !p.canceled_at)
+          (pc) => pc.status === "authorized" && (pc.payments ?? []).some((p) => p && !p.captured_at && !p.canceled_at)
         ),
         lines,
         one_time_variant_ids: oneTime.filter((v) => lines.some((l) => l.variant_id === v)),

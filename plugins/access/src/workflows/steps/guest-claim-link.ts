@@ -26,7 +26,7 @@ export const markGuestClaimLinkUsedStep = createStep(
   async (undo, { container }) => {
     if (!undo) return
     await container.resolve(Modules.CUSTOMER).updateCustomers(undo.customer_id, {
-      metadata: { [GUEST_CLAIM_USED_METADATA_KEY]: undo.previous as any },
+      metadata: { [GUEST_CLAIM_USED_METADATA_KEY]: undo.previous },
     })
   }
 )

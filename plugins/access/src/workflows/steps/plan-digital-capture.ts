@@ -3,7 +3,8 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ACCESS_MODULE } from "../../modules/access"
 import type AccessModuleService from "../../modules/access/service"
 import { isDigitalOnlyOrder } from "../../rules/digital-order"
-import { interruptedCapture, type CapturedPaymentFacts } from "../../rules/interrupted-capture"
+import { interruptedCapture } from "../../rules/interrupted-capture"
+import type { OrderRow, PaymentRow } from "../../types/records"
 
 /** `created_by` of the captures auto capture makes (and the only ones it may discard). */
 export const AUTO_CAPTURE_ACTOR = "volmify-auto-capture"
@@ -42,7 +43,7 @@ export const planDigitalCaptureStep = createStep(
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
     const {
       data: [order],
-    } = await query.graph({
+    }: { data: (OrderRow | undefined)[] } = await query.graph({
       entity: "order",
       fields: [
         "id",
@@ -73,16 +74,16 @@ export const planDigitalCaptureStep = createStep(
       : []
     if (!isDigitalOnlyOrder(items, plans.map((p) => p.variant_id))) return skip(CAPTURE_SKIPPED.NOT_DIGITAL)
     const payments = (order.payment_collections ?? [])
-      .filter((pc: any) => pc?.status === "authorized")
-      .flatMap((pc: any) => pc.payments ?? [])
-      .filter((p: any) => p && !p.captured_at && !p.canceled_at)
+      .filter((pc) => pc?.status === "authorized")
+      .flatMap((pc) => pc!.payments ?? [])
+      .filter((p): p is PaymentRow => !!p && !p.captured_at && !p.canceled_at)
     if (!payments.length) return skip(CAPTURE_SKIPPED.NOTHING_LEFT)
     const now = new Date()
     const plan: DigitalCapturePlan = { payment_ids: [], discard_capture_ids: [], skipped: "" }
     const held: string[] = []
-    for (const p of payments as (CapturedPaymentFacts & { id: string })[]) {
+    for (const p of payments) {
       const blocked = interruptedCapture(
-        { ...p, captures: (p.captures ?? []).filter(Boolean) },
+        { ...p, captures: (p.captures ?? []).filter((c): c is NonNullable<typeof c> => !!c) },
         { actor: AUTO_CAPTURE_ACTOR, now, graceMs: INTERRUPTED_CAPTURE_GRACE_MS }
       )
       if (blocked.kind === "in_progress") held.push(CAPTURE_SKIPPED.IN_PROGRESS)

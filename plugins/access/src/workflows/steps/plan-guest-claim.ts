@@ -35,10 +35,15 @@ type ClaimContext = {
   order: GuestOrderFacts | null
 }
 
+type AccountRow = { id: string; email: string | null; has_account: boolean; metadata: Record<string, unknown> | null }
+type OrgRow = { id: string; sales_channel_id: string }
+/** An entitlement of the proven orders (read by `order_id`, so never null here). */
+type ClaimedEntitlementRow = { id: string; customer_id: string; product_id: string; status: string; order_id: string }
+
 /** The account, the org, the email's guest records and (order-token proof) the checked order. */
 async function loadClaimContext(container: MedusaContainer, input: PlanGuestClaimInput): Promise<ClaimContext> {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const [{ data: [account] }, { data: [org] }] = await Promise.all([
+  const [{ data: [account] }, { data: [org] }]: [{ data: (AccountRow | undefined)[] }, { data: (OrgRow | undefined)[] }] = await Promise.all([
     query.graph({ entity: "customer", fields: ["id", "email", "has_account", "metadata"], filters: { id: input.customer_id } }),
     query.graph({ entity: "org", fields: ["id", "sales_channel_id"], filters: { id: input.org_id } }),
   ])
@@ -47,22 +52,22 @@ async function loadClaimContext(container: MedusaContainer, input: PlanGuestClai
   }
   if (!org) throw fail(404, `Org with id: ${input.org_id} was not found`)
   const email = String(account.email).toLowerCase()
-  const { data: guests } = await query.graph({
+  const { data: guests }: { data: { id: string }[] } = await query.graph({
     entity: "customer",
     fields: ["id"],
     filters: { email: [...new Set([email, account.email])], has_account: false },
   })
-  const guestIds = new Set<string>(guests.map((g: any) => g.id))
+  const guestIds = new Set<string>(guests.map((g) => g.id))
   let order: GuestOrderFacts | null = null
   if (input.order_id) {
-    const { data } = await query.graph({
+    const { data }: { data: (GuestOrderFacts | undefined)[] } = await query.graph({
       entity: "order",
       fields: ["id", "email", "sales_channel_id", "customer_id"],
       filters: { id: input.order_id },
     })
-    const decision = decideOrderClaim(data[0] ?? { id: input.order_id, email: null, sales_channel_id: null, customer_id: null }, account, org, guestIds)
+    const decision = decideOrderClaim(data[0] ?? { id: input.order_id, email: null, sales_channel_id: null, customer_id: null }, { id: account.id, email: account.email }, org, guestIds)
     if (!decision.allowed) throw fail(decision.status, decision.message)
-    order = data[0]
+    order = data[0] ?? null // allowed, so found
   }
   return { account: { id: account.id, email: account.email, metadata: account.metadata ?? null }, email, org, guestIds, order }
 }
@@ -90,31 +95,31 @@ export const planGuestClaimStep = createStep(
     if (order) {
       orders = [order]
     } else {
-      const { data } = guestIds.size
+      const { data }: { data: GuestOrderFacts[] } = guestIds.size
         ? await query.graph({
             entity: "order",
             fields: ["id", "email", "sales_channel_id", "customer_id"],
             filters: { customer_id: [...guestIds], sales_channel_id: org.sales_channel_id },
           })
         : { data: [] }
-      orders = data.filter((o: any) => String(o.email ?? "").toLowerCase() === email)
+      orders = data.filter((o) => String(o.email ?? "").toLowerCase() === email)
     }
     const orderIds = orders.map((o) => o.id)
-    const { data: entitlements } = orderIds.length
+    const { data: entitlements }: { data: ClaimedEntitlementRow[] } = orderIds.length
       ? await query.graph({
           entity: "entitlement",
           fields: ["id", "customer_id", "product_id", "status", "order_id"],
           filters: { order_id: orderIds },
         })
       : { data: [] }
-    const moving = entitlements.filter((e: any) => guestIds.has(e.customer_id))
+    const moving = entitlements.filter((e) => guestIds.has(e.customer_id))
     return new StepResponse({
-      to_move: moving.map((e: any) => ({ id: e.id, customer_id: account.id })),
-      ids: moving.map((e: any) => e.id),
-      product_ids: [...new Set<string>(moving.filter((e: any) => e.status === "active").map((e: any) => e.product_id))],
-      order_ids: [...new Set<string>(moving.map((e: any) => e.order_id))],
-      from_customer_ids: [...new Set<string>(moving.map((e: any) => e.customer_id))],
-      already_yours: entitlements.filter((e: any) => e.customer_id === account.id).length,
+      to_move: moving.map((e) => ({ id: e.id, customer_id: account.id })),
+      ids: moving.map((e) => e.id),
+      product_ids: [...new Set<string>(moving.filter((e) => e.status === "active").map((e) => e.product_id))],
+      order_ids: [...new Set<string>(moving.map((e) => e.order_id))],
+      from_customer_ids: [...new Set<string>(moving.map((e) => e.customer_id))],
+      already_yours: entitlements.filter((e) => e.customer_id === account.id).length,
       account,
     })
   }

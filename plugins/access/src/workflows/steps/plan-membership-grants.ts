@@ -4,6 +4,8 @@ import { ACCESS_MODULE } from "../../modules/access"
 import type AccessModuleService from "../../modules/access/service"
 import type { NewEntitlement } from "./entitlement-records"
 
+type ProductOrgRow = { id: string; org?: { id: string } | null }
+
 /**
  * The entitlements new products owe to live org-wide memberships: for each product, one
  * per live (trialing, active, past_due) `scope: "org"` subscription of its org that has
@@ -13,17 +15,17 @@ export const planMembershipGrantsStep = createStep(
   "plan-membership-grants",
   async ({ product_ids }: { product_ids: string[]; now: Date }, { container }) => {
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
-    const { data: products } = await query.graph({ entity: "product", fields: ["id", "org.id"], filters: { id: product_ids } })
-    const owned = products.filter((p: any) => p.org?.id)
+    const { data: products }: { data: ProductOrgRow[] } = await query.graph({ entity: "product", fields: ["id", "org.id"], filters: { id: product_ids } })
+    const owned = products.filter((p): p is ProductOrgRow & { org: { id: string } } => !!p.org?.id)
     if (!owned.length) return new StepResponse([] as NewEntitlement[])
     const service = container.resolve<AccessModuleService>(ACCESS_MODULE)
-    const subs = (await service.listSubscriptions({
-      org_id: [...new Set(owned.map((p: any) => p.org.id))],
+    const subs = await service.listSubscriptions({
+      org_id: [...new Set(owned.map((p) => p.org.id))],
       scope: "org",
       status: ["trialing", "active", "past_due", "completed"],
-    } as any)) as any[]
-    const wanted = owned.flatMap((p: any) =>
-      subs.filter((s) => s.org_id === p.org.id).map((s) => ({ s, productId: p.id as string, source_id: `${s.id}:${p.id}` }))
+    })
+    const wanted = owned.flatMap((p) =>
+      subs.filter((s) => s.org_id === p.org.id).map((s) => ({ s, productId: p.id, source_id: `${s.id}:${p.id}` }))
     )
     if (!wanted.length) return new StepResponse([] as NewEntitlement[])
     const existing = await service.listEntitlements(

@@ -3,6 +3,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ACCESS_MODULE } from "../../modules/access"
 import type AccessModuleService from "../../modules/access/service"
 import { entitlementExpiry, isOrderPaidForAccess } from "../../rules/paid-order"
+import type { OrderItemRow, OrderRow } from "../../types/records"
 import type { NewEntitlement } from "./entitlement-records"
 
 export type OrderGrantPlan = { to_create: NewEntitlement[]; skipped: string }
@@ -18,7 +19,7 @@ export const planOrderGrantsStep = createStep(
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
     const {
       data: [order],
-    } = await query.graph({
+    }: { data: (OrderRow | undefined)[] } = await query.graph({
       entity: "order",
       fields: ["id", "status", "customer_id", "total", "items.id", "items.variant_id", "items.product_id", "payment_collections.status"],
       filters: { id: order_id },
@@ -27,21 +28,21 @@ export const planOrderGrantsStep = createStep(
     if (!order) return new StepResponse({ to_create: [] as NewEntitlement[], skipped: "order not found" })
     if (!order.customer_id) return new StepResponse({ to_create: [] as NewEntitlement[], skipped: "order has no customer" })
     if (order.status === "canceled") return new StepResponse({ to_create: [] as NewEntitlement[], skipped: "order is canceled" })
-    const statuses = (order.payment_collections ?? []).map((pc: any) => pc?.status)
+    const statuses = (order.payment_collections ?? []).map((pc) => pc?.status)
     if (!isOrderPaidForAccess(statuses, order.total)) {
       return new StepResponse({ to_create: [] as NewEntitlement[], skipped: `payment is ${statuses.join(", ") || "missing"}` })
     }
-    const items = (order.items ?? []).filter((i: any) => i?.variant_id)
+    const items = (order.items ?? []).filter((i): i is OrderItemRow & { variant_id: string } => !!i?.variant_id)
     if (!items.length) return none
 
     const access = container.resolve<AccessModuleService>(ACCESS_MODULE)
     const [plans, existing] = await Promise.all([
       access.listAccessPlans(
-        { variant_id: items.map((i: any) => i.variant_id), billing: "one_time" },
+        { variant_id: items.map((i) => i.variant_id), billing: "one_time" },
         { select: ["variant_id", "product_id", "tier", "duration_days"] }
       ),
       access.listEntitlements(
-        { source_type: "order_line_item", source_id: items.map((i: any) => i.id) },
+        { source_type: "order_line_item", source_id: items.map((i) => i.id) },
         { select: ["source_id"], withDeleted: false }
       ),
     ])
@@ -49,11 +50,11 @@ export const planOrderGrantsStep = createStep(
     const granted = new Set(existing.map((e) => e.source_id))
     const now = new Date()
     const toCreate: NewEntitlement[] = items
-      .filter((i: any) => planByVariant.has(i.variant_id) && !granted.has(i.id))
-      .map((i: any) => {
+      .filter((i) => planByVariant.has(i.variant_id) && !granted.has(i.id))
+      .map((i) => {
         const plan = planByVariant.get(i.variant_id)!
         return {
-          customer_id: order.customer_id,
+          customer_id: order.customer_id!,
           product_id: plan.product_id,
           variant_id: i.variant_id,
           tier: plan.tier,

@@ -4,10 +4,11 @@ import { ACCESS_MODULE } from "../../modules/access"
 import type AccessModuleService from "../../modules/access/service"
 import { nextDunningStep } from "../../rules/subscription-schedule"
 import { accessPluginOptions } from "../../options"
+import type { SubscriptionUpdate } from "./subscription-records"
 
 export type PaymentFailurePlan =
   | { action: "skip" }
-  | { action: "retry" | "cancel"; subscription_id: string; update: Record<string, unknown> }
+  | { action: "retry" | "cancel"; subscription_id: string; update: SubscriptionUpdate }
 
 /**
  * After a failed charge of the due period (`attempts`: failed attempts so far): past_due
@@ -22,7 +23,7 @@ export const planPaymentFailureStep = createStep(
     { container }
   ) => {
     const service = container.resolve<AccessModuleService>(ACCESS_MODULE)
-    const [sub] = (await service.listSubscriptions({ id: subscription_id })) as any[]
+    const [sub] = await service.listSubscriptions({ id: subscription_id })
     if (!sub || sub.status === "canceled" || sub.status === "completed" || sub.payments_made >= period_index) {
       return new StepResponse<PaymentFailurePlan>({ action: "skip" })
     }
@@ -30,8 +31,8 @@ export const planPaymentFailureStep = createStep(
     if (sub.org_id) {
       const query = container.resolve(ContainerRegistrationKeys.QUERY)
       const { data } = await query.graph({ entity: "org", fields: ["id", "settings"], filters: { id: sub.org_id } })
-      const grace = (data[0]?.settings as any)?.subscription_grace_days
-      graceDays = Number.isInteger(grace) && grace >= 0 ? grace : null
+      const grace: unknown = (data[0]?.settings as Record<string, unknown> | null | undefined)?.subscription_grace_days
+      graceDays = typeof grace === "number" && Number.isInteger(grace) && grace >= 0 ? grace : null
     }
     const at = new Date(now)
     const since = sub.past_due_since ? new Date(sub.past_due_since) : at

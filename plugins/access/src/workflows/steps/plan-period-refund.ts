@@ -1,8 +1,10 @@
+import type { BigNumberInput } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MathBN, MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ACCESS_MODULE } from "../../modules/access"
 import type AccessModuleService from "../../modules/access/service"
 import { decidePeriodRefund } from "../../rules/period-refund"
+import type { OrderRow, PaymentRow } from "../../types/records"
 
 export type PeriodRefundPlan = {
   payment_id: string
@@ -22,27 +24,28 @@ export const planPeriodRefundStep = createStep(
   "plan-subscription-period-refund",
   async (input: { subscription_id: string; renewal_id: string; now: Date }, { container }): Promise<StepResponse<PeriodRefundPlan>> => {
     const access = container.resolve<AccessModuleService>(ACCESS_MODULE)
-    const [sub] = (await access.listSubscriptions({ id: input.subscription_id }, { select: ["id", "status"] })) as any[]
-    const [renewal] = (await access.listSubscriptionRenewals(
+    const [sub] = await access.listSubscriptions({ id: input.subscription_id }, { select: ["id", "status"] })
+    const [renewal] = await access.listSubscriptionRenewals(
       { id: input.renewal_id, subscription_id: input.subscription_id },
       { select: ["id", "status", "order_id", "period_start", "period_end"] }
-    )) as any[]
+    )
     if (!sub || !renewal) {
       throw new MedusaError(MedusaError.Types.NOT_FOUND, `Renewal "${input.renewal_id}" of subscription "${input.subscription_id}" was not found`)
     }
     let payments: { id: string; captured: string; refunded: string }[] = []
     if (renewal.order_id) {
       const query = container.resolve(ContainerRegistrationKeys.QUERY)
-      const { data } = await query.graph({
+      const { data }: { data: OrderRow[] } = await query.graph({
         entity: "order",
         fields: ["id", "payment_collections.payments.id", "payment_collections.payments.captures.amount", "payment_collections.payments.refunds.amount"],
         filters: { id: renewal.order_id },
       })
-      const sum = (rows: any[] | undefined) => (rows ?? []).filter(Boolean).reduce((acc, r) => MathBN.add(acc, r.amount ?? 0), MathBN.convert(0))
+      const sum = (rows: ({ amount?: BigNumberInput | null } | null)[] | null | undefined) =>
+        (rows ?? []).reduce((acc, r) => (r ? MathBN.add(acc, r.amount ?? 0) : acc), MathBN.convert(0))
       payments = (data[0]?.payment_collections ?? [])
-        .flatMap((pc: any) => pc?.payments ?? [])
-        .filter(Boolean)
-        .map((p: any) => ({ id: p.id, captured: sum(p.captures).toString(), refunded: sum(p.refunds).toString() }))
+        .flatMap((pc) => pc?.payments ?? [])
+        .filter((p): p is PaymentRow => !!p)
+        .map((p) => ({ id: p.id, captured: sum(p.captures).toString(), refunded: sum(p.refunds).toString() }))
     }
     const decision = decidePeriodRefund({
       subscription_status: sub.status,
@@ -53,6 +56,6 @@ export const planPeriodRefundStep = createStep(
     if (!decision.ok) {
       throw new MedusaError(MedusaError.Types.NOT_ALLOWED, decision.reason)
     }
-    return new StepResponse({ payment_id: decision.payment_id, amount: decision.amount, order_id: renewal.order_id, cancel: decision.cancel })
+    return new StepResponse({ payment_id: decision.payment_id, amount: decision.amount, order_id: renewal.order_id!, cancel: decision.cancel })
   }
 )

@@ -3,13 +3,14 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ACCESS_MODULE } from "../../modules/access"
 import type AccessModuleService from "../../modules/access/service"
 import { addIntervals } from "../../rules/subscription-schedule"
+import type { SubscriptionRecord } from "../../types/records"
 
 export type RenewalPlan =
   | { action: "skip"; reason: string }
-  | { action: "end"; subscription: Record<string, any> }
+  | { action: "end"; subscription: SubscriptionRecord }
   | {
       action: "charge"
-      subscription: Record<string, any>
+      subscription: SubscriptionRecord
       period_index: number
       period_start: Date
       period_end: Date
@@ -25,7 +26,7 @@ export const planSubscriptionRenewalStep = createStep(
   "plan-subscription-renewal",
   async ({ subscription_id, now }: { subscription_id: string; now: Date }, { container }) => {
     const service = container.resolve<AccessModuleService>(ACCESS_MODULE)
-    const [sub] = (await service.listSubscriptions({ id: subscription_id })) as any[]
+    const [sub] = await service.listSubscriptions({ id: subscription_id })
     if (!sub) {
       throw new MedusaError(MedusaError.Types.NOT_FOUND, `Subscription "${subscription_id}" was not found`)
     }

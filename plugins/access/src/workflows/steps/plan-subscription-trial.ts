@@ -25,7 +25,7 @@ export const SUBSCRIPTION_TRIAL_METADATA = "volmify_subscription_trial"
 
 /**
  * Read-only: which lines of the customer's open cart are subscription variants with a trial
- * the customer may take (one trial per customer and product: any earlier subscription of the
+ * the customer may take (one trial per customer and product; any earlier subscription of the
  * product, whatever its status, makes the line pay its first period), and the promotion that
  * makes those lines free. Refusals are 4xx naming the problem.
  */

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto"
 import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
+import type { BigNumberInput, CreatePromotionDTO } from "@medusajs/framework/types"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { fromMinor } from "../../rules/upgrade-credit"
 import { loadUpgradeTarget, quoteUpgrade } from "../../utils/upgrade-quote"
@@ -10,7 +11,7 @@ export type UpgradeCreditPlanInput = { cart_id: string; variant_id: string; cust
 export type UpgradeCreditPlan = {
   code: string
   /** null: the cart already carries this credit (replay); nothing to create. */
-  promotion: Record<string, unknown> | null
+  promotion: CreatePromotionDTO | null
   currency_code: string
   credit_minor: string
   amount_due_minor: string
@@ -20,6 +21,18 @@ export type UpgradeCreditPlan = {
 
 /** Promotion metadata key marking an upgrade credit (and what it was computed from). */
 export const UPGRADE_CREDIT_METADATA = "volmify_upgrade_credit"
+
+type CartRow = {
+  id: string
+  customer_id: string | null
+  currency_code: string
+  sales_channel_id: string | null
+  completed_at: Date | string | null
+  items?: ({ id: string; variant_id: string | null; unit_price: BigNumberInput } | null)[] | null
+  promotions?: ({ id: string; code: string | null; metadata: Record<string, unknown> | null } | null)[] | null
+}
+/** What an upgrade promotion's metadata records (compared on a replay). */
+type UpgradeCreditMeta = { variant_id?: string; credit_minor?: string; customer_id?: string }
 
 /**
  * Read-only: checks the cart is the customer's, open and holds the variant, computes the
@@ -32,7 +45,7 @@ export const planUpgradeCreditStep = createStep(
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
     const {
       data: [cart],
-    } = await query.graph({
+    }: { data: (CartRow | undefined)[] } = await query.graph({
       entity: "cart",
       fields: [
         "id",
@@ -54,7 +67,7 @@ export const planUpgradeCreditStep = createStep(
     if (cart.customer_id !== input.customer_id) {
       throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "An upgrade credit goes on your own cart: log in before adding the course to the cart")
     }
-    const line = (cart.items ?? []).find((i: any) => i?.variant_id === input.variant_id)
+    const line = (cart.items ?? []).find((i) => i?.variant_id === input.variant_id)
     if (!line) throw new MedusaError(MedusaError.Types.INVALID_DATA, `The cart has no line for the variant "${input.variant_id}": add it first`)
 
     const target = await loadUpgradeTarget(container, input.variant_id, input.org_id)
@@ -73,15 +86,15 @@ export const planUpgradeCreditStep = createStep(
       from_tier: decision.from_tier,
       to_tier: target.tier,
     }
-    const existing = (cart.promotions ?? []).find((p: any) => {
-      const meta = p?.metadata?.[UPGRADE_CREDIT_METADATA]
+    const existing = (cart.promotions ?? []).find((p) => {
+      const meta = p?.metadata?.[UPGRADE_CREDIT_METADATA] as UpgradeCreditMeta | undefined
       return meta?.variant_id === input.variant_id && meta?.credit_minor === base.credit_minor && meta?.customer_id === input.customer_id
     })
-    if (existing) return new StepResponse({ ...base, code: existing.code, promotion: null })
+    if (existing) return new StepResponse({ ...base, code: existing.code!, promotion: null })
 
     // Unguessable, and useless if guessed: the rules tie it to this cart, customer and variant.
     const code = `UPGRADE-${randomBytes(6).toString("hex").toUpperCase()}`
-    const promotion = {
+    const promotion: CreatePromotionDTO = {
       code,
       type: "standard",
       status: "active",
@@ -90,7 +103,7 @@ export const planUpgradeCreditStep = createStep(
       rules: [
         { attribute: "id", operator: "eq", values: [cart.id] },
         { attribute: "customer.id", operator: "eq", values: [input.customer_id] },
-        { attribute: "sales_channel_id", operator: "eq", values: [cart.sales_channel_id] },
+        { attribute: "sales_channel_id", operator: "eq", values: [cart.sales_channel_id!] },
         { attribute: "currency_code", operator: "eq", values: [cart.currency_code] },
       ],
       application_method: {
@@ -98,7 +111,8 @@ export const planUpgradeCreditStep = createStep(
         target_type: "items",
         allocation: "each",
         max_quantity: 1,
-        value: fromMinor(decision.credit_minor, cart.currency_code),
+        // The exact decimal string (no float): the module's BigNumber column takes it; its DTO says number.
+        value: fromMinor(decision.credit_minor, cart.currency_code) as unknown as number,
         currency_code: cart.currency_code,
         target_rules: [{ attribute: "items.variant.id", operator: "eq", values: [input.variant_id] }],
       },

@@ -42,7 +42,7 @@ export const recoverSweptOrdersStep = createStep(
         const outcome = result as { failed?: { message: string }[]; skipped?: string | null } | undefined
         const refused = outcome?.failed?.length ? `capture refused: ${outcome.failed[0].message}` : outcome?.skipped ? `skipped: ${outcome.skipped}` : ""
         if (errors?.length || refused) {
-          const message = errors?.length ? errors.map((e: any) => e?.error?.message ?? String(e?.error)).join("; ") : refused
+          const message = errors?.length ? errors.map((e) => e?.error?.message ?? String(e?.error)).join("; ") : refused
           out.failed.push({ order_id, need, message })
           logger.warn(`sweep-placed-orders: order ${order_id}: ${need} failed, left for the next run: ${message}`)
         } else {

@@ -1,10 +1,13 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ACCESS_MODULE } from "../../modules/access"
 import type AccessModuleService from "../../modules/access/service"
+import type { SubscriptionRenewalFields } from "../../types/records"
 import { throwIfTestFault } from "../../utils/test-faults"
 
 export type ClaimRenewalInput = { subscription_id: string; period_index: number; period_start: Date; period_end: Date }
 export type ClaimedRenewal = { claimed: boolean; renewal_id: string | null }
+/** A claim's or failure's undo: the renewal record it created, or the fields it changed. */
+type RenewalUndo = { delete?: string; restore?: SubscriptionRenewalFields & { id: string } } | null
 
 /**
  * Claims period `period_index` of a subscription for billing: creates its renewal record
@@ -21,17 +24,17 @@ export const claimRenewalStep = createStep(
       { take: 1 }
     )
     if (existing[0]?.status === "paid") {
-      return new StepResponse<ClaimedRenewal, any>({ claimed: false, renewal_id: existing[0].id }, null)
+      return new StepResponse<ClaimedRenewal, RenewalUndo>({ claimed: false, renewal_id: existing[0].id }, null)
     }
     if (existing[0]) {
-      await service.updateSubscriptionRenewals({ id: existing[0].id, status: "pending" } as any)
-      return new StepResponse<ClaimedRenewal, any>(
+      await service.updateSubscriptionRenewals({ id: existing[0].id, status: "pending" })
+      return new StepResponse<ClaimedRenewal, RenewalUndo>(
         { claimed: true, renewal_id: existing[0].id },
         { restore: { id: existing[0].id, status: existing[0].status } }
       )
     }
-    const created: any = await service.createSubscriptionRenewals({ ...input, status: "pending", attempts: 0 } as any)
-    return new StepResponse<ClaimedRenewal, any>({ claimed: true, renewal_id: created.id }, { delete: created.id })
+    const created = await service.createSubscriptionRenewals({ ...input, status: "pending", attempts: 0 })
+    return new StepResponse<ClaimedRenewal, RenewalUndo>({ claimed: true, renewal_id: created.id }, { delete: created.id })
   },
   async (undo, { container }) => {
     if (!undo) return
@@ -48,12 +51,12 @@ export const markRenewalPaidStep = createStep(
     throwIfTestFault(container, "mark-subscription-renewal-paid")
     const service = container.resolve<AccessModuleService>(ACCESS_MODULE)
     const [before] = await service.listSubscriptionRenewals({ id: renewal_id }, { select: ["id", "status", "order_id", "attempts"] })
-    await service.updateSubscriptionRenewals({ id: renewal_id, status: "paid", order_id, attempts: (before as any).attempts + 1, last_error: null } as any)
+    await service.updateSubscriptionRenewals({ id: renewal_id, status: "paid", order_id, attempts: before.attempts + 1, last_error: null })
     return new StepResponse(renewal_id, before)
   },
   async (before, { container }) => {
     if (!before) return
-    await container.resolve<AccessModuleService>(ACCESS_MODULE).updateSubscriptionRenewals(before as any)
+    await container.resolve<AccessModuleService>(ACCESS_MODULE).updateSubscriptionRenewals(before)
   }
 )
 
@@ -65,24 +68,24 @@ export const recordRenewalFailureStep = createStep(
   "record-subscription-renewal-failure",
   async (input: ClaimRenewalInput & { error: string }, { container }) => {
     const service = container.resolve<AccessModuleService>(ACCESS_MODULE)
-    const [existing] = (await service.listSubscriptionRenewals(
+    const [existing] = await service.listSubscriptionRenewals(
       { subscription_id: input.subscription_id, period_index: input.period_index },
       { take: 1 }
-    )) as any[]
+    )
     const error = input.error.slice(0, 1000)
     if (existing?.status === "paid") {
       // Another worker paid it while this one failed (e.g. on the lock): nothing failed.
-      return new StepResponse({ attempts: existing.attempts, paid: true }, null as any)
+      return new StepResponse<{ attempts: number; paid: boolean }, RenewalUndo>({ attempts: existing.attempts, paid: true }, null)
     }
     if (existing) {
-      await service.updateSubscriptionRenewals({ id: existing.id, status: "failed", attempts: existing.attempts + 1, last_error: error } as any)
-      return new StepResponse({ attempts: existing.attempts + 1, paid: false }, { restore: { id: existing.id, status: existing.status, attempts: existing.attempts, last_error: existing.last_error } })
+      await service.updateSubscriptionRenewals({ id: existing.id, status: "failed", attempts: existing.attempts + 1, last_error: error })
+      return new StepResponse<{ attempts: number; paid: boolean }, RenewalUndo>({ attempts: existing.attempts + 1, paid: false }, { restore: { id: existing.id, status: existing.status, attempts: existing.attempts, last_error: existing.last_error } })
     }
     const { error: _e, ...record } = input
-    const created: any = await service.createSubscriptionRenewals({ ...record, status: "failed", attempts: 1, last_error: error } as any)
-    return new StepResponse({ attempts: 1, paid: false }, { delete: created.id } as any)
+    const created = await service.createSubscriptionRenewals({ ...record, status: "failed", attempts: 1, last_error: error })
+    return new StepResponse<{ attempts: number; paid: boolean }, RenewalUndo>({ attempts: 1, paid: false }, { delete: created.id })
   },
-  async (undo: any, { container }) => {
+  async (undo, { container }) => {
     if (!undo) return
     const service = container.resolve<AccessModuleService>(ACCESS_MODULE)
     if (undo.delete) await service.deleteSubscriptionRenewals(undo.delete)

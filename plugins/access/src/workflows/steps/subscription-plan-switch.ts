@@ -1,13 +1,15 @@
+import type { CreateCartWorkflowInputDTO } from "@medusajs/framework/types"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ACCESS_MODULE } from "../../modules/access"
 import type AccessModuleService from "../../modules/access/service"
 import { currencyDecimals, fromMinorUnits } from "../../rules/subscription-proration"
+import type { EntitlementUpdate } from "./entitlement-records"
 import { quoteSubscriptionSwitch, type SwitchQuote } from "../../utils/subscription-switch"
 
 export type SwitchPlan = {
   quote: SwitchQuote
   /** What charging an upgrade needs (null when nothing is charged now). */
-  charge: { cart: Record<string, any>; session: { provider_id: string; customer_id: string; data: Record<string, unknown> } } | null
+  charge: { cart: CreateCartWorkflowInputDTO; session: { provider_id: string; customer_id: string; data: Record<string, unknown> } } | null
 }
 
 /**
@@ -21,8 +23,8 @@ export const quoteSubscriptionSwitchStep = createStep(
   async (input: { subscription_id: string; variant_id: string; now: Date }, { container }) => {
     const quote = await quoteSubscriptionSwitch(container, input)
     if (!(quote.applies === "now" && quote.amount_minor > 0)) return new StepResponse<SwitchPlan>({ quote, charge: null })
-    const [s] = (await container.resolve<AccessModuleService>(ACCESS_MODULE).listSubscriptions({ id: quote.subscription_id })) as any[]
-    const cart = {
+    const [s] = await container.resolve<AccessModuleService>(ACCESS_MODULE).listSubscriptions({ id: quote.subscription_id })
+    const cart: CreateCartWorkflowInputDTO = {
       region_id: s.region_id,
       customer_id: s.customer_id,
       email: s.email ?? undefined,
@@ -57,20 +59,20 @@ export const switchSubscriptionAccessStep = createStep(
   "switch-subscription-access",
   async ({ subscription_id, tier, variant_id, product_id }: AccessChange, { container }) => {
     const service = container.resolve<AccessModuleService>(ACCESS_MODULE)
-    const live = (await service.listEntitlements(
-      { source_type: "subscription", source_id: { $like: `${subscription_id}:%` }, status: "active" } as any,
+    const live = await service.listEntitlements(
+      { source_type: "subscription", source_id: { $like: `${subscription_id}:%` }, status: "active" },
       { select: ["id", "tier", "variant_id", "product_id"] }
-    )) as any[]
+    )
     if (live.length) {
       await service.updateEntitlements(
-        live.map((e) => ({ id: e.id, tier, ...(e.product_id === product_id ? { variant_id } : {}) })) as any
+        live.map((e): EntitlementUpdate => ({ id: e.id, tier, ...(e.product_id === product_id ? { variant_id } : {}) }))
       )
     }
-    return new StepResponse(live.map((e) => e.id as string), live.map((e) => ({ id: e.id, tier: e.tier, variant_id: e.variant_id })))
+    return new StepResponse(live.map((e) => e.id), live.map((e): EntitlementUpdate => ({ id: e.id, tier: e.tier, variant_id: e.variant_id })))
   },
   async (before, { container }) => {
     if (!before?.length) return
-    await container.resolve<AccessModuleService>(ACCESS_MODULE).updateEntitlements(before as any)
+    await container.resolve<AccessModuleService>(ACCESS_MODULE).updateEntitlements(before)
   }
 )
 
@@ -83,28 +85,29 @@ export const applyPendingPlanStep = createStep(
   "apply-pending-subscription-plan",
   async ({ subscription_id }: { subscription_id: string }, { container }) => {
     const service = container.resolve<AccessModuleService>(ACCESS_MODULE)
-    const [sub] = (await service.listSubscriptions(
+    const [sub] = await service.listSubscriptions(
       { id: subscription_id },
       { select: ["id", "variant_id", "plan_id", "tier", "product_id", "pending_variant_id", "pending_plan_id"] }
-    )) as any[]
+    )
     if (!sub?.pending_variant_id) return new StepResponse(null, null)
-    const [plan] = (await service.listAccessPlans({ variant_id: sub.pending_variant_id })) as any[]
+    const [plan] = await service.listAccessPlans({ variant_id: sub.pending_variant_id })
     const tier = plan?.tier ?? sub.tier
     await service.updateSubscriptions({
       id: sub.id,
       variant_id: sub.pending_variant_id,
-      plan_id: plan?.id ?? sub.pending_plan_id,
+      // Set together with pending_variant_id (switchSubscriptionPlanWorkflow), so not null here.
+      plan_id: (plan?.id ?? sub.pending_plan_id) as string,
       tier,
       pending_variant_id: null,
       pending_plan_id: null,
-    } as any)
-    const live = (await service.listEntitlements(
-      { source_type: "subscription", source_id: { $like: `${sub.id}:%` }, status: "active" } as any,
+    })
+    const live = await service.listEntitlements(
+      { source_type: "subscription", source_id: { $like: `${sub.id}:%` }, status: "active" },
       { select: ["id", "tier", "variant_id", "product_id"] }
-    )) as any[]
+    )
     if (live.length) {
       await service.updateEntitlements(
-        live.map((e) => ({ id: e.id, tier, ...(e.product_id === sub.product_id ? { variant_id: sub.pending_variant_id } : {}) })) as any
+        live.map((e): EntitlementUpdate => ({ id: e.id, tier, ...(e.product_id === sub.product_id ? { variant_id: sub.pending_variant_id } : {}) }))
       )
     }
     return new StepResponse(
@@ -114,14 +117,14 @@ export const applyPendingPlanStep = createStep(
           id: sub.id, variant_id: sub.variant_id, plan_id: sub.plan_id, tier: sub.tier,
           pending_variant_id: sub.pending_variant_id, pending_plan_id: sub.pending_plan_id,
         },
-        grants: live.map((e) => ({ id: e.id, tier: e.tier, variant_id: e.variant_id })),
+        grants: live.map((e): EntitlementUpdate => ({ id: e.id, tier: e.tier, variant_id: e.variant_id })),
       }
     )
   },
   async (undo, { container }) => {
     if (!undo) return
     const service = container.resolve<AccessModuleService>(ACCESS_MODULE)
-    await service.updateSubscriptions(undo.subscription as any)
-    if (undo.grants.length) await service.updateEntitlements(undo.grants as any)
+    await service.updateSubscriptions(undo.subscription)
+    if (undo.grants.length) await service.updateEntitlements(undo.grants)
   }
 )

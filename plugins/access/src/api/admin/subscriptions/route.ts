@@ -13,7 +13,7 @@ export async function GET(req: AuthenticatedMedusaRequest<unknown, AdminSubscrip
     .resolve<AccessModuleService>(ACCESS_MODULE)
     .listAndCountSubscriptions(
       { ...(orgId ? { org_id: orgId } : {}), ...(status ? { status } : {}) },
-      { select: [...SUBSCRIPTION_FIELDS, "email"] as any, order: { created_at: "DESC" }, take: limit, skip: offset }
+      { select: [...SUBSCRIPTION_FIELDS, "email"], order: { created_at: "DESC" }, take: limit, skip: offset }
     )
   res.json({ subscriptions: await withNextCharge(req, subs), count, limit, offset })
 }

@@ -1,7 +1,9 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import type { BigNumberInput } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MathBN } from "@medusajs/framework/utils"
 import { ACCESS_MODULE } from "../../../../modules/access"
 import type AccessModuleService from "../../../../modules/access/service"
+import type { OrderRow } from "../../../../types/records"
 import { withNextCharge } from "../../../utils/subscriptions"
 import { subscriptionInScope } from "../scope"
 
@@ -18,16 +20,16 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
       { select: ["id", "period_index", "status", "attempts", "order_id", "last_error", "period_start", "period_end"], order: { period_index: "ASC" } }
     )
   const orderIds = renewals.map((r) => r.order_id).filter(Boolean) as string[]
-  const orders = new Map<string, any>()
+  const orders = new Map<string, { display_id?: number | null; total?: BigNumberInput | null; refunded_amount: number }>()
   if (orderIds.length) {
-    const { data } = await req.scope.resolve(ContainerRegistrationKeys.QUERY).graph({
+    const { data }: { data: OrderRow[] } = await req.scope.resolve(ContainerRegistrationKeys.QUERY).graph({
       entity: "order",
       fields: ["id", "display_id", "total", "payment_collections.payments.refunds.amount"],
       filters: { id: orderIds },
     })
-    for (const o of data as any[]) {
-      const refunds = (o.payment_collections ?? []).flatMap((pc: any) => (pc?.payments ?? []).flatMap((p: any) => p?.refunds ?? []))
-      const refunded = refunds.filter(Boolean).reduce((acc: any, r: any) => MathBN.add(acc, r.amount ?? 0), MathBN.convert(0))
+    for (const o of data) {
+      const refunds = (o.payment_collections ?? []).flatMap((pc) => (pc?.payments ?? []).flatMap((p) => p?.refunds ?? []))
+      const refunded = refunds.reduce((acc, r) => (r ? MathBN.add(acc, r.amount ?? 0) : acc), MathBN.convert(0))
       orders.set(o.id, { display_id: o.display_id, total: o.total, refunded_amount: MathBN.convert(refunded).toNumber() })
     }
   }

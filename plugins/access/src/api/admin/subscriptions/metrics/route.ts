@@ -2,6 +2,7 @@ import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/
 import { ContainerRegistrationKeys, MathBN, MedusaError, QueryContext } from "@medusajs/framework/utils"
 import { ACCESS_MODULE } from "../../../../modules/access"
 import type AccessModuleService from "../../../../modules/access/service"
+import type { PricedVariantRow } from "../../../../types/records"
 import { currencyDigits, monthlyRecurringRevenue, ratio, type PricedGroup } from "../../../../rules/subscription-metrics"
 import { subscriptionNow } from "../../../../utils/clock"
 import { adminOrgScope, COMMERCE_ROLES } from "../../../utils/tenancy"
@@ -15,7 +16,7 @@ const DAY_MS = 86_400_000
  * subscription's region: what the next renewals charge), paying subscriptions and
  * subscribers, churn (canceled in [from, to) among those paying at `from`) and trial
  * conversion (trials ended in the window that reached a paid period). Counts by SQL
- * aggregates; one price read per region and currency. Staff: their org; operator: any
+ * aggregates; one price read per region and currency. Staff: their org; an operator: one
  * org (`org_id`) or all.
  */
 export async function GET(req: AuthenticatedMedusaRequest<unknown, AdminSubscriptionMetricsQuery>, res: MedusaResponse) {
@@ -69,13 +70,13 @@ async function priceGroups(req: AuthenticatedMedusaRequest, groups: { variant_id
   let unpriced = 0
   for (const [key, list] of byContext) {
     const [region_id, currency_code] = key.split("|")
-    const { data } = await query.graph({
+    const { data }: { data: PricedVariantRow[] } = await query.graph({
       entity: "product_variant",
       fields: ["id", "calculated_price.calculated_amount"],
       filters: { id: [...new Set(list.map((g) => g.variant_id))] },
       context: { calculated_price: QueryContext({ region_id, currency_code }) },
     })
-    const price = new Map((data as any[]).map((v) => [v.id, v.calculated_price?.calculated_amount]))
+    const price = new Map(data.map((v) => [v.id, v.calculated_price?.calculated_amount]))
     const scale = MathBN.convert(10).pow(currencyDigits(currency_code))
     for (const g of list) {
       const amount = price.get(g.variant_id)

@@ -2,6 +2,7 @@ import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { ACCESS_MODULE } from "../../../../../modules/access"
 import type AccessModuleService from "../../../../../modules/access/service"
+import type { EntitlementRecord, OrderRow } from "../../../../../types/records"
 import { isDigitalOnlyOrder } from "../../../../../rules/digital-order"
 import { adminOrgScope } from "../../../../utils/tenancy"
 import { ENTITLEMENT_FIELDS } from "../../../customers/[id]/entitlements/route"
@@ -18,7 +19,7 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
   const notFound = new MedusaError(MedusaError.Types.NOT_FOUND, `Order with id: ${req.params.id} was not found`)
   const {
     data: [order],
-  } = await query.graph({
+  }: { data: (OrderRow | undefined)[] } = await query.graph({
     entity: "order",
     fields: ["id", "sales_channel_id", "items.id", "items.variant_id", "items.requires_shipping"],
     filters: { id: req.params.id },
@@ -33,14 +34,19 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
   const items = (order.items ?? []).filter(Boolean) as { id: string; variant_id: string | null; requires_shipping: boolean | null }[]
   const variantIds = items.map((i) => i.variant_id).filter((v): v is string => !!v)
   const access = req.scope.resolve<AccessModuleService>(ACCESS_MODULE)
-  const [{ data: entitlements }, plans, { data: variants }] = await Promise.all([
+  // ENTITLEMENT_FIELDS: the entitlement's columns and its product's title and handle.
+  const [{ data: entitlements }, plans, { data: variants }]: [
+    { data: (EntitlementRecord & { product?: { title: string; handle: string } | null })[] },
+    { variant_id: string }[],
+    { data: { id: string; title: string }[] },
+  ] = await Promise.all([
     query.graph({ entity: "entitlement", fields: ENTITLEMENT_FIELDS, filters: { order_id: order.id }, pagination: { order: { tier: "ASC", created_at: "ASC" } } }),
     variantIds.length ? access.listAccessPlans({ variant_id: variantIds }, { select: ["variant_id"] }) : Promise.resolve([]),
     variantIds.length ? query.graph({ entity: "product_variant", fields: ["id", "title"], filters: { id: variantIds } }) : Promise.resolve({ data: [] }),
   ])
-  const titles = new Map((variants as { id: string; title: string }[]).map((v) => [v.id, v.title]))
+  const titles = new Map(variants.map((v) => [v.id, v.title]))
   res.json({
-    entitlements: entitlements.map((e: any) => ({ ...e, variant_title: titles.get(e.variant_id) ?? null })),
+    entitlements: entitlements.map((e) => ({ ...e, variant_title: titles.get(e.variant_id ?? "") ?? null })),
     digital_only: isDigitalOnlyOrder(items, plans.map((p) => p.variant_id)),
   })
 }

@@ -11,7 +11,7 @@ export async function GET(req: AuthenticatedMedusaRequest & MedusaStoreRequest, 
     .resolve<AccessModuleService>(ACCESS_MODULE)
     .listSubscriptions(
       { customer_id: req.auth_context.actor_id, org_id: orgId },
-      { select: [...SUBSCRIPTION_FIELDS] as any, order: { created_at: "DESC" }, take: 100 }
+      { select: [...SUBSCRIPTION_FIELDS], order: { created_at: "DESC" }, take: 100 }
     )
   res.json({ subscriptions: await withSwitchOptions(req.scope, await withNextCharge(req, subs)) })
 }

@@ -22,6 +22,6 @@ export async function POST(req: AuthenticatedMedusaRequest<StoreSubscriptionPaym
   const retry = result.retry ? await renewSubscriptionNow(req.scope, id, now) : null
   const [subscription] = await req.scope
     .resolve<AccessModuleService>(ACCESS_MODULE)
-    .listSubscriptions({ id }, { select: [...SUBSCRIPTION_FIELDS] as any })
+    .listSubscriptions({ id }, { select: [...SUBSCRIPTION_FIELDS] })
   res.json({ subscription, retry })
 }

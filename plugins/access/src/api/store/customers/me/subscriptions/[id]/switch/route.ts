@@ -30,7 +30,7 @@ export async function POST(req: AuthenticatedMedusaRequest<StoreSubscriptionSwit
     throwOnError: false,
   })
   if (errors.length) {
-    const error: any = errors[0].error
+    const error: { type?: string; message?: string } | null | undefined = errors[0].error
     // The quote refused the switch (400/404 with its message); anything later is the charge.
     if (errors[0].action === "quote-subscription-switch") {
       throw new MedusaError(error?.type ?? MedusaError.Types.INVALID_DATA, String(error?.message ?? error))
