@@ -294,6 +294,64 @@ medusaIntegrationTestRunner({
         for (const r of [p2, p3]) await balancedPostings(r.order_id)
       })
 
+      it("partial refunds: a part of the current period is money only; what is left then cancels; decimals and excess refused (JPY, USD)", async () => {
+        const who = f.a.customer
+        const sub = await subscribe(who, jpy, monthlyA, "2031-03-01T09:00:00Z")
+        setClock(at("2031-04-01T09:00:00Z"))
+        expect(await runJob()).toMatchObject({ renewed: 1 })
+        const [p2] = await renewals(sub.id)
+        await eventually(async () => (await paymentOf(p2.order_id)).captured_at, SLOW)
+        setClock(at("2031-04-10T09:00:00Z"))
+        const post = (body: unknown) => send(api, "post", refundUrl(sub.id, p2.id), f.a.staff.owner.headers, body)
+
+        // Refused, nothing refunded: more decimals than yen have, nothing, not a number, more than was paid.
+        for (const [amount, message] of [
+          ["500.5", "amount 500.5 has more decimals than JPY allows (0)"],
+          ["0", "amount must be a positive decimal amount such as 12.50"],
+          ["abc", "amount must be a positive decimal amount such as 12.50"],
+          [-3, "amount"],
+          ["1501", "amount 1501 is more than the 1500 JPY left to refund of this period"],
+        ] as const) {
+          const res = await post({ reason: "goodwill", amount })
+          expect([amount, res.status, res.data.message]).toEqual([amount, 400, expect.stringContaining(message)])
+        }
+        expect(await refunded(p2.order_id)).toBe(0)
+
+        // ¥500 of the current period: money only, the subscription and access go on.
+        const part = await post({ reason: "goodwill", amount: "500" })
+        expect([part.status, part.data.refund]).toEqual([200, expect.objectContaining({ amount: "500", canceled: false })])
+        expect(await refunded(p2.order_id)).toBe(500)
+        expect(await reload(sub.id)).toMatchObject({ status: "active" })
+        expect(await live(who.customer.id, monthlyA.id)).toHaveLength(1)
+        const detail = await send(api, "get", `/admin/subscriptions/${sub.id}`, f.a.staff.owner.headers)
+        expect(detail.data.subscription.renewals.map((r: any) => [r.period_index, r.refunded_amount])).toEqual([[2, 500]])
+        const tooMuch = await post({ reason: "again", amount: 1001 })
+        expect([tooMuch.status, tooMuch.data.message]).toEqual([400, "amount 1001 is more than the 1000 JPY left to refund of this period"])
+
+        // What is left (¥1,000, asked as a number) is everything: the subscription ends now.
+        const rest = await post({ reason: "customer left", amount: 1000 })
+        expect([rest.status, rest.data.refund]).toEqual([200, expect.objectContaining({ amount: "1000", canceled: true })])
+        expect(await refunded(p2.order_id)).toBe(1500)
+        expect(await reload(sub.id)).toMatchObject({ status: "canceled" })
+        expect(await live(who.customer.id, monthlyA.id)).toHaveLength(0)
+        expect((await post({ reason: "once more", amount: "1" })).data.message).toBe("this period is already refunded")
+        await balancedPostings(p2.order_id)
+
+        // USD: cents, not fractions of them.
+        const dollars = await subscribe(who, usd, monthlyA, "2031-06-01T09:00:00Z")
+        setClock(at("2031-07-01T09:00:00Z"))
+        expect(await runJob()).toMatchObject({ renewed: 1 })
+        const [u2] = await renewals(dollars.id)
+        await eventually(async () => (await paymentOf(u2.order_id)).captured_at, SLOW)
+        const usdPost = (body: unknown) => send(api, "post", refundUrl(dollars.id, u2.id), f.a.staff.manager.headers, body)
+        expect((await usdPost({ reason: "goodwill", amount: "7.255" })).data.message).toBe("amount 7.255 has more decimals than USD allows (2)")
+        const cents = await usdPost({ reason: "goodwill", amount: "7.25" })
+        expect([cents.status, cents.data.refund]).toEqual([200, expect.objectContaining({ amount: "7.25", canceled: false })])
+        expect(await refunded(u2.order_id)).toBe(7.25)
+        await retire(dollars.id)
+        await balancedPostings(u2.order_id)
+      })
+
       it("an unpaid period cannot be refunded", async () => {
         const sub = await subscribe(f.a.customer, usd, monthlyA, "2030-07-01T09:00:00Z")
         const [row] = await access().createSubscriptionRenewals([

@@ -116,7 +116,18 @@ export type AdminCancelSubscription = z.infer<typeof AdminCancelSubscriptionSche
 
 /** POST /admin/subscriptions/:id/renewals/:renewal_id/refund */
 export const AdminRefundSubscriptionPeriodSchema = z
-  .object({ reason: text().trim().min(3, "reason must say why (3 characters at least)").max(500) })
+  .object({
+    reason: text().trim().min(3, "reason must say why (3 characters at least)").max(500),
+    /**
+     * A partial refund, in the order's currency as a decimal ("12.50"; JPY "500"); left out:
+     * everything still captured and not refunded. A JSON number is taken as written.
+     */
+    amount: z
+      .union([z.string().trim().max(32), z.number().finite().positive().max(1e12)])
+      .transform((v) => (typeof v === "number" ? String(v) : v))
+      .refine((v) => /^\d+(\.\d+)?$/.test(v) && /[1-9]/.test(v), "amount must be a positive decimal amount such as 12.50")
+      .optional(),
+  })
   .strict()
 export type AdminRefundSubscriptionPeriod = z.infer<typeof AdminRefundSubscriptionPeriodSchema>
 

@@ -10,13 +10,15 @@ export type RefundSubscriptionPeriodInput = {
   renewal_id: string
   reason: string
   now: Date
+  /** A part of what is left (decimal string, the order's currency); none: everything left. */
+  amount?: string | null
   /** The admin user refunding (Medusa's refund records it). */
   created_by?: string
 }
 
 /**
  * Refunds one paid period (a renewal order) with Medusa's refundPaymentWorkflow on that
- * order's payment: what is captured and not yet refunded. When it is the current period of
+ * order's payment: what is captured and not yet refunded, or the part staff asked for. When it is the current period of
  * a live subscription the subscription is canceled now and its access revoked
  * (rules/period-refund.ts). Lock on the subscription -> plan -> [cancel + revoke] -> refund
  * -> unlock. The refund runs last, so a refused refund rolls the cancellation back; once the

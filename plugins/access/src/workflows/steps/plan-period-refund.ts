@@ -8,7 +8,7 @@ import type { OrderRow, PaymentRow } from "../../types/records"
 
 export type PeriodRefundPlan = {
   payment_id: string
-  /** Decimal string in the order's currency (what is still captured and not refunded). */
+  /** Decimal string in the order's currency: what staff asked, else all still captured and not refunded. */
   amount: string
   order_id: string
   /** The period refunded is the one the customer is in: the subscription is canceled now. */
@@ -22,7 +22,7 @@ export type PeriodRefundPlan = {
  */
 export const planPeriodRefundStep = createStep(
   "plan-subscription-period-refund",
-  async (input: { subscription_id: string; renewal_id: string; now: Date }, { container }): Promise<StepResponse<PeriodRefundPlan>> => {
+  async (input: { subscription_id: string; renewal_id: string; now: Date; amount?: string | null }, { container }): Promise<StepResponse<PeriodRefundPlan>> => {
     const access = container.resolve<AccessModuleService>(ACCESS_MODULE)
     const [sub] = await access.listSubscriptions({ id: input.subscription_id }, { select: ["id", "status"] })
     const [renewal] = await access.listSubscriptionRenewals(
@@ -33,15 +33,17 @@ export const planPeriodRefundStep = createStep(
       throw new MedusaError(MedusaError.Types.NOT_FOUND, `Renewal "${input.renewal_id}" of subscription "${input.subscription_id}" was not found`)
     }
     let payments: { id: string; captured: string; refunded: string }[] = []
+    let currency: string | undefined
     if (renewal.order_id) {
       const query = container.resolve(ContainerRegistrationKeys.QUERY)
       const { data }: { data: OrderRow[] } = await query.graph({
         entity: "order",
-        fields: ["id", "payment_collections.payments.id", "payment_collections.payments.captures.amount", "payment_collections.payments.refunds.amount"],
+        fields: ["id", "currency_code", "payment_collections.payments.id", "payment_collections.payments.captures.amount", "payment_collections.payments.refunds.amount"],
         filters: { id: renewal.order_id },
       })
       const sum = (rows: ({ amount?: BigNumberInput | null } | null)[] | null | undefined) =>
         (rows ?? []).reduce((acc, r) => (r ? MathBN.add(acc, r.amount ?? 0) : acc), MathBN.convert(0))
+      currency = data[0]?.currency_code ?? undefined
       payments = (data[0]?.payment_collections ?? [])
         .flatMap((pc) => pc?.payments ?? [])
         .filter((p): p is PaymentRow => !!p)
@@ -52,6 +54,8 @@ export const planPeriodRefundStep = createStep(
       renewal: { status: renewal.status, order_id: renewal.order_id, period_start: new Date(renewal.period_start), period_end: new Date(renewal.period_end) },
       payments,
       now: new Date(input.now),
+      amount: input.amount ?? null,
+      currency_code: currency,
     })
     if (!decision.ok) {
       throw new MedusaError(MedusaError.Types.NOT_ALLOWED, decision.reason)

@@ -25,6 +25,17 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
   )
 }
 
+/**
+ * What is left to refund of a period, as a decimal string in the currency's minor-unit
+ * precision (computed in integer minor units; the server checks the exact amount).
+ */
+function leftToRefund(total: unknown, refunded: number, currency: string): string {
+  const digits = new Intl.NumberFormat("en", { style: "currency", currency: currency.toUpperCase() }).resolvedOptions().maximumFractionDigits ?? 2
+  const scale = 10 ** digits
+  const minor = Math.max(0, Math.round(Number(total ?? 0) * scale) - Math.round(refunded * scale))
+  return digits ? `${Math.floor(minor / scale)}.${String(minor % scale).padStart(digits, "0")}` : String(minor)
+}
+
 function RefundButton({ sub, renewal }: { sub: Subscription; renewal: Renewal }) {
   const action = useSubscriptionAction()
   const now = Date.now()
@@ -38,13 +49,27 @@ function RefundButton({ sub, renewal }: { sub: Subscription; renewal: Renewal })
       aria-label={`Refund period ${renewal.period_index}`}
       isLoading={action.isPending}
       onClick={() => {
-        const warning = current ? " This is the current period: the subscription is canceled now and access ends." : ""
-        const reason = window.prompt(`Refund period ${renewal.period_index} (${formatAmount(renewal.order_total, sub.currency_code)})?${warning} Reason:`)
+        const left = leftToRefund(renewal.order_total, renewal.refunded_amount, sub.currency_code)
+        const warning = current ? " Refunding all of it cancels the subscription now and ends access; a part is money only." : ""
+        const amount = window.prompt(
+          `Refund period ${renewal.period_index}: how much (${sub.currency_code.toUpperCase()})? ${formatAmount(left, sub.currency_code)} is left to refund.${warning}`,
+          left
+        )
+        if (amount === null || !amount.trim()) return
+        const reason = window.prompt(`Refund ${formatAmount(amount.trim(), sub.currency_code)} of period ${renewal.period_index}. Reason:`)
         if (!reason?.trim()) return
         action.mutate(
-          { path: `/admin/subscriptions/${sub.id}/renewals/${renewal.id}/refund`, body: { reason: reason.trim() } },
           {
-            onSuccess: ({ refund }) => toast.success(refund?.canceled ? "Period refunded; subscription canceled" : "Period refunded"),
+            path: `/admin/subscriptions/${sub.id}/renewals/${renewal.id}/refund`,
+            body: { reason: reason.trim(), ...(amount.trim() === left ? {} : { amount: amount.trim() }) },
+          },
+          {
+            onSuccess: ({ refund }) =>
+              toast.success(
+                refund?.canceled
+                  ? "Period refunded; subscription canceled"
+                  : `${formatAmount(refund?.amount ?? amount.trim(), sub.currency_code)} refunded`
+              ),
             onError: (e) => toast.error(errorText(e, "The period was not refunded")),
           }
         )
