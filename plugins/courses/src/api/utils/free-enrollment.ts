@@ -1,8 +1,12 @@
 import type { MedusaStoreRequest } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
 import { completeCartWorkflow, createCartWorkflow } from "@medusajs/medusa/core-flows"
-import { decideFreeEnrollment, FreeEnrollmentDecision, isExactlyZero, pickFreeVariant } from "../../rules/free-enrollment"
+import { decideFreeEnrollment, FreeEnrollmentDecision, isExactlyZero, pickFreeVariant, type Price } from "../../rules/free-enrollment"
 import { storeCustomerId } from "./store-courses"
+import type { AccessModuleService } from "@volmify/access/modules/access"
+
+/** A variant with its prices, as freeVariantOf reads it. */
+type VariantPricesRow = { id: string; price_set?: { prices?: Price[] | null } | null }
 
 export type FreeEnrollmentResult = {
   status: "enrolled" | "already_enrolled"
@@ -35,10 +39,10 @@ function refuse(decision: Exclude<FreeEnrollmentDecision, { allowed: true }>): n
  */
 async function freeVariantOf(req: MedusaStoreRequest, productId: string, regionId: string) {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
-  const access = req.scope.resolve<any>("access")
+  const access = req.scope.resolve<AccessModuleService>("access")
   const [{ data: regions }, plans] = await Promise.all([
     query.graph({ entity: "region", fields: ["id", "currency_code"], filters: { id: regionId } }),
-    access.listAccessPlans({ product_id: productId }, { select: ["variant_id", "tier"] }) as Promise<{ variant_id: string; tier: number }[]>,
+    access.listAccessPlans({ product_id: productId }, { select: ["variant_id", "tier"] }),
   ])
   const region = regions[0]
   if (!region) {
@@ -52,7 +56,7 @@ async function freeVariantOf(req: MedusaStoreRequest, productId: string, regionI
   })
   const tierOf = new Map(plans.map((p) => [p.variant_id, p.tier]))
   const variant = pickFreeVariant(
-    variants.map((v: any) => ({ id: v.id, tier: tierOf.get(v.id) ?? 1, prices: v.price_set?.prices ?? [] })),
+    (variants as VariantPricesRow[]).map((v) => ({ id: v.id, tier: tierOf.get(v.id) ?? 1, prices: v.price_set?.prices ?? [] })),
     region.currency_code
   )
   return { region, variant }
@@ -98,7 +102,7 @@ export async function enrollForFree(
     async () => {
       const holder = customerId ?? guestId
       if (holder) {
-        const { tier } = await req.scope.resolve<any>("access").getTierAndPlanStamp(holder, course.product_id)
+        const { tier } = await req.scope.resolve<AccessModuleService>("access").getTierAndPlanStamp(holder, course.product_id)
         if (tier >= variant!.tier) return { status: "already_enrolled" as const, customer_id: holder, order: null }
       }
       const { result: cart } = await createCartWorkflow(req.scope).run({
