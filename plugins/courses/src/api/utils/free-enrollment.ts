@@ -7,6 +7,10 @@ import type { AccessModuleService } from "@volmify/access/modules/access"
 
 /** A variant with its prices, as freeVariantOf reads it. */
 type VariantPricesRow = { id: string; price_set?: { prices?: Price[] | null } | null }
+/** The rows enrollForFree reads with Query (a plugin's graph data is untyped). */
+type RegionRow = { id: string; currency_code: string }
+type OrgChannelRow = { id: string; sales_channel_id: string }
+type OrderRow = { id: string; display_id?: number | null; total: unknown; currency_code: string; customer_id: string }
 
 export type FreeEnrollmentResult = {
   status: "enrolled" | "already_enrolled"
@@ -44,7 +48,7 @@ async function freeVariantOf(req: MedusaStoreRequest, productId: string, regionI
     query.graph({ entity: "region", fields: ["id", "currency_code"], filters: { id: regionId } }),
     access.listAccessPlans({ product_id: productId }, { select: ["variant_id", "tier"] }),
   ])
-  const region = regions[0]
+  const region = (regions as (RegionRow | undefined)[])[0]
   if (!region) {
     throw new MedusaError(MedusaError.Types.INVALID_DATA, `region_id "${regionId}" is not a region of this store`)
   }
@@ -92,9 +96,8 @@ export async function enrollForFree(
   if (!decision.allowed) refuse(decision)
 
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
-  const {
-    data: [org],
-  } = await query.graph({ entity: "org", fields: ["id", "sales_channel_id"], filters: { id: course.org_id } })
+  const { data: orgs } = await query.graph({ entity: "org", fields: ["id", "sales_channel_id"], filters: { id: course.org_id } })
+  const [org] = orgs as OrgChannelRow[]
   const guestId = accounts.find((c) => !c.has_account)?.id ?? null
   const locking = req.scope.resolve(Modules.LOCKING)
   return locking.execute(
@@ -121,13 +124,12 @@ export async function enrollForFree(
         throw new MedusaError(MedusaError.Types.INVALID_DATA, "This course has no free tier in your region", "not_free")
       }
       const { result } = await completeCartWorkflow(req.scope).run({ input: { id: cart.id } })
-      const {
-        data: [order],
-      } = await query.graph({
+      const { data: orders } = await query.graph({
         entity: "order",
         fields: ["id", "display_id", "total", "currency_code", "customer_id"],
         filters: { id: result.id },
       })
+      const [order] = orders as OrderRow[]
       return {
         status: "enrolled" as const,
         customer_id: order.customer_id,
