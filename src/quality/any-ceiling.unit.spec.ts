@@ -11,7 +11,7 @@ const ANY_CEILINGS: Record<string, number> = {
   orgs: 66,
   ledger: 0,
   access: 0,
-  courses: 166,
+  courses: 0,
   attribution: 0,
   affiliates: 107,
   analytics: 15,

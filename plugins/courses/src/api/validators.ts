@@ -324,6 +324,7 @@ export const AdminCertificateSettingsSchema = z
   .strict()
 export type AdminCertificateSettings = z.infer<typeof AdminCertificateSettingsSchema>
 export const AdminOrgQuerySchema = z.object({ org_id: text().optional() }).strict()
+export type AdminOrgQuery = z.infer<typeof AdminOrgQuerySchema>
 
 const booleanQuery = (name: string) =>
   z.enum(["true", "false"], { error: `${name} must be true or false` }).transform((v) => v === "true")

@@ -1,3 +1,4 @@
+import type { BigNumberInput } from "@medusajs/framework/types"
 import { MathBN } from "@medusajs/framework/utils"
 
 /**
@@ -51,13 +52,14 @@ export function decideFreeEnrollment(input: FreeEnrollmentInput): FreeEnrollment
 export function isExactlyZero(amount: unknown): boolean {
   if (amount === undefined || amount === null || amount === "") return false
   try {
-    return MathBN.eq(MathBN.convert(amount as any), 0)
+    // Not checked here: convert throws on what is not a number, a numeric string or a BigNumber.
+    return MathBN.eq(MathBN.convert(amount as BigNumberInput), 0)
   } catch {
     return false
   }
 }
 
-type Price = { amount: unknown; currency_code: string | null; price_list_id?: string | null; rules_count?: number | null }
+export type Price = { amount: unknown; currency_code: string | null; price_list_id?: string | null; rules_count?: number | null }
 
 /**
  * The free variant of a course in a currency: among variants with an access plan, the

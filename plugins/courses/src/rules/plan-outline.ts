@@ -17,19 +17,26 @@ export type OutlineInput = {
 export type ExistingOutline = { modules: string[]; sections: string[]; placements: string[] }
 export type IdFactory = { module(): string; section(): string; placement(): string }
 
-type Row = Record<string, unknown> & { id: string }
+type NodeFields = "title" | "required_tier" | "drip_days" | "drip_date"
+export type OutlineModuleRow = { id: string; rank: number } & Partial<Pick<OutlineModuleInput, NodeFields>>
+export type OutlineSectionRow = { id: string; rank: number; module_id: string } & Partial<Pick<OutlineSectionInput, NodeFields>>
+export type OutlinePlacementRow = { id: string; rank: number; section_id: string } & Partial<
+  Pick<OutlinePlacementInput, "lesson_id" | "required_tier" | "is_preview" | "drip_days" | "drip_date">
+>
+/** A new row also names its course. */
+type New<R> = R & { course_id: string }
 export type OutlinePlan = {
-  modules: { create: Row[]; update: Row[]; remove: string[] }
-  sections: { create: Row[]; update: Row[]; remove: string[] }
-  placements: { create: Row[]; update: Row[]; remove: string[] }
+  modules: { create: New<OutlineModuleRow>[]; update: OutlineModuleRow[]; remove: string[] }
+  sections: { create: New<OutlineSectionRow>[]; update: OutlineSectionRow[]; remove: string[] }
+  placements: { create: New<OutlinePlacementRow>[]; update: OutlinePlacementRow[]; remove: string[] }
 }
 export type OutlinePlanResult = { ok: true; plan: OutlinePlan } | { ok: false; problems: string[] }
 
 const LEVELS = { modules: "module", sections: "section", placements: "lesson placement" } as const
 type Level = keyof typeof LEVELS
 
-function pickDefined(src: Record<string, unknown>, keys: string[]) {
-  const out: Record<string, unknown> = {}
+function pickDefined<T extends object, K extends keyof T>(src: T, keys: readonly K[]): Partial<Pick<T, K>> {
+  const out: Partial<Pick<T, K>> = {}
   for (const k of keys) if (src[k] !== undefined) out[k] = src[k]
   return out
 }
@@ -70,13 +77,13 @@ export function planOutline(
     seen[level].add(id)
     return id
   }
-  const nodeFields = ["title", "required_tier", "drip_days", "drip_date"]
+  const nodeFields = ["title", "required_tier", "drip_days", "drip_date"] as const
 
   input.modules.forEach((m, mi) => {
     const mWhere = `modules[${mi}]`
     const mId = claim("modules", m.id, mWhere)
     const moduleId = mId ?? ids.module()
-    const mRow = { id: moduleId, rank: mi, ...pickDefined(m as any, nodeFields) }
+    const mRow = { id: moduleId, rank: mi, ...pickDefined(m, nodeFields) }
     if (mId) plan.modules.update.push(mRow)
     else plan.modules.create.push({ ...mRow, course_id: courseId })
 
@@ -84,7 +91,7 @@ export function planOutline(
       const sWhere = `${mWhere}.sections[${si}]`
       const sId = claim("sections", s.id, sWhere)
       const sectionId = sId ?? ids.section()
-      const sRow = { id: sectionId, rank: si, module_id: moduleId, ...pickDefined(s as any, nodeFields) }
+      const sRow = { id: sectionId, rank: si, module_id: moduleId, ...pickDefined(s, nodeFields) }
       if (sId) plan.sections.update.push(sRow)
       else plan.sections.create.push({ ...sRow, course_id: courseId })
 
@@ -99,7 +106,7 @@ export function planOutline(
           id: placementId,
           rank: pi,
           section_id: sectionId,
-          ...pickDefined(p as any, ["lesson_id", "required_tier", "is_preview", "drip_days", "drip_date"]),
+          ...pickDefined(p, ["lesson_id", "required_tier", "is_preview", "drip_days", "drip_date"] as const),
         }
         if (pId) plan.placements.update.push(pRow)
         else plan.placements.create.push({ ...pRow, course_id: courseId })

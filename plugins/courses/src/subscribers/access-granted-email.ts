@@ -2,7 +2,9 @@ import crypto from "node:crypto"
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { Modules } from "@medusajs/framework/utils"
 import { ENTITLEMENT_GRANTED } from "../events"
+import type { AccessModuleService } from "@volmify/access/modules/access"
 import { COURSE_MODULE } from "../modules/course"
+import type CourseModuleService from "../modules/course/service"
 import { sendEmail } from "../utils/org-email"
 
 /**
@@ -21,15 +23,16 @@ export default async function accessGrantedEmail({
   const ids = event.data?.ids ?? []
   if (!ids.length || event.data.order_id) return
   const entitlements = await container
-    .resolve<any>("access")
+    .resolve<AccessModuleService>("access")
     .listEntitlements({ id: ids, status: "active" }, { select: ["id", "customer_id", "product_id", "expires_at", "source_type"] })
   if (!entitlements.length) return
   const courses = await container
-    .resolve<any>(COURSE_MODULE)
-    .listCourses({ product_id: [...new Set(entitlements.map((e: any) => e.product_id))] }, { select: ["id", "title", "handle", "product_id", "org_id"] })
-  const coursesOf = new Map<string, any[]>()
+    .resolve<CourseModuleService>(COURSE_MODULE)
+    .listCourses({ product_id: [...new Set(entitlements.map((e) => e.product_id))] }, { select: ["id", "title", "handle", "product_id", "org_id"] })
+  type CourseLink = (typeof courses)[number]
+  const coursesOf = new Map<string, CourseLink[]>()
   for (const c of courses) coursesOf.set(c.product_id, [...(coursesOf.get(c.product_id) ?? []), c])
-  type Group = { customer_id: string; org_id: string; courses: Map<string, any>; ids: string[]; expires_at: Date | null }
+  type Group = { customer_id: string; org_id: string; courses: Map<string, CourseLink>; ids: string[]; expires_at: Date | null }
   const groups = new Map<string, Group>()
   for (const e of entitlements) {
     for (const course of coursesOf.get(e.product_id) ?? []) {
@@ -45,9 +48,9 @@ export default async function accessGrantedEmail({
   const customers = await container
     .resolve(Modules.CUSTOMER)
     .listCustomers({ id: [...new Set([...groups.values()].map((g) => g.customer_id))] }, { select: ["id", "email", "first_name"] })
-  const customerOf = new Map(customers.map((c: any) => [c.id, c]))
+  const customerOf = new Map(customers.map((c) => [c.id, c]))
   for (const group of groups.values()) {
-    const customer: any = customerOf.get(group.customer_id)
+    const customer = customerOf.get(group.customer_id)
     if (!customer?.email) continue
     const list = [...group.courses.values()].sort((a, b) => String(a.title).localeCompare(String(b.title)))
     await sendEmail(container, {

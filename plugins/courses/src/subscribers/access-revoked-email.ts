@@ -1,7 +1,9 @@
 import crypto from "node:crypto"
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { Modules } from "@medusajs/framework/utils"
+import type { AccessModuleService } from "@volmify/access/modules/access"
 import { COURSE_MODULE } from "../modules/course"
+import type CourseModuleService from "../modules/course/service"
 import { sendEmail } from "../utils/org-email"
 
 /**
@@ -13,19 +15,19 @@ export default async function accessRevokedEmail({ event, container }: Subscribe
   const ids = event.data?.ids ?? []
   if (!ids.length) return
   const entitlements = await container
-    .resolve<any>("access")
+    .resolve<AccessModuleService>("access")
     .listEntitlements({ id: ids, status: "revoked" }, { select: ["id", "customer_id", "product_id", "revoke_reason", "source_type", "revoked_by"] })
     // The end of a subscription revokes its access: @volmify/access's subscription email says so.
-    .then((list: any[]) => list.filter((e) => !(e.source_type === "subscription" && e.revoked_by === "subscription")))
+    .then((list) => list.filter((e) => !(e.source_type === "subscription" && e.revoked_by === "subscription")))
   if (!entitlements.length) return
   const courses = await container
-    .resolve<any>(COURSE_MODULE)
-    .listCourses({ product_id: [...new Set(entitlements.map((e: any) => e.product_id))] }, { select: ["id", "title", "product_id", "org_id"] })
-  const courseOf = new Map(courses.map((c: any) => [c.product_id, c]))
+    .resolve<CourseModuleService>(COURSE_MODULE)
+    .listCourses({ product_id: [...new Set(entitlements.map((e) => e.product_id))] }, { select: ["id", "title", "product_id", "org_id"] })
+  const courseOf = new Map(courses.map((c) => [c.product_id, c]))
   type Group = { customer_id: string; org_id: string; titles: Set<string>; reasons: Set<string>; ids: string[] }
   const groups = new Map<string, Group>()
   for (const e of entitlements) {
-    const course: any = courseOf.get(e.product_id)
+    const course = courseOf.get(e.product_id)
     if (!course) continue
     const key = `${e.customer_id}:${course.org_id}`
     const group: Group = groups.get(key) ?? { customer_id: e.customer_id, org_id: course.org_id, titles: new Set<string>(), reasons: new Set<string>(), ids: [] }
@@ -38,9 +40,9 @@ export default async function accessRevokedEmail({ event, container }: Subscribe
   const customers = await container
     .resolve(Modules.CUSTOMER)
     .listCustomers({ id: [...new Set([...groups.values()].map((g) => g.customer_id))] }, { select: ["id", "email", "first_name"] })
-  const customerOf = new Map(customers.map((c: any) => [c.id, c]))
+  const customerOf = new Map(customers.map((c) => [c.id, c]))
   for (const group of groups.values()) {
-    const customer: any = customerOf.get(group.customer_id)
+    const customer = customerOf.get(group.customer_id)
     if (!customer?.email) continue
     await sendEmail(container, {
       org_id: group.org_id,

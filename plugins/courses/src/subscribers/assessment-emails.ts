@@ -3,6 +3,7 @@ import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { Modules } from "@medusajs/framework/utils"
 import { AssessmentEvents } from "../events"
 import { COURSE_MODULE } from "../modules/course"
+import type CourseModuleService from "../modules/course/service"
 import { sendEmail } from "../utils/org-email"
 
 async function customerOf(container: MedusaContainer, id: string) {
@@ -16,7 +17,7 @@ async function customerOf(container: MedusaContainer, id: string) {
  * verification page; a review with its outcome, the reviewer's feedback and the lesson.
  */
 export default async function assessmentEmails({ event, container }: SubscriberArgs<{ id: string }>) {
-  const courses = container.resolve<any>(COURSE_MODULE)
+  const courses = container.resolve<CourseModuleService>(COURSE_MODULE)
   if (event.name === AssessmentEvents.CERTIFICATE_ISSUED) {
     const [cert] = await courses.listCertificates({ id: event.data.id }, { select: ["id", "code", "customer_id", "org_id", "course_title"] })
     const customer = cert && (await customerOf(container, cert.customer_id))

@@ -1,7 +1,9 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { Modules } from "@medusajs/framework/utils"
 import { AssessmentEvents } from "../events"
+import type { OrgModuleService } from "@volmify/orgs/modules/org"
 import { COURSE_MODULE } from "../modules/course"
+import type CourseModuleService from "../modules/course/service"
 import { sendEmail } from "../utils/org-email"
 
 /**
@@ -10,7 +12,7 @@ import { sendEmail } from "../utils/org-email"
  * Staff of other orgs are never told.
  */
 export default async function assignmentToReviewEmail({ event, container }: SubscriberArgs<{ id: string }>) {
-  const courses = container.resolve<any>(COURSE_MODULE)
+  const courses = container.resolve<CourseModuleService>(COURSE_MODULE)
   const [submission] = await courses.listAssignmentSubmissions(
     { id: event.data?.id },
     { select: ["id", "org_id", "course_id", "customer_id", "lesson_id", "status"] }
@@ -20,10 +22,10 @@ export default async function assignmentToReviewEmail({ event, container }: Subs
     courses.listCourses({ id: submission.course_id }, { select: ["id", "title"] }),
     courses.listLessons({ id: submission.lesson_id }, { select: ["id", "title"] }),
     container.resolve(Modules.CUSTOMER).listCustomers({ id: submission.customer_id }, { select: ["id", "email", "first_name", "last_name"] }),
-    container.resolve<any>("org").listOrgEmployees({ org_id: submission.org_id }, { select: ["user_id"] }),
+    container.resolve<OrgModuleService>("org").listOrgEmployees({ org_id: submission.org_id }, { select: ["user_id"] }),
   ])
   if (!course || !staff.length) return
-  const users = await container.resolve(Modules.USER).listUsers({ id: staff.map((s: any) => s.user_id) }, { select: ["id", "email"] })
+  const users = await container.resolve(Modules.USER).listUsers({ id: staff.map((s) => s.user_id) }, { select: ["id", "email"] })
   const name = [customer?.first_name, customer?.last_name].filter(Boolean).join(" ")
   const student = name ? `${name} (${customer?.email})` : customer?.email ?? "A student"
   for (const user of users) {

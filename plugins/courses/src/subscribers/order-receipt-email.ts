@@ -1,13 +1,31 @@
+/// <reference lib="es2023.intl" />
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
+import type { BigNumberInput } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import type { OrgModuleService } from "@volmify/orgs/modules/org"
 import { COURSE_MODULE } from "../modules/course"
+import type CourseModuleService from "../modules/course/service"
 import { isExactlyZero } from "../rules/free-enrollment"
 import { sendEmail, type EmailBrand } from "../utils/org-email"
 
 const money = (brand: EmailBrand, currency: string, amount: unknown) =>
-  // Intl formats the decimal string exactly (no float arithmetic on the amount); `as any`:
-  // TypeScript's lib still types format() as number | bigint, though strings are allowed.
-  new Intl.NumberFormat(brand.locale, { style: "currency", currency: currency.toUpperCase() }).format(String(amount ?? 0) as any)
+  // Intl formats the decimal string exactly (no float arithmetic on the amount; ES2023, which
+  // Node 20 implements). The cast: a total is a decimal string, never another string.
+  new Intl.NumberFormat(brand.locale, { style: "currency", currency: currency.toUpperCase() }).format(
+    String(amount ?? 0) as Intl.StringNumericLiteral
+  )
+
+/** An order as the receipt reads it (Query returns a plugin's graph data untyped). */
+type ReceiptOrderRow = {
+  id: string
+  display_id?: number | null
+  email?: string | null
+  currency_code: string
+  total: BigNumberInput
+  sales_channel_id?: string | null
+  metadata?: Record<string, unknown> | null
+  items?: { title?: string | null; product_title?: string | null; quantity: BigNumberInput; total: BigNumberInput; product_id?: string | null }[] | null
+}
 
 /**
  * `order.placed` on an org's storefront: the buyer gets a receipt in the org's brand, with
@@ -22,22 +40,23 @@ const money = (brand: EmailBrand, currency: string, amount: unknown) =>
  */
 export default async function orderReceiptEmail({ event, container }: SubscriberArgs<{ id: string }>) {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const { data: [order] } = await query.graph({
+  const { data } = await query.graph({
     entity: "order",
     fields: ["id", "display_id", "email", "locale", "currency_code", "total", "sales_channel_id", "metadata", "items.title", "items.product_title", "items.quantity", "items.total", "items.product_id"],
     filters: { id: event.data.id },
   })
+  const [order] = data as (ReceiptOrderRow | undefined)[]
   if (!order?.email || !order.sales_channel_id) return
   // A subscription's renewal order: @volmify/access sends its own receipt (the period, the next payment).
   if ((order.metadata as Record<string, unknown> | null)?.subscription_id) return
-  const org = await container.resolve<any>("org").retrieveOrgBySalesChannel(order.sales_channel_id, ["id"])
+  const org = await container.resolve<OrgModuleService>("org").retrieveOrgBySalesChannel(order.sales_channel_id, ["id"])
   if (!org) return
-  const productIds = [...new Set((order.items ?? []).map((i: any) => i?.product_id).filter(Boolean))] as string[]
+  const productIds = [...new Set((order.items ?? []).map((i) => i?.product_id).filter(Boolean))] as string[]
   const courses = productIds.length
-    ? await container.resolve<any>(COURSE_MODULE).listCourses({ product_id: productIds, org_id: org.id }, { select: ["id", "handle", "title", "product_id"] })
+    ? await container.resolve<CourseModuleService>(COURSE_MODULE).listCourses({ product_id: productIds, org_id: org.id }, { select: ["id", "handle", "title", "product_id"] })
     : []
   const courseLinks = (brand: EmailBrand) =>
-    courses.map((c: any) => ({ title: c.title, url: `${brand.storefront_url}/courses/${encodeURIComponent(c.handle)}` }))
+    courses.map((c) => ({ title: c.title, url: `${brand.storefront_url}/courses/${encodeURIComponent(c.handle)}` }))
   if (courses.length && isExactlyZero(order.total)) {
     await sendEmail(container, {
       org_id: org.id,
@@ -57,7 +76,7 @@ export default async function orderReceiptEmail({ event, container }: Subscriber
     template: "order-receipt",
     data: (brand) => ({
       display_id: order.display_id,
-      lines: (order.items ?? []).map((i: any) => ({
+      lines: (order.items ?? []).map((i) => ({
         title: i.product_title && i.title && i.product_title !== i.title ? `${i.product_title} (${i.title})` : i.product_title || i.title,
         quantity: Number(i.quantity),
         amount: money(brand, order.currency_code, i.total),

@@ -2,6 +2,7 @@ import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { Modules } from "@medusajs/framework/utils"
 import { AssessmentEvents } from "../events"
 import { COURSE_MODULE } from "../modules/course"
+import type CourseModuleService from "../modules/course/service"
 import { sendEmail } from "../utils/org-email"
 
 /**
@@ -9,7 +10,7 @@ import { sendEmail } from "../utils/org-email"
  * once per attempt, in the org's brand, with a link back to the quiz's lesson.
  */
 export default async function quizGradedEmail({ event, container }: SubscriberArgs<{ id: string }>) {
-  const courses = container.resolve<any>(COURSE_MODULE)
+  const courses = container.resolve<CourseModuleService>(COURSE_MODULE)
   const [attempt] = await courses.listQuizAttempts(
     { id: event.data?.id },
     { select: ["id", "enrollment_id", "placement_id", "lesson_id", "status", "passed", "score_percent", "passing_score"] }

@@ -4,6 +4,9 @@ import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { COURSE_MODULE } from "../modules/course"
 import { sendEmail } from "../utils/org-email"
 import type CourseModuleService from "../modules/course/service"
+import type { FilterableNotificationProps, NotificationDTO } from "@medusajs/framework/types"
+import type { AccessModuleService } from "@volmify/access/modules/access"
+import type { CustomerRow } from "../types/rows"
 import { DueNotice, dueDripNotices, NoticePlacement } from "../rules/drip-notices"
 
 const courses = (container: MedusaContainer) => container.resolve<CourseModuleService>(COURSE_MODULE)
@@ -25,12 +28,12 @@ export const findDueDripNoticesStep = createStep("find-due-drip-notices", async 
   const due: Due[] = []
   for (const course of list) {
     const rows = await service.readOutlineRows(course.id)
-    const modules = new Map(rows.modules.map((m: any) => [m.id, m]))
-    const sections = new Map(rows.sections.map((s: any) => [s.id, s]))
-    const titles = new Map(rows.lessons.map((l: any) => [l.id, l.title]))
-    const placements: NoticePlacement[] = rows.placements.flatMap((p: any) => {
-      const section: any = sections.get(p.section_id)
-      const mod: any = section && modules.get(section.module_id)
+    const modules = new Map(rows.modules.map((m) => [m.id, m]))
+    const sections = new Map(rows.sections.map((s) => [s.id, s]))
+    const titles = new Map(rows.lessons.map((l) => [l.id, l.title]))
+    const placements: NoticePlacement[] = rows.placements.flatMap((p) => {
+      const section = sections.get(p.section_id)
+      const mod = section && modules.get(section.module_id)
       if (!section || !mod) return []
       return [{ id: p.id, title: titles.get(p.lesson_id) ?? "", is_preview: p.is_preview, levels: [mod, section, p] }]
     })
@@ -40,7 +43,7 @@ export const findDueDripNoticesStep = createStep("find-due-drip-notices", async 
     if (!enrollments.length) continue
     const [sent, tiers] = await Promise.all([
       service.listDripNotices({ enrollment_id: enrollments.map((e) => e.id) }, { select: ["enrollment_id", "placement_id"] }),
-      Promise.all(enrollments.map((e) => container.resolve<any>("access").getCustomerTier(e.customer_id, course.product_id) as Promise<number>)),
+      Promise.all(enrollments.map((e) => container.resolve<AccessModuleService>("access").getCustomerTier(e.customer_id, course.product_id))),
     ])
     const already = new Set(sent.map((n) => `${n.enrollment_id}:${n.placement_id}`))
     const withTiers = enrollments.map((e, i) => ({ id: e.id, customer_id: e.customer_id, started_at: e.started_at, tier: tiers[i] }))
@@ -91,15 +94,16 @@ export const sendDripNotificationsStep = createStep(
       fields: ["id", "email", "first_name"],
       filters: { id: [...new Set(claimed.map((c) => c.customer_id))] },
     })
-    const byId = new Map(customers.map((c: any) => [c.id, c]))
-    const sendable = claimed.filter((c) => (byId.get(c.customer_id) as any)?.email)
+    const byId = new Map((customers as CustomerRow[]).map((c) => [c.id, c]))
+    const sendable = claimed.filter((c) => byId.get(c.customer_id)?.email)
     // Rendered in the org's brand and sent once per key by @volmify/orgs/email.
     const sentNow = new Set<string>()
     for (const c of sendable) {
-      const customer: any = byId.get(c.customer_id)
+      // Sendable: the customer was read and has an email.
+      const customer = byId.get(c.customer_id)!
       const sent = await sendEmail(container, {
         org_id: c.org_id,
-        to: customer.email,
+        to: customer.email!,
         template: DRIP_NOTICE_TEMPLATE,
         receiver_id: c.customer_id,
         resource: { type: "course_placement", id: c.placement_id },
@@ -123,10 +127,12 @@ export const sendDripNotificationsStep = createStep(
     }
     // A notice whose key was already used (a retried run) is not sent again: link the existing one.
     const keyOf = (c: Due) => `drip-notice:${c.enrollment_id}:${c.placement_id}`
-    const existing = sendable.length
-      ? await container.resolve(Modules.NOTIFICATION).listNotifications({ idempotency_key: sendable.map(keyOf) } as any, { select: ["id", "idempotency_key"] })
+    // Medusa's notification filter and DTO types leave out idempotency_key, a column of the model.
+    const byKeys: FilterableNotificationProps & { idempotency_key: string[] } = { idempotency_key: sendable.map(keyOf) }
+    const existing: (NotificationDTO & { idempotency_key?: string | null })[] = sendable.length
+      ? await container.resolve(Modules.NOTIFICATION).listNotifications(byKeys, { select: ["id", "idempotency_key"] })
       : []
-    const byKey = new Map(existing.map((n: any) => [n.idempotency_key, n.id]))
+    const byKey = new Map(existing.map((n) => [n.idempotency_key, n.id]))
     await courses(container).updateDripNotices(sendable.map((c) => ({ id: c.notice_id, notification_id: byKey.get(keyOf(c)) ?? null })))
     return new StepResponse(sendable.filter((c) => sentNow.has(keyOf(c))).map((c) => byKey.get(keyOf(c)) as string))
   }

@@ -45,7 +45,7 @@ export const enrollCustomerForProductsWorkflow = createWorkflow(
     when({ created }, ({ created }) => created.length > 0).then(() =>
       emitEventStep({
         eventName: CourseEvents.ENROLLMENT_CREATED,
-        data: transform({ created }, ({ created }) => ({ ids: created.map((e: any) => e.id) })),
+        data: transform({ created }, ({ created }) => ({ ids: created.map((e) => e.id) })),
       })
     )
     releaseLockStep({ key: lockKey })

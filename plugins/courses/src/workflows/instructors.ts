@@ -42,6 +42,6 @@ const planInstructorProfileStep = createStep(
 export const saveInstructorProfileWorkflow = createWorkflow("save-instructor-profile", (input: SaveInstructorProfileInput) => {
   const plan = planInstructorProfileStep(input)
   const created = createCourseInstructorsStep(transform({ plan }, ({ plan }) => plan.create))
-  const updated = updateCourseInstructorsStep(transform({ plan }, ({ plan }) => plan.update as any))
-  return new WorkflowResponse(transform({ created, updated }, ({ created, updated }) => (created[0] ?? updated[0]) as any))
+  const updated = updateCourseInstructorsStep(transform({ plan }, ({ plan }) => plan.update))
+  return new WorkflowResponse(transform({ created, updated }, ({ created, updated }) => created[0] ?? updated[0]))
 })

@@ -6,6 +6,8 @@ import { newVerificationCode } from "../certificates/code"
 import { AssessmentEvents } from "../events"
 import { COURSE_MODULE } from "../modules/course"
 import type CourseModuleService from "../modules/course/service"
+import type { OrgModuleService } from "@volmify/orgs/modules/org"
+import type { CustomerRow } from "../types/rows"
 import { createCertificatesStep } from "./steps/records"
 
 const courses = (container: MedusaContainer) => container.resolve<CourseModuleService>(COURSE_MODULE)
@@ -31,9 +33,9 @@ export const planCertificateStep = createStep("plan-certificate", async ({ enrol
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const [{ data: customers }, { data: orgs }] = await Promise.all([
     query.graph({ entity: "customer", fields: ["id", "first_name", "last_name", "email"], filters: { id: enrollment.customer_id } }),
-    container.resolve<any>("org").listOrgs({ id: enrollment.org_id }, { select: ["id", "name"] }).then((data: any[]) => ({ data })),
+    container.resolve<OrgModuleService>("org").listOrgs({ id: enrollment.org_id }, { select: ["id", "name"] }).then((data) => ({ data })),
   ])
-  const customer: any = customers[0]
+  const customer = (customers as CustomerRow[])[0]
   if (!customer) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Customer "${enrollment.customer_id}" was not found`)
   const name = [customer.first_name, customer.last_name].filter(Boolean).join(" ").trim() || customer.email
   return new StepResponse([
@@ -45,7 +47,7 @@ export const planCertificateStep = createStep("plan-certificate", async ({ enrol
       org_id: enrollment.org_id,
       student_name: name,
       course_title: course.title,
-      org_name: (orgs[0] as any)?.name ?? "",
+      org_name: orgs[0]?.name ?? "",
       issued_at: enrollment.completed_at ?? new Date(),
     },
   ])
@@ -68,5 +70,5 @@ export const issueCertificateWorkflow = createWorkflow("issue-certificate", (inp
     })
   )
   releaseLockStep({ key: lockKey })
-  return new WorkflowResponse(transform({ created }, ({ created }) => (created[0] ?? null) as any))
+  return new WorkflowResponse(transform({ created }, ({ created }) => created[0] ?? null))
 })

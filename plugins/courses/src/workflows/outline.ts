@@ -29,9 +29,9 @@ export const planCourseOutlineStep = createStep(
       course_id,
       outline,
       {
-        modules: rows.modules.map((r: any) => r.id),
-        sections: rows.sections.map((r: any) => r.id),
-        placements: rows.placements.map((r: any) => r.id),
+        modules: rows.modules.map((r) => r.id),
+        sections: rows.sections.map((r) => r.id),
+        placements: rows.placements.map((r) => r.id),
       },
       new Set(orgLessons.map((l) => l.id)),
       {

@@ -5,6 +5,7 @@ import { createStep, createWorkflow, StepResponse, transform, when, WorkflowResp
 import { CourseEvents } from "../events"
 import { COURSE_MODULE } from "../modules/course"
 import type CourseModuleService from "../modules/course/service"
+import type { AccessModuleService } from "@volmify/access/modules/access"
 import { buildOutline } from "../rules/build-outline"
 import { courseProgressPercent, isCourseComplete } from "../rules/course-progress"
 import { createLessonProgressStep, updateEnrollmentsStep, updateLessonProgressStep } from "./steps/records"
@@ -75,7 +76,7 @@ export const evaluateEnrollmentStep = createStep(
     const [rows, done, tier] = await Promise.all([
       service.readOutlineRows(course.id),
       service.listLessonProgresses({ enrollment_id, status: "completed" }, { select: ["placement_id"] }),
-      container.resolve<any>("access").getCustomerTier(enrollment.customer_id, course.product_id),
+      container.resolve<AccessModuleService>("access").getCustomerTier(enrollment.customer_id, course.product_id),
     ])
     const { placements } = buildOutline(rows, {
       course_status: course.status,
@@ -98,7 +99,7 @@ export const recordLessonProgressWorkflow = createWorkflow(
   (input: RecordLessonProgressInput) => {
     const plan = planLessonProgressStep(input)
     const created = createLessonProgressStep(transform({ plan }, ({ plan }) => plan.create))
-    const updated = updateLessonProgressStep(transform({ plan }, ({ plan }) => plan.update as any))
+    const updated = updateLessonProgressStep(transform({ plan }, ({ plan }) => plan.update))
     const evaluation = evaluateEnrollmentStep({ enrollment_id: input.enrollment_id })
     when({ evaluation }, ({ evaluation }) => evaluation.completes).then(() => {
       updateEnrollmentsStep(
@@ -115,7 +116,7 @@ export const recordLessonProgressWorkflow = createWorkflow(
     }).config({ name: "emit-progress-recorded" })
     return new WorkflowResponse(
       transform({ created, updated, evaluation }, ({ created, updated, evaluation }) => ({
-        progress: (created[0] ?? updated[0]) as any,
+        progress: created[0] ?? updated[0],
         course_progress_percent: evaluation.percent,
       }))
     )

@@ -34,7 +34,7 @@ export const reviewAssignmentSubmissionWorkflow = createWorkflow("review-assignm
   const lockKey = transform({ input }, ({ input }) => `courses:assignment-review:${input.id}`)
   acquireLockStep({ key: lockKey, timeout: 15, ttl: 30 })
   const plan = planAssignmentReviewStep(input)
-  const updated = updateAssignmentSubmissionsStep(transform({ plan }, ({ plan }) => [plan.update] as any))
+  const updated = updateAssignmentSubmissionsStep(transform({ plan }, ({ plan }) => [plan.update]))
   when({ input }, ({ input }) => input.status === "passed").then(() =>
     recordLessonProgressWorkflow.runAsStep({
       input: transform({ plan }, ({ plan }) => ({
@@ -49,5 +49,5 @@ export const reviewAssignmentSubmissionWorkflow = createWorkflow("review-assignm
     data: transform({ input }, ({ input }) => ({ id: input.id })),
   })
   releaseLockStep({ key: lockKey })
-  return new WorkflowResponse(transform({ updated }, ({ updated }) => updated[0] as any))
+  return new WorkflowResponse(transform({ updated }, ({ updated }) => updated[0]))
 })

@@ -8,7 +8,7 @@ import { updateCertificatesStep } from "./steps/records"
 
 export type RevokeCertificateInput = {
   id: string
-  /** Only a certificate of this org (null: any, for platform operators). */
+  /** Only a certificate of this org (null: every org, for platform operators). */
   org_id: string | null
   reason: string
   revoked_by: string | null
@@ -43,5 +43,5 @@ export const revokeCertificateWorkflow = createWorkflow("revoke-certificate", (i
     eventName: AssessmentEvents.CERTIFICATE_REVOKED,
     data: transform({ updated }, ({ updated }) => ({ id: updated[0].id })),
   })
-  return new WorkflowResponse(transform({ updated }, ({ updated }) => updated[0] as any))
+  return new WorkflowResponse(transform({ updated }, ({ updated }) => updated[0]))
 })

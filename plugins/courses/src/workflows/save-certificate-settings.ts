@@ -29,7 +29,7 @@ export const planCertificateSettingsStep = createStep(
 /** The org's certificate template (created on first save). */
 export const saveCertificateSettingsWorkflow = createWorkflow("save-certificate-settings", (input: SaveCertificateSettingsInput) => {
   const plan = planCertificateSettingsStep(input)
-  const created = createCertificateSettingsStep(transform({ plan }, ({ plan }) => plan.create as any))
-  const updated = updateCertificateSettingsStep(transform({ plan }, ({ plan }) => plan.update as any))
-  return new WorkflowResponse(transform({ created, updated }, ({ created, updated }) => (created[0] ?? updated[0]) as any))
+  const created = createCertificateSettingsStep(transform({ plan }, ({ plan }) => plan.create))
+  const updated = updateCertificateSettingsStep(transform({ plan }, ({ plan }) => plan.update))
+  return new WorkflowResponse(transform({ created, updated }, ({ created, updated }) => created[0] ?? updated[0]))
 })

@@ -43,8 +43,8 @@ export const planLessonQuizStep = createStep("plan-lesson-quiz", async (input: S
 export const saveLessonQuizWorkflow = createWorkflow("save-lesson-quiz", (input: SaveLessonQuizInput) => {
   const plan = planLessonQuizStep(input)
   const created = createLessonQuizStep(transform({ plan }, ({ plan }) => plan.create))
-  const updated = updateLessonQuizStep(transform({ plan }, ({ plan }) => plan.update as any))
-  const quiz = transform({ created, updated }, ({ created, updated }) => (created[0] ?? updated[0]) as any)
+  const updated = updateLessonQuizStep(transform({ plan }, ({ plan }) => plan.update))
+  const quiz = transform({ created, updated }, ({ created, updated }) => created[0] ?? updated[0])
   emitEventStep({ eventName: AssessmentEvents.QUIZ_SAVED, data: transform({ quiz }, ({ quiz }) => ({ id: quiz.id })) })
   return new WorkflowResponse(quiz)
 })

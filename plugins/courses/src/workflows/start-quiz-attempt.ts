@@ -72,7 +72,7 @@ export const startQuizAttemptWorkflow = createWorkflow("start-quiz-attempt", (in
   const lockKey = transform({ input }, ({ input }) => `courses:quiz:${input.enrollment_id}:${input.placement_id}`)
   acquireLockStep({ key: lockKey, timeout: 15, ttl: 30 })
   const plan = planQuizAttemptStep(input)
-  updateQuizAttemptsStep(transform({ plan }, ({ plan }) => plan.expire as any))
+  updateQuizAttemptsStep(transform({ plan }, ({ plan }) => plan.expire))
   const created = createQuizAttemptsStep(transform({ plan }, ({ plan }) => plan.create))
   when({ created }, ({ created }) => created.length > 0).then(() =>
     emitEventStep({

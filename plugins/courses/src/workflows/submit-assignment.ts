@@ -83,5 +83,5 @@ export const submitAssignmentWorkflow = createWorkflow("submit-assignment", (inp
     data: transform({ created }, ({ created }) => ({ id: created[0].id })),
   })
   releaseLockStep({ key: lockKey })
-  return new WorkflowResponse(transform({ created }, ({ created }) => created[0] as any))
+  return new WorkflowResponse(transform({ created }, ({ created }) => created[0]))
 })

@@ -52,7 +52,7 @@ export const submitQuizAttemptWorkflow = createWorkflow("submit-quiz-attempt", (
   const lockKey = transform({ input }, ({ input }) => `courses:quiz-attempt:${input.attempt_id}`)
   acquireLockStep({ key: lockKey, timeout: 15, ttl: 30 })
   const graded = gradeQuizAttemptStep(input)
-  const updated = updateQuizAttemptsStep(transform({ graded }, ({ graded }) => [graded.update] as any))
+  const updated = updateQuizAttemptsStep(transform({ graded }, ({ graded }) => [graded.update]))
   const progress = when({ graded }, ({ graded }) => graded.completes_lesson).then(() =>
     recordLessonProgressWorkflow.runAsStep({
       input: transform({ graded, input }, ({ graded, input }) => ({
@@ -69,8 +69,8 @@ export const submitQuizAttemptWorkflow = createWorkflow("submit-quiz-attempt", (
   releaseLockStep({ key: lockKey })
   return new WorkflowResponse(
     transform({ updated, progress }, ({ updated, progress }) => ({
-      attempt: updated[0] as any,
-      course_progress_percent: (progress as any)?.course_progress_percent ?? null,
+      attempt: updated[0],
+      course_progress_percent: progress?.course_progress_percent ?? null,
     }))
   )
 })

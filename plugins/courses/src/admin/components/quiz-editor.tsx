@@ -10,6 +10,7 @@ import {
   newQuestion,
   nextId,
   QUESTION_TYPE_LABELS,
+  type ServerQuiz,
   QuestionType,
   removeOption,
   toggleCorrect,
@@ -98,7 +99,7 @@ export type QuizDraftState = { draft: DraftQuiz; exists: boolean }
  * lesson, so the editor reports its draft through `onDraftChange`.
  */
 export function QuizEditor({ lessonId, onDraftChange }: { lessonId: string; onDraftChange: (state: QuizDraftState | null) => void }) {
-  const { data, isLoading } = useQuery({ queryKey: quizKey(lessonId), queryFn: () => sdk.client.fetch<{ quiz: any }>(`/admin/lessons/${lessonId}/quiz`) })
+  const { data, isLoading } = useQuery({ queryKey: quizKey(lessonId), queryFn: () => sdk.client.fetch<{ quiz: ServerQuiz | null }>(`/admin/lessons/${lessonId}/quiz`) })
   const [draft, setDraft] = useState<DraftQuiz>(draftOf(null))
   const [adding, setAdding] = useState<QuestionType>("single_choice")
   useEffect(() => {

@@ -86,8 +86,31 @@ export function quizPayload(d: DraftQuiz) {
   }
 }
 
+/** A question as the server stores it (fields it may lack fall back to the editor's defaults). */
+export type ServerQuestion = {
+  id: string
+  type: QuestionType
+  prompt?: string | null
+  points?: number | null
+  options?: DraftOption[] | null
+  correct_option_ids?: string[] | null
+  accepted_answers?: string[] | null
+  match?: DraftQuestion["match"] | null
+  explanation?: string | null
+}
+/** The quiz as GET /admin/lessons/:id/quiz returns it. */
+export type ServerQuiz = {
+  passing_score?: number | null
+  time_limit_seconds?: number | null
+  attempts_limit?: number | null
+  shuffle?: boolean | null
+  show_explanations?: boolean | null
+  required?: boolean | null
+  questions?: ServerQuestion[] | null
+}
+
 /** Editor state from the server's quiz (or a fresh one). */
-export function draftOf(quiz: any | null): DraftQuiz {
+export function draftOf(quiz: ServerQuiz | null): DraftQuiz {
   return {
     passing_score: quiz?.passing_score ?? 70,
     time_limit_seconds: quiz?.time_limit_seconds ?? null,
@@ -95,7 +118,7 @@ export function draftOf(quiz: any | null): DraftQuiz {
     shuffle: quiz?.shuffle ?? false,
     show_explanations: quiz?.show_explanations ?? true,
     required: quiz?.required ?? true,
-    questions: ((quiz?.questions ?? []) as any[]).map((q) => ({
+    questions: (quiz?.questions ?? []).map((q) => ({
       id: q.id,
       type: q.type,
       prompt: q.prompt ?? "",

@@ -2,6 +2,7 @@ import type { MedusaRequest } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
 import { courseService } from "./admin-courses"
 import { adminOrgScope } from "./tenancy"
+import type { CustomerRow } from "../../types/rows"
 
 /** A submission the caller may see (another org's: 404). */
 export async function submissionInScope(req: MedusaRequest, id: string) {
@@ -14,7 +15,7 @@ export async function submissionInScope(req: MedusaRequest, id: string) {
 }
 
 /** Submissions with their course and lesson titles and the student's name and email (constant queries). */
-export async function describeSubmissions(req: MedusaRequest, rows: any[]) {
+export async function describeSubmissions<T extends { course_id: string; lesson_id: string; customer_id: string }>(req: MedusaRequest, rows: T[]) {
   if (!rows.length) return []
   const service = courseService(req)
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
@@ -24,15 +25,15 @@ export async function describeSubmissions(req: MedusaRequest, rows: any[]) {
     query.graph({ entity: "customer", fields: ["id", "email", "first_name", "last_name"], filters: { id: [...new Set(rows.map((r) => r.customer_id))] } }),
   ])
   const byId = <T extends { id: string }>(list: T[]) => new Map(list.map((x) => [x.id, x]))
-  const c = byId(courses as any[])
-  const l = byId(lessons as any[])
-  const cu = byId(customers as any[])
+  const c = byId(courses)
+  const l = byId(lessons)
+  const cu = byId(customers as CustomerRow[])
   return rows.map((r) => {
-    const customer: any = cu.get(r.customer_id)
+    const customer = cu.get(r.customer_id)
     return {
       ...r,
-      course: { id: r.course_id, title: (c.get(r.course_id) as any)?.title ?? null },
-      lesson: { id: r.lesson_id, title: (l.get(r.lesson_id) as any)?.title ?? null, instructions: (l.get(r.lesson_id) as any)?.body ?? null },
+      course: { id: r.course_id, title: c.get(r.course_id)?.title ?? null },
+      lesson: { id: r.lesson_id, title: l.get(r.lesson_id)?.title ?? null, instructions: l.get(r.lesson_id)?.body ?? null },
       customer: customer
         ? { id: customer.id, email: customer.email, name: [customer.first_name, customer.last_name].filter(Boolean).join(" ") || null }
         : { id: r.customer_id, email: null, name: null },

@@ -36,19 +36,19 @@ export async function lessonInScope(req: MedusaRequest, id: string, roles?: read
 /** The admin outline: modules > sections > placements (with their lesson's title and type). */
 export async function adminOutline(req: MedusaRequest, courseId: string) {
   const rows = await courseService(req).readOutlineRows(courseId)
-  const byRank = (a: any, b: any) => a.rank - b.rank || (a.id < b.id ? -1 : 1)
-  const lessons = new Map(rows.lessons.map((l: any) => [l.id, l]))
-  return [...rows.modules].sort(byRank).map((m: any) => ({
+  const byRank = (a: { rank: number; id: string }, b: { rank: number; id: string }) => a.rank - b.rank || (a.id < b.id ? -1 : 1)
+  const lessons = new Map(rows.lessons.map((l) => [l.id, l]))
+  return [...rows.modules].sort(byRank).map((m) => ({
     ...m,
     sections: rows.sections
-      .filter((s: any) => s.module_id === m.id)
+      .filter((s) => s.module_id === m.id)
       .sort(byRank)
-      .map((s: any) => ({
+      .map((s) => ({
         ...s,
         lessons: rows.placements
-          .filter((p: any) => p.section_id === s.id)
+          .filter((p) => p.section_id === s.id)
           .sort(byRank)
-          .map((p: any) => ({ ...p, lesson: lessons.get(p.lesson_id) ?? null })),
+          .map((p) => ({ ...p, lesson: lessons.get(p.lesson_id) ?? null })),
       })),
   }))
 }

@@ -3,6 +3,8 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { buildOutline } from "../../rules/build-outline"
 import { openablePlacementIds } from "../../rules/course-progress"
 import { courseService } from "./admin-courses"
+import type { AccessModuleService } from "@volmify/access/modules/access"
+import type { CustomerRow } from "../../types/rows"
 
 export type StudentFilters = { q?: string; tier?: number; completed?: boolean }
 
@@ -33,9 +35,9 @@ export async function filteredStudents(req: MedusaRequest, course: Course, filte
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const [{ data: customers }, tiers] = await Promise.all([
     query.graph({ entity: "customer", fields: ["id", "email", "first_name", "last_name"], filters: { id: customerIds } }),
-    req.scope.resolve<any>("access").getProductCustomerTiers(course.product_id, customerIds) as Promise<Map<string, number>>,
+    req.scope.resolve<AccessModuleService>("access").getProductCustomerTiers(course.product_id, customerIds),
   ])
-  const byId = new Map((customers as any[]).map((c) => [c.id, c]))
+  const byId = new Map((customers as CustomerRow[]).map((c) => [c.id, c]))
   const q = filters.q?.trim().toLowerCase()
   return enrollments
     .map((e): Base => {
@@ -82,40 +84,40 @@ export async function describeStudents(req: MedusaRequest, course: Course, stude
     if (!openByTier.has(tier)) openByTier.set(tier, openablePlacementIds(flat, tier))
     return openByTier.get(tier)!
   }
-  const lessonTitle = new Map((rows.lessons as any[]).map((l) => [l.id, l.title as string]))
-  const quizLessons = new Set((rows.lessons as any[]).filter((l) => l.type === "quiz").map((l) => l.id as string))
-  const quizPlacements = (rows.placements as any[])
+  const lessonTitle = new Map(rows.lessons.map((l) => [l.id, l.title]))
+  const quizLessons = new Set(rows.lessons.filter((l) => l.type === "quiz").map((l) => l.id))
+  const quizPlacements = rows.placements
     .filter((p) => quizLessons.has(p.lesson_id))
-    .map((p) => ({ placement_id: p.id as string, title: lessonTitle.get(p.lesson_id) ?? "Quiz" }))
+    .map((p) => ({ placement_id: p.id, title: lessonTitle.get(p.lesson_id) ?? "Quiz" }))
   const group = <T extends { enrollment_id: string }>(list: T[]) => {
     const map = new Map<string, T[]>()
     for (const item of list) map.set(item.enrollment_id, [...(map.get(item.enrollment_id) ?? []), item])
     return map
   }
-  const progressOf = group(progress as any[])
-  const attemptsOf = group(attempts as any[])
-  const certificateOf = new Map((certificates as any[]).map((c) => [c.enrollment_id, c]))
+  const progressOf = group(progress)
+  const attemptsOf = group(attempts)
+  const certificateOf = new Map(certificates.map((c) => [c.enrollment_id, c]))
   return students.map((s) => {
     const mine = progressOf.get(s.enrollment_id) ?? []
-    const done = new Set(mine.filter((p: any) => p.status === "completed").map((p: any) => p.placement_id))
+    const done = new Set(mine.filter((p) => p.status === "completed").map((p) => p.placement_id))
     const open = openable(s.tier)
     const completed = open.filter((id) => done.has(id)).length
     const tries = attemptsOf.get(s.enrollment_id) ?? []
     const quizzes = quizPlacements
       .map((qp) => {
-        const mineTries = tries.filter((a: any) => a.placement_id === qp.placement_id)
+        const mineTries = tries.filter((a) => a.placement_id === qp.placement_id)
         if (!mineTries.length) return null
         return {
           placement_id: qp.placement_id,
           title: qp.title,
           attempts: mineTries.length,
-          best_score_percent: Math.max(...mineTries.map((a: any) => a.score_percent ?? 0)),
-          passed: mineTries.some((a: any) => a.passed === true),
+          best_score_percent: Math.max(...mineTries.map((a) => a.score_percent ?? 0)),
+          passed: mineTries.some((a) => a.passed === true),
         }
       })
       .filter((x): x is NonNullable<typeof x> => x !== null)
-    const times = [s.enrolled_at, ...mine.map((p: any) => p.updated_at), ...tries.map((a: any) => a.submitted_at)]
-      .filter(Boolean)
+    const times = [s.enrolled_at, ...mine.map((p) => p.updated_at), ...tries.map((a) => a.submitted_at)]
+      .filter((d): d is Date => Boolean(d))
       .map((d) => new Date(d).getTime())
     const certificate = certificateOf.get(s.enrollment_id)
     return {

@@ -4,7 +4,6 @@ import { chooseLocale, LOCALE_HEADER, orgLocales, type SourceText, translationMa
 import { TRANSLATABLE, type TranslatableType } from "../../modules/course/models/course-translation"
 import { adminOutline } from "./admin-courses"
 import { courseService } from "./admin-courses"
-import type { TranslationRow } from "../../rules/translations"
 
 /** Every translatable text of a course with its default-locale source, in outline order. */
 export async function courseSourceTexts(req: MedusaRequest, course: { id: string } & Record<string, unknown>): Promise<SourceText[]> {
@@ -20,7 +19,7 @@ export async function courseSourceTexts(req: MedusaRequest, course: { id: string
   }
   if (lessonIds.size) {
     const lessons = await courseService(req).listLessons({ id: [...lessonIds] }, { select: ["id", "title", "body"] })
-    const byId = new Map(lessons.map((l) => [l.id, l as unknown as Record<string, string | null | undefined>]))
+    const byId = new Map(lessons.map((l) => [l.id, l]))
     for (const id of lessonIds) {
       const l = byId.get(id)
       if (l) for (const field of TRANSLATABLE.lesson) out.push({ entity_type: "lesson", entity_id: id, field, source: l[field] })
@@ -36,7 +35,7 @@ export async function readTranslations(req: MedusaRequest, locale: string, entit
     { locale, entity_id: entityIds },
     { select: ["entity_type", "entity_id", "field", "value"], take: null }
   )
-  return translationMap(rows as unknown as TranslationRow[])
+  return translationMap(rows)
 }
 
 /** 400 unless the field is translatable on its type; 404 unless the entity is part of the course. */

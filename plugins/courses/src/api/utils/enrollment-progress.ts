@@ -1,8 +1,9 @@
 import type { MedusaRequest } from "@medusajs/framework/http"
 import { COURSE_MODULE } from "../../modules/course"
 import type CourseModuleService from "../../modules/course/service"
-import { buildOutline } from "../../rules/build-outline"
+import { buildOutline, type OutlineRows } from "../../rules/build-outline"
 import { courseProgressPercent, openablePlacementIds } from "../../rules/course-progress"
+import type { AccessModuleService } from "@volmify/access/modules/access"
 
 export const ENROLLMENT_COURSE_FIELDS = [
   "id", "handle", "title", "subtitle", "description", "level", "difficulty", "language",
@@ -35,7 +36,7 @@ export async function enrollmentsWithProgress(req: MedusaRequest, { customerId, 
   if (!courses.length) return []
   const courseIds = courses.map((c) => c.id)
   const [tiers, modules, sections, placements, done] = await Promise.all([
-    req.scope.resolve<any>("access").getCustomerTiers(customerId, courses.map((c) => c.product_id)) as Promise<Map<string, number>>,
+    req.scope.resolve<AccessModuleService>("access").getCustomerTiers(customerId, courses.map((c) => c.product_id)),
     service.listCourseModules({ course_id: courseIds }, { select: ["id", "course_id", "title", "rank", "required_tier"] }),
     service.listCourseSections({ course_id: courseIds }, { select: ["id", "course_id", "module_id", "title", "rank", "required_tier"] }),
     service.listSectionLessons(
@@ -50,13 +51,13 @@ export async function enrollmentsWithProgress(req: MedusaRequest, { customerId, 
     .map((e) => {
       const course = courseById.get(e.course_id)!
       const tier = tiers.get(course.product_id) ?? 0
-      const completed = new Set(done.filter((d: any) => d.enrollment_id === e.id).map((d) => d.placement_id))
-      const rows = {
-        modules: modules.filter((m: any) => m.course_id === course.id),
-        sections: sections.filter((s: any) => s.course_id === course.id),
-        placements: placements.filter((p: any) => p.course_id === course.id),
+      const completed = new Set(done.filter((d) => d.enrollment_id === e.id).map((d) => d.placement_id))
+      const rows: OutlineRows = {
+        modules: modules.filter((m) => m.course_id === course.id),
+        sections: sections.filter((s) => s.course_id === course.id),
+        placements: placements.filter((p) => p.course_id === course.id),
         lessons: [],
-      } as any
+      }
       // Progress counts what the tier opens in the course as built, whatever its status now.
       const { placements: flat } = buildOutline(rows, {
         course_status: "published",

@@ -1,8 +1,16 @@
 import type { MedusaStoreRequest } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
 import { completeCartWorkflow, createCartWorkflow } from "@medusajs/medusa/core-flows"
-import { decideFreeEnrollment, FreeEnrollmentDecision, isExactlyZero, pickFreeVariant } from "../../rules/free-enrollment"
+import { decideFreeEnrollment, FreeEnrollmentDecision, isExactlyZero, pickFreeVariant, type Price } from "../../rules/free-enrollment"
 import { storeCustomerId } from "./store-courses"
+import type { AccessModuleService } from "@volmify/access/modules/access"
+
+/** A variant with its prices, as freeVariantOf reads it. */
+type VariantPricesRow = { id: string; price_set?: { prices?: Price[] | null } | null }
+/** The rows enrollForFree reads with Query (a plugin's graph data is untyped). */
+type RegionRow = { id: string; currency_code: string }
+type OrgChannelRow = { id: string; sales_channel_id: string }
+type OrderRow = { id: string; display_id?: number | null; total: unknown; currency_code: string; customer_id: string }
 
 export type FreeEnrollmentResult = {
   status: "enrolled" | "already_enrolled"
@@ -35,12 +43,12 @@ function refuse(decision: Exclude<FreeEnrollmentDecision, { allowed: true }>): n
  */
 async function freeVariantOf(req: MedusaStoreRequest, productId: string, regionId: string) {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
-  const access = req.scope.resolve<any>("access")
+  const access = req.scope.resolve<AccessModuleService>("access")
   const [{ data: regions }, plans] = await Promise.all([
     query.graph({ entity: "region", fields: ["id", "currency_code"], filters: { id: regionId } }),
-    access.listAccessPlans({ product_id: productId }, { select: ["variant_id", "tier"] }) as Promise<{ variant_id: string; tier: number }[]>,
+    access.listAccessPlans({ product_id: productId }, { select: ["variant_id", "tier"] }),
   ])
-  const region = regions[0]
+  const region = (regions as (RegionRow | undefined)[])[0]
   if (!region) {
     throw new MedusaError(MedusaError.Types.INVALID_DATA, `region_id "${regionId}" is not a region of this store`)
   }
@@ -52,7 +60,7 @@ async function freeVariantOf(req: MedusaStoreRequest, productId: string, regionI
   })
   const tierOf = new Map(plans.map((p) => [p.variant_id, p.tier]))
   const variant = pickFreeVariant(
-    variants.map((v: any) => ({ id: v.id, tier: tierOf.get(v.id) ?? 1, prices: v.price_set?.prices ?? [] })),
+    (variants as VariantPricesRow[]).map((v) => ({ id: v.id, tier: tierOf.get(v.id) ?? 1, prices: v.price_set?.prices ?? [] })),
     region.currency_code
   )
   return { region, variant }
@@ -88,9 +96,8 @@ export async function enrollForFree(
   if (!decision.allowed) refuse(decision)
 
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
-  const {
-    data: [org],
-  } = await query.graph({ entity: "org", fields: ["id", "sales_channel_id"], filters: { id: course.org_id } })
+  const { data: orgs } = await query.graph({ entity: "org", fields: ["id", "sales_channel_id"], filters: { id: course.org_id } })
+  const [org] = orgs as OrgChannelRow[]
   const guestId = accounts.find((c) => !c.has_account)?.id ?? null
   const locking = req.scope.resolve(Modules.LOCKING)
   return locking.execute(
@@ -98,7 +105,7 @@ export async function enrollForFree(
     async () => {
       const holder = customerId ?? guestId
       if (holder) {
-        const { tier } = await req.scope.resolve<any>("access").getTierAndPlanStamp(holder, course.product_id)
+        const { tier } = await req.scope.resolve<AccessModuleService>("access").getTierAndPlanStamp(holder, course.product_id)
         if (tier >= variant!.tier) return { status: "already_enrolled" as const, customer_id: holder, order: null }
       }
       const { result: cart } = await createCartWorkflow(req.scope).run({
@@ -117,13 +124,12 @@ export async function enrollForFree(
         throw new MedusaError(MedusaError.Types.INVALID_DATA, "This course has no free tier in your region", "not_free")
       }
       const { result } = await completeCartWorkflow(req.scope).run({ input: { id: cart.id } })
-      const {
-        data: [order],
-      } = await query.graph({
+      const { data: orders } = await query.graph({
         entity: "order",
         fields: ["id", "display_id", "total", "currency_code", "customer_id"],
         filters: { id: result.id },
       })
+      const [order] = orders as OrderRow[]
       return {
         status: "enrolled" as const,
         customer_id: order.customer_id,

@@ -27,7 +27,7 @@ export async function verifiedMediaLesson(req: MedusaRequest) {
   }
   const [lesson] = await courses.listLessons({ id: req.params.id }, { take: 1 })
   if (!lesson) throw new MedusaError(MedusaError.Types.NOT_FOUND, "Media was not found")
-  return lesson as any
+  return lesson
 }
 
 /** Keys the local file provider gives private files (`private-<time>-<name>`), nothing with a path in it. */

@@ -1,6 +1,9 @@
 import type { MedusaResponse, MedusaStoreRequest } from "@medusajs/framework/http"
+import type { InferTypeOf } from "@medusajs/framework/types"
 import { MedusaError } from "@medusajs/framework/utils"
-import { publicQuestion, QuizAnswer, QuizQuestion, reviewedQuestion } from "../../rules/grade-quiz"
+import type { AssignmentSubmission } from "../../modules/course/models/assignment-submission"
+import type { QuizAttempt } from "../../modules/course/models/quiz-attempt"
+import { publicQuestion, QuestionResult, QuizAnswer, QuizQuestion, reviewedQuestion } from "../../rules/grade-quiz"
 import { findStoreCourse, gateLesson, sendGateRefusal } from "./store-courses"
 
 /**
@@ -34,16 +37,23 @@ export const ATTEMPT_FIELDS = [
   "passing_score", "show_explanations", "questions", "answers", "results", "score_points", "max_points", "score_percent", "passed",
 ]
 
+/** An attempt as ATTEMPT_FIELDS selects it; its JSON columns are read as what the quiz rules write. */
+export type PresentedAttempt = Pick<
+  InferTypeOf<typeof QuizAttempt>,
+  | "id" | "number" | "status" | "started_at" | "deadline_at" | "submitted_at" | "passing_score" | "max_points"
+  | "score_points" | "score_percent" | "passed" | "show_explanations"
+> & { questions: unknown; answers?: unknown; results?: unknown }
+
 /**
  * An attempt as the student sees it: while open, the questions without any key; once
  * graded (submitted or expired), each question with the points it earned, and the key and
  * explanation only when the quiz shows explanations.
  */
-export function presentAttempt(a: any) {
+export function presentAttempt(a: PresentedAttempt) {
   const questions = (a.questions ?? []) as QuizQuestion[]
   const open = a.status === "in_progress"
   const answers = new Map(((a.answers ?? []) as QuizAnswer[]).map((x) => [x.question_id, x]))
-  const results = new Map(((a.results ?? []) as any[]).map((r) => [r.question_id, r]))
+  const results = new Map(((a.results ?? []) as QuestionResult[]).map((r) => [r.question_id, r]))
   return {
     id: a.id,
     number: a.number,
@@ -63,7 +73,12 @@ export function presentAttempt(a: any) {
 }
 
 /** A submission as its student sees it (the file by name only). */
-export function presentSubmission(s: any) {
+export function presentSubmission(
+  s: Pick<
+    InferTypeOf<typeof AssignmentSubmission>,
+    "id" | "status" | "text" | "file_id" | "file_name" | "file_mime_type" | "feedback" | "reviewed_at" | "created_at"
+  >
+) {
   return {
     id: s.id,
     status: s.status,

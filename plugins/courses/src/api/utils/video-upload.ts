@@ -7,7 +7,8 @@ export function lessonVideoMaxBytes() {
 }
 
 // Medusa's own /admin/uploads parses multipart with multer (a dependency of @medusajs/medusa).
-type Multer = ((o: object) => { single(field: string): (req: unknown, res: unknown, next: (e?: any) => void) => void }) & {
+type MulterError = { code?: string; field?: string; message?: string }
+type Multer = ((o: object) => { single(field: string): (req: unknown, res: unknown, next: (e?: MulterError) => void) => void }) & {
   memoryStorage(): unknown
 }
 const multer = require("multer") as Multer
@@ -20,7 +21,7 @@ export function singleVideoUpload() {
   return (req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) => {
     const max = lessonVideoMaxBytes()
     const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: max, files: 1, fields: 0 } }).single("file")
-    upload(req, res, (error?: { code?: string; field?: string; message?: string }) => {
+    upload(req, res, (error?: MulterError) => {
       if (!error) return next()
       const status = error.code === "LIMIT_FILE_SIZE" ? 413 : 400
       const message =

@@ -1,4 +1,4 @@
-import type { Context } from "@medusajs/framework/types"
+import type { Context, InferEntityForModuleService, InferTypeOf } from "@medusajs/framework/types"
 import { InjectManager, InjectTransactionManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
 import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/postgresql"
 import { CoursesMediaOptions, MediaSetup, setUpMedia } from "../../media/config"
@@ -27,8 +27,24 @@ type TranslatableField = (typeof TRANSLATABLE_FIELDS)[number]
 /** Options of the @volmify/courses plugin (medusa-config.ts `plugins[].options`). */
 export type CoursesPluginOptions = CoursesMediaOptions
 
+/** A customer's enrollment in a course with the placements they completed. */
+export type EnrollmentWithProgress = {
+  id: string
+  started_at: Date
+  completed_at: Date | null
+  status: string
+  completed_placement_ids: string[]
+}
+
+/** An enrollment row as knex or row_to_json gives it (dates as Date or ISO strings). */
+type RawEnrollmentRow = Omit<EnrollmentWithProgress, "started_at" | "completed_at" | "completed_placement_ids"> & {
+  started_at: Date | string
+  completed_at: Date | string | null
+  completed_placement_ids?: string[] | null
+}
+
 /** An enrollment row read as JSON or by knex: dates as Date, like the ORM gives them. */
-function enrollmentRow(row: any) {
+function enrollmentRow(row: RawEnrollmentRow | null | undefined): EnrollmentWithProgress | null {
   if (!row) return null
   return {
     ...row,
@@ -47,11 +63,44 @@ export const OUTLINE_FIELDS = {
   lessons: ["id", "title", "type", "duration_seconds"],
 }
 
-export type OutlineSnapshot = {
-  modules: Record<string, unknown>[]
-  sections: Record<string, unknown>[]
-  placements: Record<string, unknown>[]
+type CourseModuleRow = InferTypeOf<typeof CourseModule>
+type CourseSectionRow = InferTypeOf<typeof CourseSection>
+type SectionLessonRow = InferTypeOf<typeof SectionLesson>
+type LessonRow = InferTypeOf<typeof Lesson>
+type DripFields = "drip_days" | "drip_date"
+
+/** The outline rows of a course as readOutlineRows reads them (the OUTLINE_FIELDS columns). */
+export type OutlineRowsRead = {
+  modules: Pick<CourseModuleRow, "id" | "title" | "rank" | "required_tier" | DripFields | "course_id">[]
+  sections: Pick<CourseSectionRow, "id" | "title" | "rank" | "required_tier" | DripFields | "course_id" | "module_id">[]
+  placements: Pick<SectionLessonRow, "id" | "course_id" | "section_id" | "lesson_id" | "rank" | "required_tier" | "is_preview" | DripFields>[]
+  lessons: Pick<LessonRow, "id" | "title" | "type" | "duration_seconds">[]
 }
+
+export type OutlineSnapshot = Omit<OutlineRowsRead, "lessons">
+
+/** The lesson placed at a placement, as findPublishedCourse reads it (row_to_json). */
+export type PlacementLesson = Pick<
+  LessonRow,
+  "id" | "org_id" | "title" | "type" | "body" | "duration_seconds" | "video_provider" | "video_source" | "attachments"
+>
+
+/** An instructor's public profile, as findPublishedCourse reads it. */
+export type InstructorProfile = { id: string; name: string; headline: string | null; bio: string | null; photo_url: string | null }
+
+/** What findPublishedCourse adds to the course's columns (the extras only when asked for). */
+export type PublishedCourseExtras = {
+  outline_stamp: string
+  caller_enrollment?: EnrollmentWithProgress | null
+  placement_lesson?: PlacementLesson | null
+  instructors?: InstructorProfile[]
+}
+
+/** What the generated create and update methods take for a data model. */
+type ModelInput<M> = Partial<Omit<InferEntityForModuleService<M>, "created_at" | "updated_at" | "deleted_at">>
+type ModuleInput = ModelInput<typeof CourseModule>
+type SectionInput = ModelInput<typeof CourseSection>
+type PlacementInput = ModelInput<typeof SectionLesson>
 
 export default class CourseModuleService extends MedusaService({
   Course,
@@ -92,15 +141,15 @@ export default class CourseModuleService extends MedusaService({
    * The outline rows of a course: one query per level (modules, sections, placements,
    * lessons), whatever the number of lessons. Lessons carry titles only.
    */
-  async readOutlineRows(courseId: string) {
+  async readOutlineRows(courseId: string): Promise<OutlineRowsRead> {
     const [modules, sections, placements] = await Promise.all([
       this.listCourseModules({ course_id: courseId }, { select: OUTLINE_FIELDS.modules }),
       this.listCourseSections({ course_id: courseId }, { select: OUTLINE_FIELDS.sections }),
       this.listSectionLessons({ course_id: courseId }, { select: OUTLINE_FIELDS.placements }),
     ])
-    const lessonIds = [...new Set(placements.map((p: any) => p.lesson_id as string))]
+    const lessonIds = [...new Set(placements.map((p) => p.lesson_id))]
     const lessons = lessonIds.length ? await this.listLessons({ id: lessonIds }, { select: OUTLINE_FIELDS.lessons }) : []
-    return { modules, sections, placements, lessons } as any
+    return { modules, sections, placements, lessons }
   }
 
   /**
@@ -108,19 +157,20 @@ export default class CourseModuleService extends MedusaService({
    * with its outline stamp: the course's outline version, which database triggers raise on
    * every write to its modules, sections, placements and placed lessons' outline fields,
    * whatever code path writes them. The store routes key the outline cache on it.
+   * `Row`: the shape of the `fields` columns, which the caller names (knex rows are untyped).
    */
   @InjectManager()
-  async findPublishedCourse(
+  async findPublishedCourse<Row extends object = Record<string, unknown>>(
     orgId: string,
     by: { id: string } | { handle: string },
     fields: string[],
     also: { customer_id?: string | null; placement_id?: string | null; instructors?: boolean } = {},
     @MedusaContext() context: Context = {}
-  ): Promise<(Record<string, any> & { outline_stamp: string; caller_enrollment?: any; placement_lesson?: any }) | null> {
+  ): Promise<(Row & PublishedCourseExtras) | null> {
     const knex = (context.manager as SqlEntityManager).getKnex()
     // Optional extras in the same round trip: the caller's enrollment (with completed
     // placements) and the lesson placed at `placement_id` in this course.
-    const extras: any[] = []
+    const extras: ReturnType<typeof knex.raw>[] = []
     if (also.customer_id) {
       extras.push(
         knex.raw(
@@ -195,7 +245,7 @@ export default class CourseModuleService extends MedusaService({
     customerId: string,
     courseId: string,
     @MedusaContext() context: Context = {}
-  ): Promise<{ id: string; started_at: Date; completed_at: Date | null; status: string; completed_placement_ids: string[] } | null> {
+  ): Promise<EnrollmentWithProgress | null> {
     const knex = (context.manager as SqlEntityManager).getKnex()
     const [row] = await knex("enrollment as e")
       .select(
@@ -293,12 +343,13 @@ export default class CourseModuleService extends MedusaService({
   /** Applies a planned outline change in one transaction: all of it or nothing. */
   @InjectTransactionManager()
   async applyOutline(plan: OutlinePlan, @MedusaContext() sharedContext: Context = {}) {
-    if (plan.modules.create.length) await this.createCourseModules(plan.modules.create as any, sharedContext)
-    if (plan.sections.create.length) await this.createCourseSections(plan.sections.create as any, sharedContext)
-    if (plan.placements.create.length) await this.createSectionLessons(plan.placements.create as any, sharedContext)
-    if (plan.modules.update.length) await this.updateCourseModules(plan.modules.update as any, sharedContext)
-    if (plan.sections.update.length) await this.updateCourseSections(plan.sections.update as any, sharedContext)
-    if (plan.placements.update.length) await this.updateSectionLessons(plan.placements.update as any, sharedContext)
+    // Casts: the plan's drip dates may be ISO strings (workflow step data is serialized), which the ORM takes too.
+    if (plan.modules.create.length) await this.createCourseModules(plan.modules.create as ModuleInput[], sharedContext)
+    if (plan.sections.create.length) await this.createCourseSections(plan.sections.create as SectionInput[], sharedContext)
+    if (plan.placements.create.length) await this.createSectionLessons(plan.placements.create as PlacementInput[], sharedContext)
+    if (plan.modules.update.length) await this.updateCourseModules(plan.modules.update as ModuleInput[], sharedContext)
+    if (plan.sections.update.length) await this.updateCourseSections(plan.sections.update as SectionInput[], sharedContext)
+    if (plan.placements.update.length) await this.updateSectionLessons(plan.placements.update as PlacementInput[], sharedContext)
     // Removals last: moved children have left their removed parents by now.
     if (plan.placements.remove.length) await this.softDeleteSectionLessons(plan.placements.remove, {}, sharedContext)
     if (plan.sections.remove.length) await this.softDeleteCourseSections(plan.sections.remove, {}, sharedContext)
@@ -308,13 +359,13 @@ export default class CourseModuleService extends MedusaService({
   /** Puts an outline back as `snapshot` recorded it (compensation of applyOutline). */
   @InjectTransactionManager()
   async restoreOutline(courseId: string, snapshot: OutlineSnapshot, @MedusaContext() sharedContext: Context = {}) {
-    const ids = (rows: Record<string, unknown>[]) => rows.map((r) => r.id as string)
+    const ids = (rows: { id: string }[]) => rows.map((r) => r.id)
     if (snapshot.modules.length) await this.restoreCourseModules(ids(snapshot.modules), {}, sharedContext)
     if (snapshot.sections.length) await this.restoreCourseSections(ids(snapshot.sections), {}, sharedContext)
     if (snapshot.placements.length) await this.restoreSectionLessons(ids(snapshot.placements), {}, sharedContext)
-    if (snapshot.modules.length) await this.updateCourseModules(snapshot.modules as any, sharedContext)
-    if (snapshot.sections.length) await this.updateCourseSections(snapshot.sections as any, sharedContext)
-    if (snapshot.placements.length) await this.updateSectionLessons(snapshot.placements as any, sharedContext)
+    if (snapshot.modules.length) await this.updateCourseModules(snapshot.modules, sharedContext)
+    if (snapshot.sections.length) await this.updateCourseSections(snapshot.sections, sharedContext)
+    if (snapshot.placements.length) await this.updateSectionLessons(snapshot.placements, sharedContext)
     const keep = {
       modules: new Set(ids(snapshot.modules)),
       sections: new Set(ids(snapshot.sections)),
@@ -326,9 +377,9 @@ export default class CourseModuleService extends MedusaService({
       this.listSectionLessons({ course_id: courseId }, { select: ["id"] }, sharedContext),
     ])
     const added = (rows: { id: string }[], set: Set<string>) => rows.map((r) => r.id).filter((id) => !set.has(id))
-    const newPlacements = added(placements as any, keep.placements)
-    const newSections = added(sections as any, keep.sections)
-    const newModules = added(modules as any, keep.modules)
+    const newPlacements = added(placements, keep.placements)
+    const newSections = added(sections, keep.sections)
+    const newModules = added(modules, keep.modules)
     if (newPlacements.length) await this.deleteSectionLessons(newPlacements, sharedContext)
     if (newSections.length) await this.deleteCourseSections(newSections, sharedContext)
     if (newModules.length) await this.deleteCourseModules(newModules, sharedContext)

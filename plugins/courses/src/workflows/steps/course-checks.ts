@@ -3,6 +3,7 @@ import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/util
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { COURSE_MODULE } from "../../modules/course"
 import type CourseModuleService from "../../modules/course/service"
+import type { AccessModuleService } from "@volmify/access/modules/access"
 
 const courses = (container: MedusaContainer) => container.resolve<CourseModuleService>(COURSE_MODULE)
 
@@ -12,7 +13,7 @@ export const findCourseStep = createStep("find-course", async ({ id }: { id: str
   if (!course) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Course "${id}" was not found`)
   }
-  return new StepResponse(course as any)
+  return new StepResponse(course)
 })
 
 /**
@@ -70,11 +71,11 @@ export const assertCoursePublishableStep = createStep(
     if (!course) {
       throw new MedusaError(MedusaError.Types.NOT_FOUND, `Course "${id}" was not found`)
     }
-    const access = container.resolve<any>("access")
+    const access = container.resolve<AccessModuleService>("access")
     const plans = await access.listAccessPlans({ product_id: course.product_id }, { select: ["id", "variant_id"] })
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
     const { data: variants } = plans.length
-      ? await query.graph({ entity: "product_variant", fields: ["id"], filters: { id: plans.map((p: any) => p.variant_id) } })
+      ? await query.graph({ entity: "product_variant", fields: ["id"], filters: { id: plans.map((p) => p.variant_id) } })
       : { data: [] }
     if (!variants.length) {
       throw new MedusaError(

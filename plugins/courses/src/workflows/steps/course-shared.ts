@@ -1,6 +1,6 @@
 import type { CourseSeoInput } from "../../rules/course-seo"
 import { emitEventStep } from "@medusajs/medusa/core-flows"
-import { transform } from "@medusajs/framework/workflows-sdk"
+import { transform, type WorkflowData } from "@medusajs/framework/workflows-sdk"
 
 export type CourseFields = {
   handle?: string
@@ -22,5 +22,5 @@ export type CourseFields = {
   seo?: CourseSeoInput | null
 }
 
-export const idEvent = (eventName: string, course: any) =>
+export const idEvent = (eventName: string, course: WorkflowData<{ id: string }>) =>
   emitEventStep({ eventName, data: transform({ course }, ({ course }) => ({ id: course.id })) })

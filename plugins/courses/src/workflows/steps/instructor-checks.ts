@@ -3,6 +3,7 @@ import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/util
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { COURSE_MODULE } from "../../modules/course"
 import type CourseModuleService from "../../modules/course/service"
+import type { EmployeeRow } from "../../types/rows"
 
 export type NewInstructorProfile = { org_id: string; employee_id: string; name: string; headline: string | null; bio: string | null }
 
@@ -15,11 +16,11 @@ export async function orgEmployees(container: MedusaContainer, orgId: string, id
     fields: ["id", "status", "display_name", "title", "bio", "org.id", "user.first_name", "user.last_name", "user.email"],
     filters: { id: ids },
   })
-  return (data as any[]).filter((e) => e.org?.id === orgId)
+  return (data as EmployeeRow[]).filter((e) => e.org?.id === orgId)
 }
 
 /** What students see as an employee's name before a profile says otherwise. */
-export function employeeName(e: any): string {
+export function employeeName(e: Pick<EmployeeRow, "display_name" | "user">): string {
   const full = [e.user?.first_name, e.user?.last_name].filter(Boolean).join(" ").trim()
   return (e.display_name || full || e.user?.email?.split("@")[0] || "Instructor").slice(0, 120)
 }
@@ -48,7 +49,8 @@ export const planInstructorProfilesStep = createStep(
       instructor_ids
         .filter((eid) => !have.has(eid))
         .map((eid) => {
-          const e = byId.get(eid)
+          // Every named id is an active employee (checked above).
+          const e = byId.get(eid)!
           return { org_id: course.org_id, employee_id: eid, name: employeeName(e), headline: e.title ?? null, bio: e.bio ?? null }
         })
     )

@@ -14,8 +14,8 @@ export async function lessonUsage(service: CourseModuleService, lessonIds: strin
   ])
   const sectionById = new Map(sections.map((s) => [s.id, s]))
   const courseById = new Map(list.map((c) => [c.id, c]))
-  for (const p of placements as any[]) {
-    const section: any = sectionById.get(p.section_id)
+  for (const p of placements) {
+    const section = sectionById.get(p.section_id)
     usage.get(p.lesson_id)!.push({
       placement_id: p.id,
       course_id: p.course_id,

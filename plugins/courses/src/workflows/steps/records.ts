@@ -1,6 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { COURSE_MODULE } from "../../modules/course"
+import type CourseModuleService from "../../modules/course/service"
 
 
 /*
@@ -22,50 +23,81 @@ type Entity =
   | "CourseInstructors"
 type Row = { id: string } & Record<string, unknown>
 
-// Indexed by entity name, so typed loosely here; the exported steps fix the entity.
-const svc = (container: MedusaContainer): Record<string, (...args: any[]) => Promise<any>> => container.resolve(COURSE_MODULE)
+/** The record of each entity, as its generated `list${entity}` method returns it. */
+type RecordOf = { [E in Entity]: Awaited<ReturnType<CourseModuleService[`list${E}`]>>[number] }
 
-export function createRecordsStep(stepId: string, entity: Entity) {
+/** The generated methods of one entity that these steps call. */
+type RecordMethods<E extends Entity> = {
+  create(data: Record<string, unknown>[]): Promise<RecordOf[E][]>
+  list(filters: { id: string[] }, config: { select: string[] }): Promise<RecordOf[E][]>
+  update(data: Row[]): Promise<RecordOf[E][]>
+  delete(ids: string[]): Promise<unknown>
+  softDelete(ids: string[]): Promise<unknown>
+  restore(ids: string[]): Promise<unknown>
+}
+
+/**
+ * The module's generated methods of `entity`, looked up by name (`create${entity}`, ...):
+ * TypeScript cannot index the service by a name built at run time, so each is typed here
+ * by what the generated method of that entity returns.
+ */
+function recordMethods<E extends Entity>(container: MedusaContainer, entity: E): RecordMethods<E> {
+  const service = container.resolve<Record<string, (...args: unknown[]) => Promise<unknown>>>(COURSE_MODULE)
+  const call =
+    <R>(verb: string) =>
+    (...args: unknown[]) =>
+      service[`${verb}${entity}`](...args) as Promise<R>
+  return {
+    create: call<RecordOf[E][]>("create"),
+    list: call<RecordOf[E][]>("list"),
+    update: call<RecordOf[E][]>("update"),
+    delete: call<unknown>("delete"),
+    softDelete: call<unknown>("softDelete"),
+    restore: call<unknown>("restore"),
+  }
+}
+
+export function createRecordsStep<E extends Entity>(stepId: string, entity: E) {
   return createStep(
     stepId,
     async (data: Record<string, unknown>[], { container }) => {
-      const created: Row[] = data.length ? await svc(container)[`create${entity}`](data) : []
+      const created: RecordOf[E][] = data.length ? await recordMethods(container, entity).create(data) : []
       return new StepResponse(created, created.map((r) => r.id))
     },
     async (ids, { container }) => {
       if (!ids?.length) return
-      await svc(container)[`delete${entity}`](ids)
+      await recordMethods(container, entity).delete(ids)
     }
   )
 }
 
-export function updateRecordsStep(stepId: string, entity: Entity) {
+export function updateRecordsStep<E extends Entity>(stepId: string, entity: E) {
   return createStep(
     stepId,
     async (updates: Row[], { container }) => {
-      if (!updates.length) return new StepResponse([] as Row[], [] as Row[])
+      if (!updates.length) return new StepResponse([] as RecordOf[E][], [] as RecordOf[E][])
       const fields = [...new Set(updates.flatMap((u) => Object.keys(u)))]
-      const before: Row[] = await svc(container)[`list${entity}`]({ id: updates.map((u) => u.id) }, { select: fields })
-      const updated: Row[] = await svc(container)[`update${entity}`](updates)
+      const before = await recordMethods(container, entity).list({ id: updates.map((u) => u.id) }, { select: fields })
+      const updated = await recordMethods(container, entity).update(updates)
       return new StepResponse(updated, before)
     },
     async (before, { container }) => {
       if (!before?.length) return
-      await svc(container)[`update${entity}`](before)
+      await recordMethods(container, entity).update(before)
     }
   )
 }
 
-export function softDeleteRecordsStep(stepId: string, entity: Entity) {
+export function softDeleteRecordsStep<E extends Entity>(stepId: string, entity: E) {
   return createStep(
     stepId,
     async (ids: string[], { container }) => {
-      if (ids.length) await svc(container)[`softDelete${entity}`](ids)
+      if (ids.length) await recordMethods(container, entity).softDelete(ids)
       return new StepResponse(ids, ids)
     },
     async (ids, { container }) => {
       if (!ids?.length) return
-      await svc(container)[`restore${entity}`](ids)
+      await recordMethods(container, entity).restore(ids)
     }
   )
 }

@@ -4,7 +4,8 @@ import { saveCertificateSettingsWorkflow } from "../../../workflows/save-certifi
 import { courseService } from "../../utils/admin-courses"
 import { adminOrgScope, CATALOG_ROLES } from "../../utils/tenancy"
 import type { EmployeeRole } from "@volmify/orgs/tenancy"
-import type { AdminCertificateSettings } from "../../validators"
+import type { OrgModuleService } from "@volmify/orgs/modules/org"
+import type { AdminCertificateSettings, AdminOrgQuery } from "../../validators"
 
 const DEFAULTS = {
   title: "Certificate of Completion",
@@ -22,14 +23,14 @@ async function settingsOrg(req: AuthenticatedMedusaRequest, requested: string | 
     return orgId
   }
   if (!requested) throw new MedusaError(MedusaError.Types.INVALID_DATA, "org_id is required for platform operators")
-  const [org] = await req.scope.resolve<any>("org").listOrgs({ id: requested }, { take: 1, select: ["id"] })
+  const [org] = await req.scope.resolve<OrgModuleService>("org").listOrgs({ id: requested }, { take: 1, select: ["id"] })
   if (!org) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Org "${requested}" was not found`)
-  return org.id as string
+  return org.id
 }
 
 /** GET /admin/certificate-settings (`org_id` for operators): the org's template, defaults filled in. */
-export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
-  const orgId = await settingsOrg(req, (req.validatedQuery as any)?.org_id)
+export async function GET(req: AuthenticatedMedusaRequest<unknown, AdminOrgQuery>, res: MedusaResponse) {
+  const orgId = await settingsOrg(req, req.validatedQuery?.org_id)
   const [settings] = await courseService(req).listCertificateSettings({ org_id: orgId }, { take: 1 })
   res.json({ certificate_settings: { ...DEFAULTS, ...(settings ?? {}), org_id: orgId } })
 }

@@ -15,7 +15,7 @@ export const ADMIN_CERTIFICATE_FIELDS = [
  */
 export async function GET(req: AuthenticatedMedusaRequest<unknown, AdminListCertificates>, res: MedusaResponse) {
   const scope = await adminOrgScope(req)
-  const { course_id, q, status, org_id, limit, offset } = req.validatedQuery as unknown as AdminListCertificates
+  const { course_id, q, status, org_id, limit, offset } = req.validatedQuery
   const orgId = scope ?? org_id
   const filters: Record<string, unknown> = {
     ...(orgId ? { org_id: orgId } : {}),

@@ -3,6 +3,7 @@ import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/util
 import { employeeName } from "../../../workflows/steps/instructor-checks"
 import { courseService } from "../../utils/admin-courses"
 import { adminOrgScope } from "../../utils/tenancy"
+import type { EmployeeRow } from "../../../types/rows"
 import type { AdminInstructorListQuery } from "../../validators"
 
 /**
@@ -19,11 +20,11 @@ export async function GET(req: AuthenticatedMedusaRequest<unknown, AdminInstruct
   const { data: employees } = await query.graph({
     entity: "org_employee",
     fields: ["id", "role", "status", "display_name", "title", "bio", "user.first_name", "user.last_name", "user.email"],
-    filters: { org_id: orgId, status: "active" } as any,
+    filters: { org_id: orgId, status: "active" },
   })
   const profiles = await courseService(req).listCourseInstructors({ org_id: orgId }, {})
   const byEmployee = new Map(profiles.map((p) => [p.employee_id, p]))
-  const instructors = (employees as any[]).map((e) => {
+  const instructors = (employees as EmployeeRow[]).map((e) => {
     const p = byEmployee.get(e.id)
     return {
       employee_id: e.id,

@@ -30,6 +30,6 @@ export async function POST(req: AuthenticatedMedusaRequest<AdminCreateLesson>, r
   if (!owner) {
     throw new MedusaError(MedusaError.Types.INVALID_DATA, "org_id is required for platform operators")
   }
-  const { result } = await createLessonWorkflow(req.scope).run({ input: { ...fields, org_id: owner } as any })
+  const { result } = await createLessonWorkflow(req.scope).run({ input: { ...fields, org_id: owner } })
   res.status(201).json({ lesson: result })
 }

@@ -3,6 +3,7 @@ import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/util
 import { saveInstructorProfileWorkflow } from "../../../../workflows/instructors"
 import { adminOrgScope, CATALOG_ROLES, resolveAdminActor } from "../../../utils/tenancy"
 import type { AdminInstructor } from "../../../validators"
+import type { EmployeeRow } from "../../../../types/rows"
 
 /**
  * POST /admin/instructors/:employee_id: the employee's public profile (name, headline, bio,
@@ -16,7 +17,7 @@ export async function POST(req: AuthenticatedMedusaRequest<AdminInstructor>, res
   if (!orgId) {
     const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
     const { data } = await query.graph({ entity: "org_employee", fields: ["id", "org.id"], filters: { id: employeeId } })
-    orgId = (data[0] as any)?.org?.id ?? null
+    orgId = (data as Pick<EmployeeRow, "org">[])[0]?.org?.id ?? null
     if (!orgId) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Employee "${employeeId}" was not found`)
   }
   const actor = await resolveAdminActor(req)

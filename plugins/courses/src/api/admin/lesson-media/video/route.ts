@@ -14,7 +14,8 @@ import { adminOrgScope, CATALOG_ROLES } from "../../../utils/tenancy"
  */
 export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
   await adminOrgScope(req, CATALOG_ROLES)
-  const file = (req as unknown as { file?: { originalname: string; mimetype: string; size: number; buffer: Buffer } }).file
+  // Set by the multer middleware (utils/video-upload.ts).
+  const file = (req as AuthenticatedMedusaRequest & { file?: { originalname: string; mimetype: string; size: number; buffer: Buffer } }).file
   if (!file) throw new MedusaError(MedusaError.Types.INVALID_DATA, "file is required (multipart form field `file`)")
   const name = file.originalname.replace(/[/\\]/g, "_").slice(-200)
   const check = checkLessonVideo({ name, mime_type: file.mimetype, size: file.size, head: file.buffer.subarray(0, 16) }, lessonVideoMaxBytes())

@@ -16,7 +16,7 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
 /** POST /admin/lessons/:id: edits show in every course the lesson is placed in. */
 export async function POST(req: AuthenticatedMedusaRequest<AdminUpdateLesson>, res: MedusaResponse) {
   await lessonInScope(req, req.params.id, CATALOG_ROLES)
-  const { result } = await updateLessonWorkflow(req.scope).run({ input: { id: req.params.id, ...req.validatedBody } as any })
+  const { result } = await updateLessonWorkflow(req.scope).run({ input: { id: req.params.id, ...req.validatedBody } })
   res.json({ lesson: result })
 }
 

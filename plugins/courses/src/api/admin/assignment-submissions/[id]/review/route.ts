@@ -4,7 +4,7 @@ import { submissionInScope } from "../../../../utils/admin-assessments"
 import { actorId } from "../../../../utils/tenancy"
 import type { AdminReviewSubmission } from "../../../../validators"
 
-/** POST /admin/assignment-submissions/:id/review { status: passed|failed, feedback? }: any staff role of the org. 409 when already reviewed. */
+/** POST /admin/assignment-submissions/:id/review { status: passed|failed, feedback? }: every staff role of the org. 409 when already reviewed. */
 export async function POST(req: AuthenticatedMedusaRequest<AdminReviewSubmission>, res: MedusaResponse) {
   const submission = await submissionInScope(req, req.params.id)
   const { result } = await reviewAssignmentSubmissionWorkflow(req.scope).run({

@@ -16,6 +16,6 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
  */
 export async function POST(req: AuthenticatedMedusaRequest<AdminOutline>, res: MedusaResponse) {
   const { course } = await courseInScope(req, req.params.id, CATALOG_ROLES)
-  await applyCourseOutlineWorkflow(req.scope).run({ input: { course_id: course.id, outline: req.validatedBody as any } })
+  await applyCourseOutlineWorkflow(req.scope).run({ input: { course_id: course.id, outline: req.validatedBody } })
   res.json({ modules: await adminOutline(req, course.id) })
 }

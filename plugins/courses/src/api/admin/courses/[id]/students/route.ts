@@ -10,7 +10,7 @@ import type { AdminCourseStudents } from "../../../../validators"
  */
 export async function GET(req: AuthenticatedMedusaRequest<unknown, AdminCourseStudents>, res: MedusaResponse) {
   const { course } = await courseInScope(req, req.params.id)
-  const { limit, offset, ...filters } = req.validatedQuery as unknown as AdminCourseStudents
+  const { limit, offset, ...filters } = req.validatedQuery
   const all = await filteredStudents(req, course, filters)
   const students = await describeStudents(req, course, all.slice(offset, offset + limit))
   res.json({ students, count: all.length, limit, offset })

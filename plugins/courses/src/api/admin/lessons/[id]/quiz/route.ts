@@ -14,6 +14,6 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
 /** POST /admin/lessons/:id/quiz: settings and the whole question list (catalog roles); 400 naming the field. */
 export async function POST(req: AuthenticatedMedusaRequest<AdminSaveQuiz>, res: MedusaResponse) {
   const { lesson } = await lessonInScope(req, req.params.id, CATALOG_ROLES)
-  const { result } = await saveLessonQuizWorkflow(req.scope).run({ input: { lesson_id: lesson.id, ...req.validatedBody } as any })
+  const { result } = await saveLessonQuizWorkflow(req.scope).run({ input: { lesson_id: lesson.id, ...req.validatedBody } })
   res.json({ quiz: result })
 }

@@ -15,7 +15,7 @@ export async function GET(req: AuthenticatedMedusaRequest & MedusaStoreRequest, 
   res.json({
     enrollments: rows.map((row) => {
       const { status: _s, org_id: _o, ...course } = row.course as Record<string, unknown>
-      const out: Record<string, unknown> = Object.fromEntries(STORE_FIELDS.map((f) => [f, (row as any)[f]]))
+      const out: Record<string, unknown> = Object.fromEntries(STORE_FIELDS.map((f) => [f, row[f]]))
       out.course = course
       return out
     }),

@@ -14,7 +14,7 @@ const BATCH = 500
  */
 export async function GET(req: AuthenticatedMedusaRequest<unknown, AdminCourseStudentsExport>, res: MedusaResponse) {
   const { course } = await courseInScope(req, req.params.id)
-  const students = await filteredStudents(req, course, req.validatedQuery as unknown as AdminCourseStudentsExport)
+  const students = await filteredStudents(req, course, req.validatedQuery)
   const day = new Date().toISOString().slice(0, 10)
   res.status(200)
   res.setHeader("Content-Type", "text/csv; charset=utf-8")
