@@ -20,6 +20,8 @@ type ReceiptOrderRow = {
   id: string
   display_id?: number | null
   email?: string | null
+  /** The storefront page's locale, put on the cart and copied to the order. */
+  locale?: string | null
   currency_code: string
   total: BigNumberInput
   sales_channel_id?: string | null
