@@ -441,6 +441,10 @@ medusaIntegrationTestRunner({
 
       // The assignment: every Acme staff member is asked once; Yoga's owner and the student are not.
       const creator = await createStaff(container, api, acme.org.id, "creator", "mail.reviewer")
+      // A staff member made inactive (no admin access any more) is not asked.
+      const former = await createStaff(container, api, acme.org.id, "staff", "mail.former")
+      const [formerRow] = await orgs().listOrgEmployees({ org_id: acme.org.id, user_id: former.user.id })
+      await orgs().updateOrgEmployees({ id: formerRow.id, status: "inactive" })
       const sub = await send(api, "post", `/store/courses/${course.id}/lessons/${p.Haiku}/assignment/submissions`, learner.headers, { text: "An old silent pond" })
       expect(sub.status).toBeLessThan(300)
       for (const reviewer of [acme.owner, creator]) {
@@ -460,6 +464,7 @@ medusaIntegrationTestRunner({
       expect(smtp.to(acme.owner.user.email, /review/)).toHaveLength(1)
       expect(smtp.to(creator.user.email, /review/)).toHaveLength(1)
       expect(smtp.to(yoga.owner.user.email, /review/)).toHaveLength(0)
+      expect(smtp.to(former.user.email, /review/)).toHaveLength(0)
       expect(smtp.to(learner.customer.email, /review|Check-in/).map((m) => m.subject)).toEqual(["Quiz result: Check-in (50%)"])
     })
 

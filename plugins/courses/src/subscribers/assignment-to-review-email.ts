@@ -7,8 +7,8 @@ import type CourseModuleService from "../modules/course/service"
 import { sendEmail } from "../utils/org-email"
 
 /**
- * A student submitted an assignment: every staff member of the course's org (any role may
- * review, see api/middlewares.ts) is told once, with a link to the admin's review queue.
+ * A student submitted an assignment: every active staff member of the course's org (any
+ * role may review, see api/middlewares.ts; an inactive one has no admin access) is told once, with a link to the admin's review queue.
  * Staff of other orgs are never told.
  */
 export default async function assignmentToReviewEmail({ event, container }: SubscriberArgs<{ id: string }>) {
@@ -22,7 +22,7 @@ export default async function assignmentToReviewEmail({ event, container }: Subs
     courses.listCourses({ id: submission.course_id }, { select: ["id", "title"] }),
     courses.listLessons({ id: submission.lesson_id }, { select: ["id", "title"] }),
     container.resolve(Modules.CUSTOMER).listCustomers({ id: submission.customer_id }, { select: ["id", "email", "first_name", "last_name"] }),
-    container.resolve<OrgModuleService>("org").listOrgEmployees({ org_id: submission.org_id }, { select: ["user_id"] }),
+    container.resolve<OrgModuleService>("org").listOrgEmployees({ org_id: submission.org_id, status: "active" }, { select: ["user_id"] }),
   ])
   if (!course || !staff.length) return
   const users = await container.resolve(Modules.USER).listUsers({ id: staff.map((s) => s.user_id) }, { select: ["id", "email"] })

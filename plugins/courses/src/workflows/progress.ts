@@ -72,7 +72,10 @@ export const evaluateEnrollmentStep = createStep(
       { id: enrollment_id },
       { take: 1, select: ["id", "customer_id", "course_id", "status", "started_at"] }
     )
+    // Deleted between the plan and here (a course removed, an enrollment revoked): a 404, not a TypeError.
+    if (!enrollment) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Enrollment "${enrollment_id}" was not found`)
     const [course] = await service.listCourses({ id: enrollment.course_id }, { take: 1, select: ["id", "product_id", "status"] })
+    if (!course) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Course "${enrollment.course_id}" was not found`)
     const [rows, done, tier] = await Promise.all([
       service.readOutlineRows(course.id),
       service.listLessonProgresses({ enrollment_id, status: "completed" }, { select: ["placement_id"] }),

@@ -18,6 +18,12 @@ export const pluginOptionsSchema = z
   .object({
     /** Capture all-digital orders right after placement (default true). */
     autoCaptureDigitalOrders: z.boolean().optional(),
+    /** Days after a subscription's first failed renewal charge to retry it (default [1, 3, 5]). */
+    subscriptionRetryDays: z
+      .array(z.number().int("subscriptionRetryDays must be whole days").min(1, "subscriptionRetryDays must be 1 day or more").max(365))
+      .min(1, "subscriptionRetryDays needs at least one day")
+      .max(10, "subscriptionRetryDays holds at most 10 retries")
+      .optional(),
   })
   .strict()
 
