@@ -11,7 +11,7 @@ import { z } from "@medusajs/framework/zod"
 // (it does not depend on orgs), and each loader names a missing @volmify/orgs itself, since then
 // this file is not there to do it.
 
-/** A plugin that takes no options: any key is refused. */
+/** A plugin that takes no options (every key is refused). */
 export const NO_OPTIONS = z.object({}).strict()
 export type NoOptions = typeof NO_OPTIONS
 
