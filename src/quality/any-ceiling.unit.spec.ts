@@ -13,8 +13,8 @@ const ANY_CEILINGS: Record<string, number> = {
   access: 209,
   courses: 166,
   attribution: 0,
-  affiliates: 107,
-  analytics: 15,
+  affiliates: 0,
+  analytics: 0,
   pages: 0,
 }
 
