@@ -150,7 +150,7 @@ function Editor({ orgId, initial, onClose }: { orgId: string; initial: Omit<Sequ
     onError: (e: Error) => setProblem(e.message),
   })
   const showPreview = useMutation({
-    mutationFn: (step: { subject: string; body: string }) => orgApi(orgId, "/automation-preview", "POST", step),
+    mutationFn: (step: { subject: string; body: string }) => orgApi<{ preview: { subject: string; html: string } }>(orgId, "/automation-preview", "POST", step),
     onSuccess: (r) => setPreview(r.preview),
     onError: (e: Error) => setProblem(e.message),
   })
