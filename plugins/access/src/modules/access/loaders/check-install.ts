@@ -32,4 +32,6 @@ function shared(): InstallCheck<typeof pluginOptionsSchema> {
 
 export const validatePluginOptions = (options: unknown) => shared().validatePluginOptions(options)
 export const assertPeersPresent = (registered?: string[] | null) => shared().assertPeersPresent(registered)
-export default (options: LoaderOptions) => shared().checkInstall(options)
+export default async function checkInstall(options: LoaderOptions): Promise<void> {
+  return shared().checkInstall(options)
+}
