@@ -8,13 +8,13 @@ import { ANY_PATTERN, countAnyLines } from "./any-ceiling"
  * commit; the spec fails when a count rises above its ceiling.
  */
 const ANY_CEILINGS: Record<string, number> = {
-  orgs: 66,
+  orgs: 4,
   ledger: 0,
   access: 0,
   courses: 0,
   attribution: 0,
-  affiliates: 107,
-  analytics: 15,
+  affiliates: 0,
+  analytics: 0,
   pages: 0,
 }
 

@@ -15,13 +15,13 @@ async function viewsByCourse(knex: Knex, scope: AnalyticsScope, period: Period) 
   const w = new Where().add("pv.deleted_at IS NULL").add("pv.day >= ?", period.from).add("pv.day < ?", period.to).add("c.deleted_at IS NULL")
   if (scope.org_id) w.add("pv.org_id = ?", scope.org_id)
   if (scope.product_ids) w.add(...anyOf("c.product_id", scope.product_ids))
-  const { rows } = await knex.raw(
+  const { rows } = await knex.raw<{ course_id: string; product_id: string; title: string; views: number }>(
     `SELECT c.id AS course_id, c.product_id, c.title, SUM(pv.views)::int AS views
      FROM page_view_day pv JOIN course c ON c.id = pv.course_id AND c.org_id = pv.org_id
      WHERE ${w.sql} GROUP BY 1, 2, 3`,
     w.bindings
   )
-  return rows as { course_id: string; product_id: string; title: string; views: number }[]
+  return rows
 }
 
 /** Orders per product (of `productIds`) placed in [from, to) in the scope's org(s). */
@@ -36,14 +36,14 @@ async function ordersByProduct(knex: Knex, scope: AnalyticsScope, period: Period
   if (scope.org_id) w.add("o.sales_channel_id = (SELECT sales_channel_id FROM org WHERE id = ?)", scope.org_id)
   else w.add("o.sales_channel_id IN (SELECT sales_channel_id FROM org WHERE deleted_at IS NULL)")
   if (currency) w.add("o.currency_code = ?", currency)
-  const { rows } = await knex.raw(
+  const { rows } = await knex.raw<{ product_id: string; orders: number }>(
     `SELECT li.product_id, count(DISTINCT o.id)::int AS orders
      FROM "order" o JOIN order_item oi ON oi.order_id = o.id AND oi.version = o.version AND oi.deleted_at IS NULL
        JOIN order_line_item li ON li.id = oi.item_id AND li.deleted_at IS NULL
      WHERE ${w.sql} GROUP BY 1`,
     w.bindings
   )
-  return new Map<string, number>(rows.map((r: { product_id: string; orders: number }) => [r.product_id, r.orders]))
+  return new Map<string, number>(rows.map((r) => [r.product_id, r.orders]))
 }
 
 /**

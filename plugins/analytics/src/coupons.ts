@@ -19,7 +19,7 @@ export async function couponUse(knex: Knex, { scope, current, currency_code }: O
   if (scope.org_id) w.add("o.sales_channel_id = (SELECT sales_channel_id FROM org WHERE id = ?)", scope.org_id)
   else w.add("o.sales_channel_id IN (SELECT sales_channel_id FROM org WHERE deleted_at IS NULL)")
   if (currency_code) w.add("o.currency_code = ?", currency_code)
-  const { rows } = await knex.raw(
+  const { rows } = await knex.raw<{ code: string; promotion_id: string | null; currency_code: string; orders: number; discount: string }>(
     `WITH o AS (SELECT o.id, o.version, o.currency_code FROM "order" o WHERE ${w.sql}),
      discounts AS (
        SELECT o.id AS order_id, o.currency_code, adj.code, adj.promotion_id, adj.amount
@@ -34,7 +34,7 @@ export async function couponUse(knex: Knex, { scope, current, currency_code }: O
      FROM discounts GROUP BY 1, 2, 3 ORDER BY 4 DESC, 1, 3`,
     w.bindings
   )
-  return rows.map((r: { code: string; promotion_id: string | null; currency_code: string; orders: number; discount: string }) => ({
+  return rows.map((r) => ({
     code: r.code,
     promotion_id: r.promotion_id,
     currency_code: r.currency_code,

@@ -11,7 +11,8 @@ import { DAY_MS, type Knex, Where } from "./sql"
  */
 
 export type Grouping = "total" | "product" | "day" | "week" | "month"
-export type KeyedSumRow = LedgerSumRow & { key: string | null; currency_code: string; code: string; owner_type: string | null; kind: string }
+/** `key`: '' for "total", the product id for "product" (rows without a product are left out), the bucket's YYYY-MM-DD otherwise. */
+export type KeyedSumRow = LedgerSumRow & { key: string; currency_code: string; code: string; owner_type: string | null; kind: string }
 
 const floorDay = (d: Date) => new Date(Math.floor(d.getTime() / DAY_MS) * DAY_MS)
 const ceilDay = (d: Date) => new Date(Math.ceil(d.getTime() / DAY_MS) * DAY_MS)
@@ -75,7 +76,7 @@ export async function ledgerSums(knex: Knex, scope: AnalyticsScope, from: Date, 
     bindings.push(...w.bindings)
   }
   if (!parts.length) return []
-  const { rows } = await knex.raw(
+  const { rows } = await knex.raw<KeyedSumRow>(
     `SELECT key, currency_code, code, owner_type, kind, SUM(debits)::text AS debits, SUM(credits)::text AS credits
      FROM (${parts.join(" UNION ALL ")}) x GROUP BY 1, 2, 3, 4, 5`,
     bindings

@@ -21,8 +21,11 @@ export type OverviewInput = {
   currency_code?: string
 }
 
+/** A count in the period asked for and in the one before it. */
+type PeriodCounts = { current: number; previous: number }
+
 type Keyed = Map<string, { key: Record<string, string>; currency: string; totals: LedgerTotals }>
-function fold(rows: (LedgerSumRow & { currency_code: string } & Record<string, any>)[], keyOf: (r: any) => Record<string, string>): Keyed {
+function fold<R extends LedgerSumRow & { currency_code: string }>(rows: R[], keyOf: (r: R) => Record<string, string>): Keyed {
   const out: Keyed = new Map()
   for (const r of rows) {
     const key = keyOf(r)
@@ -72,8 +75,11 @@ export async function revenueFigures(knex: Knex, input: OverviewInput) {
 async function courseTitles(knex: Knex, productIds: string[]) {
   if (!productIds.length) return new Map<string, { id: string; title: string }>()
   const [inIds, ids] = anyOf("product_id", productIds)
-  const { rows } = await knex.raw(`SELECT id, product_id, title FROM course WHERE ${inIds} AND deleted_at IS NULL`, [ids])
-  return new Map(rows.map((r: any) => [r.product_id, { id: r.id, title: r.title }]))
+  const { rows } = await knex.raw<{ id: string; product_id: string; title: string }>(
+    `SELECT id, product_id, title FROM course WHERE ${inIds} AND deleted_at IS NULL`,
+    [ids]
+  )
+  return new Map<string, { id: string; title: string }>(rows.map((r) => [r.product_id, { id: r.id, title: r.title }]))
 }
 
 /** Courses of the scope, as a condition on a `course` alias. */
@@ -99,7 +105,7 @@ export async function salesFigures(knex: Knex, input: OverviewInput) {
       ids
     )
   }
-  const orders = await knex.raw(
+  const orders = await knex.raw<{ period: "current" | "previous"; currency_code: string; orders: number; canceled: number }>(
     `SELECT CASE WHEN o.created_at >= ? THEN 'current' ELSE 'previous' END AS period, o.currency_code,
        count(*)::int AS orders, count(*) FILTER (WHERE o.status = 'canceled')::int AS canceled
      FROM "order" o WHERE ${o.sql} GROUP BY 1, 2 ORDER BY 2`,
@@ -107,7 +113,7 @@ export async function salesFigures(knex: Knex, input: OverviewInput) {
   )
   // New students: customers whose first entitlement to one of the scope's courses falls in the period.
   const c = courseScope(new Where().add("en.deleted_at IS NULL"), scope)
-  const students = await knex.raw(
+  const students = await knex.raw<PeriodCounts>(
     `SELECT count(*) FILTER (WHERE first_at >= ? AND first_at < ?)::int AS current,
             count(*) FILTER (WHERE first_at >= ? AND first_at < ?)::int AS previous
      FROM (SELECT en.customer_id, c.org_id, min(en.created_at) AS first_at
@@ -116,18 +122,18 @@ export async function salesFigures(knex: Knex, input: OverviewInput) {
     [current.from, current.to, previous.from, previous.to, ...c.bindings]
   )
   const top = courseScope(new Where().add("en.deleted_at IS NULL").add("en.created_at >= ?", current.from).add("en.created_at < ?", current.to), scope)
-  const topCourses = await knex.raw(
+  const topCourses = await knex.raw<{ course_id: string; product_id: string; title: string; new_students: number }>(
     `SELECT c.id AS course_id, c.product_id, c.title, count(DISTINCT en.customer_id)::int AS new_students
      FROM entitlement en JOIN course c ON c.product_id = en.product_id
      WHERE ${top.sql} GROUP BY 1, 2, 3 ORDER BY 4 DESC, 3, 1 LIMIT 10`,
     top.bindings
   )
-  const period = (p: string) => {
-    const rows = orders.rows.filter((r: any) => r.period === p)
+  const period = (p: "current" | "previous") => {
+    const rows = orders.rows.filter((r) => r.period === p)
     return {
-      orders: rows.reduce((n: number, r: any) => n + r.orders, 0),
-      canceled_orders: rows.reduce((n: number, r: any) => n + r.canceled, 0),
-      orders_by_currency: rows.map((r: any) => ({ currency_code: r.currency_code, orders: r.orders, canceled_orders: r.canceled })),
+      orders: rows.reduce((n, r) => n + r.orders, 0),
+      canceled_orders: rows.reduce((n, r) => n + r.canceled, 0),
+      orders_by_currency: rows.map((r) => ({ currency_code: r.currency_code, orders: r.orders, canceled_orders: r.canceled })),
       new_students: students.rows[0]?.[p] ?? 0,
     }
   }
@@ -154,13 +160,13 @@ async function topAffiliates(knex: Knex, { scope, current, currency_code }: Over
     .add("ac.ordered_at < ?", current.to)
   if (scope.org_id) w.add("ac.org_id = ?", scope.org_id)
   if (currency_code) w.add("ac.currency_code = ?", currency_code)
-  const { rows } = await knex.raw(
+  const { rows } = await knex.raw<{ affiliate_id: string; code: string; currency_code: string; orders: number; commission: string }>(
     `SELECT ac.affiliate_id, af.code, ac.currency_code, count(DISTINCT ac.order_id)::int AS orders, SUM(ac.amount)::text AS commission
      FROM affiliate_commission ac JOIN affiliate af ON af.id = ac.affiliate_id
      WHERE ${w.sql} GROUP BY 1, 2, 3 ORDER BY 4 DESC, SUM(ac.amount) DESC, 2 LIMIT 10`,
     w.bindings
   )
-  return rows.map((r: any) => ({
+  return rows.map((r) => ({
     affiliate_id: r.affiliate_id,
     code: r.code,
     currency_code: r.currency_code,
@@ -177,27 +183,27 @@ export async function learningFigures(knex: Knex, input: OverviewInput) {
     `${expr.replace("%", `${col} >= ?`)} AS current, ${expr.replace("%", `${col} < ?`)} AS previous`
 
   const p = enrolled(both("lp.updated_at").add("lp.deleted_at IS NULL"))
-  const active = await knex.raw(
+  const active = await knex.raw<PeriodCounts>(
     `SELECT ${split("lp.updated_at", "count(DISTINCT en.customer_id) FILTER (WHERE %)::int")}
      FROM lesson_progress lp JOIN enrollment en ON en.id = lp.enrollment_id JOIN course c ON c.id = en.course_id
      WHERE ${p.sql}`,
     [current.from, current.from, ...p.bindings]
   )
   const l = enrolled(both("lp.completed_at").add("lp.deleted_at IS NULL").add("lp.status = 'completed'"))
-  const lessons = await knex.raw(
+  const lessons = await knex.raw<PeriodCounts>(
     `SELECT ${split("lp.completed_at", "count(*) FILTER (WHERE %)::int")}
      FROM lesson_progress lp JOIN enrollment en ON en.id = lp.enrollment_id JOIN course c ON c.id = en.course_id
      WHERE ${l.sql}`,
     [current.from, current.from, ...l.bindings]
   )
   const cw = courseScope(both("ce.issued_at").add("ce.deleted_at IS NULL"), scope)
-  const certificates = await knex.raw(
+  const certificates = await knex.raw<PeriodCounts>(
     `SELECT ${split("ce.issued_at", "count(*) FILTER (WHERE %)::int")}
      FROM certificate ce JOIN course c ON c.id = ce.course_id WHERE ${cw.sql}`,
     [current.from, current.from, ...cw.bindings]
   )
   const q = enrolled(both("qa.submitted_at").add("qa.deleted_at IS NULL").add("qa.status = 'submitted'"))
-  const quizzes = await knex.raw(
+  const quizzes = await knex.raw<{ period: "current" | "previous"; attempts: number; passed: number }>(
     `SELECT CASE WHEN qa.submitted_at >= ? THEN 'current' ELSE 'previous' END AS period,
        count(*)::int AS attempts, count(*) FILTER (WHERE qa.passed)::int AS passed
      FROM quiz_attempt qa JOIN enrollment en ON en.id = qa.enrollment_id JOIN course c ON c.id = en.course_id
@@ -206,7 +212,7 @@ export async function learningFigures(knex: Knex, input: OverviewInput) {
   )
   // Completion per course as of the period's end: enrollments started before it, completed before it.
   const cc = courseScope(new Where(), scope)
-  const completion = await knex.raw(
+  const completion = await knex.raw<{ course_id: string; title: string; enrolled: number; completed: number; completed_in_period: number }>(
     `SELECT c.id AS course_id, c.title,
        count(en.id) FILTER (WHERE en.started_at < ?)::int AS enrolled,
        count(en.id) FILTER (WHERE en.completed_at < ?)::int AS completed,
@@ -216,7 +222,7 @@ export async function learningFigures(knex: Knex, input: OverviewInput) {
     [current.to, current.to, current.from, current.to, ...cc.bindings]
   )
   const period = (key: "current" | "previous") => {
-    const quiz = quizzes.rows.find((r: any) => r.period === key) ?? { attempts: 0, passed: 0 }
+    const quiz = quizzes.rows.find((r) => r.period === key) ?? { attempts: 0, passed: 0 }
     return {
       active_students: active.rows[0][key],
       lessons_completed: lessons.rows[0][key],
@@ -229,6 +235,6 @@ export async function learningFigures(knex: Knex, input: OverviewInput) {
   return {
     current: period("current"),
     previous: period("previous"),
-    completion_by_course: completion.rows.map((r: any) => ({ ...r, completion_rate: rate(r.completed, r.enrolled) })),
+    completion_by_course: completion.rows.map((r) => ({ ...r, completion_rate: rate(r.completed, r.enrolled) })),
   }
 }

@@ -43,11 +43,11 @@ export async function analyticsScope(req: MedusaRequest, requestedOrgId?: string
   if (actor.kind !== "staff") throw new MedusaError(MedusaError.Types.FORBIDDEN, "Only org staff and platform operators can read analytics")
   if (ORG_FIGURES_ROLES.includes(actor.scope.role)) return { org_id: orgId, employee_id: null, product_ids: null }
   const employeeId = actor.scope.employee_id
-  const rules = await knex.raw(
+  const rules = await knex.raw<{ product_id: string }>(
     `SELECT DISTINCT product_id FROM attribution_rule WHERE org_id = ? AND employee_id = ? AND deleted_at IS NULL`,
     [orgId, employeeId]
   )
-  return { org_id: orgId, employee_id: employeeId, product_ids: rules.rows.map((r: { product_id: string }) => r.product_id) }
+  return { org_id: orgId, employee_id: employeeId, product_ids: rules.rows.map((r) => r.product_id) }
 }
 
 /** 403 unless the caller is a platform operator. */

@@ -1,8 +1,12 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { fromMinor, type LedgerTotals } from "@volmify/ledger/money"
 
-/** The knex instance Medusa registers as PG_CONNECTION (only `raw` is used here). */
-export type Knex = { raw(sql: string, bindings?: unknown[]): Promise<{ rows: any[] }> }
+/**
+ * The knex instance Medusa registers as PG_CONNECTION (only `raw` is used here). `Row` is the
+ * shape of the rows the SQL selects, named by the caller (node-postgres: `::int` and `count`
+ * casts as numbers, `::text` sums and ids as strings, timestamps as Dates).
+ */
+export type Knex = { raw<Row extends object = Record<string, unknown>>(sql: string, bindings?: unknown[]): Promise<{ rows: Row[] }> }
 
 export type Period = { from: Date; to: Date }
 export const DAY_MS = 86_400_000

@@ -91,3 +91,9 @@ export const AdminPayoutSchema = z
     note: text().max(500).optional().nullable(),
   })
   .strict()
+
+export type AdminOrgQuery = z.infer<typeof AdminOrgQuerySchema>
+export type AdminListAffiliatesQuery = z.infer<typeof AdminListAffiliatesSchema>
+export type AdminListCommissionsQuery = z.infer<typeof AdminListCommissionsSchema>
+export type AdminProductRate = z.infer<typeof AdminProductRateSchema>
+export type AdminPayout = z.infer<typeof AdminPayoutSchema>

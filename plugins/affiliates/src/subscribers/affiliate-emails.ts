@@ -3,16 +3,18 @@ import crypto from "node:crypto"
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { MathBN, Modules } from "@medusajs/framework/utils"
 import { AffiliateEvents } from "../events"
-import { AFFILIATES_MODULE } from "../modules/affiliates"
+import { LEDGER_MODULE, type LedgerModuleService } from "@volmify/ledger/modules/ledger"
+import { AFFILIATES_MODULE, type AffiliatesModuleService } from "../modules/affiliates"
+import type { AffiliateRecord } from "../types/records"
 import { formatMoney, sendEmail } from "../utils/org-email"
 
 const hash = (parts: string[]) => crypto.createHash("sha256").update([...parts].sort().join(",")).digest("hex").slice(0, 32)
 
 /** Where an affiliate is mailed: the address they applied with, else their customer account's. */
-async function addressesOf(container: MedusaContainer, affiliates: any[]): Promise<Map<string, string>> {
+async function addressesOf(container: MedusaContainer, affiliates: Pick<AffiliateRecord, "id" | "email" | "customer_id">[]): Promise<Map<string, string>> {
   const missing = affiliates.filter((a) => !a.email).map((a) => a.customer_id)
   const customers = missing.length ? await container.resolve(Modules.CUSTOMER).listCustomers({ id: missing }, { select: ["id", "email"] }) : []
-  const byCustomer = new Map<string, string>(customers.map((c: any) => [c.id, c.email]))
+  const byCustomer = new Map<string, string | null>(customers.map((c) => [c.id, c.email]))
   const out = new Map<string, string>()
   for (const a of affiliates) {
     const email = a.email || byCustomer.get(a.customer_id)
@@ -31,8 +33,11 @@ async function addressesOf(container: MedusaContainer, affiliates: any[]): Promi
  * - payout sent (`affiliate.payout.recorded`; once per ledger transaction, so a replayed
  *   payout reference sends nothing new).
  */
-export default async function affiliateEmails({ event, container }: SubscriberArgs<any>) {
-  const affiliates = container.resolve<any>(AFFILIATES_MODULE)
+/** The data of the events below: an affiliate's (`id`, `org_id`, `status`), approved commissions' (`ids`), a payout's (`id` of its ledger transaction, `affiliate_id`). */
+type AffiliateEmailEvent = { id?: string; org_id?: string; status?: string; ids?: string[]; affiliate_id?: string }
+
+export default async function affiliateEmails({ event, container }: SubscriberArgs<AffiliateEmailEvent>) {
+  const affiliates = container.resolve<AffiliatesModuleService>(AFFILIATES_MODULE)
   const url = (brand: { storefront_url: string }) => `${brand.storefront_url}/account/affiliate`
 
   if (event.name === AffiliateEvents.AFFILIATE_STATUS_CHANGED || event.name === AffiliateEvents.AFFILIATE_CREATED) {
@@ -72,7 +77,7 @@ export default async function affiliateEmails({ event, container }: SubscriberAr
     if (!groups.size) return
     const owners = await affiliates.listAffiliates({ id: [...new Set([...groups.values()].map((g) => g.affiliate_id))] }, { select: ["id", "customer_id", "email"] })
     const to = await addressesOf(container, owners)
-    const customerOf = new Map<string, string>(owners.map((a: any) => [a.id, a.customer_id]))
+    const customerOf = new Map<string, string>(owners.map((a) => [a.id, a.customer_id]))
     for (const group of groups.values()) {
       if (!to.get(group.affiliate_id)) continue
       await sendEmail(container, {
@@ -93,10 +98,10 @@ export default async function affiliateEmails({ event, container }: SubscriberAr
   if (!transactionId || !event.data?.affiliate_id) return
   const [[affiliate], [transaction]] = await Promise.all([
     affiliates.listAffiliates({ id: event.data.affiliate_id }, { select: ["id", "org_id", "customer_id", "email"] }),
-    container.resolve<any>("ledger").listLedgerTransactions({ id: transactionId }, { relations: ["entries"] }),
+    container.resolve<LedgerModuleService>(LEDGER_MODULE).listLedgerTransactions({ id: transactionId }, { relations: ["entries"] }),
   ])
   if (!affiliate || !transaction || transaction.org_id !== affiliate.org_id) return
-  const debit = (transaction.entries ?? []).find((e: any) => e.direction === "debit") ?? transaction.entries?.[0]
+  const debit = (transaction.entries ?? []).find((e) => e.direction === "debit") ?? transaction.entries?.[0]
   const to = (await addressesOf(container, [affiliate])).get(affiliate.id)
   if (!debit || !to) return
   await sendEmail(container, {

@@ -4,6 +4,7 @@ import { createStep, createWorkflow, StepResponse, transform, when, WorkflowResp
 import { MathBN } from "@medusajs/framework/utils"
 import { AffiliateEvents } from "../events"
 import { AFFILIATES_MODULE, type AffiliatesModuleService } from "../modules/affiliates"
+import type { AffiliateRecord } from "../types/records"
 import { postLedgerEntries } from "../utils/ledger"
 import { updateAffiliateRecordsStep } from "./steps/records"
 import { commissionPosting, type LedgerPlan } from "./steps/commission-posting"
@@ -18,16 +19,17 @@ const planApprovalsStep = createStep(
     const filters: Record<string, unknown> = { status: "pending", needs_review: false, hold_until: { $lte: now } }
     if (input.commission_ids) filters.id = input.commission_ids
     if (input.org_id) filters.org_id = input.org_id
-    const due = (await svc(container).listAffiliateCommissions(filters, { take: 500, order: { hold_until: "ASC" } })).filter((c: any) =>
+    const due = (await svc(container).listAffiliateCommissions(filters, { take: 500, order: { hold_until: "ASC" } })).filter((c) =>
       MathBN.gt(c.amount, 0)
     )
     const plan: LedgerPlan = { transactions: [], updates: [] }
     if (!due.length) return new StepResponse(plan)
-    const affiliates = new Map<string, any>(
-      (await svc(container).listAffiliates({ id: [...new Set(due.map((c: any) => c.affiliate_id))] })).map((a: any) => [a.id, a])
+    const affiliates = new Map<string, AffiliateRecord>(
+      (await svc(container).listAffiliates({ id: [...new Set(due.map((c) => c.affiliate_id))] })).map((a) => [a.id, a])
     )
     for (const c of due) {
-      const posting = commissionPosting(c, affiliates.get(c.affiliate_id), "earn", String(MathBN.convert(c.amount).toFixed()), c.id)
+      // The commission's affiliate (listed above by the commissions' affiliate ids).
+      const posting = commissionPosting(c, affiliates.get(c.affiliate_id)!, "earn", String(MathBN.convert(c.amount).toFixed()), c.id)
       plan.transactions.push(posting.transaction)
       plan.updates.push({ id: c.id, status: "approved", approved_at: now })
     }
@@ -54,7 +56,7 @@ export const approveDueCommissionsWorkflow = createWorkflow(
     when({ updated }, ({ updated }) => updated.length > 0).then(() =>
       emitEventStep({
         eventName: AffiliateEvents.COMMISSIONS_APPROVED,
-        data: transform({ updated }, ({ updated }) => ({ ids: updated.map((c: any) => c.id) })),
+        data: transform({ updated }, ({ updated }) => ({ ids: updated.map((c) => c.id) })),
       }).config({ name: "emit-commissions-approved" })
     )
     return new WorkflowResponse(updated)

@@ -2,7 +2,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { createStep, createWorkflow, StepResponse, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { AFFILIATES_MODULE, type AffiliatesModuleService } from "../modules/affiliates"
-import { createAffiliateRecordsStep } from "./steps/records"
+import { createAffiliateRecordsStep, recordsOf } from "./steps/records"
 import { findActiveAffiliateByCode } from "./steps/find-active-affiliate"
 
 const svc = (container: MedusaContainer) => container.resolve<AffiliatesModuleService>(AFFILIATES_MODULE)
@@ -13,10 +13,16 @@ const planReferralStep = createStep("plan-cart-referral", async (input: AttachRe
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const {
     data: [cart],
-  } = await query.graph({ entity: "cart", fields: ["id", "sales_channel_id", "completed_at"], filters: { id: input.cart_id } })
+  }: { data: { id: string; sales_channel_id: string | null; completed_at: Date | string | null }[] } = await query.graph({
+    entity: "cart",
+    fields: ["id", "sales_channel_id", "completed_at"],
+    filters: { id: input.cart_id },
+  })
   const {
     data: [org],
-  } = cart ? await query.graph({ entity: "org", fields: ["id"], filters: { sales_channel_id: cart.sales_channel_id } }) : { data: [] as any[] }
+  }: { data: { id: string }[] } = cart
+    ? await query.graph({ entity: "org", fields: ["id"], filters: { sales_channel_id: cart.sales_channel_id } })
+    : { data: [] }
   if (!cart || org?.id !== input.org_id) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Cart "${input.cart_id}" was not found`)
   if (cart.completed_at) throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Cart "${input.cart_id}" is already completed`)
   const { affiliate } = await findActiveAffiliateByCode(container, input.org_id, input.code)
@@ -52,7 +58,7 @@ export const attachCartReferralWorkflow = createWorkflow("attach-cart-referral",
   )
   return new WorkflowResponse(
     transform({ plan, created }, ({ plan, created }) => {
-      const r = plan.existing ?? created![0]
+      const r = plan.existing ?? recordsOf("referral", created!)[0]
       return { id: r.id, cart_id: r.cart_id, code: plan.code, click_id: r.click_id, touched_at: r.touched_at }
     })
   )

@@ -1,41 +1,50 @@
-import type { MedusaContainer } from "@medusajs/framework/types"
+import type { BigNumberInput, MedusaContainer } from "@medusajs/framework/types"
 import { acquireLockStep, emitEventStep, releaseLockStep } from "@medusajs/medusa/core-flows"
 import { createStep, createWorkflow, StepResponse, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { ContainerRegistrationKeys, MathBN } from "@medusajs/framework/utils"
 import { AffiliateEvents } from "../events"
 import { AFFILIATES_MODULE, type AffiliatesModuleService } from "../modules/affiliates"
 import { additionalClawback } from "../rules/clawback"
+import type { AffiliateRecord } from "../types/records"
 import { fromMinor, postLedgerEntries, toMinor } from "../utils/ledger"
 import { updateAffiliateRecordsStep } from "./steps/records"
 import { commissionPosting, orderLockKey, type LedgerPlan } from "./steps/commission-posting"
+
+/** The order as read below: its status, currency and payment collections' amounts. */
+type ClawbackOrderRow = {
+  id: string
+  status: string
+  currency_code: string
+  payment_collections?: ({ amount?: BigNumberInput | null; refunded_amount?: BigNumberInput | null } | null)[] | null
+}
 
 const svc = (container: MedusaContainer) => container.resolve<AffiliatesModuleService>(AFFILIATES_MODULE)
 
 const planRefundClawbacksStep = createStep("plan-affiliate-clawbacks", async ({ order_id }: { order_id: string }, { container }) => {
   const plan: LedgerPlan = { transactions: [], updates: [] }
   const commissions = (await svc(container).listAffiliateCommissions({ order_id })).filter(
-    (c: any) => c.status !== "voided" || MathBN.gt(c.clawed_back_amount, 0)
+    (c) => c.status !== "voided" || MathBN.gt(c.clawed_back_amount, 0)
   )
   if (!commissions.length) return new StepResponse(plan)
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const {
     data: [order],
-  } = await query.graph({
+  }: { data: ClawbackOrderRow[] } = await query.graph({
     entity: "order",
     fields: ["id", "status", "currency_code", "payment_collections.amount", "payment_collections.refunded_amount"],
     filters: { id: order_id },
   })
   const currency = String(order.currency_code).toLowerCase()
-  const total = toMinor(MathBN.sum(0, ...(order.payment_collections ?? []).map((p: any) => p?.amount ?? 0)), currency)
+  const total = toMinor(MathBN.sum(0, ...(order.payment_collections ?? []).map((p) => p?.amount ?? 0)), currency)
   // A canceled order keeps nothing, captured or not (Medusa refunds a captured payment on
   // cancel without a payment.refunded event, and an uncaptured one is never refunded).
   const refunded =
     order.status === "canceled"
       ? total
-      : toMinor(MathBN.sum(0, ...(order.payment_collections ?? []).map((p: any) => p?.refunded_amount ?? 0)), currency)
+      : toMinor(MathBN.sum(0, ...(order.payment_collections ?? []).map((p) => p?.refunded_amount ?? 0)), currency)
   if (refunded <= 0n) return new StepResponse(plan)
-  const affiliates = new Map<string, any>(
-    (await svc(container).listAffiliates({ id: [...new Set(commissions.map((c: any) => c.affiliate_id))] })).map((a: any) => [a.id, a])
+  const affiliates = new Map<string, AffiliateRecord>(
+    (await svc(container).listAffiliates({ id: [...new Set(commissions.map((c) => c.affiliate_id))] })).map((a) => [a.id, a])
   )
   for (const c of commissions) {
     const original = toMinor(c.original_amount, currency)
@@ -49,7 +58,8 @@ const planRefundClawbacksStep = createStep("plan-affiliate-clawbacks", async ({ 
       plan.updates.push({ id: c.id, amount: fromMinor(left > 0n ? left : 0n, currency), clawed_back_amount: clawed, status: left > 0n ? "pending" : "voided" })
     } else {
       // After approval: a negative adjustment on the affiliate's payable, against future earnings.
-      const posting = commissionPosting(c, affiliates.get(c.affiliate_id), "clawback", fromMinor(due, currency), `${c.id}:${clawed}`)
+      // The commission's affiliate (listed above by the commissions' affiliate ids).
+      const posting = commissionPosting(c, affiliates.get(c.affiliate_id)!, "clawback", fromMinor(due, currency), `${c.id}:${clawed}`)
       plan.transactions.push(posting.transaction)
       plan.updates.push({ id: c.id, clawed_back_amount: clawed })
     }
@@ -72,7 +82,7 @@ export const clawbackOrderCommissionsWorkflow = createWorkflow("clawback-order-c
   when({ updated }, ({ updated }) => updated.length > 0).then(() =>
     emitEventStep({
       eventName: AffiliateEvents.COMMISSIONS_CLAWED_BACK,
-      data: transform({ updated, input }, ({ updated, input }) => ({ ids: updated.map((c: any) => c.id), order_id: input.order_id })),
+      data: transform({ updated, input }, ({ updated, input }) => ({ ids: updated.map((c) => c.id), order_id: input.order_id })),
     }).config({ name: "emit-commissions-clawed-back" })
   )
   releaseLockStep({ key: lockKey })

@@ -4,7 +4,7 @@ import { AffiliateEvents } from "../events"
 import { fromMinor, toMinor } from "../utils/ledger"
 import { planOrderCommissions } from "../rules/order-commissions"
 import { readOrderCommissionFactsStep } from "./steps/read-order-commission-facts"
-import { createAffiliateRecordsStep } from "./steps/records"
+import { createAffiliateRecordsStep, recordsOf } from "./steps/records"
 import { orderLockKey } from "./steps/commission-posting"
 
 /**
@@ -25,9 +25,9 @@ export const createOrderCommissionsWorkflow = createWorkflow("create-order-commi
   when({ created }, ({ created }) => created.length > 0).then(() =>
     emitEventStep({
       eventName: AffiliateEvents.COMMISSIONS_CREATED,
-      data: transform({ created }, ({ created }) => ({ ids: created.map((c: any) => c.id), order_id: created[0].order_id })),
+      data: transform({ created }, ({ created }) => ({ ids: created.map((c) => c.id), order_id: recordsOf("commission", created)[0].order_id })),
     }).config({ name: "emit-commissions-created" })
   )
   releaseLockStep({ key: lockKey })
-  return new WorkflowResponse(transform({ plan, created }, ({ plan, created }) => ({ skipped: plan.skipped, commissions: created })))
+  return new WorkflowResponse(transform({ plan, created }, ({ plan, created }) => ({ skipped: plan.skipped, commissions: recordsOf("commission", created) })))
 })

@@ -5,7 +5,7 @@ import { validateOrderIdsStep } from "@volmify/orgs/workflows"
 import { fromMinor, toMinor } from "../utils/ledger"
 import { planOrderCommissions } from "../rules/order-commissions"
 import { readOrderCommissionFactsStep } from "./steps/read-order-commission-facts"
-import { createAffiliateRecordsStep } from "./steps/records"
+import { createAffiliateRecordsStep, recordsOf } from "./steps/records"
 import { orderLockKey } from "./steps/commission-posting"
 
 /**
@@ -23,7 +23,7 @@ export const createOrdersCommissionsWorkflow = createWorkflow("create-orders-com
   const created = createAffiliateRecordsStep(transform({ plans }, ({ plans }) => ({ model: "commission" as const, data: plans.flatMap((p) => p.rows) })))
   const perOrder = transform({ created }, ({ created }) => {
     const ids = new Map<string, string[]>()
-    for (const c of created as any[]) ids.set(c.order_id, [...(ids.get(c.order_id) ?? []), c.id])
+    for (const c of recordsOf("commission", created)) ids.set(c.order_id, [...(ids.get(c.order_id) ?? []), c.id])
     return [...ids].map(([order_id, ids]) => ({ ids, order_id }))
   })
   when({ perOrder }, ({ perOrder }) => perOrder.length > 0).then(() =>
@@ -32,7 +32,7 @@ export const createOrdersCommissionsWorkflow = createWorkflow("create-orders-com
   releaseLockStep({ key: lockKeys })
   return new WorkflowResponse(
     transform({ plans, created }, ({ plans, created }) => ({
-      commissions: created,
+      commissions: recordsOf("commission", created),
       skipped: plans.filter((p) => p.skipped).map((p) => ({ order_id: p.order_id, reason: p.skipped as string })),
     }))
   )

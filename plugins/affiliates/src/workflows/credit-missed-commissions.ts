@@ -19,8 +19,8 @@ export const creditMissedCommissionsWorkflow = createWorkflow(
       transform({ found, backlog }, ({ found, backlog }) => ({
         orders: found.orders,
         found: found.order_ids,
-        commissions: (backlog as any)?.commissions ?? [],
-        skipped: (backlog as any)?.skipped ?? [],
+        commissions: backlog?.commissions ?? [],
+        skipped: backlog?.skipped ?? [],
       }))
     )
   }

@@ -4,6 +4,7 @@ import { createStep, createWorkflow, StepResponse, transform, WorkflowResponse }
 import { MedusaError } from "@medusajs/framework/utils"
 import { ulid } from "ulid"
 import { AffiliateEvents } from "../events"
+import { LEDGER_MODULE, type LedgerModuleService } from "@volmify/ledger/modules/ledger"
 import { AFFILIATES_MODULE, type AffiliatesModuleService } from "../modules/affiliates"
 import { accountKey, affiliateOwner, chartAccount, fromMinor, recordPayoutWorkflow, toMinor } from "../utils/ledger"
 import { updateAffiliateRecordsStep } from "./steps/records"
@@ -12,7 +13,7 @@ const svc = (container: MedusaContainer) => container.resolve<AffiliatesModuleSe
 
 /** The affiliate's payable balance in a currency (minor units): approved earnings - clawbacks - payouts. */
 export async function affiliatePayableMinor(container: MedusaContainer, affiliate: { id: string; org_id: string }, currency: string) {
-  const ledger = container.resolve("ledger") as any
+  const ledger = container.resolve<LedgerModuleService>(LEDGER_MODULE)
   const key = accountKey(chartAccount(affiliate.org_id, "payable", currency, affiliateOwner(affiliate)))
   const [account] = await ledger.listLedgerAccounts({ key })
   if (!account) return 0n
@@ -40,7 +41,7 @@ const planPayoutStep = createStep("plan-affiliate-payout", async (input: RecordA
   const amount = input.amount === undefined || input.amount === null ? balance : toMinor(input.amount, currency, { exact: true, field: "amount" })
   if (amount <= 0n) throw new MedusaError(MedusaError.Types.INVALID_DATA, `amount must be positive (the payable balance is ${fromMinor(balance, currency)} ${currency.toUpperCase()})`)
   const [program] = await service.listAffiliatePrograms({ org_id: input.org_id })
-  const minimum = ((program?.minimum_payouts ?? []) as any[]).find((m) => m.currency_code === currency)
+  const minimum = (program?.minimum_payouts ?? []).find((m) => m.currency_code === currency)
   if (minimum && amount < toMinor(minimum.amount, currency)) {
     throw new MedusaError(MedusaError.Types.INVALID_DATA, `amount is below the program's minimum payout of ${minimum.amount} ${currency.toUpperCase()}`)
   }
@@ -52,7 +53,7 @@ const planPayoutStep = createStep("plan-affiliate-payout", async (input: RecordA
   const reference = input.reference ? `affiliate:${input.org_id}:${input.reference}` : `affiliate_payout_${ulid()}`
   const now = new Date()
   let covered = 0n
-  const updates: any[] = []
+  const updates: { id: string; status: "paid"; paid_at: Date; payout_reference: string }[] = []
   // Paying the whole balance settles every approved commission (clawbacks after approval
   // were already taken from the balance); a partial payout covers the oldest first.
   const settlesAll = amount === balance
@@ -103,7 +104,7 @@ export const recordAffiliatePayoutWorkflow = createWorkflow("record-affiliate-pa
       amount: plan.payout.amount,
       currency_code: plan.payout.currency_code,
       reference: plan.payout.reference_id,
-      commissions_paid: plan.updates.map((u: any) => u.id),
+      commissions_paid: plan.updates.map((u) => u.id),
     }))
   )
 })

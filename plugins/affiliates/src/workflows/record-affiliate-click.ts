@@ -3,7 +3,7 @@ import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { createStep, createWorkflow, StepResponse, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { AffiliateEvents } from "../events"
 import { AFFILIATES_MODULE, type AffiliatesModuleService } from "../modules/affiliates"
-import { createAffiliateRecordsStep } from "./steps/records"
+import { createAffiliateRecordsStep, recordsOf } from "./steps/records"
 import { findActiveAffiliateByCode } from "./steps/find-active-affiliate"
 
 const svc = (container: MedusaContainer) => container.resolve<AffiliatesModuleService>(AFFILIATES_MODULE)
@@ -44,7 +44,7 @@ const planClickStep = createStep("plan-affiliate-click", async (input: RecordCli
         )
       : []
   return new StepResponse({
-    existing: (existing ?? null) as any,
+    existing: existing ?? null,
     row: {
       org_id: input.org_id,
       affiliate_id: affiliate.id,
@@ -69,7 +69,7 @@ export const recordAffiliateClickWorkflow = createWorkflow("record-affiliate-cli
     transform({ plan }, ({ plan }) => ({ model: "click" as const, data: plan.existing ? [] : [plan.row] }))
   )
   const result = transform({ plan, created }, ({ plan, created }) => {
-    const click = plan.existing ?? created[0]
+    const click = plan.existing ?? recordsOf("click", created)[0]
     const expires = new Date(new Date(click.clicked_at).getTime() + plan.cookie_window_days * 86_400_000)
     return {
       click: { id: click.id, code: click.code, clicked_at: click.clicked_at, expires_at: expires },

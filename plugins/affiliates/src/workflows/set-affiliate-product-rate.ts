@@ -1,7 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { createStep, createWorkflow, StepResponse, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { AFFILIATES_MODULE, type AffiliatesModuleService } from "../modules/affiliates"
-import { createAffiliateRecordsStep, updateAffiliateRecordsStep } from "./steps/records"
+import { createAffiliateRecordsStep, recordsOf, updateAffiliateRecordsStep } from "./steps/records"
 import { assertProductOfOrgStep, normaliseRate, RateInput } from "./steps/validate"
 
 const svc = (container: MedusaContainer) => container.resolve<AffiliatesModuleService>(AFFILIATES_MODULE)
@@ -29,5 +29,5 @@ export const setAffiliateProductRateWorkflow = createWorkflow("set-affiliate-pro
       transform({ plan }, ({ plan }) => ({ model: "product_rate" as const, updates: [{ id: plan.existing_id!, ...plan.data }] }))
     )
   )
-  return new WorkflowResponse(transform({ created, updated }, ({ created, updated }) => (created ?? updated)![0]))
+  return new WorkflowResponse(transform({ created, updated }, ({ created, updated }) => recordsOf("product_rate", (created ?? updated)!)[0]))
 })

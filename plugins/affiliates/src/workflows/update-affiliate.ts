@@ -4,7 +4,7 @@ import { createStep, createWorkflow, StepResponse, transform, when, WorkflowResp
 import { MedusaError } from "@medusajs/framework/utils"
 import { AffiliateEvents } from "../events"
 import { AFFILIATES_MODULE, type AffiliatesModuleService } from "../modules/affiliates"
-import { updateAffiliateRecordsStep } from "./steps/records"
+import { recordsOf, updateAffiliateRecordsStep } from "./steps/records"
 import { normaliseRate, RateInput } from "./steps/validate"
 
 const svc = (container: MedusaContainer) => container.resolve<AffiliatesModuleService>(AFFILIATES_MODULE)
@@ -14,7 +14,7 @@ export type UpdateAffiliateInput = { id: string; status?: "pending" | "approved"
 const planAffiliateUpdateStep = createStep("plan-affiliate-update", async (input: UpdateAffiliateInput, { container }) => {
   const [affiliate] = await svc(container).listAffiliates({ id: input.id })
   if (!affiliate) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Affiliate "${input.id}" was not found`)
-  const update: Record<string, unknown> = { id: input.id, ...normaliseRate(input) }
+  const update: { id: string } & Record<string, unknown> = { id: input.id, ...normaliseRate(input) }
   const statusChanged = input.status !== undefined && input.status !== affiliate.status
   if (statusChanged) {
     update.status = input.status
@@ -26,12 +26,12 @@ const planAffiliateUpdateStep = createStep("plan-affiliate-update", async (input
 /** Approve, reject, suspend an affiliate, or set their rate override (null type = the program's). */
 export const updateAffiliateWorkflow = createWorkflow("update-affiliate", (input: UpdateAffiliateInput) => {
   const plan = planAffiliateUpdateStep(input)
-  const updated = updateAffiliateRecordsStep(transform({ plan }, ({ plan }) => ({ model: "affiliate" as const, updates: [plan.update as any] })))
+  const updated = updateAffiliateRecordsStep(transform({ plan }, ({ plan }) => ({ model: "affiliate" as const, updates: [plan.update] })))
   when({ plan }, ({ plan }) => plan.status_changed).then(() =>
     emitEventStep({
       eventName: AffiliateEvents.AFFILIATE_STATUS_CHANGED,
       data: transform({ plan }, ({ plan }) => ({ id: plan.update.id, org_id: plan.org_id, status: plan.update.status })),
     })
   )
-  return new WorkflowResponse(transform({ updated }, ({ updated }) => updated[0]))
+  return new WorkflowResponse(transform({ updated }, ({ updated }) => recordsOf("affiliate", updated)[0]))
 })

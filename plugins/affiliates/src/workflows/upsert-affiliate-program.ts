@@ -1,7 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { createStep, createWorkflow, StepResponse, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { AFFILIATES_MODULE, type AffiliatesModuleService } from "../modules/affiliates"
-import { createAffiliateRecordsStep, updateAffiliateRecordsStep } from "./steps/records"
+import { createAffiliateRecordsStep, recordsOf, updateAffiliateRecordsStep } from "./steps/records"
 import { normaliseMinimums, normaliseRate } from "./steps/validate"
 
 const svc = (container: MedusaContainer) => container.resolve<AffiliatesModuleService>(AFFILIATES_MODULE)
@@ -48,5 +48,5 @@ export const upsertAffiliateProgramWorkflow = createWorkflow("upsert-affiliate-p
       transform({ plan }, ({ plan }) => ({ model: "program" as const, updates: [{ id: plan.existing_id!, ...plan.data }] }))
     )
   )
-  return new WorkflowResponse(transform({ created, updated }, ({ created, updated }) => (created ?? updated)![0]))
+  return new WorkflowResponse(transform({ created, updated }, ({ created, updated }) => recordsOf("program", (created ?? updated)!)[0]))
 })

@@ -85,6 +85,7 @@ export const AdminListSuppressionsQuerySchema = z
     offset: z.coerce.number().int().min(0).default(0),
   })
   .strict()
+export type AdminListSuppressionsQuery = z.infer<typeof AdminListSuppressionsQuerySchema>
 
 export const AdminAddSuppressionSchema = z
   .object({ email: text().email().max(320), reason: z.enum(["unsubscribed", "bounced"]) })

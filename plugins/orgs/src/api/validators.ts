@@ -111,6 +111,7 @@ export const AdminListInvitationsQuerySchema = z
     offset: z.coerce.number().int().min(0).default(0),
   })
   .strict()
+export type AdminListInvitationsQuery = z.infer<typeof AdminListInvitationsQuerySchema>
 
 export const AdminListMembersQuerySchema = z
   .object({
@@ -119,6 +120,7 @@ export const AdminListMembersQuerySchema = z
     offset: z.coerce.number().int().min(0).default(0),
   })
   .strict()
+export type AdminListMembersQuery = z.infer<typeof AdminListMembersQuerySchema>
 
 export const InvitationTokenSchema = z.object({ token: text().min(10).max(200) }).strict()
 

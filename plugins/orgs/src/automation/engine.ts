@@ -1,4 +1,4 @@
-import type { ConfigModule, MedusaContainer } from "@medusajs/framework/types"
+import type { ConfigModule, FilterableNotificationProps, MedusaContainer, NotificationDTO } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
 import { buildEmail, cleanLocale, inLocale, loadEmailBrand, renderEmail, type EmailBrand } from "../email"
 import { AUTOMATION_MODULE } from "../modules/automation"
@@ -19,6 +19,9 @@ import {
   type EmailText,
   type MergeValues,
 } from "../rules/automation"
+
+/** A notification sent here (each with its key) as the module returns it: NotificationDTO leaves out the idempotency_key column. */
+type SentNotification = NotificationDTO & { idempotency_key: string }
 
 /** How long a claimed run stays away from other workers (wall clock). */
 export const LEASE_MS = 5 * 60_000
@@ -186,7 +189,7 @@ export async function drainDueRuns(
     let done = new Set<string>()
     try {
       const created = await notifications.createNotifications(rendered)
-      done = new Set(created.filter((n: any) => n.status === "success").map((n: any) => n.idempotency_key))
+      done = new Set((created as SentNotification[]).filter((n) => n.status === "success").map((n) => n.idempotency_key))
     } catch (error) {
       // The module sent the rest of the chunk and marked what failed; its error names each
       // failed notification id with the provider's message.
@@ -199,9 +202,9 @@ export async function drainDueRuns(
         continue
       }
       const reasons = failureReasons(message)
-      // `as any`: the module filters by idempotency_key itself, but its public filter type omits the column.
-      const after = await notifications.listNotifications({ idempotency_key: chunk.map((o) => o.key) } as any, { select: ["id", "idempotency_key", "status"] })
-      const byKey = new Map(after.map((n: any) => [n.idempotency_key, n]))
+      // The module filters by idempotency_key itself, but its public filter type omits the column.
+      const after = await notifications.listNotifications({ idempotency_key: chunk.map((o) => o.key) } as FilterableNotificationProps, { select: ["id", "idempotency_key", "status"] })
+      const byKey = new Map((after as SentNotification[]).map((n) => [n.idempotency_key, n]))
       for (const o of chunk) {
         const row = byKey.get(o.key) as { id: string; status: string } | undefined
         if (row?.status === "success") {

@@ -43,7 +43,7 @@ export async function enrollInactiveStudents(
           ...(sequence.trigger_ref ? { course_id: sequence.trigger_ref } : {}),
           status: "active",
           last_activity_at: { $lt: cutoff },
-        } as any,
+        },
         pagination: { skip, take: batch, order: { id: "ASC" } },
       })
       const stale = data as EnrollmentRow[]
@@ -78,7 +78,7 @@ async function enrollPage(
     const { data: all } = await query.graph({
       entity: "enrollment",
       fields: ["id", "customer_id", "course_id", "org_id", "last_activity_at"],
-      filters: { org_id: sequence.org_id, customer_id: [...new Set(stale.map((e) => e.customer_id))] } as any,
+      filters: { org_id: sequence.org_id, customer_id: [...new Set(stale.map((e) => e.customer_id))] },
     })
     ;(all as EnrollmentRow[]).filter((e) => e.last_activity_at).forEach(consider)
     for (const [customerId, l] of latest) if (l.at >= cutoff) latest.delete(customerId)

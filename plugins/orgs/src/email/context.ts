@@ -67,8 +67,7 @@ export async function loadEmailBrand(container: MedusaContainer, orgId: string |
   const orgs = container.resolve<OrgModuleService>(ORG_MODULE)
   const [org] = await orgs.listOrgs({ id: orgId }, { select: ["id", "name", "support_email", "branding"] })
   if (!org) return platform
-  // `as any`: the generated filter type has no operator form for a nullable date column.
-  const domains = await orgs.listOrgDomains({ org_id: orgId, verified_at: { $ne: null } } as any, { select: ["hostname", "is_primary", "created_at"] })
+  const domains = await orgs.listOrgDomains({ org_id: orgId, verified_at: { $ne: null } }, { select: ["hostname", "is_primary", "created_at"] })
   const domain = domains.find((d) => d.is_primary) ?? domains.sort((a, b) => +new Date(a.created_at) - +new Date(b.created_at))[0]
   const branding = (org.branding ?? {}) as OrgBranding
   const locales = orgLocaleList(branding)

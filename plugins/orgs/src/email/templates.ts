@@ -5,7 +5,8 @@ import type { EmailBody } from "./layout"
  * The email templates, one function per message, with their words per locale. A locale
  * without a translation falls back to English.
  */
-type Words = Record<string, (brand: EmailBrand, data: any) => EmailBody>
+/** A template's words per locale; each reads the data its sender passes (typed per template). */
+type Words = Record<string, (brand: EmailBrand, data: never) => EmailBody>
 
 const pick = (words: Words, locale: string) => words[locale.split("-")[0].toLowerCase()] ?? words.en
 
@@ -505,7 +506,9 @@ export const EMAIL_TEMPLATES = {
 export type EmailTemplate = keyof typeof EMAIL_TEMPLATES
 
 export function buildEmail(template: EmailTemplate, brand: EmailBrand, data: unknown): EmailBody {
-  return pick(EMAIL_TEMPLATES[template], brand.locale)(brand, data)
+  // `data` is what the sender passed for this template (sendEmail's data), read as the template's own type.
+  const render = pick(EMAIL_TEMPLATES[template], brand.locale) as (brand: EmailBrand, data: unknown) => EmailBody
+  return render(brand, data)
 }
 
 /** Emails sent to staff and operators (the admin is in English); every other template goes to customers. */

@@ -9,7 +9,7 @@ import { ensureDigitalDeliveryWorkflow } from "../workflows/ensure-digital-deliv
  * The workflow is idempotent, so running it again changes nothing.
  */
 export default async function linkOrgDigitalDelivery({ container }: { container: MedusaContainer }) {
-  const orgs = await container.resolve<OrgModuleService>(ORG_MODULE).listOrgs({}, { select: ["sales_channel_id"], take: null as any })
+  const orgs = await container.resolve<OrgModuleService>(ORG_MODULE).listOrgs({}, { select: ["sales_channel_id"], take: null })
   const sales_channel_ids = orgs.map((o) => o.sales_channel_id).filter(Boolean)
   // No org yet: the first createOrgWorkflow makes the rows (currencies and countries are seeded by then).
   if (!sales_channel_ids.length) return

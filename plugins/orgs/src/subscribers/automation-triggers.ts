@@ -50,16 +50,16 @@ export default async function automationTriggers({ event, container }: Subscribe
   // course.enrollment.created { ids } / course.enrollment.completed { id }
   const ids = data.ids ?? (data.id ? [data.id] : [])
   if (!ids.length) return
-  const { data: enrollments } = await query.graph({ entity: "enrollment", fields: ["id", "customer_id", "course_id", "org_id"], filters: { id: ids } })
+  const { data: enrollments }: { data: { id: string; customer_id: string; course_id: string; org_id: string }[] } = await query.graph({ entity: "enrollment", fields: ["id", "customer_id", "course_id", "org_id"], filters: { id: ids } })
   if (!enrollments.length) return
-  const { data: courses } = await query.graph({
+  const { data: courses }: { data: { id: string; title: string; handle: string }[] } = await query.graph({
     entity: "course",
     fields: ["id", "title", "handle"],
-    filters: { id: [...new Set(enrollments.map((e: any) => e.course_id))] },
+    filters: { id: [...new Set(enrollments.map((e) => e.course_id))] },
   })
-  const byId = new Map(courses.map((c: any) => [c.id, c]))
-  for (const e of enrollments as any[]) {
-    const course = byId.get(e.course_id) as any
+  const byId = new Map(courses.map((c) => [c.id, c]))
+  for (const e of enrollments) {
+    const course = byId.get(e.course_id)
     await enrollInAutomationsWorkflow(container).run({
       input: {
         org_id: e.org_id,

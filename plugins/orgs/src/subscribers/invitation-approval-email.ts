@@ -14,10 +14,9 @@ export default async function invitationApprovalEmail({ event, container }: Subs
   const orgs = container.resolve<OrgModuleService>(ORG_MODULE)
   const [invitation] = await orgs.listOrgInvitations({ id: event.data.id }, { select: ["id", "org_id", "email", "role", "approved_at", "status"] })
   if (!invitation || invitation.approved_at || invitation.status !== "pending") return
-  // `as any`: the generated filter type takes one enum value, not a list of them.
-  const approvers = await orgs.listOrgEmployees({ org_id: invitation.org_id, role: [...ORG_ADMIN_ROLES] } as any, { select: ["user_id"] })
+  const approvers = await orgs.listOrgEmployees({ org_id: invitation.org_id, role: [...ORG_ADMIN_ROLES] }, { select: ["user_id"] })
   if (!approvers.length) return
-  const users = await container.resolve(Modules.USER).listUsers({ id: approvers.map((a: any) => a.user_id) }, { select: ["id", "email"] })
+  const users = await container.resolve(Modules.USER).listUsers({ id: approvers.map((a) => a.user_id) }, { select: ["id", "email"] })
   for (const user of users) {
     await sendEmail(container, {
       org_id: invitation.org_id,

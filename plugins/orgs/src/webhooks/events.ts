@@ -7,7 +7,19 @@ import type { WebhookEvent } from "../rules/webhooks"
 /** One event as an org's endpoints receive it: ids and the org, nothing else. */
 export type OrgWebhookEvent = { org_id: string; event: WebhookEvent; key: string; data: Record<string, string | string[]> }
 
-type Raw = { id?: string; ids?: string[]; enrollment_id?: string; placement_id?: string }
+/** What the source events carry: the ids of the records they are about. */
+export type WebhookSourceData = { id?: string; ids?: string[]; enrollment_id?: string; placement_id?: string }
+type Raw = WebhookSourceData
+
+/** The rows read below (other plugins' entities, read by name through Query). */
+type RefundedPaymentRow = {
+  id: string
+  refunds?: { id: string; created_at: Date | string }[] | null
+  payment_collection?: { order?: { id: string; sales_channel_id?: string | null } | null } | null
+}
+type EnrollmentRow = { id: string; org_id: string; course_id: string; customer_id: string }
+type LessonProgressRow = { id: string; status: string; placement_id: string; enrollment?: EnrollmentRow | null }
+type CertificateRow = { id: string; org_id: string; course_id: string; customer_id: string; enrollment_id: string }
 
 /**
  * Maps an emitted event to the webhook events of the org it belongs to. The org comes from
@@ -28,23 +40,23 @@ export async function toOrgWebhookEvents(container: MedusaContainer, name: strin
     return [{ org_id, event: "order.placed", key: `order.placed:${order.id}`, data: { order_id: order.id, customer_id: order.customer_id ?? "" } }]
   }
   if (name === "payment.refunded" && raw.id) {
-    const { data: [payment] } = await query.graph({
+    const { data: [payment] }: { data: RefundedPaymentRow[] } = await query.graph({
       entity: "payment",
       fields: ["id", "refunds.id", "refunds.created_at", "payment_collection.order.id", "payment_collection.order.sales_channel_id"],
       filters: { id: raw.id },
     })
-    const order = (payment as any)?.payment_collection?.order
+    const order = payment?.payment_collection?.order
     const org_id = await orgOfChannel(order?.sales_channel_id)
     if (!order || !org_id) return []
     // Each refund of a payment is its own event: keyed by the newest refund (ids sort by time).
-    const last: string = ((payment as any).refunds ?? []).map((r: any) => r.id).sort().at(-1) ?? raw.id
+    const last: string = (payment.refunds ?? []).map((r) => r.id).sort().at(-1) ?? raw.id
     return [{ org_id, event: "payment.refunded", key: `payment.refunded:${last}`, data: { payment_id: raw.id, order_id: order.id, refund_id: last } }]
   }
   if (name === "course.enrollment.created" || name === "course.enrollment.completed") {
     const ids = raw.ids ?? (raw.id ? [raw.id] : [])
     if (!ids.length) return []
-    const { data } = await query.graph({ entity: "enrollment", fields: ["id", "org_id", "course_id", "customer_id"], filters: { id: ids } })
-    return (data as any[]).map((e) => ({
+    const { data }: { data: EnrollmentRow[] } = await query.graph({ entity: "enrollment", fields: ["id", "org_id", "course_id", "customer_id"], filters: { id: ids } })
+    return data.map((e) => ({
       org_id: e.org_id,
       event: name,
       key: `${name}:${e.id}`,
@@ -52,12 +64,12 @@ export async function toOrgWebhookEvents(container: MedusaContainer, name: strin
     }))
   }
   if (name === "course.lesson_progress.recorded" && raw.enrollment_id && raw.placement_id) {
-    const { data: [progress] } = await query.graph({
+    const { data: [progress] }: { data: LessonProgressRow[] } = await query.graph({
       entity: "lesson_progress",
       fields: ["id", "status", "placement_id", "enrollment.id", "enrollment.org_id", "enrollment.course_id", "enrollment.customer_id"],
-      filters: { enrollment_id: raw.enrollment_id, placement_id: raw.placement_id } as any,
+      filters: { enrollment_id: raw.enrollment_id, placement_id: raw.placement_id },
     })
-    const p = progress as any
+    const p = progress
     if (!p || p.status !== "completed" || !p.enrollment) return []
     return [{
       org_id: p.enrollment.org_id,
@@ -67,8 +79,8 @@ export async function toOrgWebhookEvents(container: MedusaContainer, name: strin
     }]
   }
   if (name === "course.certificate.issued" && raw.id) {
-    const { data: [cert] } = await query.graph({ entity: "certificate", fields: ["id", "org_id", "course_id", "customer_id", "enrollment_id"], filters: { id: raw.id } })
-    const c = cert as any
+    const { data: [cert] }: { data: CertificateRow[] } = await query.graph({ entity: "certificate", fields: ["id", "org_id", "course_id", "customer_id", "enrollment_id"], filters: { id: raw.id } })
+    const c = cert
     if (!c) return []
     return [{
       org_id: c.org_id,
@@ -78,9 +90,9 @@ export async function toOrgWebhookEvents(container: MedusaContainer, name: strin
     }]
   }
   if (name === "affiliate.commissions.approved" && raw.ids?.length) {
-    const { data } = await query.graph({ entity: "affiliate_commission", fields: ["id", "org_id"], filters: { id: raw.ids } })
+    const { data }: { data: { id: string; org_id: string }[] } = await query.graph({ entity: "affiliate_commission", fields: ["id", "org_id"], filters: { id: raw.ids } })
     const byOrg = new Map<string, string[]>()
-    for (const c of data as any[]) byOrg.set(c.org_id, [...(byOrg.get(c.org_id) ?? []), c.id])
+    for (const c of data) byOrg.set(c.org_id, [...(byOrg.get(c.org_id) ?? []), c.id])
     return [...byOrg].map(([org_id, ids]) => ({
       org_id,
       event: "affiliate.commissions.approved",

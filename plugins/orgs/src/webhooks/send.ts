@@ -28,7 +28,7 @@ export async function attemptDelivery(
         method: "POST",
         agent: false,
         timeout: WEBHOOK_TIMEOUT_MS,
-        lookup: (_host, _opts, cb: any) =>
+        lookup: (_host, _opts, cb) =>
           _opts && (_opts as { all?: boolean }).all
             ? cb(null, [{ address: target.address, family: target.family }])
             : cb(null, target.address, target.family),

@@ -1,7 +1,7 @@
 import { createStep, createWorkflow, StepResponse, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { WEBHOOK_MODULE } from "../modules/webhook"
 import type WebhookModuleService from "../modules/webhook/service"
-import { toOrgWebhookEvents } from "../webhooks/events"
+import { toOrgWebhookEvents, type WebhookSourceData } from "../webhooks/events"
 
 /*
  * Outbound webhooks on Medusa's workflow engine. No step is compensated: enqueuing is an
@@ -13,7 +13,8 @@ import { toOrgWebhookEvents } from "../webhooks/events"
 export type EnqueueWebhookEventInput = { name: string; data: Record<string, unknown>; now?: string }
 
 const enqueueStep = createStep("webhook-enqueue-event", async (input: EnqueueWebhookEventInput, { container }) => {
-  const events = await toOrgWebhookEvents(container, input.name, input.data as any)
+  // An emitted event's payload: the source events carry string ids (WebhookSourceData).
+  const events = await toOrgWebhookEvents(container, input.name, input.data as WebhookSourceData)
   const webhooks = container.resolve<WebhookModuleService>(WEBHOOK_MODULE)
   const now = input.now ? new Date(input.now) : new Date()
   const ids: string[] = []

@@ -1,4 +1,4 @@
-import type { LinkDefinition } from "@medusajs/framework/types"
+import type { FilterableFulfillmentProviderProps, FilterableShippingOptionForContextProps, LinkDefinition } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import {
   createStep,
@@ -52,30 +52,32 @@ export const planDigitalDeliveryStep = createStep(
   async (input: EnsureDigitalDeliveryInput, { container }) => {
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
     const fulfillment = container.resolve(Modules.FULFILLMENT)
-    const { data: sets } = await query.graph({
+    const { data: sets }: { data: { id: string; service_zones?: ({ id: string } | null)[] | null; location?: { id: string } | null }[] } = await query.graph({
       entity: "fulfillment_set",
       fields: ["id", "service_zones.id", "location.id"],
       filters: { name: DIGITAL_DELIVERY_SET_NAME },
     })
-    const set = sets[0] as any
+    const set = sets[0]
     const stock_location_id: string | null = set?.location?.id ?? null
     const service_zone_id: string | null = set?.service_zones?.[0]?.id ?? null
     const [profile] = await fulfillment.listShippingProfiles({ name: DIGITAL_DELIVERY_NAME }, { select: ["id"] })
     const [option] = service_zone_id
-      ? await fulfillment.listShippingOptions({ service_zone_id, name: DIGITAL_DELIVERY_NAME } as any, { select: ["id"] })
+      ? // The module filters on the service_zone_id column; its public filter type names only the relation.
+        await fulfillment.listShippingOptions({ service_zone_id, name: DIGITAL_DELIVERY_NAME } as FilterableShippingOptionForContextProps, { select: ["id"] })
       : []
-    const providers = await fulfillment.listFulfillmentProviders({ is_enabled: true } as any, { select: ["id"] })
+    // The module filters on the is_enabled column; its public filter type leaves it out.
+    const providers = await fulfillment.listFulfillmentProviders({ is_enabled: true } as FilterableFulfillmentProviderProps, { select: ["id"] })
     const provider_id = providers.find((p) => p.id === "manual_manual")?.id ?? providers[0]?.id ?? null
 
     let unlinked_channel_ids = [...new Set(input.sales_channel_ids)]
     if (stock_location_id && unlinked_channel_ids.length) {
-      const { data: channels } = await query.graph({
+      const { data: channels }: { data: { id: string; stock_locations?: ({ id: string } | null)[] | null }[] } = await query.graph({
         entity: "sales_channel",
         fields: ["id", "stock_locations.id"],
         filters: { id: unlinked_channel_ids },
       })
       const linked = new Set(
-        channels.filter((c: any) => c.stock_locations?.some((l: any) => l?.id === stock_location_id)).map((c: any) => c.id)
+        channels.filter((c) => c.stock_locations?.some((l) => l?.id === stock_location_id)).map((c) => c.id)
       )
       unlinked_channel_ids = unlinked_channel_ids.filter((id) => !linked.has(id))
     }
@@ -85,7 +87,7 @@ export const planDigitalDeliveryStep = createStep(
     if (!set || !option) {
       const [currencies, countries] = await Promise.all([
         container.resolve(Modules.CURRENCY).listCurrencies({}, { select: ["code"] }),
-        container.resolve(Modules.REGION).listCountries({}, { select: ["iso_2"], take: null as any }),
+        container.resolve(Modules.REGION).listCountries({}, { select: ["iso_2"], take: null }),
       ])
       currency_codes = currencies.map((c) => c.code.toLowerCase())
       country_codes = countries.map((c) => c.iso_2.toLowerCase())

@@ -34,7 +34,7 @@ export const updateOrgDomainWorkflow = createWorkflow(
     })
     const updated = updateDomainsStep(updates)
     return new WorkflowResponse(
-      transform({ updated, input }, ({ updated, input }) => updated.find((d: any) => d.id === input.domain_id))
+      transform({ updated, input }, ({ updated, input }) => updated.find((d) => d.id === input.domain_id))
     )
   }
 )

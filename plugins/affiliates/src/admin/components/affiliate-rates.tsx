@@ -38,7 +38,7 @@ export function AffiliateRates({ affiliate, open, onOpenChange }: { affiliate: A
   const [promotionId, setPromotionId] = useState("")
   const [problem, setProblem] = useState<string | null>(null)
   useEffect(() => {
-    if (detail.data) setOwn(draftOf(detail.data.affiliate as any))
+    if (detail.data) setOwn(draftOf(detail.data.affiliate))
   }, [detail.data])
   const call = useMutation({
     mutationFn: ({ path, method = "POST", body }: { path: string; method?: string; body?: Record<string, unknown> }) =>

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import { sdk } from "./sdk"
+import type { AmountRow } from "./rates"
 
 export type Program = {
   id: string | null
@@ -25,6 +26,8 @@ export type Affiliate = {
   status: "pending" | "approved" | "rejected" | "suspended"
   commission_type: "percent" | "fixed" | null
   commission_bps: number | null
+  /** The fixed amounts of a fixed rate override. */
+  fixed_amounts?: AmountRow[] | null
   clicks: number
   earnings: Earnings[]
 }

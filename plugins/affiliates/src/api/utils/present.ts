@@ -1,8 +1,10 @@
+import type { BigNumberInput } from "@medusajs/framework/types"
 import { MathBN } from "@medusajs/framework/utils"
+import type { AffiliateCommissionRecord, AffiliateProgramRecord, AffiliateRecord } from "../../types/records"
 
-const num = (v: unknown) => (v === null || v === undefined ? null : MathBN.convert(v as any).toNumber())
+const num = (v: BigNumberInput | null | undefined) => (v === null || v === undefined ? null : MathBN.convert(v).toNumber())
 
-export function presentAffiliate(a: any) {
+export function presentAffiliate(a: AffiliateRecord) {
   return {
     id: a.id,
     org_id: a.org_id,
@@ -18,7 +20,7 @@ export function presentAffiliate(a: any) {
   }
 }
 
-export function presentProgram(p: any, orgId: string) {
+export function presentProgram(p: AffiliateProgramRecord | null | undefined, orgId: string) {
   if (!p) {
     return {
       id: null,
@@ -42,7 +44,7 @@ export function presentProgram(p: any, orgId: string) {
 }
 
 /** JSON amounts are major-unit numbers (Medusa's convention) from exact decimals. */
-export function presentCommission(c: any) {
+export function presentCommission(c: AffiliateCommissionRecord) {
   return {
     id: c.id,
     org_id: c.org_id,
@@ -73,8 +75,8 @@ export function presentCommission(c: any) {
  * Earnings per currency: pending, approved (unpaid), paid, and adjustments (clawbacks
  * after approval, negative: they come out of future earnings).
  */
-export function summariseEarnings(commissions: any[]) {
-  const out: Record<string, { pending: any; approved: any; paid: any; adjustments: any }> = {}
+export function summariseEarnings(commissions: AffiliateCommissionRecord[]) {
+  const out: Record<string, { pending: BigNumberInput; approved: BigNumberInput; paid: BigNumberInput; adjustments: BigNumberInput }> = {}
   for (const c of commissions) {
     const row = (out[c.currency_code] ??= { pending: 0, approved: 0, paid: 0, adjustments: 0 })
     if (c.status === "pending" || c.status === "approved" || c.status === "paid") row[c.status as "pending"] = MathBN.add(row[c.status as "pending"], c.amount)

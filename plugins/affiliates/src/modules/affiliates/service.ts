@@ -31,7 +31,7 @@ export default class AffiliatesModuleService extends MedusaService({
   ): Promise<Record<string, { orders: number; refunded_orders: number }>> {
     if (!affiliateIds.length) return {}
     const knex = (context.manager as SqlEntityManager).getKnex()
-    const rows = await knex
+    const rows: { affiliate_id: string; orders: number; refunded_orders: number }[] = await knex
       .from(
         knex("affiliate_commission")
           .select("affiliate_id", "order_id", knex.raw("bool_or(clawed_back_amount > 0) as refunded"))
@@ -42,7 +42,7 @@ export default class AffiliatesModuleService extends MedusaService({
       )
       .select("affiliate_id", knex.raw("count(*)::int as orders"), knex.raw("count(*) filter (where refunded)::int as refunded_orders"))
       .groupBy("affiliate_id")
-    return Object.fromEntries(rows.map((r: any) => [r.affiliate_id, { orders: r.orders, refunded_orders: r.refunded_orders }]))
+    return Object.fromEntries(rows.map((r) => [r.affiliate_id, { orders: r.orders, refunded_orders: r.refunded_orders }]))
   }
 
 }

@@ -1,13 +1,27 @@
+import type { LedgerAccountRef, LedgerPostingInput } from "@volmify/ledger/workflows"
+import type { AffiliateCommissionRecord } from "../../types/records"
 import { affiliateOwner, CLAWBACK_REFERENCE, COMMISSION_REFERENCE } from "../../utils/ledger"
 
 export const orderLockKey = (orderId: string) => `affiliates:order:${orderId}`
 
-export type LedgerPlan = { transactions: any[]; updates: any[] }
+/** Postings for the ledger, and the commissions' changes (by id) that go with them. */
+export type LedgerPlan = { transactions: LedgerPostingInput[]; updates: ({ id: string } & Record<string, unknown>)[] }
+
+type PostedCommission = Pick<
+  AffiliateCommissionRecord,
+  "id" | "org_id" | "affiliate_id" | "order_id" | "line_item_id" | "product_id" | "currency_code" | "flags"
+>
 
 /** The balanced transaction of a commission (debit expense, credit the affiliate's payable; the reverse to claw back). */
-export function commissionPosting(c: any, affiliate: any, direction: "earn" | "clawback", amount: string, referenceId: string) {
-  const expense = { code: "commission_expense" }
-  const payable = { code: "payable", owner: affiliateOwner(affiliate) }
+export function commissionPosting(
+  c: PostedCommission,
+  affiliate: { id: string; code?: string },
+  direction: "earn" | "clawback",
+  amount: string,
+  referenceId: string
+): { transaction: LedgerPostingInput } {
+  const expense: LedgerAccountRef = { code: "commission_expense" }
+  const payable: LedgerAccountRef = { code: "payable", owner: affiliateOwner(affiliate) }
   const [debit, credit] = direction === "earn" ? [expense, payable] : [payable, expense]
   return {
     transaction: {

@@ -1,6 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { AFFILIATES_MODULE } from "../../modules/affiliates"
+import type { AffiliateRecords } from "../../types/records"
 
 /** Model -> the plural the generated service methods use. */
 export const MODELS = {
@@ -14,18 +15,25 @@ export const MODELS = {
 } as const
 export type ModelName = keyof typeof MODELS
 
-type AffiliateRow = { id: string } & Record<string, unknown>
+/** A row the steps below answer, of whichever model they were given (`recordsOf` names it). */
+export type AffiliateRow = { id: string } & Record<string, unknown>
 /** The module's generated CRUD methods, called below by model name (`createAffiliates`, `listAffiliateCoupons`, ...). */
 type GeneratedCrud = Record<string, (arg: unknown) => Promise<AffiliateRow[]>>
 const svc = (container: MedusaContainer) => container.resolve<GeneratedCrud>(AFFILIATES_MODULE)
+
+/**
+ * The rows a step below answered for `model`, as that model's records: the steps call the
+ * generated methods by name, so their output is typed only as rows with an id.
+ */
+export const recordsOf = <M extends ModelName>(_model: M, rows: AffiliateRow[]) => rows as AffiliateRecords[M][]
 
 /** Creates rows; compensation deletes exactly those rows. */
 export const createAffiliateRecordsStep = createStep(
   "create-affiliate-records",
   async (input: { model: ModelName; data: Record<string, unknown>[] }, { container }) => {
-    if (!input.data?.length) return new StepResponse([] as any[], null)
+    if (!input.data?.length) return new StepResponse<AffiliateRow[], { model: ModelName; ids: string[] } | null>([], null)
     const created = await svc(container)[`create${MODELS[input.model]}`](input.data)
-    return new StepResponse(created as any[], { model: input.model, ids: created.map((r) => r.id) })
+    return new StepResponse(created, { model: input.model, ids: created.map((r) => r.id) })
   },
   async (undo, { container }) => {
     if (!undo?.ids?.length) return
@@ -37,7 +45,7 @@ export const createAffiliateRecordsStep = createStep(
 export const updateAffiliateRecordsStep = createStep(
   "update-affiliate-records",
   async (input: { model: ModelName; updates: ({ id: string } & Record<string, unknown>)[] }, { container }) => {
-    if (!input.updates?.length) return new StepResponse([] as any[], null)
+    if (!input.updates?.length) return new StepResponse<AffiliateRow[], { model: ModelName; previous: Record<string, unknown>[] } | null>([], null)
     const service = svc(container)
     const plural = MODELS[input.model]
     const before = await service[`list${plural}`]({ id: input.updates.map((u) => u.id) })
@@ -47,7 +55,7 @@ export const updateAffiliateRecordsStep = createStep(
       return Object.fromEntries(Object.keys(u).map((k) => [k, k === "id" ? u.id : row[k] ?? null]))
     })
     const updated = await service[`update${plural}`](input.updates)
-    return new StepResponse(updated as any[], { model: input.model, previous })
+    return new StepResponse(updated, { model: input.model, previous })
   },
   async (undo, { container }) => {
     if (!undo?.previous?.length) return

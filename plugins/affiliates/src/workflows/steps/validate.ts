@@ -101,7 +101,8 @@ export const assertProductOfOrgStep = createStep(
   async (input: { product_id: string; org_id: string }, { container }) => {
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
     const { data } = await query.graph({ entity: "product", fields: ["id", "org.id"], filters: { id: input.product_id } })
-    if (!data.length || (data[0] as any).org?.id !== input.org_id) {
+    // `org` is the product's link to its org (@volmify/orgs' org-product link).
+    if (!data.length || (data[0] as { org?: { id: string } | null }).org?.id !== input.org_id) {
       throw new MedusaError(MedusaError.Types.NOT_FOUND, `Product "${input.product_id}" was not found`)
     }
     return new StepResponse(true)

@@ -94,8 +94,9 @@ export const useInvitations = (id: string) =>
       sdk.client.fetch<{ invitations: Invitation[] }>(`/admin/orgs/${id}/invitations`, { query: { status: "pending" } }),
   })
 
-export const orgApi = (id: string, path = "", method: "POST" | "DELETE" = "POST", body?: unknown) =>
-  sdk.client.fetch<any>(`/admin/orgs/${id}${path}`, { method, ...(body === undefined ? {} : { body }) })
+/** An org API call; `T` is the response body the caller reads (most read none). */
+export const orgApi = <T = unknown>(id: string, path = "", method: "POST" | "DELETE" = "POST", body?: unknown) =>
+  sdk.client.fetch<T>(`/admin/orgs/${id}${path}`, { method, ...(body === undefined ? {} : { body }) })
 
 /** The signed-in dashboard user (the staff page hides "Remove" on their own row). */
 export function useCurrentUser() {

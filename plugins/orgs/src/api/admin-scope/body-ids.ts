@@ -27,7 +27,7 @@ type Parent =
   | { none: true }
 
 type Row = Record<string, any>
-const list = (v: unknown): any[] => (Array.isArray(v) ? v.filter(Boolean) : v ? [v] : [])
+const list = (v: Row | Row[] | null | undefined): Row[] => (Array.isArray(v) ? v.filter(Boolean) : v ? [v] : [])
 
 export class BodyIdCheck {
   constructor(

@@ -126,21 +126,21 @@ export class Ownership {
   async paymentIds(ids?: string[]): Promise<string[]> {
     if (ids) {
       if (!ids.length) return []
-      const { data } = await this.query.graph({
+      const { data }: { data: { id: string; payment_collection?: { order?: { sales_channel_id?: string | null } | null } | null }[] } = await this.query.graph({
         entity: "payment",
         fields: ["id", "payment_collection.order.sales_channel_id"],
         filters: { id: ids },
       })
       return data
-        .filter((p: any) => p.payment_collection?.order?.sales_channel_id === this.scope.sales_channel_id)
-        .map((p: { id: string }) => p.id)
+        .filter((p) => p.payment_collection?.order?.sales_channel_id === this.scope.sales_channel_id)
+        .map((p) => p.id)
     }
-    const { data } = await this.query.graph({
+    const { data }: { data: { id: string; payment_collections?: ({ payments?: { id: string }[] | null } | null)[] | null }[] } = await this.query.graph({
       entity: "order",
       fields: ["id", "payment_collections.payments.id"],
       filters: { sales_channel_id: this.scope.sales_channel_id },
     })
-    return data.flatMap((o: any) => (o.payment_collections ?? []).flatMap((pc: any) => (pc?.payments ?? []).map((p: any) => p.id)))
+    return data.flatMap((o) => (o.payment_collections ?? []).flatMap((pc) => (pc?.payments ?? []).map((p) => p.id)))
   }
 
   /** The order (or draft) `id`, when it was placed in the org's sales channel. */

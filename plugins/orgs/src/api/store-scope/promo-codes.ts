@@ -4,6 +4,16 @@ import OrgPromotionLink from "../../links/org-promotion"
 import { decidePromoCode } from "../../rules/promo-code"
 import { findStoreOrg } from "../utils/store-org"
 
+/** A promotion as read below (Medusa's promotion with its campaign's dates). */
+type PromotionRow = {
+  id: string
+  code: string
+  status?: string | null
+  limit?: number | null
+  used?: number | null
+  campaign?: { starts_at?: Date | string | null; ends_at?: Date | string | null } | null
+}
+
 /**
  * Promotion codes sent to a cart (`promo_codes` of POST /store/carts, /store/carts/:id and
  * /store/carts/:id/promotions) must be promotions of the key's org, active, in their
@@ -12,13 +22,13 @@ import { findStoreOrg } from "../utils/store-org"
  * store-scope guard has matched the cart to the key's org. Removing codes is not checked.
  */
 export async function checkPromoCodesForOrg(req: MedusaStoreRequest, _res: MedusaResponse, next: MedusaNextFunction) {
-  const body = ((req as any).validatedBody ?? req.body ?? {}) as { promo_codes?: unknown }
+  const body = (req.validatedBody ?? req.body ?? {}) as { promo_codes?: unknown }
   const codes = Array.isArray(body.promo_codes) ? [...new Set(body.promo_codes.filter((c): c is string => typeof c === "string"))] : []
   if (!codes.length) {
     return next()
   }
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
-  const [org, { data: promotions }] = await Promise.all([
+  const [org, { data: promotions }]: [Awaited<ReturnType<typeof findStoreOrg>>, { data: PromotionRow[] }] = await Promise.all([
     findStoreOrg(req),
     query.graph({
       entity: "promotion",
@@ -26,15 +36,15 @@ export async function checkPromoCodesForOrg(req: MedusaStoreRequest, _res: Medus
       filters: { code: codes },
     }),
   ])
-  const { data: links } = promotions.length
+  const { data: links }: { data: { org_id: string; promotion_id: string }[] } = promotions.length
     ? await query.graph({
         entity: OrgPromotionLink.entryPoint,
         fields: ["org_id", "promotion_id"],
-        filters: { promotion_id: promotions.map((p: any) => p.id) },
+        filters: { promotion_id: promotions.map((p) => p.id) },
       })
-    : { data: [] as any[] }
-  const ownerOf = new Map<string, string>(links.map((l: any) => [l.promotion_id, l.org_id]))
-  const byCode = new Map<string, any>(promotions.map((p: any) => [p.code, p]))
+    : { data: [] }
+  const ownerOf = new Map<string, string>(links.map((l) => [l.promotion_id, l.org_id]))
+  const byCode = new Map<string, PromotionRow>(promotions.map((p) => [p.code, p]))
   for (const code of codes) {
     const promotion = byCode.get(code)
     const decision = decidePromoCode({

@@ -6,7 +6,7 @@ export type StoreSubjectKind = "cart" | "order" | "payment_collection"
  * A core (or plugin) /store route that names a cart, order or payment collection. The
  * guard finds the first row matching method + path, loads the record the id names and
  * applies `decideStoreRecordAccess`; a refusal is a 404. Rows with `method: "*"` and a
- * trailing `*` are the deny-by-default fallbacks: any other route under a cart, order or
+ * trailing `*` are the deny-by-default fallbacks, so that any other route under a cart, order or
  * payment collection id (a future core route, a plugin's) gets the strictest rule.
  *
  * `id`: where the id is (`param` = the `:id` path segment, `body`/`query` = a field).

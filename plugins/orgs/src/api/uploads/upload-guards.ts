@@ -54,7 +54,7 @@ export const serveUploads = () => {
   return (req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) => {
     // The matcher may or may not strip the mount path: serve by the path after /uploads.
     req.url = (req.originalUrl || req.url).replace(/^\/uploads(?=\/|$)/, "") || "/"
-    serve(req as any, res as any, () =>
+    serve(req, res, () =>
       next(new MedusaError(MedusaError.Types.NOT_FOUND, "File not found"))
     )
   }

@@ -20,7 +20,16 @@ const SLOW_PROBES_TO_DOWN = 3
 let last: DependencyState | null = null
 let lastAt = 0
 let inflight: Promise<DependencyState> | null = null
-let redisClient: any = null
+/** What the probe uses of its ioredis client (ioredis is required only when Redis is configured). */
+type RedisProbeClient = {
+  status: string
+  on(event: "error", listener: () => void): unknown
+  once(event: "ready" | "error", listener: (...args: never[]) => void): unknown
+  off(event: "ready" | "error", listener: (...args: never[]) => void): unknown
+  connect(): Promise<void>
+  ping(): Promise<string>
+}
+let redisClient: RedisProbeClient | null = null
 
 function withTimeout<T>(promise: Promise<T>, what: string): Promise<T> {
   let timer: NodeJS.Timeout
@@ -45,31 +54,32 @@ async function probePostgres(): Promise<void> {
 }
 
 async function probeRedis(url: string): Promise<void> {
-  if (!redisClient) {
+  let client = redisClient
+  if (!client) {
     const Redis = require("ioredis")
-    redisClient = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 0, connectTimeout: TIMEOUT_MS, lazyConnect: true, retryStrategy: () => 500 })
-    redisClient.on("error", () => undefined)
-    redisClient.connect().catch(() => undefined)
+    client = redisClient = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 0, connectTimeout: TIMEOUT_MS, lazyConnect: true, retryStrategy: () => 500 }) as RedisProbeClient
+    client.on("error", () => undefined)
+    client.connect().catch(() => undefined)
   }
-  if (redisClient.status !== "ready") {
+  if (client.status !== "ready") {
     // Connecting (first use, or reconnecting after a loss): wait for it within the timeout.
     await withTimeout(
       new Promise<void>((resolve, reject) => {
         const done = (error?: Error) => {
-          redisClient.off("ready", onReady)
-          redisClient.off("error", onError)
+          client.off("ready", onReady)
+          client.off("error", onError)
           error ? reject(error) : resolve()
         }
         const onReady = () => done()
         const onError = (error: Error) => done(error)
-        redisClient.once("ready", onReady)
-        redisClient.once("error", onError)
+        client.once("ready", onReady)
+        client.once("error", onError)
         setTimeout(() => done(new Error(`Redis: no answer within ${TIMEOUT_MS} ms`)), TIMEOUT_MS).unref()
       }),
       "Redis"
     )
   }
-  const answer = await withTimeout(redisClient.ping() as Promise<string>, "Redis")
+  const answer = await withTimeout(client.ping(), "Redis")
   if (answer !== "PONG") throw new Error(`Redis answered ${answer}`)
 }
 
@@ -81,9 +91,9 @@ const failedInARow = { postgres: 0, redis: 0 }
  * says little about whether requests can be served, so it counts as down only when it
  * repeats.
  */
-const isGone = (reason: any) => {
-  const code = String(reason?.code ?? "")
-  const message = String(reason?.message ?? reason)
+const isGone = (reason: unknown) => {
+  const code = String((typeof reason === "object" && reason !== null && "code" in reason ? reason.code : undefined) ?? "")
+  const message = String((typeof reason === "object" && reason !== null && "message" in reason ? reason.message : undefined) ?? reason)
   return (
     ["ECONNREFUSED", "ENOTFOUND", "EHOSTUNREACH", "ENETUNREACH", "EAI_AGAIN", "57P01", "57P02", "57P03"].includes(code) ||
     /ECONNREFUSED|the database system is (starting up|shutting down)|terminating connection due to administrator command/i.test(message)

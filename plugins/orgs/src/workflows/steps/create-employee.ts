@@ -40,7 +40,7 @@ export const createEmployeeStep = createStep(
       role: input.role,
       display_name: displayName,
       title: input.title ?? null,
-    } as any)
+    })
     return new StepResponse(employee, employee.id)
   },
   async (employeeId, { container }) => {

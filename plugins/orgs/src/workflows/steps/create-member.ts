@@ -20,7 +20,7 @@ export const ensureMemberStep = createStep(
     if (existing) {
       return new StepResponse({ member: existing, created: false }, null)
     }
-    const member = await orgs.createOrgMembers({ ...input, joined_at: new Date() } as any)
+    const member = await orgs.createOrgMembers({ ...input, joined_at: new Date() })
     return new StepResponse({ member, created: true }, member.id)
   },
   async (memberId, { container }) => {

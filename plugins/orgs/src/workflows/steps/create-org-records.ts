@@ -6,7 +6,7 @@ import type OrgModuleService from "../../modules/org/service"
 export const createInvitationStep = createStep(
   "create-org-invitation",
   async (data: Record<string, unknown>, { container }) => {
-    const invitation = await container.resolve<OrgModuleService>(ORG_MODULE).createOrgInvitations(data as any)
+    const invitation = await container.resolve<OrgModuleService>(ORG_MODULE).createOrgInvitations(data)
     return new StepResponse(invitation, invitation.id)
   },
   async (id, { container }) => {
@@ -21,7 +21,7 @@ export const createInvitationStep = createStep(
 export const createDomainStep = createStep(
   "create-org-domain",
   async (data: Record<string, unknown>, { container }) => {
-    const domain = await container.resolve<OrgModuleService>(ORG_MODULE).createOrgDomains(data as any)
+    const domain = await container.resolve<OrgModuleService>(ORG_MODULE).createOrgDomains(data)
     return new StepResponse(domain, domain.id)
   },
   async (id, { container }) => {

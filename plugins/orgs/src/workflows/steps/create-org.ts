@@ -16,7 +16,7 @@ export const createOrgStep = createStep(
   "create-org",
   async (input: CreateOrgStepInput, { container }) => {
     const orgs = container.resolve<OrgModuleService>(ORG_MODULE)
-    const org = await orgs.createOrgs(input as any)
+    const org = await orgs.createOrgs(input)
     return new StepResponse(org, org.id)
   },
   async (orgId, { container }) => {

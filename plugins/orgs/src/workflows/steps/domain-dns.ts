@@ -18,7 +18,7 @@ export const DOMAIN_TXT_RESOLVER = "volmifyDomainTxtResolver"
 
 const NO_RECORD = new Set(["ENOTFOUND", "ENODATA", "ENOTIMP", "NXDOMAIN"])
 
-function resolverFrom(container: { resolve: (key: string, opts?: any) => unknown }): DomainTxtResolver {
+function resolverFrom(container: { resolve: (key: string, opts: { allowUnregistered: boolean }) => unknown }): DomainTxtResolver {
   const registered = container.resolve(DOMAIN_TXT_RESOLVER, { allowUnregistered: true }) as DomainTxtResolver | undefined
   return registered ?? new dns.Resolver({ timeout: 3_000, tries: 2 })
 }
@@ -45,7 +45,7 @@ export const checkDomainChallengeStep = createStep(
     const record = domainChallengeRecord(domain.hostname, domain.verification_token)
     let answer: string[][] = []
     try {
-      answer = await resolverFrom(container as any).resolveTxt(record.name)
+      answer = await resolverFrom(container).resolveTxt(record.name)
     } catch (error) {
       const code = (error as NodeJS.ErrnoException | null)?.code
       if (!code || !NO_RECORD.has(code)) {

@@ -141,7 +141,7 @@ const AffiliateRow = ({ a }: { a: Affiliate }) => {
       <Table.Cell>{a.code}</Table.Cell>
       <Table.Cell>{a.email}</Table.Cell>
       <Table.Cell><Badge color={statusColor[a.status]}>{a.status}</Badge></Table.Cell>
-      <Table.Cell>{describeRate(a as any)}</Table.Cell>
+      <Table.Cell>{describeRate(a)}</Table.Cell>
       <Table.Cell>{a.clicks}</Table.Cell>
       <Table.Cell>
         {a.earnings.map((e) => (

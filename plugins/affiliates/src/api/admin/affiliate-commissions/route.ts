@@ -1,33 +1,34 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { AFFILIATES_MODULE } from "../../../modules/affiliates"
+import { AFFILIATES_MODULE, type AffiliatesModuleService } from "../../../modules/affiliates"
 import { presentCommission } from "../../utils/present"
 import { READ_ROLES, requireAdminOrg } from "../../utils/tenancy"
+import type { AdminListCommissionsQuery } from "../../validators"
 
 /**
  * GET /admin/affiliate-commissions?org_id=&affiliate_id=&status=&flagged=&limit=&offset=
  * -> { commissions, count, limit, offset }. `flagged=true`: commissions with a fraud flag.
  * Each commission carries its order's `order_display_id` (the number staff know it by).
  */
-export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
-  const q = (req.validatedQuery ?? {}) as Record<string, any>
+export async function GET(req: AuthenticatedMedusaRequest<unknown, AdminListCommissionsQuery>, res: MedusaResponse) {
+  const q = req.validatedQuery ?? {}
   const orgId = await requireAdminOrg(req, READ_ROLES, q.org_id)
   const filters: Record<string, unknown> = { org_id: orgId }
   if (q.affiliate_id) filters.affiliate_id = q.affiliate_id
   if (q.status) filters.status = q.status
   const limit = q.limit ?? 50
   const offset = q.offset ?? 0
-  const service = req.scope.resolve(AFFILIATES_MODULE) as any
+  const service = req.scope.resolve<AffiliatesModuleService>(AFFILIATES_MODULE)
   let rows = await service.listAffiliateCommissions(filters, { order: { created_at: "DESC", id: "ASC" }, take: 5000 })
-  if (q.flagged) rows = rows.filter((c: any) => ((c.flags ?? []).length > 0) === (q.flagged === "true"))
+  if (q.flagged) rows = rows.filter((c) => ((c.flags ?? []).length > 0) === (q.flagged === "true"))
   const page = rows.slice(offset, offset + limit)
-  const orderIds = [...new Set(page.map((c: any) => c.order_id).filter(Boolean))] as string[]
-  const { data: orders } = orderIds.length
+  const orderIds = [...new Set(page.map((c) => c.order_id).filter(Boolean))]
+  const { data: orders }: { data: { id: string; display_id?: number | null }[] } = orderIds.length
     ? await req.scope.resolve(ContainerRegistrationKeys.QUERY).graph({ entity: "order", fields: ["id", "display_id"], filters: { id: orderIds } })
     : { data: [] as { id: string; display_id: number }[] }
-  const displayIds = new Map(orders.map((o: any) => [o.id, o.display_id ?? null]))
+  const displayIds = new Map(orders.map((o) => [o.id, o.display_id ?? null]))
   res.json({
-    commissions: page.map((c: any) => ({ ...presentCommission(c), order_display_id: displayIds.get(c.order_id) ?? null })),
+    commissions: page.map((c) => ({ ...presentCommission(c), order_display_id: displayIds.get(c.order_id) ?? null })),
     count: rows.length,
     limit,
     offset,

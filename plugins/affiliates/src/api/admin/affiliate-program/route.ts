@@ -1,13 +1,14 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { AFFILIATES_MODULE } from "../../../modules/affiliates"
+import { AFFILIATES_MODULE, type AffiliatesModuleService } from "../../../modules/affiliates"
 import { ProgramInput, upsertAffiliateProgramWorkflow } from "../../../workflows/upsert-affiliate-program"
 import { presentProgram } from "../../utils/present"
 import { READ_ROLES, requireAdminOrg, WRITE_ROLES } from "../../utils/tenancy"
+import type { AdminOrgQuery } from "../../validators"
 
 /** GET /admin/affiliate-program?org_id= -> { program } (defaults when never saved). */
-export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
-  const orgId = await requireAdminOrg(req, READ_ROLES, (req.validatedQuery as any)?.org_id)
-  const [program] = await (req.scope.resolve(AFFILIATES_MODULE) as any).listAffiliatePrograms({ org_id: orgId })
+export async function GET(req: AuthenticatedMedusaRequest<unknown, AdminOrgQuery>, res: MedusaResponse) {
+  const orgId = await requireAdminOrg(req, READ_ROLES, req.validatedQuery?.org_id)
+  const [program] = await req.scope.resolve<AffiliatesModuleService>(AFFILIATES_MODULE).listAffiliatePrograms({ org_id: orgId })
   res.json({ program: presentProgram(program, orgId) })
 }
 

@@ -28,7 +28,7 @@ export const AffiliateCommission = model
     amount: model.bigNumber(),
     clawed_back_amount: model.bigNumber().default(0),
     status: model.enum(["pending", "approved", "paid", "voided"]).default("pending"),
-    flags: model.json().nullable(),
+    flags: model.json<string[]>().nullable(),
     needs_review: model.boolean().default(false),
     ordered_at: model.dateTime(),
     hold_until: model.dateTime(),

@@ -1,4 +1,5 @@
 import { model } from "@medusajs/framework/utils"
+import type { FixedAmount } from "../../../rules/commission-rate"
 
 /**
  * One program per org. Defaults follow the issue: 10 % commission, 30-day cookie window,
@@ -15,11 +16,11 @@ export const AffiliateProgram = model
     enabled: model.boolean().default(false),
     commission_type: model.enum(["percent", "fixed"]).default("percent"),
     commission_bps: model.number().nullable(),
-    fixed_amounts: model.json().nullable(),
+    fixed_amounts: model.json<FixedAmount[]>().nullable(),
     cookie_window_days: model.number().default(30),
     attribution_model: model.enum(["first_click", "last_click"]).default("last_click"),
     hold_days: model.number().default(30),
-    minimum_payouts: model.json().nullable(),
+    minimum_payouts: model.json<FixedAmount[]>().nullable(),
     approval: model.enum(["automatic", "manual"]).default("automatic"),
     recurring_commission: model.enum(["first_payment", "recurring"]).default("first_payment"),
     recurring_months: model.number().nullable(),

@@ -1,4 +1,5 @@
 import { model } from "@medusajs/framework/utils"
+import type { FixedAmount } from "../../../rules/commission-rate"
 
 /**
  * A customer (global identity) in one org's program. `code` is unique per org
@@ -15,7 +16,7 @@ export const Affiliate = model
     status: model.enum(["pending", "approved", "rejected", "suspended"]).default("pending"),
     commission_type: model.enum(["percent", "fixed"]).nullable(),
     commission_bps: model.number().nullable(),
-    fixed_amounts: model.json().nullable(),
+    fixed_amounts: model.json<FixedAmount[]>().nullable(),
     status_changed_at: model.dateTime().nullable(),
   })
   .indexes([

@@ -6,8 +6,9 @@ import { z } from "@medusajs/framework/zod"
 
 // Runs when Medusa loads this plugin's module (boot, db:migrate, medusa exec): a missing peer
 // plugin or a wrong option stops the app here, with a message naming it, instead of failing
-// later on a request. The same check, with its own plugin's peers and options, is in each
-// @volmify/* plugin (a shared copy would have to live in a peer that may be the missing one).
+// later on a request. The other @volmify/* plugins run the shared copy of this check in
+// @volmify/orgs (`@volmify/orgs/install-check`); ledger keeps its own, because it does not
+// depend on orgs (no peer plugins at all) and should not gain a peer for its load check.
 
 const PLUGIN = "@volmify/ledger"
 /** The @volmify/* plugins this one calls at run time; each must be installed and registered. */

@@ -1,5 +1,5 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { AFFILIATES_MODULE } from "../../../../modules/affiliates"
+import { AFFILIATES_MODULE, type AffiliatesModuleService } from "../../../../modules/affiliates"
 import { updateAffiliateWorkflow, UpdateAffiliateInput } from "../../../../workflows/update-affiliate"
 import { loadAffiliateInOrg } from "../../../../workflows/steps/validate"
 import { presentAffiliate } from "../../../utils/present"
@@ -9,7 +9,7 @@ import { adminOrgScope, READ_ROLES, WRITE_ROLES } from "../../../utils/tenancy"
 export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
   const orgId = await adminOrgScope(req, READ_ROLES)
   const affiliate = await loadAffiliateInOrg(req.scope, req.params.id, orgId)
-  const service = req.scope.resolve(AFFILIATES_MODULE) as any
+  const service = req.scope.resolve<AffiliatesModuleService>(AFFILIATES_MODULE)
   const product_rates = await service.listAffiliateProductRates({ affiliate_id: affiliate.id })
   const coupons = await service.listAffiliateCoupons({ affiliate_id: affiliate.id })
   res.json({ affiliate: { ...presentAffiliate(affiliate), product_rates, coupons } })

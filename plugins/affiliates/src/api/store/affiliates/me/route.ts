@@ -1,5 +1,5 @@
-import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { AFFILIATES_MODULE } from "../../../../modules/affiliates"
+import type { AuthenticatedMedusaRequest, MedusaResponse, MedusaStoreRequest } from "@medusajs/framework/http"
+import { AFFILIATES_MODULE, type AffiliatesModuleService } from "../../../../modules/affiliates"
 import { presentAffiliate, presentCommission, presentProgram, summariseEarnings } from "../../../utils/present"
 import { resolveStoreOrg } from "../../../utils/tenancy"
 
@@ -7,9 +7,9 @@ import { resolveStoreOrg } from "../../../utils/tenancy"
  * GET /store/affiliates/me -> { program, affiliate, clicks, orders, earnings, commissions }
  * for the logged-in customer in this store's program (`affiliate: null` before applying).
  */
-export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
-  const org = await resolveStoreOrg(req as any)
-  const service = req.scope.resolve(AFFILIATES_MODULE) as any
+export async function GET(req: AuthenticatedMedusaRequest & MedusaStoreRequest, res: MedusaResponse) {
+  const org = await resolveStoreOrg(req)
+  const service = req.scope.resolve<AffiliatesModuleService>(AFFILIATES_MODULE)
   const [program] = await service.listAffiliatePrograms({ org_id: org.id })
   const [affiliate] = await service.listAffiliates({ org_id: org.id, customer_id: req.auth_context.actor_id })
   const publicProgram = (({ enabled, cookie_window_days, attribution_model, hold_days, approval }) => ({
@@ -29,9 +29,9 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
     program: publicProgram,
     affiliate: mine,
     clicks,
-    orders: new Set(commissions.filter((c: any) => !(c.flags ?? []).includes("self_referral")).map((c: any) => c.order_id)).size,
+    orders: new Set(commissions.filter((c) => !(c.flags ?? []).includes("self_referral")).map((c) => c.order_id)).size,
     earnings: summariseEarnings(commissions),
-    commissions: commissions.slice(0, 50).map((c: any) => {
+    commissions: commissions.slice(0, 50).map((c) => {
       // The affiliate sees what they earned, not whose order it was.
       const { id, product_id, currency_code, base_amount, amount, clawed_back_amount, status, ordered_at, hold_until, approved_at, paid_at } =
         presentCommission(c)

@@ -15,12 +15,15 @@ const FONT_STACK: Record<string, string> = {
   rounded: "ui-rounded, system-ui, sans-serif",
 }
 
-/** Runs an org API call, refreshes the org's queries, toasts the outcome. */
-function useOrgAction(id: string) {
+/** What creating or resending an invitation answers: its link's token (shown once) and the invitation. */
+type InvitationResult = { token?: string; invitation?: { email: string; approved_at: string | null } }
+
+/** Runs an org API call, refreshes the org's queries, toasts the outcome; `T` is the response body a caller reads. */
+function useOrgAction<T = unknown>(id: string) {
   const client = useQueryClient()
   return useMutation({
     mutationFn: (call: { path?: string; method?: "POST" | "DELETE"; body?: unknown; done?: string }) =>
-      orgApi(id, call.path, call.method, call.body),
+      orgApi<T>(id, call.path, call.method, call.body),
     onSuccess: (_data, call) => {
       toast.success(call.done ?? "Saved")
       client.invalidateQueries({ queryKey: orgQueryKeys.all })
@@ -387,7 +390,7 @@ function Staff({ id, role }: { id: string; role: string }) {
 
 function Invitations({ id, role }: { id: string; role: string }) {
   const { data } = useInvitations(id)
-  const action = useOrgAction(id)
+  const action = useOrgAction<InvitationResult>(id)
   const [email, setEmail] = useState("")
   const [inviteRole, setInviteRole] = useState("staff")
   const [link, setLink] = useState<{ url: string | null; email: string; approved: boolean } | null>(null)
@@ -395,7 +398,7 @@ function Invitations({ id, role }: { id: string; role: string }) {
   const canApprove = role === "platform" || (rolesFor("staff.manage") as string[]).includes(role)
   // The accept link is emailed to the invitee; it is shown once here too, for sending it
   // another way. A manager's invitation is emailed (with a fresh link) once approved.
-  const showLink = (result: { token?: string; invitation?: { email: string; approved_at: string | null } }) =>
+  const showLink = (result: InvitationResult) =>
     result?.invitation &&
     setLink({
       url: result.token && result.invitation.approved_at ? `${window.location.origin}/org-invite?token=${encodeURIComponent(result.token)}` : null,

@@ -2,6 +2,19 @@ import { MedusaStoreRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { normalizeHostname } from "../../../../workflows/hostname"
 
+/** A verified domain with its org and the org's API keys (through the org-api-key link). */
+type ResolvedDomainRow = {
+  hostname: string
+  verified_at: Date | string | null
+  org: {
+    id: string
+    handle: string
+    name: string
+    status: string
+    api_keys?: ({ token: string; type: string; revoked_at: Date | string | null; created_at: Date | string } | null)[] | null
+  }
+}
+
 /**
  * GET /store/orgs/resolve?host=: for a multi-domain storefront, the org answering on a
  * verified hostname: its handle and a publishable key. Any valid publishable key may
@@ -12,7 +25,7 @@ export async function GET(req: MedusaStoreRequest, res: MedusaResponse) {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const {
     data: [domain],
-  } = await query.graph({
+  }: { data: ResolvedDomainRow[] } = await query.graph({
     entity: "org_domain",
     fields: [
       "hostname",
@@ -36,8 +49,8 @@ export async function GET(req: MedusaStoreRequest, res: MedusaResponse) {
     throw new MedusaError(MedusaError.Types.FORBIDDEN, `The org "${org.handle}" is suspended`)
   }
   const key = (org.api_keys ?? [])
-    .filter((k: any) => k && k.type === "publishable" && !k.revoked_at)
-    .sort((a: any, b: any) => String(a.created_at).localeCompare(String(b.created_at)))[0]
+    .filter((k): k is NonNullable<typeof k> => !!k && k.type === "publishable" && !k.revoked_at)
+    .sort((a, b) => String(a.created_at).localeCompare(String(b.created_at)))[0]
   if (!key) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `The org "${org.handle}" has no active publishable key`)
   }

@@ -1,5 +1,5 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { AFFILIATES_MODULE } from "../../../../../modules/affiliates"
+import { AFFILIATES_MODULE, type AffiliatesModuleService } from "../../../../../modules/affiliates"
 import { reviewCommissionWorkflow } from "../../../../../workflows/review-commission"
 import { presentCommission } from "../../../../utils/present"
 import { adminOrgScope, WRITE_ROLES } from "../../../../utils/tenancy"
@@ -8,6 +8,6 @@ import { adminOrgScope, WRITE_ROLES } from "../../../../utils/tenancy"
 export async function POST(req: AuthenticatedMedusaRequest<{ decision: "approve" | "reject" }>, res: MedusaResponse) {
   const orgId = await adminOrgScope(req, WRITE_ROLES)
   await reviewCommissionWorkflow(req.scope).run({ input: { id: req.params.id, org_id: orgId, decision: req.validatedBody.decision } })
-  const [commission] = await (req.scope.resolve(AFFILIATES_MODULE) as any).listAffiliateCommissions({ id: req.params.id })
+  const [commission] = await req.scope.resolve<AffiliatesModuleService>(AFFILIATES_MODULE).listAffiliateCommissions({ id: req.params.id })
   res.json({ commission: presentCommission(commission) })
 }

@@ -15,7 +15,8 @@ export async function POST(req: AuthenticatedMedusaRequest<{ promotion_id: strin
   const promotionId = req.validatedBody.promotion_id
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const { data } = await query.graph({ entity: "promotion", fields: ["id", "org.id"], filters: { id: promotionId } })
-  if (!data.length || (data[0] as any).org?.id !== affiliate.org_id) {
+  // `org` is the promotion's link to its org (@volmify/orgs' org-promotion link).
+  if (!data.length || (data[0] as { org?: { id: string } | null }).org?.id !== affiliate.org_id) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Promotion "${promotionId}" was not found`)
   }
   const { result } = await linkAffiliateCouponWorkflow(req.scope).run({

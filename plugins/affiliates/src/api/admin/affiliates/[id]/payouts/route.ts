@@ -2,13 +2,14 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { recordAffiliatePayoutWorkflow } from "../../../../../workflows/payouts"
 import { loadAffiliateInOrg } from "../../../../../workflows/steps/validate"
 import { actorId, adminOrgScope, WRITE_ROLES } from "../../../../utils/tenancy"
+import type { AdminPayout } from "../../../../validators"
 
 /**
  * POST /admin/affiliates/:id/payouts { currency_code, amount?, reference?, note? } -> { payout }.
  * Defaults to the whole payable balance; refused (400) below the program's minimum or
  * beyond the balance. `reference` makes it idempotent.
  */
-export async function POST(req: AuthenticatedMedusaRequest<any>, res: MedusaResponse) {
+export async function POST(req: AuthenticatedMedusaRequest<AdminPayout>, res: MedusaResponse) {
   const orgId = await adminOrgScope(req, WRITE_ROLES)
   const affiliate = await loadAffiliateInOrg(req.scope, req.params.id, orgId)
   const { result } = await recordAffiliatePayoutWorkflow(req.scope).run({

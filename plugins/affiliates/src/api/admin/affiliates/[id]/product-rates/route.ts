@@ -2,9 +2,10 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { setAffiliateProductRateWorkflow } from "../../../../../workflows/set-affiliate-product-rate"
 import { loadAffiliateInOrg } from "../../../../../workflows/steps/validate"
 import { adminOrgScope, WRITE_ROLES } from "../../../../utils/tenancy"
+import type { AdminProductRate } from "../../../../validators"
 
 /** POST /admin/affiliates/:id/product-rates { product_id, commission_type, ... } -> { product_rate } (set or replace). */
-export async function POST(req: AuthenticatedMedusaRequest<any>, res: MedusaResponse) {
+export async function POST(req: AuthenticatedMedusaRequest<AdminProductRate>, res: MedusaResponse) {
   const orgId = await adminOrgScope(req, WRITE_ROLES)
   const affiliate = await loadAffiliateInOrg(req.scope, req.params.id, orgId)
   const { result } = await setAffiliateProductRateWorkflow(req.scope).run({

@@ -205,7 +205,7 @@ function Editor({
     onError: (e: Error) => setProblem(e.message),
   })
   const showPreview = useMutation({
-    mutationFn: (step: { subject: string; body: string }) => orgApi(orgId, "/automation-preview", "POST", step),
+    mutationFn: (step: { subject: string; body: string }) => orgApi<{ preview: { subject: string; html: string } }>(orgId, "/automation-preview", "POST", step),
     onSuccess: (r) => setPreview(r.preview),
     onError: (e: Error) => setProblem(e.message),
   })

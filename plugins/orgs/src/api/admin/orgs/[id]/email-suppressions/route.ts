@@ -1,11 +1,11 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import type { AdminAddSuppression } from "../../../../automation-validators"
+import type { AdminAddSuppression, AdminListSuppressionsQuery } from "../../../../automation-validators"
 import { AUTOMATION_MODULE } from "../../../../../modules/automation"
 import type AutomationModuleService from "../../../../../modules/automation/service"
 import { orgAccess } from "../../../../utils/org-access"
 
 /** GET /admin/orgs/:id/email-suppressions: addresses that get no marketing email from the org. */
-export async function GET(req: AuthenticatedMedusaRequest<unknown, any>, res: MedusaResponse) {
+export async function GET(req: AuthenticatedMedusaRequest<unknown, AdminListSuppressionsQuery>, res: MedusaResponse) {
   const { org_id } = orgAccess(req)
   const { limit, offset } = req.validatedQuery
   const [suppressions, count] = await req.scope

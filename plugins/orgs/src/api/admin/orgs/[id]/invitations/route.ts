@@ -2,7 +2,7 @@ import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { inviteEmployeeWorkflow } from "../../../../../workflows/invite-employee"
 import { orgAccess } from "../../../../utils/org-access"
-import type { AdminInvite } from "../../../../validators"
+import type { AdminInvite, AdminListInvitationsQuery } from "../../../../validators"
 
 export const INVITATION_FIELDS = [
   "id",
@@ -20,7 +20,7 @@ export const INVITATION_FIELDS = [
 ]
 
 /** GET /admin/orgs/:id/invitations (never the token or its hash). */
-export async function GET(req: AuthenticatedMedusaRequest<unknown, any>, res: MedusaResponse) {
+export async function GET(req: AuthenticatedMedusaRequest<unknown, AdminListInvitationsQuery>, res: MedusaResponse) {
   const { status, limit, offset } = req.validatedQuery
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const { data: invitations, metadata } = await query.graph({

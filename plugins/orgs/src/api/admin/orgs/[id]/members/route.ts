@@ -1,9 +1,10 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { orgAccess } from "../../../../utils/org-access"
+import type { AdminListMembersQuery } from "../../../../validators"
 
 /** GET /admin/orgs/:id/members: the org's customers, with their email and name. */
-export async function GET(req: AuthenticatedMedusaRequest<unknown, any>, res: MedusaResponse) {
+export async function GET(req: AuthenticatedMedusaRequest<unknown, AdminListMembersQuery>, res: MedusaResponse) {
   const { type, limit, offset } = req.validatedQuery
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const { data: members, metadata } = await query.graph({

@@ -1,6 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
-import { AFFILIATES_MODULE } from "../../../../../../modules/affiliates"
+import { AFFILIATES_MODULE, type AffiliatesModuleService } from "../../../../../../modules/affiliates"
 import { removeAffiliateProductRateWorkflow } from "../../../../../../workflows/remove-affiliate-product-rate"
 import { loadAffiliateInOrg } from "../../../../../../workflows/steps/validate"
 import { adminOrgScope, WRITE_ROLES } from "../../../../../utils/tenancy"
@@ -9,7 +9,7 @@ import { adminOrgScope, WRITE_ROLES } from "../../../../../utils/tenancy"
 export async function DELETE(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
   const orgId = await adminOrgScope(req, WRITE_ROLES)
   const affiliate = await loadAffiliateInOrg(req.scope, req.params.id, orgId)
-  const [rate] = await (req.scope.resolve(AFFILIATES_MODULE) as any).listAffiliateProductRates({ id: req.params.rate_id, affiliate_id: affiliate.id })
+  const [rate] = await req.scope.resolve<AffiliatesModuleService>(AFFILIATES_MODULE).listAffiliateProductRates({ id: req.params.rate_id, affiliate_id: affiliate.id })
   if (!rate) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Product rate "${req.params.rate_id}" was not found`)
   await removeAffiliateProductRateWorkflow(req.scope).run({ input: { id: rate.id } })
   res.json({ id: rate.id, object: "affiliate_product_rate", deleted: true })

@@ -15,7 +15,8 @@ export async function POST(req: AuthenticatedMedusaRequest<AdminUpdateDomain>, r
   const { result } = await updateOrgDomainWorkflow(req.scope).run({
     input: { org_id, domain_id: req.params.domain_id, ...req.validatedBody },
   })
-  res.json({ domain: presentDomain(result) })
+  // The workflow updates this domain (a domain not of the org is 404 before), so it is in the result.
+  res.json({ domain: presentDomain(result!) })
 }
 
 /** DELETE /admin/orgs/:id/domains/:domain_id */
