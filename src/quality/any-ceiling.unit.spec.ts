@@ -8,7 +8,7 @@ import { ANY_PATTERN, countAnyLines } from "./any-ceiling"
  * commit; the spec fails when a count rises above its ceiling.
  */
 const ANY_CEILINGS: Record<string, number> = {
-  orgs: 4,
+  orgs: 0,
   ledger: 0,
   access: 0,
   courses: 0,

@@ -239,10 +239,10 @@ function Editor({
           <div>
             <Label htmlFor="seq-ref">
               {form.trigger_type === "product_bought"
-                ? "Product id (empty: any product)"
+                ? "Product id (leave empty for every product)"
                 : form.trigger_type === "lead_magnet_opt_in"
-                  ? "Lead-magnet course id (empty: any lead magnet)"
-                  : "Course id (empty: any course)"}
+                  ? "Lead-magnet course id (leave empty for every lead magnet)"
+                  : "Course id (leave empty for every course)"}
             </Label>
             <Input id="seq-ref" value={form.trigger_ref ?? ""} onChange={(e) => set({ trigger_ref: e.target.value })} />
           </div>
@@ -266,7 +266,7 @@ function Editor({
         </div>
         {form.exit_on_purchase && (
           <div>
-            <Label htmlFor="seq-exit-product">Only this product id (empty: any order)</Label>
+            <Label htmlFor="seq-exit-product">Only this product id (leave empty for every order)</Label>
             <Input id="seq-exit-product" value={form.exit_product_id ?? ""} onChange={(e) => set({ exit_product_id: e.target.value })} />
           </div>
         )}
