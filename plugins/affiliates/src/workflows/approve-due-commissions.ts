@@ -28,8 +28,9 @@ const planApprovalsStep = createStep(
       (await svc(container).listAffiliates({ id: [...new Set(due.map((c) => c.affiliate_id))] })).map((a) => [a.id, a])
     )
     for (const c of due) {
-      // The commission's affiliate (listed above by the commissions' affiliate ids).
-      const posting = commissionPosting(c, affiliates.get(c.affiliate_id)!, "earn", String(MathBN.convert(c.amount).toFixed()), c.id)
+      // The commission's affiliate; one deleted since is still the payable's owner by its id
+      // (a lookup miss must not fail the whole batch).
+      const posting = commissionPosting(c, affiliates.get(c.affiliate_id) ?? { id: c.affiliate_id }, "earn", String(MathBN.convert(c.amount).toFixed()), c.id)
       plan.transactions.push(posting.transaction)
       plan.updates.push({ id: c.id, status: "approved", approved_at: now })
     }

@@ -59,7 +59,7 @@ const planRefundClawbacksStep = createStep("plan-affiliate-clawbacks", async ({ 
     } else {
       // After approval: a negative adjustment on the affiliate's payable, against future earnings.
       // The commission's affiliate (listed above by the commissions' affiliate ids).
-      const posting = commissionPosting(c, affiliates.get(c.affiliate_id)!, "clawback", fromMinor(due, currency), `${c.id}:${clawed}`)
+      const posting = commissionPosting(c, affiliates.get(c.affiliate_id) ?? { id: c.affiliate_id }, "clawback", fromMinor(due, currency), `${c.id}:${clawed}`)
       plan.transactions.push(posting.transaction)
       plan.updates.push({ id: c.id, clawed_back_amount: clawed })
     }
