@@ -438,6 +438,18 @@ medusaIntegrationTestRunner({
         expect(await ledger().listLedgerTransactions({ reference_type: ["affiliate_commission", "affiliate_clawback"] })).toHaveLength(0)
       })
 
+      it("an affiliate deleted after earning: the job still approves the commission and posts it to that affiliate's payable (by id), not a failed batch", async () => {
+        const c = await click("ALICE", 3)
+        const orderId = await checkout(buyer, usd, [course.variants[0].id], { refs: [{ code: "ALICE", click_id: c.id }] })
+        await credit(orderId)
+        await svc().softDeleteAffiliates([aff.alice.id])
+        const later = new Date(Date.now() + 31 * DAY)
+        await affiliatesWf.approveDueCommissionsWorkflow(getContainer()).run({ input: { now: later } })
+        expect((await svc().listAffiliateCommissions({ affiliate_id: aff.alice.id })).map((r: any) => r.status)).toEqual(["approved"])
+        expect(await ledger().listLedgerTransactions({ reference_type: "affiliate_commission" })).toHaveLength(1)
+        expect(await payableBalance(aff.alice.id, "usd")).toBeGreaterThan(0)
+      })
+
       it("after the hold: the job approves and posts once (expense / affiliate payable); a refund posts a negative adjustment; payouts pay the balance", async () => {
         await setProgram(f.a.org.id, { minimum_payouts: [{ currency_code: "usd", amount: 5 }] })
         const c = await click("ALICE", 3)
