@@ -1,4 +1,5 @@
 import { MathBN } from "@medusajs/framework/utils"
+import { currencyDigits } from "./currency"
 
 const LIVE = new Set(["trialing", "active", "past_due"])
 
@@ -66,11 +67,3 @@ export function decidePeriodRefund(input: {
   return { ok: true, payment_id: payment.id, amount: amount.toString(), cancel: whole && current && LIVE.has(input.subscription_status) }
 }
 
-/** Decimals of a currency's minor unit (ISO 4217 through Intl: JPY 0, USD 2, KWD 3). */
-export function currencyDigits(currency: string): number {
-  try {
-    return new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2
-  } catch {
-    return 2
-  }
-}

@@ -54,7 +54,4 @@ export function ratio(numerator: number, denominator: number): string | null {
   return `${whole}.${(scaled % 10000n).toString().padStart(4, "0")}`
 }
 
-/** Digits of a currency's minor unit (USD 2, JPY 0), from the runtime's ISO 4217 data. */
-export function currencyDigits(currency: string): number {
-  return new Intl.NumberFormat("en", { style: "currency", currency: currency.toUpperCase() }).resolvedOptions().maximumFractionDigits ?? 2
-}
+export { currencyDigits } from "./currency"

@@ -51,11 +51,8 @@ export function prorateUpgrade({ old_amount, new_amount, period_start, period_en
   return { amount: Number(amount), remaining_seconds: remaining, period_seconds: period }
 }
 
-/** Digits after the decimal point of a currency (USD 2, JPY 0, KWD 3), as ISO 4217 says. */
-export function currencyDecimals(currencyCode: string): number {
-  return new Intl.NumberFormat("en", { style: "currency", currency: currencyCode.toUpperCase() }).resolvedOptions()
-    .maximumFractionDigits ?? 2
-}
+/** Digits after the decimal point of a currency (USD 2, JPY 0, KWD 3): rules/currency.ts. */
+export { currencyDigits as currencyDecimals } from "./currency"
 
 /**
  * A decimal amount in major units (Medusa's prices: 19.99, "1500") as integer minor units,

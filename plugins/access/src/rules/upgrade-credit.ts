@@ -1,5 +1,6 @@
 import type { BigNumberInput } from "@medusajs/framework/types"
 import { MathBN, MedusaError } from "@medusajs/framework/utils"
+import { currencyDigits } from "./currency"
 
 /*
  * Upgrade credit: a student who bought a lower tier of a product pays only the difference
@@ -62,14 +63,7 @@ export function decideUpgradeCredit(input: UpgradeCreditInput): UpgradeCreditDec
   }
 }
 
-/** Minor digits of an ISO 4217 currency (USD 2, JPY 0), from the runtime's ICU data. */
-export function currencyDigits(currencyCode: string): number {
-  const code = (currencyCode ?? "").toUpperCase()
-  if (!/^[A-Z]{3}$/.test(code)) {
-    throw new MedusaError(MedusaError.Types.INVALID_DATA, `currency_code "${currencyCode}" is not an ISO 4217 currency`)
-  }
-  return new Intl.NumberFormat("en", { style: "currency", currency: code }).resolvedOptions().maximumFractionDigits ?? 2
-}
+export { currencyDigits }
 
 /** A Medusa major-unit amount as integer minor units (rounded half up; never a float). */
 export function toMinor(amount: BigNumberInput, currencyCode: string): bigint {
