@@ -756,15 +756,7 @@ describe("storefront", () => {
 
   it("a membership with a free trial: checkout charges $0.00, the account shows the next charge, cancel at period end and resume; a course created later opens (issue 24)", async () => {
     // As Acme's owner would in the admin: an org-wide monthly membership with a 7-day trial.
-    const owner = summary.orgs.find((o: Json) => o.handle === "acme-academy").owner
-    const login = await fetch(`${medusaUrl}/auth/user/emailpass`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(owner) })
-    const auth = { authorization: `Bearer ${(await login.json()).token}`, "content-type": "application/json" }
-    const adminPost = async (url: string, body: Json) => {
-      const res = await fetch(`${medusaUrl}${url}`, { method: "POST", headers: auth, body: JSON.stringify(body) })
-      const json = (await res.json()) as Json
-      if (!res.ok) throw new Error(`${url} -> ${res.status} ${JSON.stringify(json)}`)
-      return json
-    }
+    const { adminPost } = await acmeOwner()
     const courseFor = async (handle: string, title: string, tier: string, amount: number, plan: Json, lessonTitle: string) => {
       const { product } = await adminPost("/admin/products", {
         title,
