@@ -4,6 +4,7 @@
 // gather the rows.
 
 import { MedusaError } from "@medusajs/framework/utils"
+import { EMAIL_LOCALE_PATTERN, orgLocaleList } from "@volmify/orgs/email"
 
 export type OrgLocales = { default_locale: string; locales: string[] }
 
@@ -33,14 +34,12 @@ export function translatableLocale(asked: string, locales: OrgLocales, what: str
   return choice.locale
 }
 
-/** BCP-47 as the orgs plugin accepts it ("en", "pt-BR", "zh-Hant-TW"). */
-export const LOCALE_PATTERN = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/
+/** BCP-47 as the orgs plugin accepts it ("en", "pt-BR", "zh-Hant-TW"): @volmify/orgs owns the rule. */
+export const LOCALE_PATTERN = EMAIL_LOCALE_PATTERN
 
-/** The org's enabled locales, the default first (the orgs plugin keeps them in `branding`). */
+/** The org's enabled locales, the default first (the orgs plugin keeps them in `branding`; its reader). */
 export function orgLocales(branding: Record<string, unknown> | null | undefined): OrgLocales {
-  const default_locale = typeof branding?.default_locale === "string" && branding.default_locale ? branding.default_locale : "en"
-  const listed = Array.isArray(branding?.locales) ? (branding!.locales as unknown[]).filter((l): l is string => typeof l === "string") : []
-  return { default_locale, locales: [default_locale, ...listed.filter((l) => l !== default_locale)] }
+  return orgLocaleList(branding as Parameters<typeof orgLocaleList>[0])
 }
 
 export type LocaleChoice = { ok: true; locale: string; is_default: boolean } | { ok: false; message: string }

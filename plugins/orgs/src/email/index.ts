@@ -1,5 +1,5 @@
 export { inLocale, loadEmailBrand, platformUrls, type EmailBrand } from "./context"
-export { cleanLocale, customerLocales, orgLocaleList, recipientLocale, type OrgLocaleList } from "./locale"
+export { cleanLocale, customerLocales, EMAIL_LOCALE_PATTERN, orgLocaleList, recipientLocale, type OrgLocaleList } from "./locale"
 export { renderEmail, type EmailBody } from "./layout"
 export { EMAIL_TEMPLATES, buildEmail, type EmailTemplate } from "./templates"
 export { sendEmail, type SendEmailInput } from "./send"

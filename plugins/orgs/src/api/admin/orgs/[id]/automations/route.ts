@@ -34,6 +34,7 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
     automations: sequences.map((s) => ({
       ...s,
       runs: stats.get(s.id) ?? {},
+      // `steps` is a JSON column (typed as a record by Medusa), validated as steps when written.
       missing_translations: missingEmailTranslations(s.steps as unknown as AutomationStep[], others),
     })),
   })
