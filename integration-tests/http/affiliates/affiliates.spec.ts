@@ -485,6 +485,13 @@ medusaIntegrationTestRunner({
         const me = await api.get("/store/affiliates/me", { headers: alice.headers })
         expect(me.data.earnings).toEqual([{ currency_code: "usd", pending: 0, approved: 12, paid: 0, adjustments: -5 }])
 
+        // The org's earnings summary keeps the affiliate's payable apart from what staff are owed.
+        const usdSummary = async () =>
+          (await api.get("/admin/earnings/summary?currency_code=usd", { headers: f.a.staff.owner.headers })).data.summary.find((x: any) => x.currency_code === "usd")
+        const owedBefore = await usdSummary()
+        expect(owedBefore).toMatchObject({ affiliates: 7, owed_to_affiliates: 7, paid_to_affiliates: 0, paid_out: 0, paid_to_staff: 0 })
+        expect(owedBefore.owed_to_staff).toBe(owedBefore.creators)
+
         const below = await failure(api.post(`/admin/affiliates/${aff.alice.id}/payouts`, { currency_code: "usd", amount: 4 }, { headers: f.a.staff.owner.headers }))
         expect(below.status).toBe(400)
         expect(below.data.message).toMatch(/minimum payout of 5.00 USD/)
@@ -502,6 +509,9 @@ medusaIntegrationTestRunner({
         expect(after.data.earnings).toEqual([{ currency_code: "usd", pending: 0, approved: 0, paid: 12, adjustments: -5 }])
         const payouts = await api.get(`/admin/affiliate-payouts`, { headers: f.a.staff.manager.headers })
         expect(payouts.data.payouts).toEqual([expect.objectContaining({ affiliate_id: aff.alice.id, amount: 7, currency_code: "usd" })])
+        const owedAfter = await usdSummary()
+        expect(owedAfter).toMatchObject({ affiliates: 7, owed_to_affiliates: 0, paid_to_affiliates: 7, paid_out: 7, paid_to_staff: 0 })
+        expect([owedAfter.creators, owedAfter.owed_to_staff]).toEqual([owedBefore.creators, owedBefore.owed_to_staff])
       })
 
       it("rollback: commissions, approvals and clawbacks leave nothing behind when a later step fails", async () => {
@@ -786,6 +796,18 @@ medusaIntegrationTestRunner({
         const list = await api.get(`/admin/affiliate-commissions?status=pending&flagged=true&limit=5`, { headers: f.a.staff.owner.headers })
         expect([list.data.count, list.data.commissions.length]).toEqual([actors().length, 5])
         expect((await api.get(`/admin/affiliate-commissions?flagged=false`, { headers: f.a.staff.owner.headers })).data.count).toBe(0)
+        // Pages are cut in SQL in one fixed order and do not overlap; a commission without flags (null) is unflagged.
+        const next = await api.get(`/admin/affiliate-commissions?status=pending&flagged=true&limit=5&offset=5`, { headers: f.a.staff.owner.headers })
+        expect(next.data.count).toBe(actors().length)
+        expect(next.data.commissions.length).toBe(Math.min(5, actors().length - 5))
+        const firstIds = list.data.commissions.map((c: any) => c.id)
+        expect(next.data.commissions.filter((c: any) => firstIds.includes(c.id))).toEqual([])
+        const all = (await api.get(`/admin/affiliate-commissions?status=pending&flagged=true&limit=100`, { headers: f.a.staff.owner.headers })).data.commissions.map((c: any) => c.id)
+        expect([...firstIds, ...next.data.commissions.map((c: any) => c.id)]).toEqual(all.slice(0, firstIds.length + next.data.commissions.length))
+        const [plain] = await svc().createAffiliateCommissions([{ ...base, flags: null, needs_review: false, order_id: "order_seed_plain", line_item_id: "line_seed_plain" }])
+        const unflagged = (await api.get(`/admin/affiliate-commissions?flagged=false`, { headers: f.a.staff.owner.headers })).data
+        expect([unflagged.count, unflagged.commissions.map((c: any) => c.id)]).toEqual([1, [plain.id]])
+        await svc().deleteAffiliateCommissions([plain.id])
         expect((await failure(api.get(`/admin/affiliate-commissions?status=odd`, { headers: f.a.staff.owner.headers }))).data.message).toMatch(/status/)
         await matrix("post", (i) => `/admin/affiliate-commissions/${seeded[i].id}/review`, WRITE, () => ({ decision: "approve" }))
         // Approved by owner, admin and the platform operator: hold passed, so posted at once.

@@ -488,7 +488,7 @@ medusaIntegrationTestRunner({
         const jpySummary = summary.find((s: any) => s.currency_code === "jpy")
         expect(jpySummary).toMatchObject({ gross: 14800, refunded: 14800, creators: 0, org_revenue: 0, tax: 0 })
         const usdSummary = summary.find((s: any) => s.currency_code === "usd")
-        expect(usdSummary).toMatchObject({ gross: 119.99, creators: 64.4, paid_out: 40, owed_to_staff: 24.4 })
+        expect(usdSummary).toMatchObject({ gross: 119.99, creators: 64.4, paid_out: 40, paid_to_staff: 40, owed_to_staff: 24.4, affiliates: 0, owed_to_affiliates: 0 })
         expect(usdSummary.months).toHaveLength(1)
       })
     })

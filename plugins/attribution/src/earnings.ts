@@ -140,21 +140,24 @@ async function employeeNames(container: MedusaContainer, ids: string[]) {
 
 /**
  * The figures of a summary: @volmify/ledger's shared fold (`addLedgerSum`), so statements,
- * summaries and analytics agree to the cent. `creators` is every payable but payouts
- * (employees' shares and, when the org has affiliates, their payables too).
+ * summaries and analytics agree to the cent. `creators` is the employees' shares (creators
+ * and other staff), `affiliates` the other owners' payables; payouts are split the same way,
+ * so what is owed to each never mixes the two.
  */
-const creators = (t: LedgerTotals) => t.employee_shares + t.other_payables
 const totalsJson = (t: LedgerTotals, currency: string) => ({
   gross: money(t.gross, currency),
   refunded: money(t.refunds, currency),
   tax: money(t.tax, currency),
   platform_fees: money(t.platform_fees, currency),
   processing_fees: money(t.processing_fees, currency),
-  creators: money(creators(t), currency),
+  creators: money(t.employee_shares, currency),
+  affiliates: money(t.other_payables, currency),
   org_revenue: money(t.org_revenue, currency),
   refund_fees_org: money(t.refund_fees_org, currency),
   refund_fees_platform: money(t.refund_fees_platform, currency),
   paid_out: money(t.paid_out, currency),
+  paid_to_staff: money(t.paid_to_employees, currency),
+  paid_to_affiliates: money(t.paid_to_others, currency),
 })
 
 /** Per product and currency: gross, refunded, tax, fees, creators' shares and org revenue (net of refunds). */
@@ -178,7 +181,7 @@ export async function buildProductReport(container: MedusaContainer, filter: Sta
     : []
   const titles = new Map(products.map((p) => [p.id, p.title]))
   return [...byKey.values()].map((v) => {
-    const { paid_out: _p, ...t } = totalsJson(v.totals, v.currency)
+    const { paid_out: _p, paid_to_staff: _s, paid_to_affiliates: _a, ...t } = totalsJson(v.totals, v.currency)
     return { product_id: v.product_id, title: titles.get(v.product_id) ?? v.product_id, currency_code: v.currency, ...t }
   })
 }
@@ -202,7 +205,8 @@ export async function buildOrgSummary(container: MedusaContainer, filter: Statem
   return [...currencies.entries()].map(([currency, c]) => ({
     currency_code: currency,
     ...totalsJson(c.totals, currency),
-    owed_to_staff: money(creators(c.totals) - c.totals.paid_out, currency),
+    owed_to_staff: money(c.totals.employee_shares - c.totals.paid_to_employees, currency),
+    owed_to_affiliates: money(c.totals.other_payables - c.totals.paid_to_others, currency),
     months: [...c.months.entries()]
       .filter(([month]) => (!filter.from || month >= filter.from) && (!filter.to || month <= filter.to))
       .map(([month, t]) => ({ month, ...totalsJson(t, currency) })),

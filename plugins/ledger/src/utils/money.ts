@@ -111,6 +111,9 @@ export type LedgerTotals = {
   refund_fees_platform: bigint
   /** Cash paid out (payout transactions). */
   paid_out: bigint
+  /** The part of `paid_out` that settled employees' payables / other owners' (affiliates'). */
+  paid_to_employees: bigint
+  paid_to_others: bigint
 }
 
 export const zeroLedgerTotals = (): LedgerTotals => ({
@@ -126,6 +129,8 @@ export const zeroLedgerTotals = (): LedgerTotals => ({
   refund_fees_org: 0n,
   refund_fees_platform: 0n,
   paid_out: 0n,
+  paid_to_employees: 0n,
+  paid_to_others: 0n,
 })
 
 /**
@@ -138,6 +143,8 @@ export function addLedgerSum(t: LedgerTotals, r: LedgerSumRow, currencyCode: str
   const credits = toMinor(r.credits, currencyCode)
   if (r.kind === "payout") {
     if (r.code === "cash") t.paid_out += credits - debits
+    else if (r.code === "payable" && r.owner_type === "employee") t.paid_to_employees += debits - credits
+    else if (r.code === "payable") t.paid_to_others += debits - credits
     return t
   }
   const reversal = r.kind === "reversal"

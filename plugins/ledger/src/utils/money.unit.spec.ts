@@ -28,7 +28,7 @@ describe("money", () => {
 })
 
 describe("addLedgerSum (the fold statements, summaries and analytics share)", () => {
-  it("folds a JPY sale, its partial refund, an affiliate's commission and a payout exactly", () => {
+  it("folds a JPY sale, its partial refund, an affiliate's commission and payouts to each exactly", () => {
     const rows = [
       { code: "cash", owner_type: null, kind: "posting", debits: "14800", credits: "0" },
       { code: "platform_fees", owner_type: null, kind: "posting", debits: "0", credits: "740" },
@@ -45,6 +45,8 @@ describe("addLedgerSum (the fold statements, summaries and analytics share)", ()
       { code: "commission_expense", owner_type: null, kind: "posting", debits: "100", credits: "0" },
       { code: "payable", owner_type: "employee", kind: "payout", debits: "1000", credits: "0" },
       { code: "cash", owner_type: null, kind: "payout", debits: "0", credits: "1000" },
+      { code: "payable", owner_type: "affiliate", kind: "payout", debits: "60", credits: "0" },
+      { code: "cash", owner_type: null, kind: "payout", debits: "0", credits: "60" },
     ]
     const t = zeroLedgerTotals()
     for (const r of rows) addLedgerSum(t, r, "jpy")
@@ -60,7 +62,9 @@ describe("addLedgerSum (the fold statements, summaries and analytics share)", ()
       org_revenue: 2760n,
       refund_fees_org: 144n,
       refund_fees_platform: 7n,
-      paid_out: 1000n,
+      paid_out: 1060n,
+      paid_to_employees: 1000n,
+      paid_to_others: 60n,
     })
   })
 

@@ -45,4 +45,31 @@ export default class AffiliatesModuleService extends MedusaService({
     return Object.fromEntries(rows.map((r) => [r.affiliate_id, { orders: r.orders, refunded_orders: r.refunded_orders }]))
   }
 
+  /**
+   * One page of an org's commissions, newest first, as ids plus the whole count, filtered in
+   * SQL: `flagged` true / false keeps those with / without a fraud flag (a non-empty `flags`
+   * array), which the generated list filters cannot express. The admin list reads the page's
+   * rows by these ids, so no count or page is capped by what fits in memory.
+   */
+  @InjectManager()
+  async pageCommissionIds(
+    filter: { org_id: string; affiliate_id?: string; status?: string; flagged?: boolean },
+    page: { limit: number; offset: number },
+    @MedusaContext() context: Context = {}
+  ): Promise<{ ids: string[]; count: number }> {
+    const knex = (context.manager as SqlEntityManager).getKnex()
+    const base = knex("affiliate_commission").where("org_id", filter.org_id).whereNull("deleted_at")
+    if (filter.affiliate_id) base.where("affiliate_id", filter.affiliate_id)
+    if (filter.status) base.where("status", filter.status)
+    if (filter.flagged !== undefined) {
+      const flagged = "jsonb_array_length(coalesce(flags, '[]'::jsonb)) > 0"
+      base.whereRaw(filter.flagged ? flagged : `not (${flagged})`)
+    }
+    const [rows, [{ count }]] = await Promise.all([
+      base.clone().select("id").orderBy([{ column: "created_at", order: "desc" }, { column: "id", order: "asc" }]).limit(page.limit).offset(page.offset),
+      base.clone().count<{ count: string | number }[]>("* as count"),
+    ])
+    return { ids: (rows as { id: string }[]).map((r) => r.id), count: Number(count) }
+  }
+
 }

@@ -13,15 +13,21 @@ import type { AdminListCommissionsQuery } from "../../validators"
 export async function GET(req: AuthenticatedMedusaRequest<unknown, AdminListCommissionsQuery>, res: MedusaResponse) {
   const q = req.validatedQuery ?? {}
   const orgId = await requireAdminOrg(req, READ_ROLES, q.org_id)
-  const filters: Record<string, unknown> = { org_id: orgId }
-  if (q.affiliate_id) filters.affiliate_id = q.affiliate_id
-  if (q.status) filters.status = q.status
   const limit = q.limit ?? 50
   const offset = q.offset ?? 0
   const service = req.scope.resolve<AffiliatesModuleService>(AFFILIATES_MODULE)
-  let rows = await service.listAffiliateCommissions(filters, { order: { created_at: "DESC", id: "ASC" }, take: 5000 })
-  if (q.flagged) rows = rows.filter((c) => ((c.flags ?? []).length > 0) === (q.flagged === "true"))
-  const page = rows.slice(offset, offset + limit)
+  const { ids, count } = await service.pageCommissionIds(
+    {
+      org_id: orgId,
+      ...(q.affiliate_id ? { affiliate_id: q.affiliate_id } : {}),
+      ...(q.status ? { status: q.status } : {}),
+      ...(q.flagged ? { flagged: q.flagged === "true" } : {}),
+    },
+    { limit, offset }
+  )
+  const rows = ids.length ? await service.listAffiliateCommissions({ id: ids }) : []
+  const byId = new Map(rows.map((c) => [c.id, c]))
+  const page = ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []))
   const orderIds = [...new Set(page.map((c) => c.order_id).filter(Boolean))]
   const { data: orders }: { data: { id: string; display_id?: number | null }[] } = orderIds.length
     ? await req.scope.resolve(ContainerRegistrationKeys.QUERY).graph({ entity: "order", fields: ["id", "display_id"], filters: { id: orderIds } })
@@ -29,7 +35,7 @@ export async function GET(req: AuthenticatedMedusaRequest<unknown, AdminListComm
   const displayIds = new Map(orders.map((o) => [o.id, o.display_id ?? null]))
   res.json({
     commissions: page.map((c) => ({ ...presentCommission(c), order_display_id: displayIds.get(c.order_id) ?? null })),
-    count: rows.length,
+    count,
     limit,
     offset,
   })
