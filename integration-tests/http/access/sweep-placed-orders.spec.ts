@@ -1,6 +1,7 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys, MathBN, Modules } from "@medusajs/framework/utils"
-import { completeCartWorkflow } from "@medusajs/medusa/core-flows"
+import path from "node:path"
+import { capturePaymentWorkflow, completeCartWorkflow } from "@medusajs/medusa/core-flows"
 import { createCustomer, type CustomerActor } from "../../helpers/actors"
 import { accessService, createRegion, createTieredProduct, eventually, type TestProduct, type TestRegion } from "../../helpers/commerce"
 import { createTestOrg, type TestOrg } from "../../helpers/orgs"
@@ -9,6 +10,11 @@ import { runPlacedOrderSweep, setAccessPlanWorkflow, sweepPlacedOrdersWorkflow }
 import * as affiliatesWf from "@volmify/affiliates/workflows"
 
 jest.setTimeout(300_000)
+
+// The attribution plugin's 2-minute revenue net, as its built job file (jobs are not a public export).
+const recentRevenueNet: { default: (c: unknown) => Promise<void>; config: unknown } = require(
+  path.join(__dirname, "../../../plugins/attribution/.medusa/server/src/jobs/post-recent-missed-revenue.js")
+)
 
 // The sweep under order.placed (issue 25): orders whose order.placed never reached a
 // subscriber are written here exactly as a checkout writes them (Medusa's completeCartWorkflow)
@@ -222,6 +228,73 @@ medusaIntegrationTestRunner({
       expect(again.result).toMatchObject({ swept: [], failed: [] })
       await new Promise((r) => setTimeout(r, 1500))
       expect(await effects(orderId)).toEqual(done)
+    })
+    // The second and third windows of a capture (issue 25): Medusa's capturePaymentWorkflow
+    // sets captured_at in the payment module, then records the order transaction, then emits
+    // payment.captured. A process killed after captured_at (collection still "authorized", no
+    // transaction) or after the transaction (event never sent) left an order with no revenue
+    // posting until the hourly net, or for good: that net reads completed collections only.
+    it("a capture that died after captured_at is finished by the sweep (with or without auto capture); one that died before payment.captured is posted by the 2-minute revenue net (JPY)", async () => {
+      withAutoCapture(false)
+      try {
+        const knex = getContainer().resolve<any>(ContainerRegistrationKeys.PG_CONNECTION)
+        const payments = getContainer().resolve<any>(Modules.PAYMENT)
+        const transactionsOf = async (orderId: string) =>
+          (await getContainer().resolve<any>(Modules.ORDER).listOrderTransactions({ order_id: orderId })).filter((t: any) => t.reference === "capture")
+        const paymentRow = async (orderId: string) => {
+          const { data } = await query().graph({ entity: "order", fields: ["payment_collections.payments.id", "payment_collections.payments.amount"], filters: { id: orderId } })
+          return data[0].payment_collections[0].payments[0]
+        }
+
+        // Window 2, as the payment module leaves it: the capture row and captured_at committed,
+        // the collection not settled, no order transaction.
+        const buyer = await createCustomer(api, a.key)
+        const orderId = await completeNormally(buyer, await startCheckout(buyer, a.key, usd, course.variants[0].id, REFERRAL))
+        await eventually(() => entitlementsOf(orderId))
+        await eventually(() => commissionsOf(orderId))
+        const payment = await paymentRow(orderId)
+        await payments.createCaptures([{ payment: payment.id, amount: payment.amount, created_by: "volmify-auto-capture" }])
+        await knex("payment").where({ id: payment.id }).update({ captured_at: new Date() })
+        expect(await effects(orderId)).toEqual({ entitlements: 1, subscriptions: 0, postings: 0, commissions: 1, payment: "authorized", captures: 1 })
+        expect(await transactionsOf(orderId)).toEqual([])
+
+        // Young: left to its owner. Then the sweep finishes it with auto capture off too (staff's captures die the same way).
+        expect((await sweepPlacedOrdersWorkflow(container()).run({ input: { auto_capture: false } })).result.swept.map((s: any) => s.order_id)).not.toContain(orderId)
+        const page = await sweepPlacedOrdersWorkflow(container()).run({ input: { now: later(2), auto_capture: false } })
+        expect(page.result).toMatchObject({ swept: [{ order_id: orderId, repaired: ["finish_capture"] }], failed: [] })
+        const done = await eventually(async () => ((await postingsOf(orderId)).length ? effects(orderId) : null), { timeoutMs: 30_000 })
+        // Nothing captured twice: still one capture, now with its transaction; the collection settled.
+        expect(done).toEqual({ entitlements: 1, subscriptions: 0, postings: 1, commissions: 1, payment: "completed", captures: 1 })
+        expect(await transactionsOf(orderId)).toEqual([expect.objectContaining({ reference: "capture" })])
+        const again = await sweepPlacedOrdersWorkflow(container()).run({ input: { now: later(4), auto_capture: true } })
+        expect(again.result.swept.map((s: any) => s.order_id)).not.toContain(orderId)
+        await new Promise((r) => setTimeout(r, 1500))
+        expect(await effects(orderId)).toEqual(done)
+
+        // Window 3 (JPY): the capture workflow ran whole but its payment.captured was lost.
+        const buyerJ = await createCustomer(api, a.key)
+        const orderJ = await completeNormally(buyerJ, await startCheckout(buyerJ, a.key, jpy, course.variants[0].id))
+        await eventually(() => entitlementsOf(orderJ))
+        const eventGroupId = `lost-capture-${orderJ}`
+        await capturePaymentWorkflow(container()).run({ input: { payment_id: (await paymentRow(orderJ)).id }, context: { eventGroupId, preventReleaseEvents: true } })
+        await container().resolve<any>(Modules.EVENT_BUS).clearGroupedEvents(eventGroupId)
+        await new Promise((r) => setTimeout(r, 1500))
+        const lost = { entitlements: 1, subscriptions: 0, postings: 0, commissions: 0, payment: "completed", captures: 1 }
+        expect(await effects(orderJ)).toEqual(lost)
+        // Nothing for the sweep (the capture is whole): the revenue net's, every 2 minutes.
+        expect((await sweepPlacedOrdersWorkflow(container()).run({ input: { now: later(2), auto_capture: true } })).result.swept.map((s: any) => s.order_id)).not.toContain(orderJ)
+        expect(recentRevenueNet.config).toEqual({ name: "post-recent-missed-revenue", schedule: "*/2 * * * *" })
+        await recentRevenueNet.default(container())
+        const posted = await postingsOf(orderJ)
+        expect(posted).toHaveLength(1)
+        const yen = await getContainer().resolve<any>("ledger").findByReference("order", orderJ)
+        expect(yen.currency_code).toBe("jpy")
+        expect(yen.entries.every((e: any) => MathBN.convert(e.amount).isInteger())).toBe(true)
+        await recentRevenueNet.default(container())
+        expect(await postingsOf(orderJ)).toHaveLength(1)
+      } finally {
+        withAutoCapture(true)
+      }
     })
   },
 })

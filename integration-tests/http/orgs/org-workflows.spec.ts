@@ -4,6 +4,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { createAdminUser, uniqueEmail } from "../../helpers/actors"
 import { createStaff, createTestOrg, TestOrg } from "../../helpers/orgs"
 import { runFailingAfter } from "../../helpers/workflows"
+import { eventually } from "../../helpers/commerce"
 
 import * as wf from "@volmify/orgs/workflows"
 import { hashInvitationToken } from "@volmify/orgs/testing"
@@ -221,8 +222,17 @@ medusaIntegrationTestRunner({
       })
 
       it("needs approval when a manager invites; approval, cancel and resend roll back", async () => {
+        // An admin who left (inactive) is not asked to approve; the active owner is.
+        const gone = await createStaff(container, api, org.org.id, "admin", "gone-admin")
+        const [goneRow] = await orgs().listOrgEmployees({ org_id: org.org.id, user_id: gone.user.id })
+        await orgs().updateOrgEmployees({ id: goneRow.id, status: "inactive" })
         const { result } = await invite("by.manager@example.com", "staff", "manager")
         expect(result.invitation.approved_at).toBeNull()
+        const approvalsTo = async (email: string) =>
+          (await container.resolve(Modules.NOTIFICATION).listNotifications({ to: email } as any)).filter((n: any) => n.template === "staff-invitation-approval")
+        const toOwner = await eventually(async () => ((await approvalsTo(org.owner.user.email)).length ? approvalsTo(org.owner.user.email) : null))
+        expect(toOwner).toHaveLength(1)
+        expect(await approvalsTo(gone.user.email)).toEqual([])
         const early = await wf.acceptInvitationWorkflow(container).run({
           input: { token: result.token, user_id: null, auth_identity_id: "x" },
           throwOnError: false,

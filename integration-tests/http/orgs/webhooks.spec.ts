@@ -7,7 +7,7 @@ import { createCustomer } from "../../helpers/actors"
 import { createRegion, createTieredProduct, eventually, placeOrder, TestRegion } from "../../helpers/commerce"
 import { useProcessEnv } from "../../helpers/env"
 import { send } from "../../helpers/http"
-import { collectIds, createTwoOrgFixture, ROLES, Role, TwoOrgFixture } from "../../helpers/orgs"
+import { collectIds, createStaff, createTwoOrgFixture, ROLES, Role, TwoOrgFixture } from "../../helpers/orgs"
 
 jest.setTimeout(240_000)
 
@@ -276,6 +276,11 @@ medusaIntegrationTestRunner({
       })
 
       it("retries for 3 days, then gives up, disables the endpoint and emails the owner; re-send from the admin after a fix", async () => {
+        // A second owner who has left (inactive) is not emailed.
+        const gone = await createStaff(getContainer(), api, f.a.org.id, "owner", "gone-owner")
+        const orgsModule = getContainer().resolve<any>("org")
+        const [goneRow] = await orgsModule.listOrgEmployees({ org_id: f.a.org.id, user_id: gone.user.id })
+        await orgsModule.updateOrgEmployees({ id: goneRow.id, status: "inactive" })
         const { webhook } = await createHook("a", "/down")
         await orderIn("a")
         await eventually(async () => (await webhooks().listWebhookDeliveries({ endpoint_id: webhook.id, attempts: 1 } as any)).length, { timeoutMs: 20_000 })
@@ -294,6 +299,8 @@ medusaIntegrationTestRunner({
         expect(endpoint.disabled_reason).toMatch(/3 days/)
         const sent = await getContainer().resolve(Modules.NOTIFICATION).listNotifications({ to: f.a.staff.owner.user.email } as any)
         expect(sent.filter((n: any) => n.template === "webhook-endpoint-disabled")).toHaveLength(1)
+        const toGone = await getContainer().resolve(Modules.NOTIFICATION).listNotifications({ to: gone.user.email } as any)
+        expect(toGone.filter((n: any) => n.template === "webhook-endpoint-disabled")).toEqual([])
 
         // The log in the admin; re-send refused while disabled, then sent once re-enabled and fixed.
         const owner = f.a.staff.owner.headers

@@ -41,3 +41,24 @@ export function interruptedCapture(p: CapturedPaymentFacts, { actor, now, graceM
   if (now.getTime() - newest < graceMs) return { kind: "in_progress" }
   return { kind: "discard", capture_ids: p.captures.map((c) => c.id) }
 }
+
+/**
+ * The second window of the same three moves, and the workflow's after them: Medusa's
+ * capturePaymentWorkflow records the order transaction of each capture (and then emits
+ * `payment.captured`) only after the payment module has set `captured_at` and settled the
+ * collection. A process killed in between leaves a captured payment whose collection may
+ * still say "authorized", no order transaction and no event, so no revenue posting, ever (the
+ * hourly revenue net reads completed collections only). These are the captured, not
+ * canceled payments with a capture that has no order transaction (`capture` reference):
+ * running capturePaymentWorkflow on them again captures nothing more (Medusa skips a payment
+ * with `captured_at`), settles the collection, adds only the missing transactions and emits.
+ */
+export function unfinishedCapturePaymentIds(
+  payments: (Pick<CapturedPaymentFacts, "captured_at" | "canceled_at" | "captures"> & { id: string })[],
+  capturesWithTransaction: Iterable<string>
+): string[] {
+  const recorded = new Set(capturesWithTransaction)
+  return payments
+    .filter((p) => p.captured_at && !p.canceled_at && p.captures.some((c) => !recorded.has(c.id)))
+    .map((p) => p.id)
+}

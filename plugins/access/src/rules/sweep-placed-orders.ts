@@ -16,6 +16,12 @@ export type SweepOrderFacts = {
   total?: BigNumberInput | null
   /** An authorized payment collection holds a payment neither captured nor canceled. */
   has_uncaptured_authorized_payment: boolean
+  /**
+   * A payment is captured (`captured_at`) but one of its captures has no order transaction:
+   * Medusa's capturePaymentWorkflow died after the payment module's capture and before the
+   * order transaction (and so before `payment.captured`): see rules/interrupted-capture.
+   */
+  has_unfinished_capture?: boolean
   lines: (CaptureLine & { id: string })[]
   /** Variants of the lines with a one-time access plan / a subscription plan. */
   one_time_variant_ids: string[]
@@ -26,14 +32,14 @@ export type SweepOrderFacts = {
 }
 
 /** What an order lacks, in the order the sweep repairs it. */
-export type SweepNeed = "subscriptions" | "capture" | "grant"
+export type SweepNeed = "subscriptions" | "capture" | "finish_capture" | "grant"
 
 const DEAD = new Set(["canceled", "draft", "archived"])
 
 /**
  * The order.placed effects an order should have and has not: a subscription started, its
- * all-digital payment captured (when the option is on), an entitlement per line with a
- * one-time plan. Mirrors the checks of planOrderSubscriptionsStep, planDigitalCaptureStep and
+ * all-digital payment captured (when the option is on), a capture finished that a dead
+ * process left half-way, an entitlement per line with a one-time plan. Mirrors the checks of planOrderSubscriptionsStep, planDigitalCaptureStep and
  * planOrderGrantsStep, which decide again under their locks (this only picks whom to send).
  */
 export function placedOrderNeeds(f: SweepOrderFacts, { autoCapture }: { autoCapture: boolean }): SweepNeed[] {
@@ -53,6 +59,11 @@ export function placedOrderNeeds(f: SweepOrderFacts, { autoCapture }: { autoCapt
   const planned = [...f.one_time_variant_ids, ...f.subscription_variant_ids]
   if (autoCapture && f.has_uncaptured_authorized_payment && isDigitalOnlyOrder(f.lines, planned)) {
     needs.push("capture")
+  }
+  // Whoever captured (auto capture or staff), the money moved: finishing Medusa's own capture
+  // workflow completes the collection, records the order transaction and emits payment.captured.
+  if (f.has_unfinished_capture) {
+    needs.push("finish_capture")
   }
   const granted = new Set(f.granted_line_ids)
   const ungranted = f.lines.some((l) => l.variant_id && f.one_time_variant_ids.includes(l.variant_id) && !granted.has(l.id))

@@ -1,4 +1,5 @@
 import { placedOrderNeeds, type SweepOrderFacts } from "./sweep-placed-orders"
+import { unfinishedCapturePaymentIds } from "./interrupted-capture"
 
 const base: SweepOrderFacts = {
   status: "pending",
@@ -58,5 +59,30 @@ describe("placedOrderNeeds", () => {
     expect(placedOrderNeeds({ ...sub, is_renewal: true, has_uncaptured_authorized_payment: false }, on)).toEqual([])
     // A trial made free by a promotion: no payment to wait for.
     expect(placedOrderNeeds({ ...sub, payment_statuses: [], has_uncaptured_authorized_payment: false, total: 0 }, on)).toEqual(["subscriptions"])
+  })
+})
+
+describe("a capture a dead process left after captured_at", () => {
+  const captured = { id: "pay_1", captured_at: new Date(), canceled_at: null, captures: [{ id: "capt_1" }] }
+
+  it("needs finishing, with or without auto capture and whatever the lines, once the payment is captured and a capture has no order transaction", () => {
+    const f = { ...base, payment_statuses: ["authorized"], has_uncaptured_authorized_payment: false, granted_line_ids: ["ordli_1"], has_unfinished_capture: true }
+    expect(placedOrderNeeds(f, on)).toEqual(["finish_capture"])
+    expect(placedOrderNeeds(f, { autoCapture: false })).toEqual(["finish_capture"])
+    const physical = { ...f, lines: [...f.lines, { id: "ordli_2", variant_id: "var_book", requires_shipping: true }] }
+    expect(placedOrderNeeds(physical, on)).toEqual(["finish_capture"])
+    expect(placedOrderNeeds({ ...f, status: "canceled" }, on)).toEqual([])
+  })
+
+  it("unfinishedCapturePaymentIds: a captured payment with an unrecorded capture, and no other", () => {
+    expect(unfinishedCapturePaymentIds([captured], [])).toEqual(["pay_1"])
+    expect(unfinishedCapturePaymentIds([captured], ["capt_1"])).toEqual([])
+    // Two captures (a partial capture then the rest): one unrecorded is enough.
+    expect(unfinishedCapturePaymentIds([{ ...captured, captures: [{ id: "capt_1" }, { id: "capt_2" }] }], ["capt_1"])).toEqual(["pay_1"])
+    // Not captured yet (the first window's business, or nothing wrong), or canceled: not this.
+    expect(unfinishedCapturePaymentIds([{ ...captured, captured_at: null }], [])).toEqual([])
+    expect(unfinishedCapturePaymentIds([{ ...captured, canceled_at: new Date() }], [])).toEqual([])
+    // Captured by the provider at authorization with no capture row: nothing to record.
+    expect(unfinishedCapturePaymentIds([{ ...captured, captures: [] }], [])).toEqual([])
   })
 })

@@ -57,6 +57,8 @@ export type OrderRow = {
   total?: BigNumberInput | null
   items?: (OrderItemRow | null)[] | null
   payment_collections?: (PaymentCollectionRow | null)[] | null
+  /** Medusa's order transactions (a capture's has reference "capture" and the capture's id). */
+  transactions?: ({ reference?: string | null; reference_id?: string | null } | null)[] | null
   region?: { payment_providers?: ({ id: string } | null)[] | null } | null
 }
 

@@ -7,14 +7,14 @@ import { ORG_MODULE } from "../modules/org"
 import type OrgModuleService from "../modules/org/service"
 
 /**
- * A manager's invitation waits for an owner or admin: each of them is told by email, once,
+ * A manager's invitation waits for an owner or admin: each active one is told by email, once,
  * with a link to the org's page in the admin where they approve it.
  */
 export default async function invitationApprovalEmail({ event, container }: SubscriberArgs<{ id: string; org_id: string }>) {
   const orgs = container.resolve<OrgModuleService>(ORG_MODULE)
   const [invitation] = await orgs.listOrgInvitations({ id: event.data.id }, { select: ["id", "org_id", "email", "role", "approved_at", "status"] })
   if (!invitation || invitation.approved_at || invitation.status !== "pending") return
-  const approvers = await orgs.listOrgEmployees({ org_id: invitation.org_id, role: [...ORG_ADMIN_ROLES] }, { select: ["user_id"] })
+  const approvers = await orgs.listOrgEmployees({ org_id: invitation.org_id, role: [...ORG_ADMIN_ROLES], status: "active" }, { select: ["user_id"] })
   if (!approvers.length) return
   const users = await container.resolve(Modules.USER).listUsers({ id: approvers.map((a) => a.user_id) }, { select: ["id", "email"] })
   for (const user of users) {

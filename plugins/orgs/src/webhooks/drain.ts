@@ -83,10 +83,10 @@ export async function drainDueDeliveries(
   return result
 }
 
-/** Tells the org's owners that an endpoint was disabled (once per endpoint and failure spell). */
+/** Tells the org's active owners that an endpoint was disabled (once per endpoint and failure spell). */
 async function emailOwners(container: MedusaContainer, endpoint: { id: string; org_id: string; url: string }, since: Date) {
   const orgs = container.resolve<OrgModuleService>(ORG_MODULE)
-  const owners = await orgs.listOrgEmployees({ org_id: endpoint.org_id, role: "owner" }, { select: ["user_id"] })
+  const owners = await orgs.listOrgEmployees({ org_id: endpoint.org_id, role: "owner", status: "active" }, { select: ["user_id"] })
   if (!owners.length) return
   const users = await container.resolve(Modules.USER).listUsers({ id: owners.map((o) => o.user_id) }, { select: ["id", "email"] })
   for (const user of users) {

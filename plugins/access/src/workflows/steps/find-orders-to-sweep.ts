@@ -2,6 +2,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ACCESS_MODULE } from "../../modules/access"
 import type AccessModuleService from "../../modules/access/service"
+import { unfinishedCapturePaymentIds } from "../../rules/interrupted-capture"
 import { placedOrderNeeds, type SweepNeed, type SweepOrderFacts } from "../../rules/sweep-placed-orders"
 import type { OrderRow } from "../../types/records"
 
@@ -57,8 +58,12 @@ export const findOrdersToSweepStep = createStep(
         "items.variant_id",
         "items.requires_shipping",
         "payment_collections.status",
+        "payment_collections.payments.id",
         "payment_collections.payments.captured_at",
         "payment_collections.payments.canceled_at",
+        "payment_collections.payments.captures.id",
+        "transactions.reference",
+        "transactions.reference_id",
       ],
       filters: { id: ids },
     })
@@ -93,6 +98,7 @@ export const findOrdersToSweepStep = createStep(
         has_uncaptured_authorized_payment: collections.some(
           (pc) => pc.status === "authorized" && (pc.payments ?? []).some((p) => p && !p.captured_at && !p.canceled_at)
         ),
+        has_unfinished_capture: unfinishedCapturePayments(d).length > 0,
         lines,
         one_time_variant_ids: oneTime.filter((v) => lines.some((l) => l.variant_id === v)),
         subscription_variant_ids: recurring.filter((v) => lines.some((l) => l.variant_id === v)),
@@ -105,3 +111,13 @@ export const findOrdersToSweepStep = createStep(
     return new StepResponse({ examined: settled.length, orders, next_before_display_id: next })
   }
 )
+
+/** The order's captured payments with a capture that has no order transaction (rules/interrupted-capture). */
+export function unfinishedCapturePayments(order: Partial<OrderRow>): string[] {
+  const payments = (order.payment_collections ?? []).flatMap((pc) => (pc?.payments ?? []).flatMap((p) => (p ? [p] : [])))
+  const recorded = (order.transactions ?? []).flatMap((t) => (t?.reference === "capture" && t.reference_id ? [t.reference_id] : []))
+  return unfinishedCapturePaymentIds(
+    payments.map((p) => ({ id: p.id, captured_at: p.captured_at, canceled_at: p.canceled_at, captures: (p.captures ?? []).flatMap((c) => (c ? [c] : [])) })),
+    recorded
+  )
+}

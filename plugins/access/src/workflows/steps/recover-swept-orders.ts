@@ -3,6 +3,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type { SweepNeed } from "../../rules/sweep-placed-orders"
 import { subscriptionNow } from "../../utils/clock"
 import { captureDigitalOrderWorkflow } from "../capture-digital-order"
+import { finishInterruptedCaptureWorkflow } from "../finish-interrupted-capture"
 import { grantEntitlementsForOrderWorkflow } from "../grant-entitlements-for-order"
 import { startSubscriptionsForOrderWorkflow } from "../start-subscriptions-for-order"
 
@@ -14,7 +15,8 @@ export type SweepRecovery = { swept: SweptOrder[]; failed: { order_id: string; n
  * on the order and creates only what is missing, so a sweep racing a late event, another
  * worker's sweep or itself changes nothing twice): startSubscriptionsForOrderWorkflow,
  * captureDigitalOrderWorkflow (grants first, then captures; Medusa's capture emits
- * `payment.captured`, which posts the revenue), grantEntitlementsForOrderWorkflow. Each is its
+ * `payment.captured`, which posts the revenue), finishInterruptedCaptureWorkflow (a capture
+ * that died after `captured_at`), grantEntitlementsForOrderWorkflow. Each is its
  * own transaction with its own compensation; a failure (a lock still held by a dead worker)
  * is reported and left for the next run, the other orders go on. No compensation here.
  */
@@ -36,7 +38,9 @@ export const recoverSweptOrdersStep = createStep(
             ? await startSubscriptionsForOrderWorkflow(container).run({ input: { order_id, now: subscriptionNow(container) }, throwOnError: false })
             : need === "capture"
               ? await captureDigitalOrderWorkflow(container).run({ input: { order_id }, throwOnError: false })
-              : await grantEntitlementsForOrderWorkflow(container).run({ input: { order_id }, throwOnError: false })
+              : need === "finish_capture"
+                ? await finishInterruptedCaptureWorkflow(container).run({ input: { order_id }, throwOnError: false })
+                : await grantEntitlementsForOrderWorkflow(container).run({ input: { order_id }, throwOnError: false })
         // Not repaired either: the provider refused the capture, or the workflow's own plan
         // (under its lock) found nothing to do where the sweep saw something missing.
         const outcome = result as { failed?: { message: string }[]; skipped?: string | null } | undefined
