@@ -292,6 +292,10 @@ medusaIntegrationTestRunner({
         clock = at("2027-10-01T00:00:00Z")
         expect(await runJob()).toMatchObject({ failed: 1 })
         expect(await reload(sub.id)).toMatchObject({ status: "past_due", payments_made: 1 })
+        // A new card Stripe refuses: 400 with the reason; the subscription keeps its method and stays past due.
+        const refused = await pm({ provider_id: "pp_stripe_stripe", payment_method: DECLINED })
+        expect([refused.status, refused.data.message]).toEqual([400, "The card could not be saved: Your card was declined."])
+        expect(await reload(sub.id)).toMatchObject({ status: "past_due", payments_made: 1, payment_method_ref: { payment_method: DECLINED, customer: ref.customer } })
         clock = at("2027-10-01T06:00:00Z")
         const fixed = await pm({ provider_id: "pp_stripe_stripe", payment_method: "pm_card_visa" })
         expect([fixed.status, fixed.data.retry]).toEqual([200, { renewed: true, error: null }])
@@ -323,6 +327,11 @@ medusaIntegrationTestRunner({
         const unknown = await save({ provider_id: "pp_nope", payment_method: "pm_trial" })
         expect([unknown.status, unknown.data.message]).toEqual([400, expect.stringContaining("not an enabled payment provider")])
         expect((await save({ provider_id: "pp_stripe_stripe" })).status).toBe(400)
+        // A card Stripe refuses when the setup intent confirms: 400 with Stripe's reason, nothing saved.
+        fake.declinedMethods.add("pm_trial_refused")
+        const refused = await save({ provider_id: "pp_stripe_stripe", payment_method: "pm_trial_refused" })
+        expect([refused.status, refused.data.message]).toEqual([400, "The card could not be saved: Your card was declined."])
+        fake.declinedMethods.delete("pm_trial_refused")
         const saved = await save({ provider_id: "pp_stripe_stripe", payment_method: "pm_trial" })
         expect(saved.status).toBe(200)
         expect(saved.data.payment_method).toEqual({ provider_id: "pp_stripe_stripe", payment_method: "pm_trial", customer: expect.stringMatching(/^cus_/) })
