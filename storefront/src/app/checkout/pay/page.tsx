@@ -1,3 +1,4 @@
+import Link from "@/components/link"
 import { redirect } from "next/navigation"
 import { StripeCardForm } from "@/components/stripe-card-form"
 import { StripePayment } from "@/components/stripe-payment"
@@ -35,6 +36,9 @@ export default async function PayPage() {
           submitLabel="Save card and start the free trial"
           busyLabel="Starting your trial…"
         />
+        <p>
+          <Link href="/checkout">Back to checkout</Link>
+        </p>
       </>
     )
   }
