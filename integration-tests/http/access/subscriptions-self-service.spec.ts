@@ -320,8 +320,22 @@ medusaIntegrationTestRunner({
       it("the method saved before a free trial checkout is what the first charge uses", async () => {
         const who = await createCustomer(api, f.a.key, { email: uniqueEmail("subss.trial") })
         const save = (body: unknown, h = who.headers) => send(api, "post", "/store/customers/me/payment-methods", h, body)
-        expect((await save({ provider_id: "pp_stripe_stripe", payment_method: "pm_trial" }, f.a.key.headers)).status).toBe(401)
-        expect((await save({ provider_id: "pp_stripe_stripe", payment_method: "pm_trial" }, { ...f.a.key.headers, ...f.a.staff.owner.headers })).status).toBe(401)
+        // Actors: only a logged-in customer saves, and only on their own customer record.
+        const keyA = f.a.key.headers
+        const refusedActors: [string, Record<string, string>][] = [
+          ["anonymous", keyA],
+          ["staff owner of org A", { ...keyA, ...f.a.staff.owner.headers }],
+          ["staff owner of org B", { ...keyA, ...f.b.staff.owner.headers }],
+          ["platform admin", { ...keyA, ...f.platform.headers }],
+        ]
+        for (const [actor, h] of refusedActors) {
+          expect([actor, (await save({ provider_id: "pp_stripe_stripe", payment_method: "pm_trial" }, h)).status]).toEqual([actor, 401])
+        }
+        const other = await createCustomer(api, f.b.key, { email: uniqueEmail("subss.trial.b") })
+        const theirs = await save({ provider_id: "pp_stripe_stripe", payment_method: "pm_trial_b" }, other.headers)
+        expect(theirs.status).toBe(200)
+        const { data: [holderOfB] } = await query().graph({ entity: "customer", fields: ["account_holders.provider_id", "account_holders.external_id"], filters: { id: other.customer.id } })
+        expect((holderOfB as any).account_holders.map((h: any) => [h.provider_id, h.external_id])).toEqual([["pp_stripe_stripe", theirs.data.payment_method.customer]])
         const sys = await save({ provider_id: "pp_system_default", payment_method: "pm_trial" })
         expect([sys.status, sys.data.message]).toEqual([400, expect.stringContaining("saves no payment method")])
         const unknown = await save({ provider_id: "pp_nope", payment_method: "pm_trial" })
@@ -335,6 +349,9 @@ medusaIntegrationTestRunner({
         const saved = await save({ provider_id: "pp_stripe_stripe", payment_method: "pm_trial" })
         expect(saved.status).toBe(200)
         expect(saved.data.payment_method).toEqual({ provider_id: "pp_stripe_stripe", payment_method: "pm_trial", customer: expect.stringMatching(/^cus_/) })
+        // Org B's customer saved on their own Stripe customer, not on this one.
+        expect(saved.data.payment_method.customer).not.toBe(theirs.data.payment_method.customer)
+        expect(fake.customerMethods.get(saved.data.payment_method.customer)).toEqual(["pm_trial"])
 
         clock = at("2027-11-03T10:00:00Z")
         const first = await checkout(who, usd, v(trial, "Member"), "TRIAL-SS")
