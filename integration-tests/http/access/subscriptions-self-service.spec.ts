@@ -311,6 +311,8 @@ medusaIntegrationTestRunner({
         const sys = await pm({ provider_id: "pp_system_default" })
         expect([sys.status, sys.data.subscription.payment_provider_id, sys.data.retry]).toEqual([200, "pp_system_default", null])
         expect((await reload(sub.id)).payment_method_ref).toBeNull()
+        const listed = (await send(api, "get", "/store/customers/me/subscriptions", who.headers)).data.subscriptions.find((s: any) => s.id === sub.id)
+        expect(listed).toMatchObject({ payment_provider_id: "pp_system_default", payment_method_saved: false })
         fake.declinedMethods.delete(DECLINED)
         await retire(sub.id)
       })
@@ -362,6 +364,10 @@ medusaIntegrationTestRunner({
           payment_provider_id: "pp_stripe_stripe",
           payment_method_ref: { payment_method: "pm_trial", customer: saved.data.payment_method.customer },
         })
+        // The account page learns that a card is saved, not the card's reference.
+        const mine = (await send(api, "get", "/store/customers/me/subscriptions", who.headers)).data.subscriptions.find((s: any) => s.id === sub.id)
+        expect(mine).toMatchObject({ payment_provider_id: "pp_stripe_stripe", payment_method_saved: true })
+        expect(mine).not.toHaveProperty("payment_method_ref")
         clock = at("2027-11-10T10:00:00Z")
         expect(await runJob()).toMatchObject({ renewed: 1, failed: 0 })
         const [renewal] = (await access().listSubscriptionRenewals({ subscription_id: sub.id })) as any[]

@@ -23,6 +23,8 @@ type Subscription = {
   cancel_at_period_end: boolean
   pending_variant_id: string | null
   payment_provider_id: string
+  /** Renewals have a saved method to charge (Stripe: a card). */
+  payment_method_saved: boolean
   switch_options: SwitchOption[]
 }
 type Quote = { kind: "upgrade" | "downgrade" | "keep"; applies: "now" | "period_end"; amount: number; currency_code: string; period_end: string; to: { variant_id: string; amount: number } }
@@ -140,9 +142,9 @@ export default async function SubscriptionsPage({ searchParams }: { searchParams
                 {STRIPE_PUBLISHABLE_KEY ? (
                   <>
                     <p className="muted">
-                      {s.payment_provider_id === STRIPE_PROVIDER
+                      {s.payment_provider_id === STRIPE_PROVIDER && s.payment_method_saved
                         ? "Renewals are charged to the card saved for this plan. Enter a new card to replace it."
-                        : "Add a card for this plan's renewals."}
+                        : "No card is saved for this plan yet: add one, or the next charge will fail."}
                     </p>
                     <StripeCardForm
                       publishableKey={STRIPE_PUBLISHABLE_KEY}
