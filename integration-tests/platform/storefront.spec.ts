@@ -5,6 +5,8 @@ import path from "node:path"
 import { Client } from "pg"
 import { buildStorefrontOnce, STOREFRONT_NEXT_BIN } from "../helpers/browser-app"
 import { linkIn, TestSmtp } from "../helpers/smtp"
+import { FakeStripe } from "../helpers/fake-stripe"
+import { FAKE_DECLINED_CARD, FAKE_DECLINED_PM, FAKE_STRIPE_JS } from "../helpers/fake-stripe-js"
 const { measureUrl: measurePageJs, JS_BUDGET_KB } = require("../../storefront/scripts/js-budget")
 
 // The storefront, end to end in Debian's chromium against a real Medusa with the demo data:
@@ -37,6 +39,9 @@ describe("storefront", () => {
   let browser: any
   let log = ""
   const smtp = new TestSmtp()
+  // Medusa's Stripe provider runs against a local fake of Stripe's API (no internet here);
+  // the storefronts leave it unused unless one is given a publishable key (the card cases).
+  const fakeStripe = new FakeStripe("whsec_volmify_storefront")
 
   const storeApi = async (key: string, url: string) => {
     const res = await fetch(`${medusaUrl}${url}`, { headers: { "x-publishable-api-key": key } })
@@ -100,7 +105,47 @@ describe("storefront", () => {
       await adminPost(`/admin/courses/${course.id}/publish`, {})
       return course
     }
-    return { adminPost, freeCourse }
+    /** A published one-tier course (USD and EUR price `amount`, access plan `plan`) with one text lesson. */
+    const pricedCourse = async (handle: string, title: string, tier: string, amount: number, plan: Json, lessonTitle: string) => {
+      const { product } = await adminPost("/admin/products", {
+        title,
+        handle,
+        status: "published",
+        options: [{ title: "Tier", values: [tier] }],
+        variants: [{ title: tier, manage_inventory: false, options: { Tier: tier }, prices: ["usd", "eur"].map((currency_code) => ({ currency_code, amount })) }],
+      })
+      await adminPost(`/admin/products/${product.id}/variants/${product.variants[0].id}/access-plan`, plan)
+      const { course } = await adminPost("/admin/courses", { product_id: product.id, handle, title })
+      const { lesson } = await adminPost("/admin/lessons", { title: lessonTitle, type: "text", body: `${lessonTitle}: members read this.` })
+      await adminPost(`/admin/courses/${course.id}/outline`, { modules: [{ title: "Start", sections: [{ title: "Intro", lessons: [{ lesson_id: lesson.id }] }] }] })
+      await adminPost(`/admin/courses/${course.id}/publish`, {})
+      return { course, lesson }
+    }
+    return { adminPost, freeCourse, pricedCourse }
+  }
+
+  /** The platform admin in the admin API (regions are the platform's, not an org's). */
+  async function platformAdmin() {
+    const login = await fetch(`${medusaUrl}/auth/user/emailpass`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(summary.admin) })
+    const auth = { authorization: `Bearer ${(await login.json()).token}`, "content-type": "application/json" }
+    const call = async (method: "GET" | "POST", url: string, body?: Json) => {
+      const res = await fetch(`${medusaUrl}${url}`, { method, headers: auth, body: body ? JSON.stringify(body) : undefined })
+      const json = (await res.json()) as Json
+      if (!res.ok) throw new Error(`${method} ${url} -> ${res.status} ${JSON.stringify(json)}`)
+      return json
+    }
+    return { get: (url: string) => call("GET", url), post: (url: string, body: Json) => call("POST", url, body) }
+  }
+
+  /** One SQL query against the suite's database (what no API answers, e.g. a subscription's saved card reference). */
+  async function sql(text: string, values: unknown[] = []): Promise<Json[]> {
+    const client = new Client({ connectionString: dbUrl })
+    await client.connect()
+    try {
+      return (await client.query(text, values)).rows
+    } finally {
+      await client.end()
+    }
   }
 
   beforeAll(async () => {
@@ -111,6 +156,7 @@ describe("storefront", () => {
     medusaUrl = `http://localhost:${port}`
     // Emails link to Acme's storefront (STOREFRONT_URL: the demo orgs have no verified domain).
     await smtp.start()
+    await fakeStripe.start()
     const acmePort = await pg.freePort()
     const medusa = b.startMedusa(dbUrl, {
       port,
@@ -122,6 +168,11 @@ describe("storefront", () => {
         MAIL_FROM: "Volmify <mail@volmify.test>",
         STOREFRONT_URL: `http://localhost:${acmePort}`,
         MEDUSA_BACKEND_URL: medusaUrl,
+        STRIPE_API_KEY: "sk_test_volmify_storefront",
+        STRIPE_WEBHOOK_SECRET: fakeStripe.webhookSecret,
+        STRIPE_API_HOST: "127.0.0.1",
+        STRIPE_API_PROTOCOL: "http",
+        STRIPE_API_PORT: String(fakeStripe.port),
       },
     })
     medusa.child.stdout?.on("data", (d: Buffer) => (log = (log + d).slice(-20_000)))
@@ -146,6 +197,7 @@ describe("storefront", () => {
     await browser?.close().catch(() => {})
     for (const c of children.reverse()) await c.stop().catch(() => {})
     await smtp.stop().catch(() => {})
+    await fakeStripe.stop().catch(() => {})
     fs.mkdirSync(ARTIFACTS, { recursive: true })
     for (const [name, png] of [...shots, ...artifacts]) fs.writeFileSync(path.join(ARTIFACTS, name), png)
     // The last 20 kB the servers printed (Medusa and the storefronts), for a failed run.
@@ -756,22 +808,7 @@ describe("storefront", () => {
 
   it("a membership with a free trial: checkout charges $0.00, the account shows the next charge, cancel at period end and resume; a course created later opens (issue 24)", async () => {
     // As Acme's owner would in the admin: an org-wide monthly membership with a 7-day trial.
-    const { adminPost } = await acmeOwner()
-    const courseFor = async (handle: string, title: string, tier: string, amount: number, plan: Json, lessonTitle: string) => {
-      const { product } = await adminPost("/admin/products", {
-        title,
-        handle,
-        status: "published",
-        options: [{ title: "Tier", values: [tier] }],
-        variants: [{ title: tier, manage_inventory: false, options: { Tier: tier }, prices: ["usd", "eur"].map((currency_code) => ({ currency_code, amount })) }],
-      })
-      await adminPost(`/admin/products/${product.id}/variants/${product.variants[0].id}/access-plan`, plan)
-      const { course } = await adminPost("/admin/courses", { product_id: product.id, handle, title })
-      const { lesson } = await adminPost("/admin/lessons", { title: lessonTitle, type: "text", body: `${lessonTitle}: members read this.` })
-      await adminPost(`/admin/courses/${course.id}/outline`, { modules: [{ title: "Start", sections: [{ title: "Intro", lessons: [{ lesson_id: lesson.id }] }] }] })
-      await adminPost(`/admin/courses/${course.id}/publish`, {})
-      return { course, lesson }
-    }
+    const { pricedCourse: courseFor } = await acmeOwner()
     const stamp = Date.now()
     const membership = await courseFor(`all-access-${stamp}`, "Acme All-Access", "Member", 20, { tier: 1, billing: "subscription", interval: "month", trial_days: 7, scope: "org" }, "Welcome, member")
 
@@ -814,6 +851,13 @@ describe("storefront", () => {
       `Next charge: $20.00 on ${day(subscribedAt + 7 * 86_400_000)} (a month)`
     )
     await shoot(page, "subscription-trial")
+    // Without Stripe the payment method is the store's manual one: no card form, no raw "pm_…" field.
+    await card.locator("summary", { hasText: "Payment method" }).click()
+    await card.getByText("This store takes no cards yet").waitFor()
+    expect(await card.locator("input[name=payment_method]").count()).toBe(0)
+    await card.getByRole("button", { name: "Use manual payment" }).click()
+    await page.getByTestId("subscription-done").waitFor()
+    await expect(page.getByTestId("subscription-done").innerText()).resolves.toBe("Your payment method was updated.")
 
     // 3. Cancel at period end, then resume before it ends.
     await card.getByRole("button", { name: "Cancel at period end" }).click()
@@ -846,6 +890,133 @@ describe("storefront", () => {
     await visitor.close()
     await context.close()
     expect(errors).toEqual([])
+  })
+
+  it("a free trial with Stripe: the card is saved before the $0 order (an incomplete or refused card says why and places nothing), the subscription charges it; the account page replaces it (issue 24)", async () => {
+    const { pricedCourse } = await acmeOwner()
+    const stamp = Date.now()
+    const club = await pricedCourse(`card-club-${stamp}`, "Acme Card Club", "Member", 25, { tier: 1, billing: "subscription", interval: "month", trial_days: 14 }, "Card club welcome")
+    // The platform enables Stripe in every region for this case (the seed gives them the system provider only).
+    const platform = await platformAdmin()
+    const { regions } = await platform.get("/admin/regions?fields=id,*payment_providers&limit=50")
+    const providersBefore = new Map<string, string[]>(regions.map((r: Json) => [r.id, r.payment_providers.map((p: Json) => p.id)]))
+    for (const [id, providers] of providersBefore) await platform.post(`/admin/regions/${id}`, { payment_providers: [...new Set([...providers, "pp_stripe_stripe"])] })
+    // Acme's storefront with a Stripe publishable key; Stripe.js is the fake (no internet).
+    const shop = startStorefront(acme.key, await pg.freePort(), { STRIPE_PUBLISHABLE_KEY: "pk_test_volmify_storefront" })
+    const context = await browser.newContext({ viewport: DESKTOP })
+    let stripeJsLoads = 0
+    try {
+      await waitFor(shop)
+      const page = await context.newPage()
+      const errors: string[] = []
+      page.on("pageerror", (e: Error) => errors.push(e.message))
+      await context.route("https://js.stripe.com/**", (route: any) => {
+        stripeJsLoads++
+        return route.fulfill({ status: 200, contentType: "application/javascript", body: FAKE_STRIPE_JS })
+      })
+      const email = `card.${stamp}@test.volmify.local`
+      await page.goto(`${shop}/account/register`)
+      await page.fill("input[name=first_name]", "Cara")
+      await page.fill("input[name=last_name]", "Card")
+      await page.fill("input[name=email]", email)
+      await page.fill("input[name=password]", "student-password-1")
+      await page.getByRole("button", { name: "Create account" }).click()
+      await page.waitForURL(/\/learn/)
+
+      // 1. The trial in the cart: $0.00; checkout goes on to the card step (no payment now).
+      await page.goto(`${shop}/courses/${club.course.handle}`)
+      await page.getByRole("complementary").getByRole("button", { name: /^Buy Member/ }).click()
+      await page.waitForURL(/\/cart/)
+      await expect(page.locator("main").innerText()).resolves.toContain("Total $0.00")
+      await page.getByRole("link", { name: "Checkout" }).click()
+      await page.fill("input[name=postal_code]", "12345")
+      // Stripe.js comes only with the card forms: not with the course page, the cart or the checkout form.
+      expect(stripeJsLoads).toBe(0)
+      await page.getByRole("button", { name: "Continue to payment" }).click()
+      await page.waitForURL(/\/checkout\/pay/, { timeout: 60_000 })
+      await page.getByRole("heading", { name: "Your card for after the free trial" }).waitFor()
+      await expect(page.locator("main").innerText()).resolves.toContain("Today $0.00: nothing is charged now")
+      const cardNumber = page.getByLabel("Card number")
+      const start = page.getByRole("button", { name: "Save card and start the free trial" })
+      await cardNumber.waitFor() // Stripe.js loaded and mounted the element
+      expect(stripeJsLoads).toBe(1)
+      const ordersOf = async () => Number((await sql(`select count(*)::int as n from "order" where email = $1`, [email]))[0].n)
+      const subscriptionsOf = () => sql(`select status, payment_provider_id, payment_method_ref from subscription where email = $1`, [email])
+
+      // 2. An incomplete number: Stripe.js's own message, nothing sent to the store.
+      await cardNumber.fill("4242 4242")
+      await start.click()
+      await expect(page.getByTestId("card-error").innerText()).resolves.toBe("Your card number is incomplete.")
+      expect(fakeStripe.requests.filter((r) => r.path === "/v1/setup_intents")).toHaveLength(0)
+
+      // 3. A card Stripe refuses when Medusa saves it: the reason, still on the card step, no order.
+      fakeStripe.declinedMethods.add(FAKE_DECLINED_PM)
+      await cardNumber.fill(FAKE_DECLINED_CARD)
+      await start.click()
+      await page.getByTestId("card-error").filter({ hasText: "declined" }).waitFor()
+      await expect(page.getByTestId("card-error").innerText()).resolves.toBe("The card could not be saved: Your card was declined.")
+      expect(page.url()).toMatch(/\/checkout\/pay$/)
+      await expect(start.isEnabled()).resolves.toBe(true)
+      expect(await ordersOf()).toBe(0)
+      expect(await subscriptionsOf()).toEqual([])
+      await shoot(page, "stripe-trial-card-refused")
+
+      // 4. A good card: saved, then the $0 order; the subscription will charge that card.
+      await cardNumber.fill("4242 4242 4242 4242")
+      await start.click()
+      await page.waitForURL(/\/order\//, { timeout: 60_000 })
+      await expect(page.locator("main").innerText()).resolves.toContain("$0.00")
+      expect(await ordersOf()).toBe(1)
+      let subs: Json[] = []
+      for (let i = 0; i < 40 && !subs.length; i++) {
+        subs = await subscriptionsOf()
+        if (!subs.length) await new Promise((r) => setTimeout(r, 250))
+      }
+      expect(subs).toEqual([
+        {
+          status: "trialing",
+          payment_provider_id: "pp_stripe_stripe",
+          payment_method_ref: { payment_method: expect.stringMatching(/^pm_fake_4242_/), customer: expect.stringMatching(/^cus_/) },
+        },
+      ])
+      const first = subs[0].payment_method_ref
+      // Stripe saved it on the customer (a confirmed off-session setup intent); the refused one is not there.
+      expect(fakeStripe.customerMethods.get(first.customer)).toEqual([first.payment_method])
+      // The admin sees the subscription on Stripe.
+      const { subscriptions } = await platform.get("/admin/subscriptions?limit=100")
+      expect(subscriptions.filter((x: Json) => x.email === email).map((x: Json) => [x.status, x.payment_provider_id])).toEqual([["trialing", "pp_stripe_stripe"]])
+
+      // 5. The account page: a refused card changes nothing; a new card replaces the saved one.
+      await page.goto(`${shop}/account/subscriptions`)
+      const card = page.getByTestId("subscription").filter({ hasText: "Acme Card Club" })
+      await expect(card.getByTestId("subscription-status").innerText()).resolves.toBe("Free trial")
+      await card.locator("summary", { hasText: "Payment method" }).click()
+      await card.getByText("Renewals are charged to the card saved for this plan").waitFor()
+      expect(await card.locator("input[name=payment_method]").count()).toBe(0) // no raw "pm_…" field any more
+      await card.getByLabel("Card number").fill(FAKE_DECLINED_CARD)
+      await card.getByRole("button", { name: "Save card" }).click()
+      await expect(card.getByTestId("card-error").innerText()).resolves.toBe("The card could not be saved: Your card was declined.")
+      expect((await subscriptionsOf())[0].payment_method_ref).toEqual(first)
+      await card.getByLabel("Card number").fill("5555 5555 5555 4444")
+      await card.getByRole("button", { name: "Save card" }).click()
+      await page.getByTestId("subscription-done").waitFor()
+      await expect(page.getByTestId("subscription-done").innerText()).resolves.toBe("Your card was saved.")
+      const [after] = await subscriptionsOf()
+      expect(after).toMatchObject({ status: "trialing", payment_provider_id: "pp_stripe_stripe", payment_method_ref: { payment_method: expect.stringMatching(/^pm_fake_4444_/), customer: first.customer } })
+      expect(fakeStripe.customerMethods.get(first.customer)?.[0]).toBe(after.payment_method_ref.payment_method)
+      await shoot(page, "stripe-account-card")
+
+      // The account page loaded it twice (opened, then reloaded with the result); a course page does not.
+      expect(stripeJsLoads).toBe(3)
+      await page.goto(`${shop}/courses/${club.course.handle}`)
+      await page.getByRole("complementary").waitFor()
+      expect(stripeJsLoads).toBe(3)
+      expect(errors).toEqual([])
+    } finally {
+      await context.close()
+      fakeStripe.declinedMethods.delete(FAKE_DECLINED_PM)
+      for (const [id, providers] of providersBefore) await platform.post(`/admin/regions/${id}`, { payment_providers: providers })
+    }
   })
 
   it("forgot password from the email: ask on the storefront, open the emailed link, set a new password, log in with it (issue 23)", async () => {

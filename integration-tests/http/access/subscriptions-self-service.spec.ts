@@ -292,6 +292,10 @@ medusaIntegrationTestRunner({
         clock = at("2027-10-01T00:00:00Z")
         expect(await runJob()).toMatchObject({ failed: 1 })
         expect(await reload(sub.id)).toMatchObject({ status: "past_due", payments_made: 1 })
+        // A new card Stripe refuses: 400 with the reason; the subscription keeps its method and stays past due.
+        const refused = await pm({ provider_id: "pp_stripe_stripe", payment_method: DECLINED })
+        expect([refused.status, refused.data.message]).toEqual([400, "The card could not be saved: Your card was declined."])
+        expect(await reload(sub.id)).toMatchObject({ status: "past_due", payments_made: 1, payment_method_ref: { payment_method: DECLINED, customer: ref.customer } })
         clock = at("2027-10-01T06:00:00Z")
         const fixed = await pm({ provider_id: "pp_stripe_stripe", payment_method: "pm_card_visa" })
         expect([fixed.status, fixed.data.retry]).toEqual([200, { renewed: true, error: null }])
@@ -307,6 +311,8 @@ medusaIntegrationTestRunner({
         const sys = await pm({ provider_id: "pp_system_default" })
         expect([sys.status, sys.data.subscription.payment_provider_id, sys.data.retry]).toEqual([200, "pp_system_default", null])
         expect((await reload(sub.id)).payment_method_ref).toBeNull()
+        const listed = (await send(api, "get", "/store/customers/me/subscriptions", who.headers)).data.subscriptions.find((s: any) => s.id === sub.id)
+        expect(listed).toMatchObject({ payment_provider_id: "pp_system_default", payment_method_saved: false })
         fake.declinedMethods.delete(DECLINED)
         await retire(sub.id)
       })
@@ -316,16 +322,38 @@ medusaIntegrationTestRunner({
       it("the method saved before a free trial checkout is what the first charge uses", async () => {
         const who = await createCustomer(api, f.a.key, { email: uniqueEmail("subss.trial") })
         const save = (body: unknown, h = who.headers) => send(api, "post", "/store/customers/me/payment-methods", h, body)
-        expect((await save({ provider_id: "pp_stripe_stripe", payment_method: "pm_trial" }, f.a.key.headers)).status).toBe(401)
-        expect((await save({ provider_id: "pp_stripe_stripe", payment_method: "pm_trial" }, { ...f.a.key.headers, ...f.a.staff.owner.headers })).status).toBe(401)
+        // Actors: only a logged-in customer saves, and only on their own customer record.
+        const keyA = f.a.key.headers
+        const refusedActors: [string, Record<string, string>][] = [
+          ["anonymous", keyA],
+          ["staff owner of org A", { ...keyA, ...f.a.staff.owner.headers }],
+          ["staff owner of org B", { ...keyA, ...f.b.staff.owner.headers }],
+          ["platform admin", { ...keyA, ...f.platform.headers }],
+        ]
+        for (const [actor, h] of refusedActors) {
+          expect([actor, (await save({ provider_id: "pp_stripe_stripe", payment_method: "pm_trial" }, h)).status]).toEqual([actor, 401])
+        }
+        const other = await createCustomer(api, f.b.key, { email: uniqueEmail("subss.trial.b") })
+        const theirs = await save({ provider_id: "pp_stripe_stripe", payment_method: "pm_trial_b" }, other.headers)
+        expect(theirs.status).toBe(200)
+        const { data: [holderOfB] } = await query().graph({ entity: "customer", fields: ["account_holders.provider_id", "account_holders.external_id"], filters: { id: other.customer.id } })
+        expect((holderOfB as any).account_holders.map((h: any) => [h.provider_id, h.external_id])).toEqual([["pp_stripe_stripe", theirs.data.payment_method.customer]])
         const sys = await save({ provider_id: "pp_system_default", payment_method: "pm_trial" })
         expect([sys.status, sys.data.message]).toEqual([400, expect.stringContaining("saves no payment method")])
         const unknown = await save({ provider_id: "pp_nope", payment_method: "pm_trial" })
         expect([unknown.status, unknown.data.message]).toEqual([400, expect.stringContaining("not an enabled payment provider")])
         expect((await save({ provider_id: "pp_stripe_stripe" })).status).toBe(400)
+        // A card Stripe refuses when the setup intent confirms: 400 with Stripe's reason, nothing saved.
+        fake.declinedMethods.add("pm_trial_refused")
+        const refused = await save({ provider_id: "pp_stripe_stripe", payment_method: "pm_trial_refused" })
+        expect([refused.status, refused.data.message]).toEqual([400, "The card could not be saved: Your card was declined."])
+        fake.declinedMethods.delete("pm_trial_refused")
         const saved = await save({ provider_id: "pp_stripe_stripe", payment_method: "pm_trial" })
         expect(saved.status).toBe(200)
         expect(saved.data.payment_method).toEqual({ provider_id: "pp_stripe_stripe", payment_method: "pm_trial", customer: expect.stringMatching(/^cus_/) })
+        // Org B's customer saved on their own Stripe customer, not on this one.
+        expect(saved.data.payment_method.customer).not.toBe(theirs.data.payment_method.customer)
+        expect(fake.customerMethods.get(saved.data.payment_method.customer)).toEqual(["pm_trial"])
 
         clock = at("2027-11-03T10:00:00Z")
         const first = await checkout(who, usd, v(trial, "Member"), "TRIAL-SS")
@@ -336,6 +364,10 @@ medusaIntegrationTestRunner({
           payment_provider_id: "pp_stripe_stripe",
           payment_method_ref: { payment_method: "pm_trial", customer: saved.data.payment_method.customer },
         })
+        // The account page learns that a card is saved, not the card's reference.
+        const mine = (await send(api, "get", "/store/customers/me/subscriptions", who.headers)).data.subscriptions.find((s: any) => s.id === sub.id)
+        expect(mine).toMatchObject({ payment_provider_id: "pp_stripe_stripe", payment_method_saved: true })
+        expect(mine).not.toHaveProperty("payment_method_ref")
         clock = at("2027-11-10T10:00:00Z")
         expect(await runJob()).toMatchObject({ renewed: 1, failed: 0 })
         const [renewal] = (await access().listSubscriptionRenewals({ subscription_id: sub.id })) as any[]

@@ -9,7 +9,7 @@ import { LOCALE_HEADER } from "@/lib/locale-path"
 import { completeCart } from "@/lib/complete-cart"
 import { getSdk, store, StoreError } from "@/lib/medusa"
 import { attachReferralToCart } from "@/lib/referral"
-import { isDigitalOnly, requiredCheckoutFields } from "@/lib/checkout-rules"
+import { isDigitalOnly, paymentStep, requiredCheckoutFields, type PaymentStep } from "@/lib/checkout-rules"
 import { claimThisBrowsersGuestOrder } from "@/lib/guest-claim"
 import { applyTrials } from "@/lib/store-forms"
 import { safeRedirectPath } from "@/lib/safe-redirect"
@@ -30,7 +30,9 @@ export async function removeLine(form: FormData) {
  * configured provider, completion. The browser only posts the form, so closing it after
  * submitting does not lose the order. With Stripe, the card is confirmed on /checkout/pay
  * (Payment Element) and the cart completes at /checkout/complete or, if the browser is
- * gone by then, through Medusa's Stripe webhook.
+ * gone by then, through Medusa's Stripe webhook. A $0 cart that starts a free trial takes
+ * no payment: /checkout/pay saves the card for the charges after the trial, then completes
+ * it (`saveCardAndComplete`, checkout/card-actions.ts); see `paymentStep`.
  */
 export async function checkout(form: FormData) {
   const cart = await getCart()
@@ -53,6 +55,7 @@ export async function checkout(form: FormData) {
   const address = Object.fromEntries(
     Object.entries(fields).filter(([k, v]) => k !== "email" && (!digital || required.includes(k)) && v)
   ) as Record<string, string>
+  let step: PaymentStep = "system"
   try {
     await store(`/store/carts/${cart.id}`, {
       method: "POST",
@@ -63,15 +66,21 @@ export async function checkout(form: FormData) {
     await attachReferralToCart(cart.id)
     // A subscription with a free trial charges nothing now: the server makes those lines free
     // (one trial per customer and course) and the first charge is at the trial's end.
-    if (await getCustomer().catch(() => null)) await applyTrials(cart.id)
-    const { payment_collection } = await store<{ payment_collection: { id: string } }>("/store/payment-collections", {
-      method: "POST",
-      body: { cart_id: cart.id },
-    })
-    await store(`/store/payment-collections/${payment_collection.id}/payment-sessions`, {
-      method: "POST",
-      body: { provider_id: PAYMENT_PROVIDER },
-    })
+    const trial = (await getCustomer().catch(() => null)) ? await applyTrials(cart.id) : null
+    const total = trial ? trial.total : (await getCart())?.total
+    step = paymentStep({ stripe: !!STRIPE_PUBLISHABLE_KEY, total, trial: !!trial?.trial })
+    // With Stripe, a $0 cart takes no payment session (Stripe has no $0 payment; Medusa
+    // completes a $0 cart without one): a trial's card is saved on /checkout/pay instead.
+    if (step === "system" || step === "pay") {
+      const { payment_collection } = await store<{ payment_collection: { id: string } }>("/store/payment-collections", {
+        method: "POST",
+        body: { cart_id: cart.id },
+      })
+      await store(`/store/payment-collections/${payment_collection.id}/payment-sessions`, {
+        method: "POST",
+        body: { provider_id: PAYMENT_PROVIDER },
+      })
+    }
   } catch (error) {
     if (error instanceof StoreError) {
       redirect(`/checkout?error=payment&message=${encodeURIComponent(error.message)}`)
@@ -83,7 +92,8 @@ export async function checkout(form: FormData) {
   if (customer && !customer.addresses?.length) {
     await store("/store/customers/me/addresses", { method: "POST", body: address }).catch(() => {})
   }
-  if (STRIPE_PUBLISHABLE_KEY) redirect("/checkout/pay")
+  // The card: paid on /checkout/pay, or (a $0 trial) saved there for the charges after the trial.
+  if (step === "pay" || step === "save-card") redirect("/checkout/pay")
   const result = await completeCart(cart!.id)
   if ("error" in result) redirect(`/checkout?error=payment&message=${encodeURIComponent(result.error)}`)
   ;(await cookies()).delete(COOKIE.cart)

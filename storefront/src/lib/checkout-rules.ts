@@ -61,3 +61,24 @@ export function defaultCountry(
   const byName = [...countries].sort((a, b) => (a.display_name ?? a.iso_2).localeCompare(b.display_name ?? b.iso_2))
   return byName[0]?.iso_2.toLowerCase() ?? null
 }
+
+/**
+ * What the checkout does once the cart has its address and free trials (issue 24):
+ * - `system`: no Stripe key: a session with Medusa's system provider, then the order (a $0 cart too).
+ * - `pay`: Stripe and something to pay now: a Stripe session and the Payment Element (/checkout/pay).
+ * - `save-card`: Stripe and a $0 cart that starts a free trial: no payment now (Medusa completes
+ *   a $0 cart without one), but the card for the charges after the trial is entered on
+ *   /checkout/pay and saved through Medusa (`POST /store/customers/me/payment-methods`, an
+ *   off-session setup intent) before the cart completes, so the first renewal finds it.
+ * - `complete`: Stripe and a $0 cart with no trial (a free course, a 100 % promotion): the
+ *   order at once; Stripe takes no $0 payment.
+ * `total` is Medusa's cart total (the currency's main unit, as Medusa answers it); only
+ * "more than zero" is asked of it.
+ */
+export type PaymentStep = "system" | "pay" | "save-card" | "complete"
+
+export function paymentStep({ stripe, total, trial }: { stripe: boolean; total: number | null | undefined; trial: boolean }): PaymentStep {
+  if (!stripe) return "system"
+  if (Number(total ?? 0) > 0) return "pay"
+  return trial ? "save-card" : "complete"
+}

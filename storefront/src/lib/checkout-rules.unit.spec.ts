@@ -1,4 +1,4 @@
-import { defaultCountry, isDigitalOnly, postcodeNeededForTax, requiredCheckoutFields } from "./checkout-rules"
+import { defaultCountry, isDigitalOnly, paymentStep, postcodeNeededForTax, requiredCheckoutFields } from "./checkout-rules"
 
 const euro = [
   { iso_2: "fr", display_name: "France" },
@@ -30,5 +30,23 @@ describe("digital checkout rules", () => {
     expect(defaultCountry([{ iso_2: "ca", display_name: "Canada" }, { iso_2: "us", display_name: "United States" }], { currencyCode: "usd" })).toBe("us")
     expect(defaultCountry([{ iso_2: "jp", display_name: "Japan" }], { acceptLanguage: "en-GB", currencyCode: "jpy" })).toBe("jp")
     expect(defaultCountry([], { currencyCode: "usd" })).toBeNull()
+  })
+})
+
+describe("payment step (issue 24: a card before a free trial)", () => {
+  it("without Stripe, every cart goes through the configured system provider, $0 included", () => {
+    expect(paymentStep({ stripe: false, total: 20, trial: false })).toBe("system")
+    expect(paymentStep({ stripe: false, total: 0, trial: true })).toBe("system")
+  })
+
+  it("with Stripe, a cart with something to pay goes to the Payment Element", () => {
+    expect(paymentStep({ stripe: true, total: 20, trial: false })).toBe("pay")
+    expect(paymentStep({ stripe: true, total: 0.5, trial: true })).toBe("pay")
+  })
+
+  it("with Stripe, a $0 trial asks for the card to save; any other $0 cart completes at once", () => {
+    expect(paymentStep({ stripe: true, total: 0, trial: true })).toBe("save-card")
+    expect(paymentStep({ stripe: true, total: 0, trial: false })).toBe("complete")
+    expect(paymentStep({ stripe: true, total: null, trial: false })).toBe("complete")
   })
 })

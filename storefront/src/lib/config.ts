@@ -56,3 +56,6 @@ export const ORDER_TOKEN_MAX_AGE_DAYS = 1 / 24
  */
 export const STRIPE_PUBLISHABLE_KEY = env("NEXT_PUBLIC_STRIPE_KEY") || env("STRIPE_PUBLISHABLE_KEY")
 export const PAYMENT_PROVIDER = env("VOLMIFY_PAYMENT_PROVIDER") || (STRIPE_PUBLISHABLE_KEY ? "pp_stripe_stripe" : "pp_system_default")
+
+/** Medusa's Stripe provider: saved cards (before a free trial, a subscription's new card) go to it. */
+export const STRIPE_PROVIDER = "pp_stripe_stripe"

@@ -70,9 +70,16 @@ const addToCart: FormHandler = async (form) => {
   return "/cart"
 }
 
-/** Makes the cart's subscription lines with a free trial free (server-side: one trial per customer and course). */
-export async function applyTrials(cartId: string) {
-  await store(`/store/carts/${cartId}/subscription-trial`, { method: "POST", body: {} })
+/**
+ * Makes the cart's subscription lines with a free trial free (server-side: one trial per
+ * customer and course). Answers whether a trial applies and the cart's total after it.
+ */
+export async function applyTrials(cartId: string): Promise<{ trial: boolean; total: number }> {
+  const { subscription_trial, cart } = await store<{
+    subscription_trial: { lines: { eligible: boolean }[] }
+    cart: { total: number }
+  }>(`/store/carts/${cartId}/subscription-trial`, { method: "POST", body: {} })
+  return { trial: subscription_trial.lines.some((l) => l.eligible), total: cart.total }
 }
 
 /**

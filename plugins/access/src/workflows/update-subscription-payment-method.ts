@@ -5,6 +5,7 @@ import { createStep, createWorkflow, StepResponse, transform, when, WorkflowResp
 import { ACCESS_MODULE } from "../modules/access"
 import type AccessModuleService from "../modules/access/service"
 import { updateSubscriptionStep } from "./steps/subscription-records"
+import { cardNotSavedMessage } from "../rules/card-not-saved"
 import type { CustomerWithHoldersRow } from "../types/records"
 
 export type UpdateSubscriptionPaymentMethodInput = {
@@ -67,11 +68,20 @@ export const savePaymentMethodStep = createStep(
     { provider_id, payment_method, holder, customer, subscription_id }: { provider_id: string; payment_method: string; holder: AccountHolderDTO | undefined; customer: PaymentCustomerDTO; subscription_id: string },
     { container }
   ) => {
-    const saved = await container.resolve(Modules.PAYMENT).createPaymentMethods({
-      provider_id,
-      data: { payment_method, usage: "off_session", confirm: true },
-      context: { account_holder: holder, customer, idempotency_key: `${subscription_id}:${payment_method}` },
-    })
+    let saved: { id?: string } | undefined
+    try {
+      saved = await container.resolve(Modules.PAYMENT).createPaymentMethods({
+        provider_id,
+        data: { payment_method, usage: "off_session", confirm: true },
+        context: { account_holder: holder, customer, idempotency_key: `${subscription_id}:${payment_method}` },
+      })
+    } catch (error) {
+      // The provider did not save the card (Stripe: declined, expired, a failed setup intent):
+      // 400 with its reason, so the customer can try another card. Logged in case it was ours.
+      const message = cardNotSavedMessage(error)
+      container.resolve(ContainerRegistrationKeys.LOGGER).warn(`${subscription_id}: ${provider_id} did not save ${payment_method}: ${message}`)
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, message)
+    }
     const ref: Record<string, string> = { payment_method }
     if (typeof holder?.data?.id === "string") ref.customer = holder.data.id
     return new StepResponse({ ref, saved_id: saved?.id ?? null })

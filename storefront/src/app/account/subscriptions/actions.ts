@@ -1,6 +1,8 @@
 "use server"
 
 import { redirect } from "next/navigation"
+import type { CardResult } from "@/components/stripe-card-form"
+import { STRIPE_PROVIDER, STRIPE_PUBLISHABLE_KEY } from "@/lib/config"
 import { store, StoreError } from "@/lib/medusa"
 
 const PAGE = "/account/subscriptions"
@@ -43,10 +45,33 @@ export async function confirmSwitch(form: FormData) {
   )
 }
 
-/** The payment method renewals charge (a past-due subscription retries at once). */
-export async function updatePaymentMethod(form: FormData) {
-  const body: Record<string, unknown> = { provider_id: String(form.get("provider_id") ?? "") }
-  const method = String(form.get("payment_method") ?? "").trim()
-  if (method) body.payment_method = method
-  await act(`/store/customers/me/subscriptions/${encodeURIComponent(idOf(form))}/payment-method`, body, "Your payment method was updated.")
+/**
+ * Without Stripe: the store's manual (system) provider charges renewals; a past-due
+ * subscription retries at once.
+ */
+export async function chooseManualPayment(form: FormData) {
+  await act(`/store/customers/me/subscriptions/${encodeURIComponent(idOf(form))}/payment-method`, { provider_id: "pp_system_default" }, "Your payment method was updated.")
+}
+
+/**
+ * With Stripe: the card Stripe.js made (`pm_...`) becomes the subscription's method (Medusa
+ * saves it with an off-session setup intent; a past-due subscription retries at once). A
+ * refused card comes back with the reason; nothing changes.
+ */
+export async function saveSubscriptionCard(subscriptionId: string, paymentMethod: string): Promise<CardResult> {
+  if (!STRIPE_PUBLISHABLE_KEY) return { error: "This store takes no cards." }
+  if (typeof paymentMethod !== "string" || !/^pm_[A-Za-z0-9_]{1,200}$/.test(paymentMethod)) {
+    return { error: "The card could not be read. Please enter it again." }
+  }
+  try {
+    const { retry } = await store<{ retry: { renewed: boolean; error: string | null } | null }>(
+      `/store/customers/me/subscriptions/${encodeURIComponent(subscriptionId)}/payment-method`,
+      { method: "POST", body: { provider_id: STRIPE_PROVIDER, payment_method: paymentMethod } }
+    )
+    const done = retry && !retry.renewed ? `Your card was saved, but the retried payment failed: ${retry.error ?? "declined"}.` : "Your card was saved."
+    return { next: `${PAGE}?done=${encodeURIComponent(done)}` }
+  } catch (error) {
+    if (error instanceof StoreError) return { error: error.message }
+    throw error
+  }
 }

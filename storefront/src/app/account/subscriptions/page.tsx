@@ -2,7 +2,9 @@ import { redirect } from "next/navigation"
 import { SubmitButton } from "@/components/submit-button"
 import { getCustomer } from "@/lib/data"
 import { store, StoreError } from "@/lib/medusa"
-import { cancelSubscription, confirmSwitch, previewSwitch, resumeSubscription, updatePaymentMethod } from "./actions"
+import { StripeCardForm } from "@/components/stripe-card-form"
+import { STRIPE_PROVIDER, STRIPE_PUBLISHABLE_KEY } from "@/lib/config"
+import { cancelSubscription, confirmSwitch, previewSwitch, resumeSubscription, saveSubscriptionCard, chooseManualPayment } from "./actions"
 
 export const metadata = { title: "Subscriptions" }
 
@@ -21,6 +23,8 @@ type Subscription = {
   cancel_at_period_end: boolean
   pending_variant_id: string | null
   payment_provider_id: string
+  /** Renewals have a saved method to charge (Stripe: a card). */
+  payment_method_saved: boolean
   switch_options: SwitchOption[]
 }
 type Quote = { kind: "upgrade" | "downgrade" | "keep"; applies: "now" | "period_end"; amount: number; currency_code: string; period_end: string; to: { variant_id: string; amount: number } }
@@ -133,22 +137,31 @@ export default async function SubscriptionsPage({ searchParams }: { searchParams
               </form>
             ) : null}
             {live ? (
-              <details>
+              <details open={s.status === "past_due"} data-testid="payment-method">
                 <summary>Payment method</summary>
-                <form action={updatePaymentMethod} aria-label="Payment method">
-                  <input type="hidden" name="subscription_id" value={s.id} />
-                  <label>
-                    Provider{" "}
-                    <select name="provider_id" defaultValue={s.payment_provider_id}>
-                      <option value="pp_stripe_stripe">Card (Stripe)</option>
-                      <option value="pp_system_default">Manual (test stores)</option>
-                    </select>
-                  </label>{" "}
-                  <label>
-                    Saved card id <input name="payment_method" placeholder="pm_…" />
-                  </label>{" "}
-                  <button className="btn secondary" type="submit">Save</button>
-                </form>
+                {STRIPE_PUBLISHABLE_KEY ? (
+                  <>
+                    <p className="muted">
+                      {s.payment_provider_id === STRIPE_PROVIDER && s.payment_method_saved
+                        ? "Renewals are charged to the card saved for this plan. Enter a new card to replace it."
+                        : "No card is saved for this plan yet: add one, or the next charge will fail."}
+                    </p>
+                    <StripeCardForm
+                      publishableKey={STRIPE_PUBLISHABLE_KEY}
+                      currency={s.currency_code}
+                      save={saveSubscriptionCard.bind(null, s.id)}
+                      submitLabel={s.status === "past_due" ? "Save card and pay now" : "Save card"}
+                    />
+                  </>
+                ) : (
+                  <form action={chooseManualPayment} aria-label="Payment method">
+                    <input type="hidden" name="subscription_id" value={s.id} />
+                    <p className="muted">This store takes no cards yet: renewals use its manual payment.</p>
+                    <button className="btn secondary" type="submit">
+                      {s.status === "past_due" ? "Retry with manual payment" : "Use manual payment"}
+                    </button>
+                  </form>
+                )}
               </details>
             ) : null}
           </section>
