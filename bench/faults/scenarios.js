@@ -126,6 +126,20 @@ async function audit(cluster, orders) {
     if (!o.referred && c > 0) r.unexpected_commissions += c
     if (e === 0 || p === 0 || (o.referred && c === 0)) r.missing_orders.push({ order_id: o.order_id, entitlements: e, postings: p, commissions: c, referred: o.referred })
   }
+  // What the payments of an order left without its effects say (diagnosis: which step of the
+  // capture a fault cut): collection status, captured_at, capture rows, capture transactions.
+  if (r.missing_orders.length) {
+    const rows = await cluster.sql(
+      `select opc.order_id, pc.status as collection, pc.completed_at is not null as completed, p.captured_at is not null as captured,
+        (select count(*)::int from capture c where c.payment_id = p.id and c.deleted_at is null) as captures,
+        (select count(*)::int from order_transaction t where t.order_id = opc.order_id and t.reference = 'capture' and t.deleted_at is null) as capture_transactions
+       from order_payment_collection opc join payment_collection pc on pc.id = opc.payment_collection_id
+       left join payment p on p.payment_collection_id = pc.id and p.deleted_at is null
+       where opc.order_id = any($1) and opc.deleted_at is null`,
+      [r.missing_orders.map((m) => m.order_id)]
+    ).catch((e) => [{ error: e.message }])
+    for (const m of r.missing_orders) m.payments = rows.filter((x) => x.order_id === m.order_id || x.error).map(({ order_id, ...x }) => x)
+  }
   const sum = (x) => x.entitlements + x.postings + x.commissions
   r.missing_total = sum(r.missing)
   r.duplicates_total = sum(r.duplicates)
