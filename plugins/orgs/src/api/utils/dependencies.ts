@@ -169,7 +169,7 @@ export function isDependencyError(error: unknown): boolean {
     const message = String(e.message ?? "")
     if (["ECONNREFUSED", "ECONNRESET", "EPIPE", "ETIMEDOUT", "57P01", "57P02", "57P03", "08000", "08001", "08003", "08006"].includes(code)) return true
     if (e.name === "KnexTimeoutError" || e.name === "MaxRetriesPerRequestError") return true
-    if (/Connection terminated|Timeout acquiring a connection|terminating connection due to administrator command|the database system is (starting|shutting) up|Connection is closed|Stream isn't writeable|connect ECONNREFUSED|Transaction query already complete|max retries per request/i.test(message)) return true
+    if (/Connection terminated|Timeout acquiring a connection|terminating connection due to administrator command|the database system is (starting|shutting) up|Connection is closed|Stream isn't writeable|connect ECONNREFUSED|Transaction query already complete|max retries per request|Client has encountered a connection error and is not queryable/i.test(message)) return true
   }
   return false
 }

@@ -11,6 +11,8 @@ describe("isDependencyError", () => {
     // knex when PostgreSQL dropped the connection mid-transaction (seen in the faults suite).
     expect(isDependencyError(Object.assign(new Error("Transaction query already complete, run with DEBUG=knex:tx for more info"), { name: "DriverException" }))).toBe(true)
     expect(isDependencyError(new Error("Reached the max retries per request limit (which is 3)."))).toBe(true)
+    // node-postgres on a pooled client whose server restarted under it (faults suite, 2026-12-04: a 500 on POST /store/carts).
+    expect(isDependencyError(new Error("COMMIT; - Client has encountered a connection error and is not queryable"))).toBe(true)
     expect(isDependencyError(new Error("wrapped", { cause: Object.assign(new Error("x"), { code: "ECONNRESET" }) }))).toBe(true)
   })
   it("leaves the request's own errors alone", () => {
