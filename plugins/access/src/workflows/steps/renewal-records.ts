@@ -1,6 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ACCESS_MODULE } from "../../modules/access"
 import type AccessModuleService from "../../modules/access/service"
+import { PENDING_RENEWAL_STALE_SECONDS } from "../../modules/access/service"
 import type { SubscriptionRenewalFields } from "../../types/records"
 import { throwIfTestFault } from "../../utils/test-faults"
 
@@ -24,6 +25,12 @@ export const claimRenewalStep = createStep(
       { take: 1 }
     )
     if (existing[0]?.status === "paid") {
+      return new StepResponse<ClaimedRenewal, RenewalUndo>({ claimed: false, renewal_id: existing[0].id }, null)
+    }
+    // A fresh pending record is a run in progress (the batch path claims without this
+    // workflow's lock); only a stale one, left by a run that died, is taken over.
+    const pendingSince = existing[0]?.status === "pending" ? new Date(existing[0].updated_at).getTime() : null
+    if (pendingSince !== null && Date.now() - pendingSince < PENDING_RENEWAL_STALE_SECONDS * 1000) {
       return new StepResponse<ClaimedRenewal, RenewalUndo>({ claimed: false, renewal_id: existing[0].id }, null)
     }
     if (existing[0]) {
