@@ -40,7 +40,19 @@ export const claimRenewalStep = createStep(
         { restore: { id: existing[0].id, status: existing[0].status } }
       )
     }
-    const created = await service.createSubscriptionRenewals({ ...input, status: "pending", attempts: 0 })
+    let created: { id: string }
+    try {
+      created = await service.createSubscriptionRenewals({ ...input, status: "pending", attempts: 0 })
+    } catch (e) {
+      // The bulk path claimed the period between the read above and this insert (it claims
+      // before taking the subscription's lock): UNIQUE (subscription, period) refused ours.
+      const [now] = await service.listSubscriptionRenewals(
+        { subscription_id: input.subscription_id, period_index: input.period_index },
+        { take: 1, select: ["id"] }
+      )
+      if (!now) throw e
+      return new StepResponse<ClaimedRenewal, RenewalUndo>({ claimed: false, renewal_id: now.id }, null)
+    }
     return new StepResponse<ClaimedRenewal, RenewalUndo>({ claimed: true, renewal_id: created.id }, { delete: created.id })
   },
   async (undo, { container }) => {
