@@ -31,6 +31,9 @@ import {
 // BENCH_P10_SUBS (N), BENCH_P10_WORKERS (W, default 2), BENCH_P10_CONCURRENCY (renewals side by
 // side per worker, default 1), BENCH_P10_BATCH (periods per batch, default 100),
 // BENCH_P10_BULK (false: the per-subscription path only, as before the bulk path),
+// BENCH_P10_HOLD_EVENTS (true: the events the drain emits, order.placed and what follows
+// from it, are held back and dropped instead of running in the same process meanwhile: the
+// drain alone, the renewal job's own work; the orders then stay uncaptured, so no settle),
 // BENCH_P10_OUT (result JSON).
 
 export default async function renewalsBench({ container }: ExecArgs) {
@@ -116,6 +119,24 @@ export default async function renewalsBench({ container }: ExecArgs) {
   }
   const setupSeconds = (Date.now() - setupStart) / 1000
 
+  // BENCH_P10_HOLD_EVENTS: the local event bus's emitter swallows every event during the drain (counted by name).
+  const holdEvents = process.env.BENCH_P10_HOLD_EVENTS === "true"
+  const held: Record<string, number> = {}
+  const bus = container.resolve(Modules.EVENT_BUS) as unknown as { eventEmitter_?: { emit: (name: string | symbol, ...args: unknown[]) => boolean } }
+  let releaseHold = () => {}
+  if (holdEvents) {
+    const emitter = bus.eventEmitter_
+    if (!emitter) throw new Error("BENCH_P10_HOLD_EVENTS needs the local event bus (run without REDIS_URL)")
+    const original = emitter.emit
+    emitter.emit = (name: string | symbol) => {
+      held[String(name)] = (held[String(name)] ?? 0) + 1
+      return false
+    }
+    releaseHold = () => {
+      emitter.emit = original
+    }
+  }
+
   const perWorker = Array.from({ length: workers }, () => ({ passes: 0, renewed: 0, failed: 0, errored: 0, skipped: 0 }))
   const started = process.hrtime.bigint()
   await Promise.all(
@@ -132,6 +153,7 @@ export default async function renewalsBench({ container }: ExecArgs) {
     })
   )
   const seconds = Number(process.hrtime.bigint() - started) / 1e9
+  releaseHold()
   const renewedSoFar = () => perWorker.reduce((sum, w) => sum + w.renewed, 0)
 
   // What order.placed does with the renewal orders (capture through the access subscriber,
@@ -148,7 +170,7 @@ export default async function renewalsBench({ container }: ExecArgs) {
       )
     ).rows[0].n as number
   const capturedAtDrainEnd = await capturedCount()
-  const settleLimit = Number(process.env.BENCH_P10_SETTLE_S ?? 120) * 1000
+  const settleLimit = holdEvents ? 0 : Number(process.env.BENCH_P10_SETTLE_S ?? 120) * 1000
   const settleStart = Date.now()
   let captured = capturedAtDrainEnd
   while (captured < renewedSoFar() && Date.now() - settleStart < settleLimit) {
@@ -233,6 +255,7 @@ export default async function renewalsBench({ container }: ExecArgs) {
     workers,
     concurrency_per_worker: concurrency,
     path: bulk ? `bulk (batches of ${batchSize})` : "per subscription",
+    events: holdEvents ? { mode: "held back during the drain and dropped (not run)", held } : { mode: "run in the same process during the drain" },
     setup_seconds: Number(setupSeconds.toFixed(1)),
     renew_seconds: Number(seconds.toFixed(2)),
     renewals_per_second: Number((renewed / seconds).toFixed(1)),
