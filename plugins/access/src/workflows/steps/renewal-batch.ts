@@ -357,6 +357,10 @@ export const authorizeRenewalPaymentsStep = createStep(
         return holder
       }
 
+      // One after another, before the payments run side by side: a customer with several
+      // subscriptions gets one account holder per provider, not one per payment.
+      for (const r of billed) await holderFor(r.subscription.customer_id, r.subscription.email ?? null, r.subscription.payment_provider_id)
+
       const authorized: AuthorizedRenewal[] = []
       const declined: (DeclinedRenewal & { index: number })[] = []
       let next = 0
