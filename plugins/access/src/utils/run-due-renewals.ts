@@ -14,6 +14,9 @@ import { recordSubscriptionPaymentFailureWorkflow } from "../workflows/record-su
  */
 export type RenewalRunSummary = { renewed: number; ended: number; failed: number; errored: number; skipped: number }
 
+/** Batches in a row that may fail on our side before a pass stops billing in bulk. */
+const BULK_FAILURES_IN_A_ROW = 3
+
 export type RenewalRunOptions = {
   /** Due ids read per scan. */
   batchSize?: number
@@ -100,17 +103,24 @@ export async function runDueSubscriptionRenewals(
 
   // 1. The bulk path: claim and bill batches of plain due periods until none is left.
   if (bulk) {
+    let failedInARow = 0
     for (let batch = 0; batch < maxBatches; batch++) {
       const { result, errors } = await renewSubscriptionsBatchWorkflow(container).run({
         input: { now, limit: batchSize },
         throwOnError: false,
       })
       if (errors?.length) {
-        // Rolled back whole (claims deleted): the per-subscription pass below bills them one at a time.
+        // Rolled back whole (claims deleted). A passing failure (a lock wait, a deadlock) is
+        // tried again; after BULK_FAILURES_IN_A_ROW the per-subscription pass below bills
+        // what is left one at a time (a failure tied to one subscription stays with it there).
+        failedInARow++
         const message = errors.map((e) => e?.error?.message ?? String(e?.error)).join("; ")
-        logger.error(`subscription renewal batch rolled back (${errors.map((e) => e?.action).join(", ")}): ${message}; renewing one at a time`)
-        break
+        const next = failedInARow >= BULK_FAILURES_IN_A_ROW ? "renewing one at a time" : "trying another batch"
+        logger.error(`subscription renewal batch rolled back (${errors.map((e) => e?.action).join(", ")}): ${message}; ${next}`)
+        if (failedInARow >= BULK_FAILURES_IN_A_ROW) break
+        continue
       }
+      failedInARow = 0
       if (!result.claimed) break
       summary.renewed += result.renewed.length
       const declined = new Map(result.declined.map((d) => [d.subscription_id, d.message]))
