@@ -1,10 +1,4 @@
-import {
-  acquireLockStep,
-  addOrderTransactionStep,
-  createOrdersStep,
-  emitEventStep,
-  releaseLockStep,
-} from "@medusajs/medusa/core-flows"
+import { addOrderTransactionStep, createOrdersStep, emitEventStep } from "@medusajs/medusa/core-flows"
 import { EventPriority, OrderWorkflowEvents } from "@medusajs/framework/utils"
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { AccessEvents } from "../events"
@@ -14,6 +8,8 @@ import {
   checkRenewalBatchStep,
   claimRenewalBatchStep,
   completeRenewalBatchStep,
+  lockRenewalBatchStep,
+  unlockRenewalBatchStep,
 } from "./steps/renewal-batch"
 
 export type RenewSubscriptionsBatchInput = { now: Date; limit: number }
@@ -38,9 +34,8 @@ export type RenewSubscriptionsBatchInput = { now: Date; limit: number }
  */
 export const renewSubscriptionsBatchWorkflow = createWorkflow("renew-subscriptions-batch", (input: RenewSubscriptionsBatchInput) => {
   const claims = claimRenewalBatchStep(input)
-  const lockKeys = transform({ claims }, ({ claims }) => claims.map((c) => `subscription:${c.subscription_id}`))
-  acquireLockStep({ key: lockKeys, timeout: 30, ttl: 300 })
-  const checked = checkRenewalBatchStep(transform({ claims, input }, ({ claims, input }) => ({ claims, now: input.now })))
+  const lock = lockRenewalBatchStep({ claims })
+  const checked = checkRenewalBatchStep(transform({ lock, input }, ({ lock, input }) => ({ claims: lock.locked, now: input.now })))
   const built = buildRenewalOrdersStep(transform({ checked }, ({ checked }) => ({ ready: checked.ready })))
   const orders = createOrdersStep(transform({ built }, ({ built }) => built.orders))
   const paid = authorizeRenewalPaymentsStep(
@@ -77,13 +72,13 @@ export const renewSubscriptionsBatchWorkflow = createWorkflow("renew-subscriptio
       return paid.authorized.map((a) => ({ id: a.subscription_id, order_id: a.order_id, period_index: period.get(a.subscription_id) ?? null }))
     }),
   }).config({ name: "emit-subscriptions-renewed" })
-  releaseLockStep({ key: lockKeys })
+  unlockRenewalBatchStep(transform({ lock }, ({ lock }) => ({ owner: lock.owner, keys: lock.locked.map((c) => `subscription:${c.subscription_id}`) })))
   return new WorkflowResponse(
-    transform({ claims, checked, built, paid }, ({ claims, checked, built, paid }) => ({
+    transform({ claims, lock, checked, built, paid }, ({ claims, lock, checked, built, paid }) => ({
       claimed: claims.length,
       renewed: paid.authorized.map((a) => ({ subscription_id: a.subscription_id, order_id: a.order_id })),
       declined: paid.declined.map((d) => ({ subscription_id: d.subscription_id, message: d.message })),
-      handed_back: [...checked.released, ...built.unbillable],
+      handed_back: [...lock.busy, ...checked.released, ...built.unbillable],
     }))
   )
 })

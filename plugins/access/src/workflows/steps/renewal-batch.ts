@@ -4,6 +4,7 @@ import type {
   CreateOrderDTO,
   CreateOrderLineItemDTO,
   CreateOrderTaxLineDTO,
+  ILockingModule,
   IOrderModuleService,
   IPaymentModuleService,
   ITaxModuleService,
@@ -11,7 +12,7 @@ import type {
   PaymentCustomerDTO,
   PaymentDTO,
 } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys, MathBN, Modules, PriceListType, QueryContext } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, generateEntityId, MathBN, Modules, PriceListType, QueryContext } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ACCESS_MODULE } from "../../modules/access"
 import type AccessModuleService from "../../modules/access/service"
@@ -45,6 +46,66 @@ export const claimRenewalBatchStep = createStep(
     const service = container.resolve<AccessModuleService>(ACCESS_MODULE)
     const unpaid = await service.listSubscriptionRenewals({ id: ids, status: ["pending", "failed"] }, { select: ["id"], take: ids.length })
     if (unpaid.length) await service.deleteSubscriptionRenewals(unpaid.map((r) => r.id))
+  }
+)
+
+/** How long the batch waits for one subscription's lock before handing that period back. */
+const LOCK_WAIT_MS = 2000
+const LOCK_TTL_SECONDS = 300
+
+export type LockedRenewalBatch = { owner: string; locked: ClaimedRenewalRecord[]; busy: string[] }
+
+/**
+ * Takes the `subscription:<id>` lock of every claimed period (the key the per-subscription
+ * workflows lock), one key at a time under an owner of this run, waiting up to 2 s for each:
+ * a subscription another run holds (a per-subscription renewal, switch or cancel in
+ * progress) is handed back, its pending claim deleted, instead of failing the batch or
+ * waiting on it. (Medusa's acquireLockStep takes a list of keys in one call, which the
+ * in-memory provider does not take atomically: a key held elsewhere leaves the keys before
+ * it held until their TTL.) Compensation releases what this step took.
+ */
+export const lockRenewalBatchStep = createStep(
+  "lock-subscription-renewal-batch",
+  async ({ claims }: { claims: ClaimedRenewalRecord[] }, { container }) => {
+    const locking = container.resolve<ILockingModule>(Modules.LOCKING)
+    const owner = `renewal-batch:${generateEntityId(undefined, "lock")}`
+    const locked: ClaimedRenewalRecord[] = []
+    const busy: ClaimedRenewalRecord[] = []
+    for (const claim of claims) {
+      const key = `subscription:${claim.subscription_id}`
+      const until = Date.now() + LOCK_WAIT_MS
+      for (;;) {
+        try {
+          await locking.acquire(key, { ownerId: owner, expire: LOCK_TTL_SECONDS })
+          locked.push(claim)
+          break
+        } catch {
+          if (Date.now() >= until) {
+            busy.push(claim)
+            break
+          }
+          await new Promise((r) => setTimeout(r, 100))
+        }
+      }
+    }
+    if (busy.length) await container.resolve<AccessModuleService>(ACCESS_MODULE).deleteSubscriptionRenewals(busy.map((c) => c.id))
+    return new StepResponse<LockedRenewalBatch, { owner: string; keys: string[] }>(
+      { owner, locked, busy: busy.map((c) => c.subscription_id) },
+      { owner, keys: locked.map((c) => `subscription:${c.subscription_id}`) }
+    )
+  },
+  async (held, { container }) => {
+    if (!held?.keys.length) return
+    await container.resolve<ILockingModule>(Modules.LOCKING).release(held.keys, { ownerId: held.owner })
+  }
+)
+
+/** Releases the batch's locks (the owner and keys lockRenewalBatchStep took). */
+export const unlockRenewalBatchStep = createStep(
+  "unlock-subscription-renewal-batch",
+  async ({ owner, keys }: { owner: string; keys: string[] }, { container }) => {
+    if (keys.length) await container.resolve<ILockingModule>(Modules.LOCKING).release(keys, { ownerId: owner })
+    return new StepResponse(keys.length)
   }
 )
 
