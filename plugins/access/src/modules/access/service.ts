@@ -188,6 +188,22 @@ export default class AccessModuleService extends MedusaService({ AccessPlan, Ent
   @InjectManager()
   async claimDueRenewalBatch(now: Date, limit: number, @MedusaContext() context: Context = {}): Promise<ClaimedRenewalRecord[]> {
     const knex = (context.manager as SqlEntityManager).getKnex()
+    // A concurrent claim can commit records for rows this one selected before it saw them
+    // (READ COMMITTED re-checks the locked row, not the NOT EXISTS): those inserts do
+    // nothing. Selecting again then finds the periods still free; only an empty selection
+    // means nothing is left to claim.
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const { selected, claimed } = await this.claimDueRenewalBatchOnce_(knex, now, limit)
+      if (claimed.length || !selected) return claimed
+    }
+    return []
+  }
+
+  private async claimDueRenewalBatchOnce_(
+    knex: ReturnType<SqlEntityManager["getKnex"]>,
+    now: Date,
+    limit: number
+  ): Promise<{ selected: number; claimed: ClaimedRenewalRecord[] }> {
     return await knex.transaction(async (trx) => {
       const { rows }: { rows: DueRow[] } = await trx.raw(
         `select s.id, s.payments_made, s.billing_anchor, s.interval, s.interval_count
@@ -201,7 +217,7 @@ export default class AccessModuleService extends MedusaService({ AccessPlan, Ent
           for update of s skip locked`,
         [now, limit]
       )
-      if (!rows.length) return []
+      if (!rows.length) return { selected: 0, claimed: [] }
       const records = rows.map((s) => {
         const index = s.payments_made + 1
         const anchor = new Date(s.billing_anchor)
@@ -221,7 +237,7 @@ export default class AccessModuleService extends MedusaService({ AccessPlan, Ent
          returning id, subscription_id, period_index, period_start, period_end`,
         [JSON.stringify(records)]
       )
-      return inserted as ClaimedRenewalRecord[]
+      return { selected: rows.length, claimed: inserted as ClaimedRenewalRecord[] }
     })
   }
   /**
