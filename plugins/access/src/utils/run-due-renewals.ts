@@ -35,7 +35,8 @@ export type RenewalRunOptions = {
  * and bills plain due periods (active or trialing, no period-end cancellation or pending
  * plan switch, the period never attempted) `batchSize` at a time, each a real Medusa order;
  * its declined payments go to dunning below and what it hands back is renewed one at a
- * time. A batch that fails on our side rolls back whole and the pass goes on one at a time.
+ * time. A batch that fails on our side rolls back whole and is tried again; after
+ * BULK_FAILURES_IN_A_ROW failures the pass goes on one at a time.
  * Then the rest, in keyset pages, each through renewSubscriptionWorkflow (locked per
  * subscription, so concurrent workers serialize on it and the second finds it no longer
  * due): past-due retries, period-end cancellations, plan switches. A failed run is

@@ -29,8 +29,8 @@ export type RenewSubscriptionsBatchInput = { now: Date; limit: number }
  * group -> unlock. Any failure compensates the whole batch (orders deleted, payments
  * canceled, records and subscriptions restored, claims deleted); a declined payment is not a
  * failure: its order is deleted and the subscription returned in `declined` for dunning.
- * What the batch does not bill (`handed_back`: changed under the lock, no price, or a
- * product that needs shipping) is left to renewSubscriptionWorkflow.
+ * What the batch does not bill (`handed_back`: locked by another run, changed under the
+ * lock, no price, or a product that needs shipping) is left to renewSubscriptionWorkflow.
  */
 export const renewSubscriptionsBatchWorkflow = createWorkflow("renew-subscriptions-batch", (input: RenewSubscriptionsBatchInput) => {
   const claims = claimRenewalBatchStep(input)
