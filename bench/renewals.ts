@@ -25,13 +25,23 @@ import {
 // Profile: BENCH_P10_PROFILE renewals (default 20) of fresh subscriptions run phase by phase
 // with the same core workflows the renewal runs, one at a time, to show where the time goes.
 //
+// Batch profile: one renewSubscriptionsBatchWorkflow run over BENCH_P10_BATCH fresh due
+// subscriptions, split by the workflow's steps.
+//
 // BENCH_P10_SUBS (N), BENCH_P10_WORKERS (W, default 2), BENCH_P10_CONCURRENCY (renewals side by
-// side per worker, default 1), BENCH_P10_OUT (result JSON).
+// side per worker, default 1), BENCH_P10_BATCH (periods per batch, default 100),
+// BENCH_P10_BULK (false: the per-subscription path only, as before the bulk path),
+// BENCH_P10_HOLD_EVENTS (true: the events the drain emits, order.placed and what follows
+// from it, are held back and dropped instead of running in the same process meanwhile: the
+// drain alone, the renewal job's own work; the orders then stay uncaptured, so no settle),
+// BENCH_P10_OUT (result JSON).
 
 export default async function renewalsBench({ container }: ExecArgs) {
   const n = Number(process.env.BENCH_P10_SUBS || 1000)
   const workers = Number(process.env.BENCH_P10_WORKERS || 2)
   const concurrency = Number(process.env.BENCH_P10_CONCURRENCY || 1)
+  const batchSize = Number(process.env.BENCH_P10_BATCH || 100)
+  const bulk = process.env.BENCH_P10_BULK !== "false"
   const profileCount = Number(process.env.BENCH_P10_PROFILE ?? 20)
   if (!Number.isInteger(n) || n < 1) throw new Error("BENCH_P10_SUBS must be a positive integer")
   const { runDueSubscriptionRenewals, setAccessPlanWorkflow } = require("@volmify/access/workflows")
@@ -109,12 +119,30 @@ export default async function renewalsBench({ container }: ExecArgs) {
   }
   const setupSeconds = (Date.now() - setupStart) / 1000
 
+  // BENCH_P10_HOLD_EVENTS: the local event bus's emitter swallows every event during the drain (counted by name).
+  const holdEvents = process.env.BENCH_P10_HOLD_EVENTS === "true"
+  const held: Record<string, number> = {}
+  const bus = container.resolve(Modules.EVENT_BUS) as unknown as { eventEmitter_?: { emit: (name: string | symbol, ...args: unknown[]) => boolean } }
+  let releaseHold = () => {}
+  if (holdEvents) {
+    const emitter = bus.eventEmitter_
+    if (!emitter) throw new Error("BENCH_P10_HOLD_EVENTS needs the local event bus (run without REDIS_URL)")
+    const original = emitter.emit
+    emitter.emit = (name: string | symbol) => {
+      held[String(name)] = (held[String(name)] ?? 0) + 1
+      return false
+    }
+    releaseHold = () => {
+      emitter.emit = original
+    }
+  }
+
   const perWorker = Array.from({ length: workers }, () => ({ passes: 0, renewed: 0, failed: 0, errored: 0, skipped: 0 }))
   const started = process.hrtime.bigint()
   await Promise.all(
     perWorker.map(async (w) => {
       for (;;) {
-        const pass = await runDueSubscriptionRenewals(container, now, { batchSize: 100, maxBatches: 1000, concurrency })
+        const pass = await runDueSubscriptionRenewals(container, now, { batchSize, maxBatches: 1000, concurrency, bulk })
         w.passes++
         w.renewed += pass.renewed
         w.failed += pass.failed
@@ -125,6 +153,31 @@ export default async function renewalsBench({ container }: ExecArgs) {
     })
   )
   const seconds = Number(process.hrtime.bigint() - started) / 1e9
+  releaseHold()
+  const renewedSoFar = () => perWorker.reduce((sum, w) => sum + w.renewed, 0)
+
+  // What order.placed does with the renewal orders (capture through the access subscriber,
+  // then the ledger posting) runs after the drain: counted at its end and after waiting up
+  // to BENCH_P10_SETTLE_S seconds (default 120) for the captures.
+  const capturedCount = async () =>
+    (
+      await pg.raw(
+        `select count(distinct o.id)::int as n from "order" o
+           join order_payment_collection opc on opc.order_id = o.id and opc.deleted_at is null
+           join payment p on p.payment_collection_id = opc.payment_collection_id and p.captured_at is not null
+          where o.deleted_at is null and o.metadata->>'subscription_id' = any(?)`,
+        [ids]
+      )
+    ).rows[0].n as number
+  const capturedAtDrainEnd = await capturedCount()
+  const settleLimit = holdEvents ? 0 : Number(process.env.BENCH_P10_SETTLE_S ?? 120) * 1000
+  const settleStart = Date.now()
+  let captured = capturedAtDrainEnd
+  while (captured < renewedSoFar() && Date.now() - settleStart < settleLimit) {
+    await new Promise((r) => setTimeout(r, 2000))
+    captured = await capturedCount()
+  }
+  const settleSeconds = (Date.now() - settleStart) / 1000
 
   const { rows: [renewals] } = await pg.raw(
     `select count(*)::int as rows, count(*) filter (where status = 'paid')::int as paid, count(distinct order_id)::int as orders
@@ -167,6 +220,29 @@ export default async function renewalsBench({ container }: ExecArgs) {
     }
     await access.updateSubscriptions(sample.map((s: any) => ({ id: s.id, status: "canceled", next_charge_at: null })))
   }
+  // The bulk path's split: one renewSubscriptionsBatchWorkflow run over `batchSize` fresh due
+  // subscriptions, each step's time from the workflow's own step start times (the steps run
+  // one after another; the last one's time runs to the end of the run).
+  let batchProfile: Record<string, unknown> | null = null
+  if (bulk && profileCount > 0) {
+    const { renewSubscriptionsBatchWorkflow } = require("@volmify/access/workflows")
+    const sample = await access.createSubscriptions(
+      Array.from({ length: batchSize }, (_, i) => ({ ...row(i, now), origin_order_id: `order_p10_${stamp}_batch_${i}` }))
+    )
+    const t0 = Date.now()
+    const { result, transaction } = await renewSubscriptionsBatchWorkflow(container).run({ input: { now, limit: batchSize } })
+    const t1 = Date.now()
+    const steps = Object.values(transaction.getFlow().steps as Record<string, any>)
+      .filter((st) => st.startedAt && st.definition?.action)
+      .sort((a, b) => a.startedAt - b.startedAt)
+    const split: Record<string, number> = {}
+    steps.forEach((st, i) => {
+      const end = i + 1 < steps.length ? steps[i + 1].startedAt : t1
+      split[st.definition.action] = (split[st.definition.action] ?? 0) + (end - st.startedAt)
+    })
+    batchProfile = { batch_size: batchSize, renewed: result.renewed.length, whole_ms: t1 - t0, per_renewal_ms: Number(((t1 - t0) / Math.max(1, result.renewed.length)).toFixed(1)), steps_ms: split }
+    await access.updateSubscriptions(sample.map((s: any) => ({ id: s.id, status: "canceled", next_charge_at: null })))
+  }
   const summary = (xs: number[]) => {
     const sorted = [...xs].sort((a, b) => a - b)
     return sorted.length
@@ -178,10 +254,17 @@ export default async function renewalsBench({ container }: ExecArgs) {
     subscriptions: n,
     workers,
     concurrency_per_worker: concurrency,
+    path: bulk ? `bulk (batches of ${batchSize})` : "per subscription",
+    events: holdEvents ? { mode: "held back during the drain and dropped (not run)", held } : { mode: "run in the same process during the drain" },
     setup_seconds: Number(setupSeconds.toFixed(1)),
     renew_seconds: Number(seconds.toFixed(2)),
     renewals_per_second: Number((renewed / seconds).toFixed(1)),
     per_worker: perWorker,
+    captures: {
+      at_drain_end: capturedAtDrainEnd,
+      after_settle: captured,
+      settle_seconds: Number(settleSeconds.toFixed(1)),
+    },
     checks: {
       renewal_rows: renewals.rows,
       paid_renewals: renewals.paid,
@@ -192,6 +275,7 @@ export default async function renewalsBench({ container }: ExecArgs) {
       payments_made: Object.fromEntries(advanced.map((r: any) => [r.payments_made, r.n])),
     },
     profile: Object.fromEntries(Object.entries(phases).map(([k, v]) => [k, summary(v)])),
+    batch_profile: batchProfile,
   }
   writeFileSync(process.env.BENCH_P10_OUT as string, JSON.stringify(out))
 }

@@ -130,6 +130,8 @@ const ratio = (a, b) => (a && b ? Math.round((a / b) * 100) / 100 : null)
 async function main() {
   const args = parseArgs(process.argv.slice(2))
   const startedAt = new Date()
+  // Other work on the machine changes every figure: the load average before and after is kept with them.
+  const loadAtStart = os.loadavg().map((x) => Math.round(x * 100) / 100)
   if (args.only?.includes("faults")) {
     if (args.only.length > 1) throw usage("--only faults runs on its own cluster: run it without other figures")
     return runFaults(args, startedAt)
@@ -170,7 +172,10 @@ async function main() {
       date: startedAt.toISOString(),
       scale: args.scale,
       load: { duration_s: args.duration, connections: args.connections },
-      machine: { cpus: os.cpus().length, cpu_model: os.cpus()[0]?.model, memory_gb: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}` },
+      machine: {
+        cpus: os.cpus().length, cpu_model: os.cpus()[0]?.model, memory_gb: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}`,
+        load_average_1_5_15: { start: loadAtStart, end: os.loadavg().map((x) => Math.round(x * 100) / 100) },
+      },
       versions: {
         medusa: require("@medusajs/medusa/package.json").version,
         postgres: await pgVersion(seeded.dbUrl),

@@ -1,11 +1,25 @@
 import type { Context } from "@medusajs/framework/types"
-import { InjectManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
+import { generateEntityId, InjectManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
 import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/postgresql"
 import { resolveEffectiveTier } from "../../rules/resolve-effective-tier"
+import { addIntervals } from "../../rules/subscription-schedule"
+import type { BillingInterval } from "../../types/records"
 import { AccessPlan } from "./models/access-plan"
 import { Entitlement } from "./models/entitlement"
 import { Subscription } from "./models/subscription"
 import { SubscriptionRenewal } from "./models/subscription-renewal"
+
+/**
+ * A pending renewal record younger than this belongs to a run in progress (the batch path
+ * holds its locks up to 5 minutes); an older one was left by a run that died, and the
+ * per-subscription workflow may take the period over.
+ */
+export const PENDING_RENEWAL_STALE_SECONDS = 600
+
+/** A due subscription as the batch claim reads it. */
+type DueRow = { id: string; payments_made: number; billing_anchor: Date; interval: BillingInterval; interval_count: number }
+
+export type ClaimedRenewalRecord = { id: string; subscription_id: string; period_index: number; period_start: Date; period_end: Date }
 
 export default class AccessModuleService extends MedusaService({ AccessPlan, Entitlement, Subscription, SubscriptionRenewal }) {
   /** Medusa's module lifecycle: a worker sweeps recent placed orders once as it starts. */
@@ -134,17 +148,97 @@ export default class AccessModuleService extends MedusaService({ AccessPlan, Ent
    * `limit`): one index range scan (subscription next_charge_at partial index).
    */
   @InjectManager()
-  async listDueSubscriptionIds(now: Date, limit: number, @MedusaContext() context: Context = {}): Promise<string[]> {
-    const rows: { id: string }[] = await (context.manager as SqlEntityManager)
-      .getKnex()("subscription")
-      .select("id")
-      .whereNull("deleted_at")
-      .whereNotNull("next_charge_at")
-      .where("next_charge_at", "<=", now)
-      .whereIn("status", ["trialing", "active", "past_due"])
-      .orderBy("next_charge_at", "asc")
+  async listDueSubscriptionIds(
+    now: Date,
+    limit: number,
+    after: { next_charge_at: Date; id: string } | null = null,
+    @MedusaContext() context: Context = {}
+  ): Promise<{ id: string; next_charge_at: Date }[]> {
+    const knex = (context.manager as SqlEntityManager).getKnex()
+    const query = knex("subscription as s")
+      .select("s.id", "s.next_charge_at")
+      .whereNull("s.deleted_at")
+      .whereNotNull("s.next_charge_at")
+      .where("s.next_charge_at", "<=", now)
+      .whereIn("s.status", ["trialing", "active", "past_due"])
+      // A period claimed by a run still in progress (a fresh pending record) is that run's.
+      .whereNotExists(
+        knex("subscription_renewal as r")
+          .select(knex.raw("1"))
+          .whereRaw("r.subscription_id = s.id and r.period_index = s.payments_made + 1 and r.deleted_at is null")
+          .where("r.status", "pending")
+          .where("r.updated_at", ">", knex.raw(`now() - interval '${PENDING_RENEWAL_STALE_SECONDS} seconds'`))
+      )
+      .orderBy([{ column: "s.next_charge_at", order: "asc" }, { column: "s.id", order: "asc" }])
       .limit(limit)
-    return rows.map((r) => r.id)
+    // Keyset paging: a pass reads each due subscription once, whatever it skips.
+    if (after) query.whereRaw("(s.next_charge_at, s.id) > (?, ?)", [after.next_charge_at, after.id])
+    return (await query) as { id: string; next_charge_at: Date }[]
+  }
+
+  /**
+   * The batch renewal path's claim: in one transaction, up to `limit` due subscriptions that
+   * the batch can bill as they are (trialing or active, not ending at period end, no pending
+   * plan switch, their next period never attempted) are read `FOR UPDATE SKIP LOCKED` (two
+   * workers take disjoint sets) and their next period's renewal record is inserted `pending`
+   * (`ON CONFLICT DO NOTHING` on UNIQUE (subscription, period): a period another run already
+   * holds is not returned). Past-due retries, period-end cancellations and plan switches
+   * stay with the per-subscription workflow.
+   */
+  @InjectManager()
+  async claimDueRenewalBatch(now: Date, limit: number, @MedusaContext() context: Context = {}): Promise<ClaimedRenewalRecord[]> {
+    const knex = (context.manager as SqlEntityManager).getKnex()
+    // A concurrent claim can commit records for rows this one selected before it saw them
+    // (READ COMMITTED re-checks the locked row, not the NOT EXISTS): those inserts do
+    // nothing. Selecting again then finds the periods still free; only an empty selection
+    // means nothing is left to claim.
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const { selected, claimed } = await this.claimDueRenewalBatchOnce_(knex, now, limit)
+      if (claimed.length || !selected) return claimed
+    }
+    return []
+  }
+
+  private async claimDueRenewalBatchOnce_(
+    knex: ReturnType<SqlEntityManager["getKnex"]>,
+    now: Date,
+    limit: number
+  ): Promise<{ selected: number; claimed: ClaimedRenewalRecord[] }> {
+    return await knex.transaction(async (trx) => {
+      const { rows }: { rows: DueRow[] } = await trx.raw(
+        `select s.id, s.payments_made, s.billing_anchor, s.interval, s.interval_count
+           from subscription s
+          where s.deleted_at is null and s.next_charge_at is not null and s.next_charge_at <= ?
+            and s.status in ('trialing', 'active') and s.cancel_at_period_end = false and s.pending_variant_id is null
+            and not exists (select 1 from subscription_renewal r
+                             where r.subscription_id = s.id and r.period_index = s.payments_made + 1 and r.deleted_at is null)
+          order by s.next_charge_at, s.id
+          limit ?
+          for update of s skip locked`,
+        [now, limit]
+      )
+      if (!rows.length) return { selected: 0, claimed: [] }
+      const records = rows.map((s) => {
+        const index = s.payments_made + 1
+        const anchor = new Date(s.billing_anchor)
+        return {
+          id: generateEntityId(undefined, "subren"),
+          subscription_id: s.id,
+          period_index: index,
+          period_start: addIntervals(anchor, s.interval, (index - 1) * s.interval_count),
+          period_end: addIntervals(anchor, s.interval, index * s.interval_count),
+        }
+      })
+      const { rows: inserted } = await trx.raw(
+        `insert into subscription_renewal (id, subscription_id, period_index, status, attempts, period_start, period_end)
+         select r.id, r.subscription_id, r.period_index, 'pending', 0, r.period_start, r.period_end
+           from jsonb_to_recordset(?::jsonb) as r(id text, subscription_id text, period_index int, period_start timestamptz, period_end timestamptz)
+         on conflict (subscription_id, period_index) where deleted_at is null do nothing
+         returning id, subscription_id, period_index, period_start, period_end`,
+        [JSON.stringify(records)]
+      )
+      return { selected: rows.length, claimed: inserted as ClaimedRenewalRecord[] }
+    })
   }
   /**
    * The counts behind GET /admin/subscriptions/metrics, by SQL aggregates (no row reaches

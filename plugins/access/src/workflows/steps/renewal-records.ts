@@ -1,6 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ACCESS_MODULE } from "../../modules/access"
 import type AccessModuleService from "../../modules/access/service"
+import { PENDING_RENEWAL_STALE_SECONDS } from "../../modules/access/service"
 import type { SubscriptionRenewalFields } from "../../types/records"
 import { throwIfTestFault } from "../../utils/test-faults"
 
@@ -26,6 +27,12 @@ export const claimRenewalStep = createStep(
     if (existing[0]?.status === "paid") {
       return new StepResponse<ClaimedRenewal, RenewalUndo>({ claimed: false, renewal_id: existing[0].id }, null)
     }
+    // A fresh pending record is a run in progress (the batch path claims without this
+    // workflow's lock); only a stale one, left by a run that died, is taken over.
+    const pendingSince = existing[0]?.status === "pending" ? new Date(existing[0].updated_at).getTime() : null
+    if (pendingSince !== null && Date.now() - pendingSince < PENDING_RENEWAL_STALE_SECONDS * 1000) {
+      return new StepResponse<ClaimedRenewal, RenewalUndo>({ claimed: false, renewal_id: existing[0].id }, null)
+    }
     if (existing[0]) {
       await service.updateSubscriptionRenewals({ id: existing[0].id, status: "pending" })
       return new StepResponse<ClaimedRenewal, RenewalUndo>(
@@ -33,7 +40,19 @@ export const claimRenewalStep = createStep(
         { restore: { id: existing[0].id, status: existing[0].status } }
       )
     }
-    const created = await service.createSubscriptionRenewals({ ...input, status: "pending", attempts: 0 })
+    let created: { id: string }
+    try {
+      created = await service.createSubscriptionRenewals({ ...input, status: "pending", attempts: 0 })
+    } catch (e) {
+      // The bulk path claimed the period between the read above and this insert (it claims
+      // before taking the subscription's lock): UNIQUE (subscription, period) refused ours.
+      const [now] = await service.listSubscriptionRenewals(
+        { subscription_id: input.subscription_id, period_index: input.period_index },
+        { take: 1, select: ["id"] }
+      )
+      if (!now) throw e
+      return new StepResponse<ClaimedRenewal, RenewalUndo>({ claimed: false, renewal_id: now.id }, null)
+    }
     return new StepResponse<ClaimedRenewal, RenewalUndo>({ claimed: true, renewal_id: created.id }, { delete: created.id })
   },
   async (undo, { container }) => {
