@@ -2,7 +2,12 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { asValue } from "@medusajs/framework/awilix"
 import { WorkflowScheduler } from "@medusajs/framework/orchestration"
 import { ContainerRegistrationKeys, MathBN } from "@medusajs/framework/utils"
-import { createTaxRegionsWorkflow } from "@medusajs/medusa/core-flows"
+import {
+  createCustomerGroupsWorkflow,
+  createPriceListsWorkflow,
+  createTaxRegionsWorkflow,
+  linkCustomersToCustomerGroupWorkflow,
+} from "@medusajs/medusa/core-flows"
 import { createCustomer, type CustomerActor } from "../../helpers/actors"
 import { accessService, createRegion, createTieredProduct, eventually, type TestProduct, type TestRegion } from "../../helpers/commerce"
 import { useProcessEnv } from "../../helpers/env"
@@ -277,6 +282,35 @@ medusaIntegrationTestRunner({
       expect(await renewalOrders(declined.id)).toHaveLength(1)
       expect((await renewals(declined.id)).map((r: any) => [r.period_index, r.status, r.attempts])).toEqual([[2, "paid", 2]])
       for (const s of all) expect(await renewalOrders(s.id)).toHaveLength(1)
+    })
+
+    it("a customer in a customer group (a price list of their own) is left to the cart path and billed at their price", async () => {
+      const [sub] = await subscribe("2027-08-03T10:00:00Z", [usd])
+      const c = getContainer()
+      const { result: [group] } = await createCustomerGroupsWorkflow(c).run({ input: { customersData: [{ name: `batch-vip-${Date.now()}` }] } })
+      await linkCustomersToCustomerGroupWorkflow(c).run({ input: { id: group.id, add: [f.a.customer.customer.id] } })
+      await createPriceListsWorkflow(c).run({
+        input: {
+          price_lists_data: [
+            {
+              title: "VIP members",
+              description: "VIP price",
+              status: "active",
+              type: "override",
+              rules: { "customer.groups.id": [group.id] },
+              prices: [{ amount: 15, currency_code: "usd", variant_id: plan.variants[0].id }],
+            },
+          ],
+        },
+      })
+      setClock(at("2027-09-03T10:00:00Z"))
+      expect(await runJob()).toMatchObject({ renewed: 1, failed: 0, errored: 0 })
+      const [orderId] = await renewalOrders(sub.id)
+      // Through a cart (the per-subscription path), at the group's $15 + 8 % tax, not the batch's $20.
+      expect(await hasCart(orderId)).toBe(true)
+      const o = await orderFacts(orderId)
+      expect([Number(o.items[0].unit_price), Number(o.total)]).toEqual([15, 16.2])
+      await linkCustomersToCustomerGroupWorkflow(c).run({ input: { id: group.id, remove: [f.a.customer.customer.id] } })
     })
 
     it("batch runs side by side, with the per-subscription path and twice in a row, bill each period once", async () => {

@@ -193,8 +193,10 @@ type PricedVariant = { variant: VariantRow; amount: BigNumberInput; inclusive: b
  * country when it has one), no shipping, metadata naming the subscription and period.
  * Prices and tax lines are read once per region, currency and variant, not per
  * subscription. Handed back to the per-subscription workflow (which then fails or succeeds
- * on it as the cart path does): a variant without a price there, or one that needs shipping
- * (its product has a shipping profile: the cart path needs a shipping method). Reads only.
+ * on it as the cart path does): a variant without a price there, one that needs shipping
+ * (its product has a shipping profile: the cart path needs a shipping method), or a customer
+ * in a customer group (whose price lists only the cart path applies); their claims are
+ * deleted (re-created by the compensation) so that workflow can claim the period itself.
  */
 export const buildRenewalOrdersStep = createStep(
   "build-subscription-renewal-orders",
@@ -265,14 +267,25 @@ export const buildRenewalOrdersStep = createStep(
       }
     }
 
+    // A customer in a customer group may have a price list of their own: the cart path prices
+    // with the customer's context, this batch only by region and currency, so such customers
+    // are left to the cart path rather than billed at a price they do not pay.
+    const customerIds = [...new Set(ready.map((r) => r.subscription.customer_id))]
+    const { data: customers }: { data: { id: string; groups?: ({ id: string } | null)[] | null }[] } = customerIds.length
+      ? await query.graph({ entity: "customer", fields: ["id", "groups.id"], filters: { id: customerIds } })
+      : { data: [] }
+    const grouped = new Set(customers.filter((c) => (c.groups ?? []).some(Boolean)).map((c) => c.id))
+
     const orders: (CreateOrderDTO & { metadata: Record<string, unknown> })[] = []
     const billed: PreparedRenewal[] = []
     const unbillable: string[] = []
+    const released: ClaimedRenewalRecord[] = []
     for (const r of ready) {
       const s = r.subscription
       const p = priced.get(`${s.region_id}:${s.currency_code}:${s.variant_id}`)
-      if (!p) {
+      if (!p || grouped.has(s.customer_id)) {
         unbillable.push(s.id)
+        released.push(r.claim)
         continue
       }
       const v = p.variant
@@ -322,7 +335,16 @@ export const buildRenewalOrdersStep = createStep(
         metadata: { subscription_id: s.id, subscription_period: r.claim.period_index },
       })
     }
-    return new StepResponse({ orders, billed, unbillable })
+    // Handed back: their claims go, so the per-subscription workflow can claim the period
+    // itself (it takes a pending claim for another run's billing and would skip it).
+    if (released.length) await container.resolve<AccessModuleService>(ACCESS_MODULE).deleteSubscriptionRenewals(released.map((c) => c.id))
+    return new StepResponse({ orders, billed, unbillable }, released)
+  },
+  async (released, { container }) => {
+    if (!released?.length) return
+    await container
+      .resolve<AccessModuleService>(ACCESS_MODULE)
+      .createSubscriptionRenewals(released.map((c) => ({ ...c, status: "pending" as const, attempts: 0 })))
   }
 )
 
