@@ -122,6 +122,7 @@ export default async function renewalsBench({ container }: ExecArgs) {
   // BENCH_P10_HOLD_EVENTS: the local event bus's emitter swallows every event during the drain (counted by name).
   const holdEvents = process.env.BENCH_P10_HOLD_EVENTS === "true"
   const held: Record<string, number> = {}
+  // The local event bus keeps its emitter in a private field its type does not name; a bench-only hook.
   const bus = container.resolve(Modules.EVENT_BUS) as unknown as { eventEmitter_?: { emit: (name: string | symbol, ...args: unknown[]) => boolean } }
   let releaseHold = () => {}
   if (holdEvents) {

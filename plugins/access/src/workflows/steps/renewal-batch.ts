@@ -12,7 +12,7 @@ import type {
   PaymentCustomerDTO,
   PaymentDTO,
 } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys, generateEntityId, MathBN, Modules, PriceListType, QueryContext } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, generateEntityId, MathBN, MedusaError, Modules, PriceListType, QueryContext } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ACCESS_MODULE } from "../../modules/access"
 import type AccessModuleService from "../../modules/access/service"
@@ -462,7 +462,7 @@ export const authorizeRenewalPaymentsStep = createStep(
                 context: { customer: paymentCustomer(s.customer_id, s.email ?? null), account_holder: holder, idempotency_key: billed[i].claim.id },
               })
               const payment = await payments.authorizePaymentSession(session.id, {})
-              if (!payment) throw new Error("Payment authorization failed")
+              if (!payment) throw new MedusaError(MedusaError.Types.PAYMENT_AUTHORIZATION_ERROR, "Payment authorization failed")
               undo.payment_ids.push(payment.id)
               authorized.push({ subscription_id: s.id, order_id: order_ids[i], payment })
             } catch (e) {
