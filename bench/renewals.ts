@@ -1,4 +1,5 @@
 import { writeFileSync } from "node:fs"
+import path from "node:path"
 import type { ExecArgs } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import {
@@ -43,6 +44,9 @@ export default async function renewalsBench({ container }: ExecArgs) {
   const batchSize = Number(process.env.BENCH_P10_BATCH || 100)
   const bulk = process.env.BENCH_P10_BULK !== "false"
   const profileCount = Number(process.env.BENCH_P10_PROFILE ?? 20)
+  const processes = Number(process.env.BENCH_P10_PROCESSES || 1)
+  const redisUrl = process.env.BENCH_P10_REDIS_URL || "redis://127.0.0.1:6379/13"
+  if (!Number.isInteger(processes) || processes < 1) throw new Error("BENCH_P10_PROCESSES must be a positive integer")
   if (!Number.isInteger(n) || n < 1) throw new Error("BENCH_P10_SUBS must be a positive integer")
   const { runDueSubscriptionRenewals, setAccessPlanWorkflow } = require("@volmify/access/workflows")
   const access = container.resolve<any>("access")
@@ -120,7 +124,7 @@ export default async function renewalsBench({ container }: ExecArgs) {
   const setupSeconds = (Date.now() - setupStart) / 1000
 
   // BENCH_P10_HOLD_EVENTS: the local event bus's emitter swallows every event during the drain (counted by name).
-  const holdEvents = process.env.BENCH_P10_HOLD_EVENTS === "true"
+  const holdEvents = processes === 1 && process.env.BENCH_P10_HOLD_EVENTS === "true"
   const held: Record<string, number> = {}
   // The local event bus keeps its emitter in a private field its type does not name; a bench-only hook.
   const bus = container.resolve(Modules.EVENT_BUS) as unknown as { eventEmitter_?: { emit: (name: string | symbol, ...args: unknown[]) => boolean } }
@@ -138,22 +142,96 @@ export default async function renewalsBench({ container }: ExecArgs) {
     }
   }
 
-  const perWorker = Array.from({ length: workers }, () => ({ passes: 0, renewed: 0, failed: 0, errored: 0, skipped: 0 }))
-  const started = process.hrtime.bigint()
-  await Promise.all(
-    perWorker.map(async (w) => {
-      for (;;) {
-        const pass = await runDueSubscriptionRenewals(container, now, { batchSize, maxBatches: 1000, concurrency, bulk })
-        w.passes++
-        w.renewed += pass.renewed
-        w.failed += pass.failed
-        w.errored += pass.errored
-        w.skipped += pass.skipped
-        if (pass.renewed + pass.ended + pass.failed === 0) return
+  let perWorker: { passes: number; renewed: number; failed: number; errored: number; skipped: number }[]
+  let perProcess: { pid: number; seconds: number; renewed: number }[] | null = null
+  let queuedEvents: Record<string, number> | null = null
+  let started: bigint = 0n
+  let drainEnd: bigint = 0n
+  if (processes > 1) {
+    // Several drain processes side by side (bench/renewals-drain.ts), each with Redis locks,
+    // workflow engine and event bus on a Redis database of their own (flushed before and after).
+    const { spawn } = require("node:child_process") as typeof import("node:child_process")
+    const { mkdtempSync, existsSync, readFileSync, rmSync } = require("node:fs") as typeof import("node:fs")
+    const os = require("node:os") as typeof import("node:os")
+    const Redis = require("ioredis")
+    const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 })
+    await redis.flushdb()
+    const dir = mkdtempSync(path.join(os.tmpdir(), "volmify-p10-"))
+    const children = Array.from({ length: processes }, (_, i) =>
+      spawn(path.join(process.cwd(), "node_modules", ".bin", "medusa"), ["exec", "./bench/renewals-drain.ts"], {
+        cwd: process.cwd(),
+        stdio: ["ignore", "inherit", "inherit"],
+        env: {
+          ...process.env,
+          REDIS_URL: redisUrl,
+          MEDUSA_WORKER_MODE: "server",
+          BENCH_P10_SIGNAL_DIR: dir,
+          BENCH_P10_CHILD_INDEX: String(i),
+          BENCH_P10_NOW: now.toISOString(),
+          BENCH_P10_WORKERS: String(workers),
+        },
+      })
+    )
+    const exits = children.map(
+      (child, i) =>
+        new Promise<void>((resolve, reject) =>
+          child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`P10 drain process ${i} exited with ${code}`))))
+        )
+    )
+    let failed: unknown = null
+    exits.forEach((e) => e.catch((err) => (failed = failed ?? err)))
+    const waitFor = async (files: string[], what: string, limitMs: number) => {
+      const until = Date.now() + limitMs
+      while (!files.every((f) => existsSync(path.join(dir, f)))) {
+        if (failed) throw failed
+        if (Date.now() > until) throw new Error(`P10: the drain processes did not ${what} within ${limitMs / 1000} s`)
+        await new Promise((r) => setTimeout(r, 10))
       }
-    })
-  )
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9
+    }
+    try {
+      await waitFor(children.map((_, i) => `ready-${i}`), "start", 300_000)
+      started = process.hrtime.bigint()
+      writeFileSync(path.join(dir, "go"), "")
+      await waitFor(children.map((_, i) => `result-${i}.json`), "finish", 3 * 3600_000)
+    } catch (e) {
+      children.forEach((c) => c.kill("SIGKILL"))
+      throw e
+    }
+    drainEnd = process.hrtime.bigint()
+    await Promise.all(exits)
+    const results = children.map((_, i) => JSON.parse(readFileSync(path.join(dir, `result-${i}.json`), "utf8")))
+    rmSync(dir, { recursive: true, force: true })
+    perWorker = results.flatMap((r) => r.workers)
+    perProcess = results.map((r) => ({ pid: r.pid, seconds: Number(r.seconds.toFixed(2)), renewed: r.workers.reduce((s: number, w: any) => s + w.renewed, 0) }))
+    // What the renewals left for the platform's worker processes: the Redis event bus's queued jobs by event name.
+    const { Queue } = require("bullmq")
+    const queue = new Queue("events-queue", { connection: redis, prefix: "RedisEventBusService" })
+    queuedEvents = {}
+    for (const job of await queue.getJobs(["waiting", "delayed", "prioritized", "paused"], 0, -1)) {
+      queuedEvents[job.name] = (queuedEvents[job.name] ?? 0) + 1
+    }
+    await queue.close()
+    await redis.flushdb()
+    redis.disconnect()
+  } else {
+    perWorker = Array.from({ length: workers }, () => ({ passes: 0, renewed: 0, failed: 0, errored: 0, skipped: 0 }))
+    started = process.hrtime.bigint()
+    await Promise.all(
+      perWorker.map(async (w) => {
+        for (;;) {
+          const pass = await runDueSubscriptionRenewals(container, now, { batchSize, maxBatches: 1000, concurrency, bulk })
+          w.passes++
+          w.renewed += pass.renewed
+          w.failed += pass.failed
+          w.errored += pass.errored
+          w.skipped += pass.skipped
+          if (pass.renewed + pass.ended + pass.failed === 0) return
+        }
+      })
+    )
+    drainEnd = process.hrtime.bigint()
+  }
+  const seconds = Number(drainEnd - started) / 1e9
   releaseHold()
   const renewedSoFar = () => perWorker.reduce((sum, w) => sum + w.renewed, 0)
 
@@ -256,7 +334,13 @@ export default async function renewalsBench({ container }: ExecArgs) {
     workers,
     concurrency_per_worker: concurrency,
     path: bulk ? `bulk (batches of ${batchSize})` : "per subscription",
-    events: holdEvents ? { mode: "held back during the drain and dropped (not run)", held } : { mode: "run in the same process during the drain" },
+    processes,
+    per_process: perProcess,
+    events: queuedEvents
+      ? { mode: "queued on the Redis event bus for the platform's worker processes (not run; flushed after the run)", queued: queuedEvents }
+      : holdEvents
+        ? { mode: "held back during the drain and dropped (not run)", held }
+        : { mode: "run in the same process during the drain" },
     setup_seconds: Number(setupSeconds.toFixed(1)),
     renew_seconds: Number(seconds.toFixed(2)),
     renewals_per_second: Number((renewed / seconds).toFixed(1)),

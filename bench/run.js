@@ -563,13 +563,19 @@ async function measureP8(seeded, args) {
  */
 async function measureP10(seeded, args) {
   const subs = Number(process.env.BENCH_P10_SUBS || { tiny: 1000, full: 10000 }[args.scale])
-  log(`P10: ${subs} subscriptions due at once, 2 workers`)
+  const processes = process.env.BENCH_P10_PROCESSES || "2"
+  log(`P10: ${subs} subscriptions due at once, ${processes} drain process(es) of 2 workers`)
+  // The drain processes' Redis (locks, workflow engine, event bus): database 13 of the machine's
+  // Redis (REDIS_URL's host, else 127.0.0.1:6379), flushed before and after the run.
+  const redisUrl = new URL(process.env.REDIS_URL || "redis://127.0.0.1:6379")
+  redisUrl.pathname = "/13"
   const outFile = path.join(os.tmpdir(), `volmify-bench-p10-${process.pid}.json`)
   try {
     await b.run(path.join(ROOT, "node_modules", ".bin", "medusa"), ["exec", "./bench/renewals.ts"], {
       quiet: true,
-      // In-process workflow engine, locks and events (no REDIS_URL), like P4 and P8.
-      env: { ...withoutRedis(process.env), DATABASE_URL: seeded.dbUrl, BENCH_P10_SUBS: String(subs), BENCH_P10_OUT: outFile, MEDUSA_DISABLE_TELEMETRY: "true", LOG_LEVEL: "error" },
+      // Set-up and checks in-process (no REDIS_URL), like P4 and P8; the drain processes it
+      // starts use the Redis database above (bench/renewals-drain.ts).
+      env: { ...withoutRedis(process.env), DATABASE_URL: seeded.dbUrl, BENCH_P10_SUBS: String(subs), BENCH_P10_PROCESSES: processes, BENCH_P10_REDIS_URL: process.env.BENCH_P10_REDIS_URL || redisUrl.toString(), BENCH_P10_OUT: outFile, MEDUSA_DISABLE_TELEMETRY: "true", LOG_LEVEL: "error" },
     })
     return { status: "measured", ...JSON.parse(fs.readFileSync(outFile, "utf8")) }
   } finally {

@@ -237,7 +237,7 @@ describe("faults: two servers and workers on one PostgreSQL and Redis", () => {
       expect(non503Since(fivexx)).toEqual([])
       const o = outages[outages.length - 1]
       expect(o.servers_ready_after_back_ms).not.toBeNull()
-      Object.assign(o, { probe_ms_max: Math.max(...probe.map((p) => p.ms)), responses_503: client.fivexx.slice(fivexx).length, responses_5xx_other: 0, sweep_repaired_orders_total: sweptSoFar(), ...report })
+      Object.assign(o, { burst_s: result.seconds, probe_ms_max: Math.max(...probe.map((p) => p.ms)), responses_503: client.fivexx.slice(fivexx).length, responses_5xx_other: 0, sweep_repaired_orders_total: sweptSoFar(), ...report })
     }
     figures.outages = outages
   })
@@ -252,15 +252,24 @@ describe("faults: two servers and workers on one PostgreSQL and Redis", () => {
         (e: any) => ({ status: "failed", error: String(e.message) })
       )),
     ]
+    const phases: Record<string, number> = {}
+    let t = Date.now()
+    const lap = (name: string) => {
+      phases[name] = Date.now() - t
+      t = Date.now()
+    }
     await sleep(150)
     const exit = await cluster.signal("server2", "SIGTERM")
+    lap("server_sigterm_to_exit")
     const answers = await Promise.all(inflight)
+    lap("inflight_answers_after_exit")
     const outlineStatuses = answers.slice(0, 6).map((a: any) => a.status)
     expect(outlineStatuses).toEqual([200, 200, 200, 200, 200, 200])
     expect(exit).toMatchObject({ code: 0 })
     // Checkouts that started before the signal completed; later steps of a checkout went to a closed port.
     const completed = answers.slice(6).filter((a: any) => a.order).map((a: any) => a.order)
     await cluster.startMedusa("server2", "server")
+    lap("server_restart")
 
     // Worker 1: a burst, SIGTERM mid-way; it exits 0 and worker 2 (still up) takes over.
     let termed: Promise<any> | null = null
@@ -271,12 +280,16 @@ describe("faults: two servers and workers on one PostgreSQL and Redis", () => {
       servers: ["server1"],
       onProgress: (done: number) => done === 5 && (termed = cluster.signal("worker1", "SIGTERM")),
     })
+    lap("worker_burst")
     const wexit = await termed
+    lap("worker_exit_after_burst")
     expect(wexit).toMatchObject({ code: 0 })
     const report = await settle(cluster, [...result.orders, ...completed], { timeoutMs: 120_000 })
+    lap("settle")
     expect(report).toMatchObject({ missing_total: 0, duplicates_total: 0, unexpected_commissions: 0, unbalanced_transactions: 0 })
-    figures.graceful = { server_exit: exit, inflight_outlines_ok: outlineStatuses.length, checkouts_completed_around_sigterm: completed.length, worker_exit: wexit, ...report }
     await cluster.startMedusa("worker1", "worker")
+    lap("worker_restart")
+    figures.graceful = { server_exit: exit, inflight_outlines_ok: outlineStatuses.length, checkouts_completed_around_sigterm: completed.length, worker_exit: wexit, ...report, phases_ms: phases }
   })
 
   it(`soak: mixed store traffic against both servers for ${SCALE.soakSeconds} s: no 5xx, bounded RSS, connections within the pools`, async () => {

@@ -2,7 +2,7 @@ import { container as appContainer } from "@medusajs/framework"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { accessPluginOptions } from "../options"
-import { sweepPlacedOrdersWorkflow, type SweepPlacedOrdersInput } from "../workflows/sweep-placed-orders"
+import { SWEEP_DEFAULTS, sweepPlacedOrdersWorkflow, type SweepPlacedOrdersInput } from "../workflows/sweep-placed-orders"
 
 export type PlacedOrderSweepSummary = { examined: number; swept: number; failed: number; pages: number }
 
@@ -42,8 +42,9 @@ export async function runPlacedOrderSweep(
 const START_DELAY_MS = 3000
 
 /**
- * A worker (or a shared process) sweeps once as it starts, so orders left without their
- * effects by a process that died are repaired at once, not at the next scheduled run. Not in
+ * A worker (or a shared process) sweeps as it starts (at once, and again when orders placed
+ * just before the start are old enough), so orders left without their effects by a process
+ * that died are repaired then, not at the next scheduled run. Not in
  * `server` mode: servers run no background work. Started off the boot path; errors are logged.
  * Called by the access module's `onApplicationStart` hook with the app's container (a
  * module's own container cannot run workflows).
@@ -55,8 +56,12 @@ export function sweepPlacedOrdersOnStart(container: MedusaContainer = appContain
     | undefined
   if (!config || config.projectConfig?.workerMode === "server") return
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
-  const timer = setTimeout(() => {
-    runPlacedOrderSweep(container).catch((e) => logger.warn(`sweep-placed-orders on start failed (the scheduled run retries): ${e?.message ?? e}`))
-  }, START_DELAY_MS)
-  timer.unref?.()
+  // Twice: at once, and again once the orders a crash just before this start left behind are
+  // old enough for the sweep (min_age_seconds), instead of at the next 2-minute slot.
+  for (const delay of [START_DELAY_MS, SWEEP_DEFAULTS.min_age_seconds * 1000 + START_DELAY_MS]) {
+    const timer = setTimeout(() => {
+      runPlacedOrderSweep(container).catch((e) => logger.warn(`sweep-placed-orders on start failed (the scheduled run retries): ${e?.message ?? e}`))
+    }, delay)
+    timer.unref?.()
+  }
 }

@@ -1,0 +1,52 @@
+import { existsSync, writeFileSync } from "node:fs"
+import path from "node:path"
+import type { ExecArgs } from "@medusajs/framework/types"
+
+// P10's drain process (`medusa exec ./bench/renewals-drain.ts`), started by bench/renewals.ts
+// when BENCH_P10_PROCESSES > 1: one of several worker processes renewing the same due
+// subscriptions side by side, as the renew-subscriptions job does on each worker of a
+// scaled-out platform. It runs with REDIS_URL (Redis locks, workflow engine and event bus,
+// so per-subscription locks hold across the processes) and MEDUSA_WORKER_MODE=server (the
+// order.placed and subscription.renewed events the renewals emit are queued on the Redis
+// event bus for the platform's worker processes instead of being worked off here).
+//
+// Start-up is not timed: the process writes `ready-<i>` into BENCH_P10_SIGNAL_DIR once the
+// app is loaded, waits for `go`, runs BENCH_P10_WORKERS loops of runDueSubscriptionRenewals
+// (at BENCH_P10_NOW) until a pass changes nothing, and writes its counts to `result-<i>.json`.
+
+export default async function renewalsDrain({ container }: ExecArgs) {
+  const dir = process.env.BENCH_P10_SIGNAL_DIR
+  const index = process.env.BENCH_P10_CHILD_INDEX
+  const nowIso = process.env.BENCH_P10_NOW
+  if (!dir || index === undefined || !nowIso) throw new Error("renewals-drain is started by bench/renewals.ts (BENCH_P10_SIGNAL_DIR, BENCH_P10_CHILD_INDEX, BENCH_P10_NOW)")
+  const now = new Date(nowIso)
+  const workers = Number(process.env.BENCH_P10_WORKERS || 2)
+  const concurrency = Number(process.env.BENCH_P10_CONCURRENCY || 1)
+  const batchSize = Number(process.env.BENCH_P10_BATCH || 100)
+  const bulk = process.env.BENCH_P10_BULK !== "false"
+  const { runDueSubscriptionRenewals } = require("@volmify/access/workflows")
+
+  writeFileSync(path.join(dir, `ready-${index}`), String(process.pid))
+  const deadline = Date.now() + 10 * 60_000
+  while (!existsSync(path.join(dir, "go"))) {
+    if (Date.now() > deadline) throw new Error("renewals-drain: no go signal within 10 minutes")
+    await new Promise((r) => setTimeout(r, 20))
+  }
+  const perWorker = Array.from({ length: workers }, () => ({ passes: 0, renewed: 0, failed: 0, errored: 0, skipped: 0 }))
+  const started = process.hrtime.bigint()
+  await Promise.all(
+    perWorker.map(async (w) => {
+      for (;;) {
+        const pass = await runDueSubscriptionRenewals(container, now, { batchSize, maxBatches: 1000, concurrency, bulk })
+        w.passes++
+        w.renewed += pass.renewed
+        w.failed += pass.failed
+        w.errored += pass.errored
+        w.skipped += pass.skipped
+        if (pass.renewed + pass.ended + pass.failed === 0) return
+      }
+    })
+  )
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9
+  writeFileSync(path.join(dir, `result-${index}.json`), JSON.stringify({ pid: process.pid, seconds, workers: perWorker }))
+}
