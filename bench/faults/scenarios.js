@@ -43,9 +43,9 @@ class Client {
       await sleep(Math.min(2000, 200 * 2 ** attempt))
     }
   }
-  /** 200-class or throws with what came back. */
-  async ok(server, method, path, opts) {
-    const r = await this.retrying(server, method, path, opts)
+  /** 200-class or throws with what came back (`opts.retryUntilMs`: how long to retry, default 120 s). */
+  async ok(server, method, path, opts = {}) {
+    const r = await this.retrying(server, method, path, opts, { untilMs: opts.retryUntilMs ?? 120_000 })
     if (typeof r.status !== "number" || r.status >= 300) throw new Error(`${method} ${path} on ${server}: ${r.status} ${JSON.stringify(r.body).slice(0, 300)}`)
     return r.body
   }
@@ -61,13 +61,13 @@ async function registerCustomer(client, server, key, label) {
 }
 
 /** One storefront checkout of the course's Premium variant (guest unless `token`), referred or not. */
-async function checkout(client, server, data, { email, token, referred }) {
+async function checkout(client, server, data, { email, token, referred, retryUntilMs }) {
   const key = data.publishable_key
-  const { cart } = await client.ok(server, "POST", "/store/carts", { key, token, body: { region_id: data.region_id, email, items: [{ variant_id: data.variant_id, quantity: 1 }] } })
-  if (referred) await client.ok(server, "POST", `/store/carts/${cart.id}/referral`, { key, token, body: { code: data.affiliate_code } })
-  const { payment_collection } = await client.ok(server, "POST", "/store/payment-collections", { key, token, body: { cart_id: cart.id } })
-  await client.ok(server, "POST", `/store/payment-collections/${payment_collection.id}/payment-sessions`, { key, token, body: { provider_id: "pp_system_default" } })
-  const done = await client.ok(server, "POST", `/store/carts/${cart.id}/complete`, { key, token })
+  const { cart } = await client.ok(server, "POST", "/store/carts", { key, token, retryUntilMs, body: { region_id: data.region_id, email, items: [{ variant_id: data.variant_id, quantity: 1 }] } })
+  if (referred) await client.ok(server, "POST", `/store/carts/${cart.id}/referral`, { key, token, retryUntilMs, body: { code: data.affiliate_code } })
+  const { payment_collection } = await client.ok(server, "POST", "/store/payment-collections", { key, token, retryUntilMs, body: { cart_id: cart.id } })
+  await client.ok(server, "POST", `/store/payment-collections/${payment_collection.id}/payment-sessions`, { key, token, retryUntilMs, body: { provider_id: "pp_system_default" } })
+  const done = await client.ok(server, "POST", `/store/carts/${cart.id}/complete`, { key, token, retryUntilMs })
   if (done.type !== "order") throw new Error(`checkout did not complete: ${JSON.stringify(done).slice(0, 300)}`)
   return { order_id: done.order.id, referred: !!referred, cart_id: cart.id }
 }
