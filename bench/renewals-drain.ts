@@ -24,7 +24,6 @@ export default async function renewalsDrain({ container }: ExecArgs) {
   const concurrency = Number(process.env.BENCH_P10_CONCURRENCY || 1)
   const batchSize = Number(process.env.BENCH_P10_BATCH || 100)
   const bulk = process.env.BENCH_P10_BULK !== "false"
-  const { runDueSubscriptionRenewals } = require("@volmify/access/workflows")
 
   writeFileSync(path.join(dir, `ready-${index}`), String(process.pid))
   const deadline = Date.now() + 10 * 60_000
@@ -32,8 +31,22 @@ export default async function renewalsDrain({ container }: ExecArgs) {
     if (Date.now() > deadline) throw new Error("renewals-drain: no go signal within 10 minutes")
     await new Promise((r) => setTimeout(r, 20))
   }
-  const perWorker = Array.from({ length: workers }, () => ({ passes: 0, renewed: 0, failed: 0, errored: 0, skipped: 0 }))
   const started = process.hrtime.bigint()
+  const perWorker = await drainDueRenewals(container, now, { workers, batchSize, concurrency, bulk })
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9
+  writeFileSync(path.join(dir, `result-${index}.json`), JSON.stringify({ pid: process.pid, seconds, workers: perWorker }))
+}
+
+export type DrainWorker = { passes: number; renewed: number; failed: number; errored: number; skipped: number }
+
+/** `workers` loops of the renew-subscriptions job's pass at `now`, side by side, until a pass changes nothing; each loop's counts. */
+export async function drainDueRenewals(
+  container: ExecArgs["container"],
+  now: Date,
+  { workers, batchSize, concurrency, bulk }: { workers: number; batchSize: number; concurrency: number; bulk: boolean }
+): Promise<DrainWorker[]> {
+  const { runDueSubscriptionRenewals } = require("@volmify/access/workflows")
+  const perWorker: DrainWorker[] = Array.from({ length: workers }, () => ({ passes: 0, renewed: 0, failed: 0, errored: 0, skipped: 0 }))
   await Promise.all(
     perWorker.map(async (w) => {
       for (;;) {
@@ -47,6 +60,5 @@ export default async function renewalsDrain({ container }: ExecArgs) {
       }
     })
   )
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9
-  writeFileSync(path.join(dir, `result-${index}.json`), JSON.stringify({ pid: process.pid, seconds, workers: perWorker }))
+  return perWorker
 }

@@ -1,5 +1,6 @@
 import { writeFileSync } from "node:fs"
 import path from "node:path"
+import { drainDueRenewals, type DrainWorker } from "./renewals-drain"
 import type { ExecArgs } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import {
@@ -48,7 +49,7 @@ export default async function renewalsBench({ container }: ExecArgs) {
   const redisUrl = process.env.BENCH_P10_REDIS_URL || "redis://127.0.0.1:6379/13"
   if (!Number.isInteger(processes) || processes < 1) throw new Error("BENCH_P10_PROCESSES must be a positive integer")
   if (!Number.isInteger(n) || n < 1) throw new Error("BENCH_P10_SUBS must be a positive integer")
-  const { runDueSubscriptionRenewals, setAccessPlanWorkflow } = require("@volmify/access/workflows")
+  const { setAccessPlanWorkflow } = require("@volmify/access/workflows")
   const access = container.resolve<any>("access")
   const pg = container.resolve(ContainerRegistrationKeys.PG_CONNECTION) as any
   const [org] = await container.resolve<any>("org").listOrgs({}, { select: ["id", "name", "sales_channel_id"], take: 1, order: { created_at: "ASC" } })
@@ -142,7 +143,7 @@ export default async function renewalsBench({ container }: ExecArgs) {
     }
   }
 
-  let perWorker: { passes: number; renewed: number; failed: number; errored: number; skipped: number }[]
+  let perWorker: DrainWorker[]
   let perProcess: { pid: number; seconds: number; renewed: number }[] | null = null
   let queuedEvents: Record<string, number> | null = null
   let started: bigint = 0n
@@ -214,21 +215,8 @@ export default async function renewalsBench({ container }: ExecArgs) {
     await redis.flushdb()
     redis.disconnect()
   } else {
-    perWorker = Array.from({ length: workers }, () => ({ passes: 0, renewed: 0, failed: 0, errored: 0, skipped: 0 }))
     started = process.hrtime.bigint()
-    await Promise.all(
-      perWorker.map(async (w) => {
-        for (;;) {
-          const pass = await runDueSubscriptionRenewals(container, now, { batchSize, maxBatches: 1000, concurrency, bulk })
-          w.passes++
-          w.renewed += pass.renewed
-          w.failed += pass.failed
-          w.errored += pass.errored
-          w.skipped += pass.skipped
-          if (pass.renewed + pass.ended + pass.failed === 0) return
-        }
-      })
-    )
+    perWorker = await drainDueRenewals(container, now, { workers, batchSize, concurrency, bulk })
     drainEnd = process.hrtime.bigint()
   }
   const seconds = Number(drainEnd - started) / 1e9
