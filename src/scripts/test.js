@@ -51,6 +51,7 @@ async function main() {
   const redisUrl = await resolveRedis()
   const failures = [...typeFailures]
   const totals = { passed: 0, failed: 0, skipped: 0 }
+  const failedCases = []
   const resultsDir = fs.mkdtempSync(path.join(os.tmpdir(), "volmify-jest-"))
   try {
     for (const project of projects) {
@@ -94,10 +95,15 @@ async function main() {
         totals.failed += r.numFailedTests
         totals.skipped += r.numPendingTests + r.numTodoTests
         reportSlowest(project, r)
+        failedCases.push(...failedCasesOf(project, r))
       }
     }
   } finally {
     await db.stop()
+  }
+  // The failed cases come last, after every suite's output, so the tail of a CI log names them.
+  for (const c of failedCases) {
+    process.stdout.write(`\n✕ [${c.project}] ${c.file} › ${c.title}\n${c.message}\n`)
   }
   process.stdout.write(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped\n`)
   if (failures.length) {
@@ -148,6 +154,28 @@ function workerArgs(project) {
     process.exit(2)
   }
   return workers > 1 ? [`--maxWorkers=${workers}`] : ["--runInBand"]
+}
+
+/** Each failed case of a suite's jest results (or a file that failed to run), with the start of its message. */
+function failedCasesOf(project, results) {
+  const out = []
+  for (const file of results.testResults || []) {
+    const rel = path.relative(ROOT, file.name)
+    const failed = (file.assertionResults || []).filter((a) => a.status === "failed")
+    for (const a of failed) {
+      out.push({ project, file: rel, title: a.fullName || a.title, message: clip((a.failureMessages || []).join("\n")) })
+    }
+    if (!failed.length && file.status === "failed") {
+      out.push({ project, file: rel, title: "(the file failed to run)", message: clip(file.message || "") })
+    }
+  }
+  return out
+}
+
+function clip(text) {
+  // eslint-disable-next-line no-control-regex
+  const plain = text.replace(/\u001b\[[0-9;]*m/g, "")
+  return plain.length > 1500 ? `${plain.slice(0, 1500)}…` : plain
 }
 
 /** The slowest spec files of a suite, so CI logs show where its time goes. */
