@@ -37,6 +37,7 @@ module.exports = {
       ...base,
       displayName: "http",
       testMatch: ["<rootDir>/integration-tests/http/**/*.spec.ts"],
+      setupFilesAfterEnv: ["<rootDir>/integration-tests/retry-once.js"],
     },
     {
       ...base,

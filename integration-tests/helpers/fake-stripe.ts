@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net"
 import { createRequire } from "node:module"
 import qs from "qs"
+import { useProcessEnv } from "./env"
 
 /** The Stripe SDK @medusajs/payment-stripe uses (webhook signatures, response types). */
 const Stripe = createRequire(require.resolve("@medusajs/payment-stripe"))("stripe")
@@ -338,3 +339,22 @@ const notFound = (type: string, id?: string): Reply => ({
   status: 404,
   body: { error: { type: "invalid_request_error", code: "resource_missing", message: `No such ${type}: '${id}'` } },
 })
+
+/**
+ * A FakeStripe for the whole spec file, with the variables Medusa's Stripe provider reads
+ * pointed at it: started before the app boots, stopped after. Call at the top level, before
+ * medusaIntegrationTestRunner (see useProcessEnv).
+ */
+export function useFakeStripe(webhookSecret: string): FakeStripe {
+  const fake = new FakeStripe(webhookSecret)
+  beforeAll(() => fake.start())
+  afterAll(() => fake.stop())
+  useProcessEnv({
+    STRIPE_API_KEY: "sk_test_volmify_fake",
+    STRIPE_WEBHOOK_SECRET: webhookSecret,
+    STRIPE_API_HOST: "127.0.0.1",
+    STRIPE_API_PROTOCOL: "http",
+    STRIPE_API_PORT: () => String(fake.port),
+  })
+  return fake
+}

@@ -52,6 +52,7 @@ async function main() {
   const failures = [...typeFailures]
   const totals = { passed: 0, failed: 0, skipped: 0 }
   const failedCases = []
+  const retriedCases = []
   const resultsDir = fs.mkdtempSync(path.join(os.tmpdir(), "volmify-jest-"))
   try {
     for (const project of projects) {
@@ -96,16 +97,22 @@ async function main() {
         totals.skipped += r.numPendingTests + r.numTodoTests
         reportSlowest(project, r)
         failedCases.push(...failedCasesOf(project, r))
+        retriedCases.push(...retriedCasesOf(project, r))
       }
     }
   } finally {
     await db.stop()
   }
-  // The failed cases come last, after every suite's output, so the tail of a CI log names them.
+  // The failed cases come last, after every suite's output, so the tail of a CI log names them;
+  // before them, the cases that failed once and passed when run again (the HTTP suite's retry).
+  for (const c of retriedCases) {
+    process.stdout.write(`\n↻ passed on retry: [${c.project}] ${c.file} › ${c.title}\n${c.message}\n`)
+  }
   for (const c of failedCases) {
     process.stdout.write(`\n✕ [${c.project}] ${c.file} › ${c.title}\n${c.message}\n`)
   }
-  process.stdout.write(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped\n`)
+  const onRetry = retriedCases.length ? ` (${retriedCases.length} on retry)` : ""
+  process.stdout.write(`\n${totals.passed} passed${onRetry}, ${totals.failed} failed, ${totals.skipped} skipped\n`)
   if (failures.length) {
     log(`Failed: ${failures.join(", ")}`)
     process.exit(1)
@@ -167,6 +174,19 @@ function failedCasesOf(project, results) {
     }
     if (!failed.length && file.status === "failed") {
       out.push({ project, file: rel, title: "(the file failed to run)", message: clip(file.message || "") })
+    }
+  }
+  return out
+}
+
+/** Cases that passed only after a retry, with the start of their first failure. */
+function retriedCasesOf(project, results) {
+  const out = []
+  for (const file of results.testResults || []) {
+    for (const a of file.assertionResults || []) {
+      if (a.status === "passed" && (a.invocations || 1) > 1) {
+        out.push({ project, file: path.relative(ROOT, file.name), title: a.fullName || a.title, message: clip((a.retryReasons || []).join("\n")) })
+      }
     }
   }
   return out

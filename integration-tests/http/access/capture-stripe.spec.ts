@@ -3,8 +3,7 @@ import { ContainerRegistrationKeys, MathBN } from "@medusajs/framework/utils"
 import { createPricePreferencesWorkflow, createTaxRegionsWorkflow } from "@medusajs/medusa/core-flows"
 import { createCustomer, createPlatformAdmin, type AdminActor, type CustomerActor } from "../../helpers/actors"
 import { accessService, createRegion, createTieredProduct, eventually, type TestProduct, type TestRegion } from "../../helpers/commerce"
-import { useProcessEnv } from "../../helpers/env"
-import { FakeStripe } from "../../helpers/fake-stripe"
+import { useFakeStripe } from "../../helpers/fake-stripe"
 import { send } from "../../helpers/http"
 import { createStaff, createTestOrg, type TestOrg } from "../../helpers/orgs"
 import { runFailingAfter } from "../../helpers/workflows"
@@ -17,16 +16,7 @@ jest.setTimeout(300_000)
 
 const WEBHOOK_SECRET = "whsec_volmify_test_secret"
 const STRIPE = "pp_stripe_stripe"
-const fake = new FakeStripe(WEBHOOK_SECRET)
-beforeAll(() => fake.start())
-afterAll(() => fake.stop())
-useProcessEnv({
-  STRIPE_API_KEY: "sk_test_volmify_fake",
-  STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET,
-  STRIPE_API_HOST: "127.0.0.1",
-  STRIPE_API_PROTOCOL: "http",
-  STRIPE_API_PORT: () => String(fake.port),
-})
+const fake = useFakeStripe(WEBHOOK_SECRET)
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {

@@ -6,7 +6,7 @@ import { createPromotionsWorkflow } from "@medusajs/medusa/core-flows"
 import { createCustomer, uniqueEmail, type CustomerActor } from "../../helpers/actors"
 import { accessService, createRegion, createTieredProduct, eventually, type TestProduct, type TestRegion } from "../../helpers/commerce"
 import { useProcessEnv } from "../../helpers/env"
-import { FakeStripe } from "../../helpers/fake-stripe"
+import { useFakeStripe } from "../../helpers/fake-stripe"
 import { send } from "../../helpers/http"
 import { createTestOrg, type TestOrg } from "../../helpers/orgs"
 import { linkIn, TestSmtp } from "../../helpers/smtp"
@@ -33,19 +33,14 @@ jest.setTimeout(300_000)
 const STOREFRONT = "http://shop.subs.volmify.test"
 const WEBHOOK_SECRET = "whsec_volmify_subops_secret"
 const DECLINED = "pm_subops_declined"
-const fake = new FakeStripe(WEBHOOK_SECRET)
+const fake = useFakeStripe(WEBHOOK_SECRET)
 const smtp = new TestSmtp()
-beforeAll(() => Promise.all([fake.start(), smtp.start()]))
-afterAll(() => Promise.all([fake.stop(), smtp.stop()]))
+beforeAll(() => smtp.start())
+afterAll(() => smtp.stop())
 useProcessEnv({
   SMTP_URL: () => smtp.url(),
   MAIL_FROM: "Volmify <mail@volmify.test>",
   STOREFRONT_URL: STOREFRONT,
-  STRIPE_API_KEY: "sk_test_volmify_fake",
-  STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET,
-  STRIPE_API_HOST: "127.0.0.1",
-  STRIPE_API_PROTOCOL: "http",
-  STRIPE_API_PORT: () => String(fake.port),
 })
 
 const at = (iso: string) => new Date(iso)

@@ -10,8 +10,7 @@ import {
 } from "@medusajs/medusa/core-flows"
 import { createCustomer, type CustomerActor } from "../../helpers/actors"
 import { accessService, createRegion, createTieredProduct, eventually, type TestProduct, type TestRegion } from "../../helpers/commerce"
-import { useProcessEnv } from "../../helpers/env"
-import { FakeStripe } from "../../helpers/fake-stripe"
+import { useFakeStripe } from "../../helpers/fake-stripe"
 import { createTwoOrgFixture, type TwoOrgFixture } from "../../helpers/orgs"
 
 // The renewal job's bulk path (renewSubscriptionsBatchWorkflow, the job's default): many due
@@ -35,16 +34,7 @@ process.env.VOLMIFY_AFFILIATE_CLICK_DEDUPE_SECONDS = "0"
 
 const WEBHOOK_SECRET = "whsec_volmify_batch_secret"
 const DECLINED = "pm_batch_declined"
-const fake = new FakeStripe(WEBHOOK_SECRET)
-beforeAll(() => fake.start())
-afterAll(() => fake.stop())
-useProcessEnv({
-  STRIPE_API_KEY: "sk_test_volmify_fake",
-  STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET,
-  STRIPE_API_HOST: "127.0.0.1",
-  STRIPE_API_PROTOCOL: "http",
-  STRIPE_API_PORT: () => String(fake.port),
-})
+const fake = useFakeStripe(WEBHOOK_SECRET)
 
 const at = (iso: string) => new Date(iso)
 /** Background subscribers (start, capture, postings, commissions) on a loaded machine. */

@@ -4,8 +4,7 @@ import { WorkflowScheduler } from "@medusajs/framework/orchestration"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createCustomer, uniqueEmail, type CustomerActor } from "../../helpers/actors"
 import { accessService, createRegion, createTieredProduct, eventually, type TestProduct, type TestRegion } from "../../helpers/commerce"
-import { useProcessEnv } from "../../helpers/env"
-import { FakeStripe } from "../../helpers/fake-stripe"
+import { useFakeStripe } from "../../helpers/fake-stripe"
 import { send } from "../../helpers/http"
 import { createTwoOrgFixture, type TwoOrgFixture } from "../../helpers/orgs"
 
@@ -14,16 +13,7 @@ const { SUBSCRIPTION_CLOCK, runDueSubscriptionRenewals, cancelSubscriptionWorkfl
 jest.setTimeout(300_000)
 
 const WEBHOOK_SECRET = "whsec_volmify_subs_trial"
-const fake = new FakeStripe(WEBHOOK_SECRET)
-beforeAll(() => fake.start())
-afterAll(() => fake.stop())
-useProcessEnv({
-  STRIPE_API_KEY: "sk_test_volmify_fake",
-  STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET,
-  STRIPE_API_HOST: "127.0.0.1",
-  STRIPE_API_PROTOCOL: "http",
-  STRIPE_API_PORT: () => String(fake.port),
-})
+const fake = useFakeStripe(WEBHOOK_SECRET)
 
 const at = (iso: string) => new Date(iso)
 

@@ -5,8 +5,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createPromotionsWorkflow } from "@medusajs/medusa/core-flows"
 import type { CustomerActor } from "../../helpers/actors"
 import { accessService, createRegion, createTieredProduct, eventually, type TestProduct, type TestRegion } from "../../helpers/commerce"
-import { useProcessEnv } from "../../helpers/env"
-import { FakeStripe } from "../../helpers/fake-stripe"
+import { useFakeStripe } from "../../helpers/fake-stripe"
 import { send } from "../../helpers/http"
 import { createTwoOrgFixture, type OrgSide, type TwoOrgFixture } from "../../helpers/orgs"
 
@@ -22,16 +21,7 @@ jest.setTimeout(300_000)
 
 const WEBHOOK_SECRET = "whsec_volmify_subs_secret"
 const DECLINED = "pm_subs_declined"
-const fake = new FakeStripe(WEBHOOK_SECRET)
-beforeAll(() => fake.start())
-afterAll(() => fake.stop())
-useProcessEnv({
-  STRIPE_API_KEY: "sk_test_volmify_fake",
-  STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET,
-  STRIPE_API_HOST: "127.0.0.1",
-  STRIPE_API_PROTOCOL: "http",
-  STRIPE_API_PORT: () => String(fake.port),
-})
+const fake = useFakeStripe(WEBHOOK_SECRET)
 
 const at = (iso: string) => new Date(iso)
 
