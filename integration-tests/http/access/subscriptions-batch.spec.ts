@@ -303,6 +303,30 @@ medusaIntegrationTestRunner({
       await linkCustomersToCustomerGroupWorkflow(c).run({ input: { id: group.id, remove: [f.a.customer.customer.id] } })
     })
 
+    it("a region taxed by a provider other than Medusa's system one (it may tax by customer) is left to the cart path", async () => {
+      const [sub] = await subscribe("2027-10-03T10:00:00Z", [usd])
+      const origin = await renewalOrders(sub.id)
+      const rowsBefore = (await renewals(sub.id)).length
+      // The US tax region handed to another provider (a row as a registered provider has).
+      await pg().raw(`insert into tax_provider (id, is_enabled) values ('tp_external_test', true) on conflict (id) do nothing`)
+      await pg().raw(`update tax_region set provider_id = 'tp_external_test' where country_code = 'us' and parent_id is null and deleted_at is null`)
+      setClock(at("2027-11-03T10:00:00Z"))
+      const { result } = await renewSubscriptionsBatchWorkflow(getContainer()).run({ input: { now: clock, limit: 100 } })
+      expect(result).toMatchObject({ renewed: [], declined: [] })
+      expect(result.handed_back).toContain(sub.id)
+      expect(await renewalOrders(sub.id)).toEqual(origin)
+      // Its claim on the period is gone, so the cart path can claim it.
+      expect(await renewals(sub.id)).toHaveLength(rowsBefore)
+      // Back on the system provider, the job bills the period once, through the batch.
+      await pg().raw(`update tax_region set provider_id = 'tp_system' where country_code = 'us' and parent_id is null and deleted_at is null`)
+      expect(await runJob()).toMatchObject({ renewed: 1, failed: 0, errored: 0 })
+      const orders = await renewalOrders(sub.id)
+      expect(orders).toHaveLength(origin.length + 1)
+      const renewal = orders.find((id) => !origin.includes(id))!
+      expect(await hasCart(renewal)).toBe(false)
+      expect(Number((await orderFacts(renewal)).total)).toBe(21.6)
+    })
+
     it("batch runs side by side, with the per-subscription path and twice in a row, bill each period once", async () => {
       const subs = await subscribe("2027-06-03T10:00:00Z", [usd, jpy, usd, jpy, usd, jpy])
       setClock(at("2027-07-03T10:00:00Z"))

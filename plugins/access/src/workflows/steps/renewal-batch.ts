@@ -195,9 +195,14 @@ type PricedVariant = { variant: VariantRow; amount: BigNumberInput; inclusive: b
  * subscription. Handed back to the per-subscription workflow (which then fails or succeeds
  * on it as the cart path does): a variant without a price there, one that needs shipping
  * (its product has a shipping profile: the cart path needs a shipping method), or a customer
- * in a customer group (whose price lists only the cart path applies); their claims are
+ * in a customer group (whose price lists only the cart path applies), or a region taxed by
+ * a provider other than Medusa's system one (it may tax by customer, a context only the cart
+ * path passes); their claims are
  * deleted (re-created by the compensation) so that workflow can claim the period itself.
  */
+/** Medusa's built-in tax provider (`@medusajs/tax`'s system provider). */
+const SYSTEM_TAX_PROVIDER = "tp_system"
+
 export const buildRenewalOrdersStep = createStep(
   "build-subscription-renewal-orders",
   async ({ ready }: { ready: PreparedRenewal[] }, { container }) => {
@@ -220,8 +225,24 @@ export const buildRenewalOrdersStep = createStep(
       return countries.length === 1 ? countries[0].iso_2 : null
     }
 
+    // Medusa's system tax provider taxes by address and product, as this step asks it to.
+    // Another provider may also tax by customer (exemptions, tax ids), a context only the cart
+    // path gives it, so a region taxed by one is left to the cart path.
+    const taxProviders = new Map<string, string | null>()
+    const taxProviderOf = async (country: string) => {
+      if (!taxProviders.has(country)) {
+        const regions = await tax.listTaxRegions({ country_code: country }, { select: ["id", "parent_id", "provider_id"] })
+        taxProviders.set(country, regions.find((r) => !r.parent_id)?.provider_id ?? null)
+      }
+      return taxProviders.get(country) ?? null
+    }
+
     const priced = new Map<string, PricedVariant>()
     for (const [key, group] of groups) {
+      const region = regionById.get(group.region_id)
+      const country = countryOf(group.region_id)
+      const provider = country && region?.automatic_taxes ? await taxProviderOf(country) : null
+      if (provider && provider !== SYSTEM_TAX_PROVIDER) continue
       const { data: variants }: { data: VariantRow[] } = await query.graph({
         entity: "variant",
         fields: [
@@ -235,8 +256,6 @@ export const buildRenewalOrdersStep = createStep(
         filters: { id: [...group.variant_ids] },
         context: { calculated_price: QueryContext({ region_id: group.region_id, currency_code: group.currency_code }) },
       })
-      const region = regionById.get(group.region_id)
-      const country = countryOf(group.region_id)
       const billable = variants.filter(
         (v) => v.calculated_price?.calculated_amount !== null && v.calculated_price?.calculated_amount !== undefined && !v.product.shipping_profile?.id
       )
