@@ -96,8 +96,9 @@ async function main() {
         totals.failed += r.numFailedTests
         totals.skipped += r.numPendingTests + r.numTodoTests
         reportSlowest(project, r)
-        failedCases.push(...failedCasesOf(project, r))
-        retriedCases.push(...retriedCasesOf(project, r))
+        const cases = casesOf(project, r)
+        failedCases.push(...cases.failed)
+        retriedCases.push(...cases.retried)
       }
     }
   } finally {
@@ -163,33 +164,25 @@ function workerArgs(project) {
   return workers > 1 ? [`--maxWorkers=${workers}`] : ["--runInBand"]
 }
 
-/** Each failed case of a suite's jest results (or a file that failed to run), with the start of its message. */
-function failedCasesOf(project, results) {
-  const out = []
+/**
+ * A suite's failed cases (and files that failed to run) and the cases that passed only on a
+ * retry, each with the start of its (first) error.
+ */
+function casesOf(project, results) {
+  const failed = []
+  const retried = []
   for (const file of results.testResults || []) {
     const rel = path.relative(ROOT, file.name)
-    const failed = (file.assertionResults || []).filter((a) => a.status === "failed")
-    for (const a of failed) {
-      out.push({ project, file: rel, title: a.fullName || a.title, message: clip((a.failureMessages || []).join("\n")) })
-    }
-    if (!failed.length && file.status === "failed") {
-      out.push({ project, file: rel, title: "(the file failed to run)", message: clip(file.message || "") })
-    }
-  }
-  return out
-}
-
-/** Cases that passed only after a retry, with the start of their first failure. */
-function retriedCasesOf(project, results) {
-  const out = []
-  for (const file of results.testResults || []) {
+    const at = (a, messages) => ({ project, file: rel, title: a.fullName || a.title, message: clip((messages || []).join("\n")) })
     for (const a of file.assertionResults || []) {
-      if (a.status === "passed" && (a.invocations || 1) > 1) {
-        out.push({ project, file: path.relative(ROOT, file.name), title: a.fullName || a.title, message: clip((a.retryReasons || []).join("\n")) })
-      }
+      if (a.status === "failed") failed.push(at(a, a.failureMessages))
+      else if (a.status === "passed" && (a.invocations || 1) > 1) retried.push(at(a, a.retryReasons))
+    }
+    if (file.status === "failed" && !(file.assertionResults || []).some((a) => a.status === "failed")) {
+      failed.push(at({ title: "(the file failed to run)" }, [file.message || ""]))
     }
   }
-  return out
+  return { failed, retried }
 }
 
 function clip(text) {

@@ -1,6 +1,5 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { asValue } from "@medusajs/framework/awilix"
-import { WorkflowScheduler } from "@medusajs/framework/orchestration"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { createPromotionsWorkflow } from "@medusajs/medusa/core-flows"
 import { createCustomer, uniqueEmail, type CustomerActor } from "../../helpers/actors"
@@ -10,7 +9,7 @@ import { useFakeStripe } from "../../helpers/fake-stripe"
 import { send } from "../../helpers/http"
 import { createTestOrg, type TestOrg } from "../../helpers/orgs"
 import { linkIn, TestSmtp } from "../../helpers/smtp"
-import { runFailingAfter } from "../../helpers/workflows"
+import { runFailingAfter, unscheduleJobs } from "../../helpers/workflows"
 
 // Subscription operations (issue 24): the dunning emails over real SMTP (exact recipients,
 // one email per event however often it is delivered), the one way a subscription ends
@@ -100,7 +99,7 @@ medusaIntegrationTestRunner({
       c.register(SUBSCRIPTION_CLOCK, asValue(() => clock))
       // The app's own renew-subscriptions job (every 10 minutes of wall time) would read this
       // clock and bill between a case's steps: unscheduled, so every pass is the case's own.
-      await new WorkflowScheduler().clearWorkflow({ id: "job-renew-subscriptions" })
+      await unscheduleJobs("renew-subscriptions")
       acme = await createTestOrg(c, api, { handle: `subops-acme-${Date.now().toString(36)}`, name: "Acme Academy" })
       yen = await createTestOrg(c, api, { handle: `subops-yen-${Date.now().toString(36)}`, name: "Yen School" })
       await c.resolve<any>("org").updateOrgs({ id: acme.org.id, support_email: "help@acme.test", branding: { primary_color: "#0a7f5a" } })

@@ -1,6 +1,5 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { asValue } from "@medusajs/framework/awilix"
-import { WorkflowScheduler } from "@medusajs/framework/orchestration"
 import { ContainerRegistrationKeys, MathBN } from "@medusajs/framework/utils"
 import {
   createCustomerGroupsWorkflow,
@@ -12,6 +11,7 @@ import { createCustomer, type CustomerActor } from "../../helpers/actors"
 import { accessService, createRegion, createTieredProduct, eventually, type TestProduct, type TestRegion } from "../../helpers/commerce"
 import { useFakeStripe } from "../../helpers/fake-stripe"
 import { createTwoOrgFixture, type TwoOrgFixture } from "../../helpers/orgs"
+import { unscheduleJobs } from "../../helpers/workflows"
 
 // The renewal job's bulk path (renewSubscriptionsBatchWorkflow, the job's default): many due
 // periods billed in one batch, each still a real Medusa order, taxed, paid, captured, posted
@@ -161,7 +161,7 @@ medusaIntegrationTestRunner({
       const c = getContainer()
       c.register(SUBSCRIPTION_CLOCK, asValue(() => clock))
       // The app's own job (every 10 minutes of wall time) would read this clock: unscheduled.
-      await new WorkflowScheduler().clearWorkflow({ id: "job-renew-subscriptions" })
+      await unscheduleJobs("renew-subscriptions")
       f = await createTwoOrgFixture(c, api, { prefix: "subsbatch" })
       await createTaxRegionsWorkflow(c).run({
         input: [

@@ -1,11 +1,11 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { asValue } from "@medusajs/framework/awilix"
-import { WorkflowScheduler } from "@medusajs/framework/orchestration"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createCustomer, uniqueEmail, type CustomerActor } from "../../helpers/actors"
 import { accessService, createRegion, createTieredProduct, eventually, type TestProduct, type TestRegion } from "../../helpers/commerce"
 import { useFakeStripe } from "../../helpers/fake-stripe"
 import { send } from "../../helpers/http"
+import { unscheduleJobs } from "../../helpers/workflows"
 import { createTwoOrgFixture, type TwoOrgFixture } from "../../helpers/orgs"
 
 const { SUBSCRIPTION_CLOCK, runDueSubscriptionRenewals, cancelSubscriptionWorkflow, setAccessPlanWorkflow } = require("@volmify/access/workflows")
@@ -76,7 +76,7 @@ medusaIntegrationTestRunner({
     beforeAll(async () => {
       const c = getContainer()
       c.register(SUBSCRIPTION_CLOCK, asValue(() => clock))
-      await new WorkflowScheduler().clearWorkflow({ id: "job-renew-subscriptions" })
+      await unscheduleJobs("renew-subscriptions")
       f = await createTwoOrgFixture(c, api, { prefix: "subtr" })
       usd = await createRegion(c, "usd", ["us"], ["pp_system_default", "pp_stripe_stripe"])
       jpy = await createRegion(c, "jpy", ["jp"], ["pp_system_default", "pp_stripe_stripe"])

@@ -1,12 +1,12 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { asValue } from "@medusajs/framework/awilix"
-import { WorkflowScheduler } from "@medusajs/framework/orchestration"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createPromotionsWorkflow } from "@medusajs/medusa/core-flows"
 import type { CustomerActor } from "../../helpers/actors"
 import { accessService, createRegion, createTieredProduct, eventually, type TestProduct, type TestRegion } from "../../helpers/commerce"
 import { useFakeStripe } from "../../helpers/fake-stripe"
 import { send } from "../../helpers/http"
+import { unscheduleJobs } from "../../helpers/workflows"
 import { createTwoOrgFixture, type OrgSide, type TwoOrgFixture } from "../../helpers/orgs"
 
 const {
@@ -120,7 +120,7 @@ medusaIntegrationTestRunner({
       c.register(SUBSCRIPTION_CLOCK, asValue(() => clock))
       // The app's own renew-subscriptions job (every 10 minutes of wall time) would read this
       // clock and bill between a case's steps: unscheduled, so every pass is the case's own.
-      await new WorkflowScheduler().clearWorkflow({ id: "job-renew-subscriptions" })
+      await unscheduleJobs("renew-subscriptions")
       f = await createTwoOrgFixture(c, api, { prefix: "subs" })
       usd = await createRegion(c, "usd", ["us"], ["pp_system_default", "pp_stripe_stripe"])
       jpy = await createRegion(c, "jpy", ["jp"], ["pp_system_default", "pp_stripe_stripe"])

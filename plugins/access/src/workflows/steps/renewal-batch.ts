@@ -185,6 +185,9 @@ type VariantRow = {
 type RegionRow = { id: string; automatic_taxes: boolean; countries?: ({ iso_2: string } | null)[] | null }
 type PricedVariant = { variant: VariantRow; amount: BigNumberInput; inclusive: boolean; tax_lines: CreateOrderTaxLineDTO[] }
 
+/** Medusa's built-in tax provider (`@medusajs/tax`'s system provider). */
+const SYSTEM_TAX_PROVIDER = "tp_system"
+
 /**
  * The batch's orders, as completeCartWorkflow would build them from the renewal cart
  * renewSubscriptionWorkflow creates: the plan's variant at its calculated price in the
@@ -197,12 +200,9 @@ type PricedVariant = { variant: VariantRow; amount: BigNumberInput; inclusive: b
  * (its product has a shipping profile: the cart path needs a shipping method), or a customer
  * in a customer group (whose price lists only the cart path applies), or a region taxed by
  * a provider other than Medusa's system one (it may tax by customer, a context only the cart
- * path passes); their claims are
- * deleted (re-created by the compensation) so that workflow can claim the period itself.
+ * path passes); their claims are deleted (re-created by the compensation) so that workflow
+ * can claim the period itself.
  */
-/** Medusa's built-in tax provider (`@medusajs/tax`'s system provider). */
-const SYSTEM_TAX_PROVIDER = "tp_system"
-
 export const buildRenewalOrdersStep = createStep(
   "build-subscription-renewal-orders",
   async ({ ready }: { ready: PreparedRenewal[] }, { container }) => {
