@@ -31,10 +31,35 @@ export default async function renewalsDrain({ container }: ExecArgs) {
     if (Date.now() > deadline) throw new Error("renewals-drain: no go signal within 10 minutes")
     await new Promise((r) => setTimeout(r, 20))
   }
+  const profiler = process.env.BENCH_P10_CPU_PROFILE_DIR ? await startCpuProfile() : null
   const started = process.hrtime.bigint()
   const perWorker = await drainDueRenewals(container, now, { workers, batchSize, concurrency, bulk })
   const seconds = Number(process.hrtime.bigint() - started) / 1e9
+  if (profiler) await profiler.stop(path.join(process.env.BENCH_P10_CPU_PROFILE_DIR as string, `drain-${index}-${process.pid}.cpuprofile`))
   writeFileSync(path.join(dir, `result-${index}.json`), JSON.stringify({ pid: process.pid, seconds, workers: perWorker }))
+}
+
+/**
+ * With BENCH_P10_CPU_PROFILE_DIR, the drain alone is profiled (node's inspector; `--cpu-prof`
+ * is refused in NODE_OPTIONS and would include the app's start-up): a .cpuprofile per process,
+ * for Chrome's DevTools or bench/cpu-profile-summary.js.
+ */
+async function startCpuProfile() {
+  const { Session } = require("node:inspector") as typeof import("node:inspector")
+  const session = new Session()
+  session.connect()
+  const post = (method: string, params?: object) =>
+    new Promise<any>((resolve, reject) => session.post(method, params ?? {}, (err, res) => (err ? reject(err) : resolve(res))))
+  await post("Profiler.enable")
+  await post("Profiler.setSamplingInterval", { interval: 1000 })
+  await post("Profiler.start")
+  return {
+    async stop(file: string) {
+      const { profile } = await post("Profiler.stop")
+      writeFileSync(file, JSON.stringify(profile))
+      session.disconnect()
+    },
+  }
 }
 
 export type DrainWorker = { passes: number; renewed: number; failed: number; errored: number; skipped: number }

@@ -91,6 +91,22 @@ export default async function renewalsBench({ container }: ExecArgs) {
         .createCustomers(Array.from({ length: Math.min(500, Math.min(n, 1000) - i) }, (_, j) => ({ email: `p10-${stamp}-${i + j}@bench.volmify.local` }))))
     )
   }
+  // Each customer's account holder with the system provider, as the first checkout made it (a
+  // logged-in customer's payment session creates and links one; a saved payment method needs
+  // one): renewals find it instead of creating it in the timed drain. Eight at a time, not timed
+  // apart (part of setup_seconds).
+  const payments = container.resolve(Modules.PAYMENT)
+  const link = container.resolve(ContainerRegistrationKeys.LINK)
+  let nextHolder = 0
+  await Promise.all(
+    Array.from({ length: 8 }, async () => {
+      while (nextHolder < customers.length) {
+        const c = customers[nextHolder++]
+        const holder = await payments.createAccountHolder({ provider_id: "pp_system_default", context: { customer: { id: c.id, email: c.email } } })
+        await link.create({ [Modules.CUSTOMER]: { customer_id: c.id }, [Modules.PAYMENT]: { account_holder_id: holder.id } })
+      }
+    })
+  )
   const row = (i: number, due: Date) => {
     const c = customers[i % customers.length]
     return {
@@ -312,6 +328,39 @@ export default async function renewalsBench({ container }: ExecArgs) {
     batchProfile = { batch_size: batchSize, renewed: result.renewed.length, whole_ms: t1 - t0, per_renewal_ms: Number(((t1 - t0) / Math.max(1, result.renewed.length)).toFixed(1)), steps_ms: split }
     await access.updateSubscriptions(sample.map((s: any) => ({ id: s.id, status: "canceled", next_charge_at: null })))
   }
+  // The ceiling Medusa's payment module sets: BENCH_P10_PAYMENT_PAIRS (100; 0 skips) payment
+  // sessions created and authorized through the module as the batch's payment step does (a
+  // fresh collection each, the system provider, PAYMENT_CONCURRENCY of the step: 8 at a time),
+  // the process's CPU time per pair; `ceiling_renewals_per_s` is what the machine's cores
+  // could renew if those two calls were all a renewal cost (nothing else, not PostgreSQL).
+  let paymentModule: Record<string, unknown> | null = null
+  const pairs = Number(process.env.BENCH_P10_PAYMENT_PAIRS ?? 100)
+  if (pairs > 0) {
+    const payments = container.resolve(Modules.PAYMENT)
+    const collections = await payments.createPaymentCollections(Array.from({ length: pairs }, () => ({ currency_code: "usd", amount: 10 })))
+    const cpu0 = process.cpuUsage()
+    const t0 = process.hrtime.bigint()
+    let next = 0
+    await Promise.all(
+      Array.from({ length: 8 }, async () => {
+        while (next < collections.length) {
+          const c = collections[next++]
+          const session = await payments.createPaymentSession(c.id, { provider_id: "pp_system_default", currency_code: "usd", amount: 10, data: {}, context: {} })
+          await payments.authorizePaymentSession(session.id, {})
+        }
+      })
+    )
+    const wallMs = Number(process.hrtime.bigint() - t0) / 1e6
+    const cpu = process.cpuUsage(cpu0)
+    const cpuMsPerPair = (cpu.user + cpu.system) / 1000 / pairs
+    paymentModule = {
+      pairs,
+      cpu_ms_per_pair: Number(cpuMsPerPair.toFixed(1)),
+      wall_ms_per_pair: Number((wallMs / pairs).toFixed(1)),
+      ceiling_renewals_per_s: Number(((require("node:os").cpus().length * 1000) / cpuMsPerPair).toFixed(1)),
+    }
+    await payments.deletePaymentCollections(collections.map((c) => c.id))
+  }
   const summary = (xs: number[]) => {
     const sorted = [...xs].sort((a, b) => a - b)
     return sorted.length
@@ -351,6 +400,7 @@ export default async function renewalsBench({ container }: ExecArgs) {
     },
     profile: Object.fromEntries(Object.entries(phases).map(([k, v]) => [k, summary(v)])),
     batch_profile: batchProfile,
+    payment_module: paymentModule,
   }
   writeFileSync(process.env.BENCH_P10_OUT as string, JSON.stringify(out))
 }

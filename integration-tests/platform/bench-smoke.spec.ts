@@ -46,7 +46,7 @@ describe("bench runner (smoke)", () => {
 
   it("writes every figure for P1-P10 at the tiny scale", async () => {
     const out = path.join(os.tmpdir(), `volmify-bench-smoke-${Date.now()}.json`)
-    const { code, output } = await runBench(["--scale", "tiny", "--skip-build", "--duration", "1", "--connections", "2", "--out", out], { BENCH_P8_SENDS: "200", BENCH_P10_SUBS: "20", BENCH_P10_PROFILE: "2" })
+    const { code, output } = await runBench(["--scale", "tiny", "--skip-build", "--duration", "1", "--connections", "2", "--out", out], { BENCH_P8_SENDS: "200", BENCH_P10_SUBS: "20", BENCH_P10_PROFILE: "2", BENCH_P10_PAYMENT_PAIRS: "10" })
     expect({ code, tail: code === 0 ? "" : output.slice(-4000) }).toEqual({ code: 0, tail: "" })
     const r = JSON.parse(fs.readFileSync(out, "utf8"))
     expect(r).toMatchObject({
@@ -127,7 +127,12 @@ describe("bench runner (smoke)", () => {
       workers: 2,
       renewals_per_second: num,
       checks: { paid_renewals: 20, distinct_renewal_orders: 20, orders: 20, subscriptions_with_orders: 20, double_charges: 0, payments_made: { 2: 20 } },
+      payment_module: { pairs: 10, cpu_ms_per_pair: num, wall_ms_per_pair: num, ceiling_renewals_per_s: num },
     })
+    // The set-up gave each customer the account holder its first checkout would have: the
+    // renewals charged through it and created none (the drain processes' queued events say so).
+    expect(r.p10.events.queued["order.placed"]).toBe(20)
+    expect(r.p10.events.queued["payment.account-holder.created"]).toBeUndefined()
     // P5: Lighthouse ran on both pages, mobile and desktop, and gave a score and a CLS.
     expect(r.p5.status).toBe("measured")
     for (const page of ["course_page", "lesson_page", "course_page_desktop", "lesson_page_desktop"]) {
