@@ -277,6 +277,41 @@ export default async function renewalsBench({ container }: ExecArgs) {
   const { rows: advanced } = await pg.raw(`select payments_made, count(*)::int as n from subscription where id = any(?) group by 1`, [ids])
   const renewed = perWorker.reduce((s, w) => s + w.renewed, 0)
 
+  // The ceiling Medusa's payment module sets: BENCH_P10_PAYMENT_PAIRS (100; 0 skips) payment
+  // sessions created and authorized through the module as the batch's payment step does (a
+  // fresh collection each, the system provider, PAYMENT_CONCURRENCY of the step: 8 at a time),
+  // the process's CPU time per pair; `ceiling_renewals_per_s` is what the machine's cores
+  // could renew if those two calls were all a renewal cost (nothing else, not PostgreSQL).
+  // Before the profiles below: their renewals' order.placed work runs in this process
+  // afterwards, and would share the cores and the connection pool with these pairs.
+  let paymentModule: Record<string, unknown> | null = null
+  const pairs = Number(process.env.BENCH_P10_PAYMENT_PAIRS ?? 100)
+  if (pairs > 0) {
+    const payments = container.resolve(Modules.PAYMENT)
+    const collections = await payments.createPaymentCollections(Array.from({ length: pairs }, () => ({ currency_code: "usd", amount: 10 })))
+    const cpu0 = process.cpuUsage()
+    const t0 = process.hrtime.bigint()
+    let next = 0
+    await Promise.all(
+      Array.from({ length: 8 }, async () => {
+        while (next < collections.length) {
+          const c = collections[next++]
+          const session = await payments.createPaymentSession(c.id, { provider_id: "pp_system_default", currency_code: "usd", amount: 10, data: {}, context: {} })
+          await payments.authorizePaymentSession(session.id, {})
+        }
+      })
+    )
+    const wallMs = Number(process.hrtime.bigint() - t0) / 1e6
+    const cpu = process.cpuUsage(cpu0)
+    const cpuMsPerPair = (cpu.user + cpu.system) / 1000 / pairs
+    paymentModule = {
+      pairs,
+      cpu_ms_per_pair: Number(cpuMsPerPair.toFixed(1)),
+      wall_ms_per_pair: Number((wallMs / pairs).toFixed(1)),
+      ceiling_renewals_per_s: Number(((require("node:os").cpus().length * 1000) / cpuMsPerPair).toFixed(1)),
+    }
+    await payments.deletePaymentCollections(collections.map((c) => c.id))
+  }
   // Where the time goes: the renewal's phases one at a time on fresh subscriptions.
   const phases: Record<string, number[]> = { create_cart: [], payment_collection: [], payment_session: [], complete_cart: [], whole_renewal: [] }
   if (profileCount > 0) {
@@ -327,39 +362,6 @@ export default async function renewalsBench({ container }: ExecArgs) {
     })
     batchProfile = { batch_size: batchSize, renewed: result.renewed.length, whole_ms: t1 - t0, per_renewal_ms: Number(((t1 - t0) / Math.max(1, result.renewed.length)).toFixed(1)), steps_ms: split }
     await access.updateSubscriptions(sample.map((s: any) => ({ id: s.id, status: "canceled", next_charge_at: null })))
-  }
-  // The ceiling Medusa's payment module sets: BENCH_P10_PAYMENT_PAIRS (100; 0 skips) payment
-  // sessions created and authorized through the module as the batch's payment step does (a
-  // fresh collection each, the system provider, PAYMENT_CONCURRENCY of the step: 8 at a time),
-  // the process's CPU time per pair; `ceiling_renewals_per_s` is what the machine's cores
-  // could renew if those two calls were all a renewal cost (nothing else, not PostgreSQL).
-  let paymentModule: Record<string, unknown> | null = null
-  const pairs = Number(process.env.BENCH_P10_PAYMENT_PAIRS ?? 100)
-  if (pairs > 0) {
-    const payments = container.resolve(Modules.PAYMENT)
-    const collections = await payments.createPaymentCollections(Array.from({ length: pairs }, () => ({ currency_code: "usd", amount: 10 })))
-    const cpu0 = process.cpuUsage()
-    const t0 = process.hrtime.bigint()
-    let next = 0
-    await Promise.all(
-      Array.from({ length: 8 }, async () => {
-        while (next < collections.length) {
-          const c = collections[next++]
-          const session = await payments.createPaymentSession(c.id, { provider_id: "pp_system_default", currency_code: "usd", amount: 10, data: {}, context: {} })
-          await payments.authorizePaymentSession(session.id, {})
-        }
-      })
-    )
-    const wallMs = Number(process.hrtime.bigint() - t0) / 1e6
-    const cpu = process.cpuUsage(cpu0)
-    const cpuMsPerPair = (cpu.user + cpu.system) / 1000 / pairs
-    paymentModule = {
-      pairs,
-      cpu_ms_per_pair: Number(cpuMsPerPair.toFixed(1)),
-      wall_ms_per_pair: Number((wallMs / pairs).toFixed(1)),
-      ceiling_renewals_per_s: Number(((require("node:os").cpus().length * 1000) / cpuMsPerPair).toFixed(1)),
-    }
-    await payments.deletePaymentCollections(collections.map((c) => c.id))
   }
   const summary = (xs: number[]) => {
     const sorted = [...xs].sort((a, b) => a - b)
