@@ -1,4 +1,5 @@
 import { writeFileSync } from "node:fs"
+import os from "node:os"
 import path from "node:path"
 import { drainDueRenewals, type DrainWorker } from "./renewals-drain"
 import type { ExecArgs } from "@medusajs/framework/types"
@@ -37,6 +38,16 @@ import {
 // from it, are held back and dropped instead of running in the same process meanwhile: the
 // drain alone, the renewal job's own work; the orders then stay uncaptured, so no settle),
 // BENCH_P10_OUT (result JSON).
+
+/** `run` over `items`, eight at a time (as the renewal batch's payment step runs its orders). */
+async function eightAtATime<T>(items: T[], run: (item: T) => Promise<unknown>) {
+  let next = 0
+  await Promise.all(
+    Array.from({ length: 8 }, async () => {
+      while (next < items.length) await run(items[next++])
+    })
+  )
+}
 
 export default async function renewalsBench({ container }: ExecArgs) {
   const n = Number(process.env.BENCH_P10_SUBS || 1000)
@@ -97,16 +108,10 @@ export default async function renewalsBench({ container }: ExecArgs) {
   // apart (part of setup_seconds).
   const payments = container.resolve(Modules.PAYMENT)
   const link = container.resolve(ContainerRegistrationKeys.LINK)
-  let nextHolder = 0
-  await Promise.all(
-    Array.from({ length: 8 }, async () => {
-      while (nextHolder < customers.length) {
-        const c = customers[nextHolder++]
-        const holder = await payments.createAccountHolder({ provider_id: "pp_system_default", context: { customer: { id: c.id, email: c.email } } })
-        await link.create({ [Modules.CUSTOMER]: { customer_id: c.id }, [Modules.PAYMENT]: { account_holder_id: holder.id } })
-      }
-    })
-  )
+  await eightAtATime(customers, async (c) => {
+    const holder = await payments.createAccountHolder({ provider_id: "pp_system_default", context: { customer: { id: c.id, email: c.email } } })
+    await link.create({ [Modules.CUSTOMER]: { customer_id: c.id }, [Modules.PAYMENT]: { account_holder_id: holder.id } })
+  })
   const row = (i: number, due: Date) => {
     const c = customers[i % customers.length]
     return {
@@ -169,7 +174,6 @@ export default async function renewalsBench({ container }: ExecArgs) {
     // workflow engine and event bus on a Redis database of their own (flushed before and after).
     const { spawn } = require("node:child_process") as typeof import("node:child_process")
     const { mkdtempSync, existsSync, readFileSync, rmSync } = require("node:fs") as typeof import("node:fs")
-    const os = require("node:os") as typeof import("node:os")
     const Redis = require("ioredis")
     const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 })
     await redis.flushdb()
@@ -287,20 +291,13 @@ export default async function renewalsBench({ container }: ExecArgs) {
   let paymentModule: Record<string, unknown> | null = null
   const pairs = Number(process.env.BENCH_P10_PAYMENT_PAIRS ?? 100)
   if (pairs > 0) {
-    const payments = container.resolve(Modules.PAYMENT)
     const collections = await payments.createPaymentCollections(Array.from({ length: pairs }, () => ({ currency_code: "usd", amount: 10 })))
     const cpu0 = process.cpuUsage()
     const t0 = process.hrtime.bigint()
-    let next = 0
-    await Promise.all(
-      Array.from({ length: 8 }, async () => {
-        while (next < collections.length) {
-          const c = collections[next++]
-          const session = await payments.createPaymentSession(c.id, { provider_id: "pp_system_default", currency_code: "usd", amount: 10, data: {}, context: {} })
-          await payments.authorizePaymentSession(session.id, {})
-        }
-      })
-    )
+    await eightAtATime(collections, async (c) => {
+      const session = await payments.createPaymentSession(c.id, { provider_id: "pp_system_default", currency_code: "usd", amount: 10, data: {}, context: {} })
+      await payments.authorizePaymentSession(session.id, {})
+    })
     const wallMs = Number(process.hrtime.bigint() - t0) / 1e6
     const cpu = process.cpuUsage(cpu0)
     const cpuMsPerPair = (cpu.user + cpu.system) / 1000 / pairs
@@ -308,7 +305,7 @@ export default async function renewalsBench({ container }: ExecArgs) {
       pairs,
       cpu_ms_per_pair: Number(cpuMsPerPair.toFixed(1)),
       wall_ms_per_pair: Number((wallMs / pairs).toFixed(1)),
-      ceiling_renewals_per_s: Number(((require("node:os").cpus().length * 1000) / cpuMsPerPair).toFixed(1)),
+      ceiling_renewals_per_s: Number(((os.cpus().length * 1000) / cpuMsPerPair).toFixed(1)),
     }
     await payments.deletePaymentCollections(collections.map((c) => c.id))
   }
