@@ -12,7 +12,10 @@ const b = require("../../src/scripts/lib/bootstrap")
 const pg = require("../../src/scripts/lib/postgres")
 
 export const ROOT = path.resolve(__dirname, "../..")
-export const ARTIFACTS = path.join(ROOT, "test-artifacts")
+// Screenshots and figures: test-artifacts/, or VOLMIFY_ARTIFACTS_DIR (`npm test` points it at
+// a temporary folder while the platform suite's two lanes run and copies it there after: a
+// write under the checkout would restart the other lane's `medusa develop`).
+export const ARTIFACTS = process.env.VOLMIFY_ARTIFACTS_DIR || path.join(ROOT, "test-artifacts")
 export const CHROMIUM_ARGS = [
   "--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
   "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
@@ -45,9 +48,7 @@ export async function startSeededApp(label: string): Promise<SeededApp> {
   const server = serverUrl()
   const dbName = `volmify_${label}_${Date.now()}`
   const dbUrl = pg.withDatabase(server, dbName)
-  await pg.ensureDatabase(server, dbName)
-  await b.migrate(dbUrl, { quiet: true })
-  const summary = await b.seed(dbUrl, { quiet: true, summaryFile: path.join(os.tmpdir(), `${dbName}.json`) })
+  const summary = await b.seededDatabase(server, dbName, { summaryFile: path.join(os.tmpdir(), `${dbName}.json`) })
   const port = await pg.freePort()
   const base = `http://localhost:${port}`
   const secret = () => crypto.randomBytes(24).toString("hex")
@@ -167,30 +168,8 @@ export async function registerCustomer(app: SeededApp, key: string, email: strin
   return { customer, email, password, token }
 }
 
-/**
- * `next build` of the storefront once per change: the browser specs share one production
- * build (the org's key is read at run time), so a build is skipped when the storefront's
- * sources hash to the key the last build left in `.next/`.
- */
-export async function buildStorefrontOnce(): Promise<void> {
-  const dir = path.join(ROOT, "storefront")
-  const hash = crypto.createHash("sha256")
-  const walk = (rel: string) => {
-    for (const entry of fs.readdirSync(path.join(dir, rel), { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-      if (["node_modules", ".next", "test-artifacts"].includes(entry.name)) continue
-      const child = path.join(rel, entry.name)
-      if (entry.isDirectory()) walk(child)
-      else if (entry.isFile()) hash.update(child).update("\0").update(fs.readFileSync(path.join(dir, child))).update("\0")
-    }
-  }
-  walk("")
-  for (const [k, v] of Object.entries(process.env).sort()) if (k.startsWith("NEXT_PUBLIC_")) hash.update(`${k}=${v}\0`)
-  const key = hash.digest("hex")
-  const marker = path.join(dir, ".next", "volmify-build-key")
-  if (fs.existsSync(path.join(dir, ".next", "BUILD_ID")) && fs.existsSync(marker) && fs.readFileSync(marker, "utf8") === key) return
-  await b.run("npm", ["run", "build", "--prefix", dir], { quiet: true })
-  fs.writeFileSync(marker, key)
-}
+/** `next build` of the storefront once per change (src/scripts/lib/bootstrap.js). */
+export const buildStorefrontOnce: () => Promise<void> = b.buildStorefrontOnce
 
 /**
  * The storefront's own `next` CLI (storefront/node_modules/next): the storefront is installed

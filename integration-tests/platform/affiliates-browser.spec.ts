@@ -3,7 +3,7 @@ import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
 import { Client } from "pg"
-import { buildStorefrontOnce, STOREFRONT_NEXT_BIN } from "../helpers/browser-app"
+import { buildStorefrontOnce, STOREFRONT_NEXT_BIN, ARTIFACTS as ARTIFACTS_ROOT } from "../helpers/browser-app"
 
 // Affiliates end to end in Debian's chromium against a real Medusa with the demo data: the
 // org opens its program, the demo customer applies on the storefront and gets a link, a
@@ -15,7 +15,7 @@ const pg = require("../../src/scripts/lib/postgres")
 jest.setTimeout(900_000)
 
 const ROOT = path.resolve(__dirname, "../..")
-const ARTIFACTS = path.join(ROOT, "test-artifacts", "affiliates")
+const ARTIFACTS = path.join(ARTIFACTS_ROOT, "affiliates")
 const DESKTOP = { width: 1280, height: 900 }
 
 type Json = Record<string, any>
@@ -54,9 +54,7 @@ describe("affiliates in the browser", () => {
   }
 
   beforeAll(async () => {
-    await pg.ensureDatabase(server, dbName)
-    await b.migrate(dbUrl, { quiet: true })
-    summary = await b.seed(dbUrl, { quiet: true, summaryFile: path.join(os.tmpdir(), `${dbName}.json`) })
+    summary = await b.seededDatabase(server, dbName, { summaryFile: path.join(os.tmpdir(), `${dbName}.json`) })
     const port = await pg.freePort()
     medusaUrl = `http://localhost:${port}`
     const medusa = b.startMedusa(dbUrl, { port, stdio: "pipe", env: { ...process.env, MEDUSA_DISABLE_TELEMETRY: "true" } })

@@ -3,7 +3,7 @@ import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
 import { Client } from "pg"
-import { buildStorefrontOnce, STOREFRONT_NEXT_BIN } from "../helpers/browser-app"
+import { buildStorefrontOnce, STOREFRONT_NEXT_BIN, ARTIFACTS as ARTIFACTS_ROOT } from "../helpers/browser-app"
 import { pdfText } from "../helpers/pdf"
 
 // Issue 9 acceptance in Debian's chromium against a real Medusa with the demo data: a
@@ -15,7 +15,7 @@ const pg = require("../../src/scripts/lib/postgres")
 jest.setTimeout(900_000)
 
 const ROOT = path.resolve(__dirname, "../..")
-const ARTIFACTS = path.join(ROOT, "test-artifacts", "learning")
+const ARTIFACTS = path.join(ARTIFACTS_ROOT, "learning")
 const DESKTOP = { width: 1280, height: 900 }
 const PHONE = { width: 390, height: 844 }
 
@@ -61,9 +61,7 @@ describe("learning: quiz, completion, certificate", () => {
   }
 
   beforeAll(async () => {
-    await pg.ensureDatabase(server, dbName)
-    await b.migrate(dbUrl, { quiet: true })
-    const summary = await b.seed(dbUrl, { quiet: true, summaryFile: path.join(os.tmpdir(), `${dbName}.json`) })
+    const summary = await b.seededDatabase(server, dbName, { summaryFile: path.join(os.tmpdir(), `${dbName}.json`) })
     const port = await pg.freePort()
     medusaUrl = `http://localhost:${port}`
     const medusa = b.startMedusa(dbUrl, { port, stdio: "pipe", env: { ...process.env, MEDUSA_DISABLE_TELEMETRY: "true" } })

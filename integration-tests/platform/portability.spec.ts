@@ -4,6 +4,7 @@ import net from "node:net"
 import os from "node:os"
 import path from "node:path"
 import { Client } from "pg"
+import { ARTIFACTS } from "../helpers/browser-app"
 
 // The six plugins as a Medusa developer gets them: `npm pack`ed (after build:plugins), installed
 // from the tarballs into a stock Medusa 2.21.2 app made here (its own package.json and
@@ -16,7 +17,6 @@ import { Client } from "pg"
 jest.setTimeout(900_000)
 
 const ROOT = path.resolve(__dirname, "../..")
-const ARTIFACTS = path.join(ROOT, "test-artifacts")
 const PLUGINS = ["orgs", "ledger", "access", "courses", "attribution", "affiliates"] as const
 const MEDUSA_VERSION = "2.21.2"
 const rootPkg = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8"))

@@ -4,6 +4,7 @@ import os from "node:os"
 import net from "node:net"
 import path from "node:path"
 import { Client } from "pg"
+import { ARTIFACTS } from "../helpers/browser-app"
 
 // Acceptance of the run command (`npm run dev`) on a fresh database: embedded PostgreSQL,
 // migrations, demo data, Medusa healthy, the printed credentials and keys work, Ctrl-C
@@ -14,7 +15,6 @@ const { prepareDatabase } = require("../../src/scripts/lib/bootstrap")
 jest.setTimeout(600_000)
 
 const ROOT = path.resolve(__dirname, "../..")
-const ARTIFACTS = path.join(ROOT, "test-artifacts")
 
 type Banner = {
   admin: { email: string; password: string }

@@ -3,7 +3,7 @@ import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
 import { Client } from "pg"
-import { buildStorefrontOnce, STOREFRONT_NEXT_BIN } from "../helpers/browser-app"
+import { buildStorefrontOnce, STOREFRONT_NEXT_BIN, ARTIFACTS as ARTIFACTS_ROOT } from "../helpers/browser-app"
 import { linkIn, TestSmtp } from "../helpers/smtp"
 import { FakeStripe } from "../helpers/fake-stripe"
 import { FAKE_DECLINED_CARD, FAKE_DECLINED_PM, FAKE_STRIPE_JS } from "../helpers/fake-stripe-js"
@@ -20,7 +20,7 @@ const pg = require("../../src/scripts/lib/postgres")
 jest.setTimeout(900_000)
 
 const ROOT = path.resolve(__dirname, "../..")
-const ARTIFACTS = path.join(ROOT, "test-artifacts", "storefront")
+const ARTIFACTS = path.join(ARTIFACTS_ROOT, "storefront")
 const PHONE = { width: 390, height: 844 }
 const DESKTOP = { width: 1280, height: 900 }
 
@@ -149,9 +149,7 @@ describe("storefront", () => {
   }
 
   beforeAll(async () => {
-    await pg.ensureDatabase(server, dbName)
-    await b.migrate(dbUrl, { quiet: true })
-    summary = await b.seed(dbUrl, { quiet: true, summaryFile: path.join(os.tmpdir(), `${dbName}.json`) })
+    summary = await b.seededDatabase(server, dbName, { summaryFile: path.join(os.tmpdir(), `${dbName}.json`) })
     const port = await pg.freePort()
     medusaUrl = `http://localhost:${port}`
     // Emails link to Acme's storefront (STOREFRONT_URL: the demo orgs have no verified domain).

@@ -8,6 +8,7 @@ const os = require("node:os")
 const path = require("node:path")
 const net = require("node:net")
 const pg = require("./lib/postgres")
+const b = require("./lib/bootstrap")
 
 const ROOT = path.resolve(__dirname, "../..")
 // `faults` (integration-tests/faults) kills and restarts processes, PostgreSQL and Redis of
@@ -43,12 +44,25 @@ async function main() {
     sh(path.join(ROOT, "node_modules", ".bin", "medusa"), ["build"])
   }
 
+  // The storefront's production build, made here once so that the platform suite's two lanes
+  // never build it at once (its specs' own buildStorefrontOnce() then finds it current).
+  if (projects.includes("platform") && fs.existsSync(path.join(ROOT, "storefront", "node_modules"))) {
+    log("Building the storefront (next build) for the platform suite, unless it is current…")
+    const started = Date.now()
+    const built = await b.buildStorefrontOnce()
+    log(built ? `Built the storefront in ${Math.round((Date.now() - started) / 1000)} s` : "The storefront's build is current")
+  }
+
   // Every plugin type-checks under `strict` (each plugin's tsconfig.json); the build alone
   // emits despite type errors. Runs with the unit suite, one plugin at a time.
   const typeFailures = projects.includes("unit") ? await typecheckPlugins() : []
 
   const db = await resolveTestDatabase()
   const redisUrl = await resolveRedis()
+  // The platform specs' and the bench's seeded databases are copies of one template made by
+  // the first of them (bootstrap.seededDatabase), named for this run and dropped at its end.
+  const seedTemplate = process.env.VOLMIFY_SEED_TEMPLATE || `volmify_seed_tpl_${process.pid}_${Date.now()}`
+  process.env.VOLMIFY_SEED_TEMPLATE = seedTemplate
   const failures = [...typeFailures]
   const totals = { passed: 0, failed: 0, skipped: 0 }
   const failedCases = []
@@ -73,7 +87,10 @@ async function main() {
       }
       log(`Running the ${project} suite…`)
       const resultsFile = path.join(resultsDir, `${project}.json`)
-      const code = sh(
+      const lanes = project === "platform" ? platformLanes(jestArgs) : null
+      const code = lanes
+        ? await runLanes(project, lanes, resultsFile, { ...env, NODE_OPTIONS: `--experimental-vm-modules --max-old-space-size=${process.env.VOLMIFY_TEST_HEAP_MB || 8192}` })
+        : sh(
         path.join(ROOT, "node_modules", ".bin", "jest"),
         ["--selectProjects", project, ...workerArgs(project), "--forceExit", "--json", "--outputFile", resultsFile, ...jestArgs],
         // One jest process runs a suite's files in band: the HTTP suite boots Medusa ~20 times
@@ -102,6 +119,7 @@ async function main() {
       }
     }
   } finally {
+    await b.dropSeedTemplate(serverUrlOf(db.env), seedTemplate).catch((e) => log(`Could not drop the seed template ${seedTemplate}: ${e.message}`))
     await db.stop()
   }
   // The failed cases come last, after every suite's output, so the tail of a CI log names them;
@@ -162,6 +180,78 @@ function workerArgs(project) {
     process.exit(2)
   }
   return workers > 1 ? [`--maxWorkers=${workers}`] : ["--runInBand"]
+}
+
+/**
+ * The platform suite in two lanes that run side by side, each in band (about 40 % off its
+ * time on 2 cores: its specs wait on browsers, installs and child processes much of the
+ * time). Lane one holds every spec that starts `medusa develop` in the checkout or the run
+ * command (whose file watcher restarts the server on any write under the checkout, hard links
+ * into storefront/node_modules included), so no two of those overlap; lane two the rest,
+ * which write only outside the checkout (their screenshots go to VOLMIFY_ARTIFACTS_DIR, copied
+ * to test-artifacts/ after). VOLMIFY_PLATFORM_LANES=1, or jest arguments, run it in band.
+ */
+function platformLanes(jestArgs) {
+  const lanes = process.env.VOLMIFY_PLATFORM_LANES || "2"
+  if (!["1", "2"].includes(lanes)) {
+    log(`VOLMIFY_PLATFORM_LANES must be 1 or 2, not "${lanes}"`)
+    process.exit(2)
+  }
+  if (lanes === "1" || jestArgs.length) return null
+  const dir = path.join(ROOT, "integration-tests", "platform")
+  const files = fs.readdirSync(dir).filter((f) => f.endsWith(".spec.ts")).sort().map((f) => path.join(dir, f))
+  const watched = (file) => /\bstartMedusa\(|scripts\/dev\.js/.test(fs.readFileSync(file, "utf8"))
+  // Lane one's specs take about 15 min on this machine's 2 cores, lane two's about 19; this
+  // browser spec (2 min) evens them out.
+  const first = (f) => watched(f) || path.basename(f) === "admin-scope-browser.spec.ts"
+  return [files.filter(first), files.filter((f) => !first(f))]
+}
+
+/** Runs `lanes` (lists of spec files) as concurrent in-band jest runs; merges their results. */
+async function runLanes(project, lanes, resultsFile, env) {
+  const artifacts = fs.mkdtempSync(path.join(os.tmpdir(), "volmify-artifacts-"))
+  const codes = await Promise.all(
+    lanes.map((files, i) => {
+      const name = `lane ${i + 1}`
+      log(`${project} ${name}: ${files.map((f) => path.basename(f)).join(", ")}`)
+      const started = Date.now()
+      const laneResults = `${resultsFile}.${i + 1}`
+      const logFile = `${resultsFile}.${i + 1}.log`
+      const out = fs.openSync(logFile, "w")
+      const args = ["--selectProjects", project, "--runInBand", "--forceExit", "--json", "--outputFile", laneResults, ...files]
+      const child = spawn(path.join(ROOT, "node_modules", ".bin", "jest"), args, {
+        cwd: ROOT,
+        env: { ...env, VOLMIFY_ARTIFACTS_DIR: artifacts },
+        stdio: ["ignore", out, out],
+      })
+      return new Promise((resolve) => {
+        child.on("close", (code) => {
+          fs.closeSync(out)
+          // A lane's output is printed whole when it ends, so the two never interleave.
+          log(`${project} ${name} ended (${code === 0 ? "passed" : "FAILED"}) after ${Math.round((Date.now() - started) / 1000)} s; its output:`)
+          process.stdout.write(fs.readFileSync(logFile, "utf8"))
+          resolve(code ?? 1)
+        })
+      })
+    })
+  )
+  fs.cpSync(artifacts, path.join(ROOT, "test-artifacts"), { recursive: true })
+  fs.rmSync(artifacts, { recursive: true, force: true })
+  const merged = { numPassedTests: 0, numFailedTests: 0, numPendingTests: 0, numTodoTests: 0, testResults: [] }
+  lanes.forEach((_, i) => {
+    const file = `${resultsFile}.${i + 1}`
+    if (!fs.existsSync(file)) return
+    const r = JSON.parse(fs.readFileSync(file, "utf8"))
+    for (const k of ["numPassedTests", "numFailedTests", "numPendingTests", "numTodoTests"]) merged[k] += r[k] || 0
+    merged.testResults.push(...(r.testResults || []))
+  })
+  fs.writeFileSync(resultsFile, JSON.stringify(merged))
+  return codes.every((c) => c === 0) ? 0 : 1
+}
+
+/** postgres:// URL of the server the suites use, from resolveTestDatabase()'s DB_* values. */
+function serverUrlOf(env) {
+  return `postgres://${encodeURIComponent(env.DB_USERNAME)}:${encodeURIComponent(env.DB_PASSWORD || "")}@${env.DB_HOST}:${env.DB_PORT}/postgres`
 }
 
 /**

@@ -1,6 +1,7 @@
 // The steps of the run command, each usable on its own (the bootstrap test drives them).
 const { spawn } = require("node:child_process")
 const fs = require("node:fs")
+const os = require("node:os")
 const path = require("node:path")
 const pg = require("./postgres")
 
@@ -85,6 +86,97 @@ async function seed(databaseUrl, { summaryFile, ...opts } = {}) {
     env: { ...(opts.env ?? process.env), DATABASE_URL: databaseUrl, VOLMIFY_SEED_SUMMARY: file },
   })
   return JSON.parse(fs.readFileSync(file, "utf8"))
+}
+
+/**
+ * Database `dbName` on the server at `serverUrl`, created, migrated and seeded like `npm run
+ * dev`; returns the seed's summary (also written to `summaryFile` when given). With
+ * VOLMIFY_SEED_TEMPLATE set (`npm test` names one per run and drops it at the end), the first
+ * caller migrates and seeds a template database of that name, under an advisory lock so that
+ * two jest workers build it once, and every caller gets a copy of it (CREATE DATABASE ...
+ * TEMPLATE: about a second, against ~40 s of migrations and seed on 2 cores).
+ */
+async function seededDatabase(serverUrl, dbName, { summaryFile, env = process.env, quiet = true } = {}) {
+  const template = process.env.VOLMIFY_SEED_TEMPLATE
+  const q = (name) => `"${name.replace(/"/g, '""')}"`
+  const write = (summary) => {
+    if (summaryFile) fs.writeFileSync(summaryFile, JSON.stringify(summary, null, 2))
+    return summary
+  }
+  if (!template) {
+    await pg.ensureDatabase(serverUrl, dbName)
+    const url = pg.withDatabase(serverUrl, dbName)
+    await migrate(url, { quiet, env })
+    return seed(url, { quiet, env, summaryFile })
+  }
+  const templateSummary = path.join(os.tmpdir(), `${template}.json`)
+  const { Client } = require("pg")
+  const client = new Client({ connectionString: pg.withDatabase(serverUrl, "postgres") })
+  await client.connect()
+  try {
+    await client.query("select pg_advisory_lock(hashtext($1))", [template])
+    const { rowCount } = await client.query("select 1 from pg_database where datname = $1", [template])
+    if (!rowCount || !fs.existsSync(templateSummary)) {
+      // Built under another name and renamed when whole: a seed that fails leaves no template.
+      const building = `${template}_building`
+      await client.query(`drop database if exists ${q(building)} with (force)`)
+      await client.query(`drop database if exists ${q(template)} with (force)`)
+      await client.query(`create database ${q(building)}`)
+      const url = pg.withDatabase(serverUrl, building)
+      await migrate(url, { quiet, env })
+      await seed(url, { quiet, env, summaryFile: templateSummary })
+      await client.query(`alter database ${q(building)} rename to ${q(template)}`)
+    }
+    await client.query(`create database ${q(dbName)} template ${q(template)}`)
+    return write(JSON.parse(fs.readFileSync(templateSummary, "utf8")))
+  } finally {
+    await client.query("select pg_advisory_unlock(hashtext($1))", [template]).catch(() => {})
+    await client.end()
+  }
+}
+
+/** Drops the template `seededDatabase` made under VOLMIFY_SEED_TEMPLATE, if any. */
+async function dropSeedTemplate(serverUrl, template) {
+  const { Client } = require("pg")
+  const client = new Client({ connectionString: pg.withDatabase(serverUrl, "postgres") })
+  await client.connect()
+  try {
+    for (const name of [template, `${template}_building`]) {
+      await client.query(`drop database if exists "${name.replace(/"/g, '""')}" with (force)`)
+    }
+  } finally {
+    await client.end()
+  }
+  fs.rmSync(path.join(os.tmpdir(), `${template}.json`), { force: true })
+}
+
+/**
+ * `next build` of the storefront once per change: the browser specs share one production
+ * build (the org's key is read at run time), so a build is skipped when the storefront's
+ * sources hash to the key the last build left in `.next/`. `npm test platform` runs it before
+ * the suite's jest workers start, so two of them never build at once.
+ */
+async function buildStorefrontOnce() {
+  const crypto = require("node:crypto")
+  const dir = path.join(ROOT, "storefront")
+  const hash = crypto.createHash("sha256")
+  const walk = (rel) => {
+    for (const entry of fs.readdirSync(path.join(dir, rel), { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      // next-env.d.ts is Next's own output (written by `next build` and, differently, by `next dev`).
+      if (["node_modules", ".next", "test-artifacts", "next-env.d.ts"].includes(entry.name)) continue
+      const child = path.join(rel, entry.name)
+      if (entry.isDirectory()) walk(child)
+      else if (entry.isFile()) hash.update(child).update("\0").update(fs.readFileSync(path.join(dir, child))).update("\0")
+    }
+  }
+  walk("")
+  for (const [k, v] of Object.entries(process.env).sort()) if (k.startsWith("NEXT_PUBLIC_")) hash.update(`${k}=${v}\0`)
+  const key = hash.digest("hex")
+  const marker = path.join(dir, ".next", "volmify-build-key")
+  if (fs.existsSync(path.join(dir, ".next", "BUILD_ID")) && fs.existsSync(marker) && fs.readFileSync(marker, "utf8") === key) return false
+  await run("npm", ["run", "build", "--prefix", dir], { quiet: true })
+  fs.writeFileSync(marker, key)
+  return true
 }
 
 /** Polls GET /health until it answers 200 or `timeoutMs` passes. */
@@ -194,9 +286,12 @@ module.exports = {
   BUILT_APP_DIR,
   buildApp,
   buildPlugins,
+  buildStorefrontOnce,
   killGroupOnExit,
   migrate,
   prepareDatabase,
+  seededDatabase,
+  dropSeedTemplate,
   run,
   seed,
   startBuiltMedusa,
