@@ -37,6 +37,7 @@ module.exports = {
       ...base,
       displayName: "http",
       testMatch: ["<rootDir>/integration-tests/http/**/*.spec.ts"],
+      setupFiles: [...base.setupFiles, "<rootDir>/integration-tests/http-template.js"],
       setupFilesAfterEnv: ["<rootDir>/integration-tests/retry-once.js"],
     },
     {

@@ -1,6 +1,5 @@
 import { ChildProcess, execFileSync, spawn } from "node:child_process"
 import fs from "node:fs"
-import net from "node:net"
 import os from "node:os"
 import path from "node:path"
 import { Client } from "pg"
@@ -72,16 +71,7 @@ async function tablesOf(databaseUrl: string): Promise<string[]> {
   }
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer()
-    server.once("error", reject)
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo
-      server.close(() => resolve(port))
-    })
-  })
-}
+const freePort: () => Promise<number> = require("../../src/scripts/lib/postgres").freePort
 
 /** package.json of a stock Medusa app (create-medusa-app's shape) with the given tarballs. */
 function writeStockApp(dir: string, plugins: readonly string[]) {

@@ -63,6 +63,7 @@ async function main() {
   // the first of them (bootstrap.seededDatabase), named for this run and dropped at its end.
   const seedTemplate = process.env.VOLMIFY_SEED_TEMPLATE || `volmify_seed_tpl_${process.pid}_${Date.now()}`
   process.env.VOLMIFY_SEED_TEMPLATE = seedTemplate
+  const httpTemplate = `volmify_http_tpl_${process.pid}_${Date.now()}`
   const failures = [...typeFailures]
   const totals = { passed: 0, failed: 0, skipped: 0 }
   const failedCases = []
@@ -84,6 +85,13 @@ async function main() {
         env.REDIS_URL = redisUrl
       } else {
         delete env.REDIS_URL
+      }
+      delete env.VOLMIFY_HTTP_TEMPLATE
+      if (project === "http" && process.env.VOLMIFY_HTTP_TEMPLATE !== "false") {
+        env.VOLMIFY_HTTP_TEMPLATE = httpTemplate
+        const started = Date.now()
+        await migrateHttpTemplate(serverUrlOf(db.env), httpTemplate, env)
+        log(`Migrated the HTTP suite's template database in ${Math.round((Date.now() - started) / 1000)} s`)
       }
       log(`Running the ${project} suite…`)
       const resultsFile = path.join(resultsDir, `${project}.json`)
@@ -119,7 +127,8 @@ async function main() {
       }
     }
   } finally {
-    await b.dropSeedTemplate(serverUrlOf(db.env), seedTemplate).catch((e) => log(`Could not drop the seed template ${seedTemplate}: ${e.message}`))
+    await b.dropTemplate(serverUrlOf(db.env), httpTemplate).catch(() => {})
+    await b.dropTemplate(serverUrlOf(db.env), seedTemplate).catch((e) => log(`Could not drop the seed template ${seedTemplate}: ${e.message}`))
     await db.stop()
   }
   // The failed cases come last, after every suite's output, so the tail of a CI log names them;
@@ -189,7 +198,7 @@ function workerArgs(project) {
  * command (whose file watcher restarts the server on any write under the checkout, hard links
  * into storefront/node_modules included), so no two of those overlap; lane two the rest,
  * which write only outside the checkout (their screenshots go to VOLMIFY_ARTIFACTS_DIR, copied
- * to test-artifacts/ after). VOLMIFY_PLATFORM_LANES=1, or jest arguments, run it in band.
+ * to test-artifacts/ after; uploads and private files to a temporary folder). VOLMIFY_PLATFORM_LANES=1, or jest arguments, run it in band.
  */
 function platformLanes(jestArgs) {
   const lanes = process.env.VOLMIFY_PLATFORM_LANES || "2"
@@ -201,15 +210,25 @@ function platformLanes(jestArgs) {
   const dir = path.join(ROOT, "integration-tests", "platform")
   const files = fs.readdirSync(dir).filter((f) => f.endsWith(".spec.ts")).sort().map((f) => path.join(dir, f))
   const watched = (file) => /\bstartMedusa\(|scripts\/dev\.js/.test(fs.readFileSync(file, "utf8"))
-  // Lane one's specs take about 15 min on this machine's 2 cores, lane two's about 19; this
-  // browser spec (2 min) evens them out.
-  const first = (f) => watched(f) || path.basename(f) === "admin-scope-browser.spec.ts"
+  // Two of the other browser specs join lane one, which evens the lanes out: about 15 and 17
+  // min side by side on 2 cores (portability alone takes 8 of lane two's).
+  const first = (f) => watched(f) || ["admin-scope-browser.spec.ts", "pages-browser.spec.ts"].includes(path.basename(f))
   return [files.filter(first), files.filter((f) => !first(f))]
 }
 
 /** Runs `lanes` (lists of spec files) as concurrent in-band jest runs; merges their results. */
 async function runLanes(project, lanes, resultsFile, env) {
   const artifacts = fs.mkdtempSync(path.join(os.tmpdir(), "volmify-artifacts-"))
+  // Uploads and private files (the seed's demo video among them) default to folders under the
+  // server's working directory: the checkout, for `medusa develop` and `medusa exec`. Both
+  // lanes share one temporary pair instead, so a seed or an upload in lane two restarts no
+  // server of lane one, and every server finds the files the template's seed stored.
+  const files = fs.mkdtempSync(path.join(os.tmpdir(), "volmify-files-"))
+  env = {
+    ...env,
+    VOLMIFY_UPLOAD_DIR: env.VOLMIFY_UPLOAD_DIR || path.join(files, "uploads"),
+    VOLMIFY_PRIVATE_FILES_DIR: env.VOLMIFY_PRIVATE_FILES_DIR || path.join(files, "private-files"),
+  }
   const codes = await Promise.all(
     lanes.map((files, i) => {
       const name = `lane ${i + 1}`
@@ -221,7 +240,7 @@ async function runLanes(project, lanes, resultsFile, env) {
       const args = ["--selectProjects", project, "--runInBand", "--forceExit", "--json", "--outputFile", laneResults, ...files]
       const child = spawn(path.join(ROOT, "node_modules", ".bin", "jest"), args, {
         cwd: ROOT,
-        env: { ...env, VOLMIFY_ARTIFACTS_DIR: artifacts },
+        env: { ...env, VOLMIFY_ARTIFACTS_DIR: artifacts, VOLMIFY_PORT_RANGE: i === 0 ? "20000-25999" : "26000-31999" },
         stdio: ["ignore", out, out],
       })
       return new Promise((resolve) => {
@@ -237,6 +256,7 @@ async function runLanes(project, lanes, resultsFile, env) {
   )
   fs.cpSync(artifacts, path.join(ROOT, "test-artifacts"), { recursive: true })
   fs.rmSync(artifacts, { recursive: true, force: true })
+  fs.rmSync(files, { recursive: true, force: true })
   const merged = { numPassedTests: 0, numFailedTests: 0, numPendingTests: 0, numTodoTests: 0, testResults: [] }
   lanes.forEach((_, i) => {
     const file = `${resultsFile}.${i + 1}`
@@ -247,6 +267,20 @@ async function runLanes(project, lanes, resultsFile, env) {
   })
   fs.writeFileSync(resultsFile, JSON.stringify(merged))
   return codes.every((c) => c === 0) ? 0 : 1
+}
+
+/**
+ * The HTTP suite's template database (integration-tests/http-template.js): every module's
+ * migrations and the links, as test-utils runs them into each file's database, and no data
+ * (no migration scripts). Each file's database is then a copy of it.
+ */
+async function migrateHttpTemplate(serverUrl, name, env) {
+  await b.dropTemplate(serverUrl, name)
+  await pg.ensureDatabase(serverUrl, name)
+  await b.run(path.join(ROOT, "node_modules", ".bin", "medusa"), ["db:migrate", "--skip-scripts", "--execute-all-links", "--execute-all-search"], {
+    quiet: true,
+    env: { ...env, NODE_ENV: "test", DATABASE_URL: pg.withDatabase(serverUrl, name) },
+  })
 }
 
 /** postgres:// URL of the server the suites use, from resolveTestDatabase()'s DB_* values. */

@@ -135,8 +135,8 @@ async function seededDatabase(serverUrl, dbName, { summaryFile, env = process.en
   }
 }
 
-/** Drops the template `seededDatabase` made under VOLMIFY_SEED_TEMPLATE, if any. */
-async function dropSeedTemplate(serverUrl, template) {
+/** Drops template database `template` (as seededDatabase makes them), if any, and its summary file. */
+async function dropTemplate(serverUrl, template) {
   const { Client } = require("pg")
   const client = new Client({ connectionString: pg.withDatabase(serverUrl, "postgres") })
   await client.connect()
@@ -291,7 +291,7 @@ module.exports = {
   migrate,
   prepareDatabase,
   seededDatabase,
-  dropSeedTemplate,
+  dropTemplate,
   run,
   seed,
   startBuiltMedusa,

@@ -33,8 +33,25 @@ function isPortFree(port, host = "127.0.0.1") {
   })
 }
 
-/** A free TCP port chosen by the OS. */
-function freePort() {
+/**
+ * A free TCP port: chosen by the OS, or with VOLMIFY_PORT_RANGE ("20000-25999"), a free one
+ * picked at random in that range and not handed out before by this process. `npm test` gives
+ * the platform suite's two lanes ranges of their own below the OS's ephemeral ports, so a
+ * port one lane was given is never taken by the other lane or by an outgoing connection
+ * before its server listens.
+ */
+const handedOut = new Set()
+async function freePort() {
+  const range = /^(\d+)-(\d+)$/.exec(process.env.VOLMIFY_PORT_RANGE || "")
+  if (range) {
+    const [lo, hi] = [Number(range[1]), Number(range[2])]
+    for (let attempt = 0; attempt < 500; attempt++) {
+      const port = lo + Math.floor(Math.random() * (hi - lo + 1))
+      if (handedOut.has(port) || !(await isPortFree(port))) continue
+      handedOut.add(port)
+      return port
+    }
+  }
   return new Promise((resolve, reject) => {
     const server = net.createServer()
     server.once("error", reject)
