@@ -114,6 +114,21 @@ export async function loginToDashboard(page: any, base: string, user: { email: s
   await page.waitForURL((u: URL) => !u.pathname.includes("login"), { timeout: 120_000 })
 }
 
+/**
+ * Waits until the dashboard's toasts (sonner's, top right, over the page header's buttons)
+ * have closed, with the pointer moved off them first: a pointer over the toaster pauses their
+ * 4 s timers, so a click on a header button they cover would wait behind them for ever (seen
+ * when a slow machine left three toasts up over "Publish").
+ */
+export async function waitForToastsToClose(page: any) {
+  await page.mouse.move(1, 1)
+  const none = () => page.waitForFunction(() => !document.querySelector("[data-sonner-toast]"), null, { timeout: 30_000 })
+  // Twice, a moment apart: a toast of the last answer may be about to render.
+  await none()
+  await page.waitForTimeout(250)
+  await none()
+}
+
 /** Every /admin call a page makes, with its status (and, when asked, its body). */
 export function recordAdminCalls(page: any, { bodies = false } = {}) {
   const calls: { label: string; method: string; url: string; status: number }[] = []

@@ -1,6 +1,6 @@
 import { ChildProcess, spawn } from "node:child_process"
 import path from "node:path"
-import { buildStorefrontOnce, Json, launchChromium, loginToDashboard, recordAdminCalls, ROOT, screenshots, SeededApp, startSeededApp, STOREFRONT_NEXT_BIN } from "../helpers/browser-app"
+import { buildStorefrontOnce, Json, launchChromium, loginToDashboard, recordAdminCalls, ROOT, screenshots, SeededApp, startSeededApp, STOREFRONT_NEXT_BIN, waitForToastsToClose } from "../helpers/browser-app"
 
 // Issue 26 acceptance in the built dashboard (production build) and the built storefront: the
 // owner of Acme builds a sales page of five block types in the page builder, reorders it by
@@ -64,8 +64,9 @@ describe("sales page builder in the dashboard, served by the storefront", () => 
     const storeOrder = (p: any) => p.locator("section[data-block]").evaluateAll((els: Element[]) => els.map((e) => (e as HTMLElement).dataset.block))
     const pageId = () => new URL(page.url()).pathname.split("/").pop() as string
     const settle = () => page.waitForTimeout(300)
-    /** Clicks and waits for the admin POST it sends (path ending as `pathEnd`); its status. */
+    /** Clicks (once no toast covers the header) and waits for the admin POST it sends (path ending as `pathEnd`); its status. */
     const send = async (button: any, pathEnd: RegExp) => {
+      await waitForToastsToClose(page)
       const [res] = await Promise.all([
         page.waitForResponse((r: any) => r.request().method() === "POST" && pathEnd.test(new URL(r.url()).pathname), { timeout: 30_000 }),
         button.click(),
