@@ -95,22 +95,23 @@ async function main() {
       }
       log(`Running the ${project} suite…`)
       const resultsFile = path.join(resultsDir, `${project}.json`)
+      // One jest process runs a suite's files in band: the HTTP suite boots Medusa ~20 times
+      // and its fuzz and traversal files make thousands of requests, so the default heap
+      // (about 2 GB here) ran out. Medusa's info lines (one per refused request) stay out
+      // of jest's buffered console in that suite unless LOG_LEVEL asks for them.
+      const jestEnv = {
+        ...env,
+        ...(project === "http" && !env.LOG_LEVEL ? { LOG_LEVEL: "warn" } : {}),
+        NODE_OPTIONS: `--experimental-vm-modules --max-old-space-size=${process.env.VOLMIFY_TEST_HEAP_MB || 8192}`,
+      }
       const lanes = project === "platform" ? platformLanes(jestArgs) : null
       const code = lanes
-        ? await runLanes(project, lanes, resultsFile, { ...env, NODE_OPTIONS: `--experimental-vm-modules --max-old-space-size=${process.env.VOLMIFY_TEST_HEAP_MB || 8192}` })
+        ? await runLanes(project, lanes, resultsFile, jestEnv)
         : sh(
         path.join(ROOT, "node_modules", ".bin", "jest"),
         ["--selectProjects", project, ...workerArgs(project), "--forceExit", "--json", "--outputFile", resultsFile, ...jestArgs],
-        // One jest process runs a suite's files in band: the HTTP suite boots Medusa ~20 times
-        // and its fuzz and traversal files make thousands of requests, so the default heap
-        // (about 2 GB here) ran out. Medusa's info lines (one per refused request) stay out
-        // of jest's buffered console in that suite unless LOG_LEVEL asks for them.
         {
-          env: {
-            ...env,
-            ...(project === "http" && !env.LOG_LEVEL ? { LOG_LEVEL: "warn" } : {}),
-            NODE_OPTIONS: `--experimental-vm-modules --max-old-space-size=${process.env.VOLMIFY_TEST_HEAP_MB || 8192}`,
-          },
+          env: jestEnv,
           allowFail: true,
         }
       )
@@ -223,11 +224,11 @@ async function runLanes(project, lanes, resultsFile, env) {
   // server's working directory: the checkout, for `medusa develop` and `medusa exec`. Both
   // lanes share one temporary pair instead, so a seed or an upload in lane two restarts no
   // server of lane one, and every server finds the files the template's seed stored.
-  const files = fs.mkdtempSync(path.join(os.tmpdir(), "volmify-files-"))
+  const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), "volmify-files-"))
   env = {
     ...env,
-    VOLMIFY_UPLOAD_DIR: env.VOLMIFY_UPLOAD_DIR || path.join(files, "uploads"),
-    VOLMIFY_PRIVATE_FILES_DIR: env.VOLMIFY_PRIVATE_FILES_DIR || path.join(files, "private-files"),
+    VOLMIFY_UPLOAD_DIR: env.VOLMIFY_UPLOAD_DIR || path.join(filesDir, "uploads"),
+    VOLMIFY_PRIVATE_FILES_DIR: env.VOLMIFY_PRIVATE_FILES_DIR || path.join(filesDir, "private-files"),
   }
   const codes = await Promise.all(
     lanes.map((files, i) => {
@@ -256,7 +257,7 @@ async function runLanes(project, lanes, resultsFile, env) {
   )
   fs.cpSync(artifacts, path.join(ROOT, "test-artifacts"), { recursive: true })
   fs.rmSync(artifacts, { recursive: true, force: true })
-  fs.rmSync(files, { recursive: true, force: true })
+  fs.rmSync(filesDir, { recursive: true, force: true })
   const merged = { numPassedTests: 0, numFailedTests: 0, numPendingTests: 0, numTodoTests: 0, testResults: [] }
   lanes.forEach((_, i) => {
     const file = `${resultsFile}.${i + 1}`

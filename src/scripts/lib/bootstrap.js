@@ -88,6 +88,9 @@ async function seed(databaseUrl, { summaryFile, ...opts } = {}) {
   return JSON.parse(fs.readFileSync(file, "utf8"))
 }
 
+/** A PostgreSQL identifier (a database name), quoted. */
+const quoteIdent = (name) => `"${name.replace(/"/g, '""')}"`
+
 /**
  * Database `dbName` on the server at `serverUrl`, created, migrated and seeded like `npm run
  * dev`; returns the seed's summary (also written to `summaryFile` when given). With
@@ -98,7 +101,6 @@ async function seed(databaseUrl, { summaryFile, ...opts } = {}) {
  */
 async function seededDatabase(serverUrl, dbName, { summaryFile, env = process.env, quiet = true } = {}) {
   const template = process.env.VOLMIFY_SEED_TEMPLATE
-  const q = (name) => `"${name.replace(/"/g, '""')}"`
   const write = (summary) => {
     if (summaryFile) fs.writeFileSync(summaryFile, JSON.stringify(summary, null, 2))
     return summary
@@ -119,15 +121,15 @@ async function seededDatabase(serverUrl, dbName, { summaryFile, env = process.en
     if (!rowCount || !fs.existsSync(templateSummary)) {
       // Built under another name and renamed when whole: a seed that fails leaves no template.
       const building = `${template}_building`
-      await client.query(`drop database if exists ${q(building)} with (force)`)
-      await client.query(`drop database if exists ${q(template)} with (force)`)
-      await client.query(`create database ${q(building)}`)
+      await client.query(`drop database if exists ${quoteIdent(building)} with (force)`)
+      await client.query(`drop database if exists ${quoteIdent(template)} with (force)`)
+      await client.query(`create database ${quoteIdent(building)}`)
       const url = pg.withDatabase(serverUrl, building)
       await migrate(url, { quiet, env })
       await seed(url, { quiet, env, summaryFile: templateSummary })
-      await client.query(`alter database ${q(building)} rename to ${q(template)}`)
+      await client.query(`alter database ${quoteIdent(building)} rename to ${quoteIdent(template)}`)
     }
-    await client.query(`create database ${q(dbName)} template ${q(template)}`)
+    await client.query(`create database ${quoteIdent(dbName)} template ${quoteIdent(template)}`)
     return write(JSON.parse(fs.readFileSync(templateSummary, "utf8")))
   } finally {
     await client.query("select pg_advisory_unlock(hashtext($1))", [template]).catch(() => {})
@@ -142,7 +144,7 @@ async function dropTemplate(serverUrl, template) {
   await client.connect()
   try {
     for (const name of [template, `${template}_building`]) {
-      await client.query(`drop database if exists "${name.replace(/"/g, '""')}" with (force)`)
+      await client.query(`drop database if exists ${quoteIdent(name)} with (force)`)
     }
   } finally {
     await client.end()
