@@ -268,10 +268,14 @@ describe("course builder and widgets in the dashboard", () => {
       await page.getByLabel(`Drip days of ${lessonTitles[9]}`).waitFor({ state: "detached" })
       await page.setViewportSize({ width: 1440, height: 1000 })
 
-      // A refused save rolls back with the server's message: the lesson left the library meanwhile.
+      // A refused save rolls back with the server's message: the lesson left the library between
+      // the pick and the click. Picked first, then deleted: the dashboard may refetch the library
+      // at any time (an earlier save's invalidation, late on a loaded machine), and a picker
+      // refetched before the pick no longer offers the lesson (CI run of stop 41). The row keeps
+      // the picked lesson across such a refetch (outline-tree.tsx), so the click still sends it.
       await page.waitForLoadState("networkidle")
-      await api("DELETE", `/admin/lessons/${doomed.id}`, token)
       await page.getByLabel("Lesson to add to Projects").selectOption(doomed.id)
+      await api("DELETE", `/admin/lessons/${doomed.id}`, token)
       await page.getByRole("button", { name: "Add lesson to Projects" }).click()
       await page.getByText(/lesson/i).filter({ hasText: doomed.id }).first().waitFor({ timeout: 30_000 })
       await saved()

@@ -58,7 +58,8 @@ async function main() {
   const typeFailures = projects.includes("unit") ? await typecheckPlugins() : []
 
   const db = await resolveTestDatabase()
-  const redisUrl = await resolveRedis()
+  const redis = projects.includes("redis") ? await resolveRedis() : null
+  const redisUrl = redis?.url
   // The platform specs' and the bench's seeded databases are copies of one template made by
   // the first of them (bootstrap.seededDatabase), named for this run and dropped at its end.
   const seedTemplate = process.env.VOLMIFY_SEED_TEMPLATE || `volmify_seed_tpl_${process.pid}_${Date.now()}`
@@ -130,6 +131,7 @@ async function main() {
   } finally {
     await b.dropTemplate(serverUrlOf(db.env), httpTemplate).catch(() => {})
     await b.dropTemplate(serverUrlOf(db.env), seedTemplate).catch((e) => log(`Could not drop the seed template ${seedTemplate}: ${e.message}`))
+    await redis?.stop()
     await db.stop()
   }
   // The failed cases come last, after every suite's output, so the tail of a CI log names them;
@@ -353,18 +355,59 @@ async function resolveTestDatabase() {
   }
 }
 
-/** REDIS_URL, or the local default when something answers PING there. */
+/**
+ * The Redis suite's Redis: REDIS_URL when set; else a redis-server of its own on a free port
+ * (no persistence, stopped at the end), so that no other Medusa process on the machine's
+ * Redis (a dev server, another checkout's test run) consumes the suite's event and workflow
+ * queues; else the local default when something answers PING there.
+ */
 async function resolveRedis() {
-  const url = process.env.REDIS_URL || "redis://127.0.0.1:6379"
+  const none = async () => {}
+  if (process.env.REDIS_URL) return (await redisAnswers(process.env.REDIS_URL)) ? { url: process.env.REDIS_URL, stop: none } : null
+  const bin = process.env.VOLMIFY_TEST_REDIS_SERVER || "redis-server"
+  if (spawnSync(bin, ["--version"], { stdio: "ignore" }).status === 0) {
+    const port = await pg.freePort()
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "volmify-redis-"))
+    const child = spawn(bin, ["--port", String(port), "--bind", "127.0.0.1", "--dir", dir, "--save", "", "--appendonly", "no"], { stdio: "ignore", detached: true })
+    b.killGroupOnExit(child)
+    const url = `redis://127.0.0.1:${port}`
+    const until = Date.now() + 15_000
+    while (!(await redisAnswers(url))) {
+      if (child.exitCode !== null || Date.now() > until) {
+        log(`${bin} did not start on port ${port}; using the machine's Redis`)
+        child.exitCode === null && process.kill(-child.pid, "SIGKILL")
+        return fallback()
+      }
+      await new Promise((r) => setTimeout(r, 100))
+    }
+    log(`Started a redis-server of the suite's own on port ${port}`)
+    const stop = async () => {
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once("exit", r))
+        process.kill(-child.pid, "SIGTERM")
+        await exited
+      }
+      fs.rmSync(dir, { recursive: true, force: true })
+    }
+    return { url, stop }
+  }
+  return fallback()
+
+  async function fallback() {
+    const url = "redis://127.0.0.1:6379"
+    return (await redisAnswers(url)) ? { url, stop: none } : null
+  }
+}
+
+function redisAnswers(url) {
   const { hostname, port } = new URL(url)
-  const ok = await new Promise((resolve) => {
+  return new Promise((resolve) => {
     const socket = net.connect(Number(port || 6379), hostname)
     socket.setTimeout(2000, () => (socket.destroy(), resolve(false)))
     socket.once("error", () => resolve(false))
     socket.once("connect", () => socket.write("PING\r\n"))
     socket.once("data", (d) => (socket.destroy(), resolve(d.toString().startsWith("+PONG"))))
   })
-  return ok ? url : null
 }
 
 function sh(cmd, args, { env = process.env, allowFail = false } = {}) {
