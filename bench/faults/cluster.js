@@ -67,22 +67,14 @@ class Cluster {
     this.redisPort ??= await pg.freePort()
     this.redisDir ??= path.join(this.dir, "redis")
     fs.mkdirSync(this.redisDir, { recursive: true })
-    const child = spawn(
-      process.env.FAULTS_REDIS_SERVER || "redis-server",
-      ["--port", String(this.redisPort), "--bind", "127.0.0.1", "--dir", this.redisDir, "--appendonly", "yes", "--appendfsync", "always", "--save", ""],
-      { stdio: ["ignore", "pipe", "pipe"], detached: true }
-    )
-    let out = ""
-    child.stdout.on("data", (d) => (out = (out + d).slice(-4000)))
-    child.stderr.on("data", (d) => (out = (out + d).slice(-4000)))
-    b.killGroupOnExit(child)
+    const { child, url } = await b.startRedisServer({
+      port: this.redisPort,
+      dir: this.redisDir,
+      bin: process.env.FAULTS_REDIS_SERVER || "redis-server",
+      args: ["--appendonly", "yes", "--appendfsync", "always", "--save", ""],
+    })
     this.redis = child
-    this.redisUrl = `redis://127.0.0.1:${this.redisPort}`
-    const until = Date.now() + 15_000
-    while (!(await this.redisAnswers())) {
-      if (child.exitCode !== null || Date.now() > until) throw new Error(`redis-server did not start:\n${out}`)
-      await sleep(100)
-    }
+    this.redisUrl = url
   }
   async stopRedis(signal = "SIGKILL") {
     const child = this.redis
@@ -90,15 +82,6 @@ class Cluster {
     const exited = new Promise((r) => child.once("exit", r))
     process.kill(-child.pid, signal)
     await exited
-  }
-  redisAnswers() {
-    return new Promise((resolve) => {
-      const socket = require("node:net").connect(this.redisPort, "127.0.0.1")
-      socket.setTimeout(1000, () => (socket.destroy(), resolve(false)))
-      socket.once("error", () => resolve(false))
-      socket.once("connect", () => socket.write("PING\r\n"))
-      socket.once("data", (d) => (socket.destroy(), resolve(d.toString().startsWith("+PONG"))))
-    })
   }
 
   // ---- Data ----

@@ -6,7 +6,6 @@ const { spawn, spawnSync } = require("node:child_process")
 const fs = require("node:fs")
 const os = require("node:os")
 const path = require("node:path")
-const net = require("node:net")
 const pg = require("./lib/postgres")
 const b = require("./lib/bootstrap")
 
@@ -359,55 +358,23 @@ async function resolveTestDatabase() {
  * The Redis suite's Redis: REDIS_URL when set; else a redis-server of its own on a free port
  * (no persistence, stopped at the end), so that no other Medusa process on the machine's
  * Redis (a dev server, another checkout's test run) consumes the suite's event and workflow
- * queues; else the local default when something answers PING there.
+ * queues; else, with no redis-server to start, the local default when it answers PING.
  */
 async function resolveRedis() {
-  const none = async () => {}
-  if (process.env.REDIS_URL) return (await redisAnswers(process.env.REDIS_URL)) ? { url: process.env.REDIS_URL, stop: none } : null
+  const shared = async (url) => ((await b.redisAnswers(url)) ? { url, stop: async () => {} } : null)
+  if (process.env.REDIS_URL) return shared(process.env.REDIS_URL)
   const bin = process.env.VOLMIFY_TEST_REDIS_SERVER || "redis-server"
-  if (spawnSync(bin, ["--version"], { stdio: "ignore" }).status === 0) {
-    const port = await pg.freePort()
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "volmify-redis-"))
-    const child = spawn(bin, ["--port", String(port), "--bind", "127.0.0.1", "--dir", dir, "--save", "", "--appendonly", "no"], { stdio: "ignore", detached: true })
-    b.killGroupOnExit(child)
-    const url = `redis://127.0.0.1:${port}`
-    const until = Date.now() + 15_000
-    while (!(await redisAnswers(url))) {
-      if (child.exitCode !== null || Date.now() > until) {
-        log(`${bin} did not start on port ${port}; using the machine's Redis`)
-        child.exitCode === null && process.kill(-child.pid, "SIGKILL")
-        return fallback()
-      }
-      await new Promise((r) => setTimeout(r, 100))
-    }
-    log(`Started a redis-server of the suite's own on port ${port}`)
-    const stop = async () => {
-      if (child.exitCode === null) {
-        const exited = new Promise((r) => child.once("exit", r))
-        process.kill(-child.pid, "SIGTERM")
-        await exited
-      }
+  if (spawnSync(bin, ["--version"], { stdio: "ignore" }).status !== 0) return shared("redis://127.0.0.1:6379")
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "volmify-redis-"))
+  const { child, url } = await b.startRedisServer({ port: await pg.freePort(), dir, bin, args: ["--save", "", "--appendonly", "no"] })
+  log(`Started a redis-server of the suite's own at ${url}`)
+  return {
+    url,
+    stop: async () => {
+      await b.stopGroup(child)
       fs.rmSync(dir, { recursive: true, force: true })
-    }
-    return { url, stop }
+    },
   }
-  return fallback()
-
-  async function fallback() {
-    const url = "redis://127.0.0.1:6379"
-    return (await redisAnswers(url)) ? { url, stop: none } : null
-  }
-}
-
-function redisAnswers(url) {
-  const { hostname, port } = new URL(url)
-  return new Promise((resolve) => {
-    const socket = net.connect(Number(port || 6379), hostname)
-    socket.setTimeout(2000, () => (socket.destroy(), resolve(false)))
-    socket.once("error", () => resolve(false))
-    socket.once("connect", () => socket.write("PING\r\n"))
-    socket.once("data", (d) => (socket.destroy(), resolve(d.toString().startsWith("+PONG"))))
-  })
 }
 
 function sh(cmd, args, { env = process.env, allowFail = false } = {}) {

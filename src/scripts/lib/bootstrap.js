@@ -282,6 +282,42 @@ function signalGroup(child, signal) {
   }
 }
 
+/**
+ * Starts a redis-server of the caller's own on 127.0.0.1:`port`, data in `dir`, in its own
+ * process group (killed when this process exits), and waits until it answers PING. `args`:
+ * further server options (persistence). Throws with the server's output when it does not start.
+ */
+async function startRedisServer({ port, dir, args = [], bin = "redis-server", timeoutMs = 15_000 }) {
+  const child = spawn(bin, ["--port", String(port), "--bind", "127.0.0.1", "--dir", dir, ...args], { stdio: ["ignore", "pipe", "pipe"], detached: true })
+  let out = ""
+  child.stdout.on("data", (d) => (out = (out + d).slice(-4000)))
+  child.stderr.on("data", (d) => (out = (out + d).slice(-4000)))
+  child.once("error", (e) => (out += String(e)))
+  killGroupOnExit(child)
+  const url = `redis://127.0.0.1:${port}`
+  const until = Date.now() + timeoutMs
+  while (!(await redisAnswers(url))) {
+    if (child.exitCode !== null || child.pid === undefined || Date.now() > until) {
+      if (child.pid !== undefined) signalGroup(child, "SIGKILL")
+      throw new Error(`${bin} did not start on port ${port}:\n${out}`)
+    }
+    await new Promise((r) => setTimeout(r, 100))
+  }
+  return { child, url }
+}
+
+/** Whether a Redis answers PING at `url`. */
+function redisAnswers(url, timeoutMs = 2000) {
+  const { hostname, port } = new URL(url)
+  return new Promise((resolve) => {
+    const socket = require("node:net").connect(Number(port || 6379), hostname)
+    socket.setTimeout(timeoutMs, () => (socket.destroy(), resolve(false)))
+    socket.once("error", () => resolve(false))
+    socket.once("connect", () => socket.write("PING\r\n"))
+    socket.once("data", (d) => (socket.destroy(), resolve(d.toString().startsWith("+PONG"))))
+  })
+}
+
 module.exports = {
   DEFAULT_EMBEDDED_PORT,
   ROOT,
@@ -292,12 +328,14 @@ module.exports = {
   killGroupOnExit,
   migrate,
   prepareDatabase,
+  redisAnswers,
   seededDatabase,
   dropTemplate,
   run,
   seed,
   startBuiltMedusa,
   startMedusa,
+  startRedisServer,
   stopGroup,
   waitForHealth,
 }
